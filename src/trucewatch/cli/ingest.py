@@ -1,0 +1,134 @@
+"""Commands of the ingest stage: ingest, documents, demo."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from importlib.resources import files
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from trucewatch.cli import db_option, main
+from trucewatch.cli.output import emit, format_option
+from trucewatch.ingest import IngestReport, ingest
+from trucewatch.parallel import Mapper
+from trucewatch.records import Document
+from trucewatch.sources import iter_files
+from trucewatch.store import Store
+
+err = Console(stderr=True)
+
+
+def demo_corpus() -> Path:
+    return Path(str(files("trucewatch") / "data" / "demo"))
+
+
+def _count_files(paths: tuple[str, ...]) -> int | None:
+    """Files to read, for the progress bar; None when the tree is too big to count quickly."""
+    count = 0
+    for count, _ in enumerate(iter_files(paths), start=1):
+        if count > 200_000:
+            return None
+    return count
+
+
+def run_ingest(paths: tuple[str, ...], store: Store, *, workers: int = 0, scheduler: str | None = None,
+               quiet: bool = False) -> IngestReport:
+    total = None if quiet else _count_files(paths)
+    columns = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("units"), TimeElapsedColumn()]
+    with Mapper(workers=workers, scheduler=scheduler) as mapper, Progress(
+        *columns, console=err, disable=quiet or not err.is_terminal, transient=True
+    ) as progress:
+        task = progress.add_task("ingest", total=total)
+        return ingest(paths, store, mapper=mapper, on_progress=lambda n: progress.advance(task, n))
+
+
+def print_report(report: IngestReport, store: Store) -> None:
+    err.print(f"[bold]{report.ingested}[/] ingested ({report.duplicates} duplicates of other documents), "
+              f"{report.unchanged} already in the store, [bold]{len(report.skipped)}[/] skipped")
+    for skip in report.skipped[:50]:
+        where = f"{skip.source_path}{' ' + skip.locator if skip.locator else ''}"
+        err.print(f"  skipped {where}: {skip.reason}", markup=False, highlight=False)
+    if len(report.skipped) > 50:
+        err.print(f"  ... and {len(report.skipped) - 50} more: " + ", ".join(
+            f"{n} {reason}" for reason, n in report.skip_reasons().most_common()))
+    err.print(f"store: {store.location}", markup=False, highlight=False)
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@click.option("--workers", type=int, default=0, help="Process documents on a local Dask cluster of N workers.")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="Use an existing Dask scheduler.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest_command(paths: tuple[str, ...], db: str | None, workers: int, scheduler: str | None,
+                   quiet: bool) -> None:
+    """Read .txt, .html, .jsonl and .warc(.gz) files and folders into the store.
+
+    Re-running adds only what is new. Exits non-zero only if nothing could be read.
+    """
+    store = Store(db)
+    report = run_ingest(paths, store, workers=workers, scheduler=scheduler, quiet=quiet)
+    print_report(report, store)
+    if report.read == 0:
+        sys.exit(1)
+
+
+def document_record(doc: Document, *, body: bool = True) -> dict:
+    record = {
+        "id": doc.id, "source_path": doc.source_path, "locator": doc.locator or None, "url": doc.url,
+        "title": doc.title, "published": doc.published, "published_source": doc.published_source,
+        "outlet": doc.outlet, "wire": doc.wire, "language": doc.language, "duplicate_of": doc.duplicate_of,
+    }
+    if body:
+        record["body"] = doc.body
+        record["body_offsets"] = [
+            {"body_start": s.body_start, "start": s.raw_start, "end": s.raw_start + s.length} for s in doc.body_spans]
+        record["removed"] = [
+            {"kind": b.kind, "text": b.text, "start": b.raw_start, "end": b.raw_end, "reason": b.reason}
+            for b in doc.removed]
+    return record
+
+
+@main.command("documents")
+@db_option
+@format_option("table", "jsonl", "csv")
+@click.option("--canonical", is_flag=True, help="Only canonical copies, not their duplicates.")
+def documents_command(db: str | None, fmt: str, canonical: bool) -> None:
+    """List documents in publication order."""
+    store = Store(db)
+    records: Iterator[dict] = (document_record(d, body=fmt != "table")
+                               for d in store.documents(include_duplicates=not canonical))
+    emit(records, fmt, ["id", "published", "published_source", "outlet", "wire", "language", "duplicate_of",
+                        "title", "source_path"],
+         widths={"title": 50, "source_path": 40})
+
+
+def summarise(store: Store) -> None:
+    docs = list(store.documents())
+    counts = store.count_documents()
+    dated = sorted(d.published[:10] for d in docs if d.published)
+    outlets = sorted({d.outlet for d in docs if d.outlet})
+    err.print(f"[bold]{counts['documents']}[/] documents, {counts['duplicates']} duplicates in "
+              f"{counts['duplicate_groups']} groups")
+    if dated:
+        err.print(f"dates: {dated[0]} to {dated[-1]} ({len(dated)} dated, {len(docs) - len(dated)} undated)")
+    if outlets:
+        err.print("outlets: " + ", ".join(outlets), markup=False, highlight=False)
+
+
+@main.command("demo")
+@click.option("--db", default="trucewatch-demo.db", show_default=True, metavar="URL",
+              help="Store for the demo (a SQLite file by default).")
+def demo_command(db: str) -> None:
+    """Run the whole job on the bundled demo corpus and print a summary."""
+    store = Store(db)
+    corpus = demo_corpus()
+    err.print(f"demo corpus: {corpus}", markup=False, highlight=False)
+    report = run_ingest((str(corpus),), store, quiet=True)
+    print_report(report, store)
+    summarise(store)

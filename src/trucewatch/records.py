@@ -1,0 +1,149 @@
+"""Typed records that flow between the stages.
+
+Data flows one way: sources -> documents -> sentences -> statements/events ->
+evidence links -> assessments -> views. Every stage is a plain function over
+these records; only :mod:`trucewatch.store` turns them into rows.
+
+Offsets are character offsets into ``Document.body`` unless a field says
+otherwise; :meth:`Document.raw_offset` maps them back to the original text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ContentType = Literal["text", "html"]
+
+
+@dataclass(frozen=True)
+class SourceItem:
+    """One readable unit found in a source: a file, a JSONL record or a WARC record.
+
+    ``key`` identifies the unit by where it came from and what it contained, so
+    re-reading an unchanged file yields the same key (idempotent ingest).
+    """
+
+    key: str
+    source_path: str
+    locator: str  # "" for a whole file, "line 12" for JSONL, "record 3" for WARC
+    content_type: ContentType
+    raw_text: str
+    hints: dict[str, str] = field(default_factory=dict)  # title, published, outlet, url from the container
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A unit that could not be read, with the reason shown in the ingest report."""
+
+    source_path: str
+    locator: str
+    reason: str
+    key: str | None = None  # set when the unit is known, so a re-run skips it without re-reading
+
+
+SkipOrItem = SourceItem | Skip
+
+
+@dataclass(frozen=True)
+class RemovedBlock:
+    """A block of the original text that is not body, kept so nothing is silently lost."""
+
+    kind: str  # e.g. title, dateline, caption, credit, boilerplate, related, disclaimer
+    text: str
+    raw_start: int
+    raw_end: int
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class BodySpan:
+    """Maps ``body[body_start:body_start+length]`` to ``raw_text[raw_start:raw_start+length]``."""
+
+    body_start: int
+    raw_start: int
+    length: int
+
+
+@dataclass
+class Document:
+    id: str
+    source_key: str
+    source_path: str
+    locator: str
+    content_type: ContentType
+    raw_text: str
+    body: str
+    body_spans: list[BodySpan]
+    title: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime
+    published_source: str | None = None  # dateline, meta, header, hint, inferred
+    outlet: str | None = None
+    wire: str | None = None
+    language: str | None = None
+    url: str | None = None
+    duplicate_of: str | None = None
+    removed: list[RemovedBlock] = field(default_factory=list)
+
+    def raw_offset(self, body_offset: int) -> int | None:
+        """Offset in ``raw_text`` of a body offset, or None where the body was not copied verbatim."""
+        for span in self.body_spans:
+            if span.body_start <= body_offset <= span.body_start + span.length:
+                return span.raw_start + (body_offset - span.body_start)
+        return None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+StatementKind = Literal["direct", "partial", "indirect"]
+
+
+@dataclass
+class Statement:
+    """Who said what, when: one quotation or reported statement in a document."""
+
+    doc_id: str
+    kind: StatementKind
+    start: int  # content span in the body
+    end: int
+    text: str
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: str | None = None  # actor id from the registry (or a provisional id)
+    speaker_name: str | None = None  # the actor's canonical name
+    speaker_text: str | None = None  # the speaker as written ("he", "the Azerbaijani leader")
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    said_on: str | None = None  # ISO date the statement was made
+    said_on_precision: Literal["day", "month", "year"] | None = None
+    sentence_index: int | None = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.doc_id}:{self.start}-{self.end}"
+
+
+@dataclass(frozen=True)
+class EvidenceLink:
+    """A sentence or statement that bears on one provision of an agreement."""
+
+    agreement_id: str
+    provision: str  # provision number as written in the agreement file, e.g. "6"
+    doc_id: str
+    start: int  # sentence (or statement) span in the body
+    end: int
+    text: str
+    score: float
+    reason: str  # human-readable: which indicators or which similarity
+    statement_id: str | None = None
+    speaker: str | None = None
+    said_on: str | None = None
+    signal: str | None = None  # what the evidence says: e.g. done, in_progress, not_done, claim

@@ -1,0 +1,189 @@
+"""Sources: turn paths into a stream of readable units (or skips with a reason).
+
+Files and folders are walked recursively in a stable order. Containers (JSONL,
+WARC) are streamed record by record, so memory does not grow with the corpus.
+Nothing here raises on bad input: every problem becomes a :class:`Skip`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from trucewatch.records import ContentType, Skip, SkipOrItem, SourceItem
+
+TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html"}
+CONTAINER_SUFFIXES = (".jsonl", ".warc", ".warc.gz")
+MAX_UNIT_BYTES = 20_000_000  # one article; a larger "article" is a dump, not a news report
+JSONL_FIELDS = ("text", "html", "url", "title", "published", "outlet")
+
+
+def unit_key(path: str, locator: str, content: bytes) -> str:
+    """Identity of a unit: where it came from and what it held."""
+    digest = hashlib.sha256(content).hexdigest()
+    return hashlib.sha256(f"{path}\0{locator}\0{digest}".encode()).hexdigest()
+
+
+def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skip]:
+    """Files under ``paths`` in sorted order; missing paths become skips."""
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield Path(root) / name
+        elif path.is_file():
+            yield path
+        else:
+            yield Skip(str(path), "", "no such file or folder")
+
+
+def read_sources(paths: Iterable[str | os.PathLike], max_bytes: int = MAX_UNIT_BYTES) -> Iterator[SkipOrItem]:
+    """Every readable unit under ``paths``, or a skip that says why it could not be read."""
+    for entry in iter_files(paths):
+        if isinstance(entry, Skip):
+            yield entry
+            continue
+        path = str(entry.resolve())
+        name = entry.name.lower()
+        try:
+            if name.endswith(".jsonl"):
+                yield from _read_jsonl(entry, path, max_bytes)
+            elif name.endswith((".warc", ".warc.gz")):
+                yield from _read_warc(entry, path, max_bytes)
+            elif entry.suffix.lower() in TEXT_SUFFIXES:
+                yield _read_file(entry, path, TEXT_SUFFIXES[entry.suffix.lower()], max_bytes)
+            else:
+                yield Skip(path, "", f"unsupported file type {entry.suffix or '(none)'!r}")
+        except OSError as error:
+            yield Skip(path, "", f"unreadable: {error.strerror or error}")
+
+
+def _read_file(entry: Path, path: str, content_type: ContentType, max_bytes: int) -> SkipOrItem:
+    size = entry.stat().st_size
+    if size > max_bytes:
+        return Skip(path, "", f"too large for one article: {size / 1e6:.0f} MB (limit {max_bytes / 1e6:.0f} MB)",
+                    key=unit_key(path, "", f"size:{size}:mtime:{entry.stat().st_mtime_ns}".encode()))
+    content = entry.read_bytes()
+    return make_item(path, "", content_type, content)
+
+
+def make_item(path: str, locator: str, content_type: ContentType, content: bytes | str,
+              hints: dict[str, str] | None = None) -> SkipOrItem:
+    """Decode and vet one unit's bytes."""
+    data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+    key = unit_key(path, locator, data)
+    if isinstance(content, str):
+        text: str | None = content
+    else:
+        if looks_binary(data):
+            return Skip(path, locator, "binary content, not text", key=key)
+        text = decode(data)
+        if text is None:
+            return Skip(path, locator, "undecodable text: no character encoding fits", key=key)
+    if not text.strip():
+        return Skip(path, locator, "empty", key=key)
+    return SourceItem(key=key, source_path=path, locator=locator, content_type=content_type,
+                      raw_text=text, hints=dict(hints or {}))
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters in the head mean this is not text."""
+    head = data[:8192]
+    if b"\x00" in head:
+        # UTF-16 text has NULs too; let the decoder try when it starts with a BOM.
+        return not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not head:
+        return False
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return control / len(head) > 0.05
+
+
+def decode(data: bytes) -> str | None:
+    """UTF-8 first (the common case, and exact); otherwise the best detected encoding."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        return None
+    # Mostly-UTF-8 text with a few broken bytes: keep the text, mark the broken bytes.
+    if best.encoding in ("utf_8", "utf-8"):
+        return data.decode("utf-8", errors="replace")
+    return data.decode(best.encoding, errors="replace")
+
+
+def _read_jsonl(entry: Path, path: str, max_bytes: int) -> Iterator[SkipOrItem]:
+    with entry.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            locator = f"line {number}"
+            if not line.strip():
+                continue
+            if len(line) > max_bytes:
+                yield Skip(path, locator, f"record too large: {len(line) / 1e6:.0f} MB",
+                           key=unit_key(path, locator, line[:65536]))
+                continue
+            try:
+                record = json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError) as error:
+                yield Skip(path, locator, f"invalid JSON: {error}", key=unit_key(path, locator, line))
+                continue
+            if not isinstance(record, dict):
+                yield Skip(path, locator, "JSON record is not an object", key=unit_key(path, locator, line))
+                continue
+            hints = {k: str(record[k]) for k in JSONL_FIELDS[2:] if record.get(k) not in (None, "")}
+            for field, content_type in (("html", "html"), ("text", "text")):
+                value = record.get(field)
+                if isinstance(value, str) and value.strip():
+                    yield make_item(path, locator, content_type, value, hints)
+                    break
+            else:
+                reason = ("record has only a url; fetching pages is not supported" if "url" in hints
+                          else "record has no text or html field")
+                yield Skip(path, locator, reason, key=unit_key(path, locator, line))
+
+
+def _read_warc(entry: Path, path: str, max_bytes: int) -> Iterator[SkipOrItem]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    opener = gzip.open if entry.name.lower().endswith(".gz") else open
+    try:
+        with opener(entry, "rb") as handle:
+            for number, record in enumerate(ArchiveIterator(handle), start=1):
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                locator = f"record {number}"
+                url = record.rec_headers.get_header("WARC-Target-URI") or ""
+                mime = ""
+                if record.http_headers is not None:
+                    mime = (record.http_headers.get_header("Content-Type") or "").lower()
+                else:
+                    mime = (record.rec_headers.get_header("Content-Type") or "").lower()
+                if "html" not in mime and "text/plain" not in mime:
+                    continue
+                content = record.content_stream().read(max_bytes + 1)
+                if len(content) > max_bytes:
+                    yield Skip(path, locator, "record too large", key=unit_key(path, locator, content[:65536]))
+                    continue
+                hints = {"url": url} if url else {}
+                crawled = record.rec_headers.get_header("WARC-Date")
+                if crawled:
+                    hints["crawled"] = crawled
+                yield make_item(path, locator, "html" if "html" in mime else "text", content, hints)
+    except (ArchiveLoadFailed, EOFError, gzip.BadGzipFile, ValueError) as error:
+        yield Skip(path, "", f"broken WARC archive: {error}")

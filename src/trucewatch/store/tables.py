@@ -1,0 +1,92 @@
+"""Table definitions (SQLAlchemy Core). The migrations create them; the store queries them.
+
+Keep this file and the newest migration in step: a test compares them.
+"""
+
+from sqlalchemy import JSON, Column, Float, Integer, LargeBinary, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("source_key", String(64), nullable=False, unique=True),
+    Column("source_path", Text, nullable=False),
+    Column("locator", Text, nullable=False),
+    Column("content_type", String(8), nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", String(32)),
+    Column("published_source", String(16)),
+    Column("outlet", Text),
+    Column("wire", Text),
+    Column("language", String(8)),
+    Column("duplicate_of", String(32), index=True),
+    Column("body", Text, nullable=False),
+    Column("body_spans", JSON, nullable=False),
+    Column("removed", JSON, nullable=False),
+    Column("raw_text", Text, nullable=False),
+    Column("ingested_at", String(32), nullable=False),
+)
+
+# One row per source unit seen, read or skipped: the ledger that makes ingest idempotent and resumable.
+ingest_log = Table(
+    "ingest_log",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("source_path", Text, nullable=False),
+    Column("locator", Text, nullable=False),
+    Column("status", String(16), nullable=False),  # ingested | skipped
+    Column("reason", Text),
+    Column("doc_id", String(32)),
+    Column("at", String(32), nullable=False),
+)
+
+# MinHash signatures, so near-duplicate detection is incremental across runs.
+signatures = Table(
+    "signatures",
+    metadata,
+    Column("doc_id", String(32), primary_key=True),
+    Column("minhash", LargeBinary, nullable=False),
+)
+
+statements = Table(
+    "statements",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("doc_id", String(32), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("cue", Text),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("speaker", String(128), index=True),
+    Column("speaker_name", Text),
+    Column("speaker_text", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("said_on", String(32)),
+    Column("said_on_precision", String(8)),
+    Column("sentence_index", Integer),
+)
+
+evidence_links = Table(
+    "evidence_links",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("agreement_id", String(64), nullable=False, index=True),
+    Column("provision", String(16), nullable=False),
+    Column("doc_id", String(32), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("statement_id", String(80)),
+    Column("speaker", String(128)),
+    Column("said_on", String(32)),
+    Column("signal", String(32)),
+)
