@@ -18,4 +18,12 @@ db_option = click.option(
     help="Store: a SQLite file path (default ./trucewatch.db) or a postgresql:// URL. Env: TRUCEWATCH_DB.",
 )
 
-from trucewatch.cli import ingest as _ingest  # noqa: E402,F401  (registers commands)
+
+
+@main.group("eval")
+def evaluate() -> None:
+    """Score the stages against annotated data."""
+
+
+# Each stage's commands register themselves on import.
+from trucewatch.cli import assessments, ingest, report, statements  # noqa: E402,F401

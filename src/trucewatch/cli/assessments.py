@@ -1,0 +1,1 @@
+"""Commands of the agreements and evidence stages (agreements, status, linking evaluation)."""

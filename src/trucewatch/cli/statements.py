@@ -1,0 +1,1 @@
+"""Commands of the statements stage (quotes, speakers, dates)."""
