@@ -146,4 +146,6 @@ class EvidenceLink:
     statement_id: str | None = None
     speaker: str | None = None
     said_on: str | None = None
-    signal: str | None = None  # what the evidence says: e.g. done, in_progress, not_done, claim
+    signal: str | None = None  # what the evidence says: done, advanced, started, not_done, violated, disputed
+    reported_on: str | None = None  # ISO date of the document that carries the evidence
+    sentence_index: int | None = None  # index of the (first) sentence the span lies in

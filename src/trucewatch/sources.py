@@ -52,7 +52,7 @@ def read_sources(paths: Iterable[str | os.PathLike], max_bytes: int = MAX_UNIT_B
         if isinstance(entry, Skip):
             yield entry
             continue
-        path = str(entry.resolve())
+        path = os.path.abspath(entry)  # not resolve(): a broken link is reported under its own name
         name = entry.name.lower()
         try:
             if name.endswith(".jsonl"):
@@ -164,6 +164,10 @@ def _read_warc(entry: Path, path: str, max_bytes: int) -> Iterator[SkipOrItem]:
     opener = gzip.open if entry.name.lower().endswith(".gz") else open
     try:
         with opener(entry, "rb") as handle:
+            if handle.read(5) != b"WARC/":
+                yield Skip(path, "", "broken WARC archive: does not start with a WARC header")
+                return
+            handle.seek(0)
             for number, record in enumerate(ArchiveIterator(handle), start=1):
                 if record.rec_type not in ("response", "resource"):
                     continue

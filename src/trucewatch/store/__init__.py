@@ -8,6 +8,7 @@ migrations every time a store is opened, so an old database file keeps working.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -17,6 +18,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from trucewatch.records import BodySpan, Document, EvidenceLink, RemovedBlock, Skip, Statement
 from trucewatch.store.tables import documents, evidence_links, ingest_log, signatures, statements
@@ -69,12 +71,24 @@ class Store:
             return str(self.engine.url.database)
         return self.engine.url.render_as_string(hide_password=True)
 
-    def migrate(self) -> None:
+    def migrate(self, attempts: int = 3) -> None:
+        """Bring the schema to the newest version.
+
+        Two processes opening a new store at once race to create it; the loser
+        retries and finds the work done.
+        """
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
-        with self.engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        for attempt in range(attempts):
+            try:
+                with self.engine.begin() as connection:
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, "head")
+                return
+            except (OperationalError, ProgrammingError, IntegrityError):
+                if attempt == attempts - 1:
+                    raise
+                time.sleep(0.5 * (attempt + 1))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -207,7 +221,8 @@ class Store:
 
     def evidence(self, agreement_id: str) -> list[EvidenceLink]:
         query = (select(evidence_links).where(evidence_links.c.agreement_id == agreement_id)
-                 .order_by(evidence_links.c.provision, evidence_links.c.said_on, evidence_links.c.id))
+                 .order_by(evidence_links.c.provision,
+                           func.coalesce(evidence_links.c.said_on, evidence_links.c.reported_on), evidence_links.c.id))
         with self.engine.connect() as connection:
             rows = connection.execute(query).mappings().all()
         return [EvidenceLink(**{k: v for k, v in r.items() if k != "id"}) for r in rows]

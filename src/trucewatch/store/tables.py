@@ -89,4 +89,6 @@ evidence_links = Table(
     Column("speaker", String(128)),
     Column("said_on", String(32)),
     Column("signal", String(32)),
+    Column("reported_on", String(32)),
+    Column("sentence_index", Integer),
 )

@@ -1,0 +1,3 @@
+from trucewatch.cli import main
+
+main()

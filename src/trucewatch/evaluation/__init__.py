@@ -1,0 +1,1 @@
+"""Evaluation against annotated data, and generated corpora for benchmarks."""

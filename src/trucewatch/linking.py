@@ -1,0 +1,186 @@
+"""Evidence linking: which sentences and statements bear on which provision, and why.
+
+Precision first: an analyst reads every link. A provision is linked when its
+indicators (from the agreement file) add up to at least ``THRESHOLD`` and at
+least one of them is a phrase or a context word, never places alone:
+
+==========  ======  ==================================================
+indicator   weight  example
+==========  ======  ==================================================
+phrase      1.0     "prisoners of war", "peacekeep*"
+place       0.6     Kalbajar (any gazetteer variant: Kelbajar, Karvachar)
+context     0.5     "return*", "handed over"
+actor       0.4     "Border Guard Service"
+==========  ======  ==================================================
+
+An ``exclude`` phrase vetoes the provision (e.g. the "humanitarian ceasefires"
+of October 2020 are not point 1). A sentence that names the agreement as a whole
+("the trilateral statement") and no provision is linked to the agreement level,
+provision ``"*"``. Documents outside the agreement's ``scope`` (its conflict)
+get no links at all.
+
+Each link also carries the status ``signal`` its text expresses (done, started,
+not_done...), read from the agreement's cues with a small negation check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from trucewatch.agreements import AGREEMENT_LEVEL, SIGNALS, Agreement, Place, Provision
+from trucewatch.records import Document, EvidenceLink, Sentence, Statement
+
+THRESHOLD = 1.0
+WEIGHTS = {"phrase": 1.0, "place": 0.6, "context": 0.5, "actor": 0.4}
+# Strongest first: a sentence saying both "began" and "not yet completed" reports that it is not done.
+SIGNAL_PRIORITY = ("disputed", "violated", "not_done", "done", "advanced", "started")
+_NEGATION = re.compile(r"\b(?:not|n't|never|no|yet to|failed to|without|refus\w*)\W+(?:\w+\W+){0,2}$", re.I)
+
+
+@cache
+def _pattern(phrase: str) -> re.Pattern[str]:
+    """A phrase as a regex: case-insensitive, whole words, flexible spaces, trailing ``*`` for any ending."""
+    wildcard = phrase.endswith("*")
+    words = phrase.rstrip("*").split()
+    body = r"\s+".join(re.escape(w) for w in words)
+    start = r"(?<!\w)" if phrase[:1].isalnum() else ""
+    end = r"[\w'’-]*" if wildcard else r"(?!\w)"
+    return re.compile(start + body + end, re.IGNORECASE)
+
+
+def find(phrase: str, text: str) -> re.Match[str] | None:
+    """First match of ``phrase``; ``A & B`` matches when every part is present."""
+    parts = [p.strip() for p in phrase.split("&")]
+    matches = [_pattern(p).search(text) for p in parts]
+    return matches[0] if all(matches) else None
+
+
+@dataclass(frozen=True)
+class Match:
+    provision: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+def score_provision(text: str, provision: Provision, places: dict[str, Place]) -> Match | None:
+    """The indicators of ``provision`` found in ``text``, or None if they do not reach the threshold."""
+    ind = provision.indicators
+    for phrase in ind.exclude:
+        if find(phrase, text):
+            return None
+    score, reasons, substantive = 0.0, [], False
+    for kind, phrases in (("phrase", ind.phrases), ("context", ind.context), ("actor", ind.actors)):
+        for phrase in phrases:
+            if m := find(phrase, text):
+                score += WEIGHTS[kind]
+                reasons.append(f"{kind} '{phrase}' ({m.group(0)!r})")
+                substantive |= kind != "actor"
+    for place_id in ind.places:
+        place = places[place_id]
+        for name in place.names:
+            if m := find(name, text):
+                score += WEIGHTS["place"]
+                reasons.append(f"place {place.name} ({m.group(0)!r})")
+                break
+    if score < THRESHOLD or not substantive:
+        return None
+    return Match(provision.number, round(score, 2), tuple(reasons))
+
+
+def detect_signal(text: str, cues: dict[str, tuple[str, ...]]) -> tuple[str | None, str | None]:
+    """(signal, cue) of what ``text`` says about implementation; a negated 'done' cue reads as not_done."""
+    found: dict[str, str] = {}
+    for kind in SIGNALS:
+        for cue in cues.get(kind, ()):
+            m = find(cue, text)
+            if not m:
+                continue
+            negated = kind in ("done", "advanced", "started") and _NEGATION.search(text[: m.start()])
+            signal = "not_done" if negated else kind
+            found.setdefault(signal, ("not " if negated else "") + m.group(0))
+    for signal in SIGNAL_PRIORITY:
+        if signal in found:
+            return signal, found[signal]
+    return None, None
+
+
+def in_scope(doc: Document, agreement: Agreement) -> bool:
+    """Whether the document is about the agreement's conflict at all (its ``scope`` phrases)."""
+    if not agreement.scope:
+        return True
+    text = f"{doc.title or ''}\n{doc.body}"
+    return any(find(phrase, text) for phrase in agreement.scope)
+
+
+def names_agreement(text: str, agreement: Agreement, *, generic: bool) -> str | None:
+    """The reference phrase naming the agreement as a whole in ``text``, if any."""
+    for phrase in agreement.references + (agreement.generic_references if generic else ()):
+        if m := find(phrase, text):
+            return m.group(0)
+    return None
+
+
+def match_text(text: str, agreement: Agreement, *, generic: bool = False) -> list[Match]:
+    """Provisions ``text`` bears on; failing any, the agreement level when the text names it."""
+    places = agreement.places()
+    matches = [m for p in agreement.provisions if (m := score_provision(text, p, places))]
+    if not matches and (ref := names_agreement(text, agreement, generic=generic)):
+        matches.append(Match(AGREEMENT_LEVEL, WEIGHTS["phrase"], (f"names the agreement ({ref!r})",)))
+    return matches
+
+
+def link_document(doc: Document, sentences: list[Sentence], statements: list[Statement],
+                  agreement: Agreement) -> list[EvidenceLink]:
+    """Links from a document's statements and sentences to the provisions of ``agreement`` (pure).
+
+    Statements are linked on their content span and carry speaker and date. A sentence
+    is linked on its own text unless a statement inside it already gives the same link;
+    an overlapping statement still attributes it.
+    """
+    if not in_scope(doc, agreement):
+        return []
+    generic = names_agreement(f"{doc.title or ''}\n{doc.body}", agreement, generic=False) is not None
+    reported_on = (doc.published or "")[:10] or None
+    links: list[EvidenceLink] = []
+    covered: list[tuple[int, int, str]] = []
+    index_of = {s.start: s.index for s in sentences}
+    for st in statements:
+        for m in match_text(st.text, agreement, generic=generic):
+            links.append(_link(agreement, m, doc.id, st.start, st.end, st.text, reported_on, st,
+                               _sentence_at(sentences, st.start)))
+            covered.append((st.start, st.end, m.provision))
+    for sentence in sentences:
+        speaker = _overlapping(statements, sentence)
+        for m in match_text(sentence.text, agreement, generic=generic):
+            if any(s < sentence.end and sentence.start < e and p == m.provision for s, e, p in covered):
+                continue
+            links.append(_link(agreement, m, doc.id, sentence.start, sentence.end, sentence.text, reported_on,
+                               speaker, index_of[sentence.start]))
+    return links
+
+
+def _sentence_at(sentences: list[Sentence], offset: int) -> int | None:
+    return next((s.index for s in sentences if s.start <= offset < s.end), None)
+
+
+def _overlapping(statements: list[Statement], sentence: Sentence) -> Statement | None:
+    best, overlap = None, 0
+    for st in statements:
+        size = min(st.end, sentence.end) - max(st.start, sentence.start)
+        if size > overlap:
+            best, overlap = st, size
+    return best
+
+
+def _link(agreement: Agreement, m: Match, doc_id: str, start: int, end: int, text: str,
+          reported_on: str | None, statement: Statement | None, sentence_index: int | None) -> EvidenceLink:
+    signal, cue = detect_signal(text, agreement.signals_for(m.provision))
+    reason = "; ".join(m.reasons) + (f"; signal {signal} ({cue!r})" if signal else "")
+    return EvidenceLink(
+        agreement_id=agreement.id, provision=m.provision, doc_id=doc_id, start=start, end=end, text=text,
+        score=m.score, reason=reason, statement_id=statement.id if statement else None,
+        speaker=statement.speaker if statement else None, said_on=statement.said_on if statement else None,
+        signal=signal, reported_on=reported_on, sentence_index=sentence_index,
+    )

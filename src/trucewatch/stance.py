@@ -1,0 +1,321 @@
+"""Stance: how an actor assesses a target (the peacekeepers, the agreement...) over time.
+
+Targets and a graded lexicon live in ``data/stance/*.yaml``. Each statement is cut
+into sentences; a sentence that names a target, and the sentences after it up to the
+next one naming another target, are that target's scope. Lexicon terms in scope
+score -2..+2; modifiers before them ("very", "sometimes certain", "not") and
+sentence-wide hedges ("in general", "can be considered") scale the score. The
+observation keeps every cue with its offsets and the rule that scored it, so an
+analyst can see why "very successfully" is +2 and "sometimes certain problems
+arise ... in general satisfactory" is +1.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+import yaml
+
+from trucewatch.records import Document, Statement
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()]")
+
+
+class StanceDataError(ValueError):
+    """A stance data file that cannot be read or does not follow its schema."""
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Modifier:
+    words: tuple[str, ...]
+    factor: float
+    kind: str  # intensifier | downtoner | negation | hedge
+    scope: str  # local | sentence
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    terms: dict[tuple[str, ...], float]
+    modifiers: dict[tuple[str, ...], Modifier]
+    labels: tuple[tuple[float, str], ...]
+    window: int
+    low: float
+    high: float
+
+    def label(self, score: float) -> str:
+        return next((label for lowest, label in self.labels if score >= lowest), self.labels[-1][1])
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One scored word or phrase: body offsets, its score, and how the score was reached."""
+
+    text: str
+    start: int
+    end: int
+    score: float
+    rule: str
+
+
+@dataclass(frozen=True)
+class StanceObservation:
+    actor: str
+    actor_name: str | None
+    target: str
+    target_name: str
+    date: str | None
+    score: float
+    label: str
+    statement_id: str
+    doc_id: str
+    start: int  # the scored text's span in the body
+    end: int
+    text: str
+    mention: str  # how the target was named
+    cues: tuple[Cue, ...]
+
+    @property
+    def explanation(self) -> str:
+        return "; ".join(c.rule for c in self.cues)
+
+
+# -- data ---------------------------------------------------------------------------------
+
+
+def _load_yaml(name: str, schema: str) -> dict[str, Any]:
+    base = resources.files("trucewatch")
+    origin = f"data/stance/{name}"
+    try:
+        data = yaml.safe_load(base.joinpath(origin).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise StanceDataError(f"{origin}: {error}") from None
+    spec = json.loads(base.joinpath(f"schemas/{schema}").read_text(encoding="utf-8"))
+    try:
+        jsonschema.validate(data, spec)
+    except jsonschema.ValidationError as error:
+        where = "/".join(str(p) for p in error.absolute_path) or "(top)"
+        raise StanceDataError(f"{origin}: {where}: {error.message}") from None
+    return data
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(w.lower().replace("’", "'") for w in _WORD.findall(phrase))
+
+
+@cache
+def load_targets() -> tuple[Target, ...]:
+    data = _load_yaml("targets.yaml", "stance-targets.schema.json")
+    return tuple(Target(t["id"], t["name"], tuple(t["aliases"])) for t in data["targets"])
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    data = _load_yaml("lexicon.yaml", "stance-lexicon.schema.json")
+    return lexicon_from(data)
+
+
+def lexicon_from(data: Mapping[str, Any]) -> Lexicon:
+    terms = {_words(form): float(entry["score"]) for entry in data["terms"] for form in entry["forms"]}
+    modifiers = {}
+    for scope in ("local", "sentence"):
+        for entry in data["modifiers"].get(scope, []):
+            for form in entry["forms"]:
+                words = _words(form)
+                modifiers[words] = Modifier(words, float(entry["factor"]), entry["kind"], scope)
+    labels = tuple(sorted(((float(e["min"]), e["label"]) for e in data["labels"]), reverse=True))
+    return Lexicon(terms, modifiers, labels, int(data.get("window", 3)),
+                   float(data["scale"]["min"]), float(data["scale"]["max"]))
+
+
+# -- scoring ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Token:
+    word: str
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _phrases(tokens: list[_Token], table: Mapping[tuple[str, ...], Any]) -> list[tuple[int, int, Any]]:
+    """Longest-first, non-overlapping matches of ``table``'s word tuples: (first token, last+1, value)."""
+    longest = max((len(k) for k in table), default=0)
+    found, i = [], 0
+    while i < len(tokens):
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            key = tuple(t.word for t in tokens[i : i + size])
+            if key in table:
+                found.append((i, i + size, table[key]))
+                i += size
+                break
+        else:
+            i += 1
+    return found
+
+
+def _is_negator(word: str) -> bool:
+    return word.endswith("n't")
+
+
+def score_sentence(text: str, offset: int, lexicon: Lexicon, skip: Iterable[tuple[int, int]] = ()) -> list[Cue]:
+    """Cues in one sentence; ``offset`` maps ``text`` offsets to body offsets; ``skip`` spans are not scored
+    (the target's own name: "peacekeeping" in "peacekeeping mission" is no judgement)."""
+    tokens = _tokens(text)
+    blocked = [(s - offset, e - offset) for s, e in skip]
+    terms = [(i, j, v) for i, j, v in _phrases(tokens, lexicon.terms)
+             if not any(tokens[i].start < e and s < tokens[j - 1].end for s, e in blocked)]
+    term_starts = {i for i, _, _ in terms}
+    modifiers = [(i, j, m) for i, j, m in _phrases(tokens, lexicon.modifiers) if i not in term_starts]
+    for index, token in enumerate(tokens):
+        if _is_negator(token.word) and (token.word,) not in lexicon.modifiers:
+            modifiers.append((index, index + 1, Modifier((token.word,), -0.5, "negation", "local")))
+    cues = []
+    for i, j, base in terms:
+        applied: dict[str, tuple[float, str]] = {}  # kind -> strongest factor, words
+        for mi, mj, modifier in modifiers:
+            if mj > i:
+                continue
+            if modifier.scope == "local":
+                between = text[tokens[mj - 1].end : tokens[i].start]
+                if i - mj >= lexicon.window or _CLAUSE_BREAK.search(between):
+                    continue
+            words = text[tokens[mi].start : tokens[mj - 1].end]
+            previous = applied.get(modifier.kind)
+            if previous is None or abs(modifier.factor - 1) > abs(previous[0] - 1):
+                applied[modifier.kind] = (modifier.factor, words)
+        score = base
+        for factor, _ in applied.values():
+            score *= factor
+        score = max(lexicon.low, min(lexicon.high, score))
+        phrase = text[tokens[i].start : tokens[j - 1].end]
+        rule = f"{phrase!r} {base:+g}"
+        for kind, (factor, words) in sorted(applied.items()):
+            rule += f" × {factor:g} ({kind} {words!r})"
+        if applied:
+            rule += f" = {score:+g}"
+        cues.append(Cue(phrase, offset + tokens[i].start, offset + tokens[j - 1].end, score, rule))
+    return cues
+
+
+def _round_half(value: float) -> float:
+    return round(value * 2) / 2
+
+
+def _alias_pattern(targets: Iterable[Target]) -> tuple[re.Pattern[str], dict[str, Target]]:
+    by_alias = {a.lower(): t for t in targets for a in t.aliases}
+    alternatives = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I), by_alias
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _context(statement: Statement, doc: Document | None) -> tuple[str, int]:
+    """The statement's text, or the sentence around it when the quote itself names no target."""
+    if doc is None or doc.body[statement.start : statement.end] != statement.text:
+        return statement.text, statement.start
+    body = doc.body
+    window = max(0, statement.start - 600)
+    ends = [m.end() for m in _SENTENCE_END.finditer(body, window, statement.start + 1) if m.end() <= statement.start]
+    start = max(body.rfind("\n", 0, statement.start) + 1, *ends)
+    after = _SENTENCE_END.search(body, statement.end)
+    newline = body.find("\n", statement.end)
+    end = min(after.start() if after else len(body), newline if newline >= 0 else len(body))
+    while start < end and body[start].isspace():
+        start += 1
+    return body[start:end], start
+
+
+def observe(statement: Statement, doc: Document | None = None, *, targets: Iterable[Target] | None = None,
+            lexicon: Lexicon | None = None) -> list[StanceObservation]:
+    """Stance observations of one statement: at most one per target it names."""
+    if not statement.speaker:
+        return []
+    targets = tuple(targets if targets is not None else load_targets())
+    lexicon = lexicon or load_lexicon()
+    pattern, by_alias = _alias_pattern(targets)
+    text, offset = statement.text, statement.start
+    if not pattern.search(text):
+        text, offset = _context(statement, doc)
+    scopes: dict[str, list[tuple[int, int, list[re.Match[str]]]]] = defaultdict(list)
+    current: str | None = None
+    carried = 0
+    for start, end in _sentences(text):
+        found = list(pattern.finditer(text, start, end))
+        named = {by_alias[m.group().lower()].id for m in found}
+        if named:
+            for target_id in named:
+                scopes[target_id].append((start, end, found))
+            current, carried = (next(iter(named)) if len(named) == 1 else None), 0
+        elif current is not None and carried < 2:
+            scopes[current].append((start, end, []))
+            carried += 1
+    date = statement.said_on or (doc.published[:10] if doc and doc.published else None)
+    observations = []
+    for target in targets:
+        if target.id not in scopes:
+            continue
+        cues: list[Cue] = []
+        mention = ""
+        for start, end, found in scopes[target.id]:
+            names = [(offset + m.start(), offset + m.end()) for m in found]
+            mention = mention or next((m.group() for m in found if by_alias[m.group().lower()] is target), "")
+            cues += score_sentence(text[start:end], offset + start, lexicon, names)
+        if not cues:
+            continue
+        score = _round_half(max(lexicon.low, min(lexicon.high, sum(c.score for c in cues))))
+        label = lexicon.label(score)
+        if any(c.score > 0 for c in cues) and any(c.score < 0 for c in cues):
+            label += ", with reservations" if score > 0 else ", mixed" if score == 0 else ", with some praise"
+        first, last = scopes[target.id][0][0], scopes[target.id][-1][1]
+        observations.append(StanceObservation(
+            actor=statement.speaker, actor_name=statement.speaker_name, target=target.id, target_name=target.name,
+            date=date, score=score, label=label, statement_id=statement.id, doc_id=statement.doc_id,
+            start=offset + first, end=offset + last, text=text[first:last], mention=mention, cues=tuple(cues)))
+    return observations
+
+
+def stance(statements: Iterable[Statement], documents: Mapping[str, Document]) -> list[StanceObservation]:
+    """Observations of every statement whose document is given, in date order.
+
+    Pass only canonical documents so a syndicated copy does not count twice.
+    """
+    targets, lexicon = load_targets(), load_lexicon()
+    observations = [obs for s in statements if s.doc_id in documents
+                    for obs in observe(s, documents[s.doc_id], targets=targets, lexicon=lexicon)]
+    return sorted(observations, key=lambda o: (o.actor, o.target, o.date or "9999", o.start))
+
+
+def series(observations: Iterable[StanceObservation]) -> dict[tuple[str, str], list[StanceObservation]]:
+    """Observations grouped per (actor, target), each group in date order."""
+    grouped: dict[tuple[str, str], list[StanceObservation]] = defaultdict(list)
+    for obs in sorted(observations, key=lambda o: (o.date or "9999", o.doc_id, o.start)):
+        grouped[(obs.actor, obs.target)].append(obs)
+    return dict(grouped)

@@ -1,0 +1,125 @@
+"""Ingest end to end: idempotent, incremental, resumable, parallel, and honest about bad input."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from trucewatch.cli import main
+from trucewatch.evaluation.synthetic import generate, write_corpus
+from trucewatch.ingest import ingest
+from trucewatch.parallel import Mapper
+from trucewatch.store import Store
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return write_corpus(generate(60, seed=3, duplicate_rate=0.2), tmp_path_factory.mktemp("corpus"),
+                        jsonl_share=0.2)
+
+
+def test_ingest_is_idempotent_and_incremental(store: Store, corpus: Path, tmp_path: Path) -> None:
+    first = ingest([corpus], store)
+    assert first.ingested == 60 and first.skipped == []
+    again = ingest([corpus], store)
+    assert (again.ingested, again.unchanged) == (0, 60)
+    extra = tmp_path / "extra.txt"
+    extra.write_text("A new report: the ceasefire held overnight, officials said.\n")
+    third = ingest([corpus, extra], store)
+    assert (third.ingested, third.unchanged) == (1, 60)
+    assert store.count_documents()["documents"] == 61
+
+
+def test_syndicated_copies_are_grouped(store: Store, corpus: Path) -> None:
+    articles = generate(60, seed=3, duplicate_rate=0.2)
+    ingest([corpus], store)
+    copies = {a.name for a in articles if a.copy_of}
+    docs = list(store.documents())
+    by_name = {Path(d.source_path).stem: d for d in docs if d.locator == ""}
+    found = {name for name, d in by_name.items() if d.duplicate_of}
+    assert copies & set(by_name) <= found  # every file copy found...
+    assert found <= copies  # ...and nothing else called a copy
+    for d in docs:
+        if d.duplicate_of:
+            assert store.document(d.duplicate_of).duplicate_of is None  # links point at the canonical copy
+
+
+def test_interrupted_run_resumes_without_loss_or_doubles(tmp_path: Path, corpus: Path) -> None:
+    store = Store(str(tmp_path / "s.db"))
+    seen = 0
+
+    def interrupt(count: int) -> None:
+        nonlocal seen
+        seen += count
+        if seen >= 20:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        ingest([corpus], store, on_progress=interrupt, batch_size=10)
+    assert store.count_documents()["documents"] == 20
+    resumed = ingest([corpus], store, batch_size=10)
+    assert (resumed.ingested, resumed.unchanged) == (40, 20)
+    assert store.count_documents()["documents"] == 60
+
+
+def _stored(db: Path) -> int:
+    """Documents in a SQLite store, read without migrating it (the writer may be creating it)."""
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+            return connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_killed_process_resumes(tmp_path: Path) -> None:
+    big = write_corpus(generate(1500, seed=5), tmp_path / "big")
+    db = tmp_path / "killed.db"
+    command = [sys.executable, "-m", "trucewatch", "ingest", str(big), "--db", str(db), "--quiet"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if _stored(db) > 0:
+            break
+        time.sleep(0.2)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    partial = Store(str(db)).count_documents()["documents"]
+    assert 0 < partial < 1500, "the kill should land mid-run"
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    store = Store(str(db))
+    assert store.count_documents()["documents"] == 1500
+    assert f"{1500 - partial} ingested" in result.stderr
+
+
+def test_dask_workers_give_the_same_documents(tmp_path: Path, corpus: Path) -> None:
+    inline = Store(str(tmp_path / "inline.db"))
+    ingest([corpus], inline)
+    parallel = Store(str(tmp_path / "dask.db"))
+    with Mapper(workers=2) as mapper:
+        ingest([corpus], parallel, mapper=mapper)
+    strip = lambda d: (d.id, d.body, d.title, d.published, d.duplicate_of)  # noqa: E731
+    assert sorted(map(strip, inline.documents())) == sorted(map(strip, parallel.documents()))
+
+
+def test_cli_exit_code_and_report(tmp_path: Path) -> None:
+    runner = CliRunner()
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "x.txt").write_bytes(b"\x00\x01\x02" * 100)
+    result = runner.invoke(main, ["ingest", str(bad), "--db", str(tmp_path / "a.db"), "--quiet"])
+    assert result.exit_code == 1
+    assert "binary content, not text" in result.output
+    (bad / "ok.txt").write_text("The ceasefire held overnight, the ministry said in a statement.\n")
+    result = runner.invoke(main, ["ingest", str(bad), "--db", str(tmp_path / "a.db"), "--quiet"])
+    assert result.exit_code == 0
+    assert "1 ingested" in result.output and "1 skipped" in result.output
+    listing = runner.invoke(main, ["documents", "--db", str(tmp_path / "a.db"), "--format", "jsonl"])
+    assert '"source_path"' in listing.output and "ceasefire held overnight" in listing.output

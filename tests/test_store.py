@@ -1,0 +1,91 @@
+"""The store on both backends: migrations, round trips, idempotent replaces."""
+
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from trucewatch.records import BodySpan, Document, EvidenceLink, RemovedBlock, Skip, Statement
+from trucewatch.store import Store, resolve_url
+from trucewatch.store.tables import metadata
+
+
+def make_document(doc_id: str = "d1", key: str = "k1", body: str = "A ceasefire was announced.") -> Document:
+    raw = f"Title\n\n{body}\n\nAccept cookies"
+    return Document(
+        id=doc_id, source_key=key, source_path="/corpus/a.txt", locator="", content_type="text", raw_text=raw,
+        body=body, body_spans=[BodySpan(0, raw.index(body), len(body))], title="Title",
+        published="2020-11-10T13:44:00+03:00", published_source="dateline", outlet="Example", wire="TASS",
+        language="en", removed=[RemovedBlock("boilerplate", "Accept cookies", len(raw) - 14, len(raw), "consent")],
+    )
+
+
+def test_schema_matches_tables(store: Store) -> None:
+    with store.engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), metadata)
+    assert diff == []
+
+
+def test_reopening_migrates_idempotently(db_url: str) -> None:
+    Store(db_url).close()
+    again = Store(db_url)
+    assert again.count_documents()["documents"] == 0
+    again.close()
+
+
+def test_document_round_trip(store: Store) -> None:
+    doc = make_document()
+    assert store.add_documents([(doc, b"\x01" * 8)]) == 1
+    back = store.document("d1")
+    assert back == doc
+    assert back.raw_text[back.raw_offset(2) : back.raw_offset(11)] == doc.body[2:11]
+    assert store.ledger(["k1", "nope"]) == {"k1": ("ingested", None)}
+
+
+def test_adding_the_same_source_twice_adds_nothing(store: Store) -> None:
+    doc = make_document()
+    store.add_documents([(doc, b"sig")])
+    assert store.add_documents([(make_document(doc_id="d1"), b"sig")]) == 0
+    assert store.count_documents()["documents"] == 1
+
+
+def test_skips_are_recorded_in_the_ledger(store: Store) -> None:
+    store.record_skip(Skip("/x.bin", "", "binary content, not text", key="kx"))
+    store.record_skip(Skip("/x.bin", "", "binary content, not text", key="kx"))
+    assert store.ledger(["kx"]) == {"kx": ("skipped", "binary content, not text")}
+
+
+def test_duplicates_and_counts(store: Store) -> None:
+    store.add_documents([(make_document("a", "ka"), b"1"), (make_document("b", "kb"), b"2")])
+    store.set_duplicate_of("b", "a")
+    assert store.count_documents() == {"documents": 2, "duplicates": 1, "duplicate_groups": 1}
+    assert [d.id for d in store.documents(include_duplicates=False)] == ["a"]
+    assert [row[:2] for row in store.signatures()] == [("a", None), ("b", "a")]
+
+
+def test_statements_replace_is_idempotent(store: Store) -> None:
+    items = [Statement("d1", "direct", 5, 20, "the ceasefire holds", cue="said", speaker="ilham-aliyev",
+                       said_on="2020-12-18", said_on_precision="day")]
+    store.replace_statements("d1", items)
+    store.replace_statements("d1", items)
+    assert store.statements("d1") == items
+    store.replace_statements("d1", [])
+    assert store.statements() == []
+
+
+def test_evidence_replace_is_per_document(store: Store) -> None:
+    link = EvidenceLink("karabakh-2020", "2", "d1", 0, 10, "Aghdam was returned", 0.9, "indicator 'returned'")
+    other = EvidenceLink("karabakh-2020", "8", "d2", 0, 10, "detainees exchanged", 0.8, "indicator 'exchange'")
+    store.replace_evidence("karabakh-2020", "d1", [link])
+    store.replace_evidence("karabakh-2020", "d2", [other])
+    store.replace_evidence("karabakh-2020", "d1", [link])
+    assert store.evidence("karabakh-2020") == [link, other]
+
+
+def test_resolve_url(tmp_path, monkeypatch) -> None:
+    monkeypatch.delenv("TRUCEWATCH_DB", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert resolve_url() == f"sqlite:///{tmp_path / 'trucewatch.db'}"
+    assert resolve_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    monkeypatch.setenv("TRUCEWATCH_DB", "other.db")
+    assert resolve_url() == f"sqlite:///{tmp_path / 'other.db'}"
