@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from trucewatch.dedup import Candidate
 from trucewatch.records import BodySpan, Document, EvidenceLink, RemovedBlock, Skip, Statement
 from trucewatch.store import Store, resolve_url
 from trucewatch.store.tables import metadata
@@ -35,7 +36,7 @@ def test_reopening_migrates_idempotently(db_url: str) -> None:
 
 def test_document_round_trip(store: Store) -> None:
     doc = make_document()
-    assert store.add_documents([(doc, b"\x01" * 8)]) == 1
+    assert store.add_documents([(doc, b"\x01" * 8, [1, 2])]) == 1
     back = store.document("d1")
     assert back == doc
     assert back.raw_text[back.raw_offset(2) : back.raw_offset(11)] == doc.body[2:11]
@@ -44,8 +45,8 @@ def test_document_round_trip(store: Store) -> None:
 
 def test_adding_the_same_source_twice_adds_nothing(store: Store) -> None:
     doc = make_document()
-    store.add_documents([(doc, b"sig")])
-    assert store.add_documents([(make_document(doc_id="d1"), b"sig")]) == 0
+    store.add_documents([(doc, b"sig", [])])
+    assert store.add_documents([(make_document(doc_id="d1"), b"sig", [])]) == 0
     assert store.count_documents()["documents"] == 1
 
 
@@ -56,11 +57,12 @@ def test_skips_are_recorded_in_the_ledger(store: Store) -> None:
 
 
 def test_duplicates_and_counts(store: Store) -> None:
-    store.add_documents([(make_document("a", "ka"), b"1"), (make_document("b", "kb"), b"2")])
+    store.add_documents([(make_document("a", "ka"), b"1", [10, 11]), (make_document("b", "kb"), b"2", [11, 12])])
     store.set_duplicate_of("b", "a")
     assert store.count_documents() == {"documents": 2, "duplicates": 1, "duplicate_groups": 1}
     assert [d.id for d in store.documents(include_duplicates=False)] == ["a"]
-    assert [row[:2] for row in store.signatures()] == [("a", None), ("b", "a")]
+    assert store.duplicate_candidates([99]) == []
+    assert sorted(store.duplicate_candidates([11, 12])) == [Candidate("a", None, b"1"), Candidate("b", "a", b"2")]
 
 
 def test_statements_replace_is_idempotent(store: Store) -> None:

@@ -1,16 +1,21 @@
-"""Near-duplicate grouping with MinHash LSH (datasketch).
+"""Near-duplicate grouping with MinHash LSH.
 
 Syndicated copies of one wire story differ in boilerplate and small edits; after
-cleaning their bodies share most word shingles. Each document gets a MinHash
-signature (computed in the per-document stage, so it can run on any worker); the
-index of stored signatures answers "which earlier document is this a copy of"
-without comparing every pair.
+cleaning their bodies share most word shingles. Each document gets a datasketch
+MinHash signature (computed in the per-document stage, so any worker can do it),
+cut into LSH bands with datasketch's optimal banding for the threshold. The bands'
+buckets live in the store, so finding "which earlier document is this a copy of"
+is an indexed lookup: no pairwise loop, and no in-memory index that grows with the
+corpus. Candidates are confirmed by their estimated Jaccard similarity.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -36,46 +41,65 @@ def signature(text: str) -> bytes:
     return minhash.hashvalues.astype(np.uint64).tobytes()
 
 
-def _minhash(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(data, dtype=np.uint64))
-
-
 def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of two signatures."""
-    return _minhash(a).jaccard(_minhash(b))
+    return float(np.mean(np.frombuffer(a, dtype=np.uint64) == np.frombuffer(b, dtype=np.uint64)))
+
+
+@cache
+def _banding(threshold: float) -> tuple[int, int]:
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def buckets(data: bytes, threshold: float = THRESHOLD) -> list[int]:
+    """One signed 64-bit bucket id per LSH band (band number folded in)."""
+    bands, rows = _banding(threshold)
+    width = rows * 8
+    return [
+        int.from_bytes(hashlib.blake2b(bytes([band]) + data[band * width : (band + 1) * width], digest_size=8)
+                       .digest(), "big", signed=True)
+        for band in range(bands)
+    ]
+
+
+@dataclass(frozen=True, order=True)
+class Candidate:
+    doc_id: str
+    duplicate_of: str | None
+    signature: bytes
 
 
 class DuplicateIndex:
-    """Finds the canonical copy of a document among those seen so far."""
+    """Assigns each new document to the canonical copy it duplicates, if any.
 
-    def __init__(self, threshold: float = THRESHOLD) -> None:
+    ``lookup`` finds stored documents sharing a bucket; documents of the batch not
+    yet stored are held here until :meth:`flush`.
+    """
+
+    def __init__(self, lookup: Callable[[list[int]], Iterable[Candidate]], threshold: float = THRESHOLD) -> None:
+        self.lookup = lookup
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self._canonical: dict[str, str] = {}  # doc id -> canonical doc id (itself if canonical)
-        self._signatures: dict[str, bytes] = {}
+        self._pending: dict[str, tuple[Candidate, set[int]]] = {}
 
-    def __len__(self) -> int:
-        return len(self._canonical)
-
-    def load(self, stored: Iterable[tuple[str, str | None, bytes]]) -> None:
-        """Index (doc id, duplicate_of, signature) rows from the store."""
-        for doc_id, duplicate_of, data in stored:
-            self._add(doc_id, duplicate_of or doc_id, data)
-
-    def assign(self, doc_id: str, data: bytes) -> str | None:
-        """Index a new document; return the id of the canonical copy it duplicates, or None."""
+    def assign(self, doc_id: str, data: bytes) -> tuple[str | None, list[int]]:
+        """(id of the canonical copy or None, the document's buckets)."""
+        keys = buckets(data, self.threshold)
+        wanted = set(keys)
+        candidates = list(self.lookup(keys))
+        candidates += [c for c, their in self._pending.values() if their & wanted]
         best: tuple[float, str] | None = None
-        for other in self._lsh.query(_minhash(data)):
-            score = similarity(data, self._signatures[other])
-            if score >= self.threshold and (best is None or (score, other) > best):
-                best = (score, other)
-        canonical = self._canonical[best[1]] if best else doc_id
-        self._add(doc_id, canonical, data)
-        return None if canonical == doc_id else canonical
+        for candidate in candidates:
+            if candidate.doc_id == doc_id:
+                continue
+            score = similarity(data, candidate.signature)
+            canonical = candidate.duplicate_of or candidate.doc_id
+            if score >= self.threshold and (best is None or (score, canonical) > best):
+                best = (score, canonical)
+        duplicate_of = best[1] if best else None
+        self._pending[doc_id] = (Candidate(doc_id, duplicate_of, data), wanted)
+        return duplicate_of, keys
 
-    def _add(self, doc_id: str, canonical: str, data: bytes) -> None:
-        if doc_id in self._canonical:
-            return
-        self._canonical[doc_id] = canonical
-        self._signatures[doc_id] = data
-        self._lsh.insert(doc_id, _minhash(data))
+    def flush(self) -> None:
+        """Forget the batch: it is in the store now."""
+        self._pending.clear()

@@ -72,8 +72,7 @@ def ingest(
 ) -> IngestReport:
     """Read ``paths`` into ``store``; return counts and the skips with their reasons."""
     report = IngestReport()
-    index = DuplicateIndex()
-    index.load(store.signatures())
+    index = DuplicateIndex(store.duplicate_candidates)
     mapper = mapper or Mapper()
     for batch in _batches(read_sources(paths), batch_size):
         known = store.ledger([unit.key for unit in batch if unit.key])
@@ -90,17 +89,18 @@ def ingest(
                 store.record_skip(unit)
             else:
                 fresh.append(unit)
-        ready: list[tuple[Document, bytes]] = []
+        ready: list[tuple[Document, bytes, list[int]]] = []
         for result in mapper.map(prepare, fresh):
             if isinstance(result, Skip):
                 report.skipped.append(result)
                 store.record_skip(result)
                 continue
             doc, data = result
-            doc.duplicate_of = index.assign(doc.id, data)
+            doc.duplicate_of, bucket_ids = index.assign(doc.id, data)
             report.duplicates += doc.duplicate_of is not None
-            ready.append(result)
+            ready.append((doc, data, bucket_ids))
         report.ingested += store.add_documents(ready)
+        index.flush()
         if on_progress:
             on_progress(len(batch))
     return report

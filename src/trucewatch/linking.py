@@ -13,14 +13,18 @@ context     0.5     "return*", "handed over"
 actor       0.4     "Border Guard Service"
 ==========  ======  ==================================================
 
-An ``exclude`` phrase vetoes the provision (e.g. the "humanitarian ceasefires"
-of October 2020 are not point 1). A sentence that names the agreement as a whole
+Text matching an ``exclude`` phrase is ignored for that provision (the
+"humanitarian ceasefires" of October 2020 are not point 1; a "peacekeeping
+centre" is point 5, not the peacekeepers of point 3). A sentence that names the agreement as a whole
 ("the trilateral statement") and no provision is linked to the agreement level,
 provision ``"*"``. Documents outside the agreement's ``scope`` (its conflict)
 get no links at all.
 
 Each link also carries the status ``signal`` its text expresses (done, started,
-not_done...), read from the agreement's cues with a small negation check.
+not_done...), read from the agreement's cues: the longest cue wins where cues
+overlap ("being deployed" over "deployed"), a negated cue ("has not been
+returned") reads as not_done, and a cue under a modal ("will be returned")
+is a plan, not evidence.
 """
 
 from __future__ import annotations
@@ -36,7 +40,8 @@ THRESHOLD = 1.0
 WEIGHTS = {"phrase": 1.0, "place": 0.6, "context": 0.5, "actor": 0.4}
 # Strongest first: a sentence saying both "began" and "not yet completed" reports that it is not done.
 SIGNAL_PRIORITY = ("disputed", "violated", "not_done", "done", "advanced", "started")
-_NEGATION = re.compile(r"\b(?:not|n't|never|no|yet to|failed to|without|refus\w*)\W+(?:\w+\W+){0,2}$", re.I)
+_NEGATION = re.compile(r"(?:\b(?:not|never|no|yet to|failed to|without|refus\w*)|n't)\W+(?:\w+\W+){0,2}$", re.I)
+_MODAL = re.compile(r"\b(?:will|would|shall|should|must|could|can|may|might|to)\W+(?:\w+\W+){0,2}$", re.I)
 
 
 @cache
@@ -68,8 +73,7 @@ def score_provision(text: str, provision: Provision, places: dict[str, Place]) -
     """The indicators of ``provision`` found in ``text``, or None if they do not reach the threshold."""
     ind = provision.indicators
     for phrase in ind.exclude:
-        if find(phrase, text):
-            return None
+        text = _pattern(phrase).sub(lambda m: " " * len(m.group(0)), text)
     score, reasons, substantive = 0.0, [], False
     for kind, phrases in (("phrase", ind.phrases), ("context", ind.context), ("actor", ind.actors)):
         for phrase in phrases:
@@ -90,16 +94,23 @@ def score_provision(text: str, provision: Provision, places: dict[str, Place]) -
 
 
 def detect_signal(text: str, cues: dict[str, tuple[str, ...]]) -> tuple[str | None, str | None]:
-    """(signal, cue) of what ``text`` says about implementation; a negated 'done' cue reads as not_done."""
-    found: dict[str, str] = {}
+    """(signal, cue) of what ``text`` says about implementation, or (None, None)."""
+    hits: list[tuple[int, int, str]] = []
     for kind in SIGNALS:
         for cue in cues.get(kind, ()):
-            m = find(cue, text)
-            if not m:
+            hits.extend((m.start(), m.end(), kind) for m in _pattern(cue).finditer(text))
+    found: dict[str, str] = {}
+    for start, end, kind in hits:
+        if any(s <= start and end <= e and e - s > end - start for s, e, _ in hits):
+            continue  # inside a longer cue
+        before = text[:start]
+        if kind in ("done", "advanced", "started"):
+            if _NEGATION.search(before):
+                found.setdefault("not_done", "not " + text[start:end])
                 continue
-            negated = kind in ("done", "advanced", "started") and _NEGATION.search(text[: m.start()])
-            signal = "not_done" if negated else kind
-            found.setdefault(signal, ("not " if negated else "") + m.group(0))
+            if _MODAL.search(before):
+                continue
+        found.setdefault(kind, text[start:end])
     for signal in SIGNAL_PRIORITY:
         if signal in found:
             return signal, found[signal]

@@ -47,16 +47,21 @@ def run_ingest(paths: tuple[str, ...], store: Store, *, workers: int = 0, schedu
         return ingest(paths, store, mapper=mapper, on_progress=lambda n: progress.advance(task, n))
 
 
+def say(message: str) -> None:
+    """A line for people on stderr, never wrapped (paths and reasons must stay greppable)."""
+    click.echo(message, err=True)
+
+
 def print_report(report: IngestReport, store: Store) -> None:
-    err.print(f"[bold]{report.ingested}[/] ingested ({report.duplicates} duplicates of other documents), "
-              f"{report.unchanged} already in the store, [bold]{len(report.skipped)}[/] skipped")
+    say(f"{report.ingested} ingested ({report.duplicates} duplicates of other documents), "
+        f"{report.unchanged} already in the store, {len(report.skipped)} skipped")
     for skip in report.skipped[:50]:
         where = f"{skip.source_path}{' ' + skip.locator if skip.locator else ''}"
-        err.print(f"  skipped {where}: {skip.reason}", markup=False, highlight=False)
+        say(f"  skipped {where}: {skip.reason}")
     if len(report.skipped) > 50:
-        err.print(f"  ... and {len(report.skipped) - 50} more: " + ", ".join(
+        say(f"  ... and {len(report.skipped) - 50} more; all skips by reason: " + ", ".join(
             f"{n} {reason}" for reason, n in report.skip_reasons().most_common()))
-    err.print(f"store: {store.location}", markup=False, highlight=False)
+    say(f"store: {store.location}")
 
 
 @main.command("ingest")
@@ -113,12 +118,12 @@ def summarise(store: Store) -> None:
     counts = store.count_documents()
     dated = sorted(d.published[:10] for d in docs if d.published)
     outlets = sorted({d.outlet for d in docs if d.outlet})
-    err.print(f"[bold]{counts['documents']}[/] documents, {counts['duplicates']} duplicates in "
-              f"{counts['duplicate_groups']} groups")
+    say(f"{counts['documents']} documents, {counts['duplicates']} duplicates in "
+        f"{counts['duplicate_groups']} groups")
     if dated:
-        err.print(f"dates: {dated[0]} to {dated[-1]} ({len(dated)} dated, {len(docs) - len(dated)} undated)")
+        say(f"dates: {dated[0]} to {dated[-1]} ({len(dated)} dated, {len(docs) - len(dated)} undated)")
     if outlets:
-        err.print("outlets: " + ", ".join(outlets), markup=False, highlight=False)
+        say("outlets: " + ", ".join(outlets))
 
 
 @main.command("demo")
@@ -128,7 +133,7 @@ def demo_command(db: str) -> None:
     """Run the whole job on the bundled demo corpus and print a summary."""
     store = Store(db)
     corpus = demo_corpus()
-    err.print(f"demo corpus: {corpus}", markup=False, highlight=False)
+    say(f"demo corpus: {corpus}")
     report = run_ingest((str(corpus),), store, quiet=True)
     print_report(report, store)
     summarise(store)

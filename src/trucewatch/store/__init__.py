@@ -20,8 +20,9 @@ from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
+from trucewatch.dedup import Candidate
 from trucewatch.records import BodySpan, Document, EvidenceLink, RemovedBlock, Skip, Statement
-from trucewatch.store.tables import documents, evidence_links, ingest_log, signatures, statements
+from trucewatch.store.tables import documents, evidence_links, ingest_log, lsh_buckets, signatures, statements
 
 DEFAULT_DB = "trucewatch.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -130,32 +131,35 @@ class Store:
 
     # -- documents -------------------------------------------------------------------
 
-    def add_documents(self, docs: Iterable[tuple[Document, bytes]]) -> int:
-        """Insert documents with their MinHash signatures and ledger rows in one transaction.
+    def add_documents(self, docs: Iterable[tuple[Document, bytes, list[int]]]) -> int:
+        """Insert documents with their MinHash signatures, LSH buckets and ledger rows in one transaction.
 
         Documents whose source key is already stored are ignored, so a batch can be replayed.
         """
         added = 0
         with self.transaction() as connection:
-            for doc, signature in docs:
+            for doc, signature, bucket_ids in docs:
                 exists = connection.scalar(select(documents.c.id).where(documents.c.source_key == doc.source_key))
                 if exists:
                     continue
                 connection.execute(insert(documents).values(**_document_row(doc)))
                 connection.execute(insert(signatures).values(doc_id=doc.id, minhash=signature))
+                if bucket_ids:
+                    connection.execute(insert(lsh_buckets), [{"bucket": b, "doc_id": doc.id} for b in bucket_ids])
                 self._upsert_ledger(connection, dict(
                     key=doc.source_key, source_path=doc.source_path, locator=doc.locator,
                     status="ingested", reason=None, doc_id=doc.id, at=_now()))
                 added += 1
         return added
 
-    def signatures(self) -> Iterator[tuple[str, str | None, bytes]]:
-        """All stored (doc id, duplicate_of, MinHash signature) rows, streamed."""
-        query = (select(signatures.c.doc_id, documents.c.duplicate_of, signatures.c.minhash)
-                 .join(documents, documents.c.id == signatures.c.doc_id).order_by(documents.c.ingested_at))
+    def duplicate_candidates(self, bucket_ids: list[int]) -> list[Candidate]:
+        """Stored documents sharing at least one LSH bucket with ``bucket_ids``."""
+        shared = select(lsh_buckets.c.doc_id).where(lsh_buckets.c.bucket.in_(bucket_ids)).distinct().subquery()
+        query = (select(documents.c.id, documents.c.duplicate_of, signatures.c.minhash)
+                 .join(shared, shared.c.doc_id == documents.c.id)
+                 .join(signatures, signatures.c.doc_id == documents.c.id))
         with self.engine.connect() as connection:
-            for doc_id, duplicate_of, minhash in connection.execution_options(yield_per=1000).execute(query):
-                yield doc_id, duplicate_of, bytes(minhash)
+            return [Candidate(i, d, bytes(m)) for i, d, m in connection.execute(query)]
 
     def document(self, doc_id: str) -> Document | None:
         with self.engine.connect() as connection:

@@ -3,7 +3,7 @@
 Keep this file and the newest migration in step: a test compares them.
 """
 
-from sqlalchemy import JSON, Column, Float, Integer, LargeBinary, MetaData, String, Table, Text
+from sqlalchemy import JSON, BigInteger, Column, Float, Integer, LargeBinary, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -49,6 +49,14 @@ signatures = Table(
     metadata,
     Column("doc_id", String(32), primary_key=True),
     Column("minhash", LargeBinary, nullable=False),
+)
+
+# LSH band buckets of each signature: candidates for near-duplicates are found by SQL, not in memory.
+lsh_buckets = Table(
+    "lsh_buckets",
+    metadata,
+    Column("bucket", BigInteger, nullable=False, index=True),
+    Column("doc_id", String(32), nullable=False),
 )
 
 statements = Table(

@@ -1,0 +1,133 @@
+"""Who published a text and which agency it credits, from ``data/outlets.yaml``.
+
+Three shapes of wire credit are recognised, each filled in with the aliases of
+the registry's outlets: a credit line ("Based on materials from TASS",
+"Source: APA"), a wire dateline opening the body ("MOSCOW (AA) –",
+"MOSCOW, Nov 10 (Reuters) -", "YEREVAN, NOVEMBER 10, ARMENPRESS."), and an
+in-sentence credit closing a sentence of the lead (", APA reports.").
+A mention elsewhere ("TASS reported that ...") is a citation, not a credit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import urlsplit
+
+from trucewatch.cleaning.data import load
+from trucewatch.cleaning.dates import find_dates
+
+
+@dataclass(frozen=True)
+class Outlet:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    domains: tuple[str, ...]
+    self_patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Lead:
+    """A dateline opening a paragraph: ``length`` characters to move out of the body."""
+
+    length: int
+    agency: str | None  # canonical name of the credited agency
+    date_text: str | None
+
+
+class Registry:
+    """The outlets and the patterns built from their aliases, compiled once."""
+
+    def __init__(self, outlets: list[Outlet]) -> None:
+        self.outlets = outlets
+        self._by_alias = {alias.lower(): o for o in outlets for alias in (*o.aliases, o.name)}
+        self._by_domain = {d: o for o in outlets for d in o.domains}
+        alias = "|".join(re.escape(a) for a in sorted(
+            {a for o in outlets for a in (*o.aliases, o.name)}, key=len, reverse=True))
+
+        def agency(group: str = "agency") -> str:
+            return rf"(?P<{group}>{alias})"
+
+        self.credit_line = re.compile(
+            r"^[\s(\[—–-]*(?:(?:based on|according to|by|from|with|using|citing) (?:the )?(?:materials?|reports?|"
+            r"information|data|input|reporting) (?:from|of|by)|по материалам|по данным|источник\s*:?|"
+            r"(?:source|sources|via|courtesy of|credit|with (?:input|reporting|contributions) from|reporting by|"
+            r"according to|distributed by)\s*:?|©|\(c\)|copyright)?\s*(?:the\s+|агентства\s+)?"
+            + agency() + r"(?:\s*(?:news agency|agency|news|\.az|\.am|\.ru|\.com))?[\s)\].]*$",
+            re.IGNORECASE)
+        self.in_text = re.compile(r"[,–—-]\s*(?:the\s+)?" + agency() +
+                                  r"\s+(?:reports|reported|informs|writes|said|says|learned)\s*[.!]")
+        place = r"(?:[A-Z][A-Z.'’-]+(?:[ /-][A-Z][A-Z.'’-]+)*|[A-Z][a-zé'’-]+(?:[ /][A-Z][a-zé'’-]+)*)"
+        when = (r"\b(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\b\.?(?:,?\s+\d{4})?|[A-Za-z]{3,9}\b\.?\s*\d{1,2}(?:,?\s+\d{4})?|"
+                r"\d{1,2}[./]\d{1,2}[./]\d{4})\b")
+        byline = r"(?:[-–—]?\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*)?(?:[-–—]\s*)?"
+        self.lead = re.compile(
+            rf"^(?P<place>{place})(?:,\s*[A-Z][a-z]+\b(?=,))?(?:[,.]?\s*{when})?[.,]?\s*{byline}"
+            rf"(?:(?:\(\s*{agency()}\s*\)|/\s*{agency('agency2')}\s*/|{agency('agency3')}(?=[.:\s]))[.,]?)?"
+            r"(?P<end>\s*(?:[-–—]+|:)\s+|\s+)(?=[\"“«‘A-Z0-9])")
+
+    def resolve(self, name: str) -> Outlet | None:
+        """The outlet called ``name`` (an alias, a site name or a domain), or None."""
+        name = name.strip()
+        found = self._by_alias.get(name.lower())
+        if found:
+            return found
+        host = urlsplit(name if "//" in name else f"//{name}").hostname or ""
+        host = host.removeprefix("www.")
+        while host:
+            if host in self._by_domain:
+                return self._by_domain[host]
+            host = host.partition(".")[2] if host.count(".") > 1 else ""
+        return None
+
+    def credit(self, line: str) -> str | None:
+        """The agency credited when ``line`` is a credit line, else None."""
+        if len(line) > 120:
+            return None
+        match = self.credit_line.match(line)
+        if not match:
+            return None
+        outlet = self.resolve(match.group("agency"))
+        return outlet.name if outlet else None
+
+    def lead_of(self, paragraph: str) -> Lead | None:
+        """A wire dateline opening ``paragraph`` ("MOSCOW (AA) – ..."), or None."""
+        match = self.lead.match(paragraph[:160])
+        if not match:
+            return None
+        agency = match.group("agency") or match.group("agency2") or match.group("agency3")
+        dashed = bool(re.search(r"[-–—:]", match.group(0)[match.end("place"):]))
+        if match.group("date") and not find_dates(match.group("date")):
+            return None
+        # A place alone ("NATO – ...") is too weak; a dateline names a date or an agency, and is
+        # closed by a dash unless the agency's own punctuation closes it ("/TASS/.", "ARMENPRESS.").
+        if not (agency or match.group("date")) or not (dashed or agency):
+            return None
+        outlet = self.resolve(agency) if agency else None
+        return Lead(match.end(), outlet.name if outlet else None, match.group("date"))
+
+    def credited_in(self, sentence_text: str) -> str | None:
+        """The agency of an in-sentence credit (", APA reports."), or None."""
+        match = self.in_text.search(sentence_text[:3000])
+        outlet = self.resolve(match.group("agency")) if match else None
+        return outlet.name if outlet else None
+
+    def self_reference(self, text: str) -> str | None:
+        """The outlet that ``text`` shows to be its publisher ("originally published on ... Caucasian Knot")."""
+        head = text[:200_000]
+        for outlet in self.outlets:
+            if any(p.search(head) for p in outlet.self_patterns):
+                return outlet.name
+        return None
+
+
+@cache
+def registry() -> Registry:
+    data = load("outlets")
+    outlets = [Outlet(o["id"], o["name"], o["kind"], tuple(o["aliases"]), tuple(o.get("domains", ())),
+                      tuple(re.compile(p, re.IGNORECASE) for p in o.get("self_patterns", ())))
+               for o in data["outlets"]]
+    return Registry(outlets)

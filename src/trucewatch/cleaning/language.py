@@ -1,0 +1,31 @@
+"""Language of a body, as an ISO 639-1 code, or None when the text is too short or unclear.
+
+lingua is restricted to the languages a South Caucasus news stream plausibly
+contains (fewer candidates: faster and fewer confusions) and built once per process;
+models load lazily, the first time a language needs them.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+LANGUAGES = ("ENGLISH", "RUSSIAN", "AZERBAIJANI", "ARMENIAN", "GEORGIAN", "TURKISH", "UKRAINIAN", "FRENCH",
+             "GERMAN", "SPANISH", "PERSIAN", "ARABIC")
+MIN_LETTERS = 40  # below this, guesses are unreliable (a caption, a headline fragment)
+SAMPLE = 3000  # characters: enough for a confident answer, cheap even for huge bodies
+
+
+@cache
+def detector() -> LanguageDetector:
+    languages = [getattr(Language, name) for name in LANGUAGES]
+    return LanguageDetectorBuilder.from_languages(*languages).with_minimum_relative_distance(0.2).build()
+
+
+def detect_language(text: str) -> str | None:
+    sample = text[:SAMPLE]
+    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+        return None
+    language = detector().detect_language_of(sample)
+    return language.iso_code_639_1.name.lower() if language else None

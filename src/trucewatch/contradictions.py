@@ -1,0 +1,265 @@
+"""Contradictions: claims the agreement text does not support, and actors who disagree.
+
+(a) ``text``: a statement that says what the agreement contains ("one of the points of
+today's statement is X", "the agreement provides for X") is checked against the
+agreement file. The countries, proper names, numbers and dates in X must appear in
+the provisions; whatever does not is reported, citing the claim and the provision
+closest to it. Nothing about a particular dispute is written here: the check reads
+only the agreement's own text.
+
+(b) ``claims``: evidence links about the same provision whose signals conflict (done
+against not done or violated), from different actors of different sides, close in
+time or with the denial after the claim of completion.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from trucewatch.agreements import AGREEMENT_LEVEL, Agreement, Provision
+from trucewatch.records import EvidenceLink, Statement
+
+# Words naming an agreement generically; the agreement's own reference phrases are added to them.
+_NOUNS = r"statement|agreement|document|declaration|deal|accord|text|trilateral statement|joint statement"
+_CLAIM_VERBS = (r"provides?\s+for|provided\s+for|includes?|included|stipulates?|stipulated|envisages?|envisaged|"
+                r"foresees?|calls?\s+for|contains?|says?|states?|specifies|specified|sets?\s+out|guarantees?")
+_MONTHS = [m.lower() for m in calendar.month_name[1:]]
+_MONTH = r"(?:" + "|".join(m.capitalize() for m in _MONTHS) + r")"
+_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})(?:\s+(\d{{4}}))?\b|\b({_MONTH})\s+(\d{{1,2}})(?:,?\s+(\d{{4}}))?\b")
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\w.,])\d+(?:\.\d+)?(?![\d.])")
+_PROPER = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+_STOP_PROPER = {"the", "a", "an", "this", "that", "one", "it", "under", "according", "in", "on", "and", "but",
+                "we", "i", "our", "they", "he", "she", "mr", "today", "yesterday"}
+_NEGATED = re.compile(r"\b(?:not|n't|never|no|nor)\b", re.I)
+_WORD = re.compile(r"[a-z]\w+")
+_CONFLICT = {"done": ("not_done", "violated"), "not_done": ("done",), "violated": ("done",)}
+WINDOW_DAYS = 45
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One side of a contradiction: a statement or sentence in a document, or a provision of the agreement."""
+
+    kind: str  # statement | provision
+    text: str
+    doc_id: str | None = None
+    start: int | None = None
+    end: int | None = None
+    speaker: str | None = None
+    speaker_name: str | None = None
+    date: str | None = None
+    signal: str | None = None
+    provision: str | None = None
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    kind: str  # text | claims
+    agreement_id: str
+    provision: str | None
+    date: str | None
+    summary: str
+    reason: str
+    first: Citation
+    second: Citation
+    unsupported: tuple[str, ...] = ()
+
+
+# -- (a) claims about the text ---------------------------------------------------------------
+
+
+def _claim_pattern(agreement: Agreement) -> re.Pattern[str]:
+    phrases = (*agreement.references, *agreement.generic_references)
+    references = "|".join(re.escape(r) for r in sorted(phrases, key=len, reverse=True))
+    noun = rf"(?:{references}|(?:today's\s+|the\s+|this\s+|our\s+|signed\s+)*(?:{_NOUNS}))"
+    point = r"(?:one\s+of\s+(?:the\s+)?(?:points|provisions|clauses)|(?:a|the|another)\s+(?:point|provision|clause))"
+    return re.compile(
+        rf"(?P<lead>{point}\s+(?:of|in)\s+{noun}\s+(?:is|are|was|were|concerns?|covers?)\b"
+        rf"|{noun}\s+(?:also\s+)?(?:{_CLAIM_VERBS})\b"
+        rf"|under\s+{noun},)\s*(?P<what>[^.;!?\n]+)",
+        re.I,
+    )
+
+
+def _country_words(countries: Mapping[str, Mapping]) -> dict[str, str]:
+    words = {}
+    for code, entry in countries.items():
+        for word in (entry["name"], *entry.get("adjectives", ())):
+            words[word.lower()] = code
+    return words
+
+
+def _countries(text: str, words: Mapping[str, str]) -> dict[str, str]:
+    """Country codes named in ``text`` (by name or adjective) -> the word as written."""
+    found = {}
+    for match in re.finditer(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?", text):
+        for candidate in (match.group(), match.group().split()[0]):
+            code = words.get(candidate.lower().rstrip("."))
+            if code:
+                found.setdefault(code, candidate)
+                break
+    return found
+
+
+def _dates(text: str) -> set[tuple[int, int]]:
+    found = set()
+    for m in _DATE.finditer(text):
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(5), m.group(4))
+        found.add((_MONTHS.index(month.lower()) + 1, int(day)))
+    return found
+
+
+def _numbers(text: str) -> set[float]:
+    return {float(n.replace(",", "")) for n in _NUMBER.findall(_DATE.sub(" ", text))}
+
+
+def _provision_facts(provision: Provision, agreement: Agreement) -> tuple[set[tuple[int, int]], set[float]]:
+    """Dates and numbers a provision contains, counting deadlines moved by agreed amendments."""
+    dates = _dates(provision.text) | {(d.due.month, d.due.day) for d in provision.deadlines}
+    dates |= {(a.new_due.month, a.new_due.day) for a in agreement.amendments_for(provision.number) if a.new_due}
+    numbers = _numbers(provision.text) | {q.value for q in provision.quantities}
+    return dates, numbers
+
+
+def _overlap(a: str, b: str) -> int:
+    return len(set(_WORD.findall(a.lower())) & set(_WORD.findall(b.lower())))
+
+
+def check_claim(text: str, agreement: Agreement, countries: Mapping[str, Mapping]) -> list[tuple[str, str, str]]:
+    """What the claimed content ``text`` names that no provision contains: (kind, item, detail) triples."""
+    words = _country_words(countries)
+    provisions = agreement.provisions
+    full = " ".join(p.text for p in provisions)
+    in_text = set(_countries(full, words)) | {p.id for p in agreement.parties if p.role == "party"}
+    problems = []
+    for code, written in _countries(text, words).items():
+        if code not in in_text:
+            problems.append(("country", written, f"no provision names {countries[code]['name']}"))
+    place_names = {n.lower() for place in agreement.places().values() for n in place.names}
+    for match in _PROPER.finditer(text):
+        name = match.group()
+        parts = [w for w in name.split() if w.lower() not in _STOP_PROPER]
+        if not parts or " ".join(parts).lower() in words or parts[0].lower() in words:
+            continue
+        if any(p.lower() in _MONTHS for p in parts):
+            continue
+        if not re.search(rf"(?<!\w){re.escape(parts[0])}", full, re.I):
+            kind = "place" if name.lower() in place_names else "name"
+            problems.append((kind, " ".join(parts), f"{' '.join(parts)!r} appears in no provision"))
+    facts = [_provision_facts(p, agreement) for p in provisions]
+    all_dates: set[tuple[int, int]] = set().union(*(f[0] for f in facts))
+    all_numbers: set[float] = set().union(*(f[1] for f in facts))
+    for month, day in sorted(_dates(text) - all_dates):
+        problems.append(("date", f"{day} {_MONTHS[month - 1].capitalize()}", "no provision sets this date"))
+    for number in sorted(_numbers(text) - all_numbers):
+        problems.append(("number", f"{number:g}", "no provision contains this number"))
+    return problems
+
+
+def closest_provision(text: str, agreement: Agreement) -> Provision | None:
+    scored = [(_overlap(text, p.text), -i, p) for i, p in enumerate(agreement.provisions)]
+    best = max(scored, default=None, key=lambda s: s[:2])
+    return best[2] if best and best[0] > 0 else None
+
+
+def text_contradictions(statements: Iterable[Statement], agreement: Agreement,
+                        countries: Mapping[str, Mapping], dates: Mapping[str, str | None] | None = None,
+                        ) -> list[Contradiction]:
+    """Statements that claim the agreement contains something its provisions do not.
+
+    ``dates`` gives a fallback date per document (its publication date) for statements without ``said_on``.
+    """
+    pattern = _claim_pattern(agreement)
+    found = []
+    for statement in statements:
+        for match in pattern.finditer(statement.text):
+            before = statement.text[max(0, match.start() - 40) : match.start()]
+            if _NEGATED.search(match.group("lead")) or re.search(r"\b(?:not|n't|never)\s+\w*\s*$", before):
+                continue
+            what = match.group("what").strip()
+            problems = check_claim(what, agreement, countries)
+            if not problems:
+                continue
+            provision = closest_provision(what, agreement)
+            when = statement.said_on or (dates or {}).get(statement.doc_id)
+            items = tuple(item for _, item, _ in problems)
+            found.append(Contradiction(
+                kind="text", agreement_id=agreement.id, provision=provision.number if provision else None,
+                date=when[:10] if when else None,
+                summary=f"{statement.speaker_name or statement.speaker or 'unattributed'} says the agreement "
+                        f"contains {what!r}; the text does not support {', '.join(items)}",
+                reason="; ".join(f"{item}: {detail}" for _, item, detail in problems),
+                first=Citation("statement", match.group().strip(), statement.doc_id, statement.start + match.start(),
+                               statement.start + match.end(), statement.speaker, statement.speaker_name,
+                               when[:10] if when else None),
+                second=Citation("provision", provision.text if provision else "", provision=(
+                    provision.number if provision else None)),
+                unsupported=items,
+            ))
+    return found
+
+
+# -- (b) conflicting claims about one provision ----------------------------------------------
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _citation(link: EvidenceLink, names: Mapping[str, str]) -> Citation:
+    return Citation("statement", link.text, link.doc_id, link.start, link.end, link.speaker,
+                    names.get(link.speaker or ""), link.said_on[:10] if link.said_on else None, link.signal,
+                    link.provision)
+
+
+def claim_contradictions(links: Iterable[EvidenceLink], sides: Mapping[str, str],
+                         names: Mapping[str, str] | None = None, window_days: int = WINDOW_DAYS,
+                         ) -> list[Contradiction]:
+    """Pairs of attributed links about one provision whose signals conflict.
+
+    ``sides`` maps actor id -> side (country code). A pair counts when the speakers are on
+    different sides and either the two were said within ``window_days`` of each other or
+    the denial came after the claim of completion (a later "done" is progress, not a dispute).
+    One contradiction per provision and pair of speakers: the closest pair in time.
+    """
+    names = names or {}
+    usable = [link for link in links if link.speaker and link.signal in _CONFLICT and link.provision != AGREEMENT_LEVEL]
+    best: dict[tuple[str, str, str], tuple[int, EvidenceLink, EvidenceLink]] = {}
+    for i, a in enumerate(usable):
+        for b in usable[i + 1 :]:
+            if a.provision != b.provision or b.signal not in _CONFLICT[a.signal] or a.speaker == b.speaker:
+                continue
+            side_a, side_b = sides.get(a.speaker), sides.get(b.speaker)
+            if side_a is None or side_b is None or side_a == side_b:
+                continue
+            done, denial = (a, b) if a.signal == "done" else (b, a)
+            day_done, day_denial = _day(done.said_on), _day(denial.said_on)
+            if day_done is None or day_denial is None:
+                continue
+            gap = abs((day_denial - day_done).days)
+            if gap > window_days and day_denial < day_done:
+                continue
+            key = (a.provision, *sorted((a.speaker, b.speaker)))
+            if key not in best or gap < best[key][0]:
+                best[key] = (gap, done, denial)
+    found = []
+    for (provision, *_), (gap, done, denial) in sorted(best.items()):
+        first, second = _citation(done, names), _citation(denial, names)
+        who_done, who_denial = first.speaker_name or done.speaker, second.speaker_name or denial.speaker
+        found.append(Contradiction(
+            kind="claims", agreement_id=done.agreement_id, provision=provision,
+            date=max(first.date or "", second.date or "") or None,
+            summary=f"point {provision}: {who_done} reports it done; {who_denial} says it is "
+                    f"{denial.signal.replace('_', ' ')}",
+            reason=f"signals {done.signal} vs {denial.signal} from {sides[done.speaker]} and "
+                   f"{sides[denial.speaker]} speakers, {gap} days apart",
+            first=first, second=second,
+        ))
+    return found

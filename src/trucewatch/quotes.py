@@ -1,0 +1,598 @@
+"""Quotations and reported speech: what was said, the cue, and the speaker as written.
+
+Cheap first, parser last. Quote marks are paired by a scanner that knows every mark
+style, nesting, apostrophes and paragraph continuation; the common attribution frames
+(`"...," he said`, `said X:`) are read by patterns; the dependency parser runs only on
+the candidate sentences left (cue words or "according to" outside a quote), and on a
+skeleton of each sentence in which long quotations are replaced by a placeholder.
+Speaker *resolution* (which actor) is done by :mod:`trucewatch.speakers`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from trucewatch.records import Sentence
+
+# -- cue words ------------------------------------------------------------------------------
+
+_CUE_LEMMAS = """
+say tell add note stress emphasize emphasise state announce declare claim argue insist warn explain point
+recall conclude continue write tweet report confirm deny acknowledge admit assert believe think suggest predict
+vow promise pledge urge call demand ask reply respond answer accuse praise criticize criticise condemn denounce
+welcome hail describe assess comment remark mention reiterate underline underscore agree express complain allege
+indicate signal hint recognize recognise estimate expect hope fear feel know learn quote cite reaffirm assure
+inform highlight observe voice lament joke boast counter testify disclose reveal caution charge contend maintain
+clarify specify stipulate question wonder concede recommend propose threaten blame laud slam dismiss reject
+""".split()
+_IRREGULAR = {"say": ["said", "says", "saying"], "tell": ["told", "tells", "telling"],
+              "think": ["thought", "thinks", "thinking"], "write": ["wrote", "written", "writes", "writing"],
+              "know": ["knew", "known", "knows", "knowing"], "feel": ["felt", "feels", "feeling"],
+              "learn": ["learned", "learnt", "learns", "learning"]}
+
+
+def _inflect(lemma: str) -> list[str]:
+    if lemma in _IRREGULAR:
+        return [lemma, *_IRREGULAR[lemma]]
+    if lemma.endswith("e"):
+        return [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    if re.search(r"[^aeiou][aeiou][bdgmnprt]$", lemma) and lemma in {"admit", "regret", "commit", "submit"}:
+        return [lemma, lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
+    plural = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    return [lemma, plural, lemma + "ed", lemma + "ing"]
+
+
+CUE_FORMS: frozenset[str] = frozenset(form for lemma in _CUE_LEMMAS for form in _inflect(lemma))
+# Cues that report speech even without a content clause ("X said." after a quote).
+_SPEECH = "|".join(sorted(CUE_FORMS, key=len, reverse=True))
+_CUE_WORD = re.compile(rf"\b(?:{_SPEECH})\b|\baccording to\b", re.I)
+
+# -- quote marks ----------------------------------------------------------------------------
+
+_MARKS = re.compile(r"[\"“”„«»‟]")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+_PAIRS = {"«": "»", "„": "“”", "“": "”", "‟": "”", '"': '"', "”": "”"}
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: ``start``/``end`` is the content inside the marks; ``open``/``close`` include them."""
+
+    start: int
+    end: int
+    open: int
+    close: int
+    closed: bool = True  # False when the paragraph ended before a closing mark
+
+
+def _opens(text: str, i: int) -> bool:
+    """Could the straight or ambiguous mark at ``i`` open a quotation?"""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:,;/" or i == 0) and not after.isspace()
+
+
+def _closes(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Pair the double quote marks of ``text`` (straight, curly, « », „ “).
+
+    Single marks never open a top-level quotation, so apostrophes (peacekeepers’, today's)
+    and nested ‘quotes’ stay inside. A quotation still open at a paragraph end continues when
+    the next paragraph opens with a mark (the typographic convention) or closes one before
+    opening another; otherwise it ends with its paragraph.
+    """
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    bounds = [0, *(e for _, e in paragraphs)]
+    ends = [*(s for s, _ in paragraphs), len(text)]
+    quotes: list[Quote] = []
+    opener: tuple[int, str] | None = None  # (offset, mark)
+    for p_start, p_end in zip(bounds, ends, strict=True):
+        marks = [m.start() for m in _MARKS.finditer(text, p_start, p_end)]
+        k = 0
+        if opener is not None:  # a quotation carried over from the previous paragraph
+            first = marks[0] if marks else None
+            if first is not None and text[first] != "»" and first == p_start and text[first] != "”":
+                k = 1  # the continuation mark: the quotation goes on
+            elif first is not None and text[first] in "”»\"" and _closes(text, first):
+                pass  # no continuation mark, but this paragraph closes the quotation
+            else:
+                end = ends[bounds.index(p_start) - 1]
+                quotes.append(_quote(text, opener[0], end, closed=False))
+                opener = None
+        while k < len(marks):
+            i = marks[k]
+            mark = text[i]
+            if opener is None:
+                if mark in "«„“‟" or (mark in "\"”" and _opens(text, i)):
+                    opener = (i, mark)
+            elif mark in _PAIRS.get(opener[1], "”\"") and (mark != '"' or _closes(text, i) or not _opens(text, i)):
+                quotes.append(_quote(text, opener[0], i + 1))
+                opener = None
+            elif mark == opener[1] == "“" and _closes(text, i):  # the same mark used both ways
+                quotes.append(_quote(text, opener[0], i + 1))
+                opener = None
+            k += 1
+        if opener is not None and p_end == len(text):
+            quotes.append(_quote(text, opener[0], p_end, closed=False))
+            opener = None
+    return [q for q in quotes if q.end > q.start]
+
+
+def _quote(text: str, open_at: int, close_end: int, closed: bool = True) -> Quote:
+    start = open_at + 1
+    end = close_end - 1 if closed else close_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Quote(start, end, open_at, close_end, closed)
+
+
+# -- attributions ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A statement before speaker resolution: content, cue and speaker as written (body offsets)."""
+
+    kind: str  # direct | partial | indirect
+    start: int
+    end: int
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    sentence_index: int | None = None
+    inherited: bool = False  # speaker carried over from the previous quotation (no frame of its own)
+
+
+_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+_DET = r"(?:the|a|an|his|her|its|their|our|this|that|one|another|two|three|several|some|many|both)"
+_NAME_TOKEN = r"[A-ZÀ-ÖØ-ÞƏİŞÇÖÜ][\w.’'-]*"
+_WORD = r"[\w’'.-]+"
+_AUX = r"(?:(?:has|have|had|was|were|is|are|will|would|also|later|then|again|further|previously)\s+){0,3}"
+_STOP = {"at", "in", "on", "during", "to", "who", "which", "that", "after", "before", "while", "when", "from",
+         "with", "as", "and", "but", "because", "if", "about", "for", "by", "told", "said", "says", "last"}
+# "...," he said / "...," the Azerbaijani president said / "...," Ilham Aliev's words are quoted
+_AFTER_SPEAKER_CUE = re.compile(
+    rf"^[\s,.?!;:—–-]*(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})\s+{_AUX}(?P<cue>{_SPEECH})\b",
+    re.I)
+# "...," said Azerbaijani President Ilham Aliyev at ...
+_AFTER_CUE_SPEAKER = re.compile(rf"^[\s,.?!;:—–-]*(?P<cue>{_SPEECH})\s+(?P<speaker>(?:{_DET}\s+)?(?:{_WORD}\s*)+)",
+                                re.I)
+# Aliyev emphasized that ...: "..." / He said, "..."
+_BEFORE = re.compile(rf"(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})\s+{_AUX}(?P<cue>{_SPEECH})\b"
+                     rf"(?P<rest>[^\"“”«»„]*?)[:,]\s*$", re.I)
+
+
+def _plausible_speaker(phrase: str) -> bool:
+    words = phrase.split()
+    if not words:
+        return False
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return True
+    if any(w.lower() in _STOP for w in words) or words[-1].lower() in _PRONOUNS and len(words) > 1:
+        return False
+    if words[-1].lower() in CUE_FORMS:
+        return False
+    return bool(any(re.match(_NAME_TOKEN, w) for w in words) or re.fullmatch(_DET, words[0], re.I))
+
+
+def _speaker_after_cue(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The speaker phrase right after an inverted cue ("said Azerbaijani President Ilham Aliyev at ...")."""
+    words = list(re.finditer(r"[\w.’'-]+|[^\w\s]", text[start:end]))
+    taken: list[re.Match] = []
+    for n, w in enumerate(words):
+        token = w.group()
+        lower = token.lower()
+        if lower in _STOP or not re.match(r"[\w]", token):
+            if lower == "of" and n + 1 < len(words) and re.match(_NAME_TOKEN, words[n + 1].group()):
+                taken.append(w)
+                continue
+            break
+        if not taken and lower in _PRONOUNS:
+            return start + w.start(), start + w.end()
+        taken.append(w)
+        if len(taken) >= 8:
+            break
+    if not taken:
+        return None
+    phrase = text[start + taken[0].start(): start + taken[-1].end()].rstrip(".")
+    if not _plausible_speaker(phrase):
+        return None
+    return start + taken[0].start(), start + taken[0].start() + len(phrase)
+
+
+def frame_after(text: str, quote: Quote, limit: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(cue span, speaker span) of a frame right after a quotation, up to ``limit``."""
+    window = text[quote.close:limit]
+    match = _AFTER_SPEAKER_CUE.match(window)
+    if match and _plausible_speaker(match.group("speaker")) and "\n" not in match.group():
+        s = quote.close
+        return (s + match.start("cue"), s + match.end("cue")), (s + match.start("speaker"), s + match.end("speaker"))
+    match = _AFTER_CUE_SPEAKER.match(window)
+    if match and "\n" not in window[: match.start("speaker")]:
+        cue = (quote.close + match.start("cue"), quote.close + match.end("cue"))
+        speaker = _speaker_after_cue(text, quote.close + match.start("speaker"), limit)
+        if speaker:
+            return cue, speaker
+    return None
+
+
+def frame_before(text: str, quote: Quote, sentence_start: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(cue span, speaker span) of a frame introducing a quotation with a colon or comma."""
+    window = text[sentence_start:quote.open]
+    best = None
+    for match in _BEFORE.finditer(window):
+        if _plausible_speaker(match.group("speaker")):
+            best = match
+    if best is None:
+        return None
+    s = sentence_start
+    return (s + best.start("cue"), s + best.end("cue")), (s + best.start("speaker"), s + best.end("speaker"))
+
+
+# The agreement is being implemented, said a Russian Foreign Ministry statement. / ..., it said.
+_TAIL = re.compile(rf",\s*(?:(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})\s+{_AUX}(?P<cue>{_SPEECH})"
+                   rf"|(?P<cue2>{_SPEECH})\s+(?P<speaker2>(?:{_DET}\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD}))"
+                   rf"(?:\s+(?:on|in|at|during|late|earlier|today|yesterday)\b[^,\"“”«»]{{0,60}})?\s*[.!]?\s*$", re.I)
+
+
+def frame_tail(text: str, sentence: Sentence, blocked: Sequence[tuple[int, int]]) -> Attribution | None:
+    """Reported speech closed by an inverted frame: "<content>, it said." (no parser needed)."""
+    match = _TAIL.search(text, sentence.start, sentence.end)
+    if match is None or any(_overlap(sentence.start, match.start(), s, e) for s, e in blocked):
+        return None
+    name = "speaker" if match.group("speaker") else "speaker2"
+    cue = "cue" if match.group("cue") else "cue2"
+    if not _plausible_speaker(match.group(name)):
+        return None
+    start, end = sentence.start, match.start()
+    if len(text[start:end].split()) < 4 or _MARKS.match(text, start):
+        return None
+    speaker_end = match.start(name) + len(match.group(name).rstrip("."))
+    return Attribution("indirect", start, end, match.start(cue), match.end(cue), match.start(name), speaker_end,
+                       sentence.index)
+
+
+def has_cue(text: str) -> bool:
+    return _CUE_WORD.search(text) is not None
+
+
+# -- the parser, on candidate sentences only -------------------------------------------------
+
+_PLACEHOLDER = "Q"
+_CONTENT_NOUNS = {"importance", "need", "necessity", "significance", "readiness", "intention", "hope", "concern",
+                  "confidence", "position", "view", "opinion", "belief", "desire", "commitment", "support"}
+
+
+@dataclass
+class Skeleton:
+    """A sentence with long quotations replaced by a placeholder, mapped back to body offsets."""
+
+    text: str
+    pieces: list[tuple[int, int, int]]  # (skeleton start, body start, length) of copied text
+    quotes: list[tuple[int, int, Quote]]  # (skeleton start, skeleton end) of each placeholder
+
+    def body(self, offset: int) -> int:
+        for s_start, b_start, length in self.pieces:
+            if s_start <= offset <= s_start + length:
+                return b_start + offset - s_start
+        for s_start, s_end, quote in self.quotes:
+            if s_start <= offset <= s_end:
+                return quote.open if offset == s_start else quote.close
+        raise ValueError(offset)
+
+
+def skeleton(text: str, start: int, end: int, quotes: Sequence[Quote], min_words: int = 6) -> Skeleton:
+    """``text[start:end]`` with every quotation of at least ``min_words`` words replaced by "Q"."""
+    parts: list[str] = []
+    pieces: list[tuple[int, int, int]] = []
+    holes: list[tuple[int, int, Quote]] = []
+    cursor, length = start, 0
+    for quote in quotes:
+        if quote.open < start or quote.close > end or len(text[quote.start:quote.end].split()) < min_words:
+            continue
+        chunk = text[cursor:quote.open]
+        parts.append(chunk)
+        pieces.append((length, cursor, len(chunk)))
+        length += len(chunk)
+        holes.append((length, length + len(_PLACEHOLDER) + 2, quote))
+        parts.append(f'"{_PLACEHOLDER}"')
+        length += len(_PLACEHOLDER) + 2
+        cursor = quote.close
+    chunk = text[cursor:end]
+    parts.append(chunk)
+    pieces.append((length, cursor, len(chunk)))
+    return Skeleton("".join(parts), pieces, holes)
+
+
+def parse_attributions(sk: Skeleton, parsed) -> list[Attribution]:
+    """Reported speech in one parsed skeleton: cue verb, its subject, its content clause."""
+    found: list[Attribution] = []
+    for token in parsed:
+        lower = token.lower_
+        if lower == "according" and token.i + 1 < len(parsed) and parsed[token.i + 1].lower_ == "to":
+            attribution = _according(sk, parsed, token)
+        elif lower in CUE_FORMS and token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "aux"):
+            attribution = _cue_clause(sk, parsed, token)
+        else:
+            continue
+        if attribution is not None:
+            found.append(attribution)
+    return found
+
+
+def _span(sk: Skeleton, first, last) -> tuple[int, int]:
+    return sk.body(first.idx), sk.body(last.idx + len(last.text))
+
+
+def _trim(tokens: list) -> list:
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("that", "and", "but")):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in "\"”»":
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _subject(token):
+    for child in token.children:
+        if child.dep_ in ("nsubj",):
+            if child.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
+                return token.head
+            return child
+    if token.dep_ in ("conj", "xcomp", "advcl") and token.head.pos_ in ("VERB", "AUX"):
+        return _subject(token.head)
+    return None
+
+
+def _subject_tokens(subject) -> list:
+    """The subject phrase, without relative clauses or parentheticals after a comma."""
+    tokens = list(subject.subtree)
+    for n, tok in enumerate(tokens):
+        if tok.i > subject.i and (tok.text in ",(—–" or tok.dep_ in ("relcl", "acl")):
+            tokens = tokens[:n]
+            break
+    return _trim(tokens) or [subject]
+
+
+def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
+    subject = _subject(cue)
+    if subject is None:
+        return None
+    content = None
+    for child in cue.children:
+        if child.dep_ in ("ccomp", "parataxis") and child.i != subject.i:
+            content = list(child.subtree)
+            break
+    if content is None:
+        for child in cue.children:
+            if child.dep_ == "dobj" and child.lower_ in _CONTENT_NOUNS:
+                content = list(child.subtree)
+                break
+            if child.dep_ == "dobj" and any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER for t in child.subtree):
+                content = list(child.subtree)
+                break
+    if content is None:
+        xcomp = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+        dobj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("on", "for")), None)
+        if xcomp is not None:
+            first = dobj if dobj is not None and dobj.i < xcomp.i else xcomp
+            content = [t for t in parsed if first.left_edge.i <= t.i <= xcomp.right_edge.i]
+        elif prep is not None and cue.lower_.startswith(("call", "urg")):
+            content = list(prep.subtree)[1:]
+        else:
+            as_prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            if as_prep is not None and any(t.text in "\"“”«»„" for t in as_prep.subtree):
+                content = list(as_prep.subtree)[1:]
+    if not content:
+        return None
+    content = _trim(content)
+    if len(content) < 2 and not (content and content[0].text == _PLACEHOLDER):
+        return None
+    if subject.i >= content[0].i and subject.i <= content[-1].i:
+        return None
+    speaker = _subject_tokens(subject)
+    start, end = _span(sk, content[0], content[-1])
+    s_start, s_end = _span(sk, speaker[0], speaker[-1])
+    c_start, c_end = _span(sk, cue, cue)
+    return Attribution("indirect", start, end, c_start, c_end, s_start, s_end)
+
+
+def _according(sk: Skeleton, parsed, according) -> Attribution | None:
+    """"According to X, ...": the content is the clause the phrase attaches to, without the phrase."""
+    to = parsed[according.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    speaker = _subject_tokens(pobj)
+    phrase = {t.i for t in according.subtree} | {t.i for t in to.subtree} | {according.i}
+    head = according.head if according.head.i != according.i else None
+    scope = list(head.subtree) if head is not None and head.pos_ in ("VERB", "AUX") else list(parsed)
+    rest = _trim([t for t in scope if t.i not in phrase and t.lower_ not in ("which", "who")])
+    if len(rest) < 3:
+        return None
+    start, end = _span(sk, rest[0], rest[-1])
+    s_start, s_end = _span(sk, speaker[0], speaker[-1])
+    c_start, c_end = _span(sk, according, to)
+    return Attribution("indirect", start, end, c_start, c_end, s_start, s_end)
+
+
+# -- the whole document ---------------------------------------------------------------------
+
+
+def _sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence
+    return None
+
+
+def _is_embedded(text: str, quote: Quote, sentence_start: int) -> bool:
+    """A partial quotation: it starts inside a sentence, not after a colon, a dash or an inverted frame."""
+    before = text[sentence_start:quote.open].rstrip() if sentence_start < quote.open else ""
+    if not before or before.endswith((":", "—", "–", ".", "!", "?", "\"", "”", "»")):
+        return False
+    if re.search(rf"\b(?:{_SPEECH})\s*,?$", before, re.I):  # he said, "..."
+        return not text[quote.start:quote.start + 1].isupper()
+    return True
+
+
+def _dedupe(items: Iterable[Attribution]) -> list[Attribution]:
+    kept: list[Attribution] = []
+    for item in sorted(items, key=lambda a: (a.start, -(a.end - a.start))):
+        if any(_overlap(item.start, item.end, k.start, k.end) > 0.8 * max(item.end - item.start, k.end - k.start)
+               for k in kept):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
+def find_attributions(text: str, sentences: Sequence[Sentence], parse=None) -> list[Attribution]:
+    """Every quotation and reported statement in ``text`` with its cue and speaker span.
+
+    ``parse`` maps a list of strings to parsed spaCy Docs; it is called once, for the
+    candidate sentences only.
+    """
+    quotes = find_quotes(text)
+    results: list[Attribution] = []
+    framed_cues: set[int] = set()
+    pending: list[Quote] = []
+    previous: Attribution | None = None
+    for quote in quotes:
+        sentence = _sentence_at(sentences, quote.start) or _sentence_at(sentences, quote.open)
+        close_sentence = _sentence_at(sentences, max(quote.close - 1, quote.start)) or sentence
+        s_start = sentence.start if sentence else quote.open
+        limit = _next_mark_or_end(text, quote, close_sentence)
+        embedded = _is_embedded(text, quote, s_start)
+        frame = frame_after(text, quote, limit) or (None if embedded else frame_before(text, quote, s_start))
+        index = close_sentence.index if close_sentence else None
+        if frame is not None:
+            (c_start, c_end), (sp_start, sp_end) = frame
+            framed_cues.add(c_start)
+            item = Attribution("partial" if embedded else "direct", quote.start, quote.end, c_start, c_end,
+                               sp_start, sp_end, index)
+        else:
+            pending.append(quote)
+            item = Attribution("partial" if embedded else "direct", quote.start, quote.end, sentence_index=index)
+            if not embedded and previous is not None and previous.speaker_start is not None and \
+                    _adjacent(text, previous, quote):
+                item = replace(item, cue_start=previous.cue_start, cue_end=previous.cue_end,
+                               speaker_start=previous.speaker_start, speaker_end=previous.speaker_end,
+                               inherited=True)
+        results.append(item)
+        previous = item
+    results = _with_parsed(text, sentences, quotes, results, framed_cues, parse)
+    results = [a for a in results if not _scare_quote(text, a)]
+    return sorted(_dedupe(results), key=lambda a: a.start)
+
+
+def _scare_quote(text: str, item: Attribution) -> bool:
+    """A short quoted name or term with nobody saying it ("Iron Fist", 'Caucasian Knot')."""
+    return item.speaker_start is None and len(re.findall(r"\w+", text[item.start:item.end])) < 4
+
+
+def _adjacent(text: str, previous: Attribution, quote: Quote) -> bool:
+    """Two quotations with only their frame between them, within one or two paragraphs."""
+    gap = text[previous.end:quote.open]
+    return len(gap) < 400 and gap.count("\n\n") <= 1 and not _MARKS.search(gap[1:-1] if len(gap) > 2 else "")
+
+
+def _next_mark_or_end(text: str, quote: Quote, sentence: Sentence | None) -> int:
+    end = sentence.end if sentence and sentence.end > quote.close else quote.close + 200
+    nxt = _MARKS.search(text, quote.close, end)
+    para = text.find("\n\n", quote.close, end)
+    candidates = [end] + ([nxt.start()] if nxt else []) + ([para] if para >= 0 else [])
+    return min(candidates)
+
+
+def _with_parsed(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote], results: list[Attribution],
+                 framed_cues: set[int], parse) -> list[Attribution]:
+    """Parse the candidate sentences: reported speech, and frames the patterns did not read."""
+    if parse is None:
+        return results
+    direct = {(a.start, a.end) for a in results if a.kind == "direct"}
+    long_direct = [q for q in quotes if (q.start, q.end) in direct and len(text[q.start:q.end].split()) >= 6]
+    inside = [(q.start, q.end) for q in long_direct]
+    unframed = {(a.start, a.end) for a in results if a.speaker_start is None or a.kind == "partial"}
+    jobs: list[Skeleton] = []
+    for sentence in sentences:
+        if any(s <= sentence.start and sentence.end <= e for s, e in inside):
+            continue  # wholly inside a quotation
+        outside = _outside(text, sentence, inside)
+        cues = [m for m in _CUE_WORD.finditer(outside[0]) if outside[1](m.start()) not in framed_cues]
+        needs_frame = any(sentence.start <= s < sentence.end or sentence.start < e <= sentence.end
+                          for s, e in unframed)
+        if not cues and not needs_frame:
+            continue
+        tail = None if needs_frame else frame_tail(text, sentence, [(q.open, q.close) for q in long_direct])
+        if tail is not None:
+            results.append(tail)
+            continue
+        jobs.append(skeleton(text, sentence.start, sentence.end, long_direct))
+    if not jobs:
+        return results
+    by_content = {(a.start, a.end): n for n, a in enumerate(results)}
+    extra: list[Attribution] = []
+    for sk, parsed in zip(jobs, parse([j.text for j in jobs]), strict=True):
+        for found in parse_attributions(sk, parsed):
+            if found.cue_start in framed_cues:
+                continue
+            merged = _merge(text, found, quotes, results, by_content)
+            if merged is not None:
+                extra.append(merged)
+    return results + extra
+
+
+def _outside(text: str, sentence: Sentence, inside: list[tuple[int, int]]):
+    """The sentence with quoted text blanked out, and a map from its offsets to body offsets."""
+    chars = list(text[sentence.start:sentence.end])
+    for s, e in inside:
+        for i in range(max(s, sentence.start), min(e, sentence.end)):
+            chars[i - sentence.start] = " "
+    return "".join(chars), (lambda offset: sentence.start + offset)
+
+
+def _merge(text: str, found: Attribution, quotes: Sequence[Quote], results: list[Attribution],
+           by_content: dict[tuple[int, int], int]) -> Attribution | None:
+    """Give an unframed quotation the parsed frame, or keep the parse as reported speech."""
+    for quote in quotes:
+        covered = _overlap(found.start, found.end, quote.open, quote.close)
+        if covered == 0:
+            continue
+        n = by_content.get((quote.start, quote.end))
+        if n is None:
+            continue
+        current = results[n]
+        if covered >= 0.8 * (found.end - found.start):  # the content is the quotation itself
+            if current.speaker_start is None or current.inherited:
+                results[n] = replace(current, cue_start=found.cue_start, cue_end=found.cue_end,
+                                     speaker_start=found.speaker_start, speaker_end=found.speaker_end,
+                                     inherited=False)
+            return None
+        merged_before = (current.start, current.end) != (quote.start, quote.end)
+        if merged_before and found.end - found.start >= current.end - current.start:
+            return found  # an outer statement around one already merged: keep both
+        if current.kind == "partial" or current.speaker_start is None:
+            # A partial quotation inside reported speech: one statement, the innermost clause.
+            results[n] = replace(current, kind="partial", start=min(found.start, quote.start),
+                                 end=max(found.end, quote.end), cue_start=found.cue_start,
+                                 cue_end=found.cue_end, speaker_start=found.speaker_start,
+                                 speaker_end=found.speaker_end, inherited=False)
+            return None
+        return None  # the parse only re-read a framed direct quotation
+    return found

@@ -1,0 +1,170 @@
+"""Who a speaker span refers to: a registry actor, a provisional actor, or nobody.
+
+Names and fixed descriptors are looked up in the registry; generic descriptors ("the
+president", "the Russian diplomat") go to the actor holding that role on the date, the most
+recently mentioned one when several do; pronouns go to the last speaker or the last named
+actor that fits (a person for he/she, an organisation for "it"). Only actors are candidates,
+so a pronoun never resolves to a noun such as "infrastructure". Unknown proper names become
+provisional actors (``provisional:<slug>``). When unsure, the answer is None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from trucewatch.actors import ActorRegistry, Mention
+
+PROVISIONAL = "provisional:"
+_PERSON_PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
+_ORG_PRONOUNS = {"it", "its"}
+_DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "release", "press release", "report", "note",
+                   "readout", "message", "document", "publication", "service", "press service", "website"}
+_TITLES = re.compile(r"^(?:(?:mr|mrs|ms|miss|dr|prof|sen|rep|gov|gen|col|lt|sgt|president|prime minister|"
+                     r"minister|senator|governor|secretary|general|judge|justice|ambassador|mayor|pope|king|queen|"
+                     r"prince|sheikh|chairman|chairwoman|spokesman|spokeswoman)\.?\s+)+", re.I)
+_NAME = re.compile(r"[A-ZÀ-ÖØ-ÞƏİŞÇÜ][\w’'.-]*")
+_WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
+
+
+@dataclass(frozen=True)
+class Resolved:
+    actor_id: str | None
+    name: str | None
+
+
+@dataclass(frozen=True)
+class _Seen:
+    offset: int
+    actor_id: str
+    kind: str  # person | organisation | state | provisional
+    gender: str | None
+    spoke: bool
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+class SpeakerResolver:
+    """Resolves speaker spans of one document, in reading order."""
+
+    def __init__(self, registry: ActorRegistry, text: str, quoted: Sequence[tuple[int, int]] = ()) -> None:
+        self.registry = registry
+        self.text = text
+        inside = sorted(quoted)
+        # Actors named outside quotations: what a reader has in mind when a pronoun comes.
+        self.mentions: list[Mention] = [m for m in registry.mentions(text)
+                                        if not any(s <= m.start < e for s, e in inside)]
+        self.seen: list[_Seen] = []
+        self.provisional: dict[str, str] = {}  # surname or full name (lower) -> provisional id
+        self.names: dict[str, str] = {}  # provisional id -> name
+
+    def resolve(self, start: int, end: int, on: str | None = None) -> Resolved:
+        phrase = self.text[start:end].strip()
+        found = self._resolve(phrase, start, end, on)
+        if found is not None:
+            actor = self.registry.get(found)
+            kind = actor.type if actor else "provisional"
+            self.seen.append(_Seen(start, found, kind, actor.gender if actor else None, True))
+            return Resolved(found, actor.name if actor else self.names.get(found))
+        return Resolved(None, None)
+
+    def _resolve(self, phrase: str, start: int, end: int, on: str | None) -> str | None:
+        lower = phrase.lower()
+        if lower in _PERSON_PRONOUNS:
+            return self._recent(start, lambda s: s.kind in ("person", "provisional")
+                                and s.gender in (None, _PERSON_PRONOUNS[lower]))
+        if lower in _ORG_PRONOUNS:
+            return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=False)
+        if lower in ("they", "we", "i", "you", "one"):
+            return None
+        candidates = self.registry.descriptor_candidates(phrase, on)
+        if candidates:
+            return self._among(candidates, start)
+        inner = [m for m in self.mentions if start <= m.start and m.end <= end]
+        if inner:
+            return self._pick(inner)
+        head = lower.split()[-1] if lower.split() else ""
+        if head in _DOCUMENT_NOUNS or lower.endswith(tuple(f" {n}" for n in _DOCUMENT_NOUNS)):
+            return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
+        if candidates is not None:
+            return None
+        return self._provisional(phrase)
+
+    def _pick(self, inner: list[Mention]) -> str | None:
+        """One actor named in the span: a person over the organisation they speak for."""
+        ids = list(dict.fromkeys(m.actor_id for m in inner))
+        people = [i for i in ids if (a := self.registry.get(i)) and a.is_person]
+        if len(people) == 1:
+            return people[0]
+        if len(people) > 1:
+            return None  # "Putin and Aliyev": several speakers, not one
+        orgs = [i for i in ids if (a := self.registry.get(i)) and a.type == "organisation"]
+        if len(orgs) == 1:
+            return orgs[0]
+        return ids[0] if len(ids) == 1 else None
+
+    def _history(self, before: int) -> list[_Seen]:
+        """Speakers and named actors before ``before``, most recent first."""
+        named = []
+        for m in self.mentions:
+            if m.end > before or m.start < before - _WINDOW:
+                continue
+            actor = self.registry.get(m.actor_id)
+            if actor is not None:
+                named.append(_Seen(m.start, actor.id, actor.type, actor.gender, False))
+        spoke = [s for s in self.seen if before - _WINDOW <= s.offset < before]
+        return sorted(named + spoke, key=lambda s: (s.offset, s.spoke), reverse=True)
+
+    def _recent(self, before: int, fits, speakers_only: bool = False) -> str | None:
+        history = [s for s in self._history(before) if fits(s)]
+        speakers = [s for s in history if s.spoke]
+        if speakers and (speakers_only or not history or speakers[0].offset >= self._sentence_start(before) - 600):
+            return speakers[0].actor_id
+        named = [s for s in history if not s.spoke]
+        if speakers_only:
+            return None
+        return named[0].actor_id if named else (speakers[0].actor_id if speakers else None)
+
+    def _sentence_start(self, offset: int) -> int:
+        cut = max(self.text.rfind(". ", 0, offset), self.text.rfind("\n", 0, offset))
+        return cut + 1 if cut >= 0 else 0
+
+    def _among(self, candidates: list[str], before: int) -> str | None:
+        if len(candidates) == 1:
+            return candidates[0]
+        for seen in self._history(before):
+            if seen.actor_id in candidates:
+                return seen.actor_id
+        return None
+
+    def _provisional(self, phrase: str) -> str | None:
+        """An unknown proper name becomes a provisional actor; a common noun stays unknown."""
+        words = re.sub(r"['’]s$", "", _TITLES.sub("", phrase.strip(" ,.")))
+        tokens = words.split()
+        run: list[str] = []
+        for token in tokens:  # the last run of capitalised words is the name
+            if _NAME.fullmatch(token):
+                run.append(token)
+            elif run and token.lower() in ("de", "van", "von", "al", "bin", "der", "la"):
+                run.append(token)
+            else:
+                run = []
+        if not run or (len(tokens) > len(run) + 3):
+            return None
+        if len(run) == 1 and len(tokens) == 1 and run[0].isupper() and len(run[0]) <= 2:
+            return None
+        name = " ".join(run)
+        key = name.lower()
+        if key in self.provisional:
+            return self.provisional[key]
+        if len(run) == 1 and key in self.provisional:
+            return self.provisional[key]
+        actor_id = PROVISIONAL + slug(name)
+        self.provisional[key] = actor_id
+        self.names[actor_id] = name
+        if len(run) > 1:
+            self.provisional.setdefault(run[-1].lower(), actor_id)
+        return actor_id

@@ -1,0 +1,92 @@
+"""The statements stage: every quotation and reported statement of a document, with who and when.
+
+Pure: a :class:`Document` in, :class:`Statement` records out (offsets into ``doc.body``),
+so it maps over Dask like the other stages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from trucewatch.actors import ActorRegistry, load_registry
+from trucewatch.nlp import full_pipeline
+from trucewatch.quotes import Attribution, find_attributions, find_quotes
+from trucewatch.records import Document, Sentence, Statement
+from trucewatch.sentences import split_sentences
+from trucewatch.speakers import SpeakerResolver
+from trucewatch.temporal import DateMention, find_dates, publication_day
+
+# The parser needs the tagger (for POS) but not the entity recogniser or the lemmatizer.
+_UNUSED = ("ner", "lemmatizer")
+
+
+def parse(texts: Sequence[str]):
+    """Tag and parse the candidate sentences (the only place the statistical model runs)."""
+    return list(full_pipeline().pipe(texts, disable=list(_UNUSED), batch_size=64))
+
+
+def extract_statements(doc: Document, registry: ActorRegistry | None = None) -> list[Statement]:
+    """Quotations and reported statements in ``doc.body``, attributed and dated."""
+    registry = registry if registry is not None else load_registry()
+    text = doc.body
+    if not text.strip():
+        return []
+    sentences = split_sentences(doc)
+    attributions = find_attributions(text, sentences, parse)
+    quotes = [(q.start, q.end) for q in find_quotes(text)]
+    resolver = SpeakerResolver(registry, text, quotes)
+    published_on, published_precision = publication_day(doc.published)
+    statements: list[Statement] = []
+    dated_by_cue: dict[int, tuple[str, str, str | None, int]] = {}  # paragraph -> (date, precision, speaker, at)
+    for item in sorted(attributions, key=lambda a: min(a.start, a.speaker_start or a.start)):
+        speaker = resolver.resolve(item.speaker_start, item.speaker_end, published_on) \
+            if item.speaker_start is not None else None
+        actor_id = speaker.actor_id if speaker else None
+        paragraph = text.count("\n\n", 0, item.start)
+        said_on, precision = published_on, published_precision
+        cue_date = _frame_date(text, item, sentences, quotes, doc.published)
+        if cue_date is not None:
+            said_on, precision = cue_date.value, cue_date.precision
+            dated_by_cue[paragraph] = (said_on, precision, actor_id, item.end)
+        else:
+            for back in (paragraph, paragraph - 1):
+                earlier = dated_by_cue.get(back)
+                if earlier and actor_id is not None and earlier[2] == actor_id:
+                    said_on, precision = earlier[0], earlier[1]
+                    break
+        statements.append(Statement(
+            doc_id=doc.id, kind=item.kind, start=item.start, end=item.end, text=text[item.start:item.end],
+            cue=text[item.cue_start:item.cue_end] if item.cue_start is not None else None,
+            cue_start=item.cue_start, cue_end=item.cue_end,
+            speaker=actor_id, speaker_name=speaker.name if speaker else None,
+            speaker_text=text[item.speaker_start:item.speaker_end] if item.speaker_start is not None else None,
+            speaker_start=item.speaker_start, speaker_end=item.speaker_end,
+            said_on=said_on, said_on_precision=precision,
+            sentence_index=item.sentence_index if item.sentence_index is not None
+            else _sentence_index(sentences, item.start),
+        ))
+    return sorted(statements, key=lambda s: s.start)
+
+
+def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int | None:
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence.index
+    return None
+
+
+def _frame_date(text: str, item: Attribution, sentences: Sequence[Sentence], quotes: list[tuple[int, int]],
+                published: str | None) -> DateMention | None:
+    """A date said of the speaking, not of what was said: in the cue's sentence, outside any quotation."""
+    anchor = item.cue_start if item.cue_start is not None else item.speaker_start
+    if anchor is None or item.speaker_start is not None and item.speaker_start < item.start - 2000:
+        return None
+    sentence = next((s for s in sentences if s.start <= anchor < s.end), None)
+    if sentence is None:
+        return None
+    blocked = [*quotes, (item.start, item.end)]
+    candidates = [d for d in find_dates(text, published, sentence.start, sentence.end)
+                  if not any(s <= d.start < e for s, e in blocked)]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda d: abs(d.start - anchor))
