@@ -261,7 +261,7 @@ def render(data: ReportData) -> str:
     sources = sorted((d for d in data.documents.values()),
                      key=lambda d: (d.published or "9999", d.title or "", d.id))
     charts = []
-    for (actor, target), group in sorted(series(data.observations).items()):
+    for (actor, _target), group in sorted(series(data.observations).items()):
         charts.append({"actor": data.actor_names.get(actor) or group[0].actor_name or actor,
                        "target": group[0].target_name, "svg": stance_svg(group, agreement.effective, data.as_of),
                        "observations": group})

@@ -244,7 +244,7 @@ def _context(statement: Statement, doc: Document | None) -> tuple[str, int]:
     body = doc.body
     window = max(0, statement.start - 600)
     ends = [m.end() for m in _SENTENCE_END.finditer(body, window, statement.start + 1) if m.end() <= statement.start]
-    start = max(body.rfind("\n", 0, statement.start) + 1, *ends)
+    start = max([body.rfind("\n", 0, statement.start) + 1, *ends])
     after = _SENTENCE_END.search(body, statement.end)
     newline = body.find("\n", statement.end)
     end = min(after.start() if after else len(body), newline if newline >= 0 else len(body))

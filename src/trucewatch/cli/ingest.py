@@ -124,16 +124,3 @@ def summarise(store: Store) -> None:
         say(f"dates: {dated[0]} to {dated[-1]} ({len(dated)} dated, {len(docs) - len(dated)} undated)")
     if outlets:
         say("outlets: " + ", ".join(outlets))
-
-
-@main.command("demo")
-@click.option("--db", default="trucewatch-demo.db", show_default=True, metavar="URL",
-              help="Store for the demo (a SQLite file by default).")
-def demo_command(db: str) -> None:
-    """Run the whole job on the bundled demo corpus and print a summary."""
-    store = Store(db)
-    corpus = demo_corpus()
-    say(f"demo corpus: {corpus}")
-    report = run_ingest((str(corpus),), store, quiet=True)
-    print_report(report, store)
-    summarise(store)

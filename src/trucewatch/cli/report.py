@@ -1,1 +1,150 @@
 """Commands of the views: stance, contradictions, report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from trucewatch.actors import load_registry
+from trucewatch.agreements import Agreement, AgreementError, load_agreements
+from trucewatch.cli import db_option, main
+from trucewatch.cli.output import emit, format_option
+from trucewatch.contradictions import Contradiction, claim_contradictions, text_contradictions
+from trucewatch.linking import in_scope
+from trucewatch.records import Document
+from trucewatch.report import ReportData, render
+from trucewatch.stance import StanceObservation, stance
+from trucewatch.store import Store
+
+err = Console(stderr=True)
+
+agreement_option = click.option("--agreement", "agreement_id", metavar="ID", default=None,
+                                help="Agreement id (default: the only bundled one). See `trucewatch agreements`.")
+as_of_option = click.option("--as-of", "as_of", metavar="DATE", default=None,
+                            help="Only what was known by this date, YYYY-MM-DD (default: newest document).")
+
+
+def _agreement(agreement_id: str | None) -> Agreement:
+    try:
+        agreements = load_agreements()
+    except AgreementError as error:
+        raise click.ClickException(str(error)) from None
+    if agreement_id is None:
+        if len(agreements) == 1:
+            return next(iter(agreements.values()))
+        raise click.UsageError(f"choose an agreement with --agreement: {', '.join(sorted(agreements)) or 'none'}")
+    if agreement_id not in agreements:
+        raise click.UsageError(f"no agreement {agreement_id!r}; known: {', '.join(sorted(agreements))}")
+    return agreements[agreement_id]
+
+
+def _as_of(value: str | None, documents: dict[str, Document]) -> date:
+    if value:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--as-of") from None
+    dated = [d.published[:10] for d in documents.values() if d.published]
+    return date.fromisoformat(max(dated)) if dated else datetime.now(UTC).date()
+
+
+def _canonical(store: Store, agreement: Agreement | None) -> dict[str, Document]:
+    return {d.id: d for d in store.documents(include_duplicates=False)
+            if agreement is None or in_scope(d, agreement)}
+
+
+def _known_by(value: str | None, as_of: date) -> bool:
+    return value is None or value[:10] <= as_of.isoformat()
+
+
+def _observations(store: Store, documents: dict[str, Document], as_of: date) -> list[StanceObservation]:
+    return [o for o in stance(store.statements(), documents) if _known_by(o.date, as_of)]
+
+
+def _contradictions(store: Store, agreement: Agreement, documents: dict[str, Document],
+                    as_of: date) -> list[Contradiction]:
+    registry = load_registry()
+    statements = [s for s in store.statements() if s.doc_id in documents]
+    published = {d.id: d.published for d in documents.values()}
+    found = text_contradictions(statements, agreement, registry.countries, published)
+    links = [x for x in store.evidence(agreement.id) if x.doc_id in documents]
+    sides = {a.id: a.side for a in registry.actors.values()}
+    names = {a.id: a.name for a in registry.actors.values()}
+    found += claim_contradictions(links, sides, names)
+    return [c for c in found if _known_by(c.date, as_of)]
+
+
+def observation_record(o: StanceObservation) -> dict:
+    record = asdict(o)
+    record["explanation"] = o.explanation
+    return record
+
+
+@main.command("stance")
+@db_option
+@agreement_option
+@as_of_option
+@format_option("table", "json", "jsonl")
+def stance_command(db: str | None, agreement_id: str | None, as_of: str | None, fmt: str) -> None:
+    """How each actor assesses each target over time, with the words that scored it."""
+    store = Store(db)
+    agreement = _agreement(agreement_id) if agreement_id else None
+    documents = _canonical(store, agreement)
+    observations = _observations(store, documents, _as_of(as_of, documents))
+    emit((observation_record(o) for o in observations), fmt,
+         ["date", "actor_name", "target", "score", "label", "explanation", "doc_id", "start", "end"],
+         widths={"explanation": 60, "label": 26})
+
+
+@main.command("contradictions")
+@db_option
+@agreement_option
+@as_of_option
+@format_option("table", "json", "jsonl")
+def contradictions_command(db: str | None, agreement_id: str | None, as_of: str | None, fmt: str) -> None:
+    """Claims the agreement text does not support, and actors contradicting each other on a provision."""
+    store = Store(db)
+    agreement = _agreement(agreement_id)
+    documents = _canonical(store, agreement)
+    found = _contradictions(store, agreement, documents, _as_of(as_of, documents))
+    emit((asdict(c) for c in found), fmt, ["date", "kind", "provision", "summary", "reason"],
+         widths={"summary": 70, "reason": 50})
+
+
+@main.command("report")
+@db_option
+@agreement_option
+@as_of_option
+@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), required=True,
+              help="HTML file to write (one self-contained file).")
+def report_command(db: str | None, agreement_id: str | None, as_of: str | None, out: str) -> None:
+    """Write the implementation report: matrix, evidence, timeline, stance, contradictions, sources."""
+    store = Store(db)
+    agreement = _agreement(agreement_id)
+    documents = _canonical(store, agreement)
+    day = _as_of(as_of, documents)
+    copies = Counter(d.duplicate_of for d in store.documents() if d.duplicate_of)
+    registry = load_registry()
+    data = ReportData(
+        agreement=agreement, as_of=day, documents=documents,
+        links=[x for x in store.evidence(agreement.id) if x.doc_id in documents],
+        observations=_observations(store, documents, day),
+        contradictions=_contradictions(store, agreement, documents, day),
+        duplicates=dict(copies), actor_names={a.id: a.name for a in registry.actors.values()},
+        generated=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+    html = render(data)
+    try:
+        Path(out).write_text(html, encoding="utf-8")
+    except OSError as error:
+        raise click.ClickException(f"cannot write {out}: {error.strerror or error}") from None
+    err.print(f"report: {out} ({len(html) / 1024:.0f} KB; {len(documents)} documents, {len(data.links)} evidence "
+              f"links, {len(data.observations)} stance observations, {len(data.contradictions)} contradictions, "
+              f"as of {day})", markup=False, highlight=False)
+    if not data.links:
+        err.print("no evidence links stored for this agreement: run the pipeline first", style="yellow")

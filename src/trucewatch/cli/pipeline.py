@@ -1,0 +1,45 @@
+"""Commands that run the stages after ingest: analyse, and the demo that runs everything."""
+
+from __future__ import annotations
+
+import click
+
+from trucewatch.cli import db_option, main
+from trucewatch.cli.ingest import demo_corpus, print_report, run_ingest, say, summarise
+from trucewatch.parallel import Mapper
+from trucewatch.pipeline import AnalysisReport, analyse
+from trucewatch.store import Store
+
+
+def print_analysis(report: AnalysisReport) -> None:
+    links = ", ".join(f"{n} for {agreement}" for agreement, n in report.links.most_common() if n)
+    say(f"analysed {report.documents} documents: {report.statements} statements, evidence links: {links or 'none'}")
+    for doc_id, reason in report.failed:
+        say(f"  failed {doc_id}: {reason}")
+
+
+@main.command("analyse")
+@db_option
+@click.option("--workers", type=int, default=0, help="Process documents on a local Dask cluster of N workers.")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="Use an existing Dask scheduler.")
+def analyse_command(db: str | None, workers: int, scheduler: str | None) -> None:
+    """Extract statements and link evidence to agreements for every canonical document.
+
+    Re-running replaces each document's results, so it is idempotent.
+    """
+    store = Store(db)
+    with Mapper(workers=workers, scheduler=scheduler) as mapper:
+        print_analysis(analyse(store, mapper=mapper))
+
+
+@main.command("demo")
+@click.option("--db", default="trucewatch-demo.db", show_default=True, metavar="URL",
+              help="Store for the demo (a SQLite file by default).")
+def demo_command(db: str) -> None:
+    """Run the whole job on the bundled demo corpus and print a summary."""
+    store = Store(db)
+    corpus = demo_corpus()
+    say(f"demo corpus: {corpus}")
+    print_report(run_ingest((str(corpus),), store, quiet=True), store)
+    summarise(store)
+    print_analysis(analyse(store))
