@@ -1,0 +1,397 @@
+"""Plain-text cleaning: which lines of a text are the article, and why the others are not.
+
+No library does this for text that has already lost its HTML, so it is done
+here with explainable rules and one global decision:
+
+1. The text is cut into units: lines, or paragraphs of hard-wrapped lines.
+2. Each unit is classified on its own: a date line, a caption, a credit line, a
+   phrase rule from ``data/boilerplate.yaml`` (cookies, navigation, disclaimers,
+   "Read also"...), a menu, capitals, a line in another script than the text,
+   a sentence, or a short line without sentence punctuation.
+3. The article is the run of units with the best score: sentences add their
+   length, short and removable lines cost a little (so subheadings and captions
+   inside the article are bridged), and lines that mark the edge of an article
+   (dates, navigation, disclaimers, notes) cost a lot. This keeps every body
+   paragraph, even a short real sentence, and drops lists of other headlines
+   with their own dates after the article, however well-written they are.
+4. Units before the run are the header (title, dateline, standfirst, captions);
+   units after it are the tail (related items, credits, banners).
+
+Every removed unit gets a ``kind`` and a human-readable ``reason``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from trucewatch.cleaning.credits import registry
+from trucewatch.cleaning.data import load
+from trucewatch.cleaning.dates import DateLine, FoundDate, date_line, find_dates
+
+SOFT = 15.0  # cost of a short or removable line inside the article (bridged by the next paragraph)
+HARD = 250.0  # cost of a line that marks the edge of the article
+STANDFIRST_MAX = 500  # characters: a summary above a wire dateline is one or two sentences
+
+_LINE = re.compile(r"[^\r\n]+")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$|[\"”»]\s*$")
+_BULLET = re.compile(r"^(?:[•·▪►◦*]|[-–—](?=\s))\s*")
+_CAPTION = re.compile(
+    r"(?:^|[\s.,;(\[])(?:photos?|photograph|pictures?|images?|video|illustration|фото|видео)\s*(?:by\b|credit\b|"
+    r"courtesy\b|:|/|©)|^(?:photo|фото|©)\b|\b(?:getty images|afp photo|ap photo|reuters/|shutterstock)",
+    re.IGNORECASE)
+_MENU_SPLIT = re.compile(r"\s+[|›»>•·/–-]\s+")
+
+
+@dataclass
+class Unit:
+    """A line, or a paragraph of hard-wrapped lines, with what the cleaner decided about it."""
+
+    pieces: list[tuple[int, int]]  # raw spans of its lines (stripped)
+    text: str  # the lines joined by a space
+    kind: str = ""
+    reason: str = ""
+    weight: float = 0.0
+    date: DateLine | None = None
+    agency: str | None = None
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+@dataclass
+class Cleaned:
+    """The outcome of cleaning one plain text."""
+
+    units: list[Unit]  # every unit; kind "body" for kept ones (reason "subheading" for kept short lines)
+    title: str | None = None
+    dates: list[tuple[str, FoundDate]] = field(default_factory=list)  # (where, date), best first
+    wires: list[str] = field(default_factory=list)  # credited agencies, best first
+
+    @property
+    def body_units(self) -> list[Unit]:
+        return [u for u in self.units if u.kind == "body"]
+
+
+# ---------------------------------------------------------------- units
+
+
+def split_units(raw: str) -> list[Unit]:
+    """Non-blank lines, with hard-wrapped paragraphs joined into one unit."""
+    blocks: list[list[tuple[int, int]]] = []
+    previous_end = 0
+    for match in _LINE.finditer(raw):
+        start, end = match.span()
+        line = match.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start += len(line) - len(line.lstrip())
+        end -= len(line) - len(line.rstrip())
+        if not blocks or raw.count("\n", previous_end, start) >= 2:
+            blocks.append([])
+        blocks[-1].append((start, end))
+        previous_end = end
+    units: list[Unit] = []
+    for block in blocks:
+        texts = [raw[s:e] for s, e in block]
+        wrapped = _hard_wrapped(texts)
+        current: list[tuple[int, int]] = [block[0]]
+        for index in range(1, len(block)):
+            if wrapped or _continues(texts[index - 1], texts[index]):
+                current.append(block[index])
+            else:
+                units.append(_unit(raw, current))
+                current = [block[index]]
+        units.append(_unit(raw, current))
+    return units
+
+
+def _unit(raw: str, pieces: list[tuple[int, int]]) -> Unit:
+    return Unit(pieces, " ".join(raw[s:e] for s, e in pieces))
+
+
+def _continues(line: str, following: str) -> bool:
+    """A line broken mid-sentence: no closing punctuation, and the next line starts in lower case."""
+    return not _SENTENCE_END.search(line) and following[:1].islower()
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """A block of lines cut at a fixed width (e-mail, wire printouts), to be read as one paragraph."""
+    if len(lines) < 3:
+        return False
+    widest = max(len(line) for line in lines)
+    if widest < 50 or any(len(line) < 0.75 * widest for line in lines[:-1]):
+        return False
+    lowercase_starts = sum(line[:1].islower() for line in lines[1:])
+    return lowercase_starts * 3 >= len(lines) - 1
+
+
+# ---------------------------------------------------------------- scripts
+
+
+def script_of(text: str) -> str | None:
+    """The writing system of most letters in (the start of) ``text``."""
+    counts: dict[str, int] = {}
+    for ch in text[:500]:
+        if ch.isalpha():
+            name = _script(ord(ch))
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _script(code: int) -> str:
+    if code < 0x250 or 0x1E00 <= code < 0x1F00:
+        return "Latin"
+    if 0x400 <= code < 0x530:
+        return "Cyrillic"
+    if 0x530 <= code < 0x590:
+        return "Armenian"
+    if 0x590 <= code < 0x600:
+        return "Hebrew"
+    if 0x600 <= code < 0x780 or 0xFB50 <= code < 0xFF00:
+        return "Arabic"
+    if 0x10A0 <= code < 0x1100 or 0x1C90 <= code < 0x1CC0:
+        return "Georgian"
+    if 0x370 <= code < 0x400:
+        return "Greek"
+    return "other"
+
+
+def _document_script(units: list[Unit]) -> str | None:
+    weights: dict[str, int] = {}
+    for unit in units:
+        script = script_of(unit.text)
+        if script:
+            weights[script] = weights.get(script, 0) + min(len(unit.text), 500)
+    return max(weights, key=weights.__getitem__) if weights else None
+
+
+# ---------------------------------------------------------------- classification
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    reason: str
+    match: str
+    max_chars: int
+    boundary: bool
+    pattern: re.Pattern[str]
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    compiled = []
+    for rule in load("boilerplate")["rules"]:
+        body = "|".join(f"(?:{p})" for p in rule["patterns"])
+        anchored = {"line": rf"^(?:{body})\W*$", "start": rf"^(?:{body})", "search": body}[rule["match"]]
+        compiled.append(Rule(rule["kind"], rule["reason"], rule["match"], rule.get("max_chars", 10_000),
+                             rule.get("boundary", False), re.compile(anchored, re.IGNORECASE)))
+    return tuple(compiled)
+
+
+def is_sentence(text: str) -> bool:
+    """Prose: closed by sentence punctuation with at least three words, or long enough to be prose anyway."""
+    words = text.count(" ") + 1
+    return (words >= 3 and bool(_SENTENCE_END.search(text[-12:]))) or words >= 25
+
+
+def classify(unit: Unit, script: str | None) -> None:
+    """Set the unit's provisional kind, reason and weight from the unit alone."""
+    text = unit.text
+    letters = [ch for ch in text[:2000] if ch.isalpha()]
+    found = date_line(text)
+    if found:
+        unit.date = found
+        return _set(unit, "date", "a date line", HARD)
+    if not letters:
+        return _set(unit, "boilerplate", "no words, only symbols or numbers", SOFT)
+    if len(text) <= 300 and _CAPTION.search(text):
+        return _set(unit, "caption", "photo or video caption", SOFT)
+    agency = registry().credit(text)
+    if agency:
+        unit.agency = agency
+        return _set(unit, "credit", f"credit line naming {agency}", SOFT)
+    for rule in rules():
+        if len(text) <= rule.max_chars and rule.pattern.search(text):
+            return _set(unit, rule.kind, rule.reason, HARD if rule.boundary else SOFT)
+    parts = _MENU_SPLIT.split(text)
+    if len(parts) >= 3 and len(text) <= 200 and all(len(p.split()) <= 4 for p in parts) and not is_sentence(text):
+        return _set(unit, "boilerplate", "navigation menu (short items separated by | or -)", HARD)
+    cased = [ch for ch in letters if ch.isupper() or ch.islower()]
+    if len(cased) >= 10 and sum(ch.isupper() for ch in cased) >= 0.9 * len(cased) and " " in text.strip():
+        return _set(unit, "boilerplate", "written in capital letters: a banner or label, not prose", SOFT)
+    own = script_of(text)
+    if script and own and own != script and len(letters) >= 4:
+        return _set(unit, "boilerplate", f"in {own} script while the text is in {script}", HARD)
+    if is_sentence(_BULLET.sub("", text)):
+        return _set(unit, "text", "", float(len(text)))
+    return _set(unit, "short", "short line without sentence punctuation", SOFT)
+
+
+def _set(unit: Unit, kind: str, reason: str, weight: float) -> None:
+    unit.kind, unit.reason = kind, reason
+    unit.weight = weight if kind == "text" else -weight
+
+
+def best_run(units: list[Unit]) -> tuple[int, int] | None:
+    """The run of units with the highest total weight (Kadane), or None when no unit is prose."""
+    best: tuple[float, int, int] | None = None
+    total, start = 0.0, 0
+    for index, unit in enumerate(units):
+        if total <= 0:
+            total, start = 0.0, index
+        total += unit.weight
+        if unit.kind == "text" and (best is None or total > best[0]):
+            best = (total, start, index)
+    if best is None:
+        return None
+    first = best[1]
+    while units[first].kind != "text":  # the run starts with prose, not with a bridged label
+        first += 1
+    return first, best[2]
+
+
+# ---------------------------------------------------------------- the whole text
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def clean_text(raw: str, title_hint: str | None = None) -> Cleaned:
+    """Label every unit of ``raw``; find the title, the publication date candidates and the credits."""
+    units = split_units(raw)
+    script = _document_script(units)
+    for unit in units:
+        classify(unit, script)
+    run = best_run(units)
+    first, last = run if run else (len(units), len(units) - 1)
+    cleaned = Cleaned(units)
+    title_index = _find_title(units[:first], title_hint, cleaned)
+    for index, unit in enumerate(units):
+        if first <= index <= last:
+            _inside(unit)
+        elif index < first:
+            _header(unit, index, title_index)
+        else:
+            _tail(unit, units[index - 1] if index else None, units[index + 1] if index + 1 < len(units) else None)
+    for unit in units[first:last + 1]:  # a title repeated as the first line of the article
+        if unit.kind == "body" and cleaned.title and _norm(unit.text) == _norm(cleaned.title):
+            unit.kind, unit.reason = "title", "repeats the title"
+        elif unit.kind == "body":
+            break
+    _lead(raw, cleaned)
+    _collect(units, first, title_index, cleaned)
+    return cleaned
+
+
+def _find_title(header: list[Unit], hint: str | None, cleaned: Cleaned) -> int | None:
+    """Index of the title line in the header (or of the hint's line), marking repeats."""
+    title_index = None
+    if hint and hint.strip():
+        cleaned.title = " ".join(hint.split())
+    for index, unit in enumerate(header):
+        if unit.kind not in ("text", "short") or len(unit.text) > 300:
+            continue
+        if cleaned.title is None and len(_BULLET.sub("", unit.text).split()) >= 2:
+            cleaned.title = unit.text.strip()
+        if cleaned.title and _norm(unit.text) == _norm(cleaned.title):
+            unit.kind = "title"
+            unit.reason = "the title" if title_index is None else "repeats the title"
+            title_index = index if title_index is None else title_index
+    return title_index
+
+
+def _inside(unit: Unit) -> None:
+    if unit.kind == "text":
+        unit.kind, unit.reason = "body", ""
+    elif unit.kind == "short":
+        unit.kind, unit.reason = "body", "subheading"
+    elif unit.kind == "date":
+        unit.kind, unit.reason = "boilerplate", "date line inside the article"
+
+
+def _header(unit: Unit, index: int, title_index: int | None) -> None:
+    if unit.kind == "date":
+        unit.kind, unit.reason = "dateline", "date line above the article"
+    elif unit.kind == "text" and title_index is not None and index > title_index and len(unit.text) <= STANDFIRST_MAX:
+        unit.kind, unit.reason = "standfirst", "summary between the title and the article"
+    elif unit.kind == "text":
+        unit.kind, unit.reason = "boilerplate", "text above the article, separated from it by non-article lines"
+    elif unit.kind == "short":
+        unit.kind, unit.reason = "boilerplate", "short line without sentence punctuation above the article"
+
+
+def _tail(unit: Unit, before: Unit | None, after: Unit | None) -> None:
+    near_dates = any(u is not None and (u.date is not None or u.kind == "related") for u in (before, after))
+    if unit.kind == "date":
+        unit.kind, unit.reason = "related", "date of another item, after the end of the article"
+    elif unit.kind == "text":
+        unit.kind, unit.reason = "related", "text after the end of the article, separated from it by non-article lines"
+    elif unit.kind == "short" and (near_dates or _BULLET.match(unit.text)):
+        unit.kind, unit.reason = "related", "headline of another item, after the end of the article"
+    elif unit.kind == "short":
+        unit.kind, unit.reason = "boilerplate", "short line without sentence punctuation after the end of the article"
+
+
+def _lead(raw: str, cleaned: Cleaned) -> None:
+    """A wire dateline in one of the first paragraphs: strip it; paragraphs above it are a standfirst."""
+    body = cleaned.body_units[:3]
+    for position, unit in enumerate(body):
+        if unit.reason == "subheading":
+            continue
+        lead = registry().lead_of(unit.text)
+        if lead is None:
+            continue
+        above = body[:position]
+        if len(above) > 2 or any(len(u.text) > STANDFIRST_MAX for u in above):
+            return
+        for standfirst in above:
+            standfirst.kind, standfirst.reason = "standfirst", "summary above the wire dateline"
+        start, end = unit.pieces[0]
+        cut = min(start + lead.length, end)
+        while cut < end and raw[cut].isspace():
+            cut += 1
+        strip = Unit([(start, cut)], raw[start:cut].strip())
+        if lead.agency:
+            strip.kind, strip.reason, strip.agency = "credit", f"wire dateline crediting {lead.agency}", lead.agency
+            cleaned.wires.append(lead.agency)
+        else:
+            strip.kind, strip.reason = "dateline", "dateline opening the first paragraph"
+        if lead.date_text:
+            for found in find_dates(lead.date_text):
+                cleaned.dates.append(("lead", found))
+        unit.pieces[0] = (cut, end)
+        unit.text = " ".join(raw[s:e] for s, e in unit.pieces)
+        cleaned.units.insert(cleaned.units.index(unit), strip)
+        return
+
+
+def _collect(units: list[Unit], first: int, title_index: int | None, cleaned: Cleaned) -> None:
+    """Date and credit candidates, best first."""
+    header_dates = [(i, u.date) for i, u in enumerate(units) if u.kind == "dateline" and u.date is not None]
+    if title_index is not None:
+        after = [d for i, d in header_dates if i > title_index]
+        header_dates = after[:1] or [d for i, d in header_dates if i < title_index][-1:]
+    else:
+        header_dates = [d for _, d in header_dates][-1:]
+    published = [d for d in header_dates if not d.updated]
+    cleaned.dates[:0] = [("dateline", d.date) for d in published]
+    cleaned.dates += [("updated", d.date) for d in header_dates if d.updated]
+    for unit in units:
+        if unit.kind == "note":
+            cleaned.dates += [("note", d) for d in find_dates(unit.text) if d.year]
+        if unit.kind == "credit" and unit.agency and unit.agency not in cleaned.wires:
+            cleaned.wires.append(unit.agency)
+    for unit in cleaned.body_units[:2]:
+        agency = registry().credited_in(unit.text)
+        if agency and agency not in cleaned.wires:
+            cleaned.wires.append(agency)
