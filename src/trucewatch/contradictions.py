@@ -37,6 +37,10 @@ _STOP_PROPER = {"the", "a", "an", "this", "that", "one", "it", "under", "accordi
 _NEGATED = re.compile(r"\b(?:not|n't|never|no|nor)\b", re.I)
 _WORD = re.compile(r"[a-z]\w+")
 _CONFLICT = {"done": ("not_done", "violated"), "not_done": ("done",), "violated": ("done",)}
+# A report that something happened ("15 detainees were released") does not contradict "the exchange is
+# not complete"; a claim of completion ("all prisoners were returned") does.
+_COMPLETE = re.compile(r"\b(?:all|every|fully|completely|completed|complete|entire(?:ly)?|whole)\b", re.I)
+_NO_VIOLATION = re.compile(r"\b(?:no|without|zero)\s+(?:\w+\s+){0,2}(?:violations?|breach(?:es)?)\b", re.I)
 WINDOW_DAYS = 45
 
 
@@ -225,8 +229,9 @@ def claim_contradictions(links: Iterable[EvidenceLink], sides: Mapping[str, str]
     """Pairs of attributed links about one provision whose signals conflict.
 
     ``sides`` maps actor id -> side (country code). A pair counts when the speakers are on
-    different sides and either the two were said within ``window_days`` of each other or
-    the denial came after the claim of completion (a later "done" is progress, not a dispute).
+    different sides, the "done" side claims completion (all, fully, completed...), and either
+    the two were said within ``window_days`` of each other or the denial came after the claim
+    of completion (a later "done" is progress, not a dispute).
     One contradiction per provision and pair of speakers: the closest pair in time.
     """
     names = names or {}
@@ -240,6 +245,8 @@ def claim_contradictions(links: Iterable[EvidenceLink], sides: Mapping[str, str]
             if side_a is None or side_b is None or side_a == side_b:
                 continue
             done, denial = (a, b) if a.signal == "done" else (b, a)
+            if not _COMPLETE.search(done.text) or (denial.signal == "violated" and _NO_VIOLATION.search(denial.text)):
+                continue
             day_done, day_denial = _day(done.said_on), _day(denial.said_on)
             if day_done is None or day_denial is None:
                 continue

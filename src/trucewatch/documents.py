@@ -1,13 +1,30 @@
 """The per-document stage: one source unit in, one cleaned, dated, attributed Document out.
 
-Pure (no I/O, no store), so it can be mapped over a Dask cluster.
+Pure (no I/O, no store), so it can be mapped over a Dask cluster. Plain text is
+cleaned by :mod:`trucewatch.cleaning.lines`; HTML is extracted by trafilatura
+first (:mod:`trucewatch.cleaning.html`) and its text cleaned the same way.
+
+Where the fields come from, best source first:
+
+- ``published``: a dateline in the text (a date line by the title, or a wire
+  dateline "MOSCOW, Nov 10 (Reuters) -"), HTML metadata (htmldate), the
+  container's hint (JSONL ``published``), else an inference marked ``inferred``
+  (an "updated" time, a republication note's date, a year-less dateline completed
+  with the crawl year). Dates inside the body are never the publication date.
+- ``outlet``: the container's hint or URL, HTML site name, or the text naming itself.
+- ``wire``: the agency the text credits. ``language``: lingua on the body.
 """
 
 from __future__ import annotations
 
 import hashlib
 
-from trucewatch.records import BodySpan, Document, SourceItem
+from trucewatch.cleaning.credits import registry
+from trucewatch.cleaning.dates import FoundDate, parse_date
+from trucewatch.cleaning.html import extract_html
+from trucewatch.cleaning.language import detect_language
+from trucewatch.cleaning.lines import Cleaned, clean_text
+from trucewatch.records import BodySpan, Document, RemovedBlock, SourceItem
 
 
 def document_id(item: SourceItem) -> str:
@@ -15,12 +32,111 @@ def document_id(item: SourceItem) -> str:
 
 
 def build_document(item: SourceItem) -> Document:
-    # Placeholder until the cleaning stage lands: the whole text is the body.
-    body = item.raw_text.strip()
-    start = item.raw_text.index(body)
+    """Clean, date and attribute one unit. Never raises on odd text; the body may come out empty."""
+    raw = item.raw_text
+    hints = item.hints
+    meta_date = sitename = None
+    if item.content_type == "html":
+        page = extract_html(raw, hints.get("url"))
+        text, title_hint, meta_date, sitename = page.text, hints.get("title") or page.title, page.date, page.sitename
+    else:
+        text, title_hint = raw, hints.get("title")
+    cleaned = clean_text(text, title_hint)
+    if item.content_type == "html":
+        body, spans, removed = _located(cleaned, text, raw)
+    else:
+        body, spans, removed = _verbatim(cleaned, raw)
+    published, source = _published(cleaned, meta_date, hints)
     return Document(
         id=document_id(item), source_key=item.key, source_path=item.source_path, locator=item.locator,
-        content_type=item.content_type, raw_text=item.raw_text, body=body,
-        body_spans=[BodySpan(0, start, len(body))], title=item.hints.get("title"),
-        published=item.hints.get("published"), outlet=item.hints.get("outlet"), url=item.hints.get("url"),
+        content_type=item.content_type, raw_text=raw, body=body, body_spans=spans,
+        title=cleaned.title, published=published, published_source=source,
+        outlet=_outlet(hints, sitename, text), wire=cleaned.wires[0] if cleaned.wires else None,
+        language=detect_language(body), url=hints.get("url"), removed=removed,
     )
+
+
+def _verbatim(cleaned: Cleaned, raw: str) -> tuple[str, list[BodySpan], list[RemovedBlock]]:
+    """Body paragraphs copied from ``raw``, each line of a paragraph with its own span."""
+    parts: list[str] = []
+    spans: list[BodySpan] = []
+    removed: list[RemovedBlock] = []
+    offset = 0
+    for unit in cleaned.units:
+        if unit.kind != "body":
+            removed.append(RemovedBlock(unit.kind, raw[unit.start:unit.end], unit.start, unit.end, unit.reason))
+            continue
+        if parts:
+            parts.append("\n\n")
+            offset += 2
+        for number, (start, end) in enumerate(unit.pieces):
+            if number:
+                parts.append(" ")
+                offset += 1
+            if end > start:
+                parts.append(raw[start:end])
+                spans.append(BodySpan(offset, start, end - start))
+                offset += end - start
+    return "".join(parts), spans, removed
+
+
+def _located(cleaned: Cleaned, text: str, html: str) -> tuple[str, list[BodySpan], list[RemovedBlock]]:
+    """Body from extracted HTML text; a line gets a span only where it occurs verbatim in the HTML.
+
+    Entities, inline tags and whitespace make most HTML differ from its text, so a
+    paragraph such as "a &amp; b" has no span (``Document.raw_offset`` returns None
+    there); removed blocks not found verbatim get raw offsets -1.
+    """
+    body, text_spans, _ = _verbatim(cleaned, text)
+    spans: list[BodySpan] = []
+    cursor = 0
+    for span in text_spans:
+        piece = body[span.body_start:span.body_start + span.length]
+        found = html.find(piece, cursor)
+        if found >= 0 and html[found:found + len(piece)] == piece:
+            spans.append(BodySpan(span.body_start, found, span.length))
+            cursor = found + len(piece)
+    removed = []
+    for unit in cleaned.units:
+        if unit.kind != "body":
+            block = text[unit.start:unit.end]
+            found = html.find(block)
+            start, end = (found, found + len(block)) if found >= 0 else (-1, -1)
+            removed.append(RemovedBlock(unit.kind, block, start, end, unit.reason))
+    return body, spans, removed
+
+
+def _published(cleaned: Cleaned, meta_date: str | None, hints: dict[str, str]) -> tuple[str | None, str | None]:
+    candidates = dict(reversed(cleaned.dates))  # first candidate of each kind wins
+    for where in ("dateline", "lead"):
+        found = candidates.get(where)
+        if found and found.year:
+            return found.iso(), "dateline"
+    for value, source in ((meta_date, "meta"), (hints.get("published"), "hint")):
+        parsed = parse_date(value) if value else None
+        if parsed and parsed.year:
+            return parsed.iso(), source
+    for where in ("updated", "note"):
+        found = candidates.get(where)
+        if found and found.year:
+            return found.iso(), "inferred"
+    return _year_from_crawl(candidates.get("lead"), hints.get("crawled"))
+
+
+def _year_from_crawl(lead: FoundDate | None, crawled: str | None) -> tuple[str | None, str | None]:
+    """A dateline without a year ("Nov 10") completed with the latest year not after the crawl date."""
+    crawl = parse_date(crawled) if crawled else None
+    if lead is None or crawl is None or crawl.year is None:
+        return None, None
+    year = crawl.year if (lead.month, lead.day) <= (crawl.month, crawl.day) else crawl.year - 1
+    return lead.with_year(year).iso(), "inferred"
+
+
+def _outlet(hints: dict[str, str], sitename: str | None, text: str) -> str | None:
+    for value in (hints.get("outlet"), hints.get("url"), sitename):
+        if value:
+            known = registry().resolve(value)
+            if known:
+                return known.name
+    named = hints.get("outlet") or sitename
+    return named or registry().self_reference(text)

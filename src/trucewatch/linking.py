@@ -1,8 +1,9 @@
 """Evidence linking: which sentences and statements bear on which provision, and why.
 
 Precision first: an analyst reads every link. A provision is linked when its
-indicators (from the agreement file) add up to at least ``THRESHOLD`` and at
-least one of them is a phrase or a context word, never places alone:
+indicators (from the agreement file) add up to at least ``THRESHOLD`` and
+include a phrase, or a place together with a context word (context words,
+places or actors alone never link):
 
 ==========  ======  ==================================================
 indicator   weight  example
@@ -44,12 +45,18 @@ _NEGATION = re.compile(r"(?:\b(?:not|never|no|yet to|failed to|without|refus\w*)
 _MODAL = re.compile(r"\b(?:will|would|shall|should|must|could|can|may|might|to)\W+(?:\w+\W+){0,2}$", re.I)
 
 
+_GAP = r"\W+(?:[\w'’-]+\W+){0,15}?"  # "A ... B": B within fifteen words after A
+
+
 @cache
 def _pattern(phrase: str) -> re.Pattern[str]:
-    """A phrase as a regex: case-insensitive, whole words, flexible spaces, trailing ``*`` for any ending."""
+    """A phrase as a regex: case-insensitive, whole words, flexible spaces.
+
+    A trailing ``*`` allows any ending ("withdr*"); `` ... `` allows up to fifteen words in between.
+    """
     wildcard = phrase.endswith("*")
-    words = phrase.rstrip("*").split()
-    body = r"\s+".join(re.escape(w) for w in words)
+    parts = [r"\s+".join(re.escape(w) for w in part.split()) for part in phrase.rstrip("*").split(" ... ")]
+    body = _GAP.join(parts)
     start = r"(?<!\w)" if phrase[:1].isalnum() else ""
     end = r"[\w'’-]*" if wildcard else r"(?!\w)"
     return re.compile(start + body + end, re.IGNORECASE)
@@ -74,21 +81,22 @@ def score_provision(text: str, provision: Provision, places: dict[str, Place]) -
     ind = provision.indicators
     for phrase in ind.exclude:
         text = _pattern(phrase).sub(lambda m: " " * len(m.group(0)), text)
-    score, reasons, substantive = 0.0, [], False
+    score, reasons, kinds = 0.0, [], set()
     for kind, phrases in (("phrase", ind.phrases), ("context", ind.context), ("actor", ind.actors)):
         for phrase in phrases:
             if m := find(phrase, text):
                 score += WEIGHTS[kind]
                 reasons.append(f"{kind} '{phrase}' ({m.group(0)!r})")
-                substantive |= kind != "actor"
+                kinds.add(kind)
     for place_id in ind.places:
         place = places[place_id]
         for name in place.names:
             if m := find(name, text):
                 score += WEIGHTS["place"]
                 reasons.append(f"place {place.name} ({m.group(0)!r})")
+                kinds.add("place")
                 break
-    if score < THRESHOLD or not substantive:
+    if score < THRESHOLD or not ("phrase" in kinds or {"place", "context"} <= kinds):
         return None
     return Match(provision.number, round(score, 2), tuple(reasons))
 
@@ -144,36 +152,33 @@ def match_text(text: str, agreement: Agreement, *, generic: bool = False) -> lis
 
 def link_document(doc: Document, sentences: list[Sentence], statements: list[Statement],
                   agreement: Agreement) -> list[EvidenceLink]:
-    """Links from a document's statements and sentences to the provisions of ``agreement`` (pure).
+    """Links from a document's sentences to the provisions of ``agreement`` (pure).
 
-    Statements are linked on their content span and carry speaker and date. A sentence
-    is linked on its own text unless a statement inside it already gives the same link;
-    an overlapping statement still attributes it.
+    The sentence is the unit of evidence, so a long quotation never drags its
+    neighbours along. Where a statement covers part of a sentence and the
+    indicators are found inside its content, the link cites just that content and
+    carries the statement's id, speaker and date; otherwise it cites the sentence.
     """
     if not in_scope(doc, agreement):
         return []
     generic = names_agreement(f"{doc.title or ''}\n{doc.body}", agreement, generic=False) is not None
     reported_on = (doc.published or "")[:10] or None
     links: list[EvidenceLink] = []
-    covered: list[tuple[int, int, str]] = []
-    index_of = {s.start: s.index for s in sentences}
-    for st in statements:
-        for m in match_text(st.text, agreement, generic=generic):
-            links.append(_link(agreement, m, doc.id, st.start, st.end, st.text, reported_on, st,
-                               _sentence_at(sentences, st.start)))
-            covered.append((st.start, st.end, m.provision))
     for sentence in sentences:
-        speaker = _overlapping(statements, sentence)
+        statement = _overlapping(statements, sentence)
+        attributed: set[str] = set()
+        if statement:
+            start, end = max(sentence.start, statement.start), min(sentence.end, statement.end)
+            segment = doc.body[start:end]
+            for m in match_text(segment, agreement, generic=generic):
+                links.append(_link(agreement, m, doc.id, start, end, segment, reported_on, statement,
+                                   sentence.index))
+                attributed.add(m.provision)
         for m in match_text(sentence.text, agreement, generic=generic):
-            if any(s < sentence.end and sentence.start < e and p == m.provision for s, e, p in covered):
-                continue
-            links.append(_link(agreement, m, doc.id, sentence.start, sentence.end, sentence.text, reported_on,
-                               speaker, index_of[sentence.start]))
+            if m.provision not in attributed and not (attributed and m.provision == AGREEMENT_LEVEL):
+                links.append(_link(agreement, m, doc.id, sentence.start, sentence.end, sentence.text,
+                                   reported_on, None, sentence.index))
     return links
-
-
-def _sentence_at(sentences: list[Sentence], offset: int) -> int | None:
-    return next((s.index for s in sentences if s.start <= offset < s.end), None)
 
 
 def _overlapping(statements: list[Statement], sentence: Sentence) -> Statement | None:

@@ -55,7 +55,7 @@ _CUE_WORD = re.compile(rf"\b(?:{_SPEECH})\b|\baccording to\b", re.I)
 
 _MARKS = re.compile(r"[\"“”„«»‟]")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
-_PAIRS = {"«": "»", "„": "“”", "“": "”", "‟": "”", '"': '"', "”": "”"}
+_PAIRS = {"«": "»", "„": "“”\"", "“": "”\"", "‟": "”\"", '"': '"”', "”": "”\""}
 
 
 @dataclass(frozen=True)
@@ -162,10 +162,14 @@ _WORD = r"[\w’'.-]+"
 _AUX = r"(?:(?:has|have|had|was|were|is|are|will|would|also|later|then|again|further|previously)\s+){0,3}"
 _STOP = {"at", "in", "on", "during", "to", "who", "which", "that", "after", "before", "while", "when", "from",
          "with", "as", "and", "but", "because", "if", "about", "for", "by", "told", "said", "says", "last"}
+_PAREN = r"(?:\s*\([^()]{1,30}\))?"
+_APPOSITIVE = r"(?:,\s+(?:[\w’'.()-]+\s+){0,14}?[\w’'.()-]+,)?"
 # "...," he said / "...," the Azerbaijani president said / "...," Ilham Aliev's words are quoted
 _AFTER_SPEAKER_CUE = re.compile(
-    rf"^[\s,.?!;:—–-]*(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})\s+{_AUX}(?P<cue>{_SPEECH})\b",
-    re.I)
+    rf"^[\s,.?!;:—–-]*(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD}){_PAREN}{_APPOSITIVE}\s+{_AUX}"
+    rf"(?P<cue>{_SPEECH})\b", re.I)
+# “...” ― Carlos Raúl
+_AFTER_DASH = re.compile(rf"^\s*[―—–]\s*(?P<speaker>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})\s*[.,]?\s*(?:\n|$)")
 # "...," said Azerbaijani President Ilham Aliyev at ...
 _AFTER_CUE_SPEAKER = re.compile(rf"^[\s,.?!;:—–-]*(?P<cue>{_SPEECH})\s+(?P<speaker>(?:{_DET}\s+)?(?:{_WORD}\s*)+)",
                                 re.I)
@@ -219,6 +223,10 @@ def frame_after(text: str, quote: Quote, limit: int) -> tuple[tuple[int, int], t
     if match and _plausible_speaker(match.group("speaker")) and "\n" not in match.group():
         s = quote.close
         return (s + match.start("cue"), s + match.end("cue")), (s + match.start("speaker"), s + match.end("speaker"))
+    match = _AFTER_DASH.match(text[quote.close:quote.close + 80])
+    if match:
+        s = quote.close
+        return (s + match.start(), s + match.start() + 1), (s + match.start("speaker"), s + match.end("speaker"))
     match = _AFTER_CUE_SPEAKER.match(window)
     if match and "\n" not in window[: match.start("speaker")]:
         cue = (quote.close + match.start("cue"), quote.close + match.end("cue"))
@@ -316,11 +324,18 @@ def skeleton(text: str, start: int, end: int, quotes: Sequence[Quote], min_words
     return Skeleton("".join(parts), pieces, holes)
 
 
-def parse_attributions(sk: Skeleton, parsed) -> list[Attribution]:
-    """Reported speech in one parsed skeleton: cue verb, its subject, its content clause."""
+def parse_attributions(sk: Skeleton, parsed, quoted: Sequence[tuple[int, int]] = ()) -> list[Attribution]:
+    """Reported speech in one parsed skeleton: cue verb, its subject, its content clause.
+
+    Cue words inside a quotation (``quoted``: body spans) are what was said, not a frame.
+    """
     found: list[Attribution] = []
     for token in parsed:
         lower = token.lower_
+        if quoted and (lower in CUE_FORMS or lower == "according"):
+            at = sk.body(token.idx)
+            if any(s <= at < e for s, e in quoted):
+                continue
         if lower == "according" and token.i + 1 < len(parsed) and parsed[token.i + 1].lower_ == "to":
             attribution = _according(sk, parsed, token)
         elif lower in CUE_FORMS and token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "aux"):
@@ -471,7 +486,6 @@ def find_attributions(text: str, sentences: Sequence[Sentence], parse=None) -> l
     quotes = find_quotes(text)
     results: list[Attribution] = []
     framed_cues: set[int] = set()
-    pending: list[Quote] = []
     previous: Attribution | None = None
     for quote in quotes:
         sentence = _sentence_at(sentences, quote.start) or _sentence_at(sentences, quote.open)
@@ -486,8 +500,11 @@ def find_attributions(text: str, sentences: Sequence[Sentence], parse=None) -> l
             framed_cues.add(c_start)
             item = Attribution("partial" if embedded else "direct", quote.start, quote.end, c_start, c_end,
                                sp_start, sp_end, index)
+        elif previous is not None and previous.cue_start is not None and not previous.inherited \
+                and _same_sentence(text, previous.end, quote.open):
+            item = replace(previous, kind="direct" if previous.kind == "direct" else "partial", start=quote.start,
+                           end=quote.end, sentence_index=index)
         else:
-            pending.append(quote)
             item = Attribution("partial" if embedded else "direct", quote.start, quote.end, sentence_index=index)
             if not embedded and previous is not None and previous.speaker_start is not None and \
                     _adjacent(text, previous, quote):
@@ -504,6 +521,13 @@ def find_attributions(text: str, sentences: Sequence[Sentence], parse=None) -> l
 def _scare_quote(text: str, item: Attribution) -> bool:
     """A short quoted name or term with nobody saying it ("Iron Fist", 'Caucasian Knot')."""
     return item.speaker_start is None and len(re.findall(r"\w+", text[item.start:item.end])) < 4
+
+
+def _same_sentence(text: str, end: int, start: int) -> bool:
+    """Only a frame between two parts of one quotation: no sentence end, no paragraph break."""
+    gap = text[end:start]
+    return len(gap) < 200 and "\n" not in gap and not re.search(r"[.!?]\s*$", gap.rstrip("\"“”«»„ ")) \
+        and not re.search(r"[.!?][\"”»]?\s+[A-Z]", gap)
 
 
 def _adjacent(text: str, previous: Attribution, quote: Quote) -> bool:
@@ -547,15 +571,59 @@ def _with_parsed(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quot
     if not jobs:
         return results
     by_content = {(a.start, a.end): n for n, a in enumerate(results)}
+    quoted = [(q.start, q.end) for q in quotes]
     extra: list[Attribution] = []
     for sk, parsed in zip(jobs, parse([j.text for j in jobs]), strict=True):
-        for found in parse_attributions(sk, parsed):
+        for found in parse_attributions(sk, parsed, quoted):
             if found.cue_start in framed_cues:
                 continue
             merged = _merge(text, found, quotes, results, by_content)
             if merged is not None:
                 extra.append(merged)
+        for quote in quotes:  # partial quotations no cue verb frames: the verb that governs them
+            n = by_content.get((quote.start, quote.end))
+            if n is None or results[n].speaker_start is not None or results[n].kind != "partial":
+                continue
+            governed = _governor(sk, parsed, quote)
+            if governed is not None:
+                results[n] = replace(governed, kind="partial", sentence_index=results[n].sentence_index)
     return results + extra
+
+
+def _governor(sk: Skeleton, parsed, quote: Quote) -> Attribution | None:
+    """The clause around a partial quotation: its governing verb's subject and object.
+
+    "Trump openly admires Putin as a “strong leader”": speaker Trump, content from the
+    verb's first complement to the end of the quotation.
+    """
+    inside = [t for t in parsed if quote.start <= _safe_body(sk, t.idx) < quote.end]
+    if not inside:
+        return None
+    verb = inside[0]
+    while verb.head.i != verb.i and not (verb.pos_ in ("VERB", "AUX") and _subject(verb) is not None):
+        verb = verb.head
+    subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if subject is None or quote.start <= _safe_body(sk, subject.idx) < quote.end:
+        return None
+    after = [t for t in verb.subtree if t.i > verb.i and t.dep_ not in ("punct", "cc")]
+    if not after:
+        return None
+    content = _trim([t for t in verb.subtree if t.i > verb.i])
+    if not content:
+        return None
+    speaker = _subject_tokens(subject)
+    start, end = _span(sk, content[0], content[-1])
+    start, end = min(start, quote.start), max(end, quote.end)
+    s_start, s_end = _span(sk, speaker[0], speaker[-1])
+    c_start, c_end = _span(sk, verb, verb)
+    return Attribution("partial", start, end, c_start, c_end, s_start, s_end)
+
+
+def _safe_body(sk: Skeleton, offset: int) -> int:
+    try:
+        return sk.body(offset)
+    except ValueError:
+        return -1
 
 
 def _outside(text: str, sentence: Sentence, inside: list[tuple[int, int]]):

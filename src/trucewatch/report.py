@@ -7,8 +7,9 @@ and the SVG helpers escape every string they write.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+import calendar
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
@@ -20,33 +21,34 @@ from trucewatch.agreements import AGREEMENT_LEVEL, Agreement
 from trucewatch.contradictions import Contradiction
 from trucewatch.records import Document, EvidenceLink
 from trucewatch.stance import StanceObservation, series
+from trucewatch.status import DISPUTED, LABELS, Status, StatusChange, assess, evidence_date
 
-# PAM-style implementation scale (0 not started .. 3 completed), plus disputed.
-LEVELS = {0: "not started", 1: "minimal", 2: "intermediate", 3: "complete"}
-SIGNAL_LEVEL = {"done": 3, "advanced": 2, "started": 1, "not_done": 0, "violated": 0}
-COLOURS = {0: "#d9534f", 1: "#f0ad4e", 2: "#9acd32", 3: "#2e8b57", "disputed": "#7b4fa0", None: "#eceff1"}
+COLOURS: dict[Status | None, str] = {0: "#d9534f", 1: "#f0ad4e", 2: "#9acd32", 3: "#2e8b57",
+                                     DISPUTED: "#7b4fa0", None: "#eceff1"}
 SIGNAL_COLOURS = {"done": "#2e8b57", "advanced": "#9acd32", "started": "#f0ad4e", "not_done": "#d9534f",
                   "violated": "#a52a2a", "disputed": "#7b4fa0", None: "#90a4ae"}
 
 
 @dataclass(frozen=True)
 class Cell:
-    """One provision in one month: the evidence level seen so far and the links that set it."""
+    """One provision at the end of one month: its status then, and the evidence of that month."""
 
-    level: int | None
-    disputed: bool
+    status: Status | None  # None: the month ends before the agreement took effect
     links: int
+    change: StatusChange | None  # the last change up to then
 
     @property
     def colour(self) -> str:
-        return COLOURS["disputed"] if self.disputed else COLOURS[self.level]
+        return COLOURS[self.status]
 
     @property
     def title(self) -> str:
-        if self.level is None and not self.disputed:
-            return "no evidence yet"
-        state = "disputed" if self.disputed else f"{self.level} {LEVELS[self.level]}"
-        return f"{state} ({self.links} link{'s' if self.links != 1 else ''} this month)"
+        if self.status is None:
+            return "before the agreement"
+        text = LABELS[self.status]
+        if self.change:
+            text += f" since {self.change.on} ({self.change.reason})"
+        return f"{text}; {self.links} evidence link{'s' if self.links != 1 else ''} this month"
 
 
 @dataclass
@@ -71,35 +73,26 @@ def months(start: date, end: date) -> list[str]:
     return keys
 
 
-def link_date(link: EvidenceLink, documents: Mapping[str, Document]) -> str | None:
-    doc = documents.get(link.doc_id)
-    value = link.said_on or (doc.published if doc else None)
-    return value[:10] if value else None
+def _month_end(key: str) -> date:
+    year, month = map(int, key.split("-"))
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def matrix(agreement: Agreement, links: Iterable[EvidenceLink], documents: Mapping[str, Document],
-           as_of: date) -> tuple[list[str], dict[str, list[Cell]]]:
-    """Provision x month cells. A month shows the highest level reported so far; it is disputed when,
-    in that month, actors of the evidence disagree (a completion and a denial)."""
+def link_date(link: EvidenceLink) -> str | None:
+    when = evidence_date(link)
+    return when.isoformat() if when else None
+
+
+def matrix(agreement: Agreement, links: list[EvidenceLink], as_of: date) -> tuple[list[str], dict[str, list[Cell]]]:
+    """Provision x month: the status (``status.assess``) at the end of each month up to ``as_of``."""
     keys = months(agreement.effective, as_of)
-    per_month: dict[tuple[str, str], list[EvidenceLink]] = defaultdict(list)
-    for link in links:
-        when = link_date(link, documents)
-        if when and when[:7] in keys and when <= as_of.isoformat():
-            per_month[(link.provision, when[:7])].append(link)
-    rows: dict[str, list[Cell]] = {}
-    for provision in agreement.provisions:
-        level: int | None = None
-        cells = []
-        for key in keys:
-            found = per_month.get((provision.number, key), [])
-            levels = [SIGNAL_LEVEL[x.signal] for x in found if x.signal in SIGNAL_LEVEL]
-            if levels:
-                level = max(level if level is not None else -1, *levels)
-            signals = {x.signal for x in found}
-            disputed = "disputed" in signals or ("done" in signals and bool(signals & {"not_done", "violated"}))
-            cells.append(Cell(level, disputed, len(found)))
-        rows[provision.number] = cells
+    counts = Counter((x.provision, d[:7]) for x in links if (d := link_date(x)))
+    rows: dict[str, list[Cell]] = {p.number: [] for p in agreement.provisions}
+    for key in keys:
+        for state in assess(agreement, links, min(_month_end(key), as_of)):
+            if state.provision in rows:
+                rows[state.provision].append(Cell(state.status, counts[(state.provision, key)],
+                                                  state.history[-1] if state.history else None))
     return keys, rows
 
 
@@ -114,11 +107,11 @@ def _x(day: str, start: date, end: date, left: float, width: float) -> float:
 def timeline_svg(data: ReportData) -> Markup:
     """Evidence per week as bars, with the agreement's deadlines, amendments and related events marked."""
     start, end = data.agreement.effective, data.as_of
-    width, height, left, top, bottom = 1100, 210, 40, 46, 170
+    width, height, left, top, bottom = 1100, 230, 40, 60, 190
     inner = width - left - 20
     weeks: Counter[int] = Counter()
     for link in data.links:
-        when = link_date(link, data.documents)
+        when = link_date(link)
         if when and start.isoformat() <= when <= end.isoformat():
             weeks[(date.fromisoformat(when) - start).days // 7] += 1
     total_weeks = max((end - start).days // 7 + 1, 1)
@@ -141,10 +134,10 @@ def timeline_svg(data: ReportData) -> Markup:
         if not start <= when <= end:
             continue
         x = _x(when.isoformat(), start, end, left, inner)
-        parts.append(f'<g class="marker"><line x1="{x:.1f}" y1="{top - 30}" x2="{x:.1f}" y2="{bottom}" '
-                     f'stroke="{colour}" stroke-dasharray="3,3"/><circle cx="{x:.1f}" cy="{top - 30}" r="4" '
+        parts.append(f'<g class="marker"><line x1="{x:.1f}" y1="{top - 26}" x2="{x:.1f}" y2="{bottom}" '
+                     f'stroke="{colour}" stroke-dasharray="3,3"/><circle cx="{x:.1f}" cy="{top - 26}" r="4" '
                      f'fill="{colour}"/><title>{escape(when.isoformat())}: {escape(label)}</title></g>')
-    parts.append(f'<text x="{left}" y="12" class="axis">evidence links per week (peak {peak}); '
+    parts.append(f'<text x="{left}" y="14" class="axis">evidence links per week (peak {peak}); '
                  f'dashed: deadlines (red), amendments (orange), related events (blue)</text></svg>')
     return Markup("".join(parts))
 
@@ -206,60 +199,15 @@ def _environment() -> Environment:
     return env
 
 
-def _deadlines(data: ReportData) -> list[dict]:
-    """Each deadline with its amended date and the first evidence that it was met."""
-    rows = []
-    as_of = data.as_of.isoformat()
-    for provision in data.agreement.provisions:
-        done = sorted(d for d in (link_date(x, data.documents) for x in data.links
-                                  if x.provision == provision.number and x.signal == "done") if d and d <= as_of)
-        for deadline in provision.deadlines:
-            amended = [a for a in data.agreement.amendments if a.deadline == deadline.id and a.new_due]
-            due = amended[-1].new_due if amended else deadline.due
-            met = done[0] if done else None
-            if met:
-                state = "met" if met <= due.isoformat() else "met late"
-            else:
-                state = "overdue" if due.isoformat() < as_of else "pending"
-            rows.append({"provision": provision.number, "description": deadline.description,
-                         "due": deadline.due.isoformat(), "amended": due.isoformat() if amended else None,
-                         "amendment": amended[-1].description if amended else None, "evidence": met,
-                         "state": state})
-    return rows
-
-
-def _terms(data: ReportData) -> list[dict]:
-    rows = []
-    for provision in data.agreement.provisions:
-        term = provision.term
-        if term is None:
-            continue
-        ends = term.duration.after(term.starts)
-        notice = term.notice.before(ends) if term.notice else None
-        renewal = (f"renews automatically for {term.renewal}" if term.automatic and term.renewal
-                   else f"renewable for {term.renewal}" if term.renewal else "no renewal")
-        state = "running" if data.as_of < ends else "expired or renewed"
-        rows.append({"provision": provision.number, "duration": str(term.duration), "starts": term.starts.isoformat(),
-                     "ends": ends.isoformat(), "notice_by": notice.isoformat() if notice else None,
-                     "notice_who": term.notice_by, "renewal": renewal, "state": state,
-                     "days_left": (ends - data.as_of).days})
-    return rows
-
-
 def render(data: ReportData) -> str:
     """The report as one HTML string."""
     agreement = data.agreement
-    keys, rows = matrix(agreement, data.links, data.documents, data.as_of)
-    by_provision: dict[str, list[EvidenceLink]] = defaultdict(list)
-    as_of = data.as_of.isoformat()
-    for link in sorted(data.links, key=lambda x: (link_date(x, data.documents) or "9999", x.doc_id, x.start)):
-        if (link_date(link, data.documents) or "") <= as_of:
-            by_provision[link.provision].append(link)
-    cited = {x.doc_id for links in by_provision.values() for x in links}
+    keys, rows = matrix(agreement, data.links, data.as_of)
+    statuses = {s.provision: s for s in assess(agreement, data.links, data.as_of)}
+    cited = {x.doc_id for s in statuses.values() for x in s.evidence}
     cited |= {o.doc_id for o in data.observations}
     cited |= {c.first.doc_id for c in data.contradictions} | {c.second.doc_id for c in data.contradictions}
-    sources = sorted((d for d in data.documents.values()),
-                     key=lambda d: (d.published or "9999", d.title or "", d.id))
+    sources = sorted(data.documents.values(), key=lambda d: (d.published or "9999", d.title or "", d.id))
     charts = []
     for (actor, _target), group in sorted(series(data.observations).items()):
         charts.append({"actor": data.actor_names.get(actor) or group[0].actor_name or actor,
@@ -267,12 +215,11 @@ def render(data: ReportData) -> str:
                        "observations": group})
     template = _environment().get_template("report.html.j2")
     return template.render(
-        a=agreement, as_of=as_of, generated=data.generated, months=keys, rows=rows, levels=LEVELS,
-        colours=COLOURS, signal_colours=SIGNAL_COLOURS, evidence=by_provision, agreement_level=AGREEMENT_LEVEL,
-        documents=data.documents, link_date=lambda x: link_date(x, data.documents),
-        names=data.actor_names, timeline=timeline_svg(data), stance=charts, contradictions=data.contradictions,
-        deadlines=_deadlines(data), terms=_terms(data), sources=sources, cited=cited,
-        duplicates=data.duplicates, counts={"documents": len(data.documents), "links": len(data.links),
-                                            "observations": len(data.observations),
-                                            "contradictions": len(data.contradictions)},
+        a=agreement, as_of=data.as_of.isoformat(), generated=data.generated, months=keys, rows=rows,
+        labels=LABELS, colours=COLOURS, signal_colours=SIGNAL_COLOURS, statuses=statuses,
+        agreement_level=AGREEMENT_LEVEL, documents=data.documents, link_date=link_date, names=data.actor_names,
+        timeline=timeline_svg(data), stance=charts, contradictions=data.contradictions, sources=sources,
+        cited=cited, duplicates=data.duplicates,
+        counts={"documents": len(data.documents), "links": len(data.links), "observations": len(data.observations),
+                "contradictions": len(data.contradictions)},
     )

@@ -55,7 +55,7 @@ FORMS = {
     "day_month": re.compile(rf"(?<![\w.]){_DAY}\s*(?:of\s+)?{_MONTH}(?![\w])(?:,?\s*{_YEAR}(?:\s*(?:г\.|года))?)?(?!\d)",
                             re.IGNORECASE),
     "month_day": re.compile(rf"(?<![\w]){_MONTH}\s*{_DAY}(?!\d)(?:,?\s+{_YEAR}(?!\d))?", re.IGNORECASE),
-    "numeric": re.compile(r"(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d])"),
+    "numeric": re.compile(r"(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d])"),
 }
 _TIME = re.compile(r"\s*(?:,|\bat\b|в|-|–|\||/)?\s*(?P<H>[0-2]?\d)[:.](?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?"
                    r"(?!\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?", re.IGNORECASE)

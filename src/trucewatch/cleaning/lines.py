@@ -35,7 +35,7 @@ HARD = 250.0  # cost of a line that marks the edge of the article
 STANDFIRST_MAX = 500  # characters: a summary above a wire dateline is one or two sentences
 
 _LINE = re.compile(r"[^\r\n]+")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$|[\"”»]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 _BULLET = re.compile(r"^(?:[•·▪►◦*]|[-–—](?=\s))\s*")
 _CAPTION = re.compile(
     r"(?:^|[\s.,;(\[])(?:photos?|photograph|pictures?|images?|video|illustration|фото|видео)\s*(?:by\b|credit\b|"

@@ -26,4 +26,4 @@ def evaluate() -> None:
 
 
 # Each stage's commands register themselves on import.
-from trucewatch.cli import assessments, ingest, pipeline, report, statements  # noqa: E402,F401
+from trucewatch.cli import assessments, cleaning, ingest, pipeline, report, statements  # noqa: E402,F401

@@ -1,1 +1,193 @@
 """Commands of the agreements and evidence stages (agreements, status, linking evaluation)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from trucewatch.agreements import Agreement, AgreementError, load_agreements
+from trucewatch.cli import db_option, evaluate, main
+from trucewatch.cli.output import emit, format_option
+from trucewatch.records import EvidenceLink
+from trucewatch.status import LABELS, ProvisionStatus, assess, evidence_date
+from trucewatch.store import Store
+
+agreements_path_option = click.option(
+    "--agreements", "agreement_paths", multiple=True, metavar="PATH", type=click.Path(exists=True),
+    help="Extra agreement file or directory (repeatable). Env: TRUCEWATCH_AGREEMENTS.")
+
+
+def _load(paths: tuple[str, ...]) -> dict[str, Agreement]:
+    try:
+        return load_agreements(paths)
+    except AgreementError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _date_option(value: str | None, hint: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=hint) from None
+
+
+@main.command("agreements")
+@click.option("--show", "show_id", metavar="ID", default=None, help="List the provisions of one agreement.")
+@agreements_path_option
+@format_option()
+def agreements_command(show_id: str | None, agreement_paths: tuple[str, ...], fmt: str) -> None:
+    """List the agreements (bundled and your own), or the provisions of one with --show."""
+    agreements = _load(agreement_paths)
+    if show_id is None:
+        rows = [{"id": a.id, "title": a.short_title or a.title, "signed": a.signed, "effective": a.effective,
+                 "provisions": len(a.provisions), "parties": ", ".join(p.id for p in a.parties),
+                 "language": (a.language_used().language if a.language_used() else ""),
+                 "text_source": a.language_used().source if a.language_used() else "", "path": a.path}
+                for a in agreements.values()]
+        emit(rows, fmt, ["id", "title", "signed", "effective", "provisions", "parties", "language"],
+             widths={"title": 50}, title="Agreements")
+        return
+    if show_id not in agreements:
+        raise click.UsageError(f"no agreement {show_id!r}; known: {', '.join(sorted(agreements))}")
+    agreement = agreements[show_id]
+    rows = []
+    for p in agreement.provisions:
+        rows.append({
+            "provision": p.number, "topic": p.topic, "obligated": ", ".join(p.obligated),
+            "deadlines": "; ".join(f"{d.id} {d.due}" for d in p.deadlines),
+            "quantities": "; ".join(f"{q.value:g} {q.unit}" + (f" ({q.what})" if q.what else "") for q in p.quantities),
+            "term": (f"{p.term.duration} from {p.term.starts}"
+                     + (f", renews {p.term.renewal} unless notice {p.term.notice} before expiry"
+                        if p.term.automatic and p.term.renewal and p.term.notice else "")) if p.term else "",
+            "amendments": "; ".join(f"{a.id} ({a.date})" for a in agreement.amendments_for(p.number)),
+            "text": p.text.strip(),
+        })
+    emit(rows, fmt, ["provision", "topic", "obligated", "deadlines", "quantities", "term", "amendments"],
+         widths={"topic": 28, "quantities": 40, "term": 40}, title=agreement.title.strip())
+
+
+def _evidence_row(link: EvidenceLink) -> dict:
+    when = evidence_date(link)
+    return {"doc_id": link.doc_id, "sentence": link.sentence_index, "start": link.start, "end": link.end,
+            "date": when.isoformat() if when else None, "speaker": link.speaker, "statement_id": link.statement_id,
+            "signal": link.signal, "score": link.score, "text": link.text, "reason": link.reason}
+
+
+def status_record(item: ProvisionStatus) -> dict:
+    """A provision's status as plain data: what ``--format json`` prints and the views may reuse."""
+    return {
+        "agreement": item.agreement_id, "provision": item.provision, "topic": item.topic,
+        "status": item.status, "label": item.label, "as_of": item.as_of.isoformat(),
+        "since": item.since.isoformat() if item.since else None,
+        "history": [{"on": c.on.isoformat(), "from": c.before, "to": c.after, "reason": c.reason,
+                     "evidence": _evidence_row(c.evidence)} for c in item.history],
+        "deadlines": [{"id": d.id, "description": d.description, "due": d.due.isoformat(),
+                       "effective_due": d.effective_due.isoformat(), "moved_by": d.moved_by, "state": d.state,
+                       "evidence": [_evidence_row(x) for x in d.evidence]} for d in item.deadlines],
+        "term": None if item.term is None else {
+            "state": item.term.state, "period_start": item.term.period_start.isoformat(),
+            "expiry": item.term.expiry.isoformat(), "renewals": item.term.renewals,
+            "notice_date": item.term.notice_date.isoformat() if item.term.notice_date else None,
+            "next_expiry": item.term.next_expiry.isoformat() if item.term.next_expiry else None,
+            "note": item.term.note},
+        "instruments": [{"id": i.id, "title": i.title, "date": i.date.isoformat(),
+                         "events": [{"date": e.date.isoformat(), "what": e.what} for e in i.events]}
+                        for i in item.instruments],
+        "evidence": [_evidence_row(x) for x in item.evidence],
+    }
+
+
+def _deadline_summary(record: dict) -> str:
+    parts = []
+    for d in record["deadlines"]:
+        moved = f", moved to {d['effective_due']} by {d['moved_by']}" if d["moved_by"] else ""
+        parts.append(f"{d['id']} {d['due']}{moved}: {d['state']}")
+    if record["term"]:
+        parts.append(f"term {record['term']['state']}: {record['term']['note']}")
+    return "; ".join(parts)
+
+
+@main.command("status")
+@click.option("--agreement", "agreement_id", required=True, metavar="ID", help="Agreement id (see `trucewatch agreements`).")
+@db_option
+@click.option("--as-of", "as_of", metavar="DATE", default=None, help="Status on this date, YYYY-MM-DD (default: today).")
+@agreements_path_option
+@format_option("table", "json", "jsonl")
+def status_command(agreement_id: str, db: str | None, as_of: str | None, agreement_paths: tuple[str, ...],
+                   fmt: str) -> None:
+    """Implementation status of each provision, with deadlines, term and the evidence behind it.
+
+    Status is on the Peace Accords Matrix scale (0 not initiated, 1 minimal, 2 intermediate, 3 full) or
+    "disputed"; each change cites the evidence that moved it. Reads the evidence links written by
+    `trucewatch analyse`.
+    """
+    agreements = _load(agreement_paths)
+    if agreement_id not in agreements:
+        raise click.UsageError(f"no agreement {agreement_id!r}; known: {', '.join(sorted(agreements))}")
+    when = _date_option(as_of, "--as-of")
+    store = Store(db)
+    try:
+        links = store.evidence(agreement_id)
+    finally:
+        store.close()
+    records = [status_record(s) for s in assess(agreements[agreement_id], links, when)]
+    if fmt != "table":
+        emit(records, fmt, [])
+        return
+    rows = [{"provision": r["provision"], "topic": r["topic"], "status": LABELS[r["status"]], "since": r["since"],
+             "evidence": len(r["evidence"]), "deadlines and term": _deadline_summary(r),
+             "latest evidence": _latest(r)} for r in records]
+    emit(rows, fmt, ["provision", "topic", "status", "since", "evidence", "deadlines and term", "latest evidence"],
+         widths={"topic": 22, "deadlines and term": 60, "latest evidence": 60},
+         title=f"{agreements[agreement_id].short_title or agreement_id}: status as of "
+               f"{records[0]['as_of'] if records else when}")
+    if not links:
+        click.echo(f"No evidence links for {agreement_id} in the store: run `trucewatch analyse` first.", err=True)
+
+
+def _latest(record: dict) -> str:
+    if not record["evidence"]:
+        return ""
+    x = record["evidence"][-1]
+    who = f"{x['speaker']}, " if x["speaker"] else ""
+    return f"[{who}{x['date'] or 'undated'}, {x['doc_id']}:{x['start']}-{x['end']}] {x['text']}"
+
+
+@evaluate.command("linking")
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Folder of the annotated articles (default: ../shared/corpus/karabakh-seeds).")
+@click.option("--annotations", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Gold links (default: tests/fixtures/linking/karabakh-seeds.yaml).")
+@click.option("--statements/--no-statements", default=True, show_default=True,
+              help="Attribute links with the statements stage.")
+@click.option("--errors", is_flag=True, help="Also list every wrong and missed link.")
+@format_option("table", "json")
+def eval_linking_command(corpus: str | None, annotations: str | None, statements: bool, errors: bool,
+                         fmt: str) -> None:
+    """Linking precision/recall on annotated sentences, and status agreement with expected statuses."""
+    from trucewatch.evaluation.linking import DEFAULT_ANNOTATIONS, default_corpus, evaluate_linking
+
+    corpus_path = corpus or default_corpus()
+    annotations_path = annotations or DEFAULT_ANNOTATIONS
+    for path, option in ((corpus_path, "--corpus"), (annotations_path, "--annotations")):
+        if not click.Path(exists=True).convert(str(path), None, None):  # pragma: no cover - convert raises
+            raise click.BadParameter(str(path), param_hint=option)
+    score = evaluate_linking(corpus_path, annotations_path, statements=statements)
+    summary = score.summary()
+    if fmt == "json":
+        emit([{**summary, "by_label": {k: dict(v) for k, v in sorted(score.by_label.items())},
+               "status": score.status_rows, "errors": score.errors}], "json", [])
+        return
+    emit([{"metric": k, "value": v} for k, v in summary.items() if k != "unmatched_keys"], fmt,
+         ["metric", "value"], title="Evidence linking on annotated sentences")
+    emit([{"label": k, **v} for k, v in sorted(score.by_label.items())], fmt,
+         ["label", "correct", "wrong", "missed"], title="By provision")
+    emit(score.status_rows, fmt, ["agreement", "as_of", "provision", "expected", "actual"], title="Status")
+    if summary["unmatched_keys"]:
+        click.echo(f"{len(summary['unmatched_keys'])} annotation keys match no sentence "
+                   f"(text outside the cleaned body?): " + "; ".join(summary["unmatched_keys"]), err=True)
+    if errors:
+        emit(score.errors, fmt, ["doc", "label", "error", "sentence"], widths={"sentence": 90}, title="Errors")

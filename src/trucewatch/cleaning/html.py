@@ -1,0 +1,42 @@
+"""HTML pages: main text and metadata by trafilatura (publication date by htmldate inside it).
+
+The extracted text still carries captions, credits and "Read also" lines, so the
+plain-text cleaner runs over it afterwards (see :func:`trucewatch.documents.build_document`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import trafilatura
+
+# trafilatura and htmldate log every page they find hard to parse; a corpus run is not the place.
+for _name in ("trafilatura", "htmldate"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+DATE_PARAMS = {"extensive_search": False, "original_date": True}  # the first publication, from metadata only
+
+
+@dataclass(frozen=True)
+class Page:
+    text: str  # paragraphs separated by newlines
+    title: str | None = None
+    date: str | None = None  # YYYY-MM-DD from metadata
+    sitename: str | None = None
+
+
+def extract_html(html: str, url: str | None = None) -> Page:
+    """Main text and metadata of a page; a page trafilatura cannot read falls back to all its text."""
+    try:
+        found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                            include_tables=True, favor_recall=True, date_extraction_params=DATE_PARAMS)
+    except Exception:  # malformed markup trips lxml in many ways; the fallback below still reads it
+        found = None
+    if found is None or not (found.text or "").strip():
+        try:
+            text = trafilatura.html2txt(html) or ""
+        except Exception:
+            text = ""
+        return Page(text)
+    return Page(found.text, found.title or None, found.date or None, found.sitename or None)

@@ -1,0 +1,50 @@
+"""``trucewatch eval cleaning``: score the cleaning stage on the hand-annotated seed articles."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from trucewatch.cli import evaluate
+from trucewatch.cli.output import emit, format_option
+
+
+def _default_corpus() -> str:
+    shared = os.environ.get("TRUCEWATCH_SHARED", "../shared")
+    return str(Path(shared) / "corpus" / "karabakh-seeds")
+
+
+@evaluate.command("cleaning")
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=_default_corpus,
+              show_default="$TRUCEWATCH_SHARED/corpus/karabakh-seeds", help="Folder of the annotated raw articles.")
+@click.option("--fixtures", type=click.Path(exists=True, file_okay=False), default="tests/fixtures/seeds",
+              show_default=True, help="Folder of the annotations (*.json).")
+@format_option("table", "json")
+def eval_cleaning(corpus: str, fixtures: str, fmt: str) -> None:
+    """Body retention (line precision/recall), dates, titles, outlets and wires against annotations."""
+    from trucewatch.evaluation.cleaning import evaluate as score
+
+    try:
+        result = score(fixtures, corpus)
+    except (OSError, ValueError) as error:
+        raise click.ClickException(str(error)) from error
+    if fmt == "json":
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        return
+    rows = [{**row, "body": f"{row['content_kept']}/{row['content_lines']}",
+             "leaked": f"{row['noise_kept']}/{row['noise_lines']}",
+             "date": f"{row['date_predicted'] or '-'} ({row['date_source'] or 'none'})" + ("" if row["date_ok"] else " ✗"),
+             "title": "ok" if row["title_ok"] else "✗", "wire": f"{row['wire_predicted'] or '-'}"
+             + ("" if row["wire_ok"] else " ✗"), "outlet": f"{row['outlet_predicted'] or '-'}"
+             + ("" if row["outlet_ok"] else " ✗")} for row in result["rows"]]
+    emit(rows, "table", ["file", "body", "leaked", "date", "title", "wire", "outlet"], title="cleaning vs annotations")
+    summary = {k: v for k, v in result.items() if k != "rows"}
+    click.echo("  ".join(f"{k}={v}" for k, v in summary.items()))
+    for row in result["rows"]:
+        for kind in ("missed", "leaked"):
+            for line in row[kind]:
+                click.echo(f"{kind}: {row['file']} line {line['line']} ({line['label']}): {line['head']}")

@@ -1,0 +1,215 @@
+"""Implementation status of each provision over time, its deadlines and its term.
+
+Status uses the Peace Accords Matrix scale (0 not initiated, 1 minimal,
+2 intermediate, 3 full) plus ``"disputed"`` when claims conflict. It is read
+from the evidence links in date order (the date a statement was made, else the
+date of the report); every change records the link that caused it:
+
+* a ``started`` / ``advanced`` / ``done`` signal raises the status to 1 / 2 / 3
+  (never lowers it: a later "began" does not undo a "completed");
+* ``not_done`` or ``violated`` after implementation was claimed makes the
+  provision ``disputed`` when it comes from another source (speaker, or
+  document when no speaker is known), and takes a full status back to 2 when
+  the same source reports work remaining;
+* ``disputed`` makes it disputed; a positive claim on a later day resolves it.
+
+Evidence dated before the agreement was signed, or without a date, is listed
+but moves nothing. Deadlines and terms are computed from the agreement data
+(amendments included) and ``as_of``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from trucewatch.agreements import AGREEMENT_LEVEL, Agreement, Deadline, Instrument, Term
+from trucewatch.linking import find
+from trucewatch.records import EvidenceLink
+
+Status = int | str  # 0-3 or "disputed"
+DISPUTED = "disputed"
+LEVELS = {"started": 1, "advanced": 2, "done": 3}
+NEGATIVE = ("not_done", "violated")
+LABELS: dict[Status, str] = {0: "0 not initiated", 1: "1 minimal", 2: "2 intermediate", 3: "3 full",
+                             DISPUTED: "disputed"}
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    on: date
+    before: Status
+    after: Status
+    evidence: EvidenceLink
+    reason: str
+
+
+@dataclass(frozen=True)
+class DeadlineState:
+    id: str
+    description: str
+    due: date  # as written in the agreement
+    effective_due: date  # after amendments in force on as_of
+    state: str  # pending | met | reported_done | missed | overdue
+    moved_by: str | None = None  # amendment id
+    evidence: tuple[EvidenceLink, ...] = ()
+
+
+@dataclass(frozen=True)
+class TermState:
+    state: str  # not_started | running | notice_period | expired | terminated
+    period_start: date
+    expiry: date
+    renewals: int  # automatic renewals so far
+    notice_date: date | None  # last day to give notice of termination for this period
+    next_expiry: date | None  # end of the following period if it renews
+    note: str
+
+
+@dataclass
+class ProvisionStatus:
+    agreement_id: str
+    provision: str
+    topic: str
+    status: Status
+    as_of: date
+    since: date | None  # date of the last change
+    history: list[StatusChange] = field(default_factory=list)
+    evidence: list[EvidenceLink] = field(default_factory=list)
+    deadlines: list[DeadlineState] = field(default_factory=list)
+    term: TermState | None = None
+    instruments: list[Instrument] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.status]
+
+
+def evidence_date(link: EvidenceLink) -> date | None:
+    """When the evidence was given: the statement date, else the report date."""
+    for value in (link.said_on, link.reported_on):
+        if value:
+            try:
+                return date.fromisoformat(value[:10])
+            except ValueError:
+                continue
+    return None
+
+
+def assess(agreement: Agreement, links: list[EvidenceLink], as_of: date | None = None) -> list[ProvisionStatus]:
+    """Status of every provision (and of the agreement as a whole when evidence names it) on ``as_of``."""
+    as_of = as_of or date.today()
+    mine = [link for link in links if link.agreement_id == agreement.id]
+    numbers = agreement.numbers() + ([AGREEMENT_LEVEL] if any(x.provision == AGREEMENT_LEVEL for x in mine) else [])
+    results = []
+    for number in numbers:
+        evidence = sorted((x for x in mine if x.provision == number and _on_or_before(x, as_of)),
+                          key=lambda x: (evidence_date(x) or date.max, x.doc_id, x.start))
+        status, history = _history(agreement, evidence)
+        provision = agreement.provision(number) if number != AGREEMENT_LEVEL else None
+        results.append(ProvisionStatus(
+            agreement_id=agreement.id, provision=number,
+            topic=provision.topic if provision else "agreement as a whole",
+            status=status, as_of=as_of, since=history[-1].on if history else None, history=history,
+            evidence=evidence,
+            deadlines=[deadline_state(agreement, number, d, evidence, as_of) for d in provision.deadlines]
+            if provision else [],
+            term=term_state(provision.term, agreement, number, as_of) if provision and provision.term else None,
+            instruments=[i for i in agreement.instruments_for(number) if i.date <= as_of],
+        ))
+    return results
+
+
+def _on_or_before(link: EvidenceLink, as_of: date) -> bool:
+    when = evidence_date(link)
+    return when is None or when <= as_of
+
+
+def _history(agreement: Agreement, evidence: list[EvidenceLink]) -> tuple[Status, list[StatusChange]]:
+    status: Status = 0
+    history: list[StatusChange] = []
+    sources: set[str] = set()  # who claimed the current positive status
+    disputed_on: date | None = None
+    for link in evidence:
+        when = evidence_date(link)
+        if when is None or when < agreement.signed or link.signal is None:
+            continue
+        source = link.speaker or link.doc_id
+        after, reason = status, ""
+        if link.signal in LEVELS:
+            level = LEVELS[link.signal]
+            if status == DISPUTED:
+                if when != disputed_on:  # a dispute stands for the day it arose
+                    after, reason, sources = level, f"'{link.signal}' reported after the dispute", {source}
+            else:
+                sources.add(source)
+                if level > status:
+                    after, reason = level, f"'{link.signal}' reported"
+        elif link.signal in NEGATIVE and isinstance(status, int) and status > 0:
+            if sources - {source}:
+                after, reason = DISPUTED, f"'{link.signal}' contradicts earlier claims of implementation"
+            elif status == 3:
+                after, reason = 2, f"'{link.signal}' from the same source: work remains"
+        elif link.signal == DISPUTED and status != DISPUTED:
+            after, reason = DISPUTED, "claims reported as conflicting"
+        if after != status:
+            history.append(StatusChange(when, status, after, link, reason))
+            if after == DISPUTED:
+                disputed_on = when
+            status = after
+    return status, history
+
+
+def deadline_state(agreement: Agreement, number: str, deadline: Deadline, evidence: list[EvidenceLink],
+                   as_of: date) -> DeadlineState:
+    """Met, pending, missed... judged from done/not-done evidence that names the deadline's places."""
+    due, moved_by = deadline.due, None
+    for amendment in agreement.amendments_for(number):
+        if amendment.deadline == deadline.id and amendment.new_due and amendment.date <= as_of:
+            due, moved_by = amendment.new_due, amendment.id
+    places = agreement.places()
+    names = [name for pid in deadline.places for name in places[pid].names]
+    relevant = [x for x in evidence if evidence_date(x) and (not names or any(find(n, x.text) for n in names))]
+    done = [x for x in relevant if x.signal == "done"]
+    not_done = [x for x in relevant if x.signal in NEGATIVE and evidence_date(x) > due]
+    if any(evidence_date(x) <= due for x in done):
+        state, cited = "met", [x for x in done if evidence_date(x) <= due]
+    elif done:
+        state, cited = "reported_done", done  # done, first reported after the due date
+    elif as_of <= due:
+        state, cited = "pending", []
+    elif not_done:
+        state, cited = "missed", not_done
+    else:
+        state, cited = "overdue", []  # past due and no evidence either way
+    return DeadlineState(deadline.id, deadline.description, deadline.due, due, state, moved_by, tuple(cited))
+
+
+def term_state(term: Term, agreement: Agreement, number: str, as_of: date) -> TermState:
+    """Where a term stands on ``as_of``: its current period, renewals and the notice date."""
+    start, end, renewals = term.starts, term.duration.after(term.starts), 0
+    terminated = next((a for a in agreement.amendments_for(number)
+                       if a.kind == "termination" and a.date <= as_of), None)
+    limit = terminated.date if terminated else as_of
+    while term.automatic and term.renewal and limit >= end:
+        start, end, renewals = end, term.renewal.after(end), renewals + 1
+    notice = term.notice.before(end) if term.notice else None
+    following = term.renewal.after(end) if term.automatic and term.renewal else None
+    if terminated:
+        return TermState("terminated", start, end, renewals, notice, None,
+                         f"ended early by {terminated.id} on {terminated.date}: {terminated.description.strip()}")
+    if as_of < term.starts:
+        state, note = "not_started", f"starts {term.starts}"
+    elif as_of >= end:  # only without automatic renewal
+        state, note = "expired", f"expired on {end}"
+    elif notice and as_of >= notice:
+        state = "notice_period"
+        note = (f"the {term.notice} notice period opened on {notice}; "
+                + (f"renews automatically on {end} until {following} unless {term.notice_by} gave notice"
+                   if following else f"expires on {end}"))
+    else:
+        state = "running"
+        note = f"period {start} to {end}" + (
+            f"; notice of termination by {term.notice_by} due by {notice}" if notice else "") + (
+            f"; otherwise renews automatically until {following}" if following else "")
+    return TermState(state, start, end, renewals, notice, following, note)

@@ -1,0 +1,204 @@
+"""The plain-text cleaner, one rule family at a time, on small synthetic articles."""
+
+from __future__ import annotations
+
+from trucewatch.cleaning.lines import clean_text, is_sentence, script_of, split_units
+from trucewatch.documents import build_document
+from trucewatch.records import Document, SourceItem
+
+P1 = ("The two delegations met in Geneva on Tuesday to discuss the exchange of detainees, officials said. "
+      "Both sides called the talks constructive.")
+P2 = ("A second round is planned for next month, according to a statement published after the meeting. "
+      "Observers from the Red Cross attended the session.")
+P3 = "The mediators declined to give details of the proposals on the table."
+
+
+def build(text: str, **hints: str) -> Document:
+    return build_document(SourceItem(key="k", source_path="x.txt", locator="", content_type="text",
+                                     raw_text=text, hints=hints))
+
+
+def kinds(doc: Document) -> dict[str, str]:
+    return {block.text: block.kind for block in doc.removed}
+
+
+def assert_spans_verbatim(doc: Document) -> None:
+    for span in doc.body_spans:
+        assert doc.raw_text[span.raw_start:span.raw_start + span.length] == \
+            doc.body[span.body_start:span.body_start + span.length]
+
+
+def test_title_dateline_and_body() -> None:
+    doc = build(f"Talks on detainees resume in Geneva\n\n4 March 2019\n\n{P1}\n\n{P2}\n")
+    assert doc.title == "Talks on detainees resume in Geneva"
+    assert doc.body == f"{P1}\n\n{P2}"
+    assert (doc.published, doc.published_source) == ("2019-03-04", "dateline")
+    assert kinds(doc) == {"Talks on detainees resume in Geneva": "title", "4 March 2019": "dateline"}
+    assert_spans_verbatim(doc)
+
+
+def test_a_repeated_title_is_removed_every_time() -> None:
+    title = "Talks on detainees resume in Geneva"
+    doc = build(f"{title}\n\n{title}\n# 4 March 2019 10:15 (UTC +04:00)\n\n{P1}\n")
+    assert doc.body == P1
+    assert [b.reason for b in doc.removed if b.kind == "title"] == ["the title", "repeats the title"]
+    assert doc.published == "2019-03-04T10:15+04:00"
+
+
+def test_title_hint_wins_and_its_line_is_removed() -> None:
+    doc = build(f"Section label\n\nGeneva talks resume\n\n{P1}\n", title="Geneva talks resume")
+    assert doc.title == "Geneva talks resume"
+    assert doc.body == P1
+
+
+def test_caption_and_credit_lines_become_metadata() -> None:
+    text = f"Title of the story here\n\n{P1}\n\nPhoto: press office of the ministry\n\n{P2}\n\nBased on materials from TASS\n"
+    doc = build(text)
+    assert doc.body == f"{P1}\n\n{P2}"
+    assert kinds(doc)["Photo: press office of the ministry"] == "caption"
+    assert kinds(doc)["Based on materials from TASS"] == "credit"
+    assert doc.wire == "TASS"
+
+
+def test_wire_dateline_is_moved_out_of_the_first_paragraph() -> None:
+    doc = build(f"Title of the story here\n\nANKARA (AA) – {P1}\n\n{P2}\n")
+    assert doc.body.startswith("The two delegations")
+    assert doc.wire == "Anadolu Agency"
+    assert kinds(doc)["ANKARA (AA) –"] == "credit"
+    assert_spans_verbatim(doc)
+
+
+def test_a_summary_above_a_wire_dateline_is_a_standfirst() -> None:
+    summary = "Ministers say progress was made on the exchange of prisoners."
+    doc = build(f"Title of the story here\n\n{summary}\n\nLONDON, March 4 (Reuters) - {P1}\n\n{P2}\n")
+    assert kinds(doc)[summary] == "standfirst"
+    assert doc.body.startswith("The two delegations")
+    assert doc.wire == "Reuters"
+
+
+def test_a_wire_dateline_without_year_is_not_a_full_date() -> None:
+    doc = build(f"Title of the story here\n\nLONDON, March 4 (Reuters) - {P1}\n")
+    assert doc.published is None
+    crawled = build(f"Title of the story here\n\nLONDON, March 4 (Reuters) - {P1}\n", crawled="2019-03-05T08:00:00Z")
+    assert (crawled.published, crawled.published_source) == ("2019-03-04", "inferred")
+
+
+def test_in_sentence_credit_names_the_wire_and_keeps_the_sentence() -> None:
+    first = "The minister said the talks would continue next week, APA reports."
+    doc = build(f"Title of the story here\n\n{first}\n\n{P2}\n")
+    assert doc.wire == "APA"
+    assert doc.body.startswith(first)
+
+
+def test_a_citation_is_not_a_credit() -> None:
+    doc = build(f"Title of the story here\n\nTASS reported that the talks would continue. {P1}\n")
+    assert doc.wire is None
+
+
+def test_short_real_sentences_and_subheadings_inside_the_article_are_kept() -> None:
+    doc = build(f"Title of the story here\n\n{P1}\n\nWhat comes next\n\n{P2}\n\nHe left.\n\n{P3}\n")
+    assert doc.body == f"{P1}\n\nWhat comes next\n\n{P2}\n\nHe left.\n\n{P3}"
+
+
+def test_short_lines_after_the_article_are_dropped() -> None:
+    doc = build(f"Title of the story here\n\n{P1}\n\n{P2}\n\nGroup \"Regional Desk\"\n")
+    assert doc.body == f"{P1}\n\n{P2}"
+    assert kinds(doc)['Group "Regional Desk"'] == "boilerplate"
+
+
+def test_cookie_banner_subscription_and_share_lines() -> None:
+    text = (f"Share | Tweet | Print\n\nTitle of the story here\n\n{P1}\n\nSubscribe to our newsletter for daily updates\n\n"
+            f"{P2}\n\nWe use cookies to give you the best experience. By continuing to browse you agree. Accept\n")
+    doc = build(text)
+    assert doc.body == f"{P1}\n\n{P2}"
+    reasons = {b.text: b.reason for b in doc.removed}
+    assert "cookie" in reasons["We use cookies to give you the best experience. By continuing to browse you agree. Accept"]
+    assert "subscription" in reasons["Subscribe to our newsletter for daily updates"]
+    assert doc.title == "Title of the story here"
+
+
+def test_an_article_about_cookies_is_not_a_banner() -> None:
+    long = ("Bakers in the capital say demand for cookies has doubled since the holiday began, and several shops "
+            "report that they accept orders only by phone. " * 4).strip()
+    doc = build(f"Title of the story here\n\n{long}\n")
+    assert doc.body == long
+
+
+def test_navigation_disclaimer_capitals_and_symbols() -> None:
+    text = (f"Title of the story here\n\n{P1}\n\n#\n\n{P2}\n\nMore news\n\n"
+            "ЭТОТ МАТЕРИАЛ СОЗДАН ИНОСТРАННЫМ АГЕНТОМ\n\nPAGE IS LOADING PLEASE WAIT\n")
+    doc = build(text)
+    assert doc.body == f"{P1}\n\n{P2}"
+    found = kinds(doc)
+    assert found["More news"] == "boilerplate"
+    assert found["ЭТОТ МАТЕРИАЛ СОЗДАН ИНОСТРАННЫМ АГЕНТОМ"] == "disclaimer"
+    assert found["PAGE IS LOADING PLEASE WAIT"] == "boilerplate"
+    assert found["#"] == "boilerplate"
+
+
+def test_a_line_in_another_script_is_not_body() -> None:
+    doc = build(f"Title of the story here\n\n{P1}\n\nПодробнее читайте на нашем сайте в разделе политики\n\n{P2}\n")
+    assert doc.body == f"{P1}\n\n{P2}"
+    assert "Cyrillic" in next(b.reason for b in doc.removed if b.text.startswith("Подробнее"))
+
+
+def test_dated_headlines_after_the_article_are_related_not_dates() -> None:
+    text = (f"Title of the story here\n\n5 April 2019, 10:00\n\n{P1}\n\n{P2}\n\nAll news\n\n"
+            "June 1, 2023 12:00\n\n• Farmers protest new water tariffs\n\n"
+            "Farmers gathered outside the regional office to protest a rise in water tariffs, which they said "
+            "would ruin the harvest season for hundreds of families in the valley.\n\n"
+            "June 1, 2023 11:00\n\nNews archive\n")
+    doc = build(text)
+    assert doc.body == f"{P1}\n\n{P2}"
+    assert (doc.published, doc.published_source) == ("2019-04-05T10:00", "dateline")
+    related = [b.text[:20] for b in doc.removed if b.kind == "related"]
+    assert related == ["June 1, 2023 12:00", "• Farmers protest ne", "Farmers gathered out", "June 1, 2023 11:00"]
+    assert all(b.reason for b in doc.removed)
+
+
+def test_dates_inside_the_body_are_not_the_publication_date() -> None:
+    doc = build(f"Title of the story here\n\nOn March 4, 2019, the two sides signed the deal. {P1}\n")
+    assert doc.published is None
+
+
+def test_republication_note_gives_only_an_inferred_date() -> None:
+    note = ("This article was originally published on our partner site on March 4, 2019 at 10:53 am MSK. "
+            "To read the full text, click here.")
+    doc = build(f"Title of the story here\n\n{P1}\n\n{note}\n")
+    assert doc.body == P1
+    assert (doc.published, doc.published_source) == ("2019-03-04T10:53+03:00", "inferred")
+    assert kinds(doc)[note] == "note"
+
+
+def test_read_also_inside_the_article_is_removed_without_cutting_it() -> None:
+    doc = build(f"Title of the story here\n\n{P1}\n\nRead also: Ministers to meet again in May\n\n{P2}\n")
+    assert doc.body == f"{P1}\n\n{P2}"
+    assert kinds(doc)["Read also: Ministers to meet again in May"] == "related"
+
+
+def test_hard_wrapped_paragraphs_are_joined_with_a_span_per_line() -> None:
+    wrapped = ("The two delegations met in Geneva on Tuesday to discuss the\n"
+               "exchange of detainees, officials said, and agreed to continue\n"
+               "talks next month with the help of the mediators from the\n"
+               "Red Cross.")
+    doc = build(f"Title of the story here\n\n{wrapped}\n\n{P2}\n")
+    assert doc.body.split("\n\n")[0] == wrapped.replace("\n", " ")
+    assert len(doc.body_spans) == 5
+    assert_spans_verbatim(doc)
+
+
+def test_units_and_helpers() -> None:
+    raw = "a line\nbroken here\n\nNext paragraph.\r\n\r\nLast"
+    units = split_units(raw)
+    assert [u.text for u in units] == ["a line broken here", "Next paragraph.", "Last"]
+    assert is_sentence("He left.") is False  # two words: too short to be sure
+    assert is_sentence("He left the room.")
+    assert script_of("Ереван, 5 апреля") == "Cyrillic"
+    assert script_of("12345") is None
+
+
+def test_clean_text_reports_reasons_for_every_removed_unit() -> None:
+    cleaned = clean_text(f"Title of the story here\n\n4 March 2019\n\n{P1}\n\nAll rights reserved 2019\n")
+    removed = [u for u in cleaned.units if u.kind != "body"]
+    assert {u.kind for u in removed} == {"title", "dateline", "boilerplate"}
+    assert all(u.reason for u in removed)
