@@ -208,11 +208,10 @@ def render(data: ReportData) -> str:
     cited |= {o.doc_id for o in data.observations}
     cited |= {c.first.doc_id for c in data.contradictions} | {c.second.doc_id for c in data.contradictions}
     sources = sorted(data.documents.values(), key=lambda d: (d.published or "9999", d.title or "", d.id))
-    charts = []
-    for (actor, _target), group in sorted(series(data.observations).items()):
-        charts.append({"actor": data.actor_names.get(actor) or group[0].actor_name or actor,
-                       "target": group[0].target_name, "svg": stance_svg(group, agreement.effective, data.as_of),
-                       "observations": group})
+    charts = [{"actor": data.actor_names.get(actor) or group[0].actor_name or actor, "target": group[0].target_name,
+               "svg": stance_svg(group, agreement.effective, data.as_of), "observations": group}
+              for (actor, _target), group in series(data.observations).items()]
+    charts.sort(key=lambda c: (-len(c["observations"]), c["actor"], c["target"]))  # movement first
     template = _environment().get_template("report.html.j2")
     return template.render(
         a=agreement, as_of=data.as_of.isoformat(), generated=data.generated, months=keys, rows=rows,

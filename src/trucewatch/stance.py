@@ -13,6 +13,7 @@ arise ... in general satisfactory" is +1.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -219,7 +220,8 @@ def score_sentence(text: str, offset: int, lexicon: Lexicon, skip: Iterable[tupl
 
 
 def _round_half(value: float) -> float:
-    return round(value * 2) / 2
+    """To the nearest half point, halves away from zero (Python's round() would send +0.25 to 0)."""
+    return math.copysign(math.floor(abs(value) * 2 + 0.5) / 2, value) + 0.0
 
 
 def _alias_pattern(targets: Iterable[Target]) -> tuple[re.Pattern[str], dict[str, Target]]:

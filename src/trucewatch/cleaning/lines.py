@@ -230,7 +230,7 @@ def classify(unit: Unit, script: str | None) -> None:
         return _set(unit, "boilerplate", "written in capital letters: a banner or label, not prose", SOFT)
     own = script_of(text)
     if script and own and own != script and len(letters) >= 4:
-        return _set(unit, "boilerplate", f"in {own} script while the text is in {script}", HARD)
+        return _set(unit, "boilerplate", f"in {own} script while the text is in {script}", SOFT)
     if is_sentence(_BULLET.sub("", text)):
         return _set(unit, "text", "", float(len(text)))
     return _set(unit, "short", "short line without sentence punctuation", SOFT)
@@ -360,7 +360,7 @@ def _lead(raw: str, cleaned: Cleaned) -> None:
         cut = min(start + lead.length, end)
         while cut < end and raw[cut].isspace():
             cut += 1
-        strip = Unit([(start, cut)], raw[start:cut].strip())
+        strip = Unit([(start, start + len(raw[start:cut].rstrip()))], raw[start:cut].strip())
         if lead.agency:
             strip.kind, strip.reason, strip.agency = "credit", f"wire dateline crediting {lead.agency}", lead.agency
             cleaned.wires.append(lead.agency)

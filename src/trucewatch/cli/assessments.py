@@ -172,10 +172,10 @@ def eval_linking_command(corpus: str | None, annotations: str | None, statements
 
     corpus_path = corpus or default_corpus()
     annotations_path = annotations or DEFAULT_ANNOTATIONS
-    for path, option in ((corpus_path, "--corpus"), (annotations_path, "--annotations")):
-        if not click.Path(exists=True).convert(str(path), None, None):  # pragma: no cover - convert raises
-            raise click.BadParameter(str(path), param_hint=option)
-    score = evaluate_linking(corpus_path, annotations_path, statements=statements)
+    try:
+        score = evaluate_linking(corpus_path, annotations_path, statements=statements)
+    except (FileNotFoundError, AgreementError) as error:
+        raise click.ClickException(f"{error} (see --corpus, --annotations)") from None
     summary = score.summary()
     if fmt == "json":
         emit([{**summary, "by_label": {k: dict(v) for k, v in sorted(score.by_label.items())},
