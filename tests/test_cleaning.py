@@ -52,7 +52,8 @@ def test_title_hint_wins_and_its_line_is_removed() -> None:
 
 
 def test_caption_and_credit_lines_become_metadata() -> None:
-    text = f"Title of the story here\n\n{P1}\n\nPhoto: press office of the ministry\n\n{P2}\n\nBased on materials from TASS\n"
+    text = (f"Title of the story here\n\n{P1}\n\nPhoto: press office of the ministry\n\n{P2}\n\n"
+            "Based on materials from TASS\n")
     doc = build(text)
     assert doc.body == f"{P1}\n\n{P2}"
     assert kinds(doc)["Photo: press office of the ministry"] == "caption"
@@ -100,6 +101,43 @@ def test_short_real_sentences_and_subheadings_inside_the_article_are_kept() -> N
     assert doc.body == f"{P1}\n\nWhat comes next\n\n{P2}\n\nHe left.\n\n{P3}"
 
 
+def test_lists_inside_the_article_are_kept() -> None:
+    items = "• the return of displaced people\n• the status of the corridor\n• the exchange of prisoners"
+    doc = build(f"Title of the story here\n\n{P1}\n\nThe key issues are:\n\n{items}\n\nThey agreed.\n\nAll news\n")
+    assert doc.body == f"{P1}\n\nThe key issues are:\n\n" + items.replace("\n", "\n\n") + "\n\nThey agreed."
+
+
+def test_byline_reading_time_and_publisher_footer() -> None:
+    text = (f"Title of the story here\n\nBy Anna Petrova and Ivan Sidorov\n\nReading time: 3 min\n\n{P1}\n\n{P2}\n\n"
+            "Our Standards: The Trust Principles.\n")
+    doc = build(text)
+    assert doc.body == f"{P1}\n\n{P2}"
+    found = kinds(doc)
+    assert found["By Anna Petrova and Ivan Sidorov"] == "byline"
+    assert found["Reading time: 3 min"] == found["Our Standards: The Trust Principles."] == "boilerplate"
+
+
+def test_a_text_without_header_is_all_body() -> None:
+    doc = build(f"{P1}\n\n{P2}\n")
+    assert (doc.title, doc.published, doc.body) == (None, None, f"{P1}\n\n{P2}")
+
+
+def test_an_update_time_is_only_an_inference() -> None:
+    doc = build(f"Title of the story here\n\nUpdated: 11 March 2019 09:00\n\n{P1}\n")
+    assert (doc.published, doc.published_source) == ("2019-03-11T09:00", "inferred")
+
+
+def test_russian_article() -> None:
+    body1 = "Стороны подписали заявление о полном прекращении огня, сообщили в министерстве в понедельник."
+    body2 = "Наблюдатели прибудут в регион в ближайшие дни, добавили в ведомстве."
+    text = (f"10 ноября 2020, 13:44\n\nСтороны договорились о прекращении огня\n\nФото: пресс-служба министерства\n\n"
+            f"{body1}\n\nЧитайте также: Переговоры продолжатся в Москве\n\n{body2}\n\nВсе новости\n")
+    doc = build(text)
+    assert doc.body == f"{body1}\n\n{body2}"
+    assert doc.title == "Стороны договорились о прекращении огня"
+    assert (doc.published, doc.language) == ("2020-11-10T13:44", "ru")
+
+
 def test_short_lines_after_the_article_are_dropped() -> None:
     doc = build(f"Title of the story here\n\n{P1}\n\n{P2}\n\nGroup \"Regional Desk\"\n")
     assert doc.body == f"{P1}\n\n{P2}"
@@ -107,12 +145,13 @@ def test_short_lines_after_the_article_are_dropped() -> None:
 
 
 def test_cookie_banner_subscription_and_share_lines() -> None:
-    text = (f"Share | Tweet | Print\n\nTitle of the story here\n\n{P1}\n\nSubscribe to our newsletter for daily updates\n\n"
-            f"{P2}\n\nWe use cookies to give you the best experience. By continuing to browse you agree. Accept\n")
+    banner = "We use cookies to give you the best experience. By continuing to browse you agree. Accept"
+    text = (f"Share | Tweet | Print\n\nTitle of the story here\n\n{P1}\n\n"
+            f"Subscribe to our newsletter for daily updates\n\n{P2}\n\n{banner}\n")
     doc = build(text)
     assert doc.body == f"{P1}\n\n{P2}"
     reasons = {b.text: b.reason for b in doc.removed}
-    assert "cookie" in reasons["We use cookies to give you the best experience. By continuing to browse you agree. Accept"]
+    assert "cookie" in reasons[banner]
     assert "subscription" in reasons["Subscribe to our newsletter for daily updates"]
     assert doc.title == "Title of the story here"
 
@@ -191,7 +230,9 @@ def test_units_and_helpers() -> None:
     raw = "a line\nbroken here\n\nNext paragraph.\r\n\r\nLast"
     units = split_units(raw)
     assert [u.text for u in units] == ["a line broken here", "Next paragraph.", "Last"]
-    assert is_sentence("He left.") is False  # two words: too short to be sure
+    assert is_sentence("He left.")
+    assert not is_sentence("Accept.")
+    assert not is_sentence("What comes next")
     assert is_sentence("He left the room.")
     assert script_of("Ереван, 5 апреля") == "Cyrillic"
     assert script_of("12345") is None

@@ -69,7 +69,8 @@ class Deadline:
     id: str
     due: date
     description: str
-    places: tuple[str, ...] = ()  # evidence about this deadline must name one of these places
+    places: tuple[str, ...] = ()  # evidence about this deadline must name one of these places...
+    phrases: tuple[str, ...] = ()  # ...or one of these phrases (when neither is given: any evidence)
 
 
 @dataclass(frozen=True)
@@ -275,7 +276,7 @@ def _validator(name: str) -> Draft202012Validator:
 
 def _read_valid(path: Path, schema: str) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (safe loader subclass)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # a SafeLoader
     except (OSError, UnicodeDecodeError) as error:
         raise AgreementError(f"{path}: cannot read: {error}") from error
     except yaml.YAMLError as error:
@@ -340,7 +341,8 @@ def _provision(data: dict[str, Any], effective: date, where: str) -> Provision:
         number=str(data["number"]), text=data["text"], topic=data["topic"],
         obligated=tuple(data.get("obligated", [])), benefiting=tuple(data.get("benefiting", [])),
         deadlines=tuple(Deadline(id=d["id"], due=_date(d["due"], f"{where}: deadlines/{d['id']}"),
-                                 description=d["description"], places=tuple(d.get("places", [])))
+                                 description=d["description"], places=tuple(d.get("places", [])),
+                                 phrases=tuple(d.get("phrases", [])))
                         for d in data.get("deadlines", [])),
         quantities=tuple(Quantity(**q) for q in data.get("quantities", [])),
         term=term,

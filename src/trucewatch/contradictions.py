@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from trucewatch.agreements import AGREEMENT_LEVEL, Agreement, Provision
+from trucewatch.linking import match_text
 from trucewatch.records import EvidenceLink, Statement
 
 # Words naming an agreement generically; the agreement's own reference phrases are added to them.
@@ -35,7 +36,7 @@ _PROPER = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 _STOP_PROPER = {"the", "a", "an", "this", "that", "one", "it", "under", "according", "in", "on", "and", "but",
                 "we", "i", "our", "they", "he", "she", "mr", "today", "yesterday"}
 _NEGATED = re.compile(r"\b(?:not|n't|never|no|nor)\b", re.I)
-_WORD = re.compile(r"[a-z]\w+")
+_WORD = re.compile(r"[a-z]+")
 _CONFLICT = {"done": ("not_done", "violated"), "not_done": ("done",), "violated": ("done",)}
 # A report that something happened ("15 detainees were released") does not contradict "the exchange is
 # not complete"; a claim of completion ("all prisoners were returned") does.
@@ -129,8 +130,9 @@ def _provision_facts(provision: Provision, agreement: Agreement) -> tuple[set[tu
     return dates, numbers
 
 
-def _overlap(a: str, b: str) -> int:
-    return len(set(_WORD.findall(a.lower())) & set(_WORD.findall(b.lower())))
+def _stems(text: str) -> set[str]:
+    """Crude stems (first five letters of content words): "peacemaking" meets "peacekeeping"."""
+    return {w[:5] for w in _WORD.findall(text.lower()) if len(w) > 3}
 
 
 def check_claim(text: str, agreement: Agreement, countries: Mapping[str, Mapping]) -> list[tuple[str, str, str]]:
@@ -165,7 +167,12 @@ def check_claim(text: str, agreement: Agreement, countries: Mapping[str, Mapping
 
 
 def closest_provision(text: str, agreement: Agreement) -> Provision | None:
-    scored = [(_overlap(text, p.text), -i, p) for i, p in enumerate(agreement.provisions)]
+    """The provision the claim is about: the linking stage's best match, else the most shared word stems."""
+    matches = sorted(match_text(text, agreement), key=lambda m: -m.score)
+    if matches:
+        return agreement.provision(matches[0].provision)
+    stems = _stems(text)
+    scored = [(len(stems & _stems(p.text)), -i, p) for i, p in enumerate(agreement.provisions)]
     best = max(scored, default=None, key=lambda s: s[:2])
     return best[2] if best and best[0] > 0 else None
 

@@ -24,8 +24,8 @@ get no links at all.
 Each link also carries the status ``signal`` its text expresses (done, started,
 not_done...), read from the agreement's cues: the longest cue wins where cues
 overlap ("being deployed" over "deployed"), a negated cue ("has not been
-returned") reads as not_done, and a cue under a modal ("will be returned")
-is a plan, not evidence.
+returned") reads as not_done, a negated negative ("no violations") is
+dropped, and a cue under a modal ("will be returned") is a plan, not evidence.
 """
 
 from __future__ import annotations
@@ -52,14 +52,17 @@ _GAP = r"\W+(?:[\w'’-]+\W+){0,15}?"  # "A ... B": B within fifteen words after
 def _pattern(phrase: str) -> re.Pattern[str]:
     """A phrase as a regex: case-insensitive, whole words, flexible spaces.
 
-    A trailing ``*`` allows any ending ("withdr*"); `` ... `` allows up to fifteen words in between.
+    A word ending in ``*`` allows any ending ("withdr*", "hand* over"); `` ... `` allows up to
+    fifteen words in between.
     """
-    wildcard = phrase.endswith("*")
-    parts = [r"\s+".join(re.escape(w) for w in part.split()) for part in phrase.rstrip("*").split(" ... ")]
-    body = _GAP.join(parts)
+    parts = [r"\s+".join(_word(w) for w in part.split()) for part in phrase.split(" ... ")]
     start = r"(?<!\w)" if phrase[:1].isalnum() else ""
-    end = r"[\w'’-]*" if wildcard else r"(?!\w)"
-    return re.compile(start + body + end, re.IGNORECASE)
+    end = "" if phrase.endswith("*") else r"(?!\w)"
+    return re.compile(start + _GAP.join(parts) + end, re.IGNORECASE)
+
+
+def _word(word: str) -> str:
+    return re.escape(word[:-1]) + r"[\w'’-]*" if word.endswith("*") else re.escape(word)
 
 
 def find(phrase: str, text: str) -> re.Match[str] | None:
@@ -112,12 +115,15 @@ def detect_signal(text: str, cues: dict[str, tuple[str, ...]]) -> tuple[str | No
         if any(s <= start and end <= e and e - s > end - start for s, e, _ in hits):
             continue  # inside a longer cue
         before = text[:start]
+        negated = _NEGATION.search(before)
         if kind in ("done", "advanced", "started"):
-            if _NEGATION.search(before):
+            if negated:
                 found.setdefault("not_done", "not " + text[start:end])
                 continue
             if _MODAL.search(before):
                 continue
+        elif negated:  # "no violations", "did not dispute": not evidence of trouble
+            continue
         found.setdefault(kind, text[start:end])
     for signal in SIGNAL_PRIORITY:
         if signal in found:

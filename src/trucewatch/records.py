@@ -51,7 +51,7 @@ class RemovedBlock:
 
     kind: str  # e.g. title, dateline, caption, credit, boilerplate, related, disclaimer
     text: str
-    raw_start: int
+    raw_start: int  # offsets into raw_text; -1 when the block does not occur verbatim there (HTML)
     raw_end: int
     reason: str = ""
 

@@ -15,12 +15,14 @@ def split_sentences(doc: Document) -> list[Sentence]:
     nlp = splitter()
     sentences: list[Sentence] = []
     position = 0
+    paragraphs: list[tuple[int, str]] = []
     for paragraph in _PARAGRAPH.split(doc.body):
         start = doc.body.index(paragraph, position) if paragraph else position
         position = start + len(paragraph)
-        if not paragraph.strip():
-            continue
-        for sent in nlp(paragraph).sents:
+        if paragraph.strip():
+            paragraphs.append((start, paragraph))
+    for (start, _), parsed in zip(paragraphs, nlp.pipe(p for _, p in paragraphs), strict=True):
+        for sent in parsed.sents:
             text = sent.text.strip()
             if not text:
                 continue

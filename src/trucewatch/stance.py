@@ -13,13 +13,13 @@ arise ... in general satisfactory" is +1.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -100,13 +100,18 @@ class StanceObservation:
 # -- data ---------------------------------------------------------------------------------
 
 
-def _load_yaml(name: str, schema: str) -> dict[str, Any]:
+def _load_yaml(path: str | None, default: str, schema: str) -> dict[str, Any]:
+    """A stance data file (the bundled one unless ``path``), checked against its schema."""
     base = resources.files("trucewatch")
-    origin = f"data/stance/{name}"
+    origin = path or f"bundled data/stance/{default}"
     try:
-        data = yaml.safe_load(base.joinpath(origin).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise StanceDataError(f"{origin}: {error}") from None
+        text = Path(path).read_text(encoding="utf-8") if path else \
+            base.joinpath(f"data/stance/{default}").read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+    except OSError as error:
+        raise StanceDataError(f"{origin}: cannot read: {error.strerror or error}") from None
+    except yaml.YAMLError as error:
+        raise StanceDataError(f"{origin}: not valid YAML: {error}") from None
     spec = json.loads(base.joinpath(f"schemas/{schema}").read_text(encoding="utf-8"))
     try:
         jsonschema.validate(data, spec)
@@ -121,15 +126,16 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 
 @cache
-def load_targets() -> tuple[Target, ...]:
-    data = _load_yaml("targets.yaml", "stance-targets.schema.json")
+def load_targets(path: str | None = None) -> tuple[Target, ...]:
+    """Targets from ``data/stance/targets.yaml``, or from a user file of the same schema."""
+    data = _load_yaml(path, "targets.yaml", "stance-targets.schema.json")
     return tuple(Target(t["id"], t["name"], tuple(t["aliases"])) for t in data["targets"])
 
 
 @cache
-def load_lexicon() -> Lexicon:
-    data = _load_yaml("lexicon.yaml", "stance-lexicon.schema.json")
-    return lexicon_from(data)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """The graded lexicon from ``data/stance/lexicon.yaml``, or from a user file of the same schema."""
+    return lexicon_from(_load_yaml(path, "lexicon.yaml", "stance-lexicon.schema.json"))
 
 
 def lexicon_from(data: Mapping[str, Any]) -> Lexicon:
@@ -219,11 +225,6 @@ def score_sentence(text: str, offset: int, lexicon: Lexicon, skip: Iterable[tupl
     return cues
 
 
-def _round_half(value: float) -> float:
-    """To the nearest half point, halves away from zero (Python's round() would send +0.25 to 0)."""
-    return math.copysign(math.floor(abs(value) * 2 + 0.5) / 2, value) + 0.0
-
-
 def _alias_pattern(targets: Iterable[Target]) -> tuple[re.Pattern[str], dict[str, Target]]:
     by_alias = {a.lower(): t for t in targets for a in t.aliases}
     alternatives = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True))
@@ -292,7 +293,7 @@ def observe(statement: Statement, doc: Document | None = None, *, targets: Itera
             cues += score_sentence(text[start:end], offset + start, lexicon, names)
         if not cues:
             continue
-        score = _round_half(max(lexicon.low, min(lexicon.high, sum(c.score for c in cues))))
+        score = round(max(lexicon.low, min(lexicon.high, sum(c.score for c in cues))), 2) + 0.0
         label = lexicon.label(score)
         if any(c.score > 0 for c in cues) and any(c.score < 0 for c in cues):
             label += ", with reservations" if score > 0 else ", mixed" if score == 0 else ", with some praise"

@@ -16,8 +16,8 @@ from trucewatch.sentences import split_sentences
 from trucewatch.speakers import SpeakerResolver
 from trucewatch.temporal import DateMention, find_dates, publication_day
 
-# The parser needs the tagger (for POS) but not the entity recogniser or the lemmatizer.
-_UNUSED = ("ner", "lemmatizer")
+# Tags and dependencies are all the frames need: no entities, lemmas or coarse POS mapping.
+_UNUSED = ("ner", "lemmatizer", "attribute_ruler")
 
 
 def parse(texts: Sequence[str]):

@@ -11,7 +11,10 @@ date of the report); every change records the link that caused it:
   provision ``disputed`` when it comes from another source (speaker, or
   document when no speaker is known), and takes a full status back to 2 when
   the same source reports work remaining;
-* ``disputed`` makes it disputed; a positive claim on a later day resolves it.
+* ``disputed`` ("denied", "contradicts") after implementation was claimed makes
+  it disputed; a positive claim on a later day resolves a dispute. (A quarrel
+  over the text itself, with nothing claimed done, is the contradictions view's
+  business, not a status.)
 
 Evidence dated before the agreement was signed, or without a date, is listed
 but moves nothing. Deadlines and terms are computed from the agreement data
@@ -150,8 +153,8 @@ def _history(agreement: Agreement, evidence: list[EvidenceLink]) -> tuple[Status
                 after, reason = DISPUTED, f"'{link.signal}' contradicts earlier claims of implementation"
             elif status == 3:
                 after, reason = 2, f"'{link.signal}' from the same source: work remains"
-        elif link.signal == DISPUTED and status != DISPUTED:
-            after, reason = DISPUTED, "claims reported as conflicting"
+        elif link.signal == DISPUTED and isinstance(status, int) and status > 0:
+            after, reason = DISPUTED, "claims about implementation reported as conflicting"
         if after != status:
             history.append(StatusChange(when, status, after, link, reason))
             if after == DISPUTED:
@@ -162,13 +165,13 @@ def _history(agreement: Agreement, evidence: list[EvidenceLink]) -> tuple[Status
 
 def deadline_state(agreement: Agreement, number: str, deadline: Deadline, evidence: list[EvidenceLink],
                    as_of: date) -> DeadlineState:
-    """Met, pending, missed... judged from done/not-done evidence that names the deadline's places."""
+    """Met, pending, missed... judged from done/not-done evidence that names the deadline's places or phrases."""
     due, moved_by = deadline.due, None
     for amendment in agreement.amendments_for(number):
         if amendment.deadline == deadline.id and amendment.new_due and amendment.date <= as_of:
             due, moved_by = amendment.new_due, amendment.id
     places = agreement.places()
-    names = [name for pid in deadline.places for name in places[pid].names]
+    names = [name for pid in deadline.places for name in places[pid].names] + list(deadline.phrases)
     relevant = [x for x in evidence if evidence_date(x) and (not names or any(find(n, x.text) for n in names))]
     done = [x for x in relevant if x.signal == "done"]
     not_done = [x for x in relevant if x.signal in NEGATIVE and evidence_date(x) > due]

@@ -52,10 +52,11 @@ _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|s
 FORMS = {
     "iso": re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?:[T ](?P<H>[0-2]?\d):(?P<M>[0-5]\d)"
                       r"(?::(?P<S>[0-5]\d)(?:\.\d+)?)?(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?(?!\d)"),
-    "day_month": re.compile(rf"(?<![\w.]){_DAY}\s*(?:of\s+)?{_MONTH}(?![\w])(?:,?\s*{_YEAR}(?:\s*(?:г\.|года))?)?(?!\d)",
-                            re.IGNORECASE),
+    "day_month": re.compile(rf"(?<![\w.]){_DAY}\s*(?:of\s+)?{_MONTH}(?![\w])"
+                            rf"(?:,?\s*{_YEAR}(?:\s*(?:г\.|года))?)?(?!\d)", re.IGNORECASE),
     "month_day": re.compile(rf"(?<![\w]){_MONTH}\s*{_DAY}(?!\d)(?:,?\s+{_YEAR}(?!\d))?", re.IGNORECASE),
-    "numeric": re.compile(r"(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d])"),
+    "numeric": re.compile(r"(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
+                          r"(?P<y>(?:19|20)\d\d)(?![\d])"),
 }
 _TIME = re.compile(r"\s*(?:,|\bat\b|в|-|–|\||/)?\s*(?P<H>[0-2]?\d)[:.](?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?"
                    r"(?!\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?", re.IGNORECASE)

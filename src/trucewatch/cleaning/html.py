@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass
 
 import trafilatura
+from lxml import html as lxml_html
 
 # trafilatura and htmldate log every page they find hard to parse; a corpus run is not the place.
 for _name in ("trafilatura", "htmldate"):
@@ -34,9 +35,23 @@ def extract_html(html: str, url: str | None = None) -> Page:
     except Exception:  # malformed markup trips lxml in many ways; the fallback below still reads it
         found = None
     if found is None or not (found.text or "").strip():
-        try:
-            text = trafilatura.html2txt(html) or ""
-        except Exception:
-            text = ""
-        return Page(text)
+        return Page(all_text(html))
     return Page(found.text, found.title or None, found.date or None, found.sitename or None)
+
+
+BLOCKS = ("p", "div", "br", "li", "tr", "td", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article",
+          "header", "footer", "figcaption", "pre", "dd", "dt")
+
+
+def all_text(html: str) -> str:
+    """Every text of a page, a line per block element: for fragments trafilatura does not treat as pages."""
+    try:
+        root = lxml_html.fromstring(html)
+        for element in root.xpath("//script|//style|//noscript|//template"):
+            if element is not root:
+                element.drop_tree()
+        for element in root.iter(*BLOCKS):
+            element.tail = "\n" + (element.tail or "")
+        return root.text_content()
+    except Exception:  # lxml refuses some garbage outright ("Document is empty" and the like)
+        return ""

@@ -30,17 +30,17 @@ from trucewatch.cleaning.credits import registry
 from trucewatch.cleaning.data import load
 from trucewatch.cleaning.dates import DateLine, FoundDate, date_line, find_dates
 
-SOFT = 15.0  # cost of a short or removable line inside the article (bridged by the next paragraph)
+SHORT = 5.0  # cost of a short line without sentence punctuation (a subheading inside the article)
+SOFT = 15.0  # cost of a removable line that may sit inside an article (caption, credit, share buttons)
 HARD = 250.0  # cost of a line that marks the edge of the article
 STANDFIRST_MAX = 500  # characters: a summary above a wire dateline is one or two sentences
 
 _LINE = re.compile(r"[^\r\n]+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 _BULLET = re.compile(r"^(?:[•·▪►◦*]|[-–—](?=\s))\s*")
-_CAPTION = re.compile(
+_CAPTION = re.compile(  # matched against the lower-cased line
     r"(?:^|[\s.,;(\[])(?:photos?|photograph|pictures?|images?|video|illustration|фото|видео)\s*(?:by\b|credit\b|"
-    r"courtesy\b|:|/|©)|^(?:photo|фото|©)\b|\b(?:getty images|afp photo|ap photo|reuters/|shutterstock)",
-    re.IGNORECASE)
+    r"courtesy\b|:|/|©)|^(?:photo|фото|©)\b|\b(?:getty images|afp photo|ap photo|reuters/|shutterstock)")
 _MENU_SPLIT = re.compile(r"\s+[|›»>•·/–-]\s+")
 
 
@@ -55,6 +55,7 @@ class Unit:
     weight: float = 0.0
     date: DateLine | None = None
     agency: str | None = None
+    script: str | None = None
 
     @property
     def start(self) -> int:
@@ -136,38 +137,30 @@ def _hard_wrapped(lines: list[str]) -> bool:
 # ---------------------------------------------------------------- scripts
 
 
+SCRIPTS = {  # letters of the scripts a regional news stream is written in (Unicode blocks)
+    "Latin": re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]"),
+    "Cyrillic": re.compile(r"[\u0400-\u052F]"),
+    "Armenian": re.compile(r"[\u0531-\u058F]"),
+    "Georgian": re.compile(r"[\u10A0-\u10FF\u1C90-\u1CBF]"),
+    "Arabic": re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]"),
+    "Hebrew": re.compile(r"[\u05D0-\u05EA]"),
+    "Greek": re.compile(r"[\u0370-\u03FF]"),
+}
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def script_of(text: str) -> str | None:
     """The writing system of most letters in (the start of) ``text``."""
-    counts: dict[str, int] = {}
-    for ch in text[:500]:
-        if ch.isalpha():
-            name = _script(ord(ch))
-            counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else None
-
-
-def _script(code: int) -> str:
-    if code < 0x250 or 0x1E00 <= code < 0x1F00:
-        return "Latin"
-    if 0x400 <= code < 0x530:
-        return "Cyrillic"
-    if 0x530 <= code < 0x590:
-        return "Armenian"
-    if 0x590 <= code < 0x600:
-        return "Hebrew"
-    if 0x600 <= code < 0x780 or 0xFB50 <= code < 0xFF00:
-        return "Arabic"
-    if 0x10A0 <= code < 0x1100 or 0x1C90 <= code < 0x1CC0:
-        return "Georgian"
-    if 0x370 <= code < 0x400:
-        return "Greek"
-    return "other"
+    sample = text[:200]
+    counts = {name: len(pattern.findall(sample)) for name, pattern in SCRIPTS.items()}
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] else None
 
 
 def _document_script(units: list[Unit]) -> str | None:
     weights: dict[str, int] = {}
     for unit in units:
-        script = script_of(unit.text)
+        script = unit.script = script_of(unit.text)
         if script:
             weights[script] = weights.get(script, 0) + min(len(unit.text), 500)
     return max(weights, key=weights.__getitem__) if weights else None
@@ -193,47 +186,49 @@ def rules() -> tuple[Rule, ...]:
         body = "|".join(f"(?:{p})" for p in rule["patterns"])
         anchored = {"line": rf"^(?:{body})\W*$", "start": rf"^(?:{body})", "search": body}[rule["match"]]
         compiled.append(Rule(rule["kind"], rule["reason"], rule["match"], rule.get("max_chars", 10_000),
-                             rule.get("boundary", False), re.compile(anchored, re.IGNORECASE)))
+                             rule.get("boundary", False), re.compile(anchored)))
     return tuple(compiled)
 
 
 def is_sentence(text: str) -> bool:
-    """Prose: closed by sentence punctuation with at least three words, or long enough to be prose anyway."""
+    """Prose: closed by sentence punctuation with at least two words, or long enough to be prose anyway."""
     words = text.count(" ") + 1
-    return (words >= 3 and bool(_SENTENCE_END.search(text[-12:]))) or words >= 25
+    return (words >= 2 and bool(_SENTENCE_END.search(text[-12:]))) or words >= 25
 
 
 def classify(unit: Unit, script: str | None) -> None:
     """Set the unit's provisional kind, reason and weight from the unit alone."""
     text = unit.text
-    letters = [ch for ch in text[:2000] if ch.isalpha()]
+    letters = len(_LETTER.findall(text[:200]))
     found = date_line(text)
     if found:
         unit.date = found
         return _set(unit, "date", "a date line", HARD)
     if not letters:
         return _set(unit, "boilerplate", "no words, only symbols or numbers", SOFT)
-    if len(text) <= 300 and _CAPTION.search(text):
+    lower = text.lower()
+    if len(text) <= 300 and _CAPTION.search(lower):
         return _set(unit, "caption", "photo or video caption", SOFT)
     agency = registry().credit(text)
     if agency:
         unit.agency = agency
         return _set(unit, "credit", f"credit line naming {agency}", SOFT)
     for rule in rules():
-        if len(text) <= rule.max_chars and rule.pattern.search(text):
+        if len(text) <= rule.max_chars and rule.pattern.search(lower):
             return _set(unit, rule.kind, rule.reason, HARD if rule.boundary else SOFT)
     parts = _MENU_SPLIT.split(text)
     if len(parts) >= 3 and len(text) <= 200 and all(len(p.split()) <= 4 for p in parts) and not is_sentence(text):
         return _set(unit, "boilerplate", "navigation menu (short items separated by | or -)", HARD)
-    cased = [ch for ch in letters if ch.isupper() or ch.islower()]
-    if len(cased) >= 10 and sum(ch.isupper() for ch in cased) >= 0.9 * len(cased) and " " in text.strip():
+    if letters >= 10 and len(text) <= 300 and text.upper() == text != text.lower() and " " in text:
         return _set(unit, "boilerplate", "written in capital letters: a banner or label, not prose", SOFT)
-    own = script_of(text)
-    if script and own and own != script and len(letters) >= 4:
+    own = unit.script
+    if script and own and own != script and letters >= 4:
         return _set(unit, "boilerplate", f"in {own} script while the text is in {script}", SOFT)
     if is_sentence(_BULLET.sub("", text)):
         return _set(unit, "text", "", float(len(text)))
-    return _set(unit, "short", "short line without sentence punctuation", SOFT)
+    if _BULLET.match(text) or text.endswith(":"):  # list items and their introduction: structure, no cost
+        return _set(unit, "short", "list item or introduction", 0.0)
+    return _set(unit, "short", "short line without sentence punctuation", SHORT)
 
 
 def _set(unit: Unit, kind: str, reason: str, weight: float) -> None:

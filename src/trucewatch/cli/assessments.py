@@ -47,8 +47,7 @@ def agreements_command(show_id: str | None, agreement_paths: tuple[str, ...], fm
                  "language": (a.language_used().language if a.language_used() else ""),
                  "text_source": a.language_used().source if a.language_used() else "", "path": a.path}
                 for a in agreements.values()]
-        emit(rows, fmt, ["id", "title", "signed", "effective", "provisions", "parties", "language"],
-             widths={"title": 50}, title="Agreements")
+        emit(rows, fmt, ["id", "title", "signed", "provisions"], widths={"title": 48}, title="Agreements")
         return
     if show_id not in agreements:
         raise click.UsageError(f"no agreement {show_id!r}; known: {', '.join(sorted(agreements))}")
@@ -65,8 +64,8 @@ def agreements_command(show_id: str | None, agreement_paths: tuple[str, ...], fm
             "amendments": "; ".join(f"{a.id} ({a.date})" for a in agreement.amendments_for(p.number)),
             "text": p.text.strip(),
         })
-    emit(rows, fmt, ["provision", "topic", "obligated", "deadlines", "quantities", "term", "amendments"],
-         widths={"topic": 28, "quantities": 40, "term": 40}, title=agreement.title.strip())
+    emit(rows, fmt, ["provision", "topic", "deadlines", "quantities", "term", "amendments"],
+         widths={"topic": 24, "quantities": 36, "term": 36}, title=agreement.short_title or agreement.title)
 
 
 def _evidence_row(link: EvidenceLink) -> dict:
@@ -111,9 +110,11 @@ def _deadline_summary(record: dict) -> str:
 
 
 @main.command("status")
-@click.option("--agreement", "agreement_id", required=True, metavar="ID", help="Agreement id (see `trucewatch agreements`).")
+@click.option("--agreement", "agreement_id", required=True, metavar="ID",
+              help="Agreement id (see `trucewatch agreements`).")
 @db_option
-@click.option("--as-of", "as_of", metavar="DATE", default=None, help="Status on this date, YYYY-MM-DD (default: today).")
+@click.option("--as-of", "as_of", metavar="DATE", default=None,
+              help="Status on this date, YYYY-MM-DD (default: today).")
 @agreements_path_option
 @format_option("table", "json", "jsonl")
 def status_command(agreement_id: str, db: str | None, as_of: str | None, agreement_paths: tuple[str, ...],
@@ -138,22 +139,24 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
         emit(records, fmt, [])
         return
     rows = [{"provision": r["provision"], "topic": r["topic"], "status": LABELS[r["status"]], "since": r["since"],
-             "evidence": len(r["evidence"]), "deadlines and term": _deadline_summary(r),
-             "latest evidence": _latest(r)} for r in records]
-    emit(rows, fmt, ["provision", "topic", "status", "since", "evidence", "deadlines and term", "latest evidence"],
-         widths={"topic": 22, "deadlines and term": 60, "latest evidence": 60},
+             "evidence": len(r["evidence"]), "deadlines and term": _deadline_summary(r)} for r in records]
+    emit(rows, fmt, ["provision", "topic", "status", "since", "evidence", "deadlines and term"],
          title=f"{agreements[agreement_id].short_title or agreement_id}: status as of "
                f"{records[0]['as_of'] if records else when}")
+    for r in records:
+        if r["evidence"]:
+            click.echo(f"\n{r['provision']} {r['topic']}: {LABELS[r['status']]}")
+        for x in r["evidence"]:
+            click.echo("  " + _evidence_line(x))
     if not links:
         click.echo(f"No evidence links for {agreement_id} in the store: run `trucewatch analyse` first.", err=True)
 
 
-def _latest(record: dict) -> str:
-    if not record["evidence"]:
-        return ""
-    x = record["evidence"][-1]
-    who = f"{x['speaker']}, " if x["speaker"] else ""
-    return f"[{who}{x['date'] or 'undated'}, {x['doc_id']}:{x['start']}-{x['end']}] {x['text']}"
+def _evidence_line(x: dict) -> str:
+    who = f" {x['speaker']}" if x["speaker"] else ""
+    signal = f" [{x['signal']}]" if x["signal"] else ""
+    text = " ".join(x["text"].split())
+    return f"{x['date'] or 'undated'}{who} {x['doc_id']}:{x['start']}-{x['end']}{signal} {text[:160]}"
 
 
 @evaluate.command("linking")

@@ -37,10 +37,9 @@ def eval_cleaning(corpus: str, fixtures: str, fmt: str) -> None:
         return
     rows = [{**row, "body": f"{row['content_kept']}/{row['content_lines']}",
              "leaked": f"{row['noise_kept']}/{row['noise_lines']}",
-             "date": f"{row['date_predicted'] or '-'} ({row['date_source'] or 'none'})" + ("" if row["date_ok"] else " ✗"),
-             "title": "ok" if row["title_ok"] else "✗", "wire": f"{row['wire_predicted'] or '-'}"
-             + ("" if row["wire_ok"] else " ✗"), "outlet": f"{row['outlet_predicted'] or '-'}"
-             + ("" if row["outlet_ok"] else " ✗")} for row in result["rows"]]
+             "date": _mark(f"{row['date_predicted'] or '-'} ({row['date_source'] or 'none'})", row["date_ok"]),
+             "title": _mark("ok", row["title_ok"]), "wire": _mark(row["wire_predicted"] or "-", row["wire_ok"]),
+             "outlet": _mark(row["outlet_predicted"] or "-", row["outlet_ok"])} for row in result["rows"]]
     emit(rows, "table", ["file", "body", "leaked", "date", "title", "wire", "outlet"], title="cleaning vs annotations")
     summary = {k: v for k, v in result.items() if k != "rows"}
     click.echo("  ".join(f"{k}={v}" for k, v in summary.items()))
@@ -48,3 +47,7 @@ def eval_cleaning(corpus: str, fixtures: str, fmt: str) -> None:
         for kind in ("missed", "leaked"):
             for line in row[kind]:
                 click.echo(f"{kind}: {row['file']} line {line['line']} ({line['label']}): {line['head']}")
+
+
+def _mark(value: str, right: bool) -> str:
+    return value if right else f"{value} ✗"

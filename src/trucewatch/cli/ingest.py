@@ -23,7 +23,7 @@ err = Console(stderr=True)
 
 
 def demo_corpus() -> Path:
-    return Path(str(files("trucewatch") / "data" / "demo"))
+    return Path(str(files("trucewatch") / "data" / "demo" / "corpus"))
 
 
 def _count_files(paths: tuple[str, ...]) -> int | None:

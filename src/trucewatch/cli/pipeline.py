@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from trucewatch.cli import db_option, main
 from trucewatch.cli.ingest import demo_corpus, print_report, run_ingest, say, summarise
+from trucewatch.cli.report import write_report
 from trucewatch.parallel import Mapper
 from trucewatch.pipeline import AnalysisReport, analyse
 from trucewatch.store import Store
@@ -32,14 +35,21 @@ def analyse_command(db: str | None, workers: int, scheduler: str | None) -> None
         print_analysis(analyse(store, mapper=mapper))
 
 
+DEMO_AGREEMENT = "karabakh-2020-11-10"
+
+
 @main.command("demo")
 @click.option("--db", default="trucewatch-demo.db", show_default=True, metavar="URL",
               help="Store for the demo (a SQLite file by default).")
-def demo_command(db: str) -> None:
-    """Run the whole job on the bundled demo corpus and print a summary."""
+@click.option("--out", default="trucewatch-demo-report.html", show_default=True, type=click.Path(dir_okay=False),
+              help="Where to write the HTML report.")
+def demo_command(db: str, out: str) -> None:
+    """Run the whole job on the bundled demo corpus: ingest, analyse, report."""
     store = Store(db)
     corpus = demo_corpus()
     say(f"demo corpus: {corpus}")
     print_report(run_ingest((str(corpus),), store, quiet=True), store)
     summarise(store)
     print_analysis(analyse(store))
+    write_report(store, DEMO_AGREEMENT, None, out)
+    say(f"open {Path(out).resolve()} in a browser, or try: trucewatch status --db {db} --agreement {DEMO_AGREEMENT}")

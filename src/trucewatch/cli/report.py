@@ -24,7 +24,7 @@ from trucewatch.store import Store
 err = Console(stderr=True)
 
 agreement_option = click.option("--agreement", "agreement_id", metavar="ID", default=None,
-                                help="Agreement id (default: the only bundled one). See `trucewatch agreements`.")
+                                help="Agreement id, e.g. karabakh-2020-11-10 (optional when only one is loaded).")
 as_of_option = click.option("--as-of", "as_of", metavar="DATE", default=None,
                             help="Only what was known by this date, YYYY-MM-DD (default: newest document).")
 
@@ -97,8 +97,7 @@ def stance_command(db: str | None, agreement_id: str | None, as_of: str | None, 
     documents = _canonical(store, agreement)
     observations = _observations(store, documents, _as_of(as_of, documents))
     emit((observation_record(o) for o in observations), fmt,
-         ["date", "actor_name", "target", "score", "label", "explanation", "doc_id", "start", "end"],
-         widths={"explanation": 60, "label": 26})
+         ["date", "actor_name", "target", "score", "label", "explanation"], widths={"label": 28})
 
 
 @main.command("contradictions")
@@ -112,8 +111,7 @@ def contradictions_command(db: str | None, agreement_id: str | None, as_of: str 
     agreement = _agreement(agreement_id)
     documents = _canonical(store, agreement)
     found = _contradictions(store, agreement, documents, _as_of(as_of, documents))
-    emit((asdict(c) for c in found), fmt, ["date", "kind", "provision", "summary", "reason"],
-         widths={"summary": 70, "reason": 50})
+    emit((asdict(c) for c in found), fmt, ["date", "kind", "provision", "summary", "reason"])
 
 
 @main.command("report")
@@ -124,7 +122,11 @@ def contradictions_command(db: str | None, agreement_id: str | None, as_of: str 
               help="HTML file to write (one self-contained file).")
 def report_command(db: str | None, agreement_id: str | None, as_of: str | None, out: str) -> None:
     """Write the implementation report: matrix, evidence, timeline, stance, contradictions, sources."""
-    store = Store(db)
+    write_report(Store(db), agreement_id, as_of, out)
+
+
+def write_report(store: Store, agreement_id: str | None, as_of: str | None, out: str) -> None:
+    """Render the report of ``agreement_id`` from ``store`` into the file ``out``."""
     agreement = _agreement(agreement_id)
     documents = _canonical(store, agreement)
     day = _as_of(as_of, documents)

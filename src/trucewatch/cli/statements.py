@@ -1,1 +1,127 @@
-"""Commands of the statements stage (quotes, speakers, dates)."""
+"""Commands of the statements stage (quotes, speakers, dates): ``quotes`` and ``eval quotes``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from trucewatch.cli import db_option, evaluate, main
+from trucewatch.cli.output import emit, format_option
+from trucewatch.records import Document, SourceItem, Statement
+
+COLUMNS = ["doc", "kind", "start", "end", "text", "cue", "speaker", "speaker_text", "speaker_start",
+           "speaker_end", "said_on"]
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _shared() -> Path:
+    return Path(os.environ.get("TRUCEWATCH_SHARED", ROOT.parent / "shared"))
+
+
+def statement_record(statement: Statement, doc: Document | None = None) -> dict:
+    """One statement for output; with ``doc`` (read from a path), offsets are into the original file text."""
+    def where(offset: int | None) -> int | None:
+        return offset if offset is None or doc is None else doc.raw_offset(offset)
+
+    return {"doc": statement.doc_id, "kind": statement.kind, "start": where(statement.start),
+            "end": where(statement.end), "text": statement.text, "cue": statement.cue,
+            "speaker": statement.speaker_name, "speaker_id": statement.speaker,
+            "speaker_text": statement.speaker_text, "speaker_start": where(statement.speaker_start),
+            "speaker_end": where(statement.speaker_end), "said_on": statement.said_on,
+            "said_on_precision": statement.said_on_precision, "sentence": statement.sentence_index}
+
+
+@main.command("quotes")
+@click.argument("target", metavar="PATH_OR_DOC_ID")
+@db_option
+@format_option("table", "jsonl")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor registry YAML (same schema as the bundled one); repeatable.")
+def quotes_command(target: str, db: str | None, fmt: str, actor_files: tuple[str, ...]) -> None:
+    """Quotations and reported statements of a file (as ingest reads it) or a stored document.
+
+    For a path, offsets are into the original file text; for a document id, into the stored
+    body, and the statements are saved in the store.
+    """
+    from trucewatch.actors import RegistryError, load_registry
+    from trucewatch.documents import build_document
+    from trucewatch.sources import read_sources
+    from trucewatch.statements import extract_statements
+
+    try:
+        registry = load_registry(actor_files)
+    except RegistryError as error:
+        raise click.ClickException(str(error)) from None
+    records: list[dict] = []
+    if Path(target).exists():
+        for item in read_sources([target]):
+            if not isinstance(item, SourceItem):
+                click.echo(f"skipped {item.source_path} {item.locator}: {item.reason}".rstrip(), err=True)
+                continue
+            doc = build_document(item)
+            records.extend(statement_record(s, doc) for s in extract_statements(doc, registry))
+    else:
+        from trucewatch.store import Store
+
+        store = Store(db)
+        try:
+            doc = store.document(target)
+            if doc is None:
+                raise click.ClickException(f"{target}: neither a file nor a document id in {store.location}")
+            statements = extract_statements(doc, registry)
+            store.replace_statements(doc.id, statements)
+            records = [statement_record(s) for s in statements]
+        finally:
+            store.close()
+    count = emit(records, fmt, COLUMNS, widths={"text": 60, "speaker_text": 24}, title="Statements")
+    if fmt == "table":
+        click.echo(f"{count} statements", err=True)
+
+
+@evaluate.command("quotes")
+@click.option("--polnear", "polnear_dir", type=click.Path(file_okay=False), default=None,
+              help="PolNeAR split folder (default: $TRUCEWATCH_SHARED/eval/polnear/data/dev).")
+@click.option("--seeds", "use_seeds", is_flag=True, help="Score the annotated seed articles.")
+@click.option("--seeds-dir", type=click.Path(file_okay=False), default=None,
+              help="Folder of the seed articles (default: $TRUCEWATCH_SHARED/corpus/karabakh-seeds).")
+@click.option("--annotations", type=click.Path(file_okay=False), default=str(ROOT / "tests" / "fixtures" / "quotes"),
+              show_default=True, help="Folder of the seed annotations (*.json).")
+@click.option("--no-baseline", is_flag=True, help="Skip textacy's direct quotations baseline.")
+@format_option("table", "json")
+def eval_quotes_command(polnear_dir: str | None, use_seeds: bool, seeds_dir: str | None, annotations: str,
+                        no_baseline: bool, fmt: str) -> None:
+    """Quote detection P/R/F1 and speaker accuracy (quoted vs indirect), with textacy as baseline.
+
+    Without --polnear or --seeds, both are scored.
+    """
+    from trucewatch.evaluation.polnear import read_polnear
+    from trucewatch.evaluation.quotes import evaluate_polnear, evaluate_seeds, read_seed_annotations
+
+    results: dict[str, dict] = {}
+    both = polnear_dir is None and not use_seeds
+    if polnear_dir is not None or both:
+        folder = Path(polnear_dir) if polnear_dir else _shared() / "eval" / "polnear" / "data" / "dev"
+        docs = list(read_polnear(folder)) if folder.is_dir() else []
+        if not docs:
+            raise click.ClickException(f"no PolNeAR articles with annotations in {folder}")
+        results["polnear"] = evaluate_polnear(docs, baseline=not no_baseline)
+    if use_seeds or both:
+        notes = read_seed_annotations(annotations)
+        if not notes:
+            raise click.ClickException(f"no seed annotations (*.json) in {annotations}")
+        folder = Path(seeds_dir) if seeds_dir else _shared() / "corpus" / "karabakh-seeds"
+        results["seeds"] = evaluate_seeds(notes, folder, baseline=not no_baseline)
+    if fmt == "json":
+        emit([results], "json", [])
+        return
+    short = {"precision": "P", "recall": "R", "f1": "F1", "speaker_accuracy": "spk", "speaker_n": "spk_n",
+             "said_on_accuracy": "date", "predicted": "pred"}
+    rows = [{"data": data, "system": system, "kind": category, **{short.get(k, k): v for k, v in metrics.items()}}
+            for data, systems in results.items() for system, report in systems.items()
+            for category, metrics in report.items()]
+    emit(rows, "table", ["data", "system", "kind", "gold", "pred", "P", "R", "F1", "spk", "spk_n", "date"],
+         title="Quotes and speakers (spk: speaker accuracy over found attributions; date: said_on accuracy)")
+    sys.stdout.flush()

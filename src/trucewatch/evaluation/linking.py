@@ -5,7 +5,7 @@ tests/fixtures/linking/karabakh-seeds.yaml), so they survive changes to cleaning
 and sentence offsets. A predicted link labels the sentences it covers; a label
 counts as correct when it is a gold link, as wrong when it is neither gold nor
 optional, and a gold link nobody predicted is missed. Status agreement compares
-``assess`` on the linked evidence with the expected statuses.
+``assess`` on the linked evidence with the expected statuses and deadline states.
 """
 
 from __future__ import annotations
@@ -169,12 +169,16 @@ def evaluate_linking(corpus: str | os.PathLike | None = None, annotations: str |
     for entry in gold.expected_status:
         agreement = agreements[entry["agreement"]]
         as_of = date.fromisoformat(entry["as_of"])
-        actual = {s.provision: s.status for s in assess(agreement, all_links, as_of)}
-        for number, expected in entry["provisions"].items():
+        statuses = assess(agreement, all_links, as_of)
+        actual = {s.provision: s.status for s in statuses}
+        actual |= {f"deadline {d.id}": d.state for s in statuses for d in s.deadlines}
+        expected = {str(k): v for k, v in entry.get("provisions", {}).items()}
+        expected |= {f"deadline {k}": v for k, v in entry.get("deadlines", {}).items()}
+        for key, value in expected.items():
             score.status_total += 1
-            score.status_agree += actual.get(str(number)) == expected
-            score.status_rows.append({"agreement": agreement.id, "as_of": entry["as_of"], "provision": str(number),
-                                      "expected": expected, "actual": actual.get(str(number))})
+            score.status_agree += actual.get(key) == value
+            score.status_rows.append({"agreement": agreement.id, "as_of": entry["as_of"], "provision": key,
+                                      "expected": value, "actual": actual.get(key)})
     return score
 
 

@@ -242,7 +242,7 @@ def evaluate_seeds(annotations: Sequence[SeedAnnotation], seeds_folder: str | Pa
         predictions = from_statements(extract_statements(doc, registry), doc.raw_offset)
         ours.add(note.gold, predictions, note.speakers, note.dates)
         if baseline:
-            theirs.add(note.gold, textacy_predictions(full_pipeline()(doc.raw_text)), note.speakers)
+            theirs.add(note.gold, textacy_predictions(full_pipeline()(doc.raw_text)))  # no actor ids to compare
     results = {"trucewatch": ours.report()}
     if baseline:
         results["textacy"] = theirs.report()

@@ -1,0 +1,73 @@
+"""Throughput of the statements stage vs spaCy's full pipeline, on the seed articles replicated.
+
+    .venv/bin/python bench/statements_speed.py [--words 200000] [--seeds DIR]
+
+Both run in the same process on the same documents; models are loaded before timing.
+The issue asks for a ratio of at least 5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+
+from trucewatch.actors import load_registry
+from trucewatch.documents import build_document
+from trucewatch.nlp import full_pipeline, splitter
+from trucewatch.records import Document, SourceItem
+from trucewatch.sources import read_sources
+from trucewatch.statements import extract_statements
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus(seeds: Path, words: int) -> list[Document]:
+    """Seed documents repeated until ``words`` words (each copy a document of its own)."""
+    originals = [build_document(i) for i in read_sources([seeds]) if isinstance(i, SourceItem)]
+    if not originals:
+        raise SystemExit(f"no seed articles in {seeds}")
+    docs: list[Document] = []
+    total = 0
+    while total < words:
+        for doc in originals:
+            docs.append(Document(**{**doc.__dict__, "id": f"{doc.id}-{len(docs)}"}))
+            total += len(doc.body.split())
+            if total >= words:
+                break
+    return docs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--words", type=int, default=200_000)
+    shared = Path(os.environ.get("TRUCEWATCH_SHARED", ROOT.parent / "shared"))
+    parser.add_argument("--seeds", type=Path, default=shared / "corpus" / "karabakh-seeds")
+    args = parser.parse_args()
+
+    docs = corpus(args.seeds, args.words)
+    words = sum(len(d.body.split()) for d in docs)
+    registry = load_registry()
+    nlp = full_pipeline()
+    splitter()
+    extract_statements(docs[0], registry)  # warm-up: caches, lazy imports
+    list(nlp.pipe([docs[0].body]))
+
+    start = time.perf_counter()
+    statements = sum(len(extract_statements(doc, registry)) for doc in docs)
+    ours = time.perf_counter() - start
+
+    start = time.perf_counter()
+    for _ in nlp.pipe((d.body for d in docs), batch_size=64):
+        pass
+    full = time.perf_counter() - start
+
+    print(f"corpus: {len(docs)} documents, {words:,} words (seed articles replicated)")
+    print(f"statements stage : {ours:7.1f} s  {words / ours:9,.0f} words/s  ({statements:,} statements)")
+    print(f"spaCy full nlp.pipe: {full:7.1f} s  {words / full:9,.0f} words/s")
+    print(f"ratio: {full / ours:.1f}x (target >= 5x)")
+
+
+if __name__ == "__main__":
+    main()

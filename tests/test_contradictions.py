@@ -1,0 +1,111 @@
+"""Contradictions: claims the agreement text does not support, and actors who disagree on a provision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from trucewatch.actors import load_registry
+from trucewatch.agreements import load_agreements
+from trucewatch.contradictions import claim_contradictions, text_contradictions
+from trucewatch.records import EvidenceLink, Statement
+
+AGREEMENT = "karabakh-2020-11-10"
+TURKISH_CLAIM = "one of the points of today's statement is the joint peacemaking mission of Russia and Turkey"
+
+
+@pytest.fixture(scope="module")
+def agreement():
+    return load_agreements()[AGREEMENT]
+
+
+@pytest.fixture(scope="module")
+def countries():
+    return load_registry().countries
+
+
+def _said(text: str, speaker: str = "ilham-aliyev", said_on: str | None = "2020-11-10") -> Statement:
+    return Statement("d1", "indirect", 100, 100 + len(text), text, speaker=speaker, said_on=said_on)
+
+
+def test_turkish_peacekeepers_claim_in_the_seed_article_is_not_in_the_text(seeds: list[Path], agreement, countries):
+    path = next(p for p in seeds if p.name.startswith("003_"))
+    body = path.read_text(encoding="utf-8")
+    start = body.index('"I would also like to express my gratitude') + 1
+    end = body.index(TURKISH_CLAIM) + len(TURKISH_CLAIM)
+    statement = Statement("003", "direct", start, end, body[start:end], speaker="ilham-aliyev",
+                          speaker_name="Ilham Aliyev", said_on="2020-11-10")
+    (found,) = text_contradictions([statement], agreement, countries)
+    assert found.kind == "text" and found.unsupported == ("Turkey",)
+    assert body[found.first.start:found.first.end] == TURKISH_CLAIM
+    assert found.provision == "3" and "Russian Federation" in found.second.text
+    assert found.first.speaker_name == "Ilham Aliyev" and found.date == "2020-11-10"
+
+
+@pytest.mark.parametrize("claim", [
+    "the statement provides for the return of the Aghdam district before 20 November",
+    "the trilateral statement provides for 1,960 peacekeepers with 90 armored personnel carriers",
+    # the Kalbajar deadline was moved to 25 November by an agreed amendment
+    "the agreement provides for the return of Kalbajar by 25 November",
+    "the signed text does not provide for Turkish peacekeepers",
+    "Turkey was not mentioned, and the deal does not include Turkish troops",
+])
+def test_supported_or_negated_claims_are_not_contradictions(claim, agreement, countries):
+    assert text_contradictions([_said(claim)], agreement, countries) == []
+
+
+def test_unsupported_names_numbers_and_dates_are_each_reported(agreement, countries):
+    claim = "The agreement provides for the return of the Gazakh district with 2,500 peacekeepers by 5 December."
+    (found,) = text_contradictions([_said(claim, said_on=None)], agreement, countries, {"d1": "2020-11-12T08:00"})
+    assert set(found.unsupported) == {"Gazakh", "2500", "5 December"}
+    assert found.date == "2020-11-12"
+
+
+def _link(provision: str, speaker: str, signal: str, said_on: str, text: str) -> EvidenceLink:
+    return EvidenceLink(AGREEMENT, provision, f"doc-{speaker}-{said_on}", 0, len(text), text, 1.0, "test",
+                        speaker=speaker, said_on=said_on, signal=signal)
+
+
+SIDES = {"ilham-aliyev": "AZ", "azerbaijan-mfa": "AZ", "armenia-mfa": "AM", "russia-mfa": "RU"}
+ALL_RETURNED = "Azerbaijan returned all prisoners of war covered by the statement"
+NOT_COMPLETE = "the exchange of prisoners has not been completed"
+
+
+def test_completion_denied_by_the_other_side_cites_both_statements():
+    links = [_link("8", "ilham-aliyev", "done", "2020-12-14", ALL_RETURNED),
+             _link("8", "armenia-mfa", "not_done", "2020-12-20", NOT_COMPLETE),
+             _link("8", "armenia-mfa", "not_done", "2021-03-01", NOT_COMPLETE)]
+    (found,) = claim_contradictions(links, SIDES, {"ilham-aliyev": "Ilham Aliyev"})
+    assert (found.kind, found.provision) == ("claims", "8")
+    assert (found.first.text, found.second.text) == (ALL_RETURNED, NOT_COMPLETE)
+    assert found.second.date == "2020-12-20"  # the closest pair in time
+    assert "Ilham Aliyev" in found.summary and "AZ and AM" in found.reason
+
+
+@pytest.mark.parametrize("links", [
+    # same side
+    [_link("8", "ilham-aliyev", "done", "2020-12-14", ALL_RETURNED),
+     _link("8", "azerbaijan-mfa", "not_done", "2020-12-15", NOT_COMPLETE)],
+    # a partial step is not a claim of completion
+    [_link("8", "azerbaijan-mfa", "done", "2021-06-12", "Azerbaijan released 15 Armenian detainees"),
+     _link("8", "armenia-mfa", "not_done", "2021-06-12", NOT_COMPLETE)],
+    # completion reported long after the denial is progress
+    [_link("8", "armenia-mfa", "not_done", "2020-12-14", NOT_COMPLETE),
+     _link("8", "ilham-aliyev", "done", "2021-06-30", ALL_RETURNED)],
+    # different provisions
+    [_link("8", "ilham-aliyev", "done", "2020-12-14", ALL_RETURNED),
+     _link("9", "armenia-mfa", "not_done", "2020-12-14", "the roads are not yet open")],
+    # "no violations" is not a report of a violation
+    [_link("1", "ilham-aliyev", "done", "2020-12-14", "the ceasefire is fully observed"),
+     _link("1", "russia-mfa", "violated", "2020-12-15", "no ceasefire violations were recorded")],
+])
+def test_no_contradiction_without_a_real_conflict(links):
+    assert claim_contradictions(links, SIDES) == []
+
+
+def test_a_later_denial_still_conflicts():
+    links = [_link("8", "ilham-aliyev", "done", "2020-12-14", ALL_RETURNED),
+             _link("8", "russia-mfa", "not_done", "2021-11-10", "the release of all detained persons remains")]
+    (found,) = claim_contradictions(links, SIDES)
+    assert found.date == "2021-11-10" and "331 days" in found.reason

@@ -1,0 +1,137 @@
+"""Evidence linking: explainable, precise, attributed, and not specific to one conflict."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import pytest
+
+from trucewatch.agreements import load_agreements
+from trucewatch.linking import detect_signal, find, link_document
+from trucewatch.records import BodySpan, Document, EvidenceLink, Statement
+from trucewatch.sentences import split_sentences
+
+KARABAKH = "karabakh-2020-11-10"
+CONTEXT = "Reports from Nagorno-Karabakh, Armenia and Azerbaijan."  # puts a text in the conflict's scope
+
+
+@pytest.fixture(scope="module")
+def agreements():
+    return load_agreements()
+
+
+def document(text: str, published: str | None = "2020-11-26") -> Document:
+    return Document(id="doc1", source_key="k", source_path="p.txt", locator="", content_type="text", raw_text=text,
+                    body=text, body_spans=[BodySpan(0, 0, len(text))], published=published)
+
+
+def links_for(text: str, agreement, statements=()) -> dict[str, EvidenceLink]:
+    doc = document(f"{CONTEXT}\n\n{text}")
+    found = link_document(doc, split_sentences(doc), list(statements), agreement)
+    return {link.provision: link for link in found if link.text.strip() in text or text in link.text}
+
+
+def test_place_variant_and_context_link_with_a_readable_reason(agreements):
+    links = links_for("Armenian forces completed their withdrawal from Kelbajar on Wednesday.", agreements[KARABAKH])
+    assert set(links) == {"6"}
+    link = links["6"]
+    assert "place Kalbajar ('Kelbajar')" in link.reason and "context 'withdraw*'" in link.reason
+    assert link.signal == "done" and "signal done ('completed')" in link.reason
+    assert link.reported_on == "2020-11-26" and link.score >= 1.0
+
+
+@pytest.mark.parametrize(("text", "provision", "signal"), [
+    ("Azerbaijan and Armenia exchanged prisoners of war under Russian mediation.", "8", "done"),
+    ("The Agdam district has not yet been handed over.", "2", "not_done"),
+    ("Armenia will hand over the Lachin district by 1 December.", "6", None),  # a plan, not evidence
+    ("A Russian peacekeeping contingent is being deployed along the line of contact.", "3", "started"),
+    ("Baku says the 1,960 Russian peacekeepers are deployed along the Lachin corridor.", "3", "done"),
+    ("The ceasefire was violated near the village on Tuesday night.", "1", "violated"),
+    ("Observers said no violations of the ceasefire were recorded.", "1", "done"),
+    ("Both sides said the railway to Nakhichevan would be unblocked.", "9", None),
+])
+def test_signals(agreements, text, provision, signal):
+    links = links_for(text, agreements[KARABAKH])
+    assert provision in links, links
+    assert links[provision].signal == signal
+
+
+@pytest.mark.parametrize("text", [
+    "The humanitarian ceasefire of 10 October collapsed within hours.",  # an earlier truce, not point 1
+    "Trade between the two countries grew by a tenth last year.",
+    "The president visited Nakhchivan and Ordubad on Monday.",  # places alone never link
+    "Thousands attended the concert in Shusha.",
+    "Talks on a new route and a corridor were held in Brussels.",  # context words alone never link
+])
+def test_no_link_without_real_evidence(agreements, text):
+    assert links_for(text, agreements[KARABAKH]) == {}
+
+
+def test_mention_of_the_whole_agreement_links_to_agreement_level_only(agreements):
+    links = links_for("Aliyev said revanchist forces want to revise the trilateral statement.", agreements[KARABAKH])
+    assert set(links) == {"*"}
+    assert "names the agreement ('trilateral statement')" in links["*"].reason
+
+
+def test_generic_reference_needs_a_specific_one_in_the_document(agreements):
+    agreement = agreements[KARABAKH]
+    generic = "The agreement is largely being respected, the ministry said."
+    assert links_for(generic, agreement) == {}
+    doc = document(f"{CONTEXT} The Karabakh deal turned one year old.\n\n{generic}")
+    found = [x for x in link_document(doc, split_sentences(doc), [], agreement) if x.text == generic]
+    assert [(x.provision, x.signal) for x in found] == [("*", "advanced")]
+
+
+def test_statement_attributes_the_link_and_narrows_the_span(agreements):
+    text = f'{CONTEXT}\n\nThe exchange of prisoners of war has not been completed, the Armenian ministry said.'
+    doc = document(text, published="2020-12-15")
+    start = text.index("The exchange")
+    end = text.index(", the Armenian")
+    statement = Statement(doc_id=doc.id, kind="indirect", start=start, end=end, text=text[start:end],
+                          speaker="armenia-mfa", said_on="2020-12-14")
+    (link,) = [x for x in link_document(doc, split_sentences(doc), [statement], agreements[KARABAKH])
+               if x.provision == "8"]
+    assert (link.start, link.end, link.text) == (start, end, text[start:end])
+    assert (link.statement_id, link.speaker, link.said_on) == (statement.id, "armenia-mfa", "2020-12-14")
+    assert link.signal == "not_done" and link.sentence_index == 1
+
+
+def test_scope_keeps_each_agreement_to_its_conflict(agreements):
+    text = ("Ukraine and Russia-backed forces in Donetsk agreed a ceasefire. OSCE monitors reported that "
+            "heavy weapons were pulled back from the contact line near Debaltsevo.")
+    doc = document(text, published="2015-03-01")
+    sentences = split_sentences(doc)
+    assert link_document(doc, sentences, [], agreements[KARABAKH]) == []
+    minsk = {x.provision: x for x in link_document(doc, sentences, [], agreements["minsk-2015-02-12"])}
+    assert {"1", "2", "3"} <= set(minsk)
+    assert minsk["2"].signal == "done" and "phrase 'heavy weapons'" in minsk["2"].reason
+    karabakh_doc = document(f"{CONTEXT} The ceasefire holds.")
+    assert link_document(karabakh_doc, split_sentences(karabakh_doc), [], agreements["minsk-2015-02-12"]) == []
+
+
+def test_phrase_syntax():
+    assert find("withdr*", "troops withdrew overnight").group(0) == "withdrew"
+    assert find("ceasefire", "ceasefires") is None  # whole words unless a * says otherwise
+    assert find("statement ... on the cessation of hostilities",
+                "the statement of Russia, Azerbaijan and Armenia on the cessation of hostilities")
+    assert find("10 November & signed", "the document signed on 10 November") is not None
+    assert find("10 November & signed", "on 10 November the talks began") is None
+
+
+def test_longest_cue_wins_and_negation_flips():
+    cues = {"done": ("deployed", "returned"), "started": ("being deployed",), "not_done": ("not yet",)}
+    assert detect_signal("troops are being deployed", cues) == ("started", "being deployed")
+    assert detect_signal("the district was not returned", cues) == ("not_done", "not returned")
+    assert detect_signal("nothing happened", cues) == (None, None)
+
+
+def test_store_keeps_every_field_of_a_link(store):
+    link = EvidenceLink(agreement_id=KARABAKH, provision="6", doc_id="d1", start=3, end=40, text="t", score=1.6,
+                        reason="place Kalbajar", statement_id="d1:3-40", speaker="armenia-mfa",
+                        said_on="2020-11-24", signal="done", reported_on="2020-11-25", sentence_index=2)
+    older = EvidenceLink(agreement_id=KARABAKH, provision="6", doc_id="d1", start=50, end=60, text="u", score=1.0,
+                         reason="r", reported_on="2020-11-20")
+    assert store.replace_evidence(KARABAKH, "d1", [link, older]) == 2
+    assert [asdict(x) for x in store.evidence(KARABAKH)] == [asdict(older), asdict(link)]  # in date order
+    assert store.replace_evidence(KARABAKH, "d1", []) == 0
+    assert store.evidence(KARABAKH) == []

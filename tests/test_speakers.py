@@ -1,0 +1,97 @@
+"""Statements end to end on short texts written for the tests: speakers, pronouns, descriptors, dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from trucewatch.actors import load_registry
+from trucewatch.records import BodySpan, Document
+from trucewatch.speakers import SpeakerResolver
+from trucewatch.statements import extract_statements
+
+
+def doc(text: str, published: str | None = "2020-12-18") -> Document:
+    return Document("t", "k", "p", "", "text", text, text, [BodySpan(0, 0, len(text))], published=published)
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def table(text: str, registry, published: str | None = "2020-12-18"):
+    return [(s.kind, s.text, s.cue, s.speaker_text, s.speaker, s.said_on)
+            for s in extract_statements(doc(text, published), registry)]
+
+
+def test_pronoun_and_descriptor_across_sentences_and_paragraphs(registry):
+    text = ("Azerbaijani President Ilham Aliyev met the press in Baku.\n\n"
+            '"The ceasefire is observed every day," he said on Friday.\n\n'
+            "The Azerbaijani leader said that the roads would reopen soon.")
+    rows = table(text, registry)
+    assert [(r[0], r[3], r[4], r[5]) for r in rows] == [
+        ("direct", "he", "ilham-aliyev", "2020-12-18"),
+        ("indirect", "The Azerbaijani leader", "ilham-aliyev", "2020-12-18"),
+    ]
+    assert rows[1][1] == "the roads would reopen soon"
+
+
+def test_pronoun_never_resolves_to_a_noun_like_infrastructure(registry):
+    text = ("Various infrastructure was created in the region over the years.\n\n"
+            '"It will be rebuilt soon," it said.')
+    rows = table(text, registry)
+    assert rows[0][3] == "it" and rows[0][4] is None
+
+
+def test_organisation_statements_resolve_it_and_the_statement(registry):
+    text = ("The deal is being implemented, said a Russian Foreign Ministry statement.\n\n"
+            "“Peacekeepers make a significant contribution,” the statement added.\n\n"
+            "The mission returned 105 captives, it said.\n\n"
+            "The ministry stressed the importance of reducing tension on the border.")
+    rows = table(text, registry)
+    assert [r[4] for r in rows] == ["russia-mfa"] * 4
+    assert [r[0] for r in rows] == ["indirect", "direct", "indirect", "indirect"]
+    assert rows[3][1] == "the importance of reducing tension on the border"
+
+
+def test_according_to_and_statement_reported_later(registry):
+    text = ("According to the Kremlin, the two leaders agreed to continue contacts.\n\n"
+            "At his annual press conference Thursday, Putin said that the region's status should stay unchanged. "
+            "He pointed out that this was Russia's long-standing position.")
+    rows = table(text, registry)
+    assert [(r[4], r[5]) for r in rows] == [("kremlin", "2020-12-18"), ("vladimir-putin", "2020-12-17"),
+                                            ("vladimir-putin", "2020-12-17")]
+    assert rows[0][1] == "the two leaders agreed to continue contacts"
+
+
+def test_unknown_speakers_become_provisional_and_common_nouns_stay_unknown(registry):
+    text = ('"We need more observers," said Hans Gruber, a monitor from Vienna. '
+            '"Nobody was hurt," Gruber added. "Calm returned," a source said.')
+    rows = table(text, registry)
+    assert [r[4] for r in rows] == ["provisional:hans-gruber", "provisional:hans-gruber", None]
+    assert rows[2][3] == "a source"
+
+
+def test_quoted_names_are_not_the_speaker_and_several_people_are_nobody(registry):
+    text = ('Lavrov arrived in Baku.\n\n"I agree with Vladimir Putin on this," he said.\n\n'
+            "Putin and Aliyev said that the talks were useful.")
+    rows = table(text, registry)
+    assert [r[4] for r in rows] == ["sergey-lavrov", None]
+
+
+def test_no_date_cue_means_the_publication_date_or_nothing(registry):
+    text = '"The border is calm," Pashinyan said.'
+    assert table(text, registry)[0][5] == "2020-12-18"
+    assert table(text, registry, published=None)[0][5] is None
+
+
+def test_resolver_uses_the_role_held_on_the_date(registry):
+    text = "The Armenian foreign minister spoke."
+    resolver = SpeakerResolver(registry, text)
+    assert resolver.resolve(0, 30, "2021-01-05").actor_id == "ara-aivazian"
+    assert SpeakerResolver(registry, text).resolve(0, 30, "2021-09-05").actor_id == "ararat-mirzoyan"
+
+
+def test_empty_and_hostile_bodies(registry):
+    assert extract_statements(doc(""), registry) == []
+    assert isinstance(extract_statements(doc('"' * 50 + "“«„" * 30 + "\n\n" * 20), registry), list)

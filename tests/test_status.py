@@ -1,0 +1,160 @@
+"""Implementation status over time, deadlines and terms, and the `trucewatch status` command."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from trucewatch.agreements import load_agreements
+from trucewatch.cli import main
+from trucewatch.ingest import ingest
+from trucewatch.linking import link_document
+from trucewatch.records import EvidenceLink
+from trucewatch.sentences import split_sentences
+from trucewatch.status import DISPUTED, assess
+from trucewatch.store import Store
+
+KARABAKH = "karabakh-2020-11-10"
+
+
+@pytest.fixture(scope="module")
+def agreement():
+    return load_agreements()[KARABAKH]
+
+
+def link(provision: str, on: str, signal: str | None, text: str = "evidence", speaker: str | None = None,
+         doc: str = "d1", start: int = 0) -> EvidenceLink:
+    return EvidenceLink(agreement_id=KARABAKH, provision=provision, doc_id=doc, start=start, end=start + len(text),
+                        text=text, score=1.0, reason="test", speaker=speaker, said_on=on, signal=signal)
+
+
+def status_of(agreement, links, provision: str, as_of: str):
+    return next(s for s in assess(agreement, links, date.fromisoformat(as_of)) if s.provision == provision)
+
+
+def test_status_rises_with_evidence_and_each_change_cites_it(agreement):
+    links = [link("8", "2020-12-14", "started", "first exchange", "icrc"),
+             link("8", "2021-06-12", "done", "all exchanged", "azerbaijan-mfa"),
+             link("8", "2020-12-20", None, "mentioned")]
+    assert status_of(agreement, links, "8", "2020-12-01").status == 0
+    early = status_of(agreement, links, "8", "2021-01-01")
+    assert (early.status, early.since) == (1, date(2020, 12, 14))
+    late = status_of(agreement, links, "8", "2021-12-31")
+    assert late.status == 3 and [c.after for c in late.history] == [1, 3]
+    assert late.history[-1].evidence.text == "all exchanged" and late.history[-1].before == 1
+    assert len(late.evidence) == 3  # the unsignalled mention is listed, and moves nothing
+
+
+def test_conflicting_sources_make_it_disputed_until_a_later_claim(agreement):
+    links = [link("8", "2020-12-14", "done", "all returned", "ilham-aliyev"),
+             link("8", "2020-12-14", "not_done", "not completed", "armenia-mfa", start=20),
+             link("8", "2021-06-12", "done", "released the last", "azerbaijan-mfa")]
+    assert status_of(agreement, links, "8", "2020-12-31").status == DISPUTED
+    resolved = status_of(agreement, links, "8", "2021-07-01")
+    assert resolved.status == 3 and [c.after for c in resolved.history] == [3, DISPUTED, 3]
+    assert "contradicts" in resolved.history[1].reason
+
+
+def test_same_source_reporting_remaining_work_is_partial_not_disputed(agreement):
+    links = [link("8", "2021-11-10", "done", "105 returned", doc="mfa"),
+             link("8", "2021-11-10", "not_done", "remaining tasks", doc="mfa", start=30)]
+    assert status_of(agreement, links, "8", "2021-12-31").status == 2
+
+
+def test_dispute_raised_the_same_day_stands_for_that_day(agreement):
+    links = [link("3", "2020-11-10", "disputed", "denied before anything was claimed"),
+             link("3", "2020-11-10", "started", "being deployed", start=40),
+             link("3", "2020-11-10", "disputed", "not mentioned in the text", start=60),
+             link("3", "2020-11-10", "started", "arriving", start=70),
+             link("3", "2020-11-13", "done", "deployed", start=80)]
+    same_day = status_of(agreement, links, "3", "2020-11-10")
+    assert same_day.status == DISPUTED and [c.after for c in same_day.history] == [1, DISPUTED]
+    assert status_of(agreement, links, "3", "2020-11-13").status == 3
+
+
+def test_evidence_before_signature_or_undated_moves_nothing(agreement):
+    links = [link("9", "2019-05-01", "done", "old railway news"), link("9", None, "done", "undated")]
+    result = status_of(agreement, links, "9", "2021-01-01")
+    assert result.status == 0 and result.history == [] and len(result.evidence) == 2
+
+
+def test_deadline_moved_by_amendment(agreement):
+    entered = link("6", "2020-11-25", "done", "Azerbaijani troops entered Kelbajar")
+    before_amendment = status_of(agreement, [], "6", "2020-11-14").deadlines[0]
+    assert (before_amendment.effective_due, before_amendment.moved_by, before_amendment.state) == (
+        date(2020, 11, 15), None, "pending")
+    moved = status_of(agreement, [], "6", "2020-11-20").deadlines[0]
+    assert (moved.effective_due, moved.moved_by, moved.state) == (
+        date(2020, 11, 25), "kalbajar-extension", "pending")
+    met = status_of(agreement, [entered], "6", "2020-12-31").deadlines
+    assert [(d.id, d.state) for d in met[:2]] == [("kalbajar", "met"), ("lachin", "overdue")]
+    assert met[0].evidence == (entered,)  # the Lachin deadline ignores evidence about Kalbajar
+
+
+@pytest.mark.parametrize(("evidence", "state"), [
+    ([], "overdue"),
+    ([link("2", "2020-11-20", "done", "troops entered Agdam")], "met"),
+    ([link("2", "2020-11-23", "done", "Aghdam was returned")], "reported_done"),
+    ([link("2", "2020-11-23", "not_done", "Aghdam has not been handed over")], "missed"),
+])
+def test_deadline_states(agreement, evidence, state):
+    (deadline,) = status_of(agreement, evidence, "2", "2020-12-31").deadlines
+    assert deadline.state == state
+
+
+def test_peacekeeping_term_notice_and_automatic_renewal(agreement):
+    running = status_of(agreement, [], "4", "2021-02-26").term
+    assert (running.state, running.expiry, running.notice_date) == ("running", date(2025, 11, 10), date(2025, 5, 10))
+    assert "notice of termination by any of the Parties due by 2025-05-10" in running.note
+    ended = status_of(agreement, [], "4", "2025-06-01").term
+    assert ended.state == "terminated" and "peacekeepers-early-withdrawal" in ended.note
+    # Without the early withdrawal, the term renews by itself.
+    renewing = replace(agreement, amendments=tuple(a for a in agreement.amendments if a.kind != "termination"))
+    window = status_of(renewing, [], "4", "2025-06-01").term
+    assert (window.state, window.notice_date, window.next_expiry) == (
+        "notice_period", date(2025, 5, 10), date(2030, 11, 10))
+    assert "opened on 2025-05-10" in window.note
+    renewed = status_of(renewing, [], "4", "2026-01-01").term
+    assert (renewed.state, renewed.renewals, renewed.period_start, renewed.notice_date) == (
+        "running", 1, date(2025, 11, 10), date(2030, 5, 10))
+
+
+def test_related_instruments_appear_once_signed(agreement):
+    assert status_of(agreement, [], "5", "2020-11-10").instruments == []
+    (jmc,) = status_of(agreement, [], "5", "2021-02-01").instruments
+    assert jmc.id == "joint-monitoring-centre"
+
+
+def test_status_command_reads_evidence_from_the_store(tmp_path, seeds, agreement):
+    db = str(tmp_path / "status.db")
+    store = Store(db)
+    try:
+        ingest([str(p) for p in seeds], store)
+        docs = list(store.documents(include_duplicates=False))
+        for doc in docs:
+            store.replace_evidence(KARABAKH, doc.id, link_document(doc, split_sentences(doc), [], agreement))
+    finally:
+        store.close()
+    bodies = {d.id: d.body for d in docs}
+    runner = CliRunner()
+    result = runner.invoke(main, ["status", "--agreement", KARABAKH, "--db", db, "--as-of", "2021-12-31",
+                                  "--format", "json"])
+    assert result.exit_code == 0, result.output
+    records = {r["provision"]: r for r in json.loads(result.output)}
+    assert set(records) >= {str(n) for n in range(1, 10)}
+    peacekeeping = records["3"]["evidence"]
+    assert len(peacekeeping) >= 5
+    for item in peacekeeping:
+        assert bodies[item["doc_id"]][item["start"]:item["end"]] == item["text"]
+        assert "peace" in item["text"].lower() and item["reason"]
+    assert records["4"]["term"]["notice_date"] == "2025-05-10"
+    table = runner.invoke(main, ["status", "--agreement", KARABAKH, "--db", db, "--as-of", "2021-12-31"])
+    assert table.exit_code == 0 and "peacekeeping" in table.output
+    unknown = runner.invoke(main, ["status", "--agreement", "nope", "--db", db])
+    assert unknown.exit_code == 2 and "known: karabakh-2020-11-10" in unknown.output
+    bad_date = runner.invoke(main, ["status", "--agreement", KARABAKH, "--db", db, "--as-of", "soon"])
+    assert bad_date.exit_code == 2 and "not a date" in bad_date.output
