@@ -60,7 +60,7 @@ def test_user_files_extend_and_bad_files_fail_clearly(tmp_path):
 
     bad = tmp_path / "bad.yaml"
     bad.write_text("actors:\n  - {id: Bad Id, name: X, type: person, side: AZ}\n", encoding="utf-8")
-    with pytest.raises(RegistryError, match="bad.yaml"):
+    with pytest.raises(RegistryError, match=r"bad\.yaml"):
         load_registry([bad])
     unknown_side = tmp_path / "side.yaml"
     unknown_side.write_text("actors:\n  - {id: x-y, name: X Y, type: person, side: ZZ}\n", encoding="utf-8")

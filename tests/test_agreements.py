@@ -85,6 +85,15 @@ def test_user_file_is_added_from_a_path_and_from_the_environment(tmp_path, monke
     assert {"test-accord", KARABAKH} <= set(agreements)
 
 
+def test_provision_numbers_may_be_written_as_integers(tmp_path):
+    data = json.loads(json.dumps(MINIMAL))
+    data["provisions"][0]["number"] = 1
+    data["amendments"] = [{"id": "later", "date": "2024-05-01", "kind": "text", "provision": 1, "description": "d"}]
+    agreement = load_agreement(write(tmp_path / "ints.yaml", data))
+    assert agreement.provision("1") is agreement.provision(1)
+    assert [a.id for a in agreement.amendments_for("1")] == ["later"]
+
+
 def test_user_file_replaces_a_bundled_one_with_the_same_id(tmp_path):
     path = write(tmp_path / "override.yaml", {**MINIMAL, "id": KARABAKH})
     assert load_agreements([path])[KARABAKH].title == MINIMAL["title"]

@@ -45,6 +45,12 @@ def test_a_repeated_title_is_removed_every_time() -> None:
     assert doc.published == "2019-03-04T10:15+04:00"
 
 
+def test_a_section_label_above_the_headline_is_not_the_title() -> None:
+    doc = build(f"World news\n\nTalks on detainees resume in Geneva\n\n{P1}\n")
+    assert doc.title == "Talks on detainees resume in Geneva"
+    assert kinds(doc)["World news"] == "boilerplate"
+
+
 def test_title_hint_wins_and_its_line_is_removed() -> None:
     doc = build(f"Section label\n\nGeneva talks resume\n\n{P1}\n", title="Geneva talks resume")
     assert doc.title == "Geneva talks resume"
@@ -243,3 +249,46 @@ def test_clean_text_reports_reasons_for_every_removed_unit() -> None:
     removed = [u for u in cleaned.units if u.kind != "body"]
     assert {u.kind for u in removed} == {"title", "dateline", "boilerplate"}
     assert all(u.reason for u in removed)
+
+
+def test_a_short_item_is_not_outweighed_by_longer_related_summaries() -> None:
+    summary = ("Farmers gathered outside the regional office to protest a rise in water tariffs, which they said "
+               "would ruin the harvest season for hundreds of families in the valley. ") * 2
+    text = (f"Talks to resume on Monday\n\n5 April 2019, 10:00\n\n{P3}\n\nAll news\n\nJune 1, 2023 12:00\n\n"
+            f"• Farmers protest new water tariffs\n\n{summary}\n\nJune 1, 2023 11:00\n")
+    doc = build(text)
+    assert doc.body == P3
+    assert doc.published == "2019-04-05T10:00"
+
+
+def test_wrapped_paragraphs_without_blank_lines_between_them() -> None:
+    text = ("Talks resume in Geneva\n\n"
+            "The two delegations met in Geneva on Tuesday to discuss the\n"
+            "exchange of detainees, officials said. Both sides called the\n"
+            "talks constructive and agreed to meet again next month.\n"
+            "Observers from the Red Cross attended the session, which\n"
+            "lasted four hours.\n"
+            "A second round is planned for next month, according to a\n"
+            "statement published after the meeting.\n")
+    doc = build(text)
+    first, second = doc.body.split("\n\n")
+    assert first.startswith("The two delegations") and first.endswith("lasted four hours.")
+    assert second == "A second round is planned for next month, according to a statement published after the meeting."
+    assert_spans_verbatim(doc)
+
+
+def test_other_line_breaks() -> None:
+    for sep in ("\r", "\u2028", "\r\n"):
+        doc = build(sep.join(["Title of the story here", "", "4 March 2019", "", P1, "", P2, ""]))
+        assert doc.body == f"{P1}\n\n{P2}", repr(sep)
+        assert doc.published == "2019-03-04"
+
+
+def test_sentences_about_the_law_are_not_legal_boilerplate() -> None:
+    paragraphs = [
+        "The ministry designated the broadcaster a foreign agent on Friday, a move its editors called absurd.",
+        "The group (banned in Russia) claimed responsibility, and its activity is prohibited in the country.",
+        "Parliament amended the copyright law to cover reproduction of photographs without permission.",
+    ]
+    doc = build("Title of the story here\n\n" + "\n\n".join(paragraphs) + "\n")
+    assert doc.body == "\n\n".join(paragraphs)

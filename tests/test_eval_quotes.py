@@ -11,15 +11,15 @@ from trucewatch.evaluation.quotes import Prediction, Scorer, evaluate_seeds, rea
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
 TEXT = '"Taxes will fall," Smith said. Jones argued that rates rise. Nobody knows.\n'
-ANN = """T1\tContent 0 17\t"Taxes will fall,"
-T2\tSource 18 23\tSmith
-T3\tCue 24 28\tsaid
-T4\tAttribution 24 28\tsaid
+ANN = """T1\tContent 0 18\t"Taxes will fall,"
+T2\tSource 19 24\tSmith
+T3\tCue 25 29\tsaid
+T4\tAttribution 25 29\tsaid
 E1\tAttribution:T4 Content:T1 Cue:T3 Source:T2
-T5\tSource 30 35\tJones
-T6\tCue 36 42\targued
-T7\tContent 43 49;50 59\tthat rates rise
-T8\tAttribution 36 42\targued
+T5\tSource 31 36\tJones
+T6\tCue 37 43\targued
+T7\tContent 44 48;49 59\tthat rates rise
+T8\tAttribution 37 43\targued
 E2\tAttribution:T8 Source:T5 Cue:T6 Content:T7
 T9\tContent 61 74\tNobody knows.
 T10\tAttribution 61 62\tN
@@ -31,8 +31,8 @@ broken line without tabs
 def test_brat_reader_keeps_discontinuous_spans_sources_and_quotedness(tmp_path):
     gold = read_ann(ANN, TEXT)
     assert [(g.content, g.source, g.source_text, g.quoted) for g in gold] == [
-        (((0, 17),), ((18, 23),), "Smith", True),
-        (((43, 49), (50, 59)), ((30, 35),), "Jones", False),
+        (((0, 18),), ((19, 24),), "Smith", True),
+        (((44, 48), (49, 59)), ((31, 36),), "Jones", False),
         (((61, 74),), (), None, False),
     ]
     (tmp_path / "text").mkdir()
@@ -48,8 +48,8 @@ def test_scorer_counts_coverage_precision_and_speakers():
     gold = read_ann(ANN, TEXT)
     scorer = Scorer()
     scorer.add(gold, [
-        Prediction(1, 16, True, ((18, 23),), "Smith"),  # found, right speaker span
-        Prediction(46, 59, False, ((61, 67),), "Nobody"),  # covers 13/15 of Jones's content, wrong speaker
+        Prediction(1, 17, True, ((19, 24),), "Smith"),  # found, right speaker span
+        Prediction(46, 59, False, ((61, 67),), "Nobody"),  # covers 12/14 of Jones's content, wrong speaker
         Prediction(61, 63, False),  # covers 2/13 < 30%: not found, not correct
     ])
     report = scorer.report()
@@ -63,7 +63,7 @@ def test_scorer_counts_coverage_precision_and_speakers():
 def test_scorer_accepts_the_same_entity_named_elsewhere():
     gold = read_ann(ANN, TEXT)[:1]
     scorer = Scorer()
-    scorer.add(gold, [Prediction(0, 17, True, ((200, 202),), "he", "provisional:john-smith", "John Smith")])
+    scorer.add(gold, [Prediction(0, 18, True, ((200, 202),), "he", "provisional:john-smith", "John Smith")])
     assert scorer.report()["quoted"]["speaker_accuracy"] == 1.0
 
 

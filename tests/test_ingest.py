@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from trucewatch.cli import main
-from trucewatch.evaluation.synthetic import generate, write_corpus
+from trucewatch.evaluation.synthetic import generate, layout, write_corpus
 from trucewatch.ingest import ingest
 from trucewatch.parallel import Mapper
 from trucewatch.store import Store
@@ -39,14 +39,21 @@ def test_ingest_is_idempotent_and_incremental(store: Store, corpus: Path, tmp_pa
 
 
 def test_syndicated_copies_are_grouped(store: Store, corpus: Path) -> None:
-    articles = generate(60, seed=3, duplicate_rate=0.2)
+    """Documents are grouped exactly by the story they tell, across .txt, .html and JSONL copies."""
+    placed = layout(generate(60, seed=3, duplicate_rate=0.2), corpus, jsonl_share=0.2)
+    copy_of = {a.name: a.copy_of for a in placed.values()}
+
+    def root(name: str) -> str:
+        return root(copy_of[name]) if copy_of[name] else name
+
     ingest([corpus], store)
-    copies = {a.name for a in articles if a.copy_of}
     docs = list(store.documents())
-    by_name = {Path(d.source_path).stem: d for d in docs if d.locator == ""}
-    found = {name for name, d in by_name.items() if d.duplicate_of}
-    assert copies & set(by_name) <= found  # every file copy found...
-    assert found <= copies  # ...and nothing else called a copy
+    story = {d.id: root(placed[(d.source_path, d.locator)].name) for d in docs}
+    groups: dict[str, set[str]] = {}
+    for d in docs:
+        groups.setdefault(d.duplicate_of or d.id, set()).add(story[d.id])
+    assert all(len(stories) == 1 for stories in groups.values())  # no unrelated story grouped in
+    assert len(groups) == len(set(story.values()))  # every copy found
     for d in docs:
         if d.duplicate_of:
             assert store.document(d.duplicate_of).duplicate_of is None  # links point at the canonical copy

@@ -354,6 +354,8 @@ def _provision(data: dict[str, Any], effective: date, where: str) -> Provision:
 def _amendment(data: dict[str, Any], path: str) -> Amendment:
     where = f"{path}: amendments/{data['id']}"
     values = dict(data, date=_date(data["date"], f"{where}: date"))
+    if "provision" in data:
+        values["provision"] = str(data["provision"])
     if "new_due" in data:
         values["new_due"] = _date(data["new_due"], f"{where}: new_due")
     return Amendment(**values)
@@ -361,7 +363,8 @@ def _amendment(data: dict[str, Any], path: str) -> Amendment:
 
 def _instrument(data: dict[str, Any], path: str) -> Instrument:
     where = f"{path}: instruments/{data['id']}"
-    values = dict(data, date=_date(data["date"], f"{where}: date"), provisions=tuple(data.get("provisions", [])))
+    values = dict(data, date=_date(data["date"], f"{where}: date"),
+                  provisions=tuple(str(n) for n in data.get("provisions", [])))
     values["events"] = tuple(InstrumentEvent(_date(e["date"], f"{where}: events"), e["what"])
                              for e in data.get("events", []))
     return Instrument(**values)

@@ -16,10 +16,11 @@ actor       0.4     "Border Guard Service"
 
 Text matching an ``exclude`` phrase is ignored for that provision (the
 "humanitarian ceasefires" of October 2020 are not point 1; a "peacekeeping
-centre" is point 5, not the peacekeepers of point 3). A sentence that names the agreement as a whole
-("the trilateral statement") and no provision is linked to the agreement level,
-provision ``"*"``. Documents outside the agreement's ``scope`` (its conflict)
-get no links at all.
+centre" is point 5, not the peacekeepers of point 3). A sentence that names the
+agreement as a whole ("the trilateral statement") and no provision is linked to
+the agreement level, provision ``"*"``. Documents outside the agreement's
+``scope`` (its conflict) get no links at all. A first pass on the first words of
+all phrases and places skips the many sentences that cannot link.
 
 Each link also carries the status ``signal`` its text expresses (done, started,
 not_done...), read from the agreement's cues: the longest cue wins where cues
@@ -31,6 +32,7 @@ dropped, and a cue under a modal ("will be returned") is a plan, not evidence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -147,10 +149,68 @@ def names_agreement(text: str, agreement: Agreement, *, generic: bool) -> str | 
     return None
 
 
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """The first words of a set of phrases: a cheap test that a text may match one of them."""
+
+    words: frozenset[str]
+    prefixes: tuple[str, ...]  # from wildcards: "peacekeep*"
+
+    @classmethod
+    def of(cls, phrases: Iterable[str]) -> Trigger:
+        words, prefixes = set(), set()
+        for phrase in phrases:
+            for part in phrase.split("&"):
+                first = part.split()[0].lower() if part.split() else ""
+                tokens = _WORD.findall(first)
+                if not tokens:
+                    continue
+                wildcard = first.endswith("*") and len(tokens) == 1
+                (prefixes if wildcard else words).add(tokens[0])
+        return cls(frozenset(words), tuple(sorted(prefixes)))
+
+    def fires(self, words: set[str]) -> bool:
+        """Whether some phrase may match a text with these (lower-case) ``words``."""
+        return not self.words.isdisjoint(words) or (
+            bool(self.prefixes) and any(w.startswith(self.prefixes) for w in words))
+
+
+def words_of(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower()))
+
+
+def _provision_phrases(provision: Provision, places: dict[str, Place]) -> list[str]:
+    ind = provision.indicators
+    return [*ind.phrases, *(name for pid in ind.places for name in places[pid].names)]
+
+
+_TRIGGERS: dict[int, tuple[Agreement, Trigger, dict[str, Trigger]]] = {}
+
+
+def triggers(agreement: Agreement) -> tuple[Trigger, dict[str, Trigger]]:
+    """Per agreement: a trigger for any link at all, and one per provision (links need a phrase or a place)."""
+    cached = _TRIGGERS.get(id(agreement))
+    if cached is None or cached[0] is not agreement:
+        places = agreement.places()
+        per = {p.number: Trigger.of(_provision_phrases(p, places)) for p in agreement.provisions}
+        refs = [*agreement.references, *agreement.generic_references]
+        anything = Trigger.of([*refs, *(x for p in agreement.provisions for x in _provision_phrases(p, places))])
+        cached = _TRIGGERS[id(agreement)] = (agreement, anything, per)
+    return cached[1], cached[2]
+
+
 def match_text(text: str, agreement: Agreement, *, generic: bool = False) -> list[Match]:
     """Provisions ``text`` bears on; failing any, the agreement level when the text names it."""
+    anything, per_provision = triggers(agreement)
+    words = words_of(text)
+    if not anything.fires(words):
+        return []
     places = agreement.places()
-    matches = [m for p in agreement.provisions if (m := score_provision(text, p, places))]
+    matches = [m for p in agreement.provisions
+               if per_provision[p.number].fires(words) and (m := score_provision(text, p, places))]
     if not matches and (ref := names_agreement(text, agreement, generic=generic)):
         matches.append(Match(AGREEMENT_LEVEL, WEIGHTS["phrase"], (f"names the agreement ({ref!r})",)))
     return matches
@@ -169,8 +229,11 @@ def link_document(doc: Document, sentences: list[Sentence], statements: list[Sta
         return []
     generic = names_agreement(f"{doc.title or ''}\n{doc.body}", agreement, generic=False) is not None
     reported_on = (doc.published or "")[:10] or None
+    anything, _ = triggers(agreement)
     links: list[EvidenceLink] = []
     for sentence in sentences:
+        if not anything.fires(words_of(sentence.text)):
+            continue
         statement = _overlapping(statements, sentence)
         attributed: set[str] = set()
         if statement:

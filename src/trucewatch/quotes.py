@@ -18,16 +18,20 @@ from trucewatch.records import Sentence
 
 # -- cue words ------------------------------------------------------------------------------
 
-_CUE_LEMMAS = """
-say tell add note stress emphasize emphasise state announce declare claim argue insist warn explain point
-recall conclude continue write tweet report confirm deny acknowledge admit assert believe think suggest predict
-vow promise pledge urge call demand ask reply respond answer accuse praise criticize criticise condemn denounce
-welcome hail describe assess comment remark mention reiterate underline underscore agree express complain allege
-indicate signal hint recognize recognise estimate expect hope fear feel know learn quote cite reaffirm assure
-inform highlight observe voice lament joke boast counter testify disclose reveal caution charge contend maintain
-clarify specify stipulate question wonder concede recommend propose threaten blame laud slam dismiss reject
-""".split()
-_IRREGULAR = {"say": ["said", "says", "saying"], "tell": ["told", "tells", "telling"],
+_CUE_LEMMAS = [
+    "say", "read", "tell", "add", "note", "stress", "emphasize", "emphasise", "state", "announce", "declare",
+    "claim", "argue", "insist", "warn", "explain", "point", "recall", "conclude", "continue", "write",
+    "tweet", "report", "confirm", "deny", "acknowledge", "admit", "assert", "believe", "think", "suggest",
+    "predict", "vow", "promise", "pledge", "urge", "call", "demand", "ask", "reply", "respond", "answer",
+    "accuse", "praise", "criticize", "criticise", "condemn", "denounce", "welcome", "hail", "describe",
+    "assess", "comment", "remark", "mention", "reiterate", "underline", "underscore", "agree", "express",
+    "complain", "allege", "indicate", "signal", "hint", "recognize", "recognise", "estimate", "expect",
+    "hope", "fear", "feel", "know", "learn", "quote", "cite", "reaffirm", "assure", "inform", "highlight",
+    "observe", "voice", "lament", "joke", "boast", "counter", "testify", "disclose", "reveal", "caution",
+    "charge", "contend", "maintain", "clarify", "specify", "stipulate", "question", "wonder", "concede",
+    "recommend", "propose", "threaten", "blame", "laud", "slam", "dismiss", "reject"
+]
+_IRREGULAR = {"say": ["said", "says", "saying"], "read": ["reads", "reading"], "tell": ["told", "tells", "telling"],
               "think": ["thought", "thinks", "thinking"], "write": ["wrote", "written", "writes", "writing"],
               "know": ["knew", "known", "knows", "knowing"], "feel": ["felt", "feels", "feeling"],
               "learn": ["learned", "learnt", "learns", "learning"]}
@@ -48,10 +52,11 @@ def _inflect(lemma: str) -> list[str]:
 
 CUE_FORMS: frozenset[str] = frozenset(form for lemma in _CUE_LEMMAS for form in _inflect(lemma))
 # Verbs that report what someone said without introducing it ("called him a “con artist”").
-_QUOTING_LEMMAS = """
-label brand term dub blast attack mock decry tout cite rate exhort pound castigate lambaste ridicule scold
-champion applaud commend thank congratulate vow pledge liken compare characterize characterise refer
-""".split()
+_QUOTING_LEMMAS = [
+    "label", "brand", "term", "dub", "blast", "attack", "mock", "decry", "tout", "cite", "rate", "exhort",
+    "pound", "castigate", "lambaste", "ridicule", "scold", "champion", "applaud", "commend", "thank",
+    "congratulate", "vow", "pledge", "liken", "compare", "characterize", "characterise", "refer"
+]
 QUOTING_FORMS: frozenset[str] = CUE_FORMS | frozenset(f for lemma in _QUOTING_LEMMAS for f in _inflect(lemma))
 # Cues that report speech even without a content clause ("X said." after a quote).
 _SPEECH = "|".join(sorted(CUE_FORMS, key=len, reverse=True))
@@ -124,10 +129,8 @@ def find_quotes(text: str) -> list[Quote]:
                 depth += 1  # a quotation inside the quotation, in double marks too
             elif depth and (mark in "»”" or (mark in '"“' and _closes(text, i))):
                 depth -= 1
-            elif mark in _PAIRS.get(opener[1], "”\"") and (mark != '"' or _closes(text, i) or not _opens(text, i)):
-                quotes.append(_quote(text, opener[0], i + 1))
-                opener = None
-            elif mark == opener[1] == "“" and _closes(text, i):  # the same mark used both ways
+            elif (mark in _PAIRS.get(opener[1], "”\"") and (mark != '"' or _closes(text, i) or not _opens(text, i))) \
+                    or (mark == opener[1] == "“" and _closes(text, i)):  # “ used both ways
                 quotes.append(_quote(text, opener[0], i + 1))
                 opener = None
             k += 1
@@ -173,7 +176,7 @@ _AUX = r"(?:(?:has|have|had|was|were|is|are|will|would|also|later|then|again|fur
 _STOP = {"at", "in", "on", "during", "to", "who", "which", "that", "after", "before", "while", "when", "from",
          "with", "as", "and", "but", "because", "if", "about", "for", "by", "told", "said", "says", "last"}
 _PAREN = r"(?:\s*\([^()]{1,30}\))?"
-_APPOSITIVE = r"(?:,\s+(?:[\w’'.()-]+\s+){0,14}?[\w’'.()-]+,)?"
+_APPOSITIVE = r"(?:,\s+(?:[\w’'.()-]+\s+){0,14}?[\w’'.()-]+,){0,2}"
 # "...," he said / "...," the Azerbaijani president said / "...," Ilham Aliev's words are quoted
 _AFTER_SPEAKER_CUE = re.compile(
     rf"^[\s,.?!;:—–-]*(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD}){_PAREN}{_APPOSITIVE}\s+{_AUX}"
@@ -194,7 +197,7 @@ def _plausible_speaker(phrase: str) -> bool:
         return False
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return True
-    if any(w.lower() in _STOP for w in words) or words[-1].lower() in _PRONOUNS and len(words) > 1:
+    if any(w.lower() in _STOP for w in words) or (words[-1].lower() in _PRONOUNS and len(words) > 1):
         return False
     if words[-1].lower() in CUE_FORMS:
         return False
@@ -249,10 +252,11 @@ def frame_after(text: str, quote: Quote, limit: int) -> tuple[tuple[int, int], t
 def frame_before(text: str, quote: Quote, sentence_start: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(cue span, speaker span) of a frame introducing a quotation with a colon or comma."""
     window = text[sentence_start:quote.open]
-    best = None
-    for match in _BEFORE.finditer(window):
+    best, position = None, 0
+    while (match := _BEFORE.search(window, position)) is not None:  # overlapping: "In one tweet, X said:"
         if _plausible_speaker(match.group("speaker")):
             best = match
+        position = match.start("cue") + 1
     if best is None:
         return None
     s = sentence_start
@@ -520,6 +524,9 @@ def find_attributions(text: str, sentences: Sequence[Sentence], parse=None) -> l
         limit = _next_mark_or_end(text, quote, close_sentence)
         embedded = _is_embedded(text, quote, s_start)
         frame = frame_after(text, quote, limit) or (None if embedded else frame_before(text, quote, s_start))
+        if frame is None and not embedded:  # a block quotation introduced in the paragraph before: "He said:"
+            intro = _introduction(text, sentences, quote)
+            frame = frame_before(text, quote, intro.start) if intro is not None else None
         index = close_sentence.index if close_sentence else None
         if frame is not None:
             (c_start, c_end), (sp_start, sp_end) = frame
@@ -557,6 +564,16 @@ def _scare_quote(text: str, item: Attribution) -> bool:
     return item.speaker_start is None and len(re.findall(r"\w+", text[item.start:item.end])) < 4
 
 
+def _introduction(text: str, sentences: Sequence[Sentence], quote: Quote) -> Sentence | None:
+    """The sentence right before a quotation when it ends with a colon."""
+    before = [s for s in sentences if s.end <= quote.open]
+    if not before:
+        return None
+    last = before[-1]
+    between = text[last.end:quote.open]
+    return last if text[last.end - 1] == ":" and not between.strip() and len(between) < 10 else None
+
+
 def _same_sentence(text: str, end: int, start: int) -> bool:
     """Only a frame between two parts of one quotation: no sentence end, no paragraph break."""
     gap = text[max(end - 1, 0):start]  # from the last character inside the first part
@@ -576,7 +593,17 @@ def _adjacent(text: str, previous: Attribution, quote: Quote) -> bool:
 
 
 def _next_mark_or_end(text: str, quote: Quote, sentence: Sentence | None) -> int:
+    """Where a frame after the quotation must end: its sentence, the next quotation or the paragraph.
+
+    A sentence the splitter closed at the quotation ("...?” he asks") goes on when the quotation
+    ends with ? or ! or the next word is lower case; after a full stop a new sentence starts.
+    """
     end = sentence.end if sentence and sentence.end >= quote.close else quote.close + 200
+    if end <= quote.close + 1:
+        last = text[quote.end - 1:quote.end]
+        following = text[quote.close:quote.close + 3].lstrip()
+        if last in "?!,;:—–-" or (following[:1].islower()):
+            end = quote.close + 200
     nxt = _MARKS.search(text, quote.close, end)
     para = text.find("\n\n", quote.close, end)
     candidates = [end] + ([nxt.start()] if nxt else []) + ([para] if para >= 0 else [])

@@ -146,9 +146,7 @@ class SpeakerResolver:
         tokens = words.split()
         run: list[str] = []
         for token in tokens:  # the last run of capitalised words is the name
-            if _NAME.fullmatch(token):
-                run.append(token)
-            elif run and token.lower() in ("de", "van", "von", "al", "bin", "der", "la"):
+            if _NAME.fullmatch(token) or (run and token.lower() in ("de", "van", "von", "al", "bin", "der", "la")):
                 run.append(token)
             else:
                 run = []

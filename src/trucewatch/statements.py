@@ -79,7 +79,7 @@ def _frame_date(text: str, item: Attribution, sentences: Sequence[Sentence], quo
                 published: str | None) -> DateMention | None:
     """A date said of the speaking, not of what was said: in the cue's sentence, outside any quotation."""
     anchor = item.cue_start if item.cue_start is not None else item.speaker_start
-    if anchor is None or item.speaker_start is not None and item.speaker_start < item.start - 2000:
+    if anchor is None or (item.speaker_start is not None and item.speaker_start < item.start - 2000):
         return None
     sentence = next((s for s in sentences if s.start <= anchor < s.end), None)
     if sentence is None:

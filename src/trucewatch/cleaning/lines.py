@@ -35,7 +35,8 @@ SOFT = 15.0  # cost of a removable line that may sit inside an article (caption,
 HARD = 250.0  # cost of a line that marks the edge of the article
 STANDFIRST_MAX = 500  # characters: a summary above a wire dateline is one or two sentences
 
-_LINE = re.compile(r"[^\r\n]+")
+_LINE = re.compile(r"[^\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+_BREAK = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 _BULLET = re.compile(r"^(?:[•·▪►◦*]|[-–—](?=\s))\s*")
 _CAPTION = re.compile(  # matched against the lower-cased line
@@ -95,17 +96,17 @@ def split_units(raw: str) -> list[Unit]:
             continue
         start += len(line) - len(line.lstrip())
         end -= len(line) - len(line.rstrip())
-        if not blocks or raw.count("\n", previous_end, start) >= 2:
+        if not blocks or len(_BREAK.findall(raw, previous_end, start)) >= 2:
             blocks.append([])
         blocks[-1].append((start, end))
         previous_end = end
     units: list[Unit] = []
     for block in blocks:
         texts = [raw[s:e] for s, e in block]
-        wrapped = _hard_wrapped(texts)
+        width = _wrap_width(texts)
         current: list[tuple[int, int]] = [block[0]]
         for index in range(1, len(block)):
-            if wrapped or _continues(texts[index - 1], texts[index]):
+            if (width and len(texts[index - 1]) >= 0.75 * width) or _continues(texts[index - 1], texts[index]):
                 current.append(block[index])
             else:
                 units.append(_unit(raw, current))
@@ -123,15 +124,21 @@ def _continues(line: str, following: str) -> bool:
     return not _SENTENCE_END.search(line) and following[:1].islower()
 
 
-def _hard_wrapped(lines: list[str]) -> bool:
-    """A block of lines cut at a fixed width (e-mail, wire printouts), to be read as one paragraph."""
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width at which a block's lines were cut (e-mail, wire printouts), or None.
+
+    Wrapped prose fills most lines to nearly the same width (50-100 columns), and many
+    of its lines start in lower case, mid-sentence; a list of headlines does not.
+    A filled line then continues on the next; a short one ends its paragraph.
+    """
     if len(lines) < 3:
-        return False
+        return None
     widest = max(len(line) for line in lines)
-    if widest < 50 or any(len(line) < 0.75 * widest for line in lines[:-1]):
-        return False
+    if not 50 <= widest <= 100:
+        return None
+    filled = sum(len(line) >= 0.75 * widest for line in lines)
     lowercase_starts = sum(line[:1].islower() for line in lines[1:])
-    return lowercase_starts * 3 >= len(lines) - 1
+    return widest if filled * 2 >= len(lines) and lowercase_starts * 4 >= len(lines) - 1 else None
 
 
 # ---------------------------------------------------------------- scripts
@@ -236,8 +243,8 @@ def _set(unit: Unit, kind: str, reason: str, weight: float) -> None:
     unit.weight = weight if kind == "text" else -weight
 
 
-def best_run(units: list[Unit]) -> tuple[int, int] | None:
-    """The run of units with the highest total weight (Kadane), or None when no unit is prose."""
+def best_run(units: list[Unit]) -> tuple[float, int, int] | None:
+    """(score, first, last) of the run of units with the highest total weight (Kadane); None without prose."""
     best: tuple[float, int, int] | None = None
     total, start = 0.0, 0
     for index, unit in enumerate(units):
@@ -251,7 +258,43 @@ def best_run(units: list[Unit]) -> tuple[int, int] | None:
     first = best[1]
     while units[first].kind != "text":  # the run starts with prose, not with a bridged label
         first += 1
-    return first, best[2]
+    return best[0], first, best[2]
+
+
+def run_from(units: list[Unit], first: int) -> tuple[float, int]:
+    """(score, last) of the best run that starts at ``first`` (a prose unit)."""
+    best, total = (units[first].weight, first), 0.0
+    for index in range(first, len(units)):
+        total += units[index].weight
+        if units[index].kind == "text" and total > best[0]:
+            best = (total, index)
+    return best
+
+
+ANCHOR_SHARE = 0.15  # how weak the prose under the title may be next to a run beyond an end marker
+
+
+def article_run(units: list[Unit], title_hint: str | None) -> tuple[int, int] | None:
+    """The article's units: the best run, unless the prose under the title ends at an end marker.
+
+    A short news item followed by "All news" and longer summaries of other items would
+    otherwise lose to them: when an end-of-article line (navigation, disclaimer, note...;
+    a date line is not one, it may sit between a standfirst and the body) separates the
+    prose under the title from the best run, the article is the prose under the title.
+    """
+    run = best_run(units)
+    if run is None:
+        return None
+    score, first, last = run
+    title = _title_position(units[:first], title_hint)
+    anchor = next((i for i in range(title + 1, first) if units[i].kind == "text"), None) if title is not None else None
+    if anchor is None:
+        return first, last
+    marker = next((i for i in range(anchor, first) if units[i].weight <= -HARD and units[i].date is None), None)
+    if marker is None:
+        return first, last
+    anchored, end = run_from(units[:marker], anchor)
+    return (anchor, end) if anchored >= ANCHOR_SHARE * score else (first, last)
 
 
 # ---------------------------------------------------------------- the whole text
@@ -267,7 +310,7 @@ def clean_text(raw: str, title_hint: str | None = None) -> Cleaned:
     script = _document_script(units)
     for unit in units:
         classify(unit, script)
-    run = best_run(units)
+    run = article_run(units, title_hint)
     first, last = run if run else (len(units), len(units) - 1)
     cleaned = Cleaned(units)
     title_index = _find_title(units[:first], title_hint, cleaned)
@@ -288,16 +331,32 @@ def clean_text(raw: str, title_hint: str | None = None) -> Cleaned:
     return cleaned
 
 
+def _title_line(header: list[Unit], hint: str | None) -> str | None:
+    """The title: the hint, else the first headline-like line above the article."""
+    if hint and hint.strip():
+        return " ".join(hint.split())
+    candidates = [u for u in header if u.kind in ("text", "short") and len(u.text) <= 300
+                  and len(_BULLET.sub("", u.text).split()) >= 2]
+    if not candidates:
+        return None
+    # a section label ("World news") may come first: prefer a headline-sized line
+    return next((u.text for u in candidates if len(u.text.split()) >= 4), candidates[0].text)
+
+
+def _title_position(header: list[Unit], hint: str | None) -> int | None:
+    title = _title_line(header, hint)
+    if title is None:
+        return None
+    return next((i for i, u in enumerate(header) if _norm(u.text) == _norm(title)), None)
+
+
 def _find_title(header: list[Unit], hint: str | None, cleaned: Cleaned) -> int | None:
     """Index of the title line in the header (or of the hint's line), marking repeats."""
     title_index = None
-    if hint and hint.strip():
-        cleaned.title = " ".join(hint.split())
+    cleaned.title = _title_line(header, hint)
     for index, unit in enumerate(header):
         if unit.kind not in ("text", "short") or len(unit.text) > 300:
             continue
-        if cleaned.title is None and len(_BULLET.sub("", unit.text).split()) >= 2:
-            cleaned.title = unit.text.strip()
         if cleaned.title and _norm(unit.text) == _norm(cleaned.title):
             unit.kind = "title"
             unit.reason = "the title" if title_index is None else "repeats the title"

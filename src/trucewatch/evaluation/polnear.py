@@ -62,17 +62,18 @@ def read_ann(ann: str, text: str) -> list[GoldAttribution]:
                 role, _, ref = argument.partition(":")
                 roles.setdefault(re.sub(r"\d+$", "", role), []).append(ref)
             events.append(roles)
+    def collect(roles: dict[str, list[str]], role: str) -> Spans:
+        return tuple(s for ref in roles.get(role, ()) if ref in spans for s in spans[ref][1])
+
     found = []
     for roles in events:
-        def collect(role: str) -> Spans:
-            return tuple(s for ref in roles.get(role, ()) if ref in spans for s in spans[ref][1])
-        content = collect("Content")
+        content = collect(roles, "Content")
         if not content:
             continue
-        source = collect("Source")
+        source = collect(roles, "Source")
         source_text = " ".join(text[s:e] for s, e in source) if source else None
         quoted = any(_QUOTE_MARKS.search(text[s:e]) for s, e in content)
-        found.append(GoldAttribution(content, source, collect("Cue"), source_text, quoted))
+        found.append(GoldAttribution(content, source, collect(roles, "Cue"), source_text, quoted))
     return found
 
 

@@ -138,7 +138,8 @@ class Scorer:
 # -- systems ---------------------------------------------------------------------------------
 
 
-def from_statements(statements: Iterable[Statement], to_raw: Callable[[int], int | None] = lambda x: x) -> list[Prediction]:
+def from_statements(statements: Iterable[Statement],
+                    to_raw: Callable[[int], int | None] = lambda x: x) -> list[Prediction]:
     predictions = []
     for s in statements:
         start, end = to_raw(s.start), to_raw(s.end)

@@ -118,23 +118,36 @@ def as_html(article: SyntheticArticle) -> str:
 """
 
 
+def layout(articles: list[SyntheticArticle], folder: Path, *, html_share: float = 0.5,
+           jsonl_share: float = 0.0) -> dict[tuple[str, str], SyntheticArticle]:
+    """Where each article goes: (file path, locator) -> article; formats spread evenly and deterministically."""
+    placed: dict[tuple[str, str], SyntheticArticle] = {}
+    line = 0
+    for index, article in enumerate(articles):
+        slot = (index * 0.6180339887) % 1.0
+        if slot < jsonl_share:
+            line += 1
+            placed[(str(folder / "feed.jsonl"), f"line {line}")] = article
+        else:
+            suffix = ".html" if slot < jsonl_share + html_share else ".txt"
+            placed[(str(folder / article.name[-3:] / f"{article.name}{suffix}"), "")] = article
+    return placed
+
+
 def write_corpus(articles: list[SyntheticArticle], folder: Path, *, html_share: float = 0.5,
                  jsonl_share: float = 0.0) -> Path:
     """Write articles as .txt and .html files (and optionally one .jsonl feed) under ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
     feed = []
-    for index, article in enumerate(articles):
-        slot = (index * 0.6180339887) % 1.0  # spread formats evenly, deterministically
-        sub = folder / article.name[-3:]
-        if slot < jsonl_share:
+    for (path, locator), article in layout(articles, folder, html_share=html_share,
+                                           jsonl_share=jsonl_share).items():
+        if locator:
             feed.append({"text": "\n\n".join(article.paragraphs), "title": article.title,
                          "published": article.published.isoformat(), "outlet": article.outlet})
             continue
-        sub.mkdir(exist_ok=True)
-        if slot < jsonl_share + html_share:
-            (sub / f"{article.name}.html").write_text(as_html(article), encoding="utf-8")
-        else:
-            (sub / f"{article.name}.txt").write_text(as_text(article), encoding="utf-8")
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(as_html(article) if target.suffix == ".html" else as_text(article), encoding="utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
     if feed:
         (folder / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in feed) + "\n", encoding="utf-8")
     return folder

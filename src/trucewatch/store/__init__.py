@@ -136,21 +136,29 @@ class Store:
 
         Documents whose source key is already stored are ignored, so a batch can be replayed.
         """
-        added = 0
+        fresh: dict[str, tuple[Document, bytes, list[int]]] = {}
+        for entry in docs:
+            fresh.setdefault(entry[0].source_key, entry)
+        if not fresh:
+            return 0
+        now = _now()
         with self.transaction() as connection:
-            for doc, signature, bucket_ids in docs:
-                exists = connection.scalar(select(documents.c.id).where(documents.c.source_key == doc.source_key))
-                if exists:
-                    continue
-                connection.execute(insert(documents).values(**_document_row(doc)))
-                connection.execute(insert(signatures).values(doc_id=doc.id, minhash=signature))
-                if bucket_ids:
-                    connection.execute(insert(lsh_buckets), [{"bucket": b, "doc_id": doc.id} for b in bucket_ids])
-                self._upsert_ledger(connection, dict(
-                    key=doc.source_key, source_path=doc.source_path, locator=doc.locator,
-                    status="ingested", reason=None, doc_id=doc.id, at=_now()))
-                added += 1
-        return added
+            stored = set(connection.scalars(select(documents.c.source_key)
+                                            .where(documents.c.source_key.in_(list(fresh)))))
+            entries = [entry for key, entry in fresh.items() if key not in stored]
+            if not entries:
+                return 0
+            connection.execute(insert(documents), [_document_row(doc, now) for doc, _, _ in entries])
+            connection.execute(insert(signatures), [{"doc_id": doc.id, "minhash": sig} for doc, sig, _ in entries])
+            buckets = [{"bucket": b, "doc_id": doc.id} for doc, _, ids in entries for b in ids]
+            if buckets:
+                connection.execute(insert(lsh_buckets), buckets)
+            keys = [doc.source_key for doc, _, _ in entries]
+            connection.execute(delete(ingest_log).where(ingest_log.c.key.in_(keys)))
+            connection.execute(insert(ingest_log), [
+                {"key": doc.source_key, "source_path": doc.source_path, "locator": doc.locator,
+                 "status": "ingested", "reason": None, "doc_id": doc.id, "at": now} for doc, _, _ in entries])
+        return len(entries)
 
     def duplicate_candidates(self, bucket_ids: list[int]) -> list[Candidate]:
         """Stored documents sharing at least one LSH bucket with ``bucket_ids``."""
@@ -232,11 +240,11 @@ class Store:
         return [EvidenceLink(**{k: v for k, v in r.items() if k != "id"}) for r in rows]
 
 
-def _document_row(doc: Document) -> dict:
+def _document_row(doc: Document, ingested_at: str) -> dict:
     row = asdict(doc)
     row["body_spans"] = [[s.body_start, s.raw_start, s.length] for s in doc.body_spans]
     row["removed"] = [asdict(block) for block in doc.removed]
-    row["ingested_at"] = _now()
+    row["ingested_at"] = ingested_at
     return row
 
 

@@ -1,0 +1,48 @@
+"""`trucewatch quotes` on a file (offsets into the original text) and on a stored document."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from trucewatch.cli import main
+from trucewatch.store import Store
+
+ARTICLE = ("\n\n   Ceasefire holds\n\n"
+           "Azerbaijani President Ilham Aliyev spoke to reporters in Baku.\n\n"
+           "“The ceasefire is observed,” he said on Friday.\n\n"
+           "The Kremlin said that the peacekeepers had set up new posts.\n")
+
+
+def test_quotes_on_a_path_gives_offsets_into_the_original_file(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["quotes", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    raw = path.read_text(encoding="utf-8")
+    assert [(r["kind"], r["speaker"], r["speaker_text"]) for r in records] == [
+        ("direct", "Ilham Aliyev", "he"), ("indirect", "Kremlin", "The Kremlin")]
+    for record in records:
+        assert raw[record["start"]:record["end"]] == record["text"]
+        assert raw[record["speaker_start"]:record["speaker_end"]] == record["speaker_text"]
+
+
+def test_quotes_on_a_stored_document_saves_its_statements(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "store.db")
+    ingested = CliRunner().invoke(main, ["ingest", str(path), "--db", db, "--quiet"])
+    assert ingested.exit_code == 0, ingested.output
+    store = Store(db)
+    (doc_id,) = store.document_ids()
+    doc = store.document(doc_id)
+    result = CliRunner().invoke(main, ["quotes", doc.id, "--db", db, "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    saved = store.statements(doc.id)
+    assert [s.speaker for s in saved] == ["ilham-aliyev", "kremlin"]
+    assert all(doc.body[s.start:s.end] == s.text for s in saved)
+    store.close()
+    missing = CliRunner().invoke(main, ["quotes", "no-such-doc", "--db", db])
+    assert missing.exit_code != 0 and "neither a file nor a document id" in missing.output
