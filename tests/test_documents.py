@@ -71,6 +71,14 @@ class TestSeeds:
         assert doc.body.startswith("On the first anniversary")
         assert {b.kind for b in doc.removed} >= {"title", "standfirst", "credit", "boilerplate"}
 
+    def test_other_line_breaks_give_the_same_result(self, seeds: list[Path], seed_docs) -> None:
+        for path in seeds:
+            original, _ = seed_docs[path.stem[:3]]
+            for sep in ("\r", "\u2028"):  # same length as "\n": every offset must stay the same
+                doc = build_document(item(original.raw_text.replace("\n", sep)))
+                assert (doc.body, doc.body_spans) == (original.body, original.body_spans)
+                assert (doc.title, doc.published, doc.wire) == (original.title, original.published, original.wire)
+
     def test_removed_blocks_point_at_their_raw_text(self, seed_docs) -> None:
         for doc, _ in seed_docs.values():
             for block in doc.removed:
@@ -145,3 +153,9 @@ class TestHostileInput:
         doc = build_document(item(text))
         assert spans_ok(doc)
         assert all(0 <= b.raw_start <= b.raw_end <= len(text) for b in doc.removed)
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.text(alphabet=st.sampled_from("<>/=\"' &;pdivbr\n\x00\u202eаб1."), max_size=300))
+    def test_any_markup_gives_a_document_with_exact_spans(self, markup: str) -> None:
+        doc = build_document(item(markup, "html"))
+        assert spans_ok(doc)

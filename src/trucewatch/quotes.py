@@ -19,7 +19,7 @@ from trucewatch.records import Sentence
 # -- cue words ------------------------------------------------------------------------------
 
 _CUE_LEMMAS = [
-    "say", "read", "tell", "add", "note", "stress", "emphasize", "emphasise", "state", "announce", "declare",
+    "say", "read", "yell", "shout", "scream", "exclaim", "whisper", "mutter", "tell", "add", "note", "stress", "emphasize", "emphasise", "state", "announce", "declare",
     "claim", "argue", "insist", "warn", "explain", "point", "recall", "conclude", "continue", "write",
     "tweet", "report", "confirm", "deny", "acknowledge", "admit", "assert", "believe", "think", "suggest",
     "predict", "vow", "promise", "pledge", "urge", "call", "demand", "ask", "reply", "respond", "answer",
@@ -173,10 +173,11 @@ _DET = r"(?:the|a|an|his|her|its|their|our|this|that|one|another|two|three|sever
 _NAME_TOKEN = r"[A-ZÀ-ÖØ-ÞƏİŞÇÖÜ][\w.’'-]*"
 _WORD = r"[\w’'.-]+"
 _AUX = r"(?:(?:has|have|had|was|were|is|are|will|would|also|later|then|again|further|previously)\s+){0,3}"
+_INNER = {"in", "of", "at", "from", "for"}  # may sit inside a speaker phrase that starts with a determiner
 _STOP = {"at", "in", "on", "during", "to", "who", "which", "that", "after", "before", "while", "when", "from",
          "with", "as", "and", "but", "because", "if", "about", "for", "by", "told", "said", "says", "last"}
 _PAREN = r"(?:\s*\([^()]{1,30}\))?"
-_APPOSITIVE = r"(?:,\s+(?:[\w’'.()-]+\s+){0,14}?[\w’'.()-]+,){0,2}"
+_APPOSITIVE = r"(?:(?:,\s+(?:[\w’'.()-]+\s+){0,14}?[\w’'.()-]+){1,2},)?"
 # "...," he said / "...," the Azerbaijani president said / "...," Ilham Aliev's words are quoted
 _AFTER_SPEAKER_CUE = re.compile(
     rf"^[\s,.?!;:—–-]*(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD}){_PAREN}{_APPOSITIVE}\s+{_AUX}"
@@ -187,7 +188,8 @@ _AFTER_DASH = re.compile(rf"^\s*[―—–]\s*(?P<speaker>{_NAME_TOKEN}(?:\s+{_N
 _AFTER_CUE_SPEAKER = re.compile(rf"^[\s,.?!;:—–-]*(?P<cue>{_SPEECH})\s+(?P<speaker>(?:{_DET}\s+)?(?:{_WORD}\s*)+)",
                                 re.I)
 # Aliyev emphasized that ...: "..." / He said, "..."
-_BEFORE = re.compile(rf"(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})\s+{_AUX}(?P<cue>{_SPEECH})\b"
+_BEFORE = re.compile(rf"(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD}){_PAREN}{_APPOSITIVE}\s+{_AUX}"
+                     rf"(?P<cue>{_SPEECH})\b"
                      rf"(?P<rest>[^\"“”«»„]*?)[:,]\s*$", re.I)
 
 
@@ -197,7 +199,9 @@ def _plausible_speaker(phrase: str) -> bool:
         return False
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return True
-    if any(w.lower() in _STOP for w in words) or (words[-1].lower() in _PRONOUNS and len(words) > 1):
+    inner_ok = re.fullmatch(_DET, words[0], re.I) is not None  # "a narrator in the Clinton ad"
+    if any(w.lower() in _STOP and not (inner_ok and 0 < n < len(words) - 1 and w.lower() in _INNER)
+           for n, w in enumerate(words)) or (words[-1].lower() in _PRONOUNS and len(words) > 1):
         return False
     if words[-1].lower() in CUE_FORMS:
         return False
@@ -266,7 +270,7 @@ def frame_before(text: str, quote: Quote, sentence_start: int) -> tuple[tuple[in
 # The agreement is being implemented, said a Russian Foreign Ministry statement. / ..., it said.
 _TAIL = re.compile(rf",\s*(?:(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})\s+{_AUX}(?P<cue>{_SPEECH})"
                    rf"|(?P<cue2>{_SPEECH})\s+(?P<speaker2>(?:{_DET}\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD}))"
-                   rf"(?:\s+(?:on|in|at|during|late|earlier|today|yesterday)\b[^,\"“”«»]{{0,60}})?\s*[.!]?\s*$", re.I)
+                   rf"(?:\s+(?:on|in|at|to|during|late|earlier|today|yesterday)\b[^,\"“”«»]{{0,60}})?\s*[.!]?\s*$", re.I)
 
 
 def frame_tail(text: str, sentence: Sentence, blocked: Sequence[tuple[int, int]]) -> Attribution | None:
@@ -407,7 +411,10 @@ def _subject_tokens(subject) -> list:
         if tok.i > subject.i and (tok.text in ",(—–" or tok.dep_ in ("relcl", "acl")):
             tokens = tokens[:n]
             break
-    return _trim(tokens) or [subject]
+    tokens = _trim(tokens)
+    while tokens and tokens[-1].lower_ in ("that", "which", "who", "whom"):
+        tokens = tokens[:-1]
+    return tokens or [subject]
 
 
 def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
@@ -527,6 +534,8 @@ def find_attributions(text: str, sentences: Sequence[Sentence], parse=None) -> l
         if frame is None and not embedded:  # a block quotation introduced in the paragraph before: "He said:"
             intro = _introduction(text, sentences, quote)
             frame = frame_before(text, quote, intro.start) if intro is not None else None
+        if frame is None and not embedded:  # "..., Schiff said. "The other factor ..."
+            frame = _frame_of_previous_sentence(text, sentences, quote)
         index = close_sentence.index if close_sentence else None
         if frame is not None:
             (c_start, c_end), (sp_start, sp_end) = frame
@@ -548,7 +557,26 @@ def find_attributions(text: str, sentences: Sequence[Sentence], parse=None) -> l
         previous = item
     results = _with_parsed(text, sentences, quotes, results, framed_cues, parse)
     results = [a for a in results if not _scare_quote(text, a) and not _nested(a, results)]
-    return sorted(_dedupe(results), key=lambda a: a.start)
+    return _join_split_quotes(text, sorted(_dedupe(results), key=lambda a: a.start))
+
+
+def _join_split_quotes(text: str, items: list[Attribution]) -> list[Attribution]:
+    """One statement for a quotation split by its frame: "First part," he said. "Second part."
+
+    Both parts have the same speaker span and nothing but that frame lies between them.
+    """
+    joined: list[Attribution] = []
+    for item in items:
+        last = joined[-1] if joined else None
+        if (last is not None and item.kind != "indirect" and last.kind != "indirect"
+                and item.speaker_start is not None and item.speaker_start == last.speaker_start
+                and last.speaker_end is not None and "\n" not in text[last.end:item.start]
+                and item.start - last.end < 150
+                and (last.end <= last.speaker_start < item.start or item.speaker_start < last.start)):
+            joined[-1] = replace(last, end=item.end, inherited=False)
+            continue
+        joined.append(item)
+    return joined
 
 
 def _nested(item: Attribution, others: Sequence[Attribution]) -> bool:
@@ -562,6 +590,18 @@ def _nested(item: Attribution, others: Sequence[Attribution]) -> bool:
 def _scare_quote(text: str, item: Attribution) -> bool:
     """A short quoted name or term with nobody saying it ("Iron Fist", 'Caucasian Knot')."""
     return item.speaker_start is None and len(re.findall(r"\w+", text[item.start:item.end])) < 4
+
+
+def _frame_of_previous_sentence(text: str, sentences: Sequence[Sentence],
+                                quote: Quote) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The frame closing the sentence just before a quotation in the same paragraph ("..., X said.")."""
+    before = [s for s in sentences if s.end <= quote.open]
+    if not before or "\n" in text[before[-1].end:quote.open]:
+        return None
+    tail = frame_tail(text, before[-1], [])
+    if tail is None or tail.speaker_start is None or tail.cue_start is None:
+        return None
+    return (tail.cue_start, tail.cue_end), (tail.speaker_start, tail.speaker_end)
 
 
 def _introduction(text: str, sentences: Sequence[Sentence], quote: Quote) -> Sentence | None:

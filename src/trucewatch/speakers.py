@@ -25,6 +25,9 @@ _TITLES = re.compile(r"^(?:(?:mr|mrs|ms|miss|dr|prof|sen|rep|gov|gen|col|lt|sgt|
                      r"minister|senator|governor|secretary|general|judge|justice|ambassador|mayor|pope|king|queen|"
                      r"prince|sheikh|chairman|chairwoman|spokesman|spokeswoman)\.?\s+)+", re.I)
 _NAME = re.compile(r"[A-ZÀ-ÖØ-ÞƏİŞÇÜ][\w’'.-]*")
+_ORGANISATION = re.compile(r"^The\s|\b(?:Post|Times|News|Journal|Party|Committee|Department|Ministry|Agency|"
+                           r"Office|Campaign|Council|Court|Commission|Group|Network|Association|University|"
+                           r"Institute|Service|Inc|Corp|Company|Bank|Foundation|Union|Coalition)\b")
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
 
@@ -60,13 +63,14 @@ class SpeakerResolver:
         self.seen: list[_Seen] = []
         self.provisional: dict[str, str] = {}  # surname or full name (lower) -> provisional id
         self.names: dict[str, str] = {}  # provisional id -> name
+        self.kinds: dict[str, str] = {}  # provisional id -> "provisional" (a person?) or "organisation"
 
     def resolve(self, start: int, end: int, on: str | None = None) -> Resolved:
         phrase = self.text[start:end].strip()
         found = self._resolve(phrase, start, end, on)
         if found is not None:
             actor = self.registry.get(found)
-            kind = actor.type if actor else "provisional"
+            kind = actor.type if actor else self.kinds.get(found, "provisional")
             self.seen.append(_Seen(start, found, kind, actor.gender if actor else None, True))
             return Resolved(found, actor.name if actor else self.names.get(found))
         return Resolved(None, None)
@@ -163,6 +167,8 @@ class SpeakerResolver:
         actor_id = PROVISIONAL + slug(name)
         self.provisional[key] = actor_id
         self.names[actor_id] = name
+        if _ORGANISATION.search(phrase.strip()):
+            self.kinds[actor_id] = "organisation"  # "The Post", "the Justice Department": not "he" or "she"
         if len(run) > 1:
             self.provisional.setdefault(run[-1].lower(), actor_id)
         return actor_id

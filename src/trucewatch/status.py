@@ -102,11 +102,11 @@ def evidence_date(link: EvidenceLink) -> date | None:
 def assess(agreement: Agreement, links: list[EvidenceLink], as_of: date | None = None) -> list[ProvisionStatus]:
     """Status of every provision (and of the agreement as a whole when evidence names it) on ``as_of``."""
     as_of = as_of or date.today()
-    mine = [link for link in links if link.agreement_id == agreement.id]
+    mine = [link for link in links if link.agreement_id == agreement.id and _on_or_before(link, as_of)]
     numbers = agreement.numbers() + ([AGREEMENT_LEVEL] if any(x.provision == AGREEMENT_LEVEL for x in mine) else [])
     results = []
     for number in numbers:
-        evidence = sorted((x for x in mine if x.provision == number and _on_or_before(x, as_of)),
+        evidence = sorted((x for x in mine if x.provision == number),
                           key=lambda x: (evidence_date(x) or date.max, x.doc_id, x.start))
         status, history = _history(agreement, evidence)
         provision = agreement.provision(number) if number != AGREEMENT_LEVEL else None

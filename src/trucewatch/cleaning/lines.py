@@ -13,7 +13,10 @@ here with explainable rules and one global decision:
    inside the article are bridged), and lines that mark the edge of an article
    (dates, navigation, disclaimers, notes) cost a lot. This keeps every body
    paragraph, even a short real sentence, and drops lists of other headlines
-   with their own dates after the article, however well-written they are.
+   with their own dates after the article, however well-written they are. When an
+   end-of-article line separates the prose under the title from a stronger run
+   further down, the prose under the title is the article (a short item above
+   longer summaries of other news).
 4. Units before the run are the header (title, dateline, standfirst, captions);
    units after it are the tail (related items, credits, banners).
 
@@ -42,6 +45,8 @@ _BULLET = re.compile(r"^(?:[•·▪►◦*]|[-–—](?=\s))\s*")
 _CAPTION = re.compile(  # matched against the lower-cased line
     r"(?:^|[\s.,;(\[])(?:photos?|photograph|pictures?|images?|video|illustration|фото|видео)\s*(?:by\b|credit\b|"
     r"courtesy\b|:|/|©)|^(?:photo|фото|©)\b|\b(?:getty images|afp photo|ap photo|reuters/|shutterstock)")
+_CAPTION_KEYWORDS = ("photo", "picture", "image", "video", "illustration", "фото", "видео", "©", "getty", "reuters/",
+                     "shutterstock")
 _MENU_SPLIT = re.compile(r"\s+[|›»>•·/–-]\s+")
 
 
@@ -180,10 +185,10 @@ def _document_script(units: list[Unit]) -> str | None:
 class Rule:
     kind: str
     reason: str
-    match: str
     max_chars: int
     boundary: bool
     pattern: re.Pattern[str]
+    keywords: tuple[str, ...]  # a cheap test before the pattern: one of these must occur
 
 
 @cache
@@ -192,8 +197,8 @@ def rules() -> tuple[Rule, ...]:
     for rule in load("boilerplate")["rules"]:
         body = "|".join(f"(?:{p})" for p in rule["patterns"])
         anchored = {"line": rf"^(?:{body})\W*$", "start": rf"^(?:{body})", "search": body}[rule["match"]]
-        compiled.append(Rule(rule["kind"], rule["reason"], rule["match"], rule.get("max_chars", 10_000),
-                             rule.get("boundary", False), re.compile(anchored)))
+        compiled.append(Rule(rule["kind"], rule["reason"], rule.get("max_chars", 10_000),
+                             rule.get("boundary", False), re.compile(anchored), tuple(rule.get("keywords", ()))))
     return tuple(compiled)
 
 
@@ -211,17 +216,19 @@ def classify(unit: Unit, script: str | None) -> None:
     if found:
         unit.date = found
         return _set(unit, "date", "a date line", HARD)
-    if not letters:
+    if not letters and not _LETTER.search(text):
         return _set(unit, "boilerplate", "no words, only symbols or numbers", SOFT)
     lower = text.lower()
-    if len(text) <= 300 and _CAPTION.search(lower):
+    if len(text) <= 300 and any(k in lower for k in _CAPTION_KEYWORDS) and _CAPTION.search(lower):
         return _set(unit, "caption", "photo or video caption", SOFT)
     agency = registry().credit(text)
     if agency:
         unit.agency = agency
         return _set(unit, "credit", f"credit line naming {agency}", SOFT)
     for rule in rules():
-        if len(text) <= rule.max_chars and rule.pattern.search(lower):
+        if len(text) > rule.max_chars or (rule.keywords and not any(k in lower for k in rule.keywords)):
+            continue
+        if rule.pattern.search(lower):
             return _set(unit, rule.kind, rule.reason, HARD if rule.boundary else SOFT)
     parts = _MENU_SPLIT.split(text)
     if len(parts) >= 3 and len(text) <= 200 and all(len(p.split()) <= 4 for p in parts) and not is_sentence(text):
@@ -327,7 +334,7 @@ def clean_text(raw: str, title_hint: str | None = None) -> Cleaned:
         elif unit.kind == "body":
             break
     _lead(raw, cleaned)
-    _collect(units, first, title_index, cleaned)
+    _collect(units, title_index, cleaned)
     return cleaned
 
 
@@ -429,7 +436,7 @@ def _lead(raw: str, cleaned: Cleaned) -> None:
         return
 
 
-def _collect(units: list[Unit], first: int, title_index: int | None, cleaned: Cleaned) -> None:
+def _collect(units: list[Unit], title_index: int | None, cleaned: Cleaned) -> None:
     """Date and credit candidates, best first."""
     header_dates = [(i, u.date) for i, u in enumerate(units) if u.kind == "dateline" and u.date is not None]
     if title_index is not None:

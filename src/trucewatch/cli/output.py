@@ -11,6 +11,7 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 FORMATS = ("table", "jsonl", "json", "csv")
 
@@ -42,11 +43,15 @@ def emit(records: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str], *,
         table = Table(title=title, show_lines=False, header_style="bold")
         widths = widths or {}
         for column in columns:
-            table.add_column(column, max_width=widths.get(column), overflow="ellipsis", no_wrap=column in widths)
+            table.add_column(column, min_width=min(len(column), 12), max_width=widths.get(column),
+                             overflow="ellipsis", no_wrap=column in widths)
         for record in records:
-            table.add_row(*(_cell(record.get(k)) for k in columns))
+            table.add_row(*(Text(_cell(record.get(k))) for k in columns))  # Text: article brackets are not markup
             count += 1
-        Console(soft_wrap=False).print(table)
+        console = Console(soft_wrap=False)
+        if not console.is_terminal:  # piped into a file or pager: room for the columns
+            console = Console(soft_wrap=False, width=200)
+        console.print(table)
     return count
 
 
