@@ -101,6 +101,8 @@ class TestHints:
 
     def test_an_unknown_outlet_hint_is_kept_as_given(self) -> None:
         assert build_document(item(BODY, outlet="Valley Gazette")).outlet == "Valley Gazette"
+        assert build_document(item(BODY, url="https://www.valley-gazette.example/news/1")).outlet == \
+            "valley-gazette.example"
 
     def test_id_is_stable(self) -> None:
         assert build_document(item(BODY)).id == document_id(item(BODY))

@@ -11,13 +11,15 @@ Where the fields come from, best source first:
   container's hint (JSONL ``published``), else an inference marked ``inferred``
   (an "updated" time, a republication note's date, a year-less dateline completed
   with the crawl year). Dates inside the body are never the publication date.
-- ``outlet``: the container's hint or URL, HTML site name, or the text naming itself.
+- ``outlet``: the container's hint or URL, HTML site name, or the text naming itself
+  ("originally published on ... Caucasian Knot"), canonical when in ``data/outlets.yaml``.
 - ``wire``: the agency the text credits. ``language``: lingua on the body.
 """
 
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import urlsplit
 
 from trucewatch.cleaning.credits import registry
 from trucewatch.cleaning.dates import FoundDate, parse_date
@@ -133,10 +135,11 @@ def _year_from_crawl(lead: FoundDate | None, crawled: str | None) -> tuple[str |
 
 
 def _outlet(hints: dict[str, str], sitename: str | None, text: str) -> str | None:
+    """Registry name from the hints or the page; else the name as given, the text's self-reference, the URL host."""
     for value in (hints.get("outlet"), hints.get("url"), sitename):
         if value:
             known = registry().resolve(value)
             if known:
                 return known.name
-    named = hints.get("outlet") or sitename
-    return named or registry().self_reference(text)
+    host = (urlsplit(hints["url"]).hostname or "").removeprefix("www.") if hints.get("url") else ""
+    return hints.get("outlet") or sitename or registry().self_reference(text) or host or None

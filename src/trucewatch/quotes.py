@@ -19,17 +19,18 @@ from trucewatch.records import Sentence
 # -- cue words ------------------------------------------------------------------------------
 
 _CUE_LEMMAS = [
-    "say", "read", "yell", "shout", "scream", "exclaim", "whisper", "mutter", "tell", "add", "note", "stress", "emphasize", "emphasise", "state", "announce", "declare",
-    "claim", "argue", "insist", "warn", "explain", "point", "recall", "conclude", "continue", "write",
-    "tweet", "report", "confirm", "deny", "acknowledge", "admit", "assert", "believe", "think", "suggest",
-    "predict", "vow", "promise", "pledge", "urge", "call", "demand", "ask", "reply", "respond", "answer",
-    "accuse", "praise", "criticize", "criticise", "condemn", "denounce", "welcome", "hail", "describe",
-    "assess", "comment", "remark", "mention", "reiterate", "underline", "underscore", "agree", "express",
-    "complain", "allege", "indicate", "signal", "hint", "recognize", "recognise", "estimate", "expect",
-    "hope", "fear", "feel", "know", "learn", "quote", "cite", "reaffirm", "assure", "inform", "highlight",
-    "observe", "voice", "lament", "joke", "boast", "counter", "testify", "disclose", "reveal", "caution",
-    "charge", "contend", "maintain", "clarify", "specify", "stipulate", "question", "wonder", "concede",
-    "recommend", "propose", "threaten", "blame", "laud", "slam", "dismiss", "reject"
+    "say", "read", "yell", "shout", "scream", "exclaim", "whisper", "mutter", "tell", "add", "note",
+    "stress", "emphasize", "emphasise", "state", "announce", "declare", "claim", "argue", "insist", "warn",
+    "explain", "point", "recall", "conclude", "continue", "write", "tweet", "report", "confirm", "deny",
+    "acknowledge", "admit", "assert", "believe", "think", "suggest", "predict", "vow", "promise", "pledge",
+    "urge", "call", "demand", "ask", "reply", "respond", "answer", "accuse", "praise", "criticize",
+    "criticise", "condemn", "denounce", "welcome", "hail", "describe", "assess", "comment", "remark",
+    "mention", "reiterate", "underline", "underscore", "agree", "express", "complain", "allege", "indicate",
+    "signal", "hint", "recognize", "recognise", "estimate", "expect", "hope", "fear", "feel", "know",
+    "learn", "quote", "cite", "reaffirm", "assure", "inform", "highlight", "observe", "voice", "lament",
+    "joke", "boast", "counter", "testify", "disclose", "reveal", "caution", "charge", "contend", "maintain",
+    "clarify", "specify", "stipulate", "question", "wonder", "concede", "recommend", "propose", "threaten",
+    "blame", "laud", "slam", "dismiss", "reject"
 ]
 _IRREGULAR = {"say": ["said", "says", "saying"], "read": ["reads", "reading"], "tell": ["told", "tells", "telling"],
               "think": ["thought", "thinks", "thinking"], "write": ["wrote", "written", "writes", "writing"],
@@ -270,7 +271,7 @@ def frame_before(text: str, quote: Quote, sentence_start: int) -> tuple[tuple[in
 # The agreement is being implemented, said a Russian Foreign Ministry statement. / ..., it said.
 _TAIL = re.compile(rf",\s*(?:(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})\s+{_AUX}(?P<cue>{_SPEECH})"
                    rf"|(?P<cue2>{_SPEECH})\s+(?P<speaker2>(?:{_DET}\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD}))"
-                   rf"(?:\s+(?:on|in|at|to|during|late|earlier|today|yesterday)\b[^,\"“”«»]{{0,60}})?\s*[.!]?\s*$", re.I)
+                   rf"(?:\s+(?:on|in|at|during|late|earlier|today|yesterday)\b[^,\"“”«»]{{0,60}})?\s*[.!]?\s*$", re.I)
 
 
 def frame_tail(text: str, sentence: Sentence, blocked: Sequence[tuple[int, int]]) -> Attribution | None:
@@ -367,13 +368,18 @@ def parse_attributions(sk: Skeleton, parsed, quoted: Sequence[tuple[int, int]] =
                 continue
         if lower == "according" and token.i + 1 < len(parsed) and parsed[token.i + 1].lower_ == "to":
             attribution = _according(sk, parsed, token)
-        elif lower in CUE_FORMS and _is_verb(token) and token.dep_ not in ("amod", "aux"):
+        elif lower in CUE_FORMS and _is_verb(token) and token.dep_ not in ("amod", "aux") and not _thing_says(token):
             attribution = _cue_clause(sk, parsed, token)
         else:
             continue
         if attribution is not None:
             found.append(attribution)
     return found
+
+
+def _thing_says(token) -> bool:
+    """A cue in a relative clause about a thing ("a comment that described ..."), not about a person."""
+    return token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in token.children)
 
 
 def _is_verb(token) -> bool:
@@ -444,9 +450,7 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
         elif prep is not None and cue.lower_.startswith(("call", "urg")):
             content = list(prep.subtree)[1:]
         else:
-            as_prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-            if as_prep is not None and any(t.text in "\"“”«»„" for t in as_prep.subtree):
-                content = list(as_prep.subtree)[1:]
+            content = _object_content(parsed, cue, dobj)
     if not content:
         return None
     content = _trim(content)
@@ -459,6 +463,29 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
     s_start, s_end = _span(sk, speaker[0], speaker[-1])
     c_start, c_end = _span(sk, cue, cue)
     return Attribution("indirect", start, end, c_start, c_end, s_start, s_end)
+
+
+# Cues whose direct object is what was said ("denounced the statement", "voiced the idea").
+_OBJECT_CUES = frozenset(f for lemma in ("denounce", "condemn", "reject", "deny", "confirm", "announce", "voice",
+                                         "express", "propose", "demand", "criticize", "criticise", "welcome",
+                                         "praise", "hail", "reaffirm", "reiterate", "dismiss", "assess", "describe",
+                                         "call", "label", "brand", "cite")
+                         for f in _inflect(lemma))
+
+
+def _object_content(parsed, cue, dobj) -> list | None:
+    """Content carried by the object: "assessed X as very successful", "called X an important signal"."""
+    as_prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    predicate = next((c for c in cue.children if c.dep_ in ("oprd", "xcomp")), None)
+    if dobj is not None and (as_prep is not None or predicate is not None):
+        last = max((as_prep or predicate).right_edge.i, dobj.right_edge.i)
+        return [t for t in parsed if dobj.left_edge.i <= t.i <= last]
+    if as_prep is not None and any(t.text in "\"“”«»„" for t in as_prep.subtree):
+        return list(as_prep.subtree)[1:]
+    if dobj is not None and cue.lower_ in _OBJECT_CUES and dobj.pos_ != "PRON" and dobj.tag_ != "PRP" \
+            and len(list(dobj.subtree)) >= 3:
+        return list(dobj.subtree)
+    return None
 
 
 def _according(sk: Skeleton, parsed, according) -> Attribution | None:

@@ -34,9 +34,10 @@ def extract_html(html: str, url: str | None = None) -> Page:
                                             include_tables=True, favor_recall=True, date_extraction_params=DATE_PARAMS)
     except Exception:  # malformed markup trips lxml in many ways; the fallback below still reads it
         found = None
-    if found is None or not (found.text or "").strip():
+    if found is None:
         return Page(all_text(html))
-    return Page(found.text, found.title or None, found.date or None, found.sitename or None)
+    text = found.text if (found.text or "").strip() else all_text(html)  # too little for trafilatura: keep it all
+    return Page(text, found.title or None, found.date or None, found.sitename or None)
 
 
 BLOCKS = ("p", "div", "br", "li", "tr", "td", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article",
