@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from trucewatch.records import Sentence
+from trucewatch.sentences import SentenceIndex
 
 # -- cue words ------------------------------------------------------------------------------
 
@@ -300,10 +301,23 @@ def cue_offsets(text: str) -> list[int]:
     words = list(_LETTERS.finditer(text))
     for n, word in enumerate(words):
         lower = word.group().lower()
-        if lower in CUE_FORMS or (lower == "according" and n + 1 < len(words)
-                                  and words[n + 1].group().lower() == "to"):
+        following = words[n + 1].group().lower() if n + 1 < len(words) else ""
+        if lower == "according" and following == "to":
+            found.append(word.start())
+        elif lower in CUE_FORMS and not (n and word.group()[0].isupper()):  # "Heads of State" is no cue
+            if lower in _NOUN_LIKE and following != "that" \
+                    and not (n and words[n - 1].group().lower() in _PRONOUNS):
+                continue  # "the report", "a call": a verb only before "that" or after a pronoun
             found.append(word.start())
     return found
+
+
+# Cue forms that are more often nouns: candidates only in a verb-like position.
+_NOUN_LIKE = frozenset(f for lemma in ("state", "report", "point", "call", "comment", "question", "charge", "note",
+                                       "signal", "voice", "hope", "fear", "answer", "quote", "counter", "tweet",
+                                       "claim", "demand", "promise", "pledge", "vow", "estimate", "mention",
+                                       "remark", "welcome", "hint", "joke", "boast", "blame", "concern", "read")
+                       for f in _inflect(lemma)[:2])  # the bare form and the plural/third person only
 
 
 # -- the parser, on candidate sentences only -------------------------------------------------
@@ -510,13 +524,6 @@ def _according(sk: Skeleton, parsed, according) -> Attribution | None:
 # -- the whole document ---------------------------------------------------------------------
 
 
-def _sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence
-    return None
-
-
 def _is_embedded(text: str, quote: Quote, sentence_start: int) -> bool:
     """A partial quotation: it starts inside a sentence, not after a colon, a dash or an inverted frame."""
     before = text[sentence_start:quote.open].rstrip() if sentence_start < quote.open else ""
@@ -548,21 +555,22 @@ def find_attributions(text: str, sentences: Sequence[Sentence], parse=None) -> l
     candidate sentences only.
     """
     quotes = find_quotes(text)
+    by_offset = SentenceIndex(list(sentences))
     results: list[Attribution] = []
     framed_cues: set[int] = set()
     previous: Attribution | None = None
     for quote in quotes:
-        sentence = _sentence_at(sentences, quote.start) or _sentence_at(sentences, quote.open)
-        close_sentence = _sentence_at(sentences, max(quote.close - 1, quote.start)) or sentence
+        sentence = by_offset.at(quote.start) or by_offset.at(quote.open)
+        close_sentence = by_offset.at(max(quote.close - 1, quote.start)) or sentence
         s_start = sentence.start if sentence else quote.open
         limit = _next_mark_or_end(text, quote, close_sentence)
         embedded = _is_embedded(text, quote, s_start)
         frame = frame_after(text, quote, limit) or (None if embedded else frame_before(text, quote, s_start))
         if frame is None and not embedded:  # a block quotation introduced in the paragraph before: "He said:"
-            intro = _introduction(text, sentences, quote)
+            intro = _introduction(text, by_offset, quote)
             frame = frame_before(text, quote, intro.start) if intro is not None else None
         if frame is None and not embedded:  # "..., Schiff said. "The other factor ..."
-            frame = _frame_of_previous_sentence(text, sentences, quote)
+            frame = _frame_of_previous_sentence(text, by_offset, quote)
         index = close_sentence.index if close_sentence else None
         if frame is not None:
             (c_start, c_end), (sp_start, sp_end) = frame
@@ -619,24 +627,23 @@ def _scare_quote(text: str, item: Attribution) -> bool:
     return item.speaker_start is None and len(re.findall(r"\w+", text[item.start:item.end])) < 4
 
 
-def _frame_of_previous_sentence(text: str, sentences: Sequence[Sentence],
+def _frame_of_previous_sentence(text: str, index: SentenceIndex,
                                 quote: Quote) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The frame closing the sentence just before a quotation in the same paragraph ("..., X said.")."""
-    before = [s for s in sentences if s.end <= quote.open]
-    if not before or "\n" in text[before[-1].end:quote.open]:
+    last = index.last_before(quote.open)
+    if last is None or "\n" in text[last.end:quote.open]:
         return None
-    tail = frame_tail(text, before[-1], [])
+    tail = frame_tail(text, last, [])
     if tail is None or tail.speaker_start is None or tail.cue_start is None:
         return None
     return (tail.cue_start, tail.cue_end), (tail.speaker_start, tail.speaker_end)
 
 
-def _introduction(text: str, sentences: Sequence[Sentence], quote: Quote) -> Sentence | None:
+def _introduction(text: str, index: SentenceIndex, quote: Quote) -> Sentence | None:
     """The sentence right before a quotation when it ends with a colon."""
-    before = [s for s in sentences if s.end <= quote.open]
-    if not before:
+    last = index.last_before(quote.open)
+    if last is None:
         return None
-    last = before[-1]
     between = text[last.end:quote.open]
     return last if text[last.end - 1] == ":" and not between.strip() and len(between) < 10 else None
 
@@ -685,7 +692,7 @@ def _with_parsed(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quot
     direct = {(a.start, a.end) for a in results if a.kind == "direct"}
     long_direct = [q for q in quotes if (q.start, q.end) in direct and len(text[q.start:q.end].split()) >= 6]
     inside = [(q.start, q.end) for q in long_direct]
-    unframed = {(a.start, a.end) for a in results if a.speaker_start is None or a.kind == "partial"}
+    unframed = {(a.start, a.end) for a in results if a.speaker_start is None}
     jobs: list[Skeleton] = []
     for sentence in sentences:
         if any(s <= sentence.start and sentence.end <= e for s, e in inside):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from trucewatch.nlp import splitter
 from trucewatch.records import Document, Sentence
@@ -29,3 +30,25 @@ def split_sentences(doc: Document) -> list[Sentence]:
             offset = start + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
             sentences.append(Sentence(doc.id, len(sentences), offset, offset + len(text), text))
     return sentences
+
+
+class SentenceIndex:
+    """Sentences by offset in O(log n), so long documents with many quotations stay linear-ish."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+
+    def at(self, offset: int) -> Sentence | None:
+        """The sentence containing ``offset``."""
+        n = bisect_right(self.starts, offset) - 1
+        if n >= 0 and offset < self.sentences[n].end:
+            return self.sentences[n]
+        return None
+
+    def last_before(self, offset: int) -> Sentence | None:
+        """The last sentence that ends at or before ``offset``."""
+        n = bisect_right(self.starts, offset) - 1
+        while n >= 0 and self.sentences[n].end > offset:
+            n -= 1
+        return self.sentences[n] if n >= 0 else None

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from trucewatch.actors import ActorRegistry, load_registry
 from trucewatch.nlp import full_pipeline
 from trucewatch.quotes import Attribution, find_attributions, find_quotes
-from trucewatch.records import Document, Sentence, Statement
-from trucewatch.sentences import split_sentences
+from trucewatch.records import Document, Statement
+from trucewatch.sentences import SentenceIndex, split_sentences
 from trucewatch.speakers import SpeakerResolver
 from trucewatch.temporal import DateMention, find_dates, publication_day
 
@@ -32,6 +32,7 @@ def extract_statements(doc: Document, registry: ActorRegistry | None = None) -> 
     if not text.strip():
         return []
     sentences = split_sentences(doc)
+    index = SentenceIndex(sentences)
     attributions = find_attributions(text, sentences, parse)
     quotes = [(q.start, q.end) for q in find_quotes(text)]
     resolver = SpeakerResolver(registry, text, quotes)
@@ -44,7 +45,7 @@ def extract_statements(doc: Document, registry: ActorRegistry | None = None) -> 
         actor_id = speaker.actor_id if speaker else None
         paragraph = text.count("\n\n", 0, item.start)
         said_on, precision = published_on, published_precision
-        cue_date = _frame_date(text, item, sentences, quotes, doc.published)
+        cue_date = _frame_date(text, item, index, quotes, doc.published)
         if cue_date is not None:
             said_on, precision = cue_date.value, cue_date.precision
             dated_by_cue[paragraph] = (said_on, precision, actor_id, item.end)
@@ -63,25 +64,18 @@ def extract_statements(doc: Document, registry: ActorRegistry | None = None) -> 
             speaker_start=item.speaker_start, speaker_end=item.speaker_end,
             said_on=said_on, said_on_precision=precision,
             sentence_index=item.sentence_index if item.sentence_index is not None
-            else _sentence_index(sentences, item.start),
+            else getattr(index.at(item.start), "index", None),
         ))
     return sorted(statements, key=lambda s: s.start)
 
 
-def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int | None:
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence.index
-    return None
-
-
-def _frame_date(text: str, item: Attribution, sentences: Sequence[Sentence], quotes: list[tuple[int, int]],
+def _frame_date(text: str, item: Attribution, index: SentenceIndex, quotes: list[tuple[int, int]],
                 published: str | None) -> DateMention | None:
     """A date said of the speaking, not of what was said: in the cue's sentence, outside any quotation."""
     anchor = item.cue_start if item.cue_start is not None else item.speaker_start
     if anchor is None or (item.speaker_start is not None and item.speaker_start < item.start - 2000):
         return None
-    sentence = next((s for s in sentences if s.start <= anchor < s.end), None)
+    sentence = index.at(anchor)
     if sentence is None:
         return None
     blocked = [*quotes, (item.start, item.end)]
