@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import click
+from sqlalchemy.exc import SQLAlchemyError
 
 from trucewatch import __version__
+from trucewatch.store import DEFAULT_DB, Store, resolve_url
+
+# The source checkout; the annotated data sits beside it in ../shared unless $TRUCEWATCH_SHARED says otherwise.
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("TRUCEWATCH_SHARED", ROOT.parent / "shared"))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="trucewatch")
 def main() -> None:
-    """Truce Watch: turn news reports into an evidence-backed monitor of a peace agreement."""
+    """Truce Watch: turn news reports into an evidence-backed monitor of a peace agreement.
+
+    Typical run: ingest PATH, analyse, then status / stance / contradictions / report.
+    """
 
 
 db_option = click.option(
@@ -18,6 +33,26 @@ db_option = click.option(
     help="Store: a SQLite file path (default ./trucewatch.db) or a postgresql:// URL. Env: TRUCEWATCH_DB.",
 )
 
+
+def open_store(db: str | None, *, create: bool = False) -> Store:
+    """Open the store for a command, turning every way it can fail into a one-line error.
+
+    Commands that only read refuse to create a new, empty SQLite file (a mistyped ``--db`` or
+    the wrong folder would otherwise show empty results).
+    """
+    url = resolve_url(db)
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if path.is_dir():
+            raise click.ClickException(f"--db {path} is a folder; give a database file, e.g. {path / DEFAULT_DB}")
+        if not create and not path.exists():
+            raise click.ClickException(f"no store at {path}: run `trucewatch ingest PATH` first, "
+                                       "or point --db or $TRUCEWATCH_DB at your store")
+    try:
+        return Store(db)
+    except SQLAlchemyError as error:
+        reason = getattr(error, "orig", None) or error
+        raise click.ClickException(f"cannot open the store {db or url}: {reason}") from None
 
 
 @main.group("eval")

@@ -11,7 +11,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from trucewatch.cli import db_option, main
+from trucewatch.cli import db_option, main, open_store
 from trucewatch.cli.output import emit, format_option
 from trucewatch.ingest import IngestReport, ingest
 from trucewatch.parallel import Mapper
@@ -35,14 +35,17 @@ def _count_files(paths: tuple[str, ...]) -> int | None:
     return count
 
 
+def progress_bar(doing: str, unit: str, *, quiet: bool = False) -> Progress:
+    """A progress bar on stderr, shown only to a person at a terminal."""
+    return Progress(SpinnerColumn(), TextColumn(doing), BarColumn(), MofNCompleteColumn(), TextColumn(unit),
+                    TimeElapsedColumn(), console=err, disable=quiet or not err.is_terminal, transient=True)
+
+
 def run_ingest(paths: tuple[str, ...], store: Store, *, workers: int = 0, scheduler: str | None = None,
                quiet: bool = False) -> IngestReport:
     total = None if quiet else _count_files(paths)
-    columns = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("units"), TimeElapsedColumn()]
-    with Mapper(workers=workers, scheduler=scheduler) as mapper, Progress(
-        *columns, console=err, disable=quiet or not err.is_terminal, transient=True
-    ) as progress:
+    with Mapper(workers=workers, scheduler=scheduler) as mapper, progress_bar("ingesting", "units",
+                                                                             quiet=quiet) as progress:
         task = progress.add_task("ingest", total=total)
         return ingest(paths, store, mapper=mapper, on_progress=lambda n: progress.advance(task, n))
 
@@ -76,7 +79,7 @@ def ingest_command(paths: tuple[str, ...], db: str | None, workers: int, schedul
 
     Re-running adds only what is new. Exits non-zero only if nothing could be read.
     """
-    store = Store(db)
+    store = open_store(db, create=True)
     report = run_ingest(paths, store, workers=workers, scheduler=scheduler, quiet=quiet)
     print_report(report, store)
     if report.read == 0:
@@ -101,11 +104,14 @@ def document_record(doc: Document, *, body: bool = True) -> dict:
 
 @main.command("documents")
 @db_option
-@format_option("table", "jsonl", "csv")
+@format_option()
 @click.option("--canonical", is_flag=True, help="Only canonical copies, not their duplicates.")
 def documents_command(db: str | None, fmt: str, canonical: bool) -> None:
-    """List documents in publication order."""
-    store = Store(db)
+    """List the stored documents in publication order: id, date, outlet, wire, duplicates, title.
+
+    JSON and JSONL add the cleaned body, its offsets into the original text and what cleaning removed.
+    """
+    store = open_store(db)
     records: Iterator[dict] = (document_record(d, body=fmt != "table")
                                for d in store.documents(include_duplicates=not canonical))
     emit(records, fmt, ["id", "published", "published_source", "outlet", "wire", "language", "duplicate_of",

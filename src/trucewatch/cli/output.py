@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 FORMATS = ("table", "jsonl", "json", "csv")
+WHOLE = 24  # table cells up to this long are shown whole, never cut or wrapped
 
 
 def format_option(*choices: str, default: str = "table"):
@@ -40,14 +41,17 @@ def emit(records: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str], *,
             writer.writerow({k: _cell(record.get(k)) for k in columns})
             count += 1
     else:
+        rows = [[_cell(record.get(k), table=True) for k in columns] for record in records]
         table = Table(title=title, show_lines=False, header_style="bold")
         widths = widths or {}
-        for column in columns:
-            table.add_column(column, min_width=min(len(column), 12), max_width=widths.get(column),
-                             overflow="ellipsis", no_wrap=column in widths)
-        for record in records:
-            table.add_row(*(Text(_cell(record.get(k))) for k in columns))  # Text: article brackets are not markup
-            count += 1
+        for i, column in enumerate(columns):
+            longest = max((len(row[i]) for row in rows), default=0)
+            whole = column not in widths and longest <= WHOLE  # ids, dates, numbers: never cut
+            table.add_column(column, min_width=max(longest, min(len(column), 12)) if whole else min(len(column), 12),
+                             max_width=widths.get(column), overflow="ellipsis", no_wrap=whole or column in widths)
+        for row in rows:
+            table.add_row(*(Text(cell) for cell in row))  # Text: article brackets are not markup
+        count = len(rows)
         console = Console(soft_wrap=False)
         if not console.is_terminal:  # piped into a file or pager: room for the columns
             console = Console(soft_wrap=False, width=200)
@@ -55,9 +59,9 @@ def emit(records: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str], *,
     return count
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, *, table: bool = False) -> str:
+    """A value as text; in a table, on one line (JSON, JSONL and CSV keep the text as it is)."""
     if value is None:
         return ""
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return str(value)
+    text = json.dumps(value, ensure_ascii=False, default=str) if isinstance(value, list | dict) else str(value)
+    return " ".join(text.split()) if table else text

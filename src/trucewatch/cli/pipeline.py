@@ -6,12 +6,11 @@ from pathlib import Path
 
 import click
 
-from trucewatch.cli import db_option, main
-from trucewatch.cli.ingest import demo_corpus, print_report, run_ingest, say, summarise
+from trucewatch.cli import db_option, main, open_store
+from trucewatch.cli.ingest import demo_corpus, print_report, progress_bar, run_ingest, say, summarise
 from trucewatch.cli.report import write_report
 from trucewatch.parallel import Mapper
 from trucewatch.pipeline import AnalysisReport, analyse
-from trucewatch.store import Store
 
 
 def print_analysis(report: AnalysisReport) -> None:
@@ -30,9 +29,14 @@ def analyse_command(db: str | None, workers: int, scheduler: str | None) -> None
 
     Re-running replaces each document's results, so it is idempotent.
     """
-    store = Store(db)
-    with Mapper(workers=workers, scheduler=scheduler) as mapper:
-        print_analysis(analyse(store, mapper=mapper))
+    store = open_store(db)
+    total = len(store.document_ids(include_duplicates=False))
+    with Mapper(workers=workers, scheduler=scheduler) as mapper, progress_bar("analysing", "documents") as progress:
+        task = progress.add_task("analyse", total=total)
+        report = analyse(store, mapper=mapper, on_progress=lambda n: progress.advance(task, n))
+    print_analysis(report)
+    if not total:
+        say("no documents in the store: run `trucewatch ingest PATH` first")
 
 
 DEMO_AGREEMENT = "karabakh-2020-11-10"
@@ -45,7 +49,7 @@ DEMO_AGREEMENT = "karabakh-2020-11-10"
               help="Where to write the HTML report.")
 def demo_command(db: str, out: str) -> None:
     """Run the whole job on the bundled demo corpus: ingest, analyse, report."""
-    store = Store(db)
+    store = open_store(db, create=True)
     corpus = demo_corpus()
     say(f"demo corpus: {corpus}")
     print_report(run_ingest((str(corpus),), store, quiet=True), store)

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import click
 
-from trucewatch.cli import db_option, evaluate, main
+from trucewatch.cli import ROOT, db_option, evaluate, main, open_store, shared_dir
 from trucewatch.cli.output import emit, format_option
 from trucewatch.records import Document, SourceItem, Statement
 
 COLUMNS = ["doc", "kind", "start", "end", "text", "cue", "speaker", "speaker_text", "speaker_start",
            "speaker_end", "said_on"]
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def _shared() -> Path:
-    return Path(os.environ.get("TRUCEWATCH_SHARED", ROOT.parent / "shared"))
+TABLE_COLUMNS = ["doc", "kind", "start", "end", "said_on", "speaker", "speaker_text", "cue", "text"]
 
 
 def statement_record(statement: Statement, doc: Document | None = None) -> dict:
@@ -37,14 +32,16 @@ def statement_record(statement: Statement, doc: Document | None = None) -> dict:
 @main.command("quotes")
 @click.argument("target", metavar="PATH_OR_DOC_ID")
 @db_option
-@format_option("table", "jsonl")
+@format_option()
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor registry YAML (same schema as the bundled one); repeatable.")
 def quotes_command(target: str, db: str | None, fmt: str, actor_files: tuple[str, ...]) -> None:
-    """Quotations and reported statements of a file (as ingest reads it) or a stored document.
+    """Who said what, when: the quotations and reported statements of a file or a stored document.
 
-    For a path, offsets are into the original file text; for a document id, into the stored
-    body, and the statements are saved in the store.
+    PATH_OR_DOC_ID is a file (read as ingest reads it; offsets are into the original file text) or
+    a document id from `trucewatch documents` (offsets into the stored body; the statements are
+    saved in the store). The table shows each statement on one line; JSON, JSONL and CSV give the
+    full text and the speaker's offsets.
     """
     from trucewatch.actors import RegistryError, load_registry
     from trucewatch.documents import build_document
@@ -63,10 +60,10 @@ def quotes_command(target: str, db: str | None, fmt: str, actor_files: tuple[str
                 continue
             doc = build_document(item)
             records.extend(statement_record(s, doc) for s in extract_statements(doc, registry))
+    elif _looks_like_path(target):
+        raise click.ClickException(f"{target}: no such file")
     else:
-        from trucewatch.store import Store
-
-        store = Store(db)
+        store = open_store(db)
         try:
             doc = store.document(target)
             if doc is None:
@@ -76,9 +73,15 @@ def quotes_command(target: str, db: str | None, fmt: str, actor_files: tuple[str
             records = [statement_record(s) for s in statements]
         finally:
             store.close()
-    count = emit(records, fmt, COLUMNS, widths={"text": 60, "speaker_text": 24}, title="Statements")
+    count = emit(records, fmt, TABLE_COLUMNS if fmt == "table" else COLUMNS, widths={"text": 100, "speaker_text": 24},
+                 title="Statements")
     if fmt == "table":
         click.echo(f"{count} statements", err=True)
+
+
+def _looks_like_path(target: str) -> bool:
+    """Document ids are bare hex; a separator or a file extension means the user meant a file."""
+    return "/" in target or "\\" in target or Path(target).suffix != ""
 
 
 @evaluate.command("quotes")
@@ -103,7 +106,7 @@ def eval_quotes_command(polnear_dir: str | None, use_seeds: bool, seeds_dir: str
     results: dict[str, dict] = {}
     both = polnear_dir is None and not use_seeds
     if polnear_dir is not None or both:
-        folder = Path(polnear_dir) if polnear_dir else _shared() / "eval" / "polnear" / "data" / "dev"
+        folder = Path(polnear_dir) if polnear_dir else shared_dir() / "eval" / "polnear" / "data" / "dev"
         docs = list(read_polnear(folder)) if folder.is_dir() else []
         if not docs:
             raise click.ClickException(f"no PolNeAR articles with annotations in {folder}")
@@ -112,7 +115,7 @@ def eval_quotes_command(polnear_dir: str | None, use_seeds: bool, seeds_dir: str
         notes = read_seed_annotations(annotations)
         if not notes:
             raise click.ClickException(f"no seed annotations (*.json) in {annotations}")
-        folder = Path(seeds_dir) if seeds_dir else _shared() / "corpus" / "karabakh-seeds"
+        folder = Path(seeds_dir) if seeds_dir else shared_dir() / "corpus" / "karabakh-seeds"
         results["seeds"] = evaluate_seeds(notes, folder, baseline=not no_baseline)
     if fmt == "json":
         emit([results], "json", [])
