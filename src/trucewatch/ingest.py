@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import islice
 
 from trucewatch.dedup import DuplicateIndex, signature
 from trucewatch.documents import build_document
-from trucewatch.parallel import Mapper
-from trucewatch.records import Document, Skip, SkipOrItem, SourceItem
+from trucewatch.parallel import Mapper, batches
+from trucewatch.records import Document, Skip, SourceItem
 from trucewatch.sources import read_sources
 from trucewatch.store import Store
 
@@ -56,12 +55,6 @@ def prepare(item: SourceItem) -> tuple[Document, bytes] | Skip:
     return doc, signature(doc.body)
 
 
-def _batches(items: Iterable[SkipOrItem], size: int) -> Iterator[list[SkipOrItem]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 def ingest(
     paths: Iterable[str | os.PathLike],
     store: Store,
@@ -74,7 +67,7 @@ def ingest(
     report = IngestReport()
     index = DuplicateIndex(store.duplicate_candidates)
     mapper = mapper or Mapper()
-    for batch in _batches(read_sources(paths), batch_size):
+    for batch in batches(read_sources(paths), batch_size):
         known = store.ledger([unit.key for unit in batch if unit.key])
         fresh: list[SourceItem] = []
         for unit in batch:

@@ -9,15 +9,14 @@ canonical copy speaks for them, and evidence is not counted twice.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import islice
 
 from trucewatch.actors import ActorRegistry, load_registry
 from trucewatch.agreements import Agreement, load_agreements
 from trucewatch.linking import link_document
-from trucewatch.parallel import Mapper
+from trucewatch.parallel import Mapper, batches
 from trucewatch.records import Document, EvidenceLink, Statement
 from trucewatch.sentences import split_sentences
 from trucewatch.statements import extract_statements
@@ -53,12 +52,6 @@ def analyse_document(doc: Document, registry: ActorRegistry, agreements: list[Ag
     return DocumentAnalysis(doc.id, statements, links)
 
 
-def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    iterator = iter(docs)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 def analyse(
     store: Store,
     *,
@@ -72,7 +65,7 @@ def analyse(
     work = partial(analyse_document, registry=registry or load_registry(), agreements=agreements)
     mapper = mapper or Mapper()
     report = AnalysisReport()
-    for batch in _batches(store.documents(include_duplicates=False), BATCH):
+    for batch in batches(store.documents(include_duplicates=False), BATCH):
         for result in mapper.map(work, batch):
             report.documents += 1
             if result.error:

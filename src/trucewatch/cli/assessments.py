@@ -7,11 +7,10 @@ from datetime import date
 import click
 
 from trucewatch.agreements import Agreement, AgreementError, load_agreements
-from trucewatch.cli import db_option, evaluate, main
+from trucewatch.cli import db_option, evaluate, main, open_store
 from trucewatch.cli.output import emit, format_option
 from trucewatch.records import EvidenceLink
 from trucewatch.status import LABELS, ProvisionStatus, assess, evidence_date
-from trucewatch.store import Store
 
 agreements_path_option = click.option(
     "--agreements", "agreement_paths", multiple=True, metavar="PATH", type=click.Path(exists=True),
@@ -116,26 +115,27 @@ def _deadline_summary(record: dict) -> str:
 @click.option("--as-of", "as_of", metavar="DATE", default=None,
               help="Status on this date, YYYY-MM-DD (default: today).")
 @agreements_path_option
-@format_option("table", "json", "jsonl")
+@format_option()
 def status_command(agreement_id: str, db: str | None, as_of: str | None, agreement_paths: tuple[str, ...],
                    fmt: str) -> None:
     """Implementation status of each provision, with deadlines, term and the evidence behind it.
 
     Status is on the Peace Accords Matrix scale (0 not initiated, 1 minimal, 2 intermediate, 3 full) or
     "disputed"; each change cites the evidence that moved it. Reads the evidence links written by
-    `trucewatch analyse`.
+    `trucewatch analyse`. CSV has one row per provision; JSON and JSONL add the history, deadlines,
+    term and every piece of evidence.
     """
     agreements = _load(agreement_paths)
     if agreement_id not in agreements:
         raise click.UsageError(f"no agreement {agreement_id!r}; known: {', '.join(sorted(agreements))}")
     when = _date_option(as_of, "--as-of")
-    store = Store(db)
+    store = open_store(db)
     try:
         links = store.evidence(agreement_id)
     finally:
         store.close()
     records = [status_record(s) for s in assess(agreements[agreement_id], links, when)]
-    if fmt != "table":
+    if fmt in ("json", "jsonl"):
         emit(records, fmt, [])
         return
     rows = [{"provision": r["provision"], "topic": r["topic"], "status": LABELS[r["status"]], "since": r["since"],
@@ -143,6 +143,8 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
     emit(rows, fmt, ["provision", "topic", "status", "since", "evidence", "deadlines and term"],
          title=f"{agreements[agreement_id].short_title or agreement_id}: status as of "
                f"{records[0]['as_of'] if records else when}")
+    if fmt == "csv":
+        return
     for r in records:
         if r["evidence"]:
             click.echo(f"\n{r['provision']} {r['topic']}: {LABELS[r['status']]}")
@@ -161,7 +163,7 @@ def _evidence_line(x: dict) -> str:
 
 @evaluate.command("linking")
 @click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=None,
-              help="Folder of the annotated articles (default: ../shared/corpus/karabakh-seeds).")
+              help="Folder of the annotated articles (default: $TRUCEWATCH_SHARED/corpus/karabakh-seeds).")
 @click.option("--annotations", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Gold links (default: tests/fixtures/linking/karabakh-seeds.yaml).")
 @click.option("--statements/--no-statements", default=True, show_default=True,

@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
-from pathlib import Path
 
 import click
 
-from trucewatch.cli import evaluate
+from trucewatch.cli import ROOT, evaluate, shared_dir
 from trucewatch.cli.output import emit, format_option
 
 
 def _default_corpus() -> str:
-    shared = os.environ.get("TRUCEWATCH_SHARED", "../shared")
-    return str(Path(shared) / "corpus" / "karabakh-seeds")
+    return str(shared_dir() / "corpus" / "karabakh-seeds")
 
 
 @evaluate.command("cleaning")
 @click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=_default_corpus,
               show_default="$TRUCEWATCH_SHARED/corpus/karabakh-seeds", help="Folder of the annotated raw articles.")
-@click.option("--fixtures", type=click.Path(exists=True, file_okay=False), default="tests/fixtures/seeds",
-              show_default=True, help="Folder of the annotations (*.json).")
+@click.option("--fixtures", type=click.Path(exists=True, file_okay=False),
+              default=str(ROOT / "tests" / "fixtures" / "seeds"), show_default=True,
+              help="Folder of the annotations (*.json).")
 @format_option("table", "json")
 def eval_cleaning(corpus: str, fixtures: str, fmt: str) -> None:
     """Body retention (line precision/recall), dates, titles, outlets and wires against annotations."""

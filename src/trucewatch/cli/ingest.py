@@ -116,7 +116,7 @@ def documents_command(db: str | None, fmt: str, canonical: bool) -> None:
                                for d in store.documents(include_duplicates=not canonical))
     emit(records, fmt, ["id", "published", "published_source", "outlet", "wire", "language", "duplicate_of",
                         "title", "source_path"],
-         widths={"title": 50, "source_path": 40})
+         widths={"title": 60, "source_path": 30})
 
 
 def summarise(store: Store) -> None:

@@ -42,21 +42,33 @@ def emit(records: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str], *,
             count += 1
     else:
         rows = [[_cell(record.get(k), table=True) for k in columns] for record in records]
-        table = Table(title=title, show_lines=False, header_style="bold")
-        widths = widths or {}
-        for i, column in enumerate(columns):
-            longest = max((len(row[i]) for row in rows), default=0)
-            whole = column not in widths and longest <= WHOLE  # ids, dates, numbers: never cut
-            table.add_column(column, min_width=max(longest, min(len(column), 12)) if whole else min(len(column), 12),
-                             max_width=widths.get(column), overflow="ellipsis", no_wrap=whole or column in widths)
-        for row in rows:
-            table.add_row(*(Text(cell) for cell in row))  # Text: article brackets are not markup
-        count = len(rows)
         console = Console(soft_wrap=False)
         if not console.is_terminal:  # piped into a file or pager: room for the columns
             console = Console(soft_wrap=False, width=200)
-        console.print(table)
+        console.print(_table(columns, rows, widths or {}, title, console.width))
+        count = len(rows)
     return count
+
+
+def _table(columns: Sequence[str], rows: list[list[str]], widths: dict[str, int], title: str | None,
+           width: int) -> Table:
+    """One line per record: short cells (ids, dates, numbers) whole; ``widths`` columns cut to fit the
+    terminal with an ellipsis; other long columns wrapped."""
+    longest = [max((len(row[i]) for row in rows), default=0) for i in range(len(columns))]
+    minimum = [max(n, len(c)) if c not in widths and n <= WHOLE else min(len(c), 12)
+               for c, n in zip(columns, longest, strict=True)]
+    room = width - 3 * len(columns) - 1 - sum(m for c, m in zip(columns, minimum, strict=True) if c not in widths)
+    wanted = sum(widths[c] for c in columns if c in widths) or 1
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for column, n, low in zip(columns, longest, minimum, strict=True):
+        if column in widths:
+            most = max(low, min(widths[column], room * widths[column] // wanted))
+            table.add_column(column, min_width=low, max_width=most, overflow="ellipsis", no_wrap=True)
+        else:
+            table.add_column(column, min_width=low, no_wrap=n <= WHOLE)
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))  # Text: article brackets are not markup
+    return table
 
 
 def _cell(value: Any, *, table: bool = False) -> str:

@@ -12,7 +12,7 @@ from rich.console import Console
 
 from trucewatch.actors import load_registry
 from trucewatch.agreements import Agreement, AgreementError, load_agreements
-from trucewatch.cli import db_option, main
+from trucewatch.cli import db_option, main, open_store
 from trucewatch.cli.output import emit, format_option
 from trucewatch.contradictions import Contradiction, claim_contradictions, text_contradictions
 from trucewatch.linking import in_scope
@@ -89,29 +89,47 @@ def observation_record(o: StanceObservation) -> dict:
 @db_option
 @agreement_option
 @as_of_option
-@format_option("table", "json", "jsonl")
+@format_option()
 def stance_command(db: str | None, agreement_id: str | None, as_of: str | None, fmt: str) -> None:
-    """How each actor assesses each target over time, with the words that scored it."""
-    store = Store(db)
+    """How each actor assesses each target over time, with the words that scored it.
+
+    Reads the statements written by `trucewatch analyse`; scores run from -2 (very negative) to +2 (very
+    positive).
+    """
     agreement = _agreement(agreement_id) if agreement_id else None
+    store = open_store(db)
     documents = _canonical(store, agreement)
     observations = _observations(store, documents, _as_of(as_of, documents))
     emit((observation_record(o) for o in observations), fmt,
          ["date", "actor_name", "target", "score", "label", "explanation"], widths={"label": 28})
+    _hint_if_unanalysed(store, documents)
 
 
 @main.command("contradictions")
 @db_option
 @agreement_option
 @as_of_option
-@format_option("table", "json", "jsonl")
+@format_option()
 def contradictions_command(db: str | None, agreement_id: str | None, as_of: str | None, fmt: str) -> None:
-    """Claims the agreement text does not support, and actors contradicting each other on a provision."""
-    store = Store(db)
+    """Claims the agreement text does not support, and actors contradicting each other on a provision.
+
+    Reads the statements and evidence links written by `trucewatch analyse`.
+    """
     agreement = _agreement(agreement_id)
+    store = open_store(db)
     documents = _canonical(store, agreement)
     found = _contradictions(store, agreement, documents, _as_of(as_of, documents))
     emit((asdict(c) for c in found), fmt, ["date", "kind", "provision", "summary", "reason"])
+    _hint_if_unanalysed(store, documents)
+
+
+def _hint_if_unanalysed(store: Store, documents: dict[str, Document]) -> None:
+    """Empty results right after ingest usually mean the analysis has not run yet: say so."""
+    if not documents:
+        click.echo(f"no documents in {store.location} (for this agreement): run `trucewatch ingest PATH` first",
+                   err=True)
+    elif not store.statements():
+        click.echo("no statements in the store: run `trucewatch analyse` first", err=True)
 
 
 @main.command("report")
@@ -121,8 +139,12 @@ def contradictions_command(db: str | None, agreement_id: str | None, as_of: str 
 @click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), required=True,
               help="HTML file to write (one self-contained file).")
 def report_command(db: str | None, agreement_id: str | None, as_of: str | None, out: str) -> None:
-    """Write the implementation report: matrix, evidence, timeline, stance, contradictions, sources."""
-    write_report(Store(db), agreement_id, as_of, out)
+    """Write the implementation report: matrix, evidence, timeline, stance, contradictions, sources.
+
+    One self-contained HTML file (no network needed to open it), from what `trucewatch analyse` stored.
+    """
+    agreement = _agreement(agreement_id)  # a wrong id fails before the store is touched
+    write_report(open_store(db), agreement.id, as_of, out)
 
 
 def write_report(store: Store, agreement_id: str | None, as_of: str | None, out: str) -> None:
@@ -145,8 +167,9 @@ def write_report(store: Store, agreement_id: str | None, as_of: str | None, out:
         Path(out).write_text(html, encoding="utf-8")
     except OSError as error:
         raise click.ClickException(f"cannot write {out}: {error.strerror or error}") from None
-    err.print(f"report: {out} ({len(html) / 1024:.0f} KB; {len(documents)} documents, {len(data.links)} evidence "
-              f"links, {len(data.observations)} stance observations, {len(data.contradictions)} contradictions, "
-              f"as of {day})", markup=False, highlight=False)
+    click.echo(f"report: {out} ({len(html) / 1024:.0f} KB; {len(documents)} documents, {len(data.links)} evidence "
+               f"links, {len(data.observations)} stance observations, {len(data.contradictions)} contradictions, "
+               f"as of {day})", err=True)
     if not data.links:
-        err.print("no evidence links stored for this agreement: run the pipeline first", style="yellow")
+        err.print("no evidence links stored for this agreement: run `trucewatch analyse` first", style="yellow",
+                  markup=False, highlight=False)
