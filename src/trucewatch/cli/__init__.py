@@ -50,8 +50,11 @@ def open_store(db: str | None, *, create: bool = False) -> Store:
                                        "or point --db or $TRUCEWATCH_DB at your store")
     try:
         return Store(db)
+    except ImportError:
+        raise click.ClickException(f"cannot open the store {db}: give a SQLite file path or a postgresql:// URL"
+                                   ) from None
     except SQLAlchemyError as error:
-        reason = getattr(error, "orig", None) or error
+        reason = " ".join(str(getattr(error, "orig", None) or error).split())
         raise click.ClickException(f"cannot open the store {db or url}: {reason}") from None
 
 
@@ -61,4 +64,4 @@ def evaluate() -> None:
 
 
 # Each stage's commands register themselves on import.
-from trucewatch.cli import assessments, cleaning, ingest, pipeline, report, statements  # noqa: E402,F401
+from trucewatch.cli import actors, assessments, cleaning, ingest, pipeline, report, statements  # noqa: E402,F401

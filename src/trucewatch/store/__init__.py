@@ -220,6 +220,15 @@ class Store:
             rows = connection.execute(query).mappings().all()
         return [Statement(**{k: v for k, v in r.items() if k != "id"}) for r in rows]
 
+    def speakers(self) -> list[tuple[str, str | None, int]]:
+        """(actor id, name as stored, number of statements) for every resolved speaker, most quoted first."""
+        count = func.count().label("n")
+        query = (select(statements.c.speaker, func.max(statements.c.speaker_name), count)
+                 .where(statements.c.speaker.is_not(None)).group_by(statements.c.speaker)
+                 .order_by(count.desc(), statements.c.speaker))
+        with self.engine.connect() as connection:
+            return [(speaker, name, n) for speaker, name, n in connection.execute(query)]
+
     # -- evidence --------------------------------------------------------------------
 
     def replace_evidence(self, agreement_id: str, doc_id: str, links: Iterable[EvidenceLink]) -> int:
