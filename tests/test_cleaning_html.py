@@ -1,4 +1,4 @@
-"""HTML pages: trafilatura's text and metadata, then the same line cleaning, with verbatim-only spans."""
+"""HTML pages: trafilatura's text and metadata, then the same line cleaning, with spans back into the page."""
 
 from __future__ import annotations
 
@@ -42,12 +42,15 @@ def test_body_is_cleaned_like_plain_text() -> None:
     assert "All rights reserved" not in doc.body and "All news" not in doc.body
 
 
-def test_spans_only_where_the_html_holds_the_text_verbatim() -> None:
+def test_spans_map_the_body_back_into_the_page_around_entities() -> None:
     doc = build(PAGE)
-    (span,) = doc.body_spans  # the first paragraph had an entity (&amp;), so only the second maps
-    assert doc.raw_text[span.raw_start:span.raw_start + span.length] == P2
+    assert all(doc.raw_text[s.raw_start:s.raw_start + s.length] == doc.body[s.body_start:s.body_start + s.length]
+               for s in doc.body_spans)
+    assert doc.raw_offset(0) == PAGE.index(P1)
     assert doc.raw_offset(doc.body.index("Observers")) == PAGE.index("Observers")
-    assert doc.raw_offset(0) is None
+    amp = doc.body.index("&")  # decoded from "&amp;": no span of its own, mapped to the entity's bounds
+    assert not any(s.body_start <= amp < s.body_start + s.length for s in doc.body_spans)
+    assert PAGE[doc.raw_offset(amp):doc.raw_offset(amp + 1, end=True)] == "&amp;"
 
 
 def test_hints_beat_page_metadata_for_title_and_outlet() -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import urlsplit
 
+from trucewatch.cleaning.align import align
 from trucewatch.cleaning.credits import registry
 from trucewatch.cleaning.dates import FoundDate, parse_date
 from trucewatch.cleaning.html import extract_html
@@ -83,21 +84,14 @@ def _verbatim(cleaned: Cleaned, raw: str) -> tuple[str, list[BodySpan], list[Rem
 
 
 def _located(cleaned: Cleaned, text: str, html: str) -> tuple[str, list[BodySpan], list[RemovedBlock]]:
-    """Body from extracted HTML text; a line gets a span only where it occurs verbatim in the HTML.
+    """Body from extracted HTML text, each line aligned back to the page (:mod:`trucewatch.cleaning.align`).
 
-    Entities, inline tags and whitespace make most HTML differ from its text, so a
-    paragraph such as "a &amp; b" has no span (``Document.raw_offset`` returns None
-    there); removed blocks not found verbatim get raw offsets -1.
+    The spans cover the characters the page holds as they are; a decoded entity or a
+    reflowed whitespace run between them has none (``Document.raw_offset`` maps across
+    it). Removed blocks not found verbatim in the page get raw offsets -1.
     """
     body, text_spans, _ = _verbatim(cleaned, text)
-    spans: list[BodySpan] = []
-    cursor = 0
-    for span in text_spans:
-        piece = body[span.body_start:span.body_start + span.length]
-        found = html.find(piece, cursor)
-        if found >= 0 and html[found:found + len(piece)] == piece:
-            spans.append(BodySpan(span.body_start, found, span.length))
-            cursor = found + len(piece)
+    spans = align(body, ((s.body_start, s.body_start + s.length) for s in text_spans), html)
     removed = []
     for unit in cleaned.units:
         if unit.kind != "body":

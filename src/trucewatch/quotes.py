@@ -292,6 +292,106 @@ def frame_tail(text: str, sentence: Sentence, blocked: Sequence[tuple[int, int]]
                        sentence.index)
 
 
+# "[Intro, ]<speaker> <cue> [...] that <content>." (Putin said on Thursday that ..., The ministry told
+# reporters that ...) and "<speaker> said <content>.": the commonest frames of reported speech, read
+# without the parser when the sentence holds no other cue and no quotation.
+_INTRO = r"(?:[A-Z][^,\"“”«»„]{0,80},\s+)?"
+_SPEAKER = rf"(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})\s+{_AUX}"
+_SAID_THAT = re.compile(rf"{_INTRO}{_SPEAKER}(?P<cue>{_SPEECH})(?P<between>(?:\s+[\w’'-]+){{0,3}}?)\s+that\s+"
+                        rf"(?P<next>[\w’'-]+)", re.I)
+_SAID = re.compile(rf"{_INTRO}{_SPEAKER}(?P<cue>said|says|say|thinks|think|believes|believe|added|adds)\s+"
+                   rf"(?P<next>[\w’'-]+)", re.I)
+# Words that make a phrase before the cue more than a plain speaker ("Clinton now", "Cruz has long").
+_NOT_SPEAKER = {"did", "does", "do", "not", "never", "could", "should", "may", "might", "must", "can", "cannot",
+                "once", "who", "what", "whether", "if", "there", "now", "long", "has", "have", "had", "is", "are",
+                "was", "were", "be", "been", "would", "will", "also", "still", "already", "just", "even", "then",
+                "later", "again", "often", "always", "usually", "yet", "or", "and", "but", "so"}
+# Words that open a clause, not a noun ("rejected that argument") or an adverbial ("said on Monday").
+_SUBJECT_OPENERS = {"the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "there", "this", "these",
+                    "those", "his", "her", "its", "their", "our", "my", "your", "some", "many", "most", "no", "all",
+                    "both", "any", "every", "each", "such", "more"}
+_CLAUSE_OPENERS = _SUBJECT_OPENERS | {"if", "while", "when", "although", "despite", "in", "for", "as", "after",
+                                      "before", "since", "once", "unless", "because", "even", "only", "not"}
+_SUBJECT_PRONOUN = re.compile(r"(?:he|she|it|they|we|i|you)\b", re.I)  # "says he's satisfied that"
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
+_SAME = re.compile(r"the\s+same\b", re.I)  # "said the same thing": an object, not a clause
+# A second "that"-clause: maybe speech reported inside the content ("reported that X conveyed that ..."),
+# whose speaker the parser tells apart.
+_NESTED = re.compile(r"\bthat\s+(?:the|he|she|it|they|we|i|you|his|her|its|their|[A-Z])", re.I)
+
+
+def _plain_speaker_word(word: str) -> bool:
+    lower = word.lower()
+    return lower not in _NOT_SPEAKER and not lower.endswith(("ly", "ing"))
+
+
+def frame_said_that(text: str, sentence: Sentence, cue: int) -> Attribution | None:
+    """Reported speech in a plain "<speaker> said [that] <content>." sentence, whose only cue is ``cue``."""
+    stop = _sentence_stop(text, sentence)
+    match = _SAID_THAT.match(text, sentence.start, stop)
+    if match is not None and match.start("cue") == cue:
+        between = match.group("between").split()
+        opener = match.group("next")
+        if match.group("cue").lower() not in _CLAUSE_CUES or (between and _SUBJECT_PRONOUN.match(between[0])) \
+                or not (opener[0].isupper() or opener[0].isdigit() or opener.lower() in _CLAUSE_OPENERS):
+            return None
+    else:
+        match = _SAID.match(text, sentence.start, stop)
+        if match is None or match.start("cue") != cue:
+            return None
+        opener = match.group("next")
+        if not (opener.lower() in _SUBJECT_OPENERS or (opener[0].isupper() and not _WEEKDAY.match(opener))) \
+                or _SAME.match(text, match.start("next")):
+            return None
+    speaker = match.group("speaker")
+    if not _plausible_speaker(speaker) or not all(_plain_speaker_word(w) for w in speaker.split()):
+        return None
+    end = _content_end(text, match.start("next"), stop)
+    if len(text[match.start("next"):end].split()) < 3:
+        return None
+    return Attribution("indirect", match.start("next"), end, match.start("cue"), match.end("cue"),
+                       match.start("speaker"), match.end("speaker"))
+
+
+_ACCORDING_FIRST = re.compile(r"(?P<cue>according\s+to)\s+(?P<speaker>[^,]{1,60}?),\s+(?P<content>\S)", re.I)
+_ACCORDING_LAST = re.compile(r",\s+(?P<cue>according\s+to)\s+(?P<speaker>[^,]{1,60}?)[\s.!?]*$", re.I)
+
+
+def frame_according(text: str, sentence: Sentence, cue: int) -> Attribution | None:
+    """"According to X, <content>." or "<content>, according to X." whose only cue is ``cue``."""
+    stop = _sentence_stop(text, sentence)
+    match = _ACCORDING_FIRST.match(text, sentence.start, stop)
+    if match is not None:
+        start, end = match.start("content"), _content_end(text, match.start("content"), stop)
+    else:
+        match = _ACCORDING_LAST.search(text, sentence.start, stop)
+        if match is None:
+            return None
+        start, end = sentence.start, match.start()
+    speaker = match.group("speaker")
+    if match.start("cue") != cue or not _plausible_speaker(speaker) \
+            or not all(_plain_speaker_word(w) for w in speaker.split()) or len(text[start:end].split()) < 3:
+        return None
+    return Attribution("indirect", start, end, match.start("cue"), match.end("cue"), match.start("speaker"),
+                       match.end("speaker"))
+
+
+def _sentence_stop(text: str, sentence: Sentence) -> int:
+    """The end of ``sentence`` without the opening mark of the next sentence's quotation."""
+    stop = sentence.end
+    while stop > sentence.start and (text[stop - 1].isspace() or (_MARKS.match(text, stop - 1)
+                                                                  and _opens(text, stop - 1))):
+        stop -= 1
+    return stop
+
+
+def _content_end(text: str, start: int, stop: int) -> int:
+    """``stop`` without the sentence's final punctuation."""
+    while stop > start and (text[stop - 1].isspace() or text[stop - 1] in ".!?;:,"):
+        stop -= 1
+    return stop
+
+
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 
@@ -487,6 +587,10 @@ _OBJECT_CUES = frozenset(f for lemma in ("denounce", "condemn", "reject", "deny"
                          for f in _inflect(lemma))
 
 
+# Cues whose "that" opens the content clause, for :func:`frame_said_that`.
+_CLAUSE_CUES = CUE_FORMS - _NOUN_LIKE - _OBJECT_CUES
+
+
 def _object_content(parsed, cue, dobj) -> list | None:
     """Content carried by the object: "assessed X as very successful", "called X an important signal"."""
     as_prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"), None)
@@ -524,12 +628,22 @@ def _according(sk: Skeleton, parsed, according) -> Attribution | None:
 # -- the whole document ---------------------------------------------------------------------
 
 
+_LAST_WORD = re.compile(r"\w+$")
+
+
+def _ends_with_cue(before: str) -> bool:
+    """Does ``before`` (right-stripped) end with a cue word and maybe a comma ("he said,")?"""
+    tail = before[:-1].rstrip() if before.endswith(",") else before
+    word = _LAST_WORD.search(tail[-30:])  # cue words are shorter: only the last word can match
+    return word is not None and word.group().lower() in CUE_FORMS
+
+
 def _is_embedded(text: str, quote: Quote, sentence_start: int) -> bool:
     """A partial quotation: it starts inside a sentence, not after a colon, a dash or an inverted frame."""
     before = text[sentence_start:quote.open].rstrip() if sentence_start < quote.open else ""
     if not before or before.endswith((":", "—", "–", ".", "!", "?", "\"", "”", "»")):
         return False
-    if re.search(rf"\b(?:{_SPEECH})\s*,?$", before, re.I):  # he said, "..."
+    if _ends_with_cue(before):  # he said, "..."
         return not text[quote.start:quote.start + 1].isupper()
     return True
 
@@ -694,6 +808,7 @@ def _with_parsed(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quot
     inside = [(q.start, q.end) for q in long_direct]
     unframed = {(a.start, a.end) for a in results if a.speaker_start is None}
     jobs: list[Skeleton] = []
+    read: list[Attribution] = []  # frames the patterns read, merged with the quotations like parses
     for sentence in sentences:
         if any(s <= sentence.start and sentence.end <= e for s, e in inside):
             continue  # wholly inside a quotation
@@ -707,13 +822,21 @@ def _with_parsed(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quot
         if tail is not None:
             results.append(tail)
             continue
+        said = _common_frame(text, sentence, cues, quotes)
+        if said is not None:
+            read.append(said)
+            continue
         jobs.append(skeleton(text, sentence.start, sentence.end, long_direct))
-    if not jobs:
+    if not jobs and not read:
         return results
     by_content = {(a.start, a.end): n for n, a in enumerate(results)}
     quoted = [(q.start, q.end) for q in quotes]
     extra: list[Attribution] = []
-    for sk, parsed in zip(jobs, parse([j.text for j in jobs]), strict=True):
+    for found in read:
+        merged = _merge(text, found, quotes, results, by_content)
+        if merged is not None:
+            extra.append(merged)
+    for sk, parsed in zip(jobs, parse([j.text for j in jobs]) if jobs else [], strict=True):
         for found in parse_attributions(sk, parsed, quoted):
             if found.cue_start in framed_cues:
                 continue
@@ -731,6 +854,24 @@ def _with_parsed(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quot
             if governed is not None:
                 results[n] = replace(governed, kind="partial", sentence_index=results[n].sentence_index)
     return results + extra
+
+
+def _common_frame(text: str, sentence: Sentence, cues: list[int], quotes: Sequence[Quote]) -> Attribution | None:
+    """A said-that or according-to frame, when it is the sentence's only cue and holds its quotations."""
+    if len(cues) != 1:
+        return None
+    cue = sentence.start + cues[0]
+    said = frame_said_that(text, sentence, cue) or frame_according(text, sentence, cue)
+    if said is None:
+        return None
+    stop = _sentence_stop(text, sentence)
+    inner = [q for q in quotes if q.open < stop and sentence.start < q.close]
+    if any(not (said.start <= q.open and q.close <= said.end) for q in inner):
+        return None  # a quotation in the speaker or reaching beyond: the parser decides
+    if any(not any(q.open <= m.start() < q.close for q in inner)
+           for m in _NESTED.finditer(text, said.start, said.end)):
+        return None
+    return said
 
 
 def _governor(sk: Skeleton, parsed, quote: Quote) -> Attribution | None:

@@ -85,12 +85,28 @@ class Document:
     duplicate_of: str | None = None
     removed: list[RemovedBlock] = field(default_factory=list)
 
-    def raw_offset(self, body_offset: int) -> int | None:
-        """Offset in ``raw_text`` of a body offset, or None where the body was not copied verbatim."""
+    def raw_offset(self, body_offset: int, end: bool = False) -> int | None:
+        """Offset in ``raw_text`` of a body offset, or None where the body was not copied verbatim.
+
+        Spans of HTML pages are piecewise (a tag or an entity between two spans), so a
+        boundary offset is ambiguous: a start offset (the default) maps through the span
+        holding the character at it, an end offset (``end=True``) through the span holding
+        the character before it; then ``raw_text[raw_offset(s):raw_offset(e, end=True)]``
+        is the original of ``body[s:e]``, tags included. Failing that, a span that merely
+        touches the offset is used: a body character with no span of its own (a decoded
+        entity, a collapsed whitespace run) maps, as a start, to where the preceding span
+        ends and, as an end, to where the following span starts, i.e. to the bounds of
+        the entity or run in the page when nothing else sits between. An offset more than
+        one character away from every span gives None.
+        """
+        touching = None
         for span in self.body_spans:
-            if span.body_start <= body_offset <= span.body_start + span.length:
-                return span.raw_start + (body_offset - span.body_start)
-        return None
+            inside = body_offset - span.body_start
+            if (0 < inside <= span.length) if end else (0 <= inside < span.length):
+                return span.raw_start + inside
+            if touching is None and 0 <= inside <= span.length:
+                touching = span.raw_start + inside
+        return touching
 
 
 @dataclass(frozen=True)

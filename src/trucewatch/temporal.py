@@ -38,6 +38,10 @@ _PATTERNS = [
     ("year", re.compile(r"\bin\s+(?P<year>(?:19|20)\d{2})\b", re.I)),
 ]
 
+# Something every pattern above needs: most sentences have none and skip the ten searches.
+_ANY = re.compile(r"\d|day\b|tonight|morning|afternoon|evening|\bago\b|\bmonth\b|\byear\b|"
+                  r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -73,6 +77,8 @@ def find_dates(text: str, published: str | None, start: int = 0, end: int | None
     """Date expressions in ``text[start:end]`` that can be resolved, left to right, without overlaps."""
     ref = _day(published)
     end = len(text) if end is None else end
+    if not _ANY.search(text, start, end):
+        return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:

@@ -9,6 +9,7 @@ import click
 from sqlalchemy.exc import SQLAlchemyError
 
 from trucewatch import __version__
+from trucewatch.parallel import Mapper
 from trucewatch.store import DEFAULT_DB, Store, resolve_url
 
 # The source checkout; the annotated data sits beside it in ../shared unless $TRUCEWATCH_SHARED says otherwise.
@@ -56,6 +57,15 @@ def open_store(db: str | None, *, create: bool = False) -> Store:
     except SQLAlchemyError as error:
         reason = " ".join(str(getattr(error, "orig", None) or error).split())
         raise click.ClickException(f"cannot open the store {db or url}: {reason}") from None
+
+
+def open_mapper(workers: int, scheduler: str | None) -> Mapper:
+    """The Dask mapper of ``--workers``/``--scheduler``; an unreachable scheduler is a one-line error."""
+    try:
+        return Mapper(workers=workers, scheduler=scheduler)
+    except (OSError, ValueError) as error:  # unreachable, or not an address
+        where = f"the Dask scheduler {scheduler}" if scheduler else f"a local Dask cluster of {workers} workers"
+        raise click.ClickException(f"cannot use {where}: {error}") from None
 
 
 @main.group("eval")

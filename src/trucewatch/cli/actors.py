@@ -5,14 +5,13 @@ from __future__ import annotations
 import click
 
 from trucewatch.actors import RegistryError, load_registry
-from trucewatch.cli import db_option, main
+from trucewatch.cli import db_option, main, open_store
 from trucewatch.cli.output import emit, format_option
-from trucewatch.store import Store
 
 PROVISIONAL = "provisional:"
 
 
-@main.command("actors")
+@main.command("actors", short_help="Known actors and new speakers, with statement counts.")
 @db_option
 @click.option("--actors", "extra", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="An extra actors YAML file (may repeat).")
@@ -28,7 +27,7 @@ def actors_command(db: str | None, extra: tuple[str, ...], provisional: bool, fm
         registry = load_registry(extra)
     except RegistryError as error:
         raise click.ClickException(str(error)) from None
-    quoted = {speaker: (name, n) for speaker, name, n in Store(db).speakers()}
+    quoted = {speaker: (name, n) for speaker, name, n in open_store(db).speakers()}
     records = []
     if not provisional:
         for actor in registry.actors.values():

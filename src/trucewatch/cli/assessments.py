@@ -17,7 +17,8 @@ agreements_path_option = click.option(
     help="Extra agreement file or directory (repeatable). Env: TRUCEWATCH_AGREEMENTS.")
 
 
-def _load(paths: tuple[str, ...]) -> dict[str, Agreement]:
+def load_agreement_files(paths: tuple[str, ...] = ()) -> dict[str, Agreement]:
+    """Bundled agreements, $TRUCEWATCH_AGREEMENTS and ``--agreements``; a bad file is a one-line error."""
     try:
         return load_agreements(paths)
     except AgreementError as error:
@@ -33,13 +34,13 @@ def _date_option(value: str | None, hint: str) -> date | None:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=hint) from None
 
 
-@main.command("agreements")
+@main.command("agreements", short_help="List the known agreements, or the provisions of one.")
 @click.option("--show", "show_id", metavar="ID", default=None, help="List the provisions of one agreement.")
 @agreements_path_option
 @format_option()
 def agreements_command(show_id: str | None, agreement_paths: tuple[str, ...], fmt: str) -> None:
     """List the agreements (bundled and your own), or the provisions of one with --show."""
-    agreements = _load(agreement_paths)
+    agreements = load_agreement_files(agreement_paths)
     if show_id is None:
         rows = [{"id": a.id, "title": a.short_title or a.title, "signed": a.signed, "effective": a.effective,
                  "provisions": len(a.provisions), "parties": ", ".join(p.id for p in a.parties),
@@ -108,7 +109,7 @@ def _deadline_summary(record: dict) -> str:
     return "; ".join(parts)
 
 
-@main.command("status")
+@main.command("status", short_help="Implementation status of each provision, with evidence.")
 @click.option("--agreement", "agreement_id", required=True, metavar="ID",
               help="Agreement id (see `trucewatch agreements`).")
 @db_option
@@ -125,7 +126,7 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
     `trucewatch analyse`. CSV has one row per provision; JSON and JSONL add the history, deadlines,
     term and every piece of evidence.
     """
-    agreements = _load(agreement_paths)
+    agreements = load_agreement_files(agreement_paths)
     if agreement_id not in agreements:
         raise click.UsageError(f"no agreement {agreement_id!r}; known: {', '.join(sorted(agreements))}")
     when = _date_option(as_of, "--as-of")
@@ -161,7 +162,7 @@ def _evidence_line(x: dict) -> str:
     return f"{x['date'] or 'undated'}{who} {x['doc_id']}:{x['start']}-{x['end']}{signal} {text[:160]}"
 
 
-@evaluate.command("linking")
+@evaluate.command("linking", short_help="Score evidence linking and status on the seeds.")
 @click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=None,
               help="Folder of the annotated articles (default: $TRUCEWATCH_SHARED/corpus/karabakh-seeds).")
 @click.option("--annotations", type=click.Path(exists=True, dir_okay=False), default=None,

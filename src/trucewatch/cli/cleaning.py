@@ -15,7 +15,7 @@ def _default_corpus() -> str:
     return str(shared_dir() / "corpus" / "karabakh-seeds")
 
 
-@evaluate.command("cleaning")
+@evaluate.command("cleaning", short_help="Score cleaning on the annotated seed articles.")
 @click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=_default_corpus,
               show_default="$TRUCEWATCH_SHARED/corpus/karabakh-seeds", help="Folder of the annotated raw articles.")
 @click.option("--fixtures", type=click.Path(exists=True, file_okay=False),
@@ -29,7 +29,9 @@ def eval_cleaning(corpus: str, fixtures: str, fmt: str) -> None:
     try:
         result = score(fixtures, corpus)
     except (OSError, ValueError) as error:
-        raise click.ClickException(str(error)) from error
+        raise click.ClickException(str(error)) from None
+    except (KeyError, TypeError) as error:  # JSON files of another shape
+        raise click.ClickException(f"{fixtures}: *.json there are not cleaning annotations ({error!r})") from None
     if fmt == "json":
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         return

@@ -11,10 +11,9 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from trucewatch.cli import db_option, main, open_store
+from trucewatch.cli import db_option, main, open_mapper, open_store
 from trucewatch.cli.output import emit, format_option
 from trucewatch.ingest import IngestReport, ingest
-from trucewatch.parallel import Mapper
 from trucewatch.records import Document
 from trucewatch.sources import iter_files
 from trucewatch.store import Store
@@ -44,7 +43,7 @@ def progress_bar(doing: str, unit: str, *, quiet: bool = False) -> Progress:
 def run_ingest(paths: tuple[str, ...], store: Store, *, workers: int = 0, scheduler: str | None = None,
                quiet: bool = False) -> IngestReport:
     total = None if quiet else _count_files(paths)
-    with Mapper(workers=workers, scheduler=scheduler) as mapper, progress_bar("ingesting", "units",
+    with open_mapper(workers, scheduler) as mapper, progress_bar("ingesting", "units",
                                                                              quiet=quiet) as progress:
         task = progress.add_task("ingest", total=total)
         return ingest(paths, store, mapper=mapper, on_progress=lambda n: progress.advance(task, n))
@@ -67,10 +66,11 @@ def print_report(report: IngestReport, store: Store) -> None:
     say(f"store: {store.location}")
 
 
-@main.command("ingest")
+@main.command("ingest", short_help="Read article files and folders into the store.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
-@click.option("--workers", type=int, default=0, help="Process documents on a local Dask cluster of N workers.")
+@click.option("--workers", type=click.IntRange(min=0), default=0,
+              help="Process documents on a local Dask cluster of N workers.")
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="Use an existing Dask scheduler.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest_command(paths: tuple[str, ...], db: str | None, workers: int, scheduler: str | None,
@@ -102,7 +102,7 @@ def document_record(doc: Document, *, body: bool = True) -> dict:
     return record
 
 
-@main.command("documents")
+@main.command("documents", short_help="List the stored documents: id, date, outlet, title.")
 @db_option
 @format_option()
 @click.option("--canonical", is_flag=True, help="Only canonical copies, not their duplicates.")

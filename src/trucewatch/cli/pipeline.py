@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from trucewatch.cli import db_option, main, open_store
+from trucewatch.cli import db_option, main, open_mapper, open_store
+from trucewatch.cli.assessments import agreements_path_option, load_agreement_files
 from trucewatch.cli.ingest import demo_corpus, print_report, progress_bar, run_ingest, say, summarise
 from trucewatch.cli.report import write_report
-from trucewatch.parallel import Mapper
 from trucewatch.pipeline import AnalysisReport, analyse
 
 
@@ -20,20 +20,23 @@ def print_analysis(report: AnalysisReport) -> None:
         say(f"  failed {doc_id}: {reason}")
 
 
-@main.command("analyse")
+@main.command("analyse", short_help="Extract statements and link evidence to agreements.")
 @db_option
-@click.option("--workers", type=int, default=0, help="Process documents on a local Dask cluster of N workers.")
+@click.option("--workers", type=click.IntRange(min=0), default=0,
+              help="Process documents on a local Dask cluster of N workers.")
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="Use an existing Dask scheduler.")
-def analyse_command(db: str | None, workers: int, scheduler: str | None) -> None:
+@agreements_path_option
+def analyse_command(db: str | None, workers: int, scheduler: str | None, agreement_paths: tuple[str, ...]) -> None:
     """Extract statements and link evidence to agreements for every canonical document.
 
     Re-running replaces each document's results, so it is idempotent.
     """
+    agreements = list(load_agreement_files(agreement_paths).values())
     store = open_store(db)
     total = len(store.document_ids(include_duplicates=False))
-    with Mapper(workers=workers, scheduler=scheduler) as mapper, progress_bar("analysing", "documents") as progress:
+    with open_mapper(workers, scheduler) as mapper, progress_bar("analysing", "documents") as progress:
         task = progress.add_task("analyse", total=total)
-        report = analyse(store, mapper=mapper, on_progress=lambda n: progress.advance(task, n))
+        report = analyse(store, agreements=agreements, mapper=mapper, on_progress=lambda n: progress.advance(task, n))
     print_analysis(report)
     if not total:
         say("no documents in the store: run `trucewatch ingest PATH` first")
@@ -42,7 +45,7 @@ def analyse_command(db: str | None, workers: int, scheduler: str | None) -> None
 DEMO_AGREEMENT = "karabakh-2020-11-10"
 
 
-@main.command("demo")
+@main.command("demo", short_help="Ingest, analyse and report on the bundled demo corpus.")
 @click.option("--db", default="trucewatch-demo.db", show_default=True, metavar="URL",
               help="Store for the demo (a SQLite file by default).")
 @click.option("--out", default="trucewatch-demo-report.html", show_default=True, type=click.Path(dir_okay=False),
@@ -56,4 +59,5 @@ def demo_command(db: str, out: str) -> None:
     summarise(store)
     print_analysis(analyse(store))
     write_report(store, DEMO_AGREEMENT, None, out)
-    say(f"open {Path(out).resolve()} in a browser, or try: trucewatch status --db {db} --agreement {DEMO_AGREEMENT}")
+    say(f"open {Path(out).resolve()} in a browser, or explore the store: export TRUCEWATCH_DB={db}, then "
+        f"trucewatch documents, trucewatch status --agreement {DEMO_AGREEMENT}, ...")

@@ -11,8 +11,9 @@ import click
 from rich.console import Console
 
 from trucewatch.actors import load_registry
-from trucewatch.agreements import Agreement, AgreementError, load_agreements
+from trucewatch.agreements import Agreement
 from trucewatch.cli import db_option, main, open_store
+from trucewatch.cli.assessments import agreements_path_option, load_agreement_files
 from trucewatch.cli.output import emit, format_option
 from trucewatch.contradictions import Contradiction, claim_contradictions, text_contradictions
 from trucewatch.linking import in_scope
@@ -29,11 +30,8 @@ as_of_option = click.option("--as-of", "as_of", metavar="DATE", default=None,
                             help="Only what was known by this date, YYYY-MM-DD (default: newest document).")
 
 
-def _agreement(agreement_id: str | None) -> Agreement:
-    try:
-        agreements = load_agreements()
-    except AgreementError as error:
-        raise click.ClickException(str(error)) from None
+def _agreement(agreement_id: str | None, paths: tuple[str, ...] = ()) -> Agreement:
+    agreements = load_agreement_files(paths)
     if agreement_id is None:
         if len(agreements) == 1:
             return next(iter(agreements.values()))
@@ -85,41 +83,54 @@ def observation_record(o: StanceObservation) -> dict:
     return record
 
 
-@main.command("stance")
+@main.command("stance", short_help="How each actor assesses each target over time.")
 @db_option
 @agreement_option
 @as_of_option
+@agreements_path_option
 @format_option()
-def stance_command(db: str | None, agreement_id: str | None, as_of: str | None, fmt: str) -> None:
+def stance_command(db: str | None, agreement_id: str | None, as_of: str | None, agreement_paths: tuple[str, ...],
+                   fmt: str) -> None:
     """How each actor assesses each target over time, with the words that scored it.
 
     Reads the statements written by `trucewatch analyse`; scores run from -2 (very negative) to +2 (very
     positive).
     """
-    agreement = _agreement(agreement_id) if agreement_id else None
+    # --agreements is checked even when not filtering: a broken file must not pass silently
+    agreement = _agreement(agreement_id, agreement_paths) if agreement_id else None
+    if agreement is None and agreement_paths:
+        load_agreement_files(agreement_paths)
     store = open_store(db)
     documents = _canonical(store, agreement)
     observations = _observations(store, documents, _as_of(as_of, documents))
-    emit((observation_record(o) for o in observations), fmt,
-         ["date", "actor_name", "target", "score", "label", "explanation"], widths={"label": 28})
+    columns = ["date", "actor_name", "target", "score", "label", "explanation"]
+    if fmt == "csv":  # with the provenance a spreadsheet needs
+        columns = ["date", "actor", "actor_name", "target", "score", "label", "doc_id", "start", "end", "text",
+                   "explanation"]
+    emit((observation_record(o) for o in observations), fmt, columns, widths={"label": 28})
     _hint_if_unanalysed(store, documents)
 
 
-@main.command("contradictions")
+@main.command("contradictions", short_help="Claims the text does not support; conflicting claims.")
 @db_option
 @agreement_option
 @as_of_option
+@agreements_path_option
 @format_option()
-def contradictions_command(db: str | None, agreement_id: str | None, as_of: str | None, fmt: str) -> None:
+def contradictions_command(db: str | None, agreement_id: str | None, as_of: str | None,
+                           agreement_paths: tuple[str, ...], fmt: str) -> None:
     """Claims the agreement text does not support, and actors contradicting each other on a provision.
 
     Reads the statements and evidence links written by `trucewatch analyse`.
     """
-    agreement = _agreement(agreement_id)
+    agreement = _agreement(agreement_id, agreement_paths)
     store = open_store(db)
     documents = _canonical(store, agreement)
     found = _contradictions(store, agreement, documents, _as_of(as_of, documents))
-    emit((asdict(c) for c in found), fmt, ["date", "kind", "provision", "summary", "reason"])
+    columns = ["date", "kind", "provision", "summary", "reason"]
+    if fmt == "csv":  # the two sides as JSON cells: documents, offsets, speakers
+        columns = ["date", "kind", "agreement_id", "provision", "summary", "reason", "first", "second"]
+    emit((asdict(c) for c in found), fmt, columns)
     _hint_if_unanalysed(store, documents)
 
 
@@ -132,24 +143,27 @@ def _hint_if_unanalysed(store: Store, documents: dict[str, Document]) -> None:
         click.echo("no statements in the store: run `trucewatch analyse` first", err=True)
 
 
-@main.command("report")
+@main.command("report", short_help="Write the HTML implementation report.")
 @db_option
 @agreement_option
 @as_of_option
 @click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), required=True,
               help="HTML file to write (one self-contained file).")
-def report_command(db: str | None, agreement_id: str | None, as_of: str | None, out: str) -> None:
+@agreements_path_option
+def report_command(db: str | None, agreement_id: str | None, as_of: str | None, out: str,
+                   agreement_paths: tuple[str, ...]) -> None:
     """Write the implementation report: matrix, evidence, timeline, stance, contradictions, sources.
 
     One self-contained HTML file (no network needed to open it), from what `trucewatch analyse` stored.
     """
-    agreement = _agreement(agreement_id)  # a wrong id fails before the store is touched
-    write_report(open_store(db), agreement.id, as_of, out)
+    agreement = _agreement(agreement_id, agreement_paths)  # a wrong id fails before the store is touched
+    write_report(open_store(db), agreement.id, as_of, out, agreement_paths)
 
 
-def write_report(store: Store, agreement_id: str | None, as_of: str | None, out: str) -> None:
+def write_report(store: Store, agreement_id: str | None, as_of: str | None, out: str,
+                 agreement_paths: tuple[str, ...] = ()) -> None:
     """Render the report of ``agreement_id`` from ``store`` into the file ``out``."""
-    agreement = _agreement(agreement_id)
+    agreement = _agreement(agreement_id, agreement_paths)
     documents = _canonical(store, agreement)
     day = _as_of(as_of, documents)
     copies = Counter(d.duplicate_of for d in store.documents() if d.duplicate_of)

@@ -18,18 +18,18 @@ TABLE_COLUMNS = ["doc", "kind", "start", "end", "said_on", "speaker", "speaker_t
 
 def statement_record(statement: Statement, doc: Document | None = None) -> dict:
     """One statement for output; with ``doc`` (read from a path), offsets are into the original file text."""
-    def where(offset: int | None) -> int | None:
-        return offset if offset is None or doc is None else doc.raw_offset(offset)
+    def where(offset: int | None, end: bool = False) -> int | None:
+        return offset if offset is None or doc is None else doc.raw_offset(offset, end)
 
     return {"doc": statement.doc_id, "kind": statement.kind, "start": where(statement.start),
-            "end": where(statement.end), "text": statement.text, "cue": statement.cue,
+            "end": where(statement.end, True), "text": statement.text, "cue": statement.cue,
             "speaker": statement.speaker_name, "speaker_id": statement.speaker,
             "speaker_text": statement.speaker_text, "speaker_start": where(statement.speaker_start),
-            "speaker_end": where(statement.speaker_end), "said_on": statement.said_on,
+            "speaker_end": where(statement.speaker_end, True), "said_on": statement.said_on,
             "said_on_precision": statement.said_on_precision, "sentence": statement.sentence_index}
 
 
-@main.command("quotes")
+@main.command("quotes", short_help="Who said what, when, in a file or a stored document.")
 @click.argument("target", metavar="PATH_OR_DOC_ID")
 @db_option
 @format_option()
@@ -84,7 +84,7 @@ def _looks_like_path(target: str) -> bool:
     return "/" in target or "\\" in target or Path(target).suffix != ""
 
 
-@evaluate.command("quotes")
+@evaluate.command("quotes", short_help="Score quotes and speakers on PolNeAR and the seeds.")
 @click.option("--polnear", "polnear_dir", type=click.Path(file_okay=False), default=None,
               help="PolNeAR split folder (default: $TRUCEWATCH_SHARED/eval/polnear/data/dev).")
 @click.option("--seeds", "use_seeds", is_flag=True, help="Score the annotated seed articles.")
@@ -112,7 +112,11 @@ def eval_quotes_command(polnear_dir: str | None, use_seeds: bool, seeds_dir: str
             raise click.ClickException(f"no PolNeAR articles with annotations in {folder}")
         results["polnear"] = evaluate_polnear(docs, baseline=not no_baseline)
     if use_seeds or both:
-        notes = read_seed_annotations(annotations)
+        try:
+            notes = read_seed_annotations(annotations)
+        except (KeyError, TypeError, ValueError) as error:  # JSON files of another shape, or not JSON
+            raise click.ClickException(f"{annotations}: *.json there are not seed quote annotations ({error!r})"
+                                       ) from None
         if not notes:
             raise click.ClickException(f"no seed annotations (*.json) in {annotations}")
         folder = Path(seeds_dir) if seeds_dir else shared_dir() / "corpus" / "karabakh-seeds"

@@ -1,0 +1,211 @@
+"""What a new user runs into: every mistake is a one-line ``Error: ...``, never a traceback, and every
+listing reads the same way (table on one line per record, JSON/JSONL/CSV in full)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from trucewatch.agreements import load_agreements
+from trucewatch.cli import main
+from trucewatch.cli.ingest import demo_corpus
+from trucewatch.cli.output import emit
+from trucewatch.ingest import ingest
+from trucewatch.pipeline import analyse
+from trucewatch.store import Store
+
+AGREEMENT = "karabakh-2020-11-10"
+ARTICLE = ("Ceasefire holds in Karabakh\n\n"
+           "Azerbaijani President Ilham Aliyev spoke to reporters in Baku on Friday.\n\n"
+           "“The ceasefire is observed, and it is becoming stronger every day,” he said.\n")
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def assert_one_line_error(result, *fragments: str, code: int = 1) -> None:
+    """Exit ``code`` with ``Error: ...`` naming the problem: no traceback, no stray exception."""
+    assert result.exit_code == code, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("Error: ")]
+    assert len(errors) == 1, result.output
+    for fragment in fragments:
+        assert fragment in errors[0], errors[0]
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> str:
+    db = str(tmp_path_factory.mktemp("demo") / "demo.db")
+    store = Store(db)
+    ingest([demo_corpus()], store)
+    analyse(store)
+    store.close()
+    return db
+
+
+@pytest.fixture()
+def ingested_db(tmp_path: Path) -> str:
+    """A store right after ``ingest``, before ``analyse``."""
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "fresh.db")
+    assert run("ingest", str(path), "--db", db, "--quiet").exit_code == 0
+    return db
+
+
+READERS = [
+    ["documents"], ["status", "--agreement", AGREEMENT], ["stance"], ["contradictions", "--agreement", AGREEMENT],
+    ["analyse"], ["actors"], ["quotes", "0123456789abcdef"],
+]
+
+
+@pytest.mark.parametrize("command", READERS, ids=lambda c: c[0])
+def test_a_mistyped_store_is_an_error_not_a_new_empty_store(tmp_path: Path, command: list[str]) -> None:
+    missing = tmp_path / "typo.db"
+    assert_one_line_error(run(*command, "--db", str(missing)), f"no store at {missing}", "trucewatch ingest")
+    assert not missing.exists()
+
+
+@pytest.mark.parametrize("command", [["ingest", "."], *READERS], ids=lambda c: c[0])
+def test_a_folder_as_store_is_an_error(tmp_path: Path, command: list[str]) -> None:
+    assert_one_line_error(run(*command, "--db", str(tmp_path)), "is a folder", str(tmp_path / "trucewatch.db"))
+
+
+def test_a_file_that_is_no_database_or_an_unknown_url_is_an_error(tmp_path: Path) -> None:
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database\n" * 100, encoding="utf-8")
+    assert_one_line_error(run("documents", "--db", str(text)), "cannot open the store", "not a database")
+    assert_one_line_error(run("documents", "--db", "mysql://user@host/db"), "postgresql://")
+    assert_one_line_error(run("ingest", str(text), "--db", str(tmp_path / "no" / "such" / "folder.db")),
+                          "cannot open the store")
+
+
+def test_a_bad_scheduler_address_or_worker_count_is_an_error(ingested_db: str) -> None:
+    assert_one_line_error(run("analyse", "--db", ingested_db, "--scheduler", "foo://nowhere"),
+                          "cannot use the Dask scheduler foo://nowhere", "unknown address scheme")
+    assert_one_line_error(run("ingest", ".", "--db", ingested_db, "--workers", "-1"), "--workers", code=2)
+
+
+def test_quotes_on_a_missing_file_or_unknown_id(ingested_db: str) -> None:
+    assert_one_line_error(run("quotes", "news/a.txt", "--db", ingested_db), "news/a.txt: no such file")
+    assert_one_line_error(run("quotes", "a.html", "--db", ingested_db), "no such file")
+    assert_one_line_error(run("quotes", "0123456789abcdef", "--db", ingested_db),
+                          "neither a file nor a document id")
+
+
+@pytest.mark.parametrize("command", [["status"], ["stance"], ["contradictions"], ["agreements", "--show", "nope"],
+                                     ["report", "--out", "x.html"]], ids=lambda c: c[0])
+def test_an_unknown_agreement_lists_the_known_ones(ingested_db: str, command: list[str]) -> None:
+    args = [*command, "--db", ingested_db] if command[0] != "agreements" else command
+    if "--show" not in command:
+        args += ["--agreement", "nope"]
+    assert_one_line_error(run(*args), "no agreement 'nope'", AGREEMENT, code=2)
+
+
+def test_every_command_on_agreements_takes_your_own_file(ingested_db: str, tmp_path: Path) -> None:
+    bundled = Path(load_agreements()[AGREEMENT].path).read_text(encoding="utf-8")
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(bundled.replace(f"id: {AGREEMENT}", "id: my-accord", 1), encoding="utf-8")
+    analysed = run("analyse", "--db", ingested_db, "--agreements", str(mine))
+    assert analysed.exit_code == 0 and "for my-accord" in analysed.stderr, analysed.output
+    for command in (["status"], ["stance"], ["contradictions"], ["report", "--out", str(tmp_path / "r.html")]):
+        result = run(*command, "--db", ingested_db, "--agreement", "my-accord", "--agreements", str(mine))
+        assert result.exit_code == 0, (command, result.output)
+    status = json.loads(run("status", "--db", ingested_db, "--agreement", "my-accord", "--agreements", str(mine),
+                            "--format", "json").stdout)
+    assert any(item["evidence"] for item in status)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: [unclosed\n", encoding="utf-8")
+    for command in (["analyse"], ["stance"], ["contradictions", "--agreement", AGREEMENT]):
+        assert_one_line_error(run(*command, "--db", ingested_db, "--agreements", str(broken)), "not valid YAML")
+
+
+def test_report_to_an_unwritable_place(ingested_db: str, tmp_path: Path) -> None:
+    out = tmp_path / "missing-folder" / "report.html"
+    assert_one_line_error(run("report", "--db", ingested_db, "--agreement", AGREEMENT, "--out", str(out)),
+                          f"cannot write {out}")
+
+
+def test_views_before_analyse_say_what_to_run(ingested_db: str) -> None:
+    for command in (["stance"], ["contradictions", "--agreement", AGREEMENT],
+                    ["status", "--agreement", AGREEMENT]):
+        result = run(*command, "--db", ingested_db)
+        assert result.exit_code == 0, result.output
+        assert "trucewatch analyse" in result.stderr and "trucewatch analyse" not in result.stdout
+
+
+def test_analyse_on_an_empty_store_says_to_ingest(tmp_path: Path) -> None:
+    db = str(tmp_path / "empty.db")
+    assert run("ingest", str(tmp_path / "nothing-here"), "--db", db, "--quiet").exit_code == 1
+    result = run("analyse", "--db", db)
+    assert result.exit_code == 0 and "trucewatch ingest" in result.stderr
+
+
+LISTINGS = [["documents"], ["quotes", "{doc}"], ["status", "--agreement", AGREEMENT], ["stance"],
+            ["contradictions", "--agreement", AGREEMENT], ["agreements"], ["actors"]]
+
+
+@pytest.mark.parametrize("command", LISTINGS, ids=lambda c: c[0])
+def test_every_listing_takes_every_format(demo_db: str, command: list[str]) -> None:
+    doc = Store(demo_db).statements()[0].doc_id
+    args = [part.format(doc=doc) for part in command] + ["--db", demo_db]
+    if command[0] == "agreements":
+        args = command
+    outputs = {}
+    for fmt in ("table", "json", "jsonl", "csv"):
+        result = run(*args, "--format", fmt)
+        assert result.exit_code == 0, result.output
+        outputs[fmt] = result.stdout
+    records = json.loads(outputs["json"])
+    assert records, f"{command[0]} listed nothing on the demo store"
+    assert [json.loads(line) for line in outputs["jsonl"].splitlines()] == records
+    rows = list(csv.DictReader(io.StringIO(outputs["csv"])))
+    assert len(rows) == len(records) and all(any(row.values()) for row in rows)
+    assert "┃" in outputs["table"]
+
+
+def test_document_ids_are_shown_whole_so_they_can_be_copied(demo_db: str) -> None:
+    table = run("documents", "--db", demo_db).stdout
+    ids = Store(demo_db).document_ids()
+    assert ids and all(doc_id in table for doc_id in ids)
+
+
+def test_quote_text_is_one_line_in_the_table_and_whole_in_json(seeds: list[Path]) -> None:
+    path = next(p for p in seeds if p.name.startswith("004_"))
+    records = [json.loads(line) for line in run("quotes", str(path), "--format", "jsonl").stdout.splitlines()]
+    multiline = [r for r in records if "\n" in r["text"]]
+    assert multiline, "the seed article no longer has a quote over two paragraphs"
+    table = run("quotes", str(path)).stdout
+    for record in multiline:
+        start = " ".join(record["text"].split())[:40]
+        assert any(start in line for line in table.splitlines()), start
+
+
+def test_table_cells_collapse_whitespace_and_csv_keeps_it(capsys) -> None:
+    record = {"id": "5bf9e5e77e8187dc", "text": "first paragraph\n\nsecond   paragraph"}
+    emit([record], "table", ["id", "text"])
+    assert "first paragraph second paragraph" in capsys.readouterr().out
+    emit([record], "csv", ["id", "text"])
+    assert next(csv.DictReader(io.StringIO(capsys.readouterr().out)))["text"] == record["text"]
+
+
+def test_eval_on_a_folder_of_other_json_files(tmp_path: Path) -> None:
+    (tmp_path / "other.json").write_text('[{"not": "an annotation"}]', encoding="utf-8")
+    assert_one_line_error(run("eval", "cleaning", "--fixtures", str(tmp_path), "--corpus", str(tmp_path)),
+                          "not cleaning annotations")
+    assert_one_line_error(run("eval", "quotes", "--seeds", "--annotations", str(tmp_path)),
+                          "not seed quote annotations")
+
+
+def test_eval_cleaning_works_from_any_folder(shared: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("eval", "cleaning", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["documents"] >= 5
