@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-BENCHES = ["cleaning_speed.py", "ingest_speed.py", "statements_speed.py", "pipeline_speed.py"]
+BENCHES = ["cleaning_speed.py", "html_offsets.py", "ingest_speed.py", "statements_speed.py", "pipeline_speed.py"]
 
 
 def main() -> int:

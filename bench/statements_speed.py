@@ -15,7 +15,7 @@ from pathlib import Path
 
 from trucewatch.actors import load_registry
 from trucewatch.documents import build_document
-from trucewatch.nlp import full_pipeline, splitter
+from trucewatch.nlp import full_pipeline
 from trucewatch.records import Document, SourceItem
 from trucewatch.sources import read_sources
 from trucewatch.statements import extract_statements
@@ -51,7 +51,6 @@ def main() -> None:
     words = sum(len(d.body.split()) for d in docs)
     registry = load_registry()
     nlp = full_pipeline()
-    splitter()
     extract_statements(docs[0], registry)  # warm-up: caches, lazy imports
     list(nlp.pipe([docs[0].body]))
 

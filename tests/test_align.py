@@ -200,6 +200,7 @@ def test_quotes_of_html_pages_have_offsets_into_the_page(quoted_pages: list[Path
                                      (record["speaker_start"], record["speaker_end"], record["speaker_text"])):
                 if text is None:
                     continue
+                assert start is not None and end is not None, record
                 original_text = raw[start:end]
                 if "<" not in original_text and "&" not in original_text and "\n" not in original_text:
                     assert original_text == text

@@ -90,3 +90,69 @@ def test_partial_quote_inside_a_sentence_and_continuation_of_a_framed_quote():
 
 def test_a_quoted_name_is_not_a_statement():
     assert frames('The operation, dubbed "Iron Fist", ended in November.') == []
+
+
+def read_without_parser(text: str) -> tuple[list[tuple[str, str, str | None, str | None]], list[str]]:
+    """Statements found when the parser finds nothing, and the sentences that were sent to it."""
+    sent: list[str] = []
+
+    def parse(texts):
+        sent.extend(texts)
+        return [[] for _ in texts]  # no tokens: only the patterns can read anything
+
+    found = []
+    for a in find_attributions(text, split_sentences(_doc(text)), parse):
+        speaker = text[a.speaker_start:a.speaker_end] if a.speaker_start is not None else None
+        cue = text[a.cue_start:a.cue_end] if a.cue_start is not None else None
+        found.append((a.kind, text[a.start:a.end], cue, speaker))
+    return found, sent
+
+
+@pytest.mark.parametrize(("text", "content", "cue", "speaker"), [
+    ("At his annual press conference, Putin said on Thursday that the territory was part of Azerbaijan.",
+     "the territory was part of Azerbaijan", "said", "Putin"),
+    ("The Russian diplomat told reporters that the border issues are solvable.",
+     "the border issues are solvable", "told", "The Russian diplomat"),
+    ("Kremlin spokesman Dmitry Peskov said the agreement is holding well.",
+     "the agreement is holding well", "said", "Kremlin spokesman Dmitry Peskov"),
+    ("The ministry emphasized the importance of involving the OSCE Minsk Group.",
+     "the importance of involving the OSCE Minsk Group", "emphasized", "The ministry"),
+    ("According to Aliyev, the conflict can be spoken of in the past tense.",
+     "the conflict can be spoken of in the past tense", "According to", "Aliyev"),
+    ("The corridor will open next year, according to the Azerbaijani side.",
+     "The corridor will open next year", "according to", "the Azerbaijani side"),
+    ('The Azerbaijani leader said that the region’s future depends on Yerevan, "whether it will make the right steps".',
+     'the region’s future depends on Yerevan, "whether it will make the right steps"', "said",
+     "The Azerbaijani leader"),
+])
+def test_common_frames_of_reported_speech_need_no_parser(text, content, cue, speaker):
+    found, parsed = read_without_parser(text)
+    assert parsed == []
+    assert [(c, k, s) for _, c, k, s in found] == [(content, cue, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "Justice Frank Nervo rejected that argument in a ruling released Thursday.",  # "that" is no conjunction
+    "Clinton now says she opposes the deal.",  # an adverb in the speaker: the parser finds the subject
+    "Sullivan says he’s satisfied that there was no disclosure.",  # the content starts before "that"
+    "A chorus of Republicans has said the same thing.",  # an object, not a clause
+    "The Times reported that the editor conveyed to Ms. Martin that her statement was wrong.",  # nested speech
+    "Aliyev said that the talks went well and Putin added that the border is calm.",  # two cues
+    'He said that "peace" and "stability" matter most.',  # several quotations to merge
+])
+def test_other_sentences_go_to_the_parser(text):
+    found, parsed = read_without_parser(text)
+    assert parsed == [text] and found == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Turkish contingent is not mentioned in the statement of the President of Russia.",
+    "The deal was widely reported in Baku and Yerevan.",
+])
+def test_a_passive_cue_is_no_frame_and_is_not_parsed(text):
+    assert read_without_parser(text) == ([], [])
+
+
+def test_an_active_cue_after_a_passive_one_is_still_parsed():
+    text = "He was asked about the corridor and said nothing new about the talks."
+    assert read_without_parser(text)[1] == [text]

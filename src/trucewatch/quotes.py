@@ -2,9 +2,10 @@
 
 Cheap first, parser last. Quote marks are paired by a scanner that knows every mark
 style, nesting, apostrophes and paragraph continuation; the common attribution frames
-(`"...," he said`, `said X:`) are read by patterns; the dependency parser runs only on
-the candidate sentences left (cue words or "according to" outside a quote), and on a
-skeleton of each sentence in which long quotations are replaced by a placeholder.
+(`"...," he said`, `said X:`, `X said [on Friday] that ...`, `according to X, ...`) are
+read by patterns; the dependency parser runs only on the candidate sentences left (cue
+words or "according to" outside a quote), and on a skeleton of each sentence in which
+long quotations are replaced by a placeholder.
 Speaker *resolution* (which actor) is done by :mod:`trucewatch.speakers`.
 """
 
@@ -258,6 +259,8 @@ def frame_after(text: str, quote: Quote, limit: int) -> tuple[tuple[int, int], t
 def frame_before(text: str, quote: Quote, sentence_start: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(cue span, speaker span) of a frame introducing a quotation with a colon or comma."""
     window = text[sentence_start:quote.open]
+    if not window.rstrip().endswith((":", ",")):  # what _BEFORE ends with: skip its costly search
+        return None
     best, position = None, 0
     while (match := _BEFORE.search(window, position)) is not None:  # overlapping: "In one tweet, X said:"
         if _plausible_speaker(match.group("speaker")):
@@ -272,7 +275,8 @@ def frame_before(text: str, quote: Quote, sentence_start: int) -> tuple[tuple[in
 # The agreement is being implemented, said a Russian Foreign Ministry statement. / ..., it said.
 _TAIL = re.compile(rf",\s*(?:(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})\s+{_AUX}(?P<cue>{_SPEECH})"
                    rf"|(?P<cue2>{_SPEECH})\s+(?P<speaker2>(?:{_DET}\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD}))"
-                   rf"(?:\s+(?:on|in|at|during|late|earlier|today|yesterday)\b[^,\"“”«»]{{0,60}})?\s*[.!]?\s*$", re.I)
+                   rf"(?:\s+(?:on|in|at|during|late|earlier|today|yesterday)\b(?:(?!\bthat\b)[^,\"“”«»]){{0,60}})?"
+                   rf"\s*[.!]?\s*$", re.I)  # "..., X said on Friday." but not "X said on Friday that ..."
 
 
 def frame_tail(text: str, sentence: Sentence, blocked: Sequence[tuple[int, int]]) -> Attribution | None:
@@ -299,6 +303,7 @@ _INTRO = r"(?:[A-Z][^,\"“”«»„]{0,80},\s+)?"
 _SPEAKER = rf"(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})\s+{_AUX}"
 _SAID_THAT = re.compile(rf"{_INTRO}{_SPEAKER}(?P<cue>{_SPEECH})(?P<between>(?:\s+[\w’'-]+){{0,3}}?)\s+that\s+"
                         rf"(?P<next>[\w’'-]+)", re.I)
+_SAID_OBJECT = re.compile(rf"{_INTRO}{_SPEAKER}(?P<cue>{_SPEECH})\s+(?P<next>the)\s+(?P<noun>\w+)\s+of\s", re.I)
 _SAID = re.compile(rf"{_INTRO}{_SPEAKER}(?P<cue>said|says|say|thinks|think|believes|believe|added|adds)\s+"
                    rf"(?P<next>[\w’'-]+)", re.I)
 # Words that make a phrase before the cue more than a plain speaker ("Clinton now", "Cruz has long").
@@ -326,23 +331,14 @@ def _plain_speaker_word(word: str) -> bool:
 
 
 def frame_said_that(text: str, sentence: Sentence, cue: int) -> Attribution | None:
-    """Reported speech in a plain "<speaker> said [that] <content>." sentence, whose only cue is ``cue``."""
+    """Reported speech in a plain "<speaker> said [that] <content>." sentence, whose only cue is ``cue``.
+
+    Also "<speaker> stressed the importance of <content>.", the content noun being what was said.
+    """
     stop = _sentence_stop(text, sentence)
-    match = _SAID_THAT.match(text, sentence.start, stop)
-    if match is not None and match.start("cue") == cue:
-        between = match.group("between").split()
-        opener = match.group("next")
-        if match.group("cue").lower() not in _CLAUSE_CUES or (between and _SUBJECT_PRONOUN.match(between[0])) \
-                or not (opener[0].isupper() or opener[0].isdigit() or opener.lower() in _CLAUSE_OPENERS):
-            return None
-    else:
-        match = _SAID.match(text, sentence.start, stop)
-        if match is None or match.start("cue") != cue:
-            return None
-        opener = match.group("next")
-        if not (opener.lower() in _SUBJECT_OPENERS or (opener[0].isupper() and not _WEEKDAY.match(opener))) \
-                or _SAME.match(text, match.start("next")):
-            return None
+    match = _said_match(text, sentence.start, stop, cue)
+    if match is None:
+        return None
     speaker = match.group("speaker")
     if not _plausible_speaker(speaker) or not all(_plain_speaker_word(w) for w in speaker.split()):
         return None
@@ -351,6 +347,30 @@ def frame_said_that(text: str, sentence: Sentence, cue: int) -> Attribution | No
         return None
     return Attribution("indirect", match.start("next"), end, match.start("cue"), match.end("cue"),
                        match.start("speaker"), match.end("speaker"))
+
+
+def _said_match(text: str, start: int, stop: int, cue: int) -> re.Match | None:
+    """The first of the said-that, content-noun and bare-said frames that reads ``text[start:stop]`` at ``cue``."""
+    match = _SAID_THAT.match(text, start, stop)
+    if match is not None and match.start("cue") == cue:
+        between = match.group("between").split()
+        opener = match.group("next")
+        if match.group("cue").lower() not in _CLAUSE_CUES or (between and _SUBJECT_PRONOUN.match(between[0])) \
+                or not (opener[0].isupper() or opener[0].isdigit() or opener.lower() in _CLAUSE_OPENERS):
+            return None
+        return match
+    match = _SAID_OBJECT.match(text, start, stop)
+    if match is not None and match.start("cue") == cue and match.group("noun").lower() in _CONTENT_NOUNS \
+            and match.group("cue").lower() not in _NOUN_LIKE:
+        return match
+    match = _SAID.match(text, start, stop)
+    if match is None or match.start("cue") != cue:
+        return None
+    opener = match.group("next")
+    if not (opener.lower() in _SUBJECT_OPENERS or (opener[0].isupper() and not _WEEKDAY.match(opener))) \
+            or _SAME.match(text, match.start("next")):
+        return None
+    return match
 
 
 _ACCORDING_FIRST = re.compile(r"(?P<cue>according\s+to)\s+(?P<speaker>[^,]{1,60}?),\s+(?P<content>\S)", re.I)
@@ -393,10 +413,13 @@ def _content_end(text: str, start: int, stop: int) -> int:
 
 
 _LETTERS = re.compile(r"[A-Za-z]+")
+_TRIGGERS = CUE_FORMS | {"according"}
 
 
 def cue_offsets(text: str) -> list[int]:
     """Where cue words (and "according to") start in ``text``: a set lookup per word, not a regex scan."""
+    if _TRIGGERS.isdisjoint(_LETTERS.findall(text.lower())):
+        return []  # most sentences: one pass in C instead of a Python loop over every word
     found = []
     words = list(_LETTERS.finditer(text))
     for n, word in enumerate(words):
@@ -822,6 +845,8 @@ def _with_parsed(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quot
         if tail is not None:
             results.append(tail)
             continue
+        if not needs_frame and all(_passive(outside, at) for at in cues):
+            continue  # "is not mentioned", "was told": the parser would find no speaker
         said = _common_frame(text, sentence, cues, quotes)
         if said is not None:
             read.append(said)
@@ -856,8 +881,21 @@ def _with_parsed(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quot
     return results + extra
 
 
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|already|still|widely|\w+ly)\s+)?$",
+                      re.I)
+_PARTICIPLES = frozenset(f for f in CUE_FORMS if f.endswith("ed")) | {"said", "told", "known", "written", "thought",
+                                                                      "felt", "learnt", "read"}
+
+
+def _passive(sentence: str, at: int) -> bool:
+    """Is the cue word at ``at`` a passive participle ("was told", "is not mentioned")?"""
+    word = _LETTERS.match(sentence, at)
+    return word is not None and word.group().lower() in _PARTICIPLES and \
+        _PASSIVE.search(sentence, max(0, at - 40), at) is not None
+
+
 def _common_frame(text: str, sentence: Sentence, cues: list[int], quotes: Sequence[Quote]) -> Attribution | None:
-    """A said-that or according-to frame, when it is the sentence's only cue and holds its quotations."""
+    """A said-that or according-to frame, when it is the sentence's only cue and holds its one quotation."""
     if len(cues) != 1:
         return None
     cue = sentence.start + cues[0]
@@ -866,8 +904,8 @@ def _common_frame(text: str, sentence: Sentence, cues: list[int], quotes: Sequen
         return None
     stop = _sentence_stop(text, sentence)
     inner = [q for q in quotes if q.open < stop and sentence.start < q.close]
-    if any(not (said.start <= q.open and q.close <= said.end) for q in inner):
-        return None  # a quotation in the speaker or reaching beyond: the parser decides
+    if len(inner) > 1 or any(not (said.start <= q.open and q.close <= said.end) for q in inner):
+        return None  # quotations in the speaker, reaching beyond, or several to merge: the parser decides
     if any(not any(q.open <= m.start() < q.close for q in inner)
            for m in _NESTED.finditer(text, said.start, said.end)):
         return None

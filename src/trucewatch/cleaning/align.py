@@ -57,12 +57,14 @@ _BLOCKS = frozenset({
     "table", "td", "th", "tr", "ul"})
 _ODD_SPACE = re.compile(r"[^\S ]")  # whitespace the stream writes as a plain space
 # Where extracted text differs from the page by construction: list bullets, table cell bars, gaps.
-_SEAM = re.compile(r"^- |(?<!\S)\|(?!\S)|\s{2,}")
+_SEAM = re.compile(r"\|(?<!\S\|)(?!\S)|\s\s+|^- ")
 
 SLACK = 40  # stream characters a piece may sit away from the neighbour that anchors it
 MIN_ANCHOR = 24  # shortest piece searched far from any anchor (a shorter one may match anywhere)
-MIN_PIECE = 4  # shortest piece searched next to an anchor
-BUDGET = 64  # searches far from an anchor per paragraph, so an unalignable paragraph on a huge page stays cheap
+MIN_PIECE = 8  # shortest piece searched next to an anchor
+# Searches far from an anchor per paragraph, plus one per BUDGET_CHARS of it: a long paragraph may have
+# many gaps, and an unalignable one on a huge page still stays cheap.
+BUDGET, BUDGET_CHARS = 32, 50
 
 
 class _Stream:
@@ -147,11 +149,14 @@ def _extend(spans: list[BodySpan], span: BodySpan) -> None:
 
 
 class _Aligner:
+    """Places the paragraphs of one body in one page's stream, collecting their spans."""
+
     def __init__(self, stream: _Stream, body: str) -> None:
         self.stream = stream
         self.body = body
         self.spans: list[BodySpan] = []
-        self.budget = 0
+        self.budget = 0  # searches far from an anchor left for the current paragraph
+        self.ceiling = 0  # where the current paragraph's window ends
 
     def paragraph(self, start: int, end: int, cursor: int) -> int | None:
         """Align ``body[start:end]``; the stream offset where it ends, or None when it is not there."""
@@ -171,12 +176,20 @@ class _Aligner:
         if at >= 0:
             self._emit(at, len(text), start)
             return at + len(text)
-        self.budget = BUDGET
-        found = self._piece(text, start, cursor, stream.size) or self._piece(text, start, 0, cursor)
+        self.budget = BUDGET + len(text) // BUDGET_CHARS
+        self.ceiling = stream.size
+        found = self._piece(text, start, cursor, stream.size)
+        if found is None:
+            self.ceiling = cursor
+            found = self._piece(text, start, 0, cursor)
         return found[1] if found else None
 
     def _piece(self, text: str, base: int, lo: int, hi: int) -> tuple[int, int] | None:
-        """Place ``text`` (body offset ``base``) within stream[lo:hi], whole or in parts."""
+        """Place ``text`` (body offset ``base``) within stream[lo:hi], whole or in parts.
+
+        A right half not next to its left half is searched up to ``self.ceiling``, the end of
+        the paragraph's window, as its parts may lie beyond ``hi`` when the extractor dropped text.
+        """
         size = len(text)
         near = hi - lo <= size + 2 * SLACK
         if size < (MIN_PIECE if near else MIN_ANCHOR) or hi - lo < size or not (near or self.budget):
@@ -187,12 +200,14 @@ class _Aligner:
             self._emit(at, size, base)
             return at, at + size
         cut = _cut(text)
+        if cut is None:
+            return None
         left, right = text[:cut].rstrip(" "), text[cut:].lstrip(" ")
         skip = size - len(right)
         placed = self._piece(left, base, lo, hi)
         if placed:  # the right half follows, next to the left one or (the extractor dropped text) further on
             after = (self._piece(right, base + skip, placed[1], min(hi, placed[1] + len(right) + SLACK))
-                     or self._piece(right, base + skip, placed[1], hi))
+                     or self._piece(right, base + skip, placed[1], self.ceiling))
             return placed[0], after[1] if after else placed[1]
         after = self._piece(right, base + skip, lo, hi)
         if after:
@@ -210,12 +225,18 @@ class _Aligner:
                 self.spans.extend(_exact(self.body, self.stream.html, span))
 
 
-def _cut(text: str) -> int:
-    """Where to cut a piece that is not found whole: the space nearest the middle, else the middle."""
+def _cut(text: str) -> int | None:
+    """Where to cut a piece that is not found whole: the space nearest the middle.
+
+    A word is not cut (its halves would match inside other words), unless it is long
+    enough for halves to be distinctive: text in a script written without spaces.
+    """
     middle = len(text) // 2
     before, after = text.rfind(" ", 0, middle), text.find(" ", middle)
     candidates = [c for c in (before, after) if 0 < c < len(text) - 1]
-    return min(candidates, key=lambda c: abs(c - middle)) if candidates else max(middle, 1)
+    if candidates:
+        return min(candidates, key=lambda c: abs(c - middle))
+    return middle if len(text) >= 2 * MIN_ANCHOR else None
 
 
 def _exact(body: str, html: str, span: BodySpan) -> list[BodySpan]:
@@ -229,9 +250,12 @@ def _exact(body: str, html: str, span: BodySpan) -> list[BodySpan]:
 
 def _chunks(body: str, start: int, end: int) -> list[tuple[int, int]]:
     """The ranges of ``body[start:end]`` between seams (see ``_SEAM``)."""
+    text = body[start:end]
+    if "|" not in text and "  " not in text and not text.startswith("- ") and not _ODD_SPACE.search(text):
+        return [(start, end)]  # the common case, without the slower regex
     chunks = []
     done = start
-    for seam in _SEAM.finditer(body[start:end]):
+    for seam in _SEAM.finditer(text):
         chunks.append((done, start + seam.start()))
         done = start + seam.end()
     chunks.append((done, end))
