@@ -298,7 +298,7 @@ def frame_tail(text: str, sentence: Sentence, blocked: Sequence[tuple[int, int]]
 
 # "[Intro, ]<speaker> <cue> [...] that <content>." (Putin said on Thursday that ..., The ministry told
 # reporters that ...) and "<speaker> said <content>.": the commonest frames of reported speech, read
-# without the parser when the sentence holds no other cue and no quotation.
+# without the parser when the sentence holds no other cue (see _common_frame).
 _INTRO = r"(?:[A-Z][^,\"“”«»„]{0,80},\s+)?"
 _SPEAKER = rf"(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})\s+{_AUX}"
 _SAID_THAT = re.compile(rf"{_INTRO}{_SPEAKER}(?P<cue>{_SPEECH})(?P<between>(?:\s+[\w’'-]+){{0,3}}?)\s+that\s+"
@@ -823,7 +823,11 @@ def _next_mark_or_end(text: str, quote: Quote, sentence: Sentence | None) -> int
 
 def _with_parsed(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote], results: list[Attribution],
                  framed_cues: set[int], parse) -> list[Attribution]:
-    """Parse the candidate sentences: reported speech, and frames the patterns did not read."""
+    """Reported speech, and frames the quote patterns did not read, in the candidate sentences.
+
+    Plain said-that and according-to sentences are read by patterns, passive cues skipped;
+    the parser gets the rest. Pattern reads and parses merge with the quotations alike.
+    """
     if parse is None:
         return results
     direct = {(a.start, a.end) for a in results if a.kind == "direct"}
