@@ -82,3 +82,19 @@ def store(db_url: str):
     instance = Store(db_url)
     yield instance
     instance.close()
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> str:
+    """The bundled demo corpus, ingested and analysed once per run; tests only read it."""
+    from trucewatch.cli.ingest import demo_corpus
+    from trucewatch.ingest import ingest
+    from trucewatch.pipeline import analyse
+    from trucewatch.store import Store
+
+    db = str(tmp_path_factory.mktemp("demo") / "demo.db")
+    store = Store(db)
+    ingest([demo_corpus()], store)
+    analyse(store)
+    store.close()
+    return db

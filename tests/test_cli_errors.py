@@ -13,10 +13,7 @@ from click.testing import CliRunner
 
 from trucewatch.agreements import load_agreements
 from trucewatch.cli import main
-from trucewatch.cli.ingest import demo_corpus
 from trucewatch.cli.output import emit
-from trucewatch.ingest import ingest
-from trucewatch.pipeline import analyse
 from trucewatch.store import Store
 
 AGREEMENT = "karabakh-2020-11-10"
@@ -38,16 +35,6 @@ def assert_one_line_error(result, *fragments: str, code: int = 1) -> None:
     assert len(errors) == 1, result.output
     for fragment in fragments:
         assert fragment in errors[0], errors[0]
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> str:
-    db = str(tmp_path_factory.mktemp("demo") / "demo.db")
-    store = Store(db)
-    ingest([demo_corpus()], store)
-    analyse(store)
-    store.close()
-    return db
 
 
 @pytest.fixture()

@@ -9,20 +9,15 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from conftest import need
 
 from trucewatch.agreements import load_agreements
 from trucewatch.cli import main
-from trucewatch.cli.ingest import demo_corpus
 from trucewatch.contradictions import Citation, Contradiction
-from trucewatch.ingest import ingest
-from trucewatch.pipeline import analyse
 from trucewatch.records import BodySpan, Document, EvidenceLink, Statement
 from trucewatch.report import ReportData, months, render
 from trucewatch.stance import observe
-from trucewatch.store import Store
 
 AGREEMENT = "karabakh-2020-11-10"
 HOSTILE = "<script>alert(\"body\")</script> It's \"quoted\" & <b>bold</b>"
@@ -111,16 +106,6 @@ def test_chromium_renders_the_report_offline(tmp_path: Path):
 
 
 # -- end to end on the demo corpus ------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> str:
-    db = str(tmp_path_factory.mktemp("demo") / "demo.db")
-    store = Store(db)
-    ingest([demo_corpus()], store)
-    analyse(store)
-    store.close()
-    return db
 
 
 def _run(*args: str) -> str:
