@@ -11,11 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december"]
-_MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
+from trucewatch.cleaning.dates import MONTHS  # one table of month names for the whole package
+
 _WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -97,7 +94,7 @@ def find_dates(text: str, published: str | None, start: int = 0, end: int | None
 def _resolve(kind: str, match: re.Match, ref: date | None) -> tuple[str, str] | None:
     groups = match.groupdict()
     if kind in ("dmy", "mdy", "iso"):
-        month = int(groups["month"]) if kind == "iso" else _MONTHS[groups["month"].lower().rstrip(".")]
+        month = int(groups["month"]) if kind == "iso" else MONTHS[groups["month"].lower().rstrip(".")]
         year = int(groups["year"]) if groups.get("year") else None
         day = _past(year, month, int(groups["day"]), ref)
         return (day.isoformat(), "day") if day else None
@@ -126,7 +123,7 @@ def _resolve(kind: str, match: re.Match, ref: date | None) -> tuple[str, str] | 
         month_index = ref.year * 12 + ref.month - 1 + shift
         return f"{month_index // 12}-{month_index % 12 + 1:02d}-01", "month"
     if kind == "in_month":
-        month = _MONTHS[groups["month"].lower().rstrip(".")]
+        month = MONTHS[groups["month"].lower().rstrip(".")]
         year = ref.year if month <= ref.month else ref.year - 1
         if groups.get("year"):
             year = int(groups["year"])
