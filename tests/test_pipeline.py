@@ -43,10 +43,10 @@ def test_a_failing_document_is_reported_and_the_run_goes_on(seeded: Store, monke
     victim = seeded.document_ids(include_duplicates=False)[0]
     real = pipeline.extract_statements
 
-    def flaky(doc, registry=None):
+    def flaky(doc, registry=None, sentences=None):
         if doc.id == victim:
             raise ValueError("hostile text")
-        return real(doc, registry)
+        return real(doc, registry, sentences)
 
     monkeypatch.setattr(pipeline, "extract_statements", flaky)
     report = analyse(seeded)

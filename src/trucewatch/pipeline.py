@@ -44,8 +44,8 @@ class AnalysisReport:
 def analyse_document(doc: Document, registry: ActorRegistry, agreements: list[Agreement]) -> DocumentAnalysis:
     """Statements and evidence links of one document; an error is reported, not raised."""
     try:
-        statements = extract_statements(doc, registry)
         sentences = split_sentences(doc)
+        statements = extract_statements(doc, registry, sentences)
         links = {a.id: link_document(doc, sentences, statements, a) for a in agreements}
     except Exception as error:  # one bad document must never stop a run
         return DocumentAnalysis(doc.id, [], {}, f"{type(error).__name__}: {error}")

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from trucewatch.actors import ActorRegistry, load_registry
 from trucewatch.nlp import full_pipeline
 from trucewatch.quotes import Attribution, find_attributions, find_quotes
-from trucewatch.records import Document, Statement
+from trucewatch.records import Document, Sentence, Statement
 from trucewatch.sentences import SentenceIndex, split_sentences
 from trucewatch.speakers import SpeakerResolver
 from trucewatch.temporal import DateMention, find_dates, publication_day
@@ -25,13 +25,17 @@ def parse(texts: Sequence[str]):
     return list(full_pipeline().pipe(texts, disable=list(_UNUSED), batch_size=64))
 
 
-def extract_statements(doc: Document, registry: ActorRegistry | None = None) -> list[Statement]:
-    """Quotations and reported statements in ``doc.body``, attributed and dated."""
+def extract_statements(doc: Document, registry: ActorRegistry | None = None,
+                       sentences: Sequence[Sentence] | None = None) -> list[Statement]:
+    """Quotations and reported statements in ``doc.body``, attributed and dated.
+
+    ``sentences`` are ``split_sentences(doc)``, for a caller that has them already.
+    """
     registry = registry if registry is not None else load_registry()
     text = doc.body
     if not text.strip():
         return []
-    sentences = split_sentences(doc)
+    sentences = split_sentences(doc) if sentences is None else sentences
     index = SentenceIndex(sentences)
     attributions = find_attributions(text, sentences, parse)
     quotes = [(q.start, q.end) for q in find_quotes(text)]
