@@ -9,7 +9,6 @@ against the roles held on the date a statement was made.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,13 +16,13 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import jsonschema
-import yaml
+from trucewatch import datafiles
+from trucewatch.datafiles import DataFileError
 
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that)\s+", re.I)
 
 
-class RegistryError(ValueError):
+class RegistryError(DataFileError):
     """A registry file that cannot be read or does not follow the schema."""
 
 
@@ -148,23 +147,6 @@ class ActorRegistry:
         return list(self._nouns)
 
 
-def _schema() -> dict:
-    return json.loads(resources.files("trucewatch").joinpath("schemas/actors.schema.json").read_text())
-
-
-def _read(text: str, origin: str) -> dict:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise RegistryError(f"{origin}: not valid YAML: {error}") from None
-    try:
-        jsonschema.validate(data, _schema())
-    except jsonschema.ValidationError as error:
-        where = "/".join(str(p) for p in error.absolute_path) or "(top)"
-        raise RegistryError(f"{origin}: {where}: {error.message}") from None
-    return data
-
-
 def _actor(entry: dict) -> Actor:
     roles = tuple(Role(r["title"], r.get("from"), r.get("to"), tuple(n.lower() for n in r.get("nouns", ())),
                        tuple(r.get("descriptors", ()))) for r in entry.get("roles", ()))
@@ -177,7 +159,7 @@ def registry_from(documents: Iterable[tuple[str, str]]) -> ActorRegistry:
     actors: dict[str, Actor] = {}
     countries: dict[str, dict] = {}
     for text, origin in documents:
-        data = _read(text, origin)
+        data = datafiles.parse(text, origin, "actors", RegistryError)
         countries.update(data.get("countries") or {})
         for entry in data["actors"]:
             actors[entry["id"]] = _actor(entry)

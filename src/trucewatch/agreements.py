@@ -9,7 +9,6 @@ all come from the files (see docs/agreement-format.md).
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,20 +17,19 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-from jsonschema import Draft202012Validator
+from trucewatch import datafiles
+from trucewatch.datafiles import DataFileError
 
 PACKAGE = Path(__file__).parent
 BUNDLED = PACKAGE / "data" / "agreements"
 PLACES = PACKAGE / "data" / "places"
-SCHEMAS = PACKAGE / "schemas"
 ENV_VAR = "TRUCEWATCH_AGREEMENTS"
 AGREEMENT_LEVEL = "*"  # provision number of links about the agreement as a whole
 
 SIGNALS = ("done", "advanced", "started", "not_done", "violated", "disputed")
 
 
-class AgreementError(ValueError):
+class AgreementError(DataFileError):
     """A file that is not a valid agreement (or gazetteer): the message names the file and the field."""
 
 
@@ -250,45 +248,12 @@ def load_agreements(extra_paths: Iterable[str | os.PathLike] = ()) -> dict[str, 
 
 def load_agreement(path: str | os.PathLike) -> Agreement:
     path = Path(path)
-    data = _read_valid(path, "agreement")
+    data = datafiles.read(path, "agreement", AgreementError)
     return _agreement(data, str(path))
 
 
 def _yaml_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
-
-
-class _Loader(yaml.SafeLoader):
-    """Safe YAML where dates stay strings, so the schema sees exactly what was written."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-@cache
-def _validator(name: str) -> Draft202012Validator:
-    schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-
-
-def _read_valid(path: Path, schema: str) -> dict[str, Any]:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # a SafeLoader
-    except (OSError, UnicodeDecodeError) as error:
-        raise AgreementError(f"{path}: cannot read: {error}") from error
-    except yaml.YAMLError as error:
-        raise AgreementError(f"{path}: not valid YAML: {error}") from error
-    errors = sorted(_validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        lines = [f"{path}: does not match the {schema} schema:"]
-        for error in errors[:5]:
-            where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
-            lines.append(f"  at {where}: {error.message}")
-        raise AgreementError("\n".join(lines))
-    return data
 
 
 def _date(value: str, where: str) -> date:
@@ -407,7 +372,7 @@ def load_places(name: str) -> dict[str, Place]:
     path = PLACES / f"{name}.yaml"
     if not path.exists():
         raise AgreementError(f"gazetteer {name!r} not found ({path})")
-    data = _read_valid(path, "places")
+    data = datafiles.read(path, "places", AgreementError)
     return {p["id"]: Place(id=p["id"], name=p["name"], kind=p["kind"], variants=tuple(p.get("variants", [])),
                            within=p.get("within")) for p in data["places"]}
 

@@ -12,19 +12,15 @@ arise ... in general satisfactory" is +1.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-import jsonschema
-import yaml
-
+from trucewatch import datafiles
+from trucewatch.datafiles import DataFileError
 from trucewatch.records import Document, Statement
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -32,7 +28,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(\[]?[A-Z0-9]
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()]")
 
 
-class StanceDataError(ValueError):
+class StanceDataError(DataFileError):
     """A stance data file that cannot be read or does not follow its schema."""
 
 
@@ -102,23 +98,9 @@ class StanceObservation:
 
 def _load_yaml(path: str | None, default: str, schema: str) -> dict[str, Any]:
     """A stance data file (the bundled one unless ``path``), checked against its schema."""
-    base = resources.files("trucewatch")
-    origin = path or f"bundled data/stance/{default}"
-    try:
-        text = Path(path).read_text(encoding="utf-8") if path else \
-            base.joinpath(f"data/stance/{default}").read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
-    except OSError as error:
-        raise StanceDataError(f"{origin}: cannot read: {error.strerror or error}") from None
-    except yaml.YAMLError as error:
-        raise StanceDataError(f"{origin}: not valid YAML: {error}") from None
-    spec = json.loads(base.joinpath(f"schemas/{schema}").read_text(encoding="utf-8"))
-    try:
-        jsonschema.validate(data, spec)
-    except jsonschema.ValidationError as error:
-        where = "/".join(str(p) for p in error.absolute_path) or "(top)"
-        raise StanceDataError(f"{origin}: {where}: {error.message}") from None
-    return data
+    if path:
+        return datafiles.read(path, schema, StanceDataError)
+    return datafiles.bundled(f"data/stance/{default}", schema, StanceDataError)
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -128,14 +110,14 @@ def _words(phrase: str) -> tuple[str, ...]:
 @cache
 def load_targets(path: str | None = None) -> tuple[Target, ...]:
     """Targets from ``data/stance/targets.yaml``, or from a user file of the same schema."""
-    data = _load_yaml(path, "targets.yaml", "stance-targets.schema.json")
+    data = _load_yaml(path, "targets.yaml", "stance-targets")
     return tuple(Target(t["id"], t["name"], tuple(t["aliases"])) for t in data["targets"])
 
 
 @cache
 def load_lexicon(path: str | None = None) -> Lexicon:
     """The graded lexicon from ``data/stance/lexicon.yaml``, or from a user file of the same schema."""
-    return lexicon_from(_load_yaml(path, "lexicon.yaml", "stance-lexicon.schema.json"))
+    return lexicon_from(_load_yaml(path, "lexicon.yaml", "stance-lexicon"))
 
 
 def lexicon_from(data: Mapping[str, Any]) -> Lexicon:
