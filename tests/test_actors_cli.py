@@ -8,19 +8,19 @@ from click.testing import CliRunner
 
 from trucewatch.cli import main
 from trucewatch.records import Statement
-from trucewatch.store import Store
+from trucewatch.store import AnalysisRows, Store
 
 
 def test_actors_lists_quoted_and_provisional_speakers(tmp_path) -> None:
     db = str(tmp_path / "a.db")
     store = Store(db)
-    store.replace_statements("d1", [
+    store.write_analysis("r1", [AnalysisRows("d1", {}, statements=[
         Statement("d1", "direct", 0, 10, "the ceasefire holds", speaker="ilham-aliyev", speaker_name="Ilham Aliyev"),
         Statement("d1", "direct", 20, 30, "it is stable", speaker="ilham-aliyev", speaker_name="Ilham Aliyev"),
         Statement("d1", "indirect", 40, 50, "talks went well", speaker="provisional:regional-studies-centre",
                   speaker_name="Regional Studies Centre"),
         Statement("d1", "indirect", 60, 70, "unknown source", speaker=None),
-    ])
+    ])])
     result = CliRunner().invoke(main, ["actors", "--db", db, "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     rows = {r["id"]: r for r in map(json.loads, result.output.splitlines())}

@@ -10,6 +10,7 @@ from trucewatch.agreements import load_agreements
 from trucewatch.linking import detect_signal, find, link_document
 from trucewatch.records import BodySpan, Document, EvidenceLink, Statement
 from trucewatch.sentences import split_sentences
+from trucewatch.store import AnalysisRows
 
 KARABAKH = "karabakh-2020-11-10"
 CONTEXT = "Reports from Nagorno-Karabakh, Armenia and Azerbaijan."  # puts a text in the conflict's scope
@@ -131,7 +132,7 @@ def test_store_keeps_every_field_of_a_link(store):
                         said_on="2020-11-24", signal="done", reported_on="2020-11-25", sentence_index=2)
     older = EvidenceLink(agreement_id=KARABAKH, provision="6", doc_id="d1", start=50, end=60, text="u", score=1.0,
                          reason="r", reported_on="2020-11-20")
-    assert store.replace_evidence(KARABAKH, "d1", [link, older]) == 2
+    store.write_analysis("r1", [AnalysisRows("d1", {}, links={KARABAKH: [link, older]})])
     assert [asdict(x) for x in store.evidence(KARABAKH)] == [asdict(older), asdict(link)]  # in date order
-    assert store.replace_evidence(KARABAKH, "d1", []) == 0
+    store.write_analysis("r2", [AnalysisRows("d1", {}, links={KARABAKH: []})])
     assert store.evidence(KARABAKH) == []

@@ -29,7 +29,7 @@ def test_quotes_on_a_path_gives_offsets_into_the_original_file(tmp_path):
         assert raw[record["speaker_start"]:record["speaker_end"]] == record["speaker_text"]
 
 
-def test_quotes_on_a_stored_document_saves_its_statements(tmp_path):
+def test_quotes_on_a_stored_document_shows_its_statements_and_writes_nothing(tmp_path):
     path = tmp_path / "article.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     db = str(tmp_path / "store.db")
@@ -40,9 +40,10 @@ def test_quotes_on_a_stored_document_saves_its_statements(tmp_path):
     doc = store.document(doc_id)
     result = CliRunner().invoke(main, ["quotes", doc.id, "--db", db, "--format", "jsonl"])
     assert result.exit_code == 0, result.output
-    saved = store.statements(doc.id)
-    assert [s.speaker for s in saved] == ["ilham-aliyev", "kremlin"]
-    assert all(doc.body[s.start:s.end] == s.text for s in saved)
+    shown = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["speaker"] for r in shown] == ["Ilham Aliyev", "Kremlin"]
+    assert all(doc.body[r["start"]:r["end"]] == r["text"] for r in shown)
+    assert store.statements(doc.id) == []  # a read command: only `analyse` writes results
     store.close()
     missing = CliRunner().invoke(main, ["quotes", "no-such-doc", "--db", db])
     assert missing.exit_code != 0 and "neither a file nor a document id" in missing.output

@@ -16,7 +16,7 @@ from trucewatch.linking import link_document
 from trucewatch.records import EvidenceLink
 from trucewatch.sentences import split_sentences
 from trucewatch.status import DISPUTED, assess
-from trucewatch.store import Store
+from trucewatch.store import AnalysisRows, Store
 
 KARABAKH = "karabakh-2020-11-10"
 
@@ -135,8 +135,8 @@ def test_status_command_reads_evidence_from_the_store(tmp_path, seeds, agreement
     try:
         ingest([str(p) for p in seeds], store)
         docs = list(store.documents(include_duplicates=False))
-        for doc in docs:
-            store.replace_evidence(KARABAKH, doc.id, link_document(doc, split_sentences(doc), [], agreement))
+        store.write_analysis("r1", [AnalysisRows(doc.id, {}, links={
+            KARABAKH: link_document(doc, split_sentences(doc), [], agreement)}) for doc in docs])
     finally:
         store.close()
     bodies = {d.id: d.body for d in docs}

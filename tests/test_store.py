@@ -7,7 +7,7 @@ from alembic.migration import MigrationContext
 
 from trucewatch.dedup import Candidate
 from trucewatch.records import BodySpan, Document, EvidenceLink, RemovedBlock, Skip, Statement
-from trucewatch.store import Store, resolve_url
+from trucewatch.store import AnalysisRows, Store, resolve_url
 from trucewatch.store.tables import metadata
 
 
@@ -68,20 +68,24 @@ def test_duplicates_and_counts(store: Store) -> None:
 def test_statements_replace_is_idempotent(store: Store) -> None:
     items = [Statement("d1", "direct", 5, 20, "the ceasefire holds", cue="said", speaker="ilham-aliyev",
                        said_on="2020-12-18", said_on_precision="day")]
-    store.replace_statements("d1", items)
-    store.replace_statements("d1", items)
+    store.write_analysis("r1", [AnalysisRows("d1", {"statements": "v1"}, statements=items)])
+    store.write_analysis("r1", [AnalysisRows("d1", {"statements": "v1"}, statements=items)])
     assert store.statements("d1") == items
-    store.replace_statements("d1", [])
+    store.write_analysis("r2", [AnalysisRows("d1", {"statements": "v1"}, statements=[])])
     assert store.statements() == []
 
 
-def test_evidence_replace_is_per_document(store: Store) -> None:
+def test_evidence_replace_is_per_document_and_a_stage_not_run_keeps_its_rows(store: Store) -> None:
     link = EvidenceLink("karabakh-2020", "2", "d1", 0, 10, "Aghdam was returned", 0.9, "indicator 'returned'")
     other = EvidenceLink("karabakh-2020", "8", "d2", 0, 10, "detainees exchanged", 0.8, "indicator 'exchange'")
-    store.replace_evidence("karabakh-2020", "d1", [link])
-    store.replace_evidence("karabakh-2020", "d2", [other])
-    store.replace_evidence("karabakh-2020", "d1", [link])
+    said = Statement("d1", "direct", 5, 20, "the ceasefire holds")
+    store.write_analysis("r1", [AnalysisRows("d1", {}, statements=[said], links={"karabakh-2020": [link]}),
+                                AnalysisRows("d2", {}, links={"karabakh-2020": [other]})])
+    store.write_analysis("r2", [AnalysisRows("d1", {}, links={"karabakh-2020": [link]})])
     assert store.evidence("karabakh-2020") == [link, other]
+    assert store.statements() == [said]  # the statements stage did not run again: its rows stay
+    store.forget_analysis(["d1"])
+    assert store.evidence("karabakh-2020") == [other] and store.statements() == []
 
 
 def test_resolve_url(tmp_path, monkeypatch) -> None:

@@ -23,13 +23,13 @@ def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
 class Mapper:
     """Applies a pure function to a batch of units, in order.
 
-    With no arguments it runs inline. ``workers=N`` starts a local Dask cluster of N
-    processes; ``scheduler=ADDRESS`` joins an existing one.
+    With no arguments (or ``workers=0``) it runs inline. ``workers=N`` (N >= 1) starts a
+    local Dask cluster of N processes; ``scheduler=ADDRESS`` joins an existing one.
     """
 
     def __init__(self, workers: int = 0, scheduler: str | None = None) -> None:
         self.client = None
-        if scheduler or workers > 1:
+        if scheduler or workers >= 1:
             from dask.distributed import Client, LocalCluster
 
             if scheduler:

@@ -10,10 +10,22 @@ otherwise; :meth:`Document.raw_offset` maps them back to the original text.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
 ContentType = Literal["text", "html"]
+
+
+def stable_id(kind: str, *parts: object) -> str:
+    """An id derived from what an item is and where it comes from, never from a row number.
+
+    The document id already hashes the source's path, locator and content, so the same
+    analysis of the same text yields the same ids, and an analyst's correction keyed by
+    such an id finds its item again after any re-run.
+    """
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:20]
+    return f"{kind}_{digest}"
 
 
 @dataclass(frozen=True)
@@ -144,7 +156,7 @@ class Statement:
 
     @property
     def id(self) -> str:
-        return f"{self.doc_id}:{self.start}-{self.end}"
+        return stable_id("st", self.doc_id, self.kind, self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -165,3 +177,7 @@ class EvidenceLink:
     signal: str | None = None  # what the evidence says: done, advanced, started, not_done, violated, disputed
     reported_on: str | None = None  # ISO date of the document that carries the evidence
     sentence_index: int | None = None  # index of the (first) sentence the span lies in
+
+    @property
+    def id(self) -> str:
+        return stable_id("ev", self.doc_id, self.agreement_id, self.provision, self.start, self.end)

@@ -9,13 +9,18 @@ import click
 from trucewatch.cli import db_option, main, open_mapper, open_store
 from trucewatch.cli.assessments import agreements_path_option, load_agreement_files
 from trucewatch.cli.ingest import demo_corpus, print_report, progress_bar, run_ingest, say, summarise
+from trucewatch.cli.output import emit, format_option
 from trucewatch.cli.report import write_report
-from trucewatch.pipeline import AnalysisReport, analyse
+from trucewatch.pipeline import AnalysisReport, PipelineConfig, PipelineError, analyse
 
 
 def print_analysis(report: AnalysisReport) -> None:
     links = ", ".join(f"{n} for {agreement}" for agreement, n in report.links.most_common() if n)
-    say(f"analysed {report.documents} documents: {report.statements} statements, evidence links: {links or 'none'}")
+    say(f"run {report.run_id}: analysed {report.documents} documents ({report.unchanged} up to date"
+        + (f", {report.forgotten} now copies" if report.forgotten else "")
+        + f"): {report.statements} statements, evidence links: {links or 'none'}")
+    for language, n in sorted(report.not_analysed.items()):
+        say(f"  {n} documents in {language}: no rules for {language}")
     for doc_id, reason in report.failed:
         say(f"  failed {doc_id}: {reason}")
 
@@ -25,21 +30,46 @@ def print_analysis(report: AnalysisReport) -> None:
 @click.option("--workers", type=click.IntRange(min=0), default=0,
               help="Process documents on a local Dask cluster of N workers.")
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="Use an existing Dask scheduler.")
+@click.option("--all", "force", is_flag=True, help="Redo every document, not only new or stale ones.")
+@click.option("--stages", default=None, metavar="NAMES",
+              help="Comma-separated stage names to run, in order (default: sentences,statements,links).")
 @agreements_path_option
-def analyse_command(db: str | None, workers: int, scheduler: str | None, agreement_paths: tuple[str, ...]) -> None:
+def analyse_command(db: str | None, workers: int, scheduler: str | None, force: bool, stages: str | None,
+                    agreement_paths: tuple[str, ...]) -> None:
     """Extract statements and link evidence to agreements for every canonical document.
 
-    Re-running replaces each document's results, so it is idempotent.
+    Incremental: only documents that are new, became canonical, or whose analysis is stale (the
+    code, the actors, the language rules or an agreement file changed) are processed; changing
+    an agreement re-links without re-parsing. Every run is recorded (`trucewatch runs`).
     """
-    agreements = list(load_agreement_files(agreement_paths).values())
+    load_agreement_files(agreement_paths)  # a bad file is a one-line error before any work
+    config = PipelineConfig(agreement_paths=tuple(agreement_paths),
+                            **({"stages": tuple(s.strip() for s in stages.split(",") if s.strip())} if stages else {}))
     store = open_store(db)
-    total = len(store.document_ids(include_duplicates=False))
     with open_mapper(workers, scheduler) as mapper, progress_bar("analysing", "documents") as progress:
-        task = progress.add_task("analyse", total=total)
-        report = analyse(store, agreements=agreements, mapper=mapper, on_progress=lambda n: progress.advance(task, n))
+        task = progress.add_task("analyse", total=None)
+        try:
+            report = analyse(store, config=config, force=force, mapper=mapper,
+                             on_total=lambda n: progress.update(task, total=n),
+                             on_progress=lambda n: progress.advance(task, n))
+        except PipelineError as error:
+            raise click.ClickException(str(error)) from None
     print_analysis(report)
-    if not total:
+    if not store.count_documents()["documents"]:
         say("no documents in the store: run `trucewatch ingest PATH` first")
+
+
+@main.command("runs", short_help="The recorded analysis runs, newest first.")
+@db_option
+@format_option("table", "jsonl", "json", "csv")
+def runs_command(db: str | None, fmt: str) -> None:
+    """Every analysis run: when, with which code and data versions, and what it produced."""
+    store = open_store(db)
+    records = [{**run, "documents": run["counts"].get("documents"), "statements": run["counts"].get("statements"),
+                "links": sum((run["counts"].get("links") or {}).values())} for run in store.runs()]
+    emit(records, fmt, ["id", "started_at", "status", "code_version", "documents", "statements", "links"]
+         if fmt == "table" else ["id", "started_at", "finished_at", "status", "code_version", "data_hash",
+                                 "agreements_hash", "stages", "counts"], title="Analysis runs")
 
 
 DEMO_AGREEMENT = "karabakh-2020-11-10"

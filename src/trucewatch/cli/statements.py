@@ -39,9 +39,9 @@ def quotes_command(target: str, db: str | None, fmt: str, actor_files: tuple[str
     """Who said what, when: the quotations and reported statements of a file or a stored document.
 
     PATH_OR_DOC_ID is a file (read as ingest reads it; offsets are into the original file text) or
-    a document id from `trucewatch documents` (offsets into the stored body; the statements are
-    saved in the store). The table shows each statement on one line; JSON, JSONL and CSV give the
-    full text and the speaker's offsets.
+    a document id from `trucewatch documents` (offsets into the stored body; its analysed
+    statements, or extracted now if it has none stored). The table shows each statement on one
+    line; JSON, JSONL and CSV give the full text and the speaker's offsets.
     """
     from trucewatch.actors import RegistryError, load_registry
     from trucewatch.documents import build_document
@@ -68,8 +68,7 @@ def quotes_command(target: str, db: str | None, fmt: str, actor_files: tuple[str
             doc = store.document(target)
             if doc is None:
                 raise click.ClickException(f"{target}: neither a file nor a document id in {store.location}")
-            statements = extract_statements(doc, registry)
-            store.replace_statements(doc.id, statements)
+            statements = store.statements(doc.id) or extract_statements(doc, registry)
             records = [statement_record(s) for s in statements]
         finally:
             store.close()

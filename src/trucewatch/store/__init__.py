@@ -11,7 +11,7 @@ import os
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,7 +22,17 @@ from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from trucewatch.dedup import Candidate
 from trucewatch.records import BodySpan, Document, EvidenceLink, RemovedBlock, Skip, Statement
-from trucewatch.store.tables import documents, evidence_links, ingest_log, lsh_buckets, signatures, statements
+from trucewatch.store.tables import (
+    analysis_runs,
+    analysis_state,
+    assessments,
+    documents,
+    evidence_links,
+    ingest_log,
+    lsh_buckets,
+    signatures,
+    statements,
+)
 
 DEFAULT_DB = "trucewatch.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -201,24 +211,149 @@ class Store:
         with self.transaction() as connection:
             connection.execute(update(documents).where(documents.c.id == doc_id).values(duplicate_of=canonical_id))
 
-    # -- statements ------------------------------------------------------------------
+    def documents_by_id(self, doc_ids: Iterable[str]) -> list[Document]:
+        """The documents of ``doc_ids`` (one query per 500), in the order given; unknown ids are left out."""
+        doc_ids = list(doc_ids)
+        found: dict[str, Document] = {}
+        with self.engine.connect() as connection:
+            for i in range(0, len(doc_ids), 500):
+                query = select(documents).where(documents.c.id.in_(doc_ids[i : i + 500]))
+                for row in connection.execute(query).mappings():
+                    found[row["id"]] = _row_document(row)
+        return [found[i] for i in doc_ids if i in found]
 
-    def replace_statements(self, doc_id: str, items: Iterable[Statement]) -> int:
-        """Replace a document's statements (re-running the stage is idempotent)."""
-        rows = [{"id": s.id, **asdict(s)} for s in items]
+    # -- analysis runs and state -------------------------------------------------------
+
+    def start_run(self, run_id: str, *, code_version: str, data_hash: str, agreements_hash: str,
+                  stages: dict[str, str]) -> None:
         with self.transaction() as connection:
-            connection.execute(delete(statements).where(statements.c.doc_id == doc_id))
+            connection.execute(insert(analysis_runs).values(
+                id=run_id, started_at=_now(), finished_at=None, code_version=code_version, data_hash=data_hash,
+                agreements_hash=agreements_hash, stages=stages, counts={}, status="running"))
+
+    def finish_run(self, run_id: str, counts: dict, status: str = "finished") -> None:
+        with self.transaction() as connection:
+            connection.execute(update(analysis_runs).where(analysis_runs.c.id == run_id)
+                               .values(finished_at=_now(), counts=counts, status=status))
+
+    def runs(self, limit: int = 50) -> list[dict]:
+        """The newest analysis runs first."""
+        query = select(analysis_runs).order_by(analysis_runs.c.started_at.desc(), analysis_runs.c.id).limit(limit)
+        with self.engine.connect() as connection:
+            return [dict(row) for row in connection.execute(query).mappings()]
+
+    def analysis_versions(self) -> tuple[dict[str, dict[str, str]], list[str]]:
+        """(versions per canonical document, ids of analysed documents that are no longer canonical).
+
+        Canonical documents never analysed have no entry. Only ids and small version maps
+        are read, so this stays cheap on a large store.
+        """
+        query = (select(documents.c.id, documents.c.duplicate_of, analysis_state.c.versions)
+                 .outerjoin(analysis_state, analysis_state.c.doc_id == documents.c.id))
+        versions: dict[str, dict[str, str]] = {}
+        orphaned: list[str] = []
+        with self.engine.connect() as connection:
+            for doc_id, duplicate_of, state in connection.execute(query):
+                if duplicate_of is not None:
+                    if state is not None:
+                        orphaned.append(doc_id)
+                    continue
+                versions[doc_id] = state or {}
+            orphaned += list(connection.scalars(
+                select(analysis_state.c.doc_id).where(analysis_state.c.doc_id.not_in(select(documents.c.id)))))
+        return versions, orphaned
+
+    def write_analysis(self, run_id: str, results: Iterable[AnalysisRows]) -> None:
+        """Write a batch of per-document results in one transaction (the unit a killed run can lose).
+
+        Only the stages that ran replace their rows; items keep their content-derived ids, so
+        anything keyed by an id (a reviewer's correction) finds them again.
+        """
+        results = list(results)
+        if not results:
+            return
+        with self.transaction() as connection:
+            ids = [r.doc_id for r in results]
+            redo_statements = [r.doc_id for r in results if r.statements is not None]
+            if redo_statements:
+                connection.execute(delete(statements).where(statements.c.doc_id.in_(redo_statements)))
+            rows = [{**_statement_row(s), "run_id": run_id} for r in results for s in r.statements or ()]
             if rows:
                 connection.execute(insert(statements), rows)
-        return len(rows)
+            redo_links = [r.doc_id for r in results if r.links is not None]
+            if redo_links:
+                connection.execute(delete(evidence_links).where(evidence_links.c.doc_id.in_(redo_links)))
+            rows = list({link.id: {**_link_row(link), "run_id": run_id}
+                         for r in results for links in (r.links or {}).values() for link in links}.values())
+            if rows:
+                connection.execute(insert(evidence_links), rows)
+            connection.execute(delete(analysis_state).where(analysis_state.c.doc_id.in_(ids)))
+            connection.execute(insert(analysis_state), [
+                {"doc_id": r.doc_id, "versions": r.versions, "run_id": run_id, "skipped": r.skipped}
+                for r in results])
 
-    def statements(self, doc_id: str | None = None) -> list[Statement]:
+    def forget_analysis(self, doc_ids: Iterable[str]) -> None:
+        """Remove the results of documents that are no longer analysed (now copies, or gone)."""
+        doc_ids = list(doc_ids)
+        with self.transaction() as connection:
+            for i in range(0, len(doc_ids), 500):
+                chunk = doc_ids[i : i + 500]
+                for table in (statements, evidence_links):
+                    connection.execute(delete(table).where(table.c.doc_id.in_(chunk)))
+                connection.execute(delete(analysis_state).where(analysis_state.c.doc_id.in_(chunk)))
+
+    def analysis_skips(self) -> list[tuple[str, str]]:
+        """(document id, reason) of documents some stage did not analyse."""
+        query = (select(analysis_state.c.doc_id, analysis_state.c.skipped)
+                 .where(analysis_state.c.skipped.is_not(None)).order_by(analysis_state.c.doc_id))
+        with self.engine.connect() as connection:
+            return [(doc_id, reason) for doc_id, reason in connection.execute(query)]
+
+    def evidence_version(self, agreement_id: str) -> str:
+        """A token that changes whenever the evidence of ``agreement_id`` may have changed."""
+        query = select(func.count(), func.max(evidence_links.c.run_id)).where(
+            evidence_links.c.agreement_id == agreement_id)
+        with self.engine.connect() as connection:
+            count, newest = connection.execute(query).one()
+        return f"{count}:{newest}"  # run ids sort by time: any write of links changes one or the other
+
+    # -- assessments -----------------------------------------------------------------
+
+    def save_assessment(self, agreement_id: str, kind: str, as_of: str, evidence_version: str, payload: object,
+                        run_id: str | None = None) -> None:
+        key = (assessments.c.agreement_id == agreement_id, assessments.c.kind == kind, assessments.c.as_of == as_of)
+        with self.transaction() as connection:
+            connection.execute(delete(assessments).where(*key))
+            connection.execute(insert(assessments).values(
+                agreement_id=agreement_id, kind=kind, as_of=as_of, evidence_version=evidence_version,
+                run_id=run_id, computed_at=_now(), payload=payload))
+
+    def assessment(self, agreement_id: str, kind: str, as_of: str, evidence_version: str) -> object | None:
+        """A stored assessment computed from the same evidence, or None (then it must be computed)."""
+        query = select(assessments.c.payload).where(
+            assessments.c.agreement_id == agreement_id, assessments.c.kind == kind, assessments.c.as_of == as_of,
+            assessments.c.evidence_version == evidence_version)
+        with self.engine.connect() as connection:
+            return connection.scalar(query)
+
+    # -- statements ------------------------------------------------------------------
+
+    def statements(self, doc_id: str | None = None, *, doc_ids: Iterable[str] | None = None) -> list[Statement]:
         query = select(statements).order_by(statements.c.doc_id, statements.c.start)
         if doc_id is not None:
             query = query.where(statements.c.doc_id == doc_id)
+        if doc_ids is not None:
+            query = query.where(statements.c.doc_id.in_(list(doc_ids)))
         with self.engine.connect() as connection:
             rows = connection.execute(query).mappings().all()
-        return [Statement(**{k: v for k, v in r.items() if k != "id"}) for r in rows]
+        return [_row_statement(r) for r in rows]
+
+    def iter_statements(self) -> Iterator[Statement]:
+        """Every statement, streamed in document order."""
+        query = select(statements).order_by(statements.c.doc_id, statements.c.start)
+        with self.engine.connect() as connection:
+            for row in connection.execution_options(yield_per=1000).execute(query).mappings():
+                yield _row_statement(row)
 
     def speakers(self) -> list[tuple[str, str | None, int]]:
         """(actor id, name as stored, number of statements) for every resolved speaker, most quoted first."""
@@ -231,22 +366,44 @@ class Store:
 
     # -- evidence --------------------------------------------------------------------
 
-    def replace_evidence(self, agreement_id: str, doc_id: str, links: Iterable[EvidenceLink]) -> int:
-        rows = [asdict(link) for link in links]
-        with self.transaction() as connection:
-            connection.execute(delete(evidence_links).where(
-                evidence_links.c.agreement_id == agreement_id, evidence_links.c.doc_id == doc_id))
-            if rows:
-                connection.execute(insert(evidence_links), rows)
-        return len(rows)
-
     def evidence(self, agreement_id: str) -> list[EvidenceLink]:
         query = (select(evidence_links).where(evidence_links.c.agreement_id == agreement_id)
                  .order_by(evidence_links.c.provision,
                            func.coalesce(evidence_links.c.said_on, evidence_links.c.reported_on), evidence_links.c.id))
         with self.engine.connect() as connection:
             rows = connection.execute(query).mappings().all()
-        return [EvidenceLink(**{k: v for k, v in r.items() if k != "id"}) for r in rows]
+        return [_row_link(r) for r in rows]
+
+
+@dataclass
+class AnalysisRows:
+    """What the analysis of one document writes: ``None`` for a stage that did not run (its rows stay)."""
+
+    doc_id: str
+    versions: dict[str, str]
+    statements: list[Statement] | None = None
+    links: dict[str, list[EvidenceLink]] | None = None  # agreement id -> links
+    skipped: str | None = None
+
+
+_STATEMENT_FIELDS = [f.name for f in fields(Statement)]
+_LINK_FIELDS = [f.name for f in fields(EvidenceLink)]
+
+
+def _statement_row(statement: Statement) -> dict:
+    return {"id": statement.id, **{name: getattr(statement, name) for name in _STATEMENT_FIELDS}}
+
+
+def _link_row(link: EvidenceLink) -> dict:
+    return {"id": link.id, **{name: getattr(link, name) for name in _LINK_FIELDS}}
+
+
+def _row_statement(row) -> Statement:
+    return Statement(**{name: row[name] for name in _STATEMENT_FIELDS})
+
+
+def _row_link(row) -> EvidenceLink:
+    return EvidenceLink(**{name: row[name] for name in _LINK_FIELDS})
 
 
 def _document_row(doc: Document, ingested_at: str) -> dict:

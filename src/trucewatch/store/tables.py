@@ -79,12 +79,13 @@ statements = Table(
     Column("said_on", String(32)),
     Column("said_on_precision", String(8)),
     Column("sentence_index", Integer),
+    Column("run_id", String(32)),
 )
 
 evidence_links = Table(
     "evidence_links",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(32), primary_key=True),
     Column("agreement_id", String(64), nullable=False, index=True),
     Column("provision", String(16), nullable=False),
     Column("doc_id", String(32), nullable=False, index=True),
@@ -99,4 +100,43 @@ evidence_links = Table(
     Column("signal", String(32)),
     Column("reported_on", String(32)),
     Column("sentence_index", Integer),
+    Column("run_id", String(32)),
+)
+
+# One row per analysis run: what ran, with which code and data, and what it produced.
+analysis_runs = Table(
+    "analysis_runs",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("started_at", String(32), nullable=False),
+    Column("finished_at", String(32)),
+    Column("code_version", String(64), nullable=False),
+    Column("data_hash", String(64), nullable=False),  # actors, places, language data
+    Column("agreements_hash", String(64), nullable=False),
+    Column("stages", JSON, nullable=False),  # {stage: version}
+    Column("counts", JSON, nullable=False),
+    Column("status", String(16), nullable=False),  # running | finished | failed
+)
+
+# The analysis version of each analysed document, per stage: what makes `analyse` incremental.
+analysis_state = Table(
+    "analysis_state",
+    metadata,
+    Column("doc_id", String(32), primary_key=True),
+    Column("versions", JSON, nullable=False),  # {stage: version}
+    Column("run_id", String(32), nullable=False),
+    Column("skipped", Text),  # why stages did not run (a language with no rules), or the error
+)
+
+# Assessments (status, stance, contradictions) materialised per agreement and as-of date, so reads are queries.
+assessments = Table(
+    "assessments",
+    metadata,
+    Column("agreement_id", String(64), primary_key=True),
+    Column("kind", String(32), primary_key=True),
+    Column("as_of", String(10), primary_key=True),
+    Column("evidence_version", String(64), nullable=False),  # the analysis state it was computed from
+    Column("run_id", String(32)),
+    Column("computed_at", String(32), nullable=False),
+    Column("payload", JSON, nullable=False),
 )

@@ -1,0 +1,73 @@
+"""The built-in analysis components: sentences, statements, evidence links.
+
+Each is a thin factory over its stage's pure function; the heavy data (actor registry,
+agreements) is loaded once per process through :class:`Resources`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from trucewatch.pipeline.components import Context, Resources, component, files_fingerprint
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def rule_languages() -> tuple[str, ...]:
+    """Languages with a rules folder under ``data/lang/`` (English until others are added)."""
+    folder = DATA / "lang"
+    found = tuple(sorted(p.name for p in folder.iterdir() if p.is_dir())) if folder.is_dir() else ()
+    return found or ("en",)
+
+
+def registry(resources: Resources):
+    from trucewatch.actors import load_registry
+
+    return resources.get("registry", lambda: load_registry(resources.config.actor_paths))
+
+
+def agreements(resources: Resources) -> list:
+    from trucewatch.agreements import load_agreements
+
+    return resources.get("agreements", lambda: list(load_agreements(resources.config.agreement_paths).values()))
+
+
+def _statement_data(resources: Resources) -> str:
+    return files_fingerprint([DATA / "actors", DATA / "lang", *resources.config.actor_paths])
+
+
+def _agreement_data(resources: Resources) -> str:
+    return files_fingerprint([DATA / "places", *(a.path for a in agreements(resources))])
+
+
+@component("sentences")
+def sentences_component(resources: Resources, settings: dict[str, Any]):
+    from trucewatch.sentences import split_sentences
+
+    return lambda ctx: split_sentences(ctx.doc)
+
+
+@component("statements", needs=("sentences",), stored=True, languages=rule_languages(), fingerprint=_statement_data)
+def statements_component(resources: Resources, settings: dict[str, Any]):
+    from trucewatch.statements import extract_statements
+
+    actors = registry(resources)
+
+    def run(ctx: Context):
+        return extract_statements(ctx.doc, actors, ctx["sentences"])
+
+    return run
+
+
+@component("links", needs=("sentences", "statements"), stored=True, languages=rule_languages(),
+           fingerprint=_agreement_data)
+def links_component(resources: Resources, settings: dict[str, Any]):
+    from trucewatch.linking import link_document
+
+    known = agreements(resources)
+
+    def run(ctx: Context):
+        return {a.id: link_document(ctx.doc, ctx["sentences"], ctx["statements"], a) for a in known}
+
+    return run
