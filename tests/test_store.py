@@ -51,8 +51,8 @@ def test_adding_the_same_source_twice_adds_nothing(store: Store) -> None:
 
 
 def test_skips_are_recorded_in_the_ledger(store: Store) -> None:
-    store.record_skip(Skip("/x.bin", "", "binary content, not text", key="kx"))
-    store.record_skip(Skip("/x.bin", "", "binary content, not text", key="kx"))
+    store.record_skips([Skip("/x.bin", "", "binary content, not text", key="kx")])
+    store.record_skips([Skip("/x.bin", "", "binary content, not text", key="kx")])
     assert store.ledger(["kx"]) == {"kx": ("skipped", "binary content, not text")}
 
 

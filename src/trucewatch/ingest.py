@@ -70,6 +70,7 @@ def ingest(
     for batch in batches(read_sources(paths), batch_size):
         known = store.ledger([unit.key for unit in batch if unit.key])
         fresh: list[SourceItem] = []
+        skips: list[Skip] = []
         for unit in batch:
             if unit.key in known:
                 status, reason = known[unit.key]
@@ -78,20 +79,20 @@ def ingest(
                 else:
                     report.unchanged += 1
             elif isinstance(unit, Skip):
-                report.skipped.append(unit)
-                store.record_skip(unit)
+                skips.append(unit)
             else:
                 fresh.append(unit)
         ready: list[tuple[Document, bytes, list[int]]] = []
         for result in mapper.map(prepare, fresh):
             if isinstance(result, Skip):
-                report.skipped.append(result)
-                store.record_skip(result)
+                skips.append(result)
                 continue
             doc, data = result
             doc.duplicate_of, bucket_ids = index.assign(doc.id, data)
             report.duplicates += doc.duplicate_of is not None
             ready.append((doc, data, bucket_ids))
+        report.skipped.extend(skips)
+        store.record_skips(skips)  # one transaction per batch, however many bad records
         report.ingested += store.add_documents(ready)
         index.flush()
         if on_progress:

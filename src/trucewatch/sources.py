@@ -11,6 +11,8 @@ import gzip
 import hashlib
 import json
 import os
+import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -55,6 +57,10 @@ def read_sources(paths: Iterable[str | os.PathLike], max_bytes: int = MAX_UNIT_B
         path = os.path.abspath(entry)  # not resolve(): a broken link is reported under its own name
         name = entry.name.lower()
         try:
+            mode = entry.stat().st_mode
+            if not stat.S_ISREG(mode):  # a FIFO or device would block the run or never end
+                yield Skip(path, "", "not a regular file (a pipe, socket or device)")
+                continue
             if name.endswith(".jsonl"):
                 yield from _read_jsonl(entry, path, max_bytes)
             elif name.endswith((".warc", ".warc.gz")):
@@ -89,10 +95,28 @@ def make_item(path: str, locator: str, content_type: ContentType, content: bytes
         text = decode(data)
         if text is None:
             return Skip(path, locator, "undecodable text: no character encoding fits", key=key)
+    text, note = normalise_text(text)
     if not text.strip():
         return Skip(path, locator, "empty", key=key)
+    hints = dict(hints or {})
+    if note:
+        hints["normalised"] = note
     return SourceItem(key=key, source_path=path, locator=locator, content_type=content_type,
-                      raw_text=text, hints=dict(hints or {}))
+                      raw_text=text, hints=hints)
+
+
+_UNSTORABLE = re.compile(r"[\ud800-\udfff\x00]")
+
+
+def normalise_text(text: str) -> tuple[str, str | None]:
+    """Text every store can hold: lone surrogates become U+FFFD and NULs are dropped, with a note saying so."""
+    found = _UNSTORABLE.findall(text)
+    if not found:
+        return text, None
+    nuls = found.count("\x00")
+    note = ", ".join(part for part in (f"{len(found) - nuls} lone surrogates replaced" if len(found) > nuls else "",
+                                       f"{nuls} NUL characters removed" if nuls else "") if part)
+    return _UNSTORABLE.sub(lambda m: "" if m.group(0) == "\x00" else "\ufffd", text), note
 
 
 def looks_binary(data: bytes) -> bool:
@@ -127,25 +151,43 @@ def decode(data: bytes) -> str | None:
     return data.decode(best.encoding, errors="replace")
 
 
+def _lines(handle, max_bytes: int) -> Iterator[tuple[bytes, int]]:
+    """(line, full length) pairs; a line longer than ``max_bytes`` is read in bounded chunks and
+    only its head is kept, so one enormous record never sits in memory whole."""
+    while True:
+        line = handle.readline(max_bytes + 1)
+        if not line:
+            return
+        length = len(line)
+        if length > max_bytes and not line.endswith(b"\n"):
+            while chunk := handle.readline(1 << 20):
+                length += len(chunk)
+                if chunk.endswith(b"\n"):
+                    break
+            line = line[:65536]
+        yield line, length
+
+
 def _read_jsonl(entry: Path, path: str, max_bytes: int) -> Iterator[SkipOrItem]:
     with entry.open("rb") as handle:
-        for number, line in enumerate(handle, start=1):
+        for number, (line, length) in enumerate(_lines(handle, max_bytes), start=1):
             locator = f"line {number}"
-            if not line.strip():
+            if length > max_bytes:
+                yield Skip(path, locator, f"record too large: {length / 1e6:.0f} MB",
+                           key=unit_key(path, locator, line))
                 continue
-            if len(line) > max_bytes:
-                yield Skip(path, locator, f"record too large: {len(line) / 1e6:.0f} MB",
-                           key=unit_key(path, locator, line[:65536]))
+            if not line.strip():
                 continue
             try:
                 record = json.loads(line)
-            except (json.JSONDecodeError, UnicodeDecodeError) as error:
-                yield Skip(path, locator, f"invalid JSON: {error}", key=unit_key(path, locator, line))
+            except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
+                reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+                yield Skip(path, locator, f"invalid JSON: {reason}", key=unit_key(path, locator, line))
                 continue
             if not isinstance(record, dict):
                 yield Skip(path, locator, "JSON record is not an object", key=unit_key(path, locator, line))
                 continue
-            hints = {k: str(record[k]) for k in JSONL_FIELDS[2:] if record.get(k) not in (None, "")}
+            hints = {k: normalise_text(str(record[k]))[0] for k in JSONL_FIELDS[2:] if record.get(k) not in (None, "")}
             for field, content_type in (("html", "html"), ("text", "text")):
                 value = record.get(field)
                 if isinstance(value, str) and value.strip():
@@ -178,8 +220,11 @@ def _read_warc(entry: Path, path: str, max_bytes: int) -> Iterator[SkipOrItem]:
                     mime = (record.http_headers.get_header("Content-Type") or "").lower()
                 else:
                     mime = (record.rec_headers.get_header("Content-Type") or "").lower()
-                if "html" not in mime and "text/plain" not in mime:
+                if not mime:  # e.g. a header line without its colon: say so rather than lose the record
+                    yield Skip(path, locator, "record without a readable content type")
                     continue
+                if "html" not in mime and "text/plain" not in mime:
+                    continue  # images, scripts, styles: not articles
                 content = record.content_stream().read(max_bytes + 1)
                 if len(content) > max_bytes:
                     yield Skip(path, locator, "record too large", key=unit_key(path, locator, content[:65536]))
@@ -191,3 +236,5 @@ def _read_warc(entry: Path, path: str, max_bytes: int) -> Iterator[SkipOrItem]:
                 yield make_item(path, locator, "html" if "html" in mime else "text", content, hints)
     except (ArchiveLoadFailed, EOFError, gzip.BadGzipFile, ValueError) as error:
         yield Skip(path, "", f"broken WARC archive: {error}")
+    except Exception as error:  # warcio and zlib raise many kinds on corrupt data; the records read so far stay
+        yield Skip(path, "", f"broken WARC archive: {type(error).__name__}: {error}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -38,7 +39,7 @@ def emit(records: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str], *,
         writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore")
         writer.writeheader()
         for record in records:
-            writer.writerow({k: _cell(record.get(k)) for k in columns})
+            writer.writerow({k: neutralise_formula(_cell(record.get(k))) for k in columns})
             count += 1
     else:
         rows = [[_cell(record.get(k), table=True) for k in columns] for record in records]
@@ -69,6 +70,19 @@ def _table(columns: Sequence[str], rows: list[list[str]], widths: dict[str, int]
     for row in rows:
         table.add_row(*(Text(cell) for cell in row))  # Text: article brackets are not markup
     return table
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
+
+
+def neutralise_formula(cell: str) -> str:
+    """A CSV cell a spreadsheet will not run as a formula (OWASP: prefix a single quote); plain numbers stay."""
+    if cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
 
 
 def _cell(value: Any, *, table: bool = False) -> str:

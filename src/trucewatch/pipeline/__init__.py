@@ -96,7 +96,7 @@ def analyse(
     stamp = _hash(pipeline.versions)
     _BUILT.clear()
     _BUILT[(config, stamp)] = pipeline
-    run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{os.urandom(4).hex()}"
+    run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S%f}-{os.urandom(4).hex()}"  # sorts by time
     stored = pipeline.stored
     report = AnalysisReport(run_id=run_id, stages=dict(pipeline.versions))
     store.start_run(run_id, code_version=code_version(), data_hash=pipeline.fingerprints.get("statements", ""),

@@ -67,7 +67,9 @@ class Store:
 
     def __init__(self, db: str | None = None) -> None:
         self.url = resolve_url(db)
-        self.engine: Engine = create_engine(self.url)
+        # A second writer on a SQLite file waits for the lock instead of failing at once.
+        self.engine: Engine = create_engine(self.url, **({"connect_args": {"timeout": 120}}
+                                                         if self.url.startswith("sqlite") else {}))
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self.migrate()
@@ -122,22 +124,16 @@ class Store:
                     found[key] = (status, reason)
         return found
 
-    def record_skip(self, skip: Skip, connection: Connection | None = None) -> None:
-        """Remember a skipped unit that has a key, so a re-run reports it without re-reading."""
-        if skip.key is None:
+    def record_skips(self, skips: Iterable[Skip]) -> None:
+        """Remember skipped units that have a key, in one transaction, so a re-run reports them without re-reading."""
+        now = _now()
+        rows = {s.key: dict(key=s.key, source_path=s.source_path, locator=s.locator, status="skipped",
+                            reason=s.reason, doc_id=None, at=now) for s in skips if s.key is not None}
+        if not rows:
             return
-        row = dict(key=skip.key, source_path=skip.source_path, locator=skip.locator, status="skipped",
-                   reason=skip.reason, doc_id=None, at=_now())
-        if connection is None:
-            with self.transaction() as conn:
-                self._upsert_ledger(conn, row)
-        else:
-            self._upsert_ledger(connection, row)
-
-    @staticmethod
-    def _upsert_ledger(connection: Connection, row: dict) -> None:
-        connection.execute(delete(ingest_log).where(ingest_log.c.key == row["key"]))
-        connection.execute(insert(ingest_log).values(**row))
+        with self.transaction() as connection:
+            connection.execute(delete(ingest_log).where(ingest_log.c.key.in_(list(rows))))
+            connection.execute(insert(ingest_log), list(rows.values()))
 
     # -- documents -------------------------------------------------------------------
 
@@ -158,7 +154,14 @@ class Store:
             entries = [entry for key, entry in fresh.items() if key not in stored]
             if not entries:
                 return 0
-            connection.execute(insert(documents), [_document_row(doc, now) for doc, _, _ in entries])
+            # Another ingest of the same files may have written some of them since: insert-or-ignore,
+            # and add signatures and buckets only for the documents this transaction inserted.
+            inserted = set(connection.scalars(
+                self._insert_ignoring_conflicts(documents).returning(documents.c.id),
+                [_document_row(doc, now) for doc, _, _ in entries]))
+            entries = [entry for entry in entries if entry[0].id in inserted]
+            if not entries:
+                return 0
             connection.execute(insert(signatures), [{"doc_id": doc.id, "minhash": sig} for doc, sig, _ in entries])
             buckets = [{"bucket": b, "doc_id": doc.id} for doc, _, ids in entries for b in ids]
             if buckets:
@@ -169,6 +172,13 @@ class Store:
                 {"key": doc.source_key, "source_path": doc.source_path, "locator": doc.locator,
                  "status": "ingested", "reason": None, "doc_id": doc.id, "at": now} for doc, _, _ in entries])
         return len(entries)
+
+    def _insert_ignoring_conflicts(self, table):
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        return dialect_insert(table).on_conflict_do_nothing()
 
     def duplicate_candidates(self, bucket_ids: list[int]) -> list[Candidate]:
         """Stored documents sharing at least one LSH bucket with ``bucket_ids``."""
@@ -238,7 +248,7 @@ class Store:
 
     def runs(self, limit: int = 50) -> list[dict]:
         """The newest analysis runs first."""
-        query = select(analysis_runs).order_by(analysis_runs.c.started_at.desc(), analysis_runs.c.id).limit(limit)
+        query = select(analysis_runs).order_by(analysis_runs.c.id.desc()).limit(limit)  # ids sort by start time
         with self.engine.connect() as connection:
             return [dict(row) for row in connection.execute(query).mappings()]
 

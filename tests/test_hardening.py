@@ -1,0 +1,135 @@
+"""Untrusted input: one bad record is one skip with its reason, never a crash, a hang or lost neighbours."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from pathlib import Path
+
+import pytest
+
+from trucewatch.agreements import AgreementError, load_agreement
+from trucewatch.cli.output import neutralise_formula
+from trucewatch.ingest import ingest
+from trucewatch.records import Skip, SourceItem
+from trucewatch.sources import read_sources
+from trucewatch.store import Store
+
+ARTICLE = ("The ceasefire held overnight along the line of contact, the defence ministry said on Tuesday. "
+           "Observers reported no violations in the district, according to the monitoring mission. ") * 3
+
+
+def _units(path: Path) -> list:
+    return list(read_sources([path]))
+
+
+def test_a_fifo_is_skipped_not_read(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "feed.txt")
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    units = _units(tmp_path)
+    assert [type(u) for u in units] == [Skip, SourceItem]
+    assert "not a regular file" in units[0].reason
+
+
+def test_bad_jsonl_records_are_skips_and_the_good_ones_stay(tmp_path: Path, store: Store) -> None:
+    lines = [
+        json.dumps({"text": ARTICLE, "title": "A \ud800 title"}),  # a lone surrogate escape
+        "[" * 100_000,  # nested beyond any parser's recursion limit
+        json.dumps({"text": ARTICLE.replace("Tuesday", "Wednesday\x00")}),
+        '{"text": ' + '"' + "x" * 3_000 + '"',  # truncated
+        json.dumps({"text": ARTICLE.replace("Tuesday", "Monday")}),
+    ]
+    folder = tmp_path / "feeds"
+    folder.mkdir()
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = ingest([folder], store)
+    assert report.ingested == 3
+    reasons = sorted(s.reason for s in report.skipped)
+    assert len(reasons) == 2 and "nested too deeply" in reasons[1]
+    docs = list(store.documents())
+    assert all("\x00" not in d.raw_text and "\ud800" not in (d.title or "") for d in docs)
+    again = ingest([folder], store)  # a re-run neither crashes at the same record nor adds anything
+    assert (again.ingested, again.unchanged, len(again.skipped)) == (0, 3, 2)
+
+
+def test_an_enormous_jsonl_line_is_skipped_without_reading_it_whole(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write('{"text": "' + "a" * 3_000_000 + '"}\n')
+        handle.write(json.dumps({"text": ARTICLE}) + "\n")
+    units = list(read_sources([path], max_bytes=1_000_000))
+    assert isinstance(units[0], Skip) and "too large" in units[0].reason
+    assert isinstance(units[1], SourceItem) and units[1].locator == "line 2"
+
+
+def test_a_corrupt_gzip_warc_is_a_skip(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(b"\x1f\x8b\x08\x00" + os.urandom(2000))
+    (unit,) = _units(path)
+    assert isinstance(unit, Skip) and "broken WARC" in unit.reason
+
+
+@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_csv_cells_are_neutralised_against_formulas(cell: str) -> None:
+    assert neutralise_formula(cell).startswith("'")
+
+
+def test_plain_numbers_and_text_stay_as_they_are_in_csv() -> None:
+    assert [neutralise_formula(c) for c in ("-0.5", "+2", "1e-3", "ceasefire", "")] == ["-0.5", "+2", "1e-3",
+                                                                                       "ceasefire", ""]
+
+
+def test_a_yaml_bomb_is_refused(tmp_path: Path) -> None:
+    levels = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    levels += [f"a{i}: &a{i} [{','.join(['*a' + str(i - 1)] * 9)}]" for i in range(1, 9)]
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(levels) + "\n", encoding="utf-8")
+    with pytest.raises(AgreementError, match="aliases"):
+        load_agreement(path)
+
+
+def test_a_file_that_is_no_agreement_is_never_echoed(tmp_path: Path) -> None:
+    secret = "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"
+    path = tmp_path / "passwd"
+    path.write_text(secret, encoding="utf-8")
+    with pytest.raises(AgreementError) as error:
+        load_agreement(path)
+    assert "root:" not in str(error.value) and "daemon" not in str(error.value)
+
+
+def test_special_and_huge_agreement_files_are_refused_at_once(tmp_path: Path) -> None:
+    with pytest.raises(AgreementError, match="not a regular file"):
+        load_agreement("/dev/zero")
+    huge = tmp_path / "huge.yaml"
+    with huge.open("wb") as handle:
+        handle.truncate(60_000_000)  # sparse: costs no disk
+    with pytest.raises(AgreementError, match="too large"):
+        load_agreement(huge)
+
+
+def _ingest_into(db: str, folder: str) -> None:
+    ingest([folder], Store(db))
+
+
+@pytest.mark.slow
+def test_two_concurrent_ingests_give_the_store_of_one(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(40):
+        text = ARTICLE.replace("Tuesday", f"day {i} of the month {i * 7}") * (1 + i % 3)
+        (corpus / f"a{i:02d}.txt").write_text(text, encoding="utf-8")
+    db = str(tmp_path / "shared.db")
+    Store(db).close()  # created and migrated once, as `ingest` does before its work
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_ingest_into, args=(db, str(corpus))) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(120)
+    assert [w.exitcode for w in workers] == [0, 0]
+    single = str(tmp_path / "single.db")
+    _ingest_into(single, str(corpus))
+    together, alone = Store(db), Store(single)
+    assert together.count_documents()["documents"] == alone.count_documents()["documents"] == 40
+    assert sorted(d.id for d in together.documents()) == sorted(d.id for d in alone.documents())
