@@ -86,6 +86,7 @@ def _stored(db: Path) -> int:
         return 0
 
 
+@pytest.mark.slow
 def test_killed_process_resumes(tmp_path: Path) -> None:
     big = write_corpus(generate(1500, seed=5), tmp_path / "big")
     db = tmp_path / "killed.db"
@@ -106,6 +107,7 @@ def test_killed_process_resumes(tmp_path: Path) -> None:
     assert f"{1500 - partial} ingested" in result.stderr
 
 
+@pytest.mark.slow
 def test_dask_workers_give_the_same_documents(tmp_path: Path, corpus: Path) -> None:
     inline = Store(str(tmp_path / "inline.db"))
     ingest([corpus], inline)
@@ -130,3 +132,37 @@ def test_cli_exit_code_and_report(tmp_path: Path) -> None:
     assert "1 ingested" in result.output and "1 skipped" in result.output
     listing = runner.invoke(main, ["documents", "--db", str(tmp_path / "a.db"), "--format", "jsonl"])
     assert '"source_path"' in listing.output and "ceasefire held overnight" in listing.output
+
+
+def _analysed(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+            return connection.execute("SELECT count(*) FROM analysis_state").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+@pytest.mark.slow
+def test_killed_analysis_resumes_where_it_stopped(tmp_path: Path) -> None:
+    corpus = write_corpus(generate(400, seed=11), tmp_path / "corpus")
+    killed, clean = tmp_path / "killed.db", tmp_path / "clean.db"
+    for db in (killed, clean):
+        ingest([corpus], Store(str(db)))
+    command = [sys.executable, "-m", "trucewatch", "analyse", "--db", str(killed)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and process.poll() is None and _analysed(killed) == 0:
+        time.sleep(0.1)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    done = _analysed(killed)
+    canonical = len(Store(str(killed)).document_ids(include_duplicates=False))
+    assert 0 < done < canonical, "the kill should land mid-run"
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert f"analysed {canonical - done} documents" in result.stderr  # only what the killed run had not written
+    subprocess.run([sys.executable, "-m", "trucewatch", "analyse", "--db", str(clean)], capture_output=True,
+                   check=True)
+    resumed, full = Store(str(killed)), Store(str(clean))
+    assert resumed.statements() == full.statements()
+    assert resumed.evidence("karabakh-2020-11-10") == full.evidence("karabakh-2020-11-10")
+    assert [r["status"] for r in resumed.runs()] == ["finished", "running"]  # the killed run stays on record

@@ -282,6 +282,15 @@ class Store:
         results = list(results)
         if not results:
             return
+        for attempt in range(3):  # a concurrent `analyse` may have written the same ids first: redo on top
+            try:
+                return self._write_analysis(run_id, results)
+            except (IntegrityError, OperationalError):
+                if attempt == 2:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
+
+    def _write_analysis(self, run_id: str, results: list[AnalysisRows]) -> None:
         with self.transaction() as connection:
             ids = [r.doc_id for r in results]
             redo_statements = [r.doc_id for r in results if r.statements is not None]
