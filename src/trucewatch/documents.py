@@ -25,9 +25,9 @@ from trucewatch.cleaning.align import align
 from trucewatch.cleaning.credits import registry
 from trucewatch.cleaning.dates import FoundDate, parse_date
 from trucewatch.cleaning.html import extract_html
-from trucewatch.cleaning.language import detect_language
 from trucewatch.cleaning.lines import Cleaned, clean_text
 from trucewatch.records import BodySpan, Document, RemovedBlock, SourceItem
+from trucewatch.text.language import detect_language
 
 
 def document_id(item: SourceItem) -> str:

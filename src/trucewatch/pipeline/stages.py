@@ -43,7 +43,7 @@ def _agreement_data(resources: Resources) -> str:
 
 @component("sentences")
 def sentences_component(resources: Resources, settings: dict[str, Any]):
-    from trucewatch.sentences import split_sentences
+    from trucewatch.text.sentences import split_sentences
 
     return lambda ctx: split_sentences(ctx.doc)
 
