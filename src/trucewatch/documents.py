@@ -23,10 +23,10 @@ from urllib.parse import urlsplit
 
 from trucewatch.cleaning.align import align
 from trucewatch.cleaning.credits import registry
-from trucewatch.cleaning.dates import FoundDate, parse_date
 from trucewatch.cleaning.html import extract_html
 from trucewatch.cleaning.lines import Cleaned, clean_text
 from trucewatch.records import BodySpan, Document, RemovedBlock, SourceItem
+from trucewatch.text.dates import FoundDate, parse_date
 from trucewatch.text.language import detect_language
 
 

@@ -16,7 +16,7 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from trucewatch.cleaning.data import load
-from trucewatch.cleaning.dates import find_dates
+from trucewatch.text.dates import find_dates
 
 
 @dataclass(frozen=True)
