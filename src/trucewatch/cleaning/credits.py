@@ -75,8 +75,7 @@ class Registry:
         found = self._by_alias.get(name.lower())
         if found:
             return found
-        host = urlsplit(name if "//" in name else f"//{name}").hostname or ""
-        host = host.removeprefix("www.")
+        host = url_host(name)
         while host:
             if host in self._by_domain:
                 return self._by_domain[host]
@@ -122,6 +121,15 @@ class Registry:
             if any(p.search(head) for p in outlet.self_patterns):
                 return outlet.name
         return None
+
+
+def url_host(value: str) -> str:
+    """The host of a URL or bare domain, without "www."; "" when ``value`` is no URL ("http://[::1")."""
+    try:
+        host = urlsplit(value if "//" in value else f"//{value}").hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
 
 
 @cache
