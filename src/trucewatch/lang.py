@@ -7,6 +7,8 @@ one folder per language: supporting a new language means adding a folder, not ed
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -43,3 +45,11 @@ def lexicon(language: str, name: str) -> dict[str, Any]:
 def lexicons(name: str) -> dict[str, dict[str, Any]]:
     """Every language's ``<name>.yaml``, by language code: for rules that apply whatever the language."""
     return {language: lexicon(language, name) for language in languages(having=name)}
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex group matching any of ``words`` (longest first): a space matches any run of whitespace and an
+    apostrophe either apostrophe, so word lists stay plain text."""
+    escaped = (re.escape(w).replace(r"\ ", " ").replace(" ", r"\s+").replace("'", "['’]")
+               for w in sorted(set(words), key=len, reverse=True))
+    return "(?:" + "|".join(escaped) + ")"

@@ -28,15 +28,8 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from trucewatch.lang import lexicons
+from trucewatch.lang import alternation, lexicons
 from trucewatch.text.numbers import parse_count
-
-
-def _alternation(words: list[str] | set[str]) -> str:
-    """A regex alternation of ``words``, longest first, any run of spaces matching any whitespace."""
-    escaped = (re.escape(w).replace(r"\ ", " ").replace(" ", r"\s+").replace("'", "['’]")
-               for w in sorted(set(words), key=len, reverse=True))
-    return "(?:" + "|".join(escaped) + ")"
 
 
 def _words(key: str, files: list[dict[str, Any]]) -> list[str]:
@@ -56,13 +49,13 @@ class _Rules:
         self.updated = {w for label in labels for w in label.get("updated", [])}
         relative = [data.get("relative", {}) for data in files]
 
-        month = rf"(?P<mon>{_alternation(self.months)})\.?"
-        ordinal = _alternation(_words("ordinal_suffixes", files))
+        month = rf"(?P<mon>{alternation(self.months)})\.?"
+        ordinal = alternation(_words("ordinal_suffixes", files))
         day = rf"(?P<d>[0-3]?\d)(?:{ordinal})?"
         year = r"(?P<y>(?:19|20)\d\d)"
-        joiner = _alternation(_words("day_month_joiners", files))
-        year_words = _alternation(_words("year_words", files))
-        weekday = rf"(?:{_alternation({n for names in weekdays for n in names})})\.?,?\s+"
+        joiner = alternation(_words("day_month_joiners", files))
+        year_words = alternation(_words("year_words", files))
+        weekday = rf"(?:{alternation({n for names in weekdays for n in names})})\.?,?\s+"
         self.forms = {
             "iso": re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?:[T ](?P<H>[0-2]?\d):"
                               r"(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:\.\d+)?)?(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?(?!\d)"),
@@ -72,14 +65,14 @@ class _Rules:
             "numeric": re.compile(r"(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
                                   r"(?P<y>(?:19|20)\d\d)(?![\d])"),
         }
-        time_joiner = _alternation(_words("time_joiners", files))
+        time_joiner = alternation(_words("time_joiners", files))
         self.time = re.compile(rf"\s*(?:,|\b{time_joiner}\b|-|–|\||/)?\s*(?P<H>[0-2]?\d)[:.](?P<M>[0-5]\d)"
                                r"(?::(?P<S>[0-5]\d))?(?!\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?", re.IGNORECASE)
-        self.zone = re.compile(rf"\s*\(?\s*(?:(?P<name>{_alternation(self.zones)})\s*"
+        self.zone = re.compile(rf"\s*\(?\s*(?:(?P<name>{alternation(self.zones)})\s*"
                                r"(?P<off>[+-−]\s*[01]?\d(?::?[0-5]\d)?)?|(?P<num>[+-][01]\d:?[0-5]\d))\s*\)?",
                                re.IGNORECASE)
-        label = _alternation({w for lb in labels for key in ("published", "updated") for w in lb.get(key, [])})
-        after = _alternation({w for lb in labels for w in lb.get("after", [])})
+        label = alternation({w for lb in labels for key in ("published", "updated") for w in lb.get(key, [])})
+        after = alternation({w for lb in labels for w in lb.get("after", [])})
         self.label = re.compile(rf"^[\s#*•·|>-]*(?:(?P<label>{label})\b\s*(?:{after})?\s*:?\s*)?(?:{weekday})?",
                                 re.IGNORECASE)
 
@@ -92,22 +85,22 @@ class _Rules:
         self.month_words = {w for r in relative for w in r.get("month", [])}
         year_units = {w for r in relative for w in r.get("year", [])}
         self.relative = [
-            ("weekday", re.compile(rf"\b(?:(?P<rel>{_alternation(self.weekday_shift)})\s+)?"
-                                   rf"(?P<weekday>{_alternation(self.weekdays)})\b", re.IGNORECASE)),
-            ("days_back", re.compile(rf"\b{_alternation(self.days_back)}(?!\w)", re.IGNORECASE)),
+            ("weekday", re.compile(rf"\b(?:(?P<rel>{alternation(self.weekday_shift)})\s+)?"
+                                   rf"(?P<weekday>{alternation(self.weekdays)})\b", re.IGNORECASE)),
+            ("days_back", re.compile(rf"\b{alternation(self.days_back)}(?!\w)", re.IGNORECASE)),
             ("ago", re.compile(rf"\b(?P<n>[^\W\d_]+(?:-[^\W\d_]+)?|\d[\d,]*)\s+"
-                               rf"(?P<unit>{_alternation(self.units)})\s+{_alternation(_words_of(relative, 'ago'))}\b",
+                               rf"(?P<unit>{alternation(self.units)})\s+{alternation(_words_of(relative, 'ago'))}\b",
                                re.IGNORECASE)),
-            ("shift", re.compile(rf"\b(?P<rel>{_alternation(self.shifts)})\s+"
-                                 rf"(?P<unit>{_alternation(self.month_words | year_units)})\b", re.IGNORECASE)),
-            ("in_month", re.compile(rf"\b{_alternation(_words_of(relative, 'month_prepositions'))}\s+{month}"
+            ("shift", re.compile(rf"\b(?P<rel>{alternation(self.shifts)})\s+"
+                                 rf"(?P<unit>{alternation(self.month_words | year_units)})\b", re.IGNORECASE)),
+            ("in_month", re.compile(rf"\b{alternation(_words_of(relative, 'month_prepositions'))}\s+{month}"
                                     r"(?:\s+(?P<y>\d{4}))?(?!\s*\d)\b", re.IGNORECASE)),
-            ("year", re.compile(rf"\b{_alternation(_words_of(relative, 'year_prepositions'))}\s+"
+            ("year", re.compile(rf"\b{alternation(_words_of(relative, 'year_prepositions'))}\s+"
                                 r"(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)),
         ]
         # Something every pattern needs: most sentences have none and skip the searches.
         cues = [*self.months, *self.weekdays, *self.days_back, *self.units, *self.month_words, *year_units]
-        self.any = re.compile(rf"\d|\b{_alternation(cues)}", re.IGNORECASE)
+        self.any = re.compile(rf"\d|\b{alternation(cues)}", re.IGNORECASE)
 
 
 def _words_of(relative: list[dict[str, Any]], key: str) -> list[str]:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from trucewatch.lang import lexicon
+from trucewatch.lang import alternation, lexicon
 
 
 @dataclass(frozen=True)
@@ -28,10 +28,6 @@ class NumberMention:
     approximate: bool  # a vague count ("dozens") or a hedged number ("about 30")
 
 
-def _alternation(words) -> str:
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
-
-
 class _Rules:
     def __init__(self, language: str) -> None:
         data = lexicon(language, "numbers")
@@ -40,15 +36,15 @@ class _Rules:
         self.articles = {w.lower() for w in data.get("articles", [])}
         self.joiners = {w.lower() for w in data.get("joiners", [])}
         self.vague = {" ".join(k.lower().split()): v for k, v in data.get("approximate", {}).items()}
-        word = _alternation([*self.small, *self.scales])
-        joiner = rf"(?:\s+{_alternation(data['joiners'])})?\s+" if data.get("joiners") else r"\s+"
-        article = rf"(?:{_alternation(self.articles)}\s+)?" if self.articles else ""
+        word = alternation([*self.small, *self.scales])
+        joiner = rf"(?:\s+{alternation(data['joiners'])})?\s+" if data.get("joiners") else r"\s+"
+        article = rf"(?:{alternation(self.articles)}\s+)?" if self.articles else ""
         digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-        hedge = rf"(?:(?P<hedge>{_alternation(data['hedges'])})\s+)?" if data.get("hedges") else ""
-        body = (rf"(?P<digits>{digits})(?:\s+(?P<scale>{_alternation(self.scales)}))?"
+        hedge = rf"(?:(?P<hedge>{alternation(data['hedges'])})\s+)?" if data.get("hedges") else ""
+        body = (rf"(?P<digits>{digits})(?:\s+(?P<scale>{alternation(self.scales)}))?"
                 rf"|(?P<words>{article}{word}(?:(?:-|{joiner}){word})*)")
         if self.vague:
-            body += rf"|(?P<vague>{_alternation(self.vague)})"
+            body += rf"|(?P<vague>{alternation(self.vague)})"
         self.pattern = re.compile(rf"(?<![\w.,/-]){hedge}(?:{body})(?![\w-]|[.,:/]\d)", re.IGNORECASE)
 
     def words_value(self, phrase: str) -> int | None:
