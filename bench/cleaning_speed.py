@@ -17,12 +17,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from trucewatch.cleaning.language import detect_language
 from trucewatch.cleaning.lines import clean_text
 from trucewatch.documents import build_document
 from trucewatch.evaluation.synthetic import as_html, as_text, generate
 from trucewatch.records import SourceItem
 from trucewatch.sources import make_item
+from trucewatch.text.language import detect_language
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = Path(os.environ.get("TRUCEWATCH_SHARED", ROOT.parent / "shared")) / "corpus" / "karabakh-seeds"

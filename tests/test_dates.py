@@ -1,10 +1,19 @@
-"""Date finding and parsing: shapes, times and zones, ambiguous numbers, date lines."""
+"""Dates: shapes, times and zones, ambiguous numbers, date lines, and dates resolved against publication."""
 
 from __future__ import annotations
 
 import pytest
 
-from trucewatch.cleaning.dates import date_line, find_dates, parse_date
+from trucewatch.lang import lexicon
+from trucewatch.text.dates import (
+    FoundDate,
+    date_line,
+    date_mentions,
+    find_dates,
+    month_number,
+    parse_date,
+    publication_day,
+)
 
 
 def isos(text: str, **kwargs) -> list[str | None]:
@@ -105,3 +114,100 @@ def test_parse_date_reads_metadata_formats() -> None:
     assert parse_date("Wed, 06 Mar 2019 09:05:00 +0300").iso() == "2019-03-06T09:05:00+03:00"
     assert parse_date("not a date") is None
     assert parse_date("") is None
+
+
+# Dates a sentence speaks of, resolved against the publication date.
+
+PUBLISHED = "2020-12-18"  # a Friday
+
+
+@pytest.mark.parametrize("text, value, precision", [
+    ("he said on Friday", "2020-12-18", "day"),
+    ("at his press conference Thursday", "2020-12-17", "day"),
+    ("last Friday", "2020-12-11", "day"),
+    ("yesterday", "2020-12-17", "day"),
+    ("the day before yesterday", "2020-12-16", "day"),
+    ("In his today's statement", "2020-12-18", "day"),
+    ("on November 10", "2020-11-10", "day"),
+    ("on 10 November", "2020-11-10", "day"),
+    ("Nov. 9, 2020", "2020-11-09", "day"),
+    ("on December 25", "2019-12-25", "day"),  # no year: the last one before publication
+    ("last month", "2020-11-01", "month"),
+    ("in May", "2020-05-01", "month"),
+    ("two days ago", "2020-12-16", "day"),
+    ("last year", "2019-01-01", "year"),
+])
+def test_expressions(text, value, precision):
+    found = date_mentions(text, PUBLISHED)
+    assert [(d.value, d.precision) for d in found] == [(value, precision)]
+    assert text[found[0].start:found[0].end].strip()
+
+
+def test_durations_and_modal_may_are_not_dates():
+    assert date_mentions("for almost a month and a half since the signing", PUBLISHED) == []
+    assert date_mentions("the talks may resume", PUBLISHED) == []
+
+
+def test_without_a_publication_date_only_absolute_dates_resolve():
+    assert [d.value for d in date_mentions("on Friday, and on 10 November 2020", None)] == ["2020-11-10"]
+    assert publication_day(None) == (None, None)
+    assert publication_day("2020-12-18T10:00:00+03:00") == ("2020-12-18", "day")
+    assert publication_day("not a date") == (None, None)
+
+
+@pytest.mark.parametrize("text, value, precision", [
+    ("12 ноября 2020 года", "2020-11-12", "day"),
+    ("on 10.11.2020", "2020-11-10", "day"),
+    ("twenty-one days ago", "2020-11-27", "day"),
+    ("a week ago", "2020-12-11", "day"),
+    ("next month", "2021-01-01", "month"),
+])
+def test_one_set_of_patterns_serves_mentions_too(text, value, precision):
+    assert [(d.value, d.precision) for d in date_mentions(text, PUBLISHED)] == [(value, precision)]
+
+
+def test_vague_counts_do_not_date():
+    assert date_mentions("a few days ago", PUBLISHED) == []
+
+
+def test_mentions_offsets_are_into_the_whole_text():
+    text = "Intro. He spoke yesterday. Then on 10 November 2020."
+    start = text.index("Then")
+    (found,) = date_mentions(text, PUBLISHED, start)
+    assert text[found.start:found.end].endswith("10 November 2020")
+
+
+class TestArithmeticNeverRaises:
+    @pytest.mark.parametrize("text", ["999999999 days ago", "99999999999999999999 weeks ago", "999999 weeks ago"])
+    def test_huge_counts_leave_the_date_unresolved(self, text):
+        assert date_mentions(text, PUBLISHED) == []
+
+    @pytest.mark.parametrize("text", ["yesterday", "last Friday", "two days ago", "last month", "last year",
+                                      "on December 25", "in December", "on Friday"])
+    def test_before_the_first_day_of_the_calendar_is_unresolved(self, text):
+        assert all(d.value >= "0001-01-01" for d in date_mentions(text, "0001-01-01"))
+        assert [d.value for d in date_mentions(text, "0001-01-01")] in ([], ["0001-01-01"])
+
+    @pytest.mark.parametrize("text", ["next month", "next year"])
+    def test_after_the_last_day_of_the_calendar_is_unresolved(self, text):
+        assert date_mentions(text, "9999-12-31") == []
+
+    def test_leap_day_without_a_year_is_the_last_29_february(self):
+        assert [d.value for d in date_mentions("on 29 February", "2021-03-01")] == ["2020-02-29"]
+
+    def test_a_leap_day_moved_to_a_common_year_has_no_iso(self):
+        (found,) = find_dates("Feb 29")
+        assert found.with_year(2019).iso() is None
+        assert isinstance(found, FoundDate)
+
+    def test_metadata_with_an_impossible_year_has_no_iso(self):
+        found = parse_date("Tue, 10 Nov 99999 13:44:00 +0300")
+        assert found is None or found.iso() is None
+
+
+def test_month_names_come_from_every_language_folder():
+    assert month_number("Nov.") == 11
+    assert month_number("ноября") == 11
+    assert month_number("Brumaire") is None
+    english = lexicon("en", "dates")
+    assert [names[0] for names in english["months"]][10] == "november"

@@ -9,8 +9,8 @@ import pytest
 from trucewatch.agreements import load_agreements
 from trucewatch.linking import detect_signal, find, link_document
 from trucewatch.records import BodySpan, Document, EvidenceLink, Statement
-from trucewatch.sentences import split_sentences
 from trucewatch.store import AnalysisRows
+from trucewatch.text.sentences import split_sentences
 
 KARABAKH = "karabakh-2020-11-10"
 CONTEXT = "Reports from Nagorno-Karabakh, Armenia and Azerbaijan."  # puts a text in the conflict's scope

@@ -6,7 +6,7 @@ import pytest
 
 from trucewatch.quotes import find_attributions, find_quotes
 from trucewatch.records import BodySpan, Document
-from trucewatch.sentences import split_sentences
+from trucewatch.text.sentences import split_sentences
 
 
 def contents(text: str) -> list[str]:

@@ -11,8 +11,8 @@ import spacy
 from trucewatch.documents import build_document
 from trucewatch.evaluation.polnear import read_polnear
 from trucewatch.records import BodySpan, Document, SourceItem
-from trucewatch.sentences import split_sentences
 from trucewatch.sources import read_sources
+from trucewatch.text.sentences import split_sentences
 
 
 def doc(text: str) -> Document:

@@ -14,9 +14,9 @@ from trucewatch.cli import main
 from trucewatch.ingest import ingest
 from trucewatch.linking import link_document
 from trucewatch.records import EvidenceLink
-from trucewatch.sentences import split_sentences
 from trucewatch.status import DISPUTED, assess
 from trucewatch.store import AnalysisRows, Store
+from trucewatch.text.sentences import split_sentences
 
 KARABAKH = "karabakh-2020-11-10"
 

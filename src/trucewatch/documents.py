@@ -19,15 +19,14 @@ Where the fields come from, best source first:
 from __future__ import annotations
 
 import hashlib
-from urllib.parse import urlsplit
 
 from trucewatch.cleaning.align import align
-from trucewatch.cleaning.credits import registry
-from trucewatch.cleaning.dates import FoundDate, parse_date
+from trucewatch.cleaning.credits import registry, url_host
 from trucewatch.cleaning.html import extract_html
-from trucewatch.cleaning.language import detect_language
 from trucewatch.cleaning.lines import Cleaned, clean_text
 from trucewatch.records import BodySpan, Document, RemovedBlock, SourceItem
+from trucewatch.text.dates import FoundDate, parse_date
+from trucewatch.text.language import detect_language
 
 
 def document_id(item: SourceItem) -> str:
@@ -135,5 +134,5 @@ def _outlet(hints: dict[str, str], sitename: str | None, text: str) -> str | Non
             known = registry().resolve(value)
             if known:
                 return known.name
-    host = (urlsplit(hints["url"]).hostname or "").removeprefix("www.") if hints.get("url") else ""
+    host = url_host(hints["url"]) if hints.get("url") else ""
     return hints.get("outlet") or sitename or registry().self_reference(text) or host or None

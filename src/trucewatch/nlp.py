@@ -1,7 +1,7 @@
 """The spaCy pipeline, loaded once per process.
 
 The full small English pipeline runs ~3k words/s here: stages split sentences with
-rules (:mod:`trucewatch.sentences`), read the common frames with patterns, and parse
+rules (:mod:`trucewatch.text.sentences`), read the common frames with patterns, and parse
 only the sentences that still need it.
 """
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from trucewatch.records import Sentence
-from trucewatch.sentences import SentenceIndex
+from trucewatch.text.sentences import SentenceIndex
 
 # -- cue words ------------------------------------------------------------------------------
 

@@ -12,9 +12,9 @@ from trucewatch.actors import ActorRegistry, load_registry
 from trucewatch.nlp import full_pipeline
 from trucewatch.quotes import Attribution, find_attributions, find_quotes
 from trucewatch.records import Document, Sentence, Statement
-from trucewatch.sentences import SentenceIndex, split_sentences
 from trucewatch.speakers import SpeakerResolver
-from trucewatch.temporal import DateMention, find_dates, publication_day
+from trucewatch.text.dates import DateMention, date_mentions, publication_day
+from trucewatch.text.sentences import SentenceIndex, split_sentences
 
 # Tags and dependencies are all the frames need: no entities, lemmas or coarse POS mapping.
 _UNUSED = ("ner", "lemmatizer", "attribute_ruler")
@@ -83,7 +83,7 @@ def _frame_date(text: str, item: Attribution, index: SentenceIndex, quotes: list
     if sentence is None:
         return None
     blocked = [*quotes, (item.start, item.end)]
-    candidates = [d for d in find_dates(text, published, sentence.start, sentence.end)
+    candidates = [d for d in date_mentions(text, published, sentence.start, sentence.end)
                   if not any(s <= d.start < e for s, e in blocked)]
     if not candidates:
         return None

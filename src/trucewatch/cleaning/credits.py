@@ -16,7 +16,8 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from trucewatch.cleaning.data import load
-from trucewatch.cleaning.dates import find_dates
+from trucewatch.lang import alternation, lexicons
+from trucewatch.text.dates import find_dates
 
 
 @dataclass(frozen=True)
@@ -51,19 +52,27 @@ class Registry:
         def agency(group: str = "agency") -> str:
             return rf"(?P<{group}>{alias})"
 
+        words = lexicons("credits").values()
+
+        def listed(key: str) -> list[str]:
+            return [w for data in words for w in data.get(key, [])]
+
+        based_on = [(data["based_on"], alternation(data.get("before_agency", []))) for data in words
+                    if "based_on" in data]
+        opener = "|".join([*(rf"{alternation(b['verbs'])}\s+(?:{the}\s+)?{alternation(b['nouns'])}\s+"
+                             rf"{alternation(b['prepositions'])}" for b, the in based_on),
+                           rf"{alternation(listed('credit_phrases'))}\s*:?", "©", r"\(c\)"])
         self.credit_line = re.compile(
-            r"^[\s(\[—–-]*(?:(?:based on|according to|by|from|with|using|citing) (?:the )?(?:materials?|reports?|"
-            r"information|data|input|reporting) (?:from|of|by)|по материалам|по данным|источник\s*:?|"
-            r"(?:source|sources|via|courtesy of|credit|with (?:input|reporting|contributions) from|reporting by|"
-            r"according to|distributed by)\s*:?|©|\(c\)|copyright)?\s*(?:the\s+|агентства\s+)?"
-            + agency() + r"(?:\s*(?:news agency|agency|news|\.az|\.am|\.ru|\.com))?[\s)\].]*$",
+            rf"^[\s(\[—–-]*(?:{opener})?\s*(?:{alternation(listed('before_agency'))}\s+)?"
+            + agency() + rf"(?:\s*(?:{alternation(listed('agency_suffixes'))}|\.az|\.am|\.ru|\.com))?[\s)\].]*$",
             re.IGNORECASE)
-        self.in_text = re.compile(r"[,–—-]\s*(?:the\s+)?" + agency() +
-                                  r"\s+(?:reports|reported|informs|writes|said|says|learned)\s*[.!]")
+        self.in_text = re.compile(rf"[,–—-]\s*(?:{alternation(listed('before_agency'))}\s+)?" + agency() +
+                                  rf"\s+{alternation(listed('in_text_verbs'))}\s*[.!]")
         place = r"(?:[A-Z][A-Z.'’-]+(?:[ /-][A-Z][A-Z.'’-]+)*|[A-Z][a-zé'’-]+(?:[ /][A-Z][a-zé'’-]+)*)"
         when = (r"\b(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\b\.?(?:,?\s+\d{4})?|[A-Za-z]{3,9}\b\.?\s*\d{1,2}(?:,?\s+\d{4})?|"
                 r"\d{1,2}[./]\d{1,2}[./]\d{4})\b")
-        byline = r"(?:[-–—]?\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*)?(?:[-–—]\s*)?"
+        by = alternation(w.capitalize() for w in listed("byline"))
+        byline = rf"(?:[-–—]?\s*{by}\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s*)?(?:[-–—]\s*)?"
         self.lead = re.compile(
             rf"^(?P<place>{place})(?:,\s*[A-Z][a-z]+\b(?=,))?(?:[,.]?\s*{when})?[.,]?\s*{byline}"
             rf"(?:(?:\(\s*{agency()}\s*\)|/\s*{agency('agency2')}\s*/|{agency('agency3')}(?=[.:\s]))[.,]?)?"
@@ -75,8 +84,7 @@ class Registry:
         found = self._by_alias.get(name.lower())
         if found:
             return found
-        host = urlsplit(name if "//" in name else f"//{name}").hostname or ""
-        host = host.removeprefix("www.")
+        host = url_host(name)
         while host:
             if host in self._by_domain:
                 return self._by_domain[host]
@@ -122,6 +130,15 @@ class Registry:
             if any(p.search(head) for p in outlet.self_patterns):
                 return outlet.name
         return None
+
+
+def url_host(value: str) -> str:
+    """The host of a URL or bare domain, without "www."; "" when ``value`` is no URL ("http://[::1")."""
+    try:
+        host = urlsplit(value if "//" in value else f"//{value}").hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
 
 
 @cache

@@ -31,7 +31,7 @@ from functools import cache
 
 from trucewatch.cleaning.credits import registry
 from trucewatch.cleaning.data import load
-from trucewatch.cleaning.dates import DateLine, FoundDate, date_line, find_dates
+from trucewatch.text.dates import DateLine, FoundDate, date_line, find_dates
 
 SHORT = 5.0  # cost of a short line without sentence punctuation (a subheading inside the article)
 SOFT = 15.0  # cost of a removable line that may sit inside an article (caption, credit, share buttons)

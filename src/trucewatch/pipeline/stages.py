@@ -9,16 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from trucewatch.lang import languages
 from trucewatch.pipeline.components import Context, Resources, component, files_fingerprint
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def rule_languages() -> tuple[str, ...]:
-    """Languages with a rules folder under ``data/lang/`` (English until others are added)."""
-    folder = DATA / "lang"
-    found = tuple(sorted(p.name for p in folder.iterdir() if p.is_dir())) if folder.is_dir() else ()
-    return found or ("en",)
+    """Languages with statement rules: a ``quotes.yaml`` under ``data/lang/<language>/`` (English until others
+    are added; a folder with only dates or numbers is not enough)."""
+    return tuple(sorted({"en", *languages(having="quotes")}))
 
 
 def registry(resources: Resources):
@@ -43,7 +43,7 @@ def _agreement_data(resources: Resources) -> str:
 
 @component("sentences")
 def sentences_component(resources: Resources, settings: dict[str, Any]):
-    from trucewatch.sentences import split_sentences
+    from trucewatch.text.sentences import split_sentences
 
     return lambda ctx: split_sentences(ctx.doc)
 

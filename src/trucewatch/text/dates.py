@@ -1,0 +1,410 @@
+"""Dates as news texts write them: found in page text, and resolved against the publication date.
+
+One set of patterns, built from every language's ``data/lang/*/dates.yaml`` (month and weekday
+names, zone names, date-line labels, relative-date words), serves both uses:
+
+- :func:`find_dates`, :func:`parse_date`, :func:`date_line`: absolute dates where pages print them
+  ("18 December 2020", "Nov. 10, 2020 at 10:53 am MSK", "2020-11-10T13:44:00+03:00", "10.11.2020",
+  "11/10/2020", "13:44, 10 November 2020", "12 ноября 2020 года", "Nov 10" without a year), with their
+  exact span, time and zone;
+- :func:`date_mentions`: the dates a sentence speaks of, the same absolute dates plus relative ones
+  ("on Friday", "yesterday", "two days ago", "last month", "in May"), resolved against publication.
+
+Hand-written patterns rather than dateparser: ~100x faster, they never guess from a bare number and
+report exactly where the date is. Ambiguous numeric dates (both parts <= 12): "." and "-" separated
+dates are day-first (the European and Russian convention); "/" dates follow the convention the text
+itself shows (another "/" date whose first part is > 12 or whose second part is > 12, else
+month-name-first dates such as "Nov 10" mean month-first), and are day-first when the text shows none.
+
+Date arithmetic never raises: a date that falls outside the calendar ("999999999 days ago",
+"yesterday" of 0001-01-01) is left unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Any
+
+from trucewatch.lang import alternation, lexicons
+from trucewatch.text.numbers import parse_count
+
+
+def _words(key: str, files: list[dict[str, Any]]) -> list[str]:
+    return [w for data in files for w in data.get(key, [])]
+
+
+class _Rules:
+    """The date patterns, compiled once from the language files."""
+
+    def __init__(self, files: list[dict[str, Any]]) -> None:
+        self.months = {name: number for data in files
+                       for number, names in enumerate(data["months"], start=1) for name in names}
+        weekdays = [names for data in files for names in data.get("weekdays", [])]
+        self.weekdays = {names[0]: index % 7 for index, names in enumerate(weekdays)}  # full names: relative dates
+        self.zones = {name: offset for data in files for name, offset in data.get("zones", {}).items()}
+        labels = [data.get("labels", {}) for data in files]
+        self.updated = {w for label in labels for w in label.get("updated", [])}
+        relative = [data.get("relative", {}) for data in files]
+
+        month = rf"(?P<mon>{alternation(self.months)})\.?"
+        ordinal = alternation(_words("ordinal_suffixes", files))
+        day = rf"(?P<d>[0-3]?\d)(?:{ordinal})?"
+        year = r"(?P<y>(?:19|20)\d\d)"
+        joiner = alternation(_words("day_month_joiners", files))
+        year_words = alternation(_words("year_words", files))
+        weekday = rf"(?:{alternation({n for names in weekdays for n in names})})\.?,?\s+"
+        self.forms = {
+            "iso": re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?:[T ](?P<H>[0-2]?\d):"
+                              r"(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:\.\d+)?)?(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?(?!\d)"),
+            "day_month": re.compile(rf"(?<![\w.]){day}\s*(?:{joiner}\s+)?{month}(?![\w])"
+                                    rf"(?:,?\s*{year}(?:\s*{year_words}(?!\w))?)?(?!\d)", re.IGNORECASE),
+            "month_day": re.compile(rf"(?<![\w]){month}\s*{day}(?!\d)(?:,?\s+{year}(?!\d))?", re.IGNORECASE),
+            "numeric": re.compile(r"(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
+                                  r"(?P<y>(?:19|20)\d\d)(?![\d])"),
+        }
+        time_joiner = alternation(_words("time_joiners", files))
+        self.time = re.compile(rf"\s*(?:,|\b{time_joiner}\b|-|–|\||/)?\s*(?P<H>[0-2]?\d)[:.](?P<M>[0-5]\d)"
+                               r"(?::(?P<S>[0-5]\d))?(?!\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?", re.IGNORECASE)
+        self.zone = re.compile(rf"\s*\(?\s*(?:(?P<name>{alternation(self.zones)})\s*"
+                               r"(?P<off>[+-−]\s*[01]?\d(?::?[0-5]\d)?)?|(?P<num>[+-][01]\d:?[0-5]\d))\s*\)?",
+                               re.IGNORECASE)
+        label = alternation({w for lb in labels for key in ("published", "updated") for w in lb.get(key, [])})
+        after = alternation({w for lb in labels for w in lb.get("after", [])})
+        self.label = re.compile(rf"^[\s#*•·|>-]*(?:(?P<label>{label})\b\s*(?:{after})?\s*:?\s*)?(?:{weekday})?",
+                                re.IGNORECASE)
+
+        self.days_back = {" ".join(k.lower().replace("’", "'").split()): v
+                          for r in relative for k, v in r.get("days_back", {}).items()}
+        self.weekday_shift = {w: 0 for r in relative for w in r.get("weekday_on_or_before", [])}
+        self.weekday_shift |= {w: 7 for r in relative for w in r.get("weekday_before", [])}
+        self.units = {u: d for r in relative for u, d in r.get("units", {}).items()}
+        self.shifts = {w: s for r in relative for w, s in r.get("shifts", {}).items()}
+        self.month_words = {w for r in relative for w in r.get("month", [])}
+        year_units = {w for r in relative for w in r.get("year", [])}
+        self.relative = [
+            ("weekday", re.compile(rf"\b(?:(?P<rel>{alternation(self.weekday_shift)})\s+)?"
+                                   rf"(?P<weekday>{alternation(self.weekdays)})\b", re.IGNORECASE)),
+            ("days_back", re.compile(rf"\b{alternation(self.days_back)}(?!\w)", re.IGNORECASE)),
+            ("ago", re.compile(rf"\b(?P<n>[^\W\d_]+(?:-[^\W\d_]+)?|\d[\d,]*)\s+"
+                               rf"(?P<unit>{alternation(self.units)})\s+{alternation(_words_of(relative, 'ago'))}\b",
+                               re.IGNORECASE)),
+            ("shift", re.compile(rf"\b(?P<rel>{alternation(self.shifts)})\s+"
+                                 rf"(?P<unit>{alternation(self.month_words | year_units)})\b", re.IGNORECASE)),
+            ("in_month", re.compile(rf"\b{alternation(_words_of(relative, 'month_prepositions'))}\s+{month}"
+                                    r"(?:\s+(?P<y>\d{4}))?(?!\s*\d)\b", re.IGNORECASE)),
+            ("year", re.compile(rf"\b{alternation(_words_of(relative, 'year_prepositions'))}\s+"
+                                r"(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)),
+        ]
+        # Something every pattern needs: most sentences have none and skip the searches.
+        cues = [*self.months, *self.weekdays, *self.days_back, *self.units, *self.month_words, *year_units]
+        self.any = re.compile(rf"\d|\b{alternation(cues)}", re.IGNORECASE)
+
+
+def _words_of(relative: list[dict[str, Any]], key: str) -> list[str]:
+    return [w for r in relative for w in r.get(key, [])]
+
+
+@cache
+def _rules() -> _Rules:
+    return _Rules(list(lexicons("dates").values()))
+
+
+def month_number(name: str) -> int | None:
+    """The month a name or abbreviation stands for, in any language with a dates file ("Nov." -> 11)."""
+    return _rules().months.get(name.lower().rstrip("."))
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date written in a text; ``start``/``end`` cover the date with its time and zone."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    offset: str | None = None  # "+04:00"
+
+    def day_value(self) -> date | None:
+        """The calendar day, or None without a year (or when the year makes it impossible: 29 February)."""
+        return _calendar(self.year, self.month, self.day) if self.year is not None else None
+
+    def iso(self) -> str | None:
+        """ISO 8601: a date, or a datetime (with its offset when the zone was given); None without a year."""
+        day = self.day_value()
+        if day is None:
+            return None
+        if self.hour is None:
+            return day.isoformat()
+        clock = f"{self.hour:02d}:{self.minute or 0:02d}" + (f":{self.second:02d}" if self.second is not None else "")
+        return f"{day.isoformat()}T{clock}{self.offset or ''}"
+
+    def with_year(self, year: int) -> FoundDate:
+        return FoundDate(self.start, self.end, year, self.month, self.day, self.hour, self.minute, self.second,
+                         self.offset)
+
+
+def _calendar(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _offset(match: re.Match[str]) -> str | None:
+    if match.group("num"):
+        raw = match.group("num").replace(":", "")
+        return f"{raw[:3]}:{raw[3:]}"
+    base = _rules().zones.get(" ".join(match.group("name").lower().split()))
+    if not match.group("off"):
+        return base
+    raw = re.sub(r"\s", "", match.group("off")).replace("−", "-")
+    sign, digits = raw[0], raw[1:].replace(":", "")
+    hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "00")
+    return f"{sign}{int(hours):02d}:{minutes}"
+
+
+_TIME_BEFORE = re.compile(r"(?P<H>[0-2]?\d):(?P<M>[0-5]\d)\s*[,|/-]?\s*$")
+
+
+def _clock(text: str, found: FoundDate) -> FoundDate:
+    """Extend a date with the time and zone written right after (or a time right before) it."""
+    rules = _rules()
+    start, end, hour, minute, second, offset = found.start, found.end, found.hour, found.minute, None, found.offset
+    if hour is None:
+        after = rules.time.match(text, end)
+        if after and int(after.group("H")) < 24:
+            hour, minute = int(after.group("H")), int(after.group("M"))
+            second = int(after.group("S")) if after.group("S") else None
+            ampm = (after.group("ampm") or "").lower()
+            if ampm.startswith("p") and hour < 12:
+                hour += 12
+            elif ampm.startswith("a") and hour == 12:
+                hour = 0
+            end = after.end()
+        else:
+            before = _TIME_BEFORE.search(text, max(0, start - 12), start)
+            if before and int(before.group("H")) < 24:
+                hour, minute, start = int(before.group("H")), int(before.group("M")), before.start()
+    if hour is not None and offset is None:
+        zone = rules.zone.match(text, end)
+        if zone:
+            offset, end = _offset(zone), zone.end()
+    return FoundDate(start, end, found.year, found.month, found.day, hour, minute,
+                     second if second is not None else found.second, offset)
+
+
+def _slash_convention(text: str) -> bool:
+    """True when the text writes month-first dates (see the module docstring)."""
+    forms = _rules().forms
+    for match in forms["numeric"].finditer(text):
+        if match.group("sep") == "/":
+            if int(match.group("a")) > 12:
+                return False
+            if int(match.group("b")) > 12:
+                return True
+    return bool(forms["month_day"].search(text)) and not forms["day_month"].search(text)
+
+
+def find_dates(text: str, *, month_first: bool | None = None) -> list[FoundDate]:
+    """Every valid absolute date in ``text``, in order, overlapping readings resolved to the longest."""
+    rules = _rules()
+    found: list[FoundDate] = []
+    for form, pattern in rules.forms.items():
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            year = int(groups["y"]) if groups.get("y") else None
+            if form == "numeric":
+                a, b = int(groups["a"]), int(groups["b"])
+                if groups["sep"] == "/" and (b > 12 or (a <= 12 and _month_first(text, month_first))):
+                    a, b = b, a
+                day, month = a, b
+            elif form == "iso":
+                day, month = int(groups["d"]), int(groups["m"])
+            else:
+                day, month = int(groups["d"]), rules.months[groups["mon"].lower()]
+            if _calendar(year or 2000, month, day) is None:  # 2000 is a leap year: 29 February stays possible
+                continue
+            item = FoundDate(match.start(), match.end(), year, month, day)
+            if form == "iso" and groups.get("H"):
+                zone = groups.get("tz")
+                item = FoundDate(match.start(), match.end(), year, month, day, int(groups["H"]), int(groups["M"]),
+                                 int(groups["S"]) if groups.get("S") else None,
+                                 None if not zone else "+00:00" if zone == "Z" else f"{zone[:3]}:{zone[-2:]}")
+            found.append(_clock(text, item))
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    result: list[FoundDate] = []
+    for item in found:
+        if result and item.start < result[-1].end:
+            if (item.end - item.start) > (result[-1].end - result[-1].start):
+                result[-1] = item
+            continue
+        result.append(item)
+    return result
+
+
+def _month_first(text: str, month_first: bool | None) -> bool:
+    return _slash_convention(text) if month_first is None else month_first
+
+
+def parse_date(value: str) -> FoundDate | None:
+    """The first date in a short string such as a metadata field, or None."""
+    value = value.strip()[:200]
+    found = find_dates(value)
+    if found:
+        return found[0]
+    try:  # other machine formats: RFC 2822 ("Tue, 10 Nov 2020 13:44:00 +0300") and the like
+        from email.utils import parsedate_to_datetime
+
+        parsed: datetime = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    offset = parsed.strftime("%z")
+    return FoundDate(0, len(value), parsed.year, parsed.month, parsed.day, parsed.hour, parsed.minute, parsed.second,
+                     f"{offset[:3]}:{offset[3:]}" if offset else None)
+
+
+_TAIL_OK = re.compile(r"^(?:$|[|/•·,;-]|\(?\w+(?:\s+\w+){0,2}\)?$)")
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A line that is (essentially) a date: a dateline, a timestamp, a sidebar date."""
+
+    date: FoundDate
+    updated: bool  # labelled as an update or modification time, not the publication
+
+
+def date_line(line: str) -> DateLine | None:
+    """The date when ``line`` is a date (with an optional label, weekday, time, zone and a short tail)."""
+    if len(line) > 160:
+        return None
+    rules = _rules()
+    label = rules.label.match(line)
+    begin = label.end() if label else 0
+    found = find_dates(line)
+    if not found or found[0].start != begin:
+        return None
+    first = found[0]
+    if not _TAIL_OK.match(line[first.end:].strip()):
+        return None
+    word = " ".join((label.group("label") or "").lower().split()) if label else ""
+    return DateLine(first, word in rules.updated)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date a text speaks of, resolved to a calendar value."""
+
+    start: int
+    end: int
+    value: str  # ISO date (YYYY-MM-DD), month (YYYY-MM-01) or year (YYYY-01-01)
+    precision: str  # day | month | year
+
+
+def _day(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _days_before(ref: date, days: int) -> date | None:
+    try:
+        return ref - timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _last(month: int, day: int, ref: date) -> date | None:
+    """A day and month without a year: the last one on or before ``ref``."""
+    for year in range(ref.year, ref.year - 8, -1):  # 29 February: back to the last leap year
+        candidate = _calendar(year, month, day)
+        if candidate is not None and candidate <= ref:
+            return candidate
+    return None
+
+
+def _month_value(year: int, month: int) -> tuple[str, str] | None:
+    return (f"{year:04d}-{month:02d}-01", "month") if 1 <= year <= 9999 else None
+
+
+def _year_value(year: int) -> tuple[str, str] | None:
+    return (f"{year:04d}-01-01", "year") if 1 <= year <= 9999 else None
+
+
+def date_mentions(text: str, published: str | None, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Dates in ``text[start:end]`` that can be resolved (relative ones against ``published``), in order,
+    without overlaps; offsets are into ``text``."""
+    rules = _rules()
+    ref = _day(published)
+    end = len(text) if end is None else end
+    if not rules.any.search(text, start, end):
+        return []
+    found: list[DateMention] = []
+    for item in find_dates(text[start:end]):
+        day = item.day_value() if item.year is not None else _last(item.month, item.day, ref) if ref else None
+        if day is not None:
+            found.append(DateMention(start + item.start, start + item.end, day.isoformat(), "day"))
+    taken = [(d.start, d.end) for d in found]
+    for kind, pattern in rules.relative:
+        for match in pattern.finditer(text, start, end):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            resolved = _resolve(rules, kind, match, ref)
+            if resolved is None:
+                continue
+            value, precision = resolved
+            found.append(DateMention(match.start(), match.end(), value, precision))
+            taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _resolve(rules: _Rules, kind: str, match: re.Match[str], ref: date | None) -> tuple[str, str] | None:
+    groups = match.groupdict()
+    if kind == "year":
+        return _year_value(int(groups["y"]))
+    if ref is None:
+        return None
+    day: date | None = None
+    if kind == "weekday":
+        back = (ref.weekday() - rules.weekdays[groups["weekday"].lower()]) % 7
+        if back == 0 and groups.get("rel"):
+            back = rules.weekday_shift[" ".join(groups["rel"].lower().split())]
+        day = _days_before(ref, back)
+    elif kind == "days_back":
+        day = _days_before(ref, rules.days_back[" ".join(match.group().lower().replace("’", "'").split())])
+    elif kind == "ago":
+        count = parse_count(groups["n"], exact=True)  # "two", "a", "21"; not "few"
+        if count is None:
+            return None
+        day = _days_before(ref, count * rules.units[groups["unit"].lower()])
+    elif kind == "shift":
+        shift = rules.shifts[groups["rel"].lower()]
+        if groups["unit"].lower() not in rules.month_words:
+            return _year_value(ref.year + shift)
+        index = ref.year * 12 + ref.month - 1 + shift
+        return _month_value(index // 12, index % 12 + 1)
+    elif kind == "in_month":
+        month = rules.months[groups["mon"].lower()]
+        year = int(groups["y"]) if groups.get("y") else ref.year if month <= ref.month else ref.year - 1
+        return _month_value(year, month)
+    return (day.isoformat(), "day") if day is not None else None
+
+
+def publication_day(published: str | None) -> tuple[str | None, str | None]:
+    """The publication date as a ``said_on`` fallback: (ISO date, precision)."""
+    day = _day(published)
+    if day is not None:
+        return day.isoformat(), "day"
+    if published and re.fullmatch(r"\d{4}-\d{2}", published[:7]):
+        return f"{published[:7]}-01", "month"
+    return None, None

@@ -1,0 +1,46 @@
+"""Per-language data files: every bundled one validates, and a missing one is a clear error."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+
+from trucewatch.datafiles import parse
+from trucewatch.lang import LexiconError, alternation, languages, lexicon
+from trucewatch.pipeline.stages import rule_languages
+
+FOLDER = resources.files("trucewatch").joinpath("data/lang")
+FILES = sorted((lang.name, f.name.removesuffix(".yaml")) for lang in FOLDER.iterdir() if lang.is_dir()
+               for f in lang.iterdir() if f.name.endswith(".yaml"))
+
+
+@pytest.mark.parametrize(("language", "name"), FILES)
+def test_every_bundled_language_file_follows_its_schema(language: str, name: str) -> None:
+    assert isinstance(lexicon(language, name), dict)
+
+
+def test_languages_having_a_file() -> None:
+    assert set(languages(having="dates")) >= {"en", "ru"}
+    assert "ru" not in languages(having="numbers")
+
+
+def test_a_missing_file_names_the_language_and_the_file() -> None:
+    with pytest.raises(LexiconError, match=re.escape("data/lang/xx/dates.yaml")):
+        lexicon("xx", "dates")
+
+
+def test_a_file_off_its_schema_is_refused() -> None:
+    with pytest.raises(LexiconError, match="months"):
+        parse("months: [[january]]\n", "test", "lang-dates", LexiconError)
+
+
+def test_a_folder_with_only_dates_is_no_statement_rules() -> None:
+    assert "ru" in languages() and "ru" not in rule_languages()
+
+
+def test_alternation_matches_longest_first_and_any_spacing() -> None:
+    pattern = re.compile(alternation(["up to", "up", "today's"]))
+    assert pattern.match("up  to").group() == "up  to"
+    assert pattern.match("today’s").group() == "today’s"
