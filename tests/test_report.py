@@ -13,11 +13,11 @@ from click.testing import CliRunner
 from conftest import need
 
 from trucewatch.agreements import load_agreements
+from trucewatch.assess.contradictions import Citation, Contradiction
+from trucewatch.assess.stance import observe
 from trucewatch.cli import main
-from trucewatch.contradictions import Citation, Contradiction
 from trucewatch.records import BodySpan, Document, EvidenceLink, Statement
 from trucewatch.report import ReportData, months, render
-from trucewatch.stance import observe
 
 AGREEMENT = "karabakh-2020-11-10"
 HOSTILE = "<script>alert(\"body\")</script> It's \"quoted\" & <b>bold</b>"

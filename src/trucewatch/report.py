@@ -18,10 +18,10 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from trucewatch.agreements import AGREEMENT_LEVEL, Agreement
-from trucewatch.contradictions import Contradiction
+from trucewatch.assess.contradictions import Contradiction
+from trucewatch.assess.stance import StanceObservation, series
+from trucewatch.assess.status import DISPUTED, LABELS, Status, StatusChange, assess, evidence_date
 from trucewatch.records import Document, EvidenceLink
-from trucewatch.stance import StanceObservation, series
-from trucewatch.status import DISPUTED, LABELS, Status, StatusChange, assess, evidence_date
 
 COLOURS: dict[Status | None, str] = {0: "#d9534f", 1: "#f0ad4e", 2: "#9acd32", 3: "#2e8b57",
                                      DISPUTED: "#7b4fa0", None: "#eceff1"}

@@ -7,10 +7,10 @@ from datetime import date
 import click
 
 from trucewatch.agreements import Agreement, AgreementError, load_agreements
+from trucewatch.assess.status import LABELS, ProvisionStatus, assess, evidence_date
 from trucewatch.cli import db_option, evaluate, main, open_store
 from trucewatch.cli.output import emit, format_option
 from trucewatch.records import EvidenceLink
-from trucewatch.status import LABELS, ProvisionStatus, assess, evidence_date
 
 agreements_path_option = click.option(
     "--agreements", "agreement_paths", multiple=True, metavar="PATH", type=click.Path(exists=True),

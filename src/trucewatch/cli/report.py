@@ -12,14 +12,14 @@ from rich.console import Console
 
 from trucewatch.actors import load_registry
 from trucewatch.agreements import Agreement
+from trucewatch.assess.contradictions import Contradiction, claim_contradictions, text_contradictions
+from trucewatch.assess.stance import StanceObservation, stance
 from trucewatch.cli import db_option, main, open_store
 from trucewatch.cli.assessments import agreements_path_option, load_agreement_files
 from trucewatch.cli.output import emit, format_option
-from trucewatch.contradictions import Contradiction, claim_contradictions, text_contradictions
 from trucewatch.linking import in_scope
 from trucewatch.records import Document
 from trucewatch.report import ReportData, render
-from trucewatch.stance import StanceObservation, stance
 from trucewatch.store import Store
 
 err = Console(stderr=True)

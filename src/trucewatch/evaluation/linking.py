@@ -21,12 +21,12 @@ from pathlib import Path
 import yaml
 
 from trucewatch.agreements import Agreement, load_agreements
+from trucewatch.assess.status import assess
 from trucewatch.documents import build_document
 from trucewatch.linking import link_document
 from trucewatch.records import Document, EvidenceLink, Sentence, Statement
 from trucewatch.sentences import split_sentences
 from trucewatch.sources import read_sources
-from trucewatch.status import assess
 
 ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_ANNOTATIONS = ROOT / "tests" / "fixtures" / "linking" / "karabakh-seeds.yaml"

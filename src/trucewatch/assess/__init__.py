@@ -1,0 +1,1 @@
+"""Assessments: status, stance and contradictions of an agreement, computed from the store and stored."""
