@@ -1,1 +1,2 @@
-"""Assessments: status, stance and contradictions of an agreement, computed from the store and stored."""
+"""Assessments of an agreement: status (``status.py``), stance (``stance.py``), contradictions
+(``contradictions.py``); every view reads them through ``views.py``, which stores them."""
