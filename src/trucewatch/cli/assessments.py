@@ -103,7 +103,7 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
         raise click.UsageError(f"no agreement {agreement_id!r}; known: {', '.join(sorted(agreements))}")
     store = open_store(db)
     try:
-        when = as_of_or_default(store, agreement_id, as_of)
+        when, _ = as_of_or_default(store, agreement_id, as_of)
         records = status_view(store, agreements[agreement_id], when)
     finally:
         store.close()
@@ -125,13 +125,14 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
         click.echo(f"No evidence links for {agreement_id} in the store: run `trucewatch analyse` first.", err=True)
 
 
-def as_of_or_default(store: Store, agreement_id: str | None, value: str | None) -> date:
-    """``--as-of`` when given; else the newest evidence date (or today), said on stderr."""
+def as_of_or_default(store: Store, agreement_id: str | None, value: str | None) -> tuple[date, str]:
+    """``--as-of`` when given; else the newest evidence date (or today), said on stderr, and how it was chosen."""
     when = _date_option(value, "--as-of")
-    if when is None:
-        when, how = default_as_of(store, agreement_id)
-        click.echo(f"as of {when} ({how})", err=True)
-    return when
+    if when is not None:
+        return when, ""
+    when, how = default_as_of(store, agreement_id)
+    click.echo(f"as of {when} ({how})", err=True)
+    return when, how
 
 
 def _evidence_line(x: dict) -> str:
