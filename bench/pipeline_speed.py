@@ -17,11 +17,11 @@ import time
 from pathlib import Path
 
 from trucewatch.agreements import load_agreements
+from trucewatch.assess.status import assess
 from trucewatch.evaluation.synthetic import generate, write_corpus
 from trucewatch.ingest import ingest
 from trucewatch.parallel import Mapper
 from trucewatch.pipeline import analyse
-from trucewatch.status import assess
 from trucewatch.store import Store
 
 

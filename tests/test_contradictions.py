@@ -8,7 +8,7 @@ import pytest
 
 from trucewatch.actors import load_registry
 from trucewatch.agreements import load_agreements
-from trucewatch.contradictions import claim_contradictions, text_contradictions
+from trucewatch.assess.contradictions import claim_contradictions, text_contradictions
 from trucewatch.records import EvidenceLink, Statement
 
 AGREEMENT = "karabakh-2020-11-10"

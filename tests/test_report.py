@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
@@ -13,11 +14,12 @@ from click.testing import CliRunner
 from conftest import need
 
 from trucewatch.agreements import load_agreements
+from trucewatch.assess.contradictions import Citation, Contradiction
+from trucewatch.assess.stance import observation_record, observe
+from trucewatch.assess.status import assess, status_record
 from trucewatch.cli import main
-from trucewatch.contradictions import Citation, Contradiction
 from trucewatch.records import BodySpan, Document, EvidenceLink, Statement
 from trucewatch.report import ReportData, months, render
-from trucewatch.stance import observe
 
 AGREEMENT = "karabakh-2020-11-10"
 HOSTILE = "<script>alert(\"body\")</script> It's \"quoted\" & <b>bold</b>"
@@ -47,8 +49,13 @@ def _hostile_report() -> tuple[str, ReportData]:
         "claims", AGREEMENT, "8", "2020-12-14", f"summary {HOSTILE}", "reason & <u>why</u>",
         Citation("statement", HOSTILE, doc.id, 0, len(HOSTILE), "ilham-aliyev", "Ilham Aliyev", "2020-12-14", "done"),
         Citation("provision", agreement.provision("8").text, provision="8"))
-    data = ReportData(agreement=agreement, as_of=date(2021, 2, 1), documents={doc.id: doc}, links=links,
-                      observations=observations, contradictions=[contradiction], duplicates={doc.id: 2},
+    as_of = date(2021, 2, 1)
+    summary = {"id": doc.id, "title": doc.title, "outlet": doc.outlet, "published": doc.published, "url": doc.url,
+               "copies": 2}
+    statuses = [status_record(s) for s in assess(agreement, links, as_of)]
+    data = ReportData(agreement=agreement, as_of=as_of, statuses=statuses,
+                      observations=[observation_record(o) for o in observations],
+                      contradictions=[asdict(contradiction)], documents={doc.id: summary}, document_count=1,
                       actor_names={"armenia-mfa": "Ministry of Foreign Affairs of Armenia"})
     return render(data), data
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from trucewatch.assess.stance import StanceDataError, load_lexicon, load_targets, observe, series, stance
 from trucewatch.records import BodySpan, Document, Statement
-from trucewatch.stance import StanceDataError, load_lexicon, load_targets, observe, series, stance
 
 DEC = "000_0bfb6b525d050286.txt"  # 18 Dec 2020: "very successfully"
 FEB = "004_e65fb313b34ee5a9.txt"  # 26 Feb 2021: "certain problems ... in general satisfactory"

@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from trucewatch.agreements import load_agreements
+from trucewatch.assess.status import DISPUTED, assess
 from trucewatch.cli import main
 from trucewatch.ingest import ingest
 from trucewatch.linking import link_document
 from trucewatch.records import EvidenceLink
-from trucewatch.status import DISPUTED, assess
 from trucewatch.store import AnalysisRows, Store
 from trucewatch.text.sentences import split_sentences
 

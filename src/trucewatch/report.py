@@ -18,15 +18,22 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from trucewatch.agreements import AGREEMENT_LEVEL, Agreement
-from trucewatch.contradictions import Contradiction
-from trucewatch.records import Document, EvidenceLink
-from trucewatch.stance import StanceObservation, series
-from trucewatch.status import DISPUTED, LABELS, Status, StatusChange, assess, evidence_date
+from trucewatch.assess.stance import StanceObservation, observation_from_record, series
+from trucewatch.assess.status import DISPUTED, LABELS, Status
+from trucewatch.assess.views import contradictions_view, stance_view, status_view
+from trucewatch.store import Store
 
 COLOURS: dict[Status | None, str] = {0: "#d9534f", 1: "#f0ad4e", 2: "#9acd32", 3: "#2e8b57",
                                      DISPUTED: "#7b4fa0", None: "#eceff1"}
 SIGNAL_COLOURS = {"done": "#2e8b57", "advanced": "#9acd32", "started": "#f0ad4e", "not_done": "#d9534f",
                   "violated": "#a52a2a", "disputed": "#7b4fa0", None: "#90a4ae"}
+# What the report shows of long lists, newest first, so it stays a readable file on a large corpus;
+# the listings (`trucewatch status|stance|contradictions --format jsonl`) have everything.
+EVIDENCE_SHOWN = 20  # per provision
+OBSERVATIONS_SHOWN = 20  # per stance card (its chart draws up to POINTS_DRAWN)
+POINTS_DRAWN = 200
+CARDS_SHOWN = 40
+CONTRADICTIONS_SHOWN = 50
 
 
 @dataclass(frozen=True)
@@ -35,7 +42,7 @@ class Cell:
 
     status: Status | None  # None: the month ends before the agreement took effect
     links: int
-    change: StatusChange | None  # the last change up to then
+    change: Mapping | None  # the last change up to then (a status record's history entry)
 
     @property
     def colour(self) -> str:
@@ -47,21 +54,34 @@ class Cell:
             return "before the agreement"
         text = LABELS[self.status]
         if self.change:
-            text += f" since {self.change.on} ({self.change.reason})"
+            text += f" since {self.change['on']} ({self.change['reason']})"
         return f"{text}; {self.links} evidence link{'s' if self.links != 1 else ''} this month"
 
 
 @dataclass
 class ReportData:
+    """What the report shows, as the assessment views return it (``trucewatch.assess.views``)."""
+
     agreement: Agreement
     as_of: date
-    documents: Mapping[str, Document]  # canonical documents by id
-    links: list[EvidenceLink]
-    observations: list[StanceObservation] = field(default_factory=list)
-    contradictions: list[Contradiction] = field(default_factory=list)
-    duplicates: Mapping[str, int] = field(default_factory=dict)  # canonical id -> number of copies
+    statuses: list[dict]  # status_view records
+    observations: list[dict] = field(default_factory=list)  # stance_view records
+    contradictions: list[dict] = field(default_factory=list)  # contradictions_view records
+    documents: Mapping[str, Mapping] = field(default_factory=dict)  # id -> Store.document_summaries entry
+    document_count: int = 0  # documents giving evidence
     actor_names: Mapping[str, str] = field(default_factory=dict)
     generated: str = ""
+    as_of_note: str = ""  # how as_of was chosen, when it was not given
+
+
+def gather(store: Store, agreement: Agreement, as_of: date, *, actor_names: Mapping[str, str] | None = None,
+           generated: str = "", as_of_note: str = "") -> ReportData:
+    """The report's data from the store: the three views and the summaries of the documents it cites."""
+    data = ReportData(agreement, as_of, status_view(store, agreement, as_of), stance_view(store, agreement, as_of),
+                      contradictions_view(store, agreement, as_of), document_count=store.count_evidence_documents(
+                          agreement.id), actor_names=actor_names or {}, generated=generated, as_of_note=as_of_note)
+    data.documents = store.document_summaries(cited(data))
+    return data
 
 
 def months(start: date, end: date) -> list[str]:
@@ -78,22 +98,51 @@ def _month_end(key: str) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def link_date(link: EvidenceLink) -> str | None:
-    when = evidence_date(link)
-    return when.isoformat() if when else None
+def matrix(agreement: Agreement, statuses: list[dict], as_of: date) -> tuple[list[str], dict[str, list[Cell]]]:
+    """Provision x month: the status at the end of each month up to ``as_of``, and that month's evidence count.
 
-
-def matrix(agreement: Agreement, links: list[EvidenceLink], as_of: date) -> tuple[list[str], dict[str, list[Cell]]]:
-    """Provision x month: the status (``status.assess``) at the end of each month up to ``as_of``."""
+    Read from each status record's history: the status on a day is the last change made by then.
+    """
     keys = months(agreement.effective, as_of)
-    counts = Counter((x.provision, d[:7]) for x in links if (d := link_date(x)))
     rows: dict[str, list[Cell]] = {p.number: [] for p in agreement.provisions}
-    for key in keys:
-        for state in assess(agreement, links, min(_month_end(key), as_of)):
-            if state.provision in rows:
-                rows[state.provision].append(Cell(state.status, counts[(state.provision, key)],
-                                                  state.history[-1] if state.history else None))
+    for record in statuses:
+        if record["provision"] not in rows:
+            continue
+        counts = Counter(x["date"][:7] for x in record["evidence"] if x["date"])
+        for key in keys:
+            end = min(_month_end(key), as_of).isoformat()
+            change = next((h for h in reversed(record["history"]) if h["on"] <= end), None)
+            rows[record["provision"]].append(Cell(change["to"] if change else 0, counts[key], change))
     return keys, rows
+
+
+def newest(items: list[dict], shown: int) -> list[dict]:
+    """The ``shown`` newest of dated records (undated last), newest first."""
+    return sorted(items, key=lambda x: (x["date"] is not None, x["date"] or ""), reverse=True)[:shown]
+
+
+def stance_cards(data: ReportData) -> list[dict]:
+    """One card per (actor, target), most observed first: its chart and its newest observations."""
+    observations = [observation_from_record(o) for o in data.observations]
+    cards = []
+    for (actor, _target), group in series(observations).items():
+        drawn = group[-POINTS_DRAWN:]
+        cards.append({"actor": data.actor_names.get(actor) or group[0].actor_name or actor,
+                      "target": group[0].target_name, "total": len(group),
+                      "svg": stance_svg(drawn, data.agreement.effective, data.as_of),
+                      "observations": list(reversed(group[-OBSERVATIONS_SHOWN:]))})
+    cards.sort(key=lambda c: (-c["total"], c["actor"], c["target"]))  # movement first
+    return cards[:CARDS_SHOWN]
+
+
+def cited(data: ReportData) -> set[str]:
+    """Ids of the documents the report cites (and so lists as sources)."""
+    ids = {x["doc_id"] for r in data.statuses for x in newest(r["evidence"], EVIDENCE_SHOWN)}
+    ids |= {x["doc_id"] for r in data.statuses for d in r["deadlines"] for x in d["evidence"][:2]}
+    ids |= {o.doc_id for card in stance_cards(data) for o in card["observations"]}
+    for c in newest(data.contradictions, CONTRADICTIONS_SHOWN):
+        ids |= {side["doc_id"] for side in (c["first"], c["second"]) if side["doc_id"]}
+    return ids
 
 
 # -- SVG charts ---------------------------------------------------------------------------
@@ -110,8 +159,7 @@ def timeline_svg(data: ReportData) -> Markup:
     width, height, left, top, bottom = 1100, 230, 40, 60, 190
     inner = width - left - 20
     weeks: Counter[int] = Counter()
-    for link in data.links:
-        when = link_date(link)
+    for when in (x["date"] for r in data.statuses for x in r["evidence"]):
         if when and start.isoformat() <= when <= end.isoformat():
             weeks[(date.fromisoformat(when) - start).days // 7] += 1
     total_weeks = max((end - start).days // 7 + 1, 1)
@@ -202,23 +250,19 @@ def _environment() -> Environment:
 def render(data: ReportData) -> str:
     """The report as one HTML string."""
     agreement = data.agreement
-    keys, rows = matrix(agreement, data.links, data.as_of)
-    statuses = {s.provision: s for s in assess(agreement, data.links, data.as_of)}
-    cited = {x.doc_id for s in statuses.values() for x in s.evidence}
-    cited |= {o.doc_id for o in data.observations}
-    cited |= {c.first.doc_id for c in data.contradictions} | {c.second.doc_id for c in data.contradictions}
-    sources = sorted(data.documents.values(), key=lambda d: (d.published or "9999", d.title or "", d.id))
-    charts = [{"actor": data.actor_names.get(actor) or group[0].actor_name or actor, "target": group[0].target_name,
-               "svg": stance_svg(group, agreement.effective, data.as_of), "observations": group}
-              for (actor, _target), group in series(data.observations).items()]
-    charts.sort(key=lambda c: (-len(c["observations"]), c["actor"], c["target"]))  # movement first
+    keys, rows = matrix(agreement, data.statuses, data.as_of)
+    statuses = {r["provision"]: r for r in data.statuses}
+    contradictions = newest(data.contradictions, CONTRADICTIONS_SHOWN)
+    sources = sorted(data.documents.values(), key=lambda d: (d["published"] or "9999", d["title"] or "", d["id"]))
     template = _environment().get_template("report.html.j2")
     return template.render(
-        a=agreement, as_of=data.as_of.isoformat(), generated=data.generated, months=keys, rows=rows,
-        labels=LABELS, colours=COLOURS, signal_colours=SIGNAL_COLOURS, statuses=statuses,
-        agreement_level=AGREEMENT_LEVEL, documents=data.documents, link_date=link_date, names=data.actor_names,
-        timeline=timeline_svg(data), stance=charts, contradictions=data.contradictions, sources=sources,
-        cited=cited, duplicates=data.duplicates,
-        counts={"documents": len(data.documents), "links": len(data.links), "observations": len(data.observations),
-                "contradictions": len(data.contradictions)},
+        a=agreement, as_of=data.as_of.isoformat(), as_of_note=data.as_of_note, generated=data.generated,
+        months=keys, rows=rows, labels=LABELS, colours=COLOURS, signal_colours=SIGNAL_COLOURS, statuses=statuses,
+        agreement_level=AGREEMENT_LEVEL, documents=data.documents, names=data.actor_names,
+        timeline=timeline_svg(data), stance=stance_cards(data), contradictions=contradictions, sources=sources,
+        newest=newest, shown={"evidence": EVIDENCE_SHOWN, "observations": OBSERVATIONS_SHOWN,
+                              "cards": CARDS_SHOWN, "contradictions": CONTRADICTIONS_SHOWN},
+        counts={"documents": data.document_count, "links": sum(len(r["evidence"]) for r in data.statuses),
+                "observations": len(data.observations), "contradictions": len(data.contradictions),
+                "cards": len(series(observation_from_record(o) for o in data.observations))},
     )

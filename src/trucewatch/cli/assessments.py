@@ -7,11 +7,15 @@ from datetime import date
 import click
 
 from trucewatch.agreements import Agreement, AgreementError, load_agreements
+from trucewatch.assess.status import LABELS
+from trucewatch.assess.views import default_as_of, status_view
 from trucewatch.cli import db_option, evaluate, main, open_store
 from trucewatch.cli.output import emit, format_option
-from trucewatch.records import EvidenceLink
-from trucewatch.status import LABELS, ProvisionStatus, assess, evidence_date
+from trucewatch.store import Store
 
+as_of_option = click.option(
+    "--as-of", "as_of", metavar="DATE", default=None,
+    help="Only what was known by this date, YYYY-MM-DD (default: the newest evidence of the agreement).")
 agreements_path_option = click.option(
     "--agreements", "agreement_paths", multiple=True, metavar="PATH", type=click.Path(exists=True),
     help="Extra agreement file or directory (repeatable). Env: TRUCEWATCH_AGREEMENTS.")
@@ -68,37 +72,6 @@ def agreements_command(show_id: str | None, agreement_paths: tuple[str, ...], fm
          widths={"topic": 24, "quantities": 36, "term": 36}, title=agreement.short_title or agreement.title)
 
 
-def _evidence_row(link: EvidenceLink) -> dict:
-    when = evidence_date(link)
-    return {"doc_id": link.doc_id, "sentence": link.sentence_index, "start": link.start, "end": link.end,
-            "date": when.isoformat() if when else None, "speaker": link.speaker, "statement_id": link.statement_id,
-            "signal": link.signal, "score": link.score, "text": link.text, "reason": link.reason}
-
-
-def status_record(item: ProvisionStatus) -> dict:
-    """A provision's status as plain data: what ``--format json`` prints and the views may reuse."""
-    return {
-        "agreement": item.agreement_id, "provision": item.provision, "topic": item.topic,
-        "status": item.status, "label": item.label, "as_of": item.as_of.isoformat(),
-        "since": item.since.isoformat() if item.since else None,
-        "history": [{"on": c.on.isoformat(), "from": c.before, "to": c.after, "reason": c.reason,
-                     "evidence": _evidence_row(c.evidence)} for c in item.history],
-        "deadlines": [{"id": d.id, "description": d.description, "due": d.due.isoformat(),
-                       "effective_due": d.effective_due.isoformat(), "moved_by": d.moved_by, "state": d.state,
-                       "evidence": [_evidence_row(x) for x in d.evidence]} for d in item.deadlines],
-        "term": None if item.term is None else {
-            "state": item.term.state, "period_start": item.term.period_start.isoformat(),
-            "expiry": item.term.expiry.isoformat(), "renewals": item.term.renewals,
-            "notice_date": item.term.notice_date.isoformat() if item.term.notice_date else None,
-            "next_expiry": item.term.next_expiry.isoformat() if item.term.next_expiry else None,
-            "note": item.term.note},
-        "instruments": [{"id": i.id, "title": i.title, "date": i.date.isoformat(),
-                         "events": [{"date": e.date.isoformat(), "what": e.what} for e in i.events]}
-                        for i in item.instruments],
-        "evidence": [_evidence_row(x) for x in item.evidence],
-    }
-
-
 def _deadline_summary(record: dict) -> str:
     parts = []
     for d in record["deadlines"]:
@@ -113,8 +86,7 @@ def _deadline_summary(record: dict) -> str:
 @click.option("--agreement", "agreement_id", required=True, metavar="ID",
               help="Agreement id (see `trucewatch agreements`).")
 @db_option
-@click.option("--as-of", "as_of", metavar="DATE", default=None,
-              help="Status on this date, YYYY-MM-DD (default: today).")
+@as_of_option
 @agreements_path_option
 @format_option()
 def status_command(agreement_id: str, db: str | None, as_of: str | None, agreement_paths: tuple[str, ...],
@@ -129,21 +101,19 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
     agreements = load_agreement_files(agreement_paths)
     if agreement_id not in agreements:
         raise click.UsageError(f"no agreement {agreement_id!r}; known: {', '.join(sorted(agreements))}")
-    when = _date_option(as_of, "--as-of")
     store = open_store(db)
     try:
-        links = store.evidence(agreement_id)
+        when, _ = as_of_or_default(store, agreement_id, as_of)
+        records = status_view(store, agreements[agreement_id], when)
     finally:
         store.close()
-    records = [status_record(s) for s in assess(agreements[agreement_id], links, when)]
     if fmt in ("json", "jsonl"):
         emit(records, fmt, [])
         return
     rows = [{"provision": r["provision"], "topic": r["topic"], "status": LABELS[r["status"]], "since": r["since"],
              "evidence": len(r["evidence"]), "deadlines and term": _deadline_summary(r)} for r in records]
     emit(rows, fmt, ["provision", "topic", "status", "since", "evidence", "deadlines and term"],
-         title=f"{agreements[agreement_id].short_title or agreement_id}: status as of "
-               f"{records[0]['as_of'] if records else when}")
+         title=f"{agreements[agreement_id].short_title or agreement_id}: status as of {when}")
     if fmt == "csv":
         return
     for r in records:
@@ -151,8 +121,18 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
             click.echo(f"\n{r['provision']} {r['topic']}: {LABELS[r['status']]}")
         for x in r["evidence"]:
             click.echo("  " + _evidence_line(x))
-    if not links:
+    if not any(r["evidence"] for r in records):
         click.echo(f"No evidence links for {agreement_id} in the store: run `trucewatch analyse` first.", err=True)
+
+
+def as_of_or_default(store: Store, agreement_id: str | None, value: str | None) -> tuple[date, str]:
+    """``--as-of`` when given; else the newest evidence date (or today), said on stderr, and how it was chosen."""
+    when = _date_option(value, "--as-of")
+    if when is not None:
+        return when, ""
+    when, how = default_as_of(store, agreement_id)
+    click.echo(f"as of {when} ({how})", err=True)
+    return when, how
 
 
 def _evidence_line(x: dict) -> str:

@@ -21,11 +21,11 @@ from pathlib import Path
 import yaml
 
 from trucewatch.agreements import Agreement, load_agreements
+from trucewatch.assess.status import assess
 from trucewatch.documents import build_document
 from trucewatch.linking import link_document
 from trucewatch.records import Document, EvidenceLink, Sentence, Statement
 from trucewatch.sources import read_sources
-from trucewatch.status import assess
 from trucewatch.text.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[3]

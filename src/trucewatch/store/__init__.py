@@ -232,6 +232,33 @@ class Store:
                     found[row["id"]] = _row_document(row)
         return [found[i] for i in doc_ids if i in found]
 
+    def document_summaries(self, doc_ids: Iterable[str]) -> dict[str, dict]:
+        """Id, title, outlet, publication date, URL and number of copies of ``doc_ids``: what a citation shows.
+
+        Bodies are not read, so a view citing a few hundred documents of a large store stays cheap.
+        """
+        doc_ids = sorted(set(doc_ids))
+        columns = (documents.c.id, documents.c.title, documents.c.outlet, documents.c.published, documents.c.url)
+        found: dict[str, dict] = {}
+        with self.engine.connect() as connection:
+            for i in range(0, len(doc_ids), 500):
+                chunk = doc_ids[i : i + 500]
+                for row in connection.execute(select(*columns).where(documents.c.id.in_(chunk))).mappings():
+                    found[row["id"]] = {**row, "copies": 0}
+                copies = (select(documents.c.duplicate_of, func.count()).where(documents.c.duplicate_of.in_(chunk))
+                          .group_by(documents.c.duplicate_of))
+                for canonical, n in connection.execute(copies):
+                    if canonical in found:
+                        found[canonical]["copies"] = n
+        return found
+
+    def count_evidence_documents(self, agreement_id: str) -> int:
+        """How many documents give evidence on ``agreement_id``."""
+        query = select(func.count(func.distinct(evidence_links.c.doc_id))).where(
+            evidence_links.c.agreement_id == agreement_id)
+        with self.engine.connect() as connection:
+            return connection.scalar(query) or 0
+
     # -- analysis runs and state -------------------------------------------------------
 
     def start_run(self, run_id: str, *, code_version: str, data_hash: str, agreements_hash: str,
@@ -335,6 +362,22 @@ class Store:
         with self.engine.connect() as connection:
             count, newest = connection.execute(query).one()
         return f"{count}:{newest}"  # run ids sort by time: any write of links changes one or the other
+
+    def statements_version(self) -> str:
+        """A token that changes whenever the statements may have changed (what stance and claims read)."""
+        query = select(func.count(), func.max(statements.c.run_id))
+        with self.engine.connect() as connection:
+            count, newest = connection.execute(query).one()
+        return f"{count}:{newest}"
+
+    def newest_evidence_date(self, agreement_id: str | None = None) -> str | None:
+        """The newest date evidence was given (said_on, else reported_on), of one agreement or of all."""
+        when = func.coalesce(evidence_links.c.said_on, evidence_links.c.reported_on)
+        query = select(func.max(func.substr(when, 1, 10)))
+        if agreement_id is not None:
+            query = query.where(evidence_links.c.agreement_id == agreement_id)
+        with self.engine.connect() as connection:
+            return connection.scalar(query)
 
     # -- assessments -----------------------------------------------------------------
 

@@ -15,16 +15,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 from typing import Any
 
 from trucewatch import datafiles
 from trucewatch.datafiles import DataFileError
 from trucewatch.records import Document, Statement
+from trucewatch.text.sentences import SentenceIndex, split_sentences
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()]")
 
 
@@ -214,33 +214,33 @@ def _alias_pattern(targets: Iterable[Target]) -> tuple[re.Pattern[str], dict[str
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    """Sentence spans of a statement's text, by the project's one splitter."""
+    scratch = Document(id="", source_key="", source_path="", locator="", content_type="text", raw_text="",
+                       body=text, body_spans=[])
+    return [(s.start, s.end) for s in split_sentences(scratch)]
 
 
-def _context(statement: Statement, doc: Document | None) -> tuple[str, int]:
-    """The statement's text, or the sentence around it when the quote itself names no target."""
+def _context(statement: Statement, doc: Document | None, index: SentenceIndex | None = None) -> tuple[str, int]:
+    """The statement's text, or the sentence around it (within its line) when the quote itself names no target."""
     if doc is None or doc.body[statement.start : statement.end] != statement.text:
         return statement.text, statement.start
     body = doc.body
-    window = max(0, statement.start - 600)
-    ends = [m.end() for m in _SENTENCE_END.finditer(body, window, statement.start + 1) if m.end() <= statement.start]
-    start = max([body.rfind("\n", 0, statement.start) + 1, *ends])
-    after = _SENTENCE_END.search(body, statement.end)
+    index = index or SentenceIndex(split_sentences(doc))
+    first, last = index.at(statement.start), index.at(max(statement.start, statement.end - 1))
+    start = max(body.rfind("\n", 0, statement.start) + 1, first.start if first else statement.start)
     newline = body.find("\n", statement.end)
-    end = min(after.start() if after else len(body), newline if newline >= 0 else len(body))
+    end = min(last.end if last else statement.end, newline if newline >= 0 else len(body))
     while start < end and body[start].isspace():
         start += 1
     return body[start:end], start
 
 
 def observe(statement: Statement, doc: Document | None = None, *, targets: Iterable[Target] | None = None,
-            lexicon: Lexicon | None = None) -> list[StanceObservation]:
-    """Stance observations of one statement: at most one per target it names."""
+            lexicon: Lexicon | None = None, sentences: SentenceIndex | None = None) -> list[StanceObservation]:
+    """Stance observations of one statement: at most one per target it names.
+
+    ``sentences`` is the document's sentence index when the caller has it (it is built once per document).
+    """
     if not statement.speaker:
         return []
     targets = tuple(targets if targets is not None else load_targets())
@@ -248,7 +248,7 @@ def observe(statement: Statement, doc: Document | None = None, *, targets: Itera
     pattern, by_alias = _alias_pattern(targets)
     text, offset = statement.text, statement.start
     if not pattern.search(text):
-        text, offset = _context(statement, doc)
+        text, offset = _context(statement, doc, sentences)
     scopes: dict[str, list[tuple[int, int, list[re.Match[str]]]]] = defaultdict(list)
     current: str | None = None
     carried = 0
@@ -293,9 +293,32 @@ def stance(statements: Iterable[Statement], documents: Mapping[str, Document]) -
     Pass only canonical documents so a syndicated copy does not count twice.
     """
     targets, lexicon = load_targets(), load_lexicon()
-    observations = [obs for s in statements if s.doc_id in documents
-                    for obs in observe(s, documents[s.doc_id], targets=targets, lexicon=lexicon)]
-    return sorted(observations, key=lambda o: (o.actor, o.target, o.date or "9999", o.start))
+    indexes: dict[str, SentenceIndex] = {}
+    observations = []
+    for s in statements:
+        doc = documents.get(s.doc_id)
+        if doc is None:
+            continue
+        if doc.id not in indexes:
+            indexes = {doc.id: SentenceIndex(split_sentences(doc))}  # statements come grouped by document
+        observations += observe(s, doc, targets=targets, lexicon=lexicon, sentences=indexes[doc.id])
+    return sorted(observations, key=order)
+
+
+def order(observation: StanceObservation) -> tuple:
+    """The order of a stance listing: actor, target, date (undated last), position."""
+    return observation.actor, observation.target, observation.date or "9999", observation.start
+
+
+def observation_record(observation: StanceObservation) -> dict:
+    """An observation as plain data, with its explanation: what the views print and store."""
+    return {**asdict(observation), "explanation": observation.explanation}
+
+
+def observation_from_record(record: Mapping[str, Any]) -> StanceObservation:
+    """The observation back from its record (a stored assessment)."""
+    values = {k: v for k, v in record.items() if k != "explanation"}
+    return StanceObservation(**{**values, "cues": tuple(Cue(**c) for c in record["cues"])})
 
 
 def series(observations: Iterable[StanceObservation]) -> dict[tuple[str, str], list[StanceObservation]]:

@@ -23,14 +23,14 @@ from datetime import date
 from trucewatch.agreements import AGREEMENT_LEVEL, Agreement, Provision
 from trucewatch.linking import match_text
 from trucewatch.records import EvidenceLink, Statement
+from trucewatch.text.dates import DateMention, date_mentions, month_number
 
 # Words naming an agreement generically; the agreement's own reference phrases are added to them.
 _NOUNS = r"statement|agreement|document|declaration|deal|accord|text|trilateral statement|joint statement"
 _CLAIM_VERBS = (r"provides?\s+for|provided\s+for|includes?|included|stipulates?|stipulated|envisages?|envisaged|"
                 r"foresees?|calls?\s+for|contains?|says?|states?|specifies|specified|sets?\s+out|guarantees?")
-_MONTHS = [m.lower() for m in calendar.month_name[1:]]
-_MONTH = r"(?:" + "|".join(m.capitalize() for m in _MONTHS) + r")"
-_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})(?:\s+(\d{{4}}))?\b|\b({_MONTH})\s+(\d{{1,2}})(?:,?\s+(\d{{4}}))?\b")
+# A leap year's last day: find_dates resolves any day and month written without a year against it.
+_REFERENCE = "2000-12-31"
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\w.,])\d+(?:\.\d+)?(?![\d.])")
 _PROPER = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 _STOP_PROPER = {"the", "a", "an", "this", "that", "one", "it", "under", "according", "in", "on", "and", "but",
@@ -42,6 +42,7 @@ _CONFLICT = {"done": ("not_done", "violated"), "not_done": ("done",), "violated"
 # not complete"; a claim of completion ("all prisoners were returned") does.
 _COMPLETE = re.compile(r"\b(?:all|every|fully|completely|completed|complete|entire(?:ly)?|whole)\b", re.I)
 _NO_VIOLATION = re.compile(r"\b(?:no|without|zero)\s+(?:\w+\s+){0,2}(?:violations?|breach(?:es)?)\b", re.I)
+_AGO = re.compile(r"\bago\b", re.I)
 WINDOW_DAYS = 45
 
 
@@ -110,16 +111,21 @@ def _countries(text: str, words: Mapping[str, str]) -> dict[str, str]:
     return found
 
 
+def _date_mentions(text: str) -> list[DateMention]:
+    """Dates written out in ``text`` ("10 November", "November 10, 2020", "2020-11-10"), not relative ones."""
+    return [m for m in date_mentions(text, _REFERENCE) if m.precision == "day"
+            and re.search(r"\d", text[m.start:m.end]) and not _AGO.search(text, m.start, m.end)]
+
+
 def _dates(text: str) -> set[tuple[int, int]]:
-    found = set()
-    for m in _DATE.finditer(text):
-        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(5), m.group(4))
-        found.add((_MONTHS.index(month.lower()) + 1, int(day)))
-    return found
+    """(month, day) of the dates written in ``text``: the year of a claimed date is rarely given."""
+    return {(int(m.value[5:7]), int(m.value[8:10])) for m in _date_mentions(text)}
 
 
 def _numbers(text: str) -> set[float]:
-    return {float(n.replace(",", "")) for n in _NUMBER.findall(_DATE.sub(" ", text))}
+    for mention in reversed(_date_mentions(text)):  # the day of a date is not a number of the text
+        text = f"{text[:mention.start]} {text[mention.end:]}"
+    return {float(n.replace(",", "")) for n in _NUMBER.findall(text)}
 
 
 def _provision_facts(provision: Provision, agreement: Agreement) -> tuple[set[tuple[int, int]], set[float]]:
@@ -151,7 +157,7 @@ def check_claim(text: str, agreement: Agreement, countries: Mapping[str, Mapping
         parts = [w for w in name.split() if w.lower() not in _STOP_PROPER]
         if not parts or " ".join(parts).lower() in words or parts[0].lower() in words:
             continue
-        if any(p.lower() in _MONTHS for p in parts):
+        if any(month_number(p) for p in parts):
             continue
         if not re.search(rf"(?<!\w){re.escape(parts[0])}", full, re.I):
             kind = "place" if name.lower() in place_names else "name"
@@ -160,7 +166,7 @@ def check_claim(text: str, agreement: Agreement, countries: Mapping[str, Mapping
     all_dates: set[tuple[int, int]] = set().union(*(f[0] for f in facts))
     all_numbers: set[float] = set().union(*(f[1] for f in facts))
     for month, day in sorted(_dates(text) - all_dates):
-        problems.append(("date", f"{day} {_MONTHS[month - 1].capitalize()}", "no provision sets this date"))
+        problems.append(("date", f"{day} {calendar.month_name[month]}", "no provision sets this date"))
     for number in sorted(_numbers(text) - all_numbers):
         problems.append(("number", f"{number:g}", "no provision contains this number"))
     return problems

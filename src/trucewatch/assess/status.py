@@ -216,3 +216,35 @@ def term_state(term: Term, agreement: Agreement, number: str, as_of: date) -> Te
             f"; notice of termination by {term.notice_by} due by {notice}" if notice else "") + (
             f"; otherwise renews automatically until {following}" if following else "")
     return TermState(state, start, end, renewals, notice, following, note)
+
+
+def evidence_record(link: EvidenceLink) -> dict:
+    """A piece of evidence as plain data, dated as the status reads it."""
+    when = evidence_date(link)
+    return {"doc_id": link.doc_id, "sentence": link.sentence_index, "start": link.start, "end": link.end,
+            "date": when.isoformat() if when else None, "speaker": link.speaker, "statement_id": link.statement_id,
+            "signal": link.signal, "score": link.score, "text": link.text, "reason": link.reason}
+
+
+def status_record(item: ProvisionStatus) -> dict:
+    """A provision's status as plain data: what the views print, render and store."""
+    return {
+        "agreement": item.agreement_id, "provision": item.provision, "topic": item.topic,
+        "status": item.status, "label": item.label, "as_of": item.as_of.isoformat(),
+        "since": item.since.isoformat() if item.since else None,
+        "history": [{"on": c.on.isoformat(), "from": c.before, "to": c.after, "reason": c.reason,
+                     "evidence": evidence_record(c.evidence)} for c in item.history],
+        "deadlines": [{"id": d.id, "description": d.description, "due": d.due.isoformat(),
+                       "effective_due": d.effective_due.isoformat(), "moved_by": d.moved_by, "state": d.state,
+                       "evidence": [evidence_record(x) for x in d.evidence]} for d in item.deadlines],
+        "term": None if item.term is None else {
+            "state": item.term.state, "period_start": item.term.period_start.isoformat(),
+            "expiry": item.term.expiry.isoformat(), "renewals": item.term.renewals,
+            "notice_date": item.term.notice_date.isoformat() if item.term.notice_date else None,
+            "next_expiry": item.term.next_expiry.isoformat() if item.term.next_expiry else None,
+            "note": item.term.note},
+        "instruments": [{"id": i.id, "title": i.title, "date": i.date.isoformat(),
+                         "events": [{"date": e.date.isoformat(), "what": e.what} for e in i.events]}
+                        for i in item.instruments],
+        "evidence": [evidence_record(x) for x in item.evidence],
+    }
