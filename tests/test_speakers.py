@@ -6,8 +6,9 @@ import pytest
 
 from trucewatch.actors import load_registry
 from trucewatch.records import BodySpan, Document
-from trucewatch.speakers import SpeakerResolver
+from trucewatch.sentences import SentenceIndex, split_sentences
 from trucewatch.statements import extract_statements
+from trucewatch.statements.speakers import SpeakerResolver
 
 
 def doc(text: str, published: str | None = "2020-12-18") -> Document:
@@ -87,9 +88,10 @@ def test_no_date_cue_means_the_publication_date_or_nothing(registry):
 
 def test_resolver_uses_the_role_held_on_the_date(registry):
     text = "The Armenian foreign minister spoke."
-    resolver = SpeakerResolver(registry, text)
+    sentences = SentenceIndex(split_sentences(doc(text)))
+    resolver = SpeakerResolver(registry, text, sentences)
     assert resolver.resolve(0, 30, "2021-01-05").actor_id == "ara-aivazian"
-    assert SpeakerResolver(registry, text).resolve(0, 30, "2021-09-05").actor_id == "ararat-mirzoyan"
+    assert SpeakerResolver(registry, text, sentences).resolve(0, 30, "2021-09-05").actor_id == "ararat-mirzoyan"
 
 
 def test_empty_and_hostile_bodies(registry):

@@ -15,19 +15,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trucewatch.actors import ActorRegistry, Mention
+from trucewatch.sentences import SentenceIndex
+from trucewatch.statements.lexicon import alternation, lexicon, words
 
 PROVISIONAL = "provisional:"
-_PERSON_PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
-_ORG_PRONOUNS = {"it", "its"}
-_DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "release", "press release", "report", "note",
-                   "readout", "message", "document", "publication", "service", "press service", "website"}
-_TITLES = re.compile(r"^(?:(?:mr|mrs|ms|miss|dr|prof|sen|rep|gov|gen|col|lt|sgt|president|prime minister|"
-                     r"minister|senator|governor|secretary|general|judge|justice|ambassador|mayor|pope|king|queen|"
-                     r"prince|sheikh|chairman|chairwoman|spokesman|spokeswoman)\.?\s+)+", re.I)
+_WORDS = lexicon("speakers")
+_PERSON_PRONOUNS: dict[str, str] = _WORDS["person_pronouns"]
+_ORG_PRONOUNS: frozenset[str] = words("speakers", "organisation_pronouns")
+_UNRESOLVED: frozenset[str] = words("speakers", "unresolved_pronouns")
+_DOCUMENT_NOUNS: frozenset[str] = words("speakers", "document_nouns")
+_DOCUMENT_ENDINGS: tuple[str, ...] = tuple(f" {n}" for n in _DOCUMENT_NOUNS)
+_TITLES = re.compile(rf"^(?:(?:{alternation(words('speakers', 'titles'))})\.?\s+)+", re.I)
 _NAME = re.compile(r"[A-ZÀ-ÖØ-ÞƏİŞÇÜ][\w’'.-]*")
-_ORGANISATION = re.compile(r"^The\s|\b(?:Post|Times|News|Journal|Party|Committee|Department|Ministry|Agency|"
-                           r"Office|Campaign|Council|Court|Commission|Group|Network|Association|University|"
-                           r"Institute|Service|Inc|Corp|Company|Bank|Foundation|Union|Coalition)\b")
+_PARTICLES: frozenset[str] = words("speakers", "name_particles")
+_ORGANISATION = re.compile(rf"^The\s|\b(?:{alternation(_WORDS['organisation_words'])})\b")
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
 
@@ -53,9 +54,11 @@ def slug(text: str) -> str:
 class SpeakerResolver:
     """Resolves speaker spans of one document, in reading order."""
 
-    def __init__(self, registry: ActorRegistry, text: str, quoted: Sequence[tuple[int, int]] = ()) -> None:
+    def __init__(self, registry: ActorRegistry, text: str, sentences: SentenceIndex,
+                 quoted: Sequence[tuple[int, int]] = ()) -> None:
         self.registry = registry
         self.text = text
+        self.sentences = sentences
         inside = sorted(quoted)
         # Actors named outside quotations: what a reader has in mind when a pronoun comes.
         self.mentions: list[Mention] = [m for m in registry.mentions(text)
@@ -82,7 +85,7 @@ class SpeakerResolver:
                                 and s.gender in (None, _PERSON_PRONOUNS[lower]))
         if lower in _ORG_PRONOUNS:
             return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=False)
-        if lower in ("they", "we", "i", "you", "one"):
+        if lower in _UNRESOLVED:
             return None
         candidates = self.registry.descriptor_candidates(phrase, on)
         if candidates:
@@ -91,7 +94,7 @@ class SpeakerResolver:
         if inner:
             return self._pick(inner)
         head = lower.split()[-1] if lower.split() else ""
-        if head in _DOCUMENT_NOUNS or lower.endswith(tuple(f" {n}" for n in _DOCUMENT_NOUNS)):
+        if head in _DOCUMENT_NOUNS or lower.endswith(_DOCUMENT_ENDINGS):
             return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
         if candidates is not None:
             return None
@@ -133,8 +136,9 @@ class SpeakerResolver:
         return named[0].actor_id if named else (speakers[0].actor_id if speakers else None)
 
     def _sentence_start(self, offset: int) -> int:
-        cut = max(self.text.rfind(". ", 0, offset), self.text.rfind("\n", 0, offset))
-        return cut + 1 if cut >= 0 else 0
+        """Where the sentence holding ``offset`` (or the last one before it) starts."""
+        sentence = self.sentences.at(offset) or self.sentences.last_before(offset)
+        return sentence.start if sentence is not None else 0
 
     def _among(self, candidates: list[str], before: int) -> str | None:
         if len(candidates) == 1:
@@ -150,7 +154,7 @@ class SpeakerResolver:
         tokens = words.split()
         run: list[str] = []
         for token in tokens:  # the last run of capitalised words is the name
-            if _NAME.fullmatch(token) or (run and token.lower() in ("de", "van", "von", "al", "bin", "der", "la")):
+            if _NAME.fullmatch(token) or (run and token.lower() in _PARTICLES):
                 run.append(token)
             else:
                 run = []
