@@ -166,3 +166,15 @@ def test_the_word_lists_are_schema_checked_data():
     assert {"said", "warned", "insisting", "denies"} <= CUE_FORMS and inflect("admit")[2] == "admitted"
     with pytest.raises(DataFileError, match="cues"):
         parse("cues: say\n", "broken.yaml", "quotes")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("'We will not give up,' he said. It's Azerbaijan's land since the '90s.", ["We will not give up,"]),
+    ("He said: 'The soldiers' rights are protected.' Rock 'n' roll.", ["The soldiers' rights are protected."]),
+    ("‘Everything was left behind’, says Laura. The peacekeepers’ mandate doesn’t end.",
+     ["Everything was left behind"]),
+    ("“We reject the ‘buffer zone’,” he said. Don't.", ["We reject the ‘buffer zone’,"]),
+    ("The boys' school and the girls' school reopened.", []),
+])
+def test_single_quote_marks_quote_british_style_but_apostrophes_do_not(text, expected):
+    assert contents(text) == expected

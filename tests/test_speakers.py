@@ -97,3 +97,14 @@ def test_resolver_uses_the_role_held_on_the_date(registry):
 def test_empty_and_hostile_bodies(registry):
     assert extract_statements(doc(""), registry) == []
     assert isinstance(extract_statements(doc('"' * 50 + "“«„" * 30 + "\n\n" * 20), registry), list)
+
+
+@pytest.mark.parametrize("text", [
+    "'The line of contact is calm,' said Foreign Minister Ararat Mirzoyan.",
+    "“The line of contact is calm,” said Foreign Minister Ararat Mirzoyan.",
+    "Mirzoyan told reporters: 'The line of contact is calm and we expect the talks to go on.'",
+])
+def test_british_and_inverted_direct_speech(registry, text):
+    rows = table(text, registry, "2021-12-01")
+    assert [(r[0], r[4]) for r in rows] == [("direct", "ararat-mirzoyan")]
+    assert rows[0][1].startswith("The line of contact is calm")

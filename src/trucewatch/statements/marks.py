@@ -11,6 +11,10 @@ from dataclasses import dataclass
 MARKS = re.compile(r"[\"“”„«»‟]")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 _PAIRS: dict[str, str] = {"«": "»", "„": "“”\"", "“": "”\"", "‟": "”\"", '"': '"”', "”": "”\""}
+_SINGLE = re.compile(r"['‘’]")
+# An apostrophe at a word's start: a year or decade ('90s, '21), an elision ('em, 'tis, rock 'n' roll).
+_ELISION = re.compile(r"['‘’](?:\d\ds?\b|em\b|tis\b|twas\b|n\b|cause\b)", re.I)
+_POSSESSIVE = re.compile(r"[sz]['’]\s+[a-z]")  # "the soldiers' rights": maybe no closing mark
 
 
 @dataclass(frozen=True)
@@ -38,12 +42,13 @@ def _closes(text: str, i: int) -> bool:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Pair the double quote marks of ``text`` (straight, curly, « », „ “).
+    """Pair the quote marks of ``text`` (straight, curly, « », „ “, and single ones British style).
 
-    Single marks never open a top-level quotation, so apostrophes (peacekeepers’, today's)
-    and nested ‘quotes’ stay inside. A quotation still open at a paragraph end continues when
-    the next paragraph opens with a mark (the typographic convention) or closes one before
-    opening another; otherwise it ends with its paragraph.
+    Single marks inside a double quotation stay inside it (nested ‘quotes’, apostrophes);
+    outside, they quote only when they open and close like marks (see :func:`_single_quotes`).
+    A double quotation still open at a paragraph end continues when the next paragraph opens
+    with a mark (the typographic convention) or closes one before opening another; otherwise
+    it ends with its paragraph.
     """
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
     bounds = [0, *(e for _, e in paragraphs)]
@@ -82,7 +87,39 @@ def find_quotes(text: str) -> list[Quote]:
         if opener is not None and p_end == len(text):
             quotes.append(_quote(text, opener[0], p_end, closed=False))
             opener = None
-    return [q for q in quotes if q.end > q.start]
+    quotes += _single_quotes(text, paragraphs, quotes)
+    return sorted((q for q in quotes if q.end > q.start), key=lambda q: q.open)
+
+
+def _single_quotes(text: str, paragraphs: list[tuple[int, int]], doubles: list[Quote]) -> list[Quote]:
+    """Quotations in single marks ('...,' he said), British style, outside the double quotations.
+
+    An opening mark follows a space or an opening punctuation and precedes a word that is no
+    elision ('90s, 'em); the closing mark is the first one after it in the paragraph that ends a
+    word, passing over a plural possessive ("the soldiers' rights") when a later mark can close.
+    Unclosed, a single mark is an apostrophe.
+    """
+    inside = [(q.open, q.close) for q in doubles]
+    bounds = [0, *(e for _, e in paragraphs)]
+    ends = [*(s for s, _ in paragraphs), len(text)]
+    found: list[Quote] = []
+    for p_start, p_end in zip(bounds, ends, strict=True):
+        marks = [m.start() for m in _SINGLE.finditer(text, p_start, p_end)
+                 if not any(s <= m.start() < e for s, e in inside)]
+        k = 0
+        while k < len(marks):
+            i = marks[k]
+            k += 1
+            if text[i] == "’" or not opens(text, i) or not text[i + 1:i + 2].isalnum() or _ELISION.match(text, i):
+                continue
+            closers = [c for c in marks[k:] if text[c] != "‘" and _closes(text, c)]
+            plain = [c for c in closers if not _POSSESSIVE.match(text, c - 1)]
+            close = plain[0] if plain else (closers[0] if closers else None)
+            if close is None:
+                continue
+            found.append(_quote(text, i, close + 1))
+            k = marks.index(close) + 1
+    return found
 
 
 def _quote(text: str, open_at: int, close_end: int, closed: bool = True) -> Quote:
