@@ -28,6 +28,7 @@ from trucewatch.statements.frames import (
 from trucewatch.statements.lexicon import alternation, lexicon
 from trucewatch.statements.marks import MARKS, Quote
 from trucewatch.statements.parsed import Skeleton, governor, parse_attributions, skeleton
+from trucewatch.statements.relays import reattribute
 
 Parse = Callable[[list[str]], list]  # texts -> parsed spaCy Docs
 _ABBREVIATION = rf"(?:\b(?:{alternation(lexicon('quotes')['abbreviations'])}|[A-Z])\.)$"
@@ -75,6 +76,7 @@ def find_attributions(text: str, sentences: Sequence[Sentence], quotes: Sequence
         results.append(item)
         previous = item
     results = _with_parsed(text, sentences, quotes, results, framed_cues, parse)
+    results = reattribute(text, results)
     results = [a for a in results if not scare_quote(text, a) and not nested(a, results)]
     return join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
 

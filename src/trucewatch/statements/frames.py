@@ -98,6 +98,15 @@ def frame_after(text: str, quote: Quote, limit: int) -> tuple[tuple[int, int], t
     return None
 
 
+def speaker_before_cue(text: str, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(cue span, speaker span) of a speaker and cue opening ``text[start:end]`` ("Aliyev, who ..., called")."""
+    match = _AFTER_SPEAKER_CUE.match(text[start:end])
+    if match is None or not _plausible_speaker(match.group("speaker")) or "\n" in match.group():
+        return None
+    return (start + match.start("cue"), start + match.end("cue")), \
+        (start + match.start("speaker"), start + match.end("speaker"))
+
+
 def frame_before(text: str, quote: Quote, sentence_start: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(cue span, speaker span) of a frame introducing a quotation with a colon or comma."""
     window = text[sentence_start:quote.open]
