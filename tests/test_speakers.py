@@ -108,3 +108,17 @@ def test_british_and_inverted_direct_speech(registry, text):
     rows = table(text, registry, "2021-12-01")
     assert [(r[0], r[4]) for r in rows] == [("direct", "ararat-mirzoyan")]
     assert rows[0][1].startswith("The line of contact is calm")
+
+
+def test_institutions_resolve_to_the_one_that_spoke_never_to_a_place_in_the_phrase(registry):
+    text = ("The Armenian Ministry of Health in the capital Yerevan said that 2,300 bodies were examined. "
+            "Among them are bodies that have not yet been identified, the ministry said.\n\n"
+            "Reporting from Goma, the correspondent said that the ground situation was very unstable.")
+    rows = table(text, registry)
+    assert [r[4] for r in rows[:2]] == ["provisional:armenian-ministry-of-health"] * 2
+    assert all(r[4] != "armenia" for r in rows)
+
+
+def test_a_generic_institution_with_several_candidates_and_no_context_is_unknown(registry):
+    rows = table("The border posts came under fire overnight, the Defence Ministry said.", registry)
+    assert [(r[3], r[4]) for r in rows] == [("the Defence Ministry", None)]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from trucewatch.actors import ActorRegistry, Mention
 from trucewatch.sentences import SentenceIndex
+from trucewatch.statements.cues import CUE_FORMS
 from trucewatch.statements.lexicon import alternation, lexicon, words
 
 PROVISIONAL = "provisional:"
@@ -28,6 +29,10 @@ _DOCUMENT_ENDINGS: tuple[str, ...] = tuple(f" {n}" for n in _DOCUMENT_NOUNS)
 _TITLES = re.compile(rf"^(?:(?:{alternation(words('speakers', 'titles'))})\.?\s+)+", re.I)
 _NAME = re.compile(r"[A-ZÀ-ÖØ-ÞƏİŞÇÜ][\w’'.-]*")
 _PARTICLES: frozenset[str] = words("speakers", "name_particles")
+_CONNECTORS: frozenset[str] = words("speakers", "organisation_connectors")
+_TRAILING = re.compile(rf"\s+(?:{alternation(words('speakers', 'trailing_prepositions'))})\s.*$", re.I | re.S)
+_ORGANISATION_WORDS = alternation(words("speakers", "organisation_words"))
+_GENERIC = re.compile(rf"^(?:the|this|that)\s+(?P<noun>(?:\w+\s+)?(?:{_ORGANISATION_WORDS}))$", re.I)
 _ORGANISATION = re.compile(rf"^The\s|\b(?:{alternation(_WORDS['organisation_words'])})\b")
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
@@ -79,14 +84,22 @@ class SpeakerResolver:
         return Resolved(None, None)
 
     def _resolve(self, phrase: str, start: int, end: int, on: str | None) -> str | None:
+        phrase = _TRAILING.sub("", phrase)  # "the Ministry of Health in the capital Yerevan"
+        end = start + len(phrase)
         lower = phrase.lower()
         if lower in _PERSON_PRONOUNS:
             return self._recent(start, lambda s: s.kind in ("person", "provisional")
                                 and s.gender in (None, _PERSON_PRONOUNS[lower]))
         if lower in _ORG_PRONOUNS:
             return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=False)
-        if lower in _UNRESOLVED:
-            return None
+        if lower in _UNRESOLVED or lower.split(" ", 1)[0] in CUE_FORMS:
+            return None  # several people, or no speaker at all ("Reporting from Goma")
+        generic = _GENERIC.match(phrase)
+        if generic is not None:  # "the ministry": the organisation with that noun that spoke last
+            same = self._recent(start, lambda s: s.kind in ("organisation", "state")
+                                and generic.group("noun").lower() in self._name(s.actor_id).lower(), speakers_only=True)
+            if same is not None:
+                return same
         candidates = self.registry.descriptor_candidates(phrase, on)
         if candidates:
             return self._among(candidates, start)
@@ -99,6 +112,10 @@ class SpeakerResolver:
         if candidates is not None:
             return None
         return self._provisional(phrase)
+
+    def _name(self, actor_id: str) -> str:
+        actor = self.registry.get(actor_id)
+        return " ".join((actor.name, *actor.aliases)) if actor else self.names.get(actor_id, "")
 
     def _pick(self, inner: list[Mention]) -> str | None:
         """One actor named in the span: a person over the organisation they speak for."""
@@ -152,12 +169,18 @@ class SpeakerResolver:
         """An unknown proper name becomes a provisional actor; a common noun stays unknown."""
         words = re.sub(r"['’]s$", "", _TITLES.sub("", phrase.strip(" ,.")))
         tokens = words.split()
+        organisation = _ORGANISATION.search(phrase.strip()) is not None
         run: list[str] = []
         for token in tokens:  # the last run of capitalised words is the name
-            if _NAME.fullmatch(token) or (run and token.lower() in _PARTICLES):
+            if _NAME.fullmatch(token) or (run and token.lower() in _PARTICLES) \
+                    or (run and organisation and token.lower() in _CONNECTORS):
                 run.append(token)
             else:
                 run = []
+        while run and run[-1].lower() in _CONNECTORS:
+            run.pop()
+        if len(run) > 1 and run[0].lower() == "the":
+            run.pop(0)
         if not run or (len(tokens) > len(run) + 3):
             return None
         if len(run) == 1 and len(tokens) == 1 and run[0].isupper() and len(run[0]) <= 2:
@@ -171,7 +194,7 @@ class SpeakerResolver:
         actor_id = PROVISIONAL + slug(name)
         self.provisional[key] = actor_id
         self.names[actor_id] = name
-        if _ORGANISATION.search(phrase.strip()):
+        if organisation:
             self.kinds[actor_id] = "organisation"  # "The Post", "the Justice Department": not "he" or "she"
         if len(run) > 1:
             self.provisional.setdefault(run[-1].lower(), actor_id)
