@@ -104,8 +104,9 @@ def _single_quotes(text: str, paragraphs: list[tuple[int, int]], doubles: list[Q
     ends = [*(s for s, _ in paragraphs), len(text)]
     found: list[Quote] = []
     for p_start, p_end in zip(bounds, ends, strict=True):
+        here = [(s, e) for s, e in inside if s < p_end and e > p_start]
         marks = [m.start() for m in _SINGLE.finditer(text, p_start, p_end)
-                 if not any(s <= m.start() < e for s, e in inside)]
+                 if not any(s <= m.start() < e for s, e in here)]
         k = 0
         while k < len(marks):
             i = marks[k]
