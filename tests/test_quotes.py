@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from trucewatch.quotes import find_attributions, find_quotes
 from trucewatch.records import BodySpan, Document
+from trucewatch.statements.document import find_attributions
+from trucewatch.statements.marks import find_quotes
 from trucewatch.text.sentences import split_sentences
 
 
@@ -60,7 +61,7 @@ def _doc(text: str) -> Document:
 def frames(text: str) -> list[tuple[str, str, str | None, str | None]]:
     doc = _doc(text)
     result = []
-    for a in find_attributions(text, split_sentences(doc)):
+    for a in find_attributions(text, split_sentences(doc), find_quotes(text)):
         speaker = text[a.speaker_start:a.speaker_end] if a.speaker_start is not None else None
         cue = text[a.cue_start:a.cue_end] if a.cue_start is not None else None
         result.append((a.kind, text[a.start:a.end], cue, speaker))
@@ -101,7 +102,7 @@ def read_without_parser(text: str) -> tuple[list[tuple[str, str, str | None, str
         return [[] for _ in texts]  # no tokens: only the patterns can read anything
 
     found = []
-    for a in find_attributions(text, split_sentences(_doc(text)), parse):
+    for a in find_attributions(text, split_sentences(_doc(text)), find_quotes(text), parse):
         speaker = text[a.speaker_start:a.speaker_end] if a.speaker_start is not None else None
         cue = text[a.cue_start:a.cue_end] if a.cue_start is not None else None
         found.append((a.kind, text[a.start:a.end], cue, speaker))
@@ -156,3 +157,24 @@ def test_a_passive_cue_is_no_frame_and_is_not_parsed(text):
 def test_an_active_cue_after_a_passive_one_is_still_parsed():
     text = "He was asked about the corridor and said nothing new about the talks."
     assert read_without_parser(text)[1] == [text]
+
+
+def test_the_word_lists_are_schema_checked_data():
+    from trucewatch.datafiles import DataFileError, parse
+    from trucewatch.statements.cues import CUE_FORMS, inflect
+
+    assert {"said", "warned", "insisting", "denies"} <= CUE_FORMS and inflect("admit")[2] == "admitted"
+    with pytest.raises(DataFileError, match="cues"):
+        parse("cues: say\n", "broken.yaml", "lang-quotes")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("'We will not give up,' he said. It's Azerbaijan's land since the '90s.", ["We will not give up,"]),
+    ("He said: 'The soldiers' rights are protected.' Rock 'n' roll.", ["The soldiers' rights are protected."]),
+    ("‘Everything was left behind’, says Laura. The peacekeepers’ mandate doesn’t end.",
+     ["Everything was left behind"]),
+    ("“We reject the ‘buffer zone’,” he said. Don't.", ["We reject the ‘buffer zone’,"]),
+    ("The boys' school and the girls' school reopened.", []),
+])
+def test_single_quote_marks_quote_british_style_but_apostrophes_do_not(text, expected):
+    assert contents(text) == expected

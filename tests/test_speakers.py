@@ -6,8 +6,9 @@ import pytest
 
 from trucewatch.actors import load_registry
 from trucewatch.records import BodySpan, Document
-from trucewatch.speakers import SpeakerResolver
 from trucewatch.statements import extract_statements
+from trucewatch.statements.speakers import SpeakerResolver
+from trucewatch.text.sentences import SentenceIndex, split_sentences
 
 
 def doc(text: str, published: str | None = "2020-12-18") -> Document:
@@ -87,11 +88,37 @@ def test_no_date_cue_means_the_publication_date_or_nothing(registry):
 
 def test_resolver_uses_the_role_held_on_the_date(registry):
     text = "The Armenian foreign minister spoke."
-    resolver = SpeakerResolver(registry, text)
+    sentences = SentenceIndex(split_sentences(doc(text)))
+    resolver = SpeakerResolver(registry, text, sentences)
     assert resolver.resolve(0, 30, "2021-01-05").actor_id == "ara-aivazian"
-    assert SpeakerResolver(registry, text).resolve(0, 30, "2021-09-05").actor_id == "ararat-mirzoyan"
+    assert SpeakerResolver(registry, text, sentences).resolve(0, 30, "2021-09-05").actor_id == "ararat-mirzoyan"
 
 
 def test_empty_and_hostile_bodies(registry):
     assert extract_statements(doc(""), registry) == []
     assert isinstance(extract_statements(doc('"' * 50 + "“«„" * 30 + "\n\n" * 20), registry), list)
+
+
+@pytest.mark.parametrize("text", [
+    "'The line of contact is calm,' said Foreign Minister Ararat Mirzoyan.",
+    "“The line of contact is calm,” said Foreign Minister Ararat Mirzoyan.",
+    "Mirzoyan told reporters: 'The line of contact is calm and we expect the talks to go on.'",
+])
+def test_british_and_inverted_direct_speech(registry, text):
+    rows = table(text, registry, "2021-12-01")
+    assert [(r[0], r[4]) for r in rows] == [("direct", "ararat-mirzoyan")]
+    assert rows[0][1].startswith("The line of contact is calm")
+
+
+def test_institutions_resolve_to_the_one_that_spoke_never_to_a_place_in_the_phrase(registry):
+    text = ("The Armenian Ministry of Health in the capital Yerevan said that 2,300 bodies were examined. "
+            "Among them are bodies that have not yet been identified, the ministry said.\n\n"
+            "Reporting from Goma, the correspondent said that the ground situation was very unstable.")
+    rows = table(text, registry)
+    assert [r[4] for r in rows[:2]] == ["provisional:armenian-ministry-of-health"] * 2
+    assert all(r[4] != "armenia" for r in rows)
+
+
+def test_a_generic_institution_with_several_candidates_and_no_context_is_unknown(registry):
+    rows = table("The border posts came under fire overnight, the Defence Ministry said.", registry)
+    assert [(r[3], r[4]) for r in rows] == [("the Defence Ministry", None)]

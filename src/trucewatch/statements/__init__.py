@@ -1,7 +1,10 @@
 """The statements stage: every quotation and reported statement of a document, with who and when.
 
 Pure: a :class:`Document` in, :class:`Statement` records out (offsets into ``doc.body``),
-so it maps over Dask like the other stages.
+so it maps over Dask like the other stages. The package, by concern: :mod:`.marks` (quote
+marks), :mod:`.cues` (cue words), :mod:`.frames` (frames read by patterns), :mod:`.parsed`
+(frames read by the parser), :mod:`.attribution` (merging), :mod:`.document` (all of them over
+a document), :mod:`.speakers` (who a speaker phrase is); their words are ``data/lang/en/*.yaml``.
 """
 
 from __future__ import annotations
@@ -10,9 +13,11 @@ from collections.abc import Sequence
 
 from trucewatch.actors import ActorRegistry, load_registry
 from trucewatch.nlp import full_pipeline
-from trucewatch.quotes import Attribution, find_attributions, find_quotes
 from trucewatch.records import Document, Sentence, Statement
-from trucewatch.speakers import SpeakerResolver
+from trucewatch.statements.attribution import Attribution
+from trucewatch.statements.document import find_attributions
+from trucewatch.statements.marks import find_quotes
+from trucewatch.statements.speakers import SpeakerResolver
 from trucewatch.text.dates import DateMention, date_mentions, publication_day
 from trucewatch.text.sentences import SentenceIndex, split_sentences
 
@@ -37,9 +42,10 @@ def extract_statements(doc: Document, registry: ActorRegistry | None = None,
         return []
     sentences = split_sentences(doc) if sentences is None else sentences
     index = SentenceIndex(sentences)
-    attributions = find_attributions(text, sentences, parse)
-    quotes = [(q.start, q.end) for q in find_quotes(text)]
-    resolver = SpeakerResolver(registry, text, quotes)
+    found = find_quotes(text)  # once per document: the frames and the resolver both need them
+    attributions = find_attributions(text, sentences, found, parse)
+    quotes = [(q.start, q.end) for q in found]
+    resolver = SpeakerResolver(registry, text, index, quotes)
     published_on, published_precision = publication_day(doc.published)
     statements: list[Statement] = []
     dated_by_cue: dict[int, tuple[str, str, str | None, int]] = {}  # paragraph -> (date, precision, speaker, at)

@@ -15,19 +15,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trucewatch.actors import ActorRegistry, Mention
+from trucewatch.statements.cues import CUE_FORMS
+from trucewatch.statements.lexicon import alternation, lexicon, words
+from trucewatch.text.sentences import SentenceIndex
 
 PROVISIONAL = "provisional:"
-_PERSON_PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
-_ORG_PRONOUNS = {"it", "its"}
-_DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "release", "press release", "report", "note",
-                   "readout", "message", "document", "publication", "service", "press service", "website"}
-_TITLES = re.compile(r"^(?:(?:mr|mrs|ms|miss|dr|prof|sen|rep|gov|gen|col|lt|sgt|president|prime minister|"
-                     r"minister|senator|governor|secretary|general|judge|justice|ambassador|mayor|pope|king|queen|"
-                     r"prince|sheikh|chairman|chairwoman|spokesman|spokeswoman)\.?\s+)+", re.I)
+_WORDS = lexicon("speakers")
+_PERSON_PRONOUNS: dict[str, str] = _WORDS["person_pronouns"]
+_ORG_PRONOUNS: frozenset[str] = words("speakers", "organisation_pronouns")
+_UNRESOLVED: frozenset[str] = words("speakers", "unresolved_pronouns")
+_DOCUMENT_NOUNS: frozenset[str] = words("speakers", "document_nouns")
+_DOCUMENT_ENDINGS: tuple[str, ...] = tuple(f" {n}" for n in _DOCUMENT_NOUNS)
+_TITLES = re.compile(rf"^(?:(?:{alternation(words('speakers', 'titles'))})\.?\s+)+", re.I)
 _NAME = re.compile(r"[A-ZÀ-ÖØ-ÞƏİŞÇÜ][\w’'.-]*")
-_ORGANISATION = re.compile(r"^The\s|\b(?:Post|Times|News|Journal|Party|Committee|Department|Ministry|Agency|"
-                           r"Office|Campaign|Council|Court|Commission|Group|Network|Association|University|"
-                           r"Institute|Service|Inc|Corp|Company|Bank|Foundation|Union|Coalition)\b")
+_PARTICLES: frozenset[str] = words("speakers", "name_particles")
+_CONNECTORS: frozenset[str] = words("speakers", "organisation_connectors")
+_TRAILING = re.compile(rf"\s+(?:{alternation(words('speakers', 'trailing_prepositions'))})\s.*$", re.I | re.S)
+_ORGANISATION_WORDS = alternation(words("speakers", "organisation_words"))
+_GENERIC = re.compile(rf"^(?:the|this|that)\s+(?P<noun>(?:\w+\s+)?(?:{_ORGANISATION_WORDS}))$", re.I)
+_ORGANISATION = re.compile(rf"^The\s|\b(?:{alternation(_WORDS['organisation_words'])})\b")
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
 
@@ -53,9 +59,11 @@ def slug(text: str) -> str:
 class SpeakerResolver:
     """Resolves speaker spans of one document, in reading order."""
 
-    def __init__(self, registry: ActorRegistry, text: str, quoted: Sequence[tuple[int, int]] = ()) -> None:
+    def __init__(self, registry: ActorRegistry, text: str, sentences: SentenceIndex,
+                 quoted: Sequence[tuple[int, int]] = ()) -> None:
         self.registry = registry
         self.text = text
+        self.sentences = sentences
         inside = sorted(quoted)
         # Actors named outside quotations: what a reader has in mind when a pronoun comes.
         self.mentions: list[Mention] = [m for m in registry.mentions(text)
@@ -76,14 +84,22 @@ class SpeakerResolver:
         return Resolved(None, None)
 
     def _resolve(self, phrase: str, start: int, end: int, on: str | None) -> str | None:
+        phrase = _TRAILING.sub("", phrase)  # "the Ministry of Health in the capital Yerevan"
+        end = start + len(phrase)
         lower = phrase.lower()
         if lower in _PERSON_PRONOUNS:
             return self._recent(start, lambda s: s.kind in ("person", "provisional")
                                 and s.gender in (None, _PERSON_PRONOUNS[lower]))
         if lower in _ORG_PRONOUNS:
             return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=False)
-        if lower in ("they", "we", "i", "you", "one"):
-            return None
+        if lower in _UNRESOLVED or lower.split(" ", 1)[0] in CUE_FORMS:
+            return None  # several people, or no speaker at all ("Reporting from Goma")
+        generic = _GENERIC.match(phrase)
+        if generic is not None:  # "the ministry": the organisation with that noun that spoke last
+            same = self._recent(start, lambda s: s.kind in ("organisation", "state")
+                                and generic.group("noun").lower() in self._name(s.actor_id).lower(), speakers_only=True)
+            if same is not None:
+                return same
         candidates = self.registry.descriptor_candidates(phrase, on)
         if candidates:
             return self._among(candidates, start)
@@ -91,11 +107,15 @@ class SpeakerResolver:
         if inner:
             return self._pick(inner)
         head = lower.split()[-1] if lower.split() else ""
-        if head in _DOCUMENT_NOUNS or lower.endswith(tuple(f" {n}" for n in _DOCUMENT_NOUNS)):
+        if head in _DOCUMENT_NOUNS or lower.endswith(_DOCUMENT_ENDINGS):
             return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
         if candidates is not None:
             return None
         return self._provisional(phrase)
+
+    def _name(self, actor_id: str) -> str:
+        actor = self.registry.get(actor_id)
+        return " ".join((actor.name, *actor.aliases)) if actor else self.names.get(actor_id, "")
 
     def _pick(self, inner: list[Mention]) -> str | None:
         """One actor named in the span: a person over the organisation they speak for."""
@@ -133,8 +153,9 @@ class SpeakerResolver:
         return named[0].actor_id if named else (speakers[0].actor_id if speakers else None)
 
     def _sentence_start(self, offset: int) -> int:
-        cut = max(self.text.rfind(". ", 0, offset), self.text.rfind("\n", 0, offset))
-        return cut + 1 if cut >= 0 else 0
+        """Where the sentence holding ``offset`` (or the last one before it) starts."""
+        sentence = self.sentences.at(offset) or self.sentences.last_before(offset)
+        return sentence.start if sentence is not None else 0
 
     def _among(self, candidates: list[str], before: int) -> str | None:
         if len(candidates) == 1:
@@ -148,12 +169,18 @@ class SpeakerResolver:
         """An unknown proper name becomes a provisional actor; a common noun stays unknown."""
         words = re.sub(r"['’]s$", "", _TITLES.sub("", phrase.strip(" ,.")))
         tokens = words.split()
+        organisation = _ORGANISATION.search(phrase.strip()) is not None
         run: list[str] = []
         for token in tokens:  # the last run of capitalised words is the name
-            if _NAME.fullmatch(token) or (run and token.lower() in ("de", "van", "von", "al", "bin", "der", "la")):
+            if _NAME.fullmatch(token) or (run and token.lower() in _PARTICLES) \
+                    or (run and organisation and token.lower() in _CONNECTORS):
                 run.append(token)
             else:
                 run = []
+        while run and run[-1].lower() in _CONNECTORS:
+            run.pop()
+        if len(run) > 1 and run[0].lower() == "the":
+            run.pop(0)
         if not run or (len(tokens) > len(run) + 3):
             return None
         if len(run) == 1 and len(tokens) == 1 and run[0].isupper() and len(run[0]) <= 2:
@@ -167,7 +194,7 @@ class SpeakerResolver:
         actor_id = PROVISIONAL + slug(name)
         self.provisional[key] = actor_id
         self.names[actor_id] = name
-        if _ORGANISATION.search(phrase.strip()):
+        if organisation:
             self.kinds[actor_id] = "organisation"  # "The Post", "the Justice Department": not "he" or "she"
         if len(run) > 1:
             self.provisional.setdefault(run[-1].lower(), actor_id)

@@ -1,0 +1,108 @@
+"""Attributions: statements before speaker resolution, and how overlapping ones are merged.
+
+Quotations, pattern-read frames and parses each propose attributions; the rules here keep
+one statement per thing said: dedup of near-identical spans, nested reported speech,
+scare quotes, split quotations joined, a parse merged into the quotation it frames.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from trucewatch.statements.marks import Quote
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A statement before speaker resolution: content, cue and speaker as written (body offsets)."""
+
+    kind: str  # direct | partial | indirect
+    start: int
+    end: int
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    sentence_index: int | None = None
+    inherited: bool = False  # speaker carried over from the previous quotation (no frame of its own)
+
+
+def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
+def dedupe(items: Iterable[Attribution]) -> list[Attribution]:
+    """One of several attributions covering (80%) the same text: the first and longest."""
+    kept: list[Attribution] = []
+    for item in sorted(items, key=lambda a: (a.start, -(a.end - a.start))):
+        if any(overlap(item.start, item.end, k.start, k.end) > 0.8 * max(item.end - item.start, k.end - k.start)
+               for k in kept):
+            continue
+        kept.append(item)
+    return kept
+
+
+def join_split_quotes(text: str, items: list[Attribution]) -> list[Attribution]:
+    """One statement for a quotation split by its frame: "First part," he said. "Second part."
+
+    Both parts have the same speaker span and nothing but that frame lies between them.
+    """
+    joined: list[Attribution] = []
+    for item in items:
+        last = joined[-1] if joined else None
+        if (last is not None and item.kind != "indirect" and last.kind != "indirect"
+                and item.speaker_start is not None and item.speaker_start == last.speaker_start
+                and last.speaker_end is not None and "\n" not in text[last.end:item.start]
+                and item.start - last.end < 150
+                and (last.end <= last.speaker_start < item.start or item.speaker_start < last.start)):
+            joined[-1] = replace(last, end=item.end, inherited=False)
+            continue
+        joined.append(item)
+    return joined
+
+
+def nested(item: Attribution, others: Sequence[Attribution]) -> bool:
+    """Reported speech inside other reported speech ("According to X, the leaders agreed to ...")."""
+    if item.kind != "indirect" or item.cue_start is None:
+        return False
+    return any(o is not item and o.start <= item.cue_start < o.end and o.start <= item.start
+               and item.end <= o.end for o in others)
+
+
+def scare_quote(text: str, item: Attribution) -> bool:
+    """A short quoted name or term with nobody saying it ("Iron Fist", 'Caucasian Knot')."""
+    return item.speaker_start is None and len(re.findall(r"\w+", text[item.start:item.end])) < 4
+
+
+
+def merge(text: str, found: Attribution, quotes: Sequence[Quote], results: list[Attribution],
+           by_content: dict[tuple[int, int], int]) -> Attribution | None:
+    """Give an unframed quotation the parsed frame, or keep the parse as reported speech."""
+    for quote in quotes:
+        covered = overlap(found.start, found.end, quote.open, quote.close)
+        if covered == 0:
+            continue
+        n = by_content.get((quote.start, quote.end))
+        if n is None:
+            continue
+        current = results[n]
+        if covered >= 0.8 * (found.end - found.start):  # the content is the quotation itself
+            if current.speaker_start is None or current.inherited:
+                results[n] = replace(current, cue_start=found.cue_start, cue_end=found.cue_end,
+                                     speaker_start=found.speaker_start, speaker_end=found.speaker_end,
+                                     inherited=False)
+            return None
+        merged_before = (current.start, current.end) != (quote.start, quote.end)
+        if merged_before and found.end - found.start >= current.end - current.start:
+            return found  # an outer statement around one already merged: keep both
+        if current.kind == "partial" or current.speaker_start is None:
+            # A partial quotation inside reported speech: one statement, the innermost clause.
+            results[n] = replace(current, kind="partial", start=min(found.start, quote.start),
+                                 end=max(found.end, quote.end), cue_start=found.cue_start,
+                                 cue_end=found.cue_end, speaker_start=found.speaker_start,
+                                 speaker_end=found.speaker_end, inherited=False)
+            return None
+        return None  # the parse only re-read a framed direct quotation
+    return found

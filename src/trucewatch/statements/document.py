@@ -1,0 +1,249 @@
+"""Every quotation and reported statement of a document, with its cue and speaker span as written.
+
+Cheap first, parser last: the quotations (found once, by :mod:`.marks`) get the frames the
+patterns of :mod:`.frames` read; the dependency parser runs only on the candidate sentences
+left (cue words or "according to" outside a quotation), and its readings are merged with the
+quotations by :mod:`.attribution`. Speaker *resolution* (which actor) is :mod:`.speakers`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from trucewatch.records import Sentence
+from trucewatch.statements.attribution import Attribution, dedupe, join_split_quotes, merge, nested, scare_quote
+from trucewatch.statements.cues import cue_offsets, ends_with_cue, passive
+from trucewatch.statements.frames import (
+    NESTED_THAT,
+    frame_according,
+    frame_after,
+    frame_before,
+    frame_said_that,
+    frame_tail,
+    sentence_stop,
+)
+from trucewatch.statements.lexicon import alternation, lexicon
+from trucewatch.statements.marks import MARKS, Quote
+from trucewatch.statements.parsed import Skeleton, governor, parse_attributions, skeleton
+from trucewatch.statements.relays import reattribute
+from trucewatch.text.sentences import SentenceIndex
+
+Parse = Callable[[list[str]], list]  # texts -> parsed spaCy Docs
+_ABBREVIATION = rf"(?:\b(?:{alternation(lexicon('quotes')['abbreviations'])}|[A-Z])\.)$"
+
+def find_attributions(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote],
+                      parse: Parse | None = None) -> list[Attribution]:
+    """Every quotation and reported statement in ``text`` with its cue and speaker span.
+
+    ``quotes`` are ``find_quotes(text)``; ``parse`` maps a list of strings to parsed spaCy
+    Docs: it is called once, for the candidate sentences only.
+    """
+    by_offset = SentenceIndex(list(sentences))
+    results: list[Attribution] = []
+    framed_cues: set[int] = set()
+    previous: Attribution | None = None
+    for quote in quotes:
+        sentence = by_offset.at(quote.start) or by_offset.at(quote.open)
+        close_sentence = by_offset.at(max(quote.close - 1, quote.start)) or sentence
+        s_start = sentence.start if sentence else quote.open
+        limit = _next_mark_or_end(text, quote, close_sentence)
+        embedded = _is_embedded(text, quote, s_start)
+        frame = frame_after(text, quote, limit) or (None if embedded else frame_before(text, quote, s_start))
+        if frame is None and not embedded:  # a block quotation introduced in the paragraph before: "He said:"
+            intro = _introduction(text, by_offset, quote)
+            frame = frame_before(text, quote, intro.start) if intro is not None else None
+        if frame is None and not embedded:  # "..., Schiff said. "The other factor ..."
+            frame = _frame_of_previous_sentence(text, by_offset, quote)
+        index = close_sentence.index if close_sentence else None
+        if frame is not None:
+            (c_start, c_end), (sp_start, sp_end) = frame
+            framed_cues.add(c_start)
+            item = Attribution("partial" if embedded else "direct", quote.start, quote.end, c_start, c_end,
+                               sp_start, sp_end, index)
+        elif previous is not None and previous.cue_start is not None and not previous.inherited \
+                and _same_sentence(text, previous.end, quote.open):
+            item = replace(previous, kind="direct" if previous.kind == "direct" else "partial", start=quote.start,
+                           end=quote.end, sentence_index=index)
+        else:
+            item = Attribution("partial" if embedded else "direct", quote.start, quote.end, sentence_index=index)
+            if not embedded and previous is not None and previous.speaker_start is not None and \
+                    _adjacent(text, previous, quote):
+                item = replace(item, cue_start=previous.cue_start, cue_end=previous.cue_end,
+                               speaker_start=previous.speaker_start, speaker_end=previous.speaker_end,
+                               inherited=True)
+        results.append(item)
+        previous = item
+    results = _with_parsed(text, sentences, quotes, results, framed_cues, parse)
+    results = reattribute(text, results)
+    results = [a for a in results if not scare_quote(text, a) and not nested(a, results)]
+    return join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
+
+
+
+def _is_embedded(text: str, quote: Quote, sentence_start: int) -> bool:
+    """A partial quotation: it starts inside a sentence, not after a colon, a dash or an inverted frame."""
+    before = text[sentence_start:quote.open].rstrip() if sentence_start < quote.open else ""
+    if not before or before.endswith((":", "—", "–", ".", "!", "?", "\"", "”", "»")):
+        return False
+    if ends_with_cue(before):  # he said, "..."
+        return not text[quote.start:quote.start + 1].isupper()
+    return True
+
+
+
+def _frame_of_previous_sentence(text: str, index: SentenceIndex,
+                                quote: Quote) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The frame closing the sentence just before a quotation in the same paragraph ("..., X said.")."""
+    last = index.last_before(quote.open)
+    if last is None or "\n" in text[last.end:quote.open]:
+        return None
+    tail = frame_tail(text, last, [])
+    if tail is None or tail.speaker_start is None or tail.cue_start is None:
+        return None
+    return (tail.cue_start, tail.cue_end), (tail.speaker_start, tail.speaker_end)
+
+
+def _introduction(text: str, index: SentenceIndex, quote: Quote) -> Sentence | None:
+    """The sentence right before a quotation when it ends with a colon."""
+    last = index.last_before(quote.open)
+    if last is None:
+        return None
+    between = text[last.end:quote.open]
+    return last if text[last.end - 1] == ":" and not between.strip() and len(between) < 10 else None
+
+
+def _same_sentence(text: str, end: int, start: int) -> bool:
+    """Only a frame between two parts of one quotation: no sentence end, no paragraph break."""
+    gap = text[max(end - 1, 0):start]  # from the last character inside the first part
+    if len(gap) >= 200 or "\n" in gap or re.search(r"[.!?]\s*$", gap.rstrip("\"“”«»„ ")):
+        return False
+    return not any(not re.search(_ABBREVIATION, gap[:m.start() + 1])
+                   for m in re.finditer(r"[.!?][\"”»]?\s+[A-Z]", gap))
+
+
+
+def _adjacent(text: str, previous: Attribution, quote: Quote) -> bool:
+    """Two quotations with only their frame between them, within one or two paragraphs."""
+    gap = text[previous.end:quote.open]
+    return len(gap) < 400 and gap.count("\n\n") <= 1 and not MARKS.search(gap[1:-1] if len(gap) > 2 else "")
+
+
+def _next_mark_or_end(text: str, quote: Quote, sentence: Sentence | None) -> int:
+    """Where a frame after the quotation must end: its sentence, the next quotation or the paragraph.
+
+    A sentence the splitter closed at the quotation ("...?” he asks") goes on when the quotation
+    ends with ? or ! or the next word is lower case; after a full stop a new sentence starts.
+    """
+    end = sentence.end if sentence and sentence.end >= quote.close else quote.close + 200
+    if end <= quote.close + 1:
+        last = text[quote.end - 1:quote.end]
+        following = text[quote.close:quote.close + 3].lstrip()
+        if last in "?!,;:—–-" or (following[:1].islower()):
+            end = quote.close + 200
+    nxt = MARKS.search(text, quote.close, end)
+    para = text.find("\n\n", quote.close, end)
+    candidates = [end] + ([nxt.start()] if nxt else []) + ([para] if para >= 0 else [])
+    return min(candidates)
+
+
+
+def _with_parsed(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote], results: list[Attribution],
+                 framed_cues: set[int], parse: Parse | None) -> list[Attribution]:
+    """Reported speech, and frames the quote patterns did not read, in the candidate sentences.
+
+    Plain said-that and according-to sentences are read by patterns, passive cues skipped;
+    the parser gets the rest. Pattern reads and parses merge with the quotations alike.
+    """
+    if parse is None:
+        return results
+    direct = {(a.start, a.end) for a in results if a.kind == "direct"}
+    long_direct = [q for q in quotes if (q.start, q.end) in direct and len(text[q.start:q.end].split()) >= 6]
+    inside = [(q.start, q.end) for q in long_direct]
+    unframed = {(a.start, a.end) for a in results if a.speaker_start is None}
+    jobs: list[Skeleton] = []
+    read: list[Attribution] = []  # frames the patterns read, merged with the quotations like parses
+    for sentence in sentences:
+        if any(s <= sentence.start and sentence.end <= e for s, e in inside):
+            continue  # wholly inside a quotation
+        outside = _outside(text, sentence, inside)
+        cues = [at for at in cue_offsets(outside) if sentence.start + at not in framed_cues]
+        needs_frame = any(sentence.start <= s < sentence.end or sentence.start < e <= sentence.end
+                          for s, e in unframed)
+        if not cues and not needs_frame:
+            continue
+        tail = None if needs_frame else frame_tail(text, sentence, [(q.open, q.close) for q in long_direct])
+        if tail is not None:
+            results.append(tail)
+            continue
+        if not needs_frame and all(passive(outside, at) for at in cues):
+            continue  # "is not mentioned", "was told": the parser would find no speaker
+        said = _common_frame(text, sentence, cues, quotes)
+        if said is not None:
+            read.append(said)
+            continue
+        jobs.append(skeleton(text, sentence.start, sentence.end, long_direct))
+    if not jobs and not read:
+        return results
+    by_content = {(a.start, a.end): n for n, a in enumerate(results)}
+    quoted = [(q.start, q.end) for q in quotes]
+    extra: list[Attribution] = []
+    for found in read:
+        merged = merge(text, found, quotes, results, by_content)
+        if merged is not None:
+            extra.append(merged)
+    for sk, parsed in zip(jobs, parse([j.text for j in jobs]) if jobs else [], strict=True):
+        for found in parse_attributions(sk, parsed, quoted):
+            if found.cue_start in framed_cues:
+                continue
+            merged = merge(text, found, quotes, results, by_content)
+            if merged is not None:
+                extra.append(merged)
+        low, high = sk.pieces[0][1], sk.pieces[-1][1] + sk.pieces[-1][2]
+        for quote in quotes:  # partial quotations no cue verb frames: the verb that governs them
+            if quote.end <= low or quote.start >= high:
+                continue
+            n = by_content.get((quote.start, quote.end))
+            if n is None or results[n].speaker_start is not None or results[n].kind != "partial":
+                continue
+            governed = governor(sk, parsed, quote)
+            if governed is not None:
+                results[n] = replace(governed, kind="partial", sentence_index=results[n].sentence_index)
+    return results + extra
+
+
+
+def _common_frame(text: str, sentence: Sentence, cues: list[int], quotes: Sequence[Quote]) -> Attribution | None:
+    """A said-that or according-to frame, when it is the sentence's only cue and holds its one quotation."""
+    if len(cues) != 1:
+        return None
+    cue = sentence.start + cues[0]
+    said = frame_said_that(text, sentence, cue) or frame_according(text, sentence, cue)
+    if said is None:
+        return None
+    stop = sentence_stop(text, sentence)
+    inner = [q for q in quotes if q.open < stop and sentence.start < q.close]
+    if len(inner) > 1 or any(not (said.start <= q.open and q.close <= said.end) for q in inner):
+        return None  # quotations in the speaker, reaching beyond, or several to merge: the parser decides
+    if any(not any(q.open <= m.start() < q.close for q in inner)
+           for m in NESTED_THAT.finditer(text, said.start, said.end)):
+        return None
+    return said
+
+
+
+def _outside(text: str, sentence: Sentence, inside: Sequence[tuple[int, int]]) -> str:
+    """The sentence with quoted text blanked out (same length, so offsets still hold)."""
+    pieces, cursor = [], sentence.start
+    for s, e in inside:
+        if e <= sentence.start or s >= sentence.end:
+            continue
+        a, b = max(s, cursor), min(e, sentence.end)
+        if a >= b:
+            continue
+        pieces += [text[cursor:a], " " * (b - a)]
+        cursor = b
+    pieces.append(text[cursor:sentence.end])
+    return "".join(pieces)
+

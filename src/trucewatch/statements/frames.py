@@ -1,0 +1,258 @@
+"""Attribution frames read by patterns: the speaker and cue around a quotation or closing a sentence.
+
+The common frames (`"...," he said`, `said X:`, `X said [on Friday] that ...`, `according to X, ...`,
+`<content>, it said.`) are read without the parser; their words come from ``data/lang/en/quotes.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from trucewatch.records import Sentence
+from trucewatch.statements.attribution import Attribution, overlap
+from trucewatch.statements.cues import CLAUSE_CUES, CONTENT_NOUNS, CUE_FORMS, NOUN_LIKE, PRONOUNS, SPEECH
+from trucewatch.statements.lexicon import alternation, words
+from trucewatch.statements.marks import MARKS, Quote, opens
+
+_DET = rf"(?:{alternation(words('quotes', 'determiners'))})"
+_AUX = rf"(?:(?:{alternation(words('quotes', 'auxiliaries'))})\s+){{0,3}}"
+_INNER: frozenset[str] = words("quotes", "speaker_inner")  # inside a speaker phrase that opens with a determiner
+_STOP: frozenset[str] = words("quotes", "speaker_stops")
+_NAME_TOKEN = r"[A-ZÀ-ÖØ-ÞƏİŞÇÖÜ][\w.’'-]*"
+_WORD = r"[\w’'.-]+"
+_PAREN = r"(?:\s*\([^()]{1,30}\))?"
+_APPOSITIVE = r"(?:(?:,\s+(?:[\w’'.()-]+\s+){0,14}?[\w’'.()-]+){1,2},)?"
+# "...," he said / "...," the Azerbaijani president said / "...," Ilham Aliev's words are quoted
+_AFTER_SPEAKER_CUE = re.compile(
+    rf"^[\s,.?!;:—–-]*(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD}){_PAREN}{_APPOSITIVE}\s+{_AUX}"
+    rf"(?P<cue>{SPEECH})\b", re.I)
+# “...” ― Carlos Raúl
+_AFTER_DASH = re.compile(rf"^\s*[―—–]\s*(?P<speaker>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})\s*[.,]?\s*(?:\n|$)")
+# "...," said Azerbaijani President Ilham Aliyev at ...
+_AFTER_CUE_SPEAKER = re.compile(rf"^[\s,.?!;:—–-]*(?P<cue>{SPEECH})\s+(?P<speaker>(?:{_DET}\s+)?(?:{_WORD}\s*)+)",
+                                re.I)
+# Aliyev emphasized that ...: "..." / He said, "..."
+_BEFORE = re.compile(rf"(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD}){_PAREN}{_APPOSITIVE}\s+{_AUX}"
+                     rf"(?P<cue>{SPEECH})\b"
+                     rf"(?P<rest>[^\"“”«»„]*?)[:,]\s*$", re.I)
+
+
+def _plausible_speaker(phrase: str) -> bool:
+    words = phrase.split()
+    if not words:
+        return False
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return True
+    inner_ok = re.fullmatch(_DET, words[0], re.I) is not None  # "a narrator in the Clinton ad"
+    if any(w.lower() in _STOP and not (inner_ok and 0 < n < len(words) - 1 and w.lower() in _INNER)
+           for n, w in enumerate(words)) or (words[-1].lower() in PRONOUNS and len(words) > 1):
+        return False
+    if words[-1].lower() in CUE_FORMS:
+        return False
+    return bool(any(re.match(_NAME_TOKEN, w) for w in words) or re.fullmatch(_DET, words[0], re.I))
+
+
+def _speaker_after_cue(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The speaker phrase right after an inverted cue ("said Azerbaijani President Ilham Aliyev at ...")."""
+    words = list(re.finditer(r"[\w.’'-]+|[^\w\s]", text[start:end]))
+    taken: list[re.Match] = []
+    for n, w in enumerate(words):
+        token = w.group()
+        lower = token.lower()
+        if lower in _STOP or not re.match(r"[\w]", token):
+            if lower == "of" and n + 1 < len(words) and re.match(_NAME_TOKEN, words[n + 1].group()):
+                taken.append(w)
+                continue
+            break
+        if not taken and lower in PRONOUNS:
+            return start + w.start(), start + w.end()
+        taken.append(w)
+        if len(taken) >= 8:
+            break
+    if not taken:
+        return None
+    phrase = text[start + taken[0].start(): start + taken[-1].end()].rstrip(".")
+    if not _plausible_speaker(phrase):
+        return None
+    return start + taken[0].start(), start + taken[0].start() + len(phrase)
+
+
+def frame_after(text: str, quote: Quote, limit: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(cue span, speaker span) of a frame right after a quotation, up to ``limit``."""
+    window = text[quote.close:limit]
+    match = _AFTER_SPEAKER_CUE.match(window)
+    if match and _plausible_speaker(match.group("speaker")) and "\n" not in match.group():
+        s = quote.close
+        return (s + match.start("cue"), s + match.end("cue")), (s + match.start("speaker"), s + match.end("speaker"))
+    match = _AFTER_DASH.match(text[quote.close:quote.close + 80])
+    if match:
+        s = quote.close
+        return (s + match.start(), s + match.start() + 1), (s + match.start("speaker"), s + match.end("speaker"))
+    match = _AFTER_CUE_SPEAKER.match(window)
+    if match and "\n" not in window[: match.start("speaker")]:
+        cue = (quote.close + match.start("cue"), quote.close + match.end("cue"))
+        speaker = _speaker_after_cue(text, quote.close + match.start("speaker"), limit)
+        if speaker:
+            return cue, speaker
+    return None
+
+
+def speaker_before_cue(text: str, start: int, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(cue span, speaker span) of a speaker and cue opening ``text[start:end]`` ("Aliyev, who ..., called")."""
+    match = _AFTER_SPEAKER_CUE.match(text[start:end])
+    if match is None or not _plausible_speaker(match.group("speaker")) or "\n" in match.group():
+        return None
+    return (start + match.start("cue"), start + match.end("cue")), \
+        (start + match.start("speaker"), start + match.end("speaker"))
+
+
+def frame_before(text: str, quote: Quote, sentence_start: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(cue span, speaker span) of a frame introducing a quotation with a colon or comma."""
+    window = text[sentence_start:quote.open]
+    if not window.rstrip().endswith((":", ",")):  # what _BEFORE ends with: skip its costly search
+        return None
+    best, position = None, 0
+    while (match := _BEFORE.search(window, position)) is not None:  # overlapping: "In one tweet, X said:"
+        if _plausible_speaker(match.group("speaker")):
+            best = match
+        position = match.start("cue") + 1
+    if best is None:
+        return None
+    s = sentence_start
+    return (s + best.start("cue"), s + best.end("cue")), (s + best.start("speaker"), s + best.end("speaker"))
+
+
+# The agreement is being implemented, said a Russian Foreign Ministry statement. / ..., it said.
+_TAIL = re.compile(rf",\s*(?:(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})\s+{_AUX}(?P<cue>{SPEECH})"
+                   rf"|(?P<cue2>{SPEECH})\s+(?P<speaker2>(?:{_DET}\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD}))"
+                   rf"(?:\s+(?:{alternation(words('quotes', 'tail_adverbials'))})\b(?:(?!\bthat\b)[^,\"“”«»]){{0,60}})?"
+                   rf"\s*[.!]?\s*$", re.I)  # "..., X said on Friday." but not "X said on Friday that ..."
+
+
+def frame_tail(text: str, sentence: Sentence, blocked: Sequence[tuple[int, int]]) -> Attribution | None:
+    """Reported speech closed by an inverted frame: "<content>, it said." (no parser needed)."""
+    match = _TAIL.search(text, sentence.start, sentence.end)
+    if match is None or any(overlap(sentence.start, match.start(), s, e) for s, e in blocked):
+        return None
+    name = "speaker" if match.group("speaker") else "speaker2"
+    cue = "cue" if match.group("cue") else "cue2"
+    if not _plausible_speaker(match.group(name)):
+        return None
+    start, end = sentence.start, match.start()
+    if len(text[start:end].split()) < 4 or MARKS.match(text, start):
+        return None
+    speaker_end = match.start(name) + len(match.group(name).rstrip("."))
+    return Attribution("indirect", start, end, match.start(cue), match.end(cue), match.start(name), speaker_end,
+                       sentence.index)
+
+
+# "[Intro, ]<speaker> <cue> [...] that <content>." (Putin said on Thursday that ..., The ministry told
+# reporters that ...) and "<speaker> said <content>.": the commonest frames of reported speech, read
+# without the parser when the sentence holds no other cue (see _common_frame).
+_INTRO = r"(?:[A-Z][^,\"“”«»„]{0,80},\s+)?"
+_SPEAKER = rf"(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})\s+{_AUX}"
+_SAID_THAT = re.compile(rf"{_INTRO}{_SPEAKER}(?P<cue>{SPEECH})(?P<between>(?:\s+[\w’'-]+){{0,3}}?)\s+that\s+"
+                        rf"(?P<next>[\w’'-]+)", re.I)
+_SAID_OBJECT = re.compile(rf"{_INTRO}{_SPEAKER}(?P<cue>{SPEECH})\s+(?P<next>the)\s+(?P<noun>\w+)\s+of\s", re.I)
+_SAID = re.compile(rf"{_INTRO}{_SPEAKER}(?P<cue>{alternation(words('quotes', 'bare_cues'))})\s+"
+                   rf"(?P<next>[\w’'-]+)", re.I)
+# Words that make a phrase before the cue more than a plain speaker ("Clinton now", "Cruz has long").
+_NOT_SPEAKER: frozenset[str] = words("quotes", "not_speaker")
+# Words that open a clause, not a noun ("rejected that argument") or an adverbial ("said on Monday").
+_SUBJECT_OPENERS: frozenset[str] = words("quotes", "subject_openers")
+_CLAUSE_OPENERS: frozenset[str] = _SUBJECT_OPENERS | words("quotes", "clause_openers")
+_SUBJECT_PRONOUN = re.compile(r"(?:he|she|it|they|we|i|you)\b", re.I)  # "says he's satisfied that"
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
+_SAME = re.compile(r"the\s+same\b", re.I)  # "said the same thing": an object, not a clause
+# A second "that"-clause: maybe speech reported inside the content ("reported that X conveyed that ..."),
+# whose speaker the parser tells apart.
+NESTED_THAT = re.compile(r"\bthat\s+(?:the|he|she|it|they|we|i|you|his|her|its|their|[A-Z])", re.I)
+
+
+def _plain_speaker_word(word: str) -> bool:
+    lower = word.lower()
+    return lower not in _NOT_SPEAKER and not lower.endswith(("ly", "ing"))
+
+
+def frame_said_that(text: str, sentence: Sentence, cue: int) -> Attribution | None:
+    """Reported speech in a plain "<speaker> said [that] <content>." sentence, whose only cue is ``cue``.
+
+    Also "<speaker> stressed the importance of <content>.", the content noun being what was said.
+    """
+    stop = sentence_stop(text, sentence)
+    match = _said_match(text, sentence.start, stop, cue)
+    if match is None:
+        return None
+    speaker = match.group("speaker")
+    if not _plausible_speaker(speaker) or not all(_plain_speaker_word(w) for w in speaker.split()):
+        return None
+    end = _content_end(text, match.start("next"), stop)
+    if len(text[match.start("next"):end].split()) < 3:
+        return None
+    return Attribution("indirect", match.start("next"), end, match.start("cue"), match.end("cue"),
+                       match.start("speaker"), match.end("speaker"))
+
+
+def _said_match(text: str, start: int, stop: int, cue: int) -> re.Match | None:
+    """The first of the said-that, content-noun and bare-said frames that reads ``text[start:stop]`` at ``cue``."""
+    match = _SAID_THAT.match(text, start, stop)
+    if match is not None and match.start("cue") == cue:
+        between = match.group("between").split()
+        opener = match.group("next")
+        if match.group("cue").lower() not in CLAUSE_CUES or (between and _SUBJECT_PRONOUN.match(between[0])) \
+                or not (opener[0].isupper() or opener[0].isdigit() or opener.lower() in _CLAUSE_OPENERS):
+            return None
+        return match
+    match = _SAID_OBJECT.match(text, start, stop)
+    if match is not None and match.start("cue") == cue and match.group("noun").lower() in CONTENT_NOUNS \
+            and match.group("cue").lower() not in NOUN_LIKE:
+        return match
+    match = _SAID.match(text, start, stop)
+    if match is None or match.start("cue") != cue:
+        return None
+    opener = match.group("next")
+    if not (opener.lower() in _SUBJECT_OPENERS or (opener[0].isupper() and not _WEEKDAY.match(opener))) \
+            or _SAME.match(text, match.start("next")):
+        return None
+    return match
+
+
+_ACCORDING_FIRST = re.compile(r"(?P<cue>according\s+to)\s+(?P<speaker>[^,]{1,60}?),\s+(?P<content>\S)", re.I)
+_ACCORDING_LAST = re.compile(r",\s+(?P<cue>according\s+to)\s+(?P<speaker>[^,]{1,60}?)[\s.!?]*$", re.I)
+
+
+def frame_according(text: str, sentence: Sentence, cue: int) -> Attribution | None:
+    """"According to X, <content>." or "<content>, according to X." whose only cue is ``cue``."""
+    stop = sentence_stop(text, sentence)
+    match = _ACCORDING_FIRST.match(text, sentence.start, stop)
+    if match is not None:
+        start, end = match.start("content"), _content_end(text, match.start("content"), stop)
+    else:
+        match = _ACCORDING_LAST.search(text, sentence.start, stop)
+        if match is None:
+            return None
+        start, end = sentence.start, match.start()
+    speaker = match.group("speaker")
+    if match.start("cue") != cue or not _plausible_speaker(speaker) \
+            or not all(_plain_speaker_word(w) for w in speaker.split()) or len(text[start:end].split()) < 3:
+        return None
+    return Attribution("indirect", start, end, match.start("cue"), match.end("cue"), match.start("speaker"),
+                       match.end("speaker"))
+
+
+def sentence_stop(text: str, sentence: Sentence) -> int:
+    """The end of ``sentence`` without the opening mark of the next sentence's quotation."""
+    stop = sentence.end
+    while stop > sentence.start and (text[stop - 1].isspace() or (MARKS.match(text, stop - 1)
+                                                                  and opens(text, stop - 1))):
+        stop -= 1
+    return stop
+
+
+def _content_end(text: str, start: int, stop: int) -> int:
+    """``stop`` without the sentence's final punctuation."""
+    while stop > start and (text[stop - 1].isspace() or text[stop - 1] in ".!?;:,"):
+        stop -= 1
+    return stop
+

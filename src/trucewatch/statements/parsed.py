@@ -1,0 +1,245 @@
+"""The dependency parser's reading of a candidate sentence: cue verb, its subject, its content clause.
+
+The parser runs only on sentences the patterns could not read, and on a skeleton of each in
+which long quotations are replaced by a placeholder (shorter, and the parser is not misled
+by the quotation's own verbs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from trucewatch.statements.attribution import Attribution
+from trucewatch.statements.cues import CONTENT_NOUNS, CUE_FORMS, OBJECT_CUES, QUOTING_FORMS
+from trucewatch.statements.marks import Quote
+
+_PLACEHOLDER = "Q"
+
+
+@dataclass
+class Skeleton:
+    """A sentence with long quotations replaced by a placeholder, mapped back to body offsets."""
+
+    text: str
+    pieces: list[tuple[int, int, int]]  # (skeleton start, body start, length) of copied text
+    quotes: list[tuple[int, int, Quote]]  # (skeleton start, skeleton end) of each placeholder
+
+    def body(self, offset: int) -> int:
+        for s_start, b_start, length in self.pieces:
+            if s_start <= offset <= s_start + length:
+                return b_start + offset - s_start
+        for s_start, s_end, quote in self.quotes:
+            if s_start <= offset <= s_end:
+                return quote.open if offset == s_start else quote.close
+        raise ValueError(offset)
+
+
+def skeleton(text: str, start: int, end: int, quotes: Sequence[Quote], min_words: int = 6) -> Skeleton:
+    """``text[start:end]`` with every quotation of at least ``min_words`` words replaced by "Q"."""
+    parts: list[str] = []
+    pieces: list[tuple[int, int, int]] = []
+    holes: list[tuple[int, int, Quote]] = []
+    cursor, length = start, 0
+    for quote in quotes:
+        if quote.open < start or quote.close > end or len(text[quote.start:quote.end].split()) < min_words:
+            continue
+        chunk = text[cursor:quote.open]
+        parts.append(chunk)
+        pieces.append((length, cursor, len(chunk)))
+        length += len(chunk)
+        holes.append((length, length + len(_PLACEHOLDER) + 2, quote))
+        parts.append(f'"{_PLACEHOLDER}"')
+        length += len(_PLACEHOLDER) + 2
+        cursor = quote.close
+    chunk = text[cursor:end]
+    parts.append(chunk)
+    pieces.append((length, cursor, len(chunk)))
+    return Skeleton("".join(parts), pieces, holes)
+
+
+def parse_attributions(sk: Skeleton, parsed, quoted: Sequence[tuple[int, int]] = ()) -> list[Attribution]:
+    """Reported speech in one parsed skeleton: cue verb, its subject, its content clause.
+
+    Cue words inside a quotation (``quoted``: body spans) are what was said, not a frame.
+    """
+    found: list[Attribution] = []
+    for token in parsed:
+        lower = token.lower_
+        if quoted and (lower in CUE_FORMS or lower == "according"):
+            at = sk.body(token.idx)
+            if any(s <= at < e for s, e in quoted):
+                continue
+        if lower == "according" and token.i + 1 < len(parsed) and parsed[token.i + 1].lower_ == "to":
+            attribution = _according(sk, parsed, token)
+        elif lower in CUE_FORMS and _is_verb(token) and token.dep_ not in ("amod", "aux") and not _thing_says(token):
+            attribution = _cue_clause(sk, parsed, token)
+        else:
+            continue
+        if attribution is not None:
+            found.append(attribution)
+    return found
+
+
+def _thing_says(token) -> bool:
+    """A cue in a relative clause about a thing ("a comment that described ..."), not about a person."""
+    return token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in token.children)
+
+
+def _is_verb(token) -> bool:
+    """From the fine-grained tag, so the attribute ruler (a third of the parse time) need not run."""
+    return token.tag_.startswith("VB") or token.tag_ == "MD"
+
+
+def _span(sk: Skeleton, first, last) -> tuple[int, int]:
+    return sk.body(first.idx), sk.body(last.idx + len(last.text))
+
+
+def _trim(tokens: list) -> list:
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("that", "and", "but")):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in "\"”»":
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _subject(token):
+    for child in token.children:
+        if child.dep_ in ("nsubj",):
+            if child.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
+                return token.head
+            return child
+    if token.dep_ in ("conj", "xcomp", "advcl") and _is_verb(token.head):
+        return _subject(token.head)
+    return None
+
+
+def _subject_tokens(subject) -> list:
+    """The subject phrase, without relative clauses or parentheticals after a comma."""
+    tokens = list(subject.subtree)
+    for n, tok in enumerate(tokens):
+        if tok.i > subject.i and (tok.text in ",(—–" or tok.dep_ in ("relcl", "acl")):
+            tokens = tokens[:n]
+            break
+    tokens = _trim(tokens)
+    while tokens and tokens[-1].lower_ in ("that", "which", "who", "whom"):
+        tokens = tokens[:-1]
+    return tokens or [subject]
+
+
+def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
+    subject = _subject(cue)
+    if subject is None:
+        return None
+    content = None
+    for child in cue.children:
+        if child.dep_ in ("ccomp", "parataxis") and child.i != subject.i:
+            content = list(child.subtree)
+            break
+    if content is None:
+        for child in cue.children:
+            if child.dep_ == "dobj" and child.lower_ in CONTENT_NOUNS:
+                content = list(child.subtree)
+                break
+            if child.dep_ == "dobj" and any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER for t in child.subtree):
+                content = list(child.subtree)
+                break
+    if content is None:
+        xcomp = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+        dobj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("on", "for")), None)
+        if xcomp is not None:
+            first = dobj if dobj is not None and dobj.i < xcomp.i else xcomp
+            content = [t for t in parsed if first.left_edge.i <= t.i <= xcomp.right_edge.i]
+        elif prep is not None and cue.lower_.startswith(("call", "urg")):
+            content = list(prep.subtree)[1:]
+        else:
+            content = _object_content(parsed, cue, dobj)
+    if not content:
+        return None
+    content = _trim(content)
+    if len(content) < 2 and not (content and content[0].text == _PLACEHOLDER):
+        return None
+    if subject.i >= content[0].i and subject.i <= content[-1].i:
+        return None
+    speaker = _subject_tokens(subject)
+    start, end = _span(sk, content[0], content[-1])
+    s_start, s_end = _span(sk, speaker[0], speaker[-1])
+    c_start, c_end = _span(sk, cue, cue)
+    return Attribution("indirect", start, end, c_start, c_end, s_start, s_end)
+
+
+
+def _object_content(parsed, cue, dobj) -> list | None:
+    """Content carried by the object: "assessed X as very successful", "called X an important signal"."""
+    as_prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    predicate = next((c for c in cue.children if c.dep_ in ("oprd", "xcomp")), None)
+    if dobj is not None and (as_prep is not None or predicate is not None):
+        last = max((as_prep or predicate).right_edge.i, dobj.right_edge.i)
+        return [t for t in parsed if dobj.left_edge.i <= t.i <= last]
+    if as_prep is not None and any(t.text in "\"“”«»„" for t in as_prep.subtree):
+        return list(as_prep.subtree)[1:]
+    if dobj is not None and cue.lower_ in OBJECT_CUES and dobj.pos_ != "PRON" and dobj.tag_ != "PRP" \
+            and len(list(dobj.subtree)) >= 3:
+        return list(dobj.subtree)
+    return None
+
+
+def _according(sk: Skeleton, parsed, according) -> Attribution | None:
+    """"According to X, ...": the content is the clause the phrase attaches to, without the phrase."""
+    to = parsed[according.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    speaker = _subject_tokens(pobj)
+    phrase = {t.i for t in according.subtree} | {t.i for t in to.subtree} | {according.i}
+    head = according.head if according.head.i != according.i else None
+    scope = list(head.subtree) if head is not None and _is_verb(head) else list(parsed)
+    rest = _trim([t for t in scope if t.i not in phrase and t.lower_ not in ("which", "who")])
+    if len(rest) < 3:
+        return None
+    start, end = _span(sk, rest[0], rest[-1])
+    s_start, s_end = _span(sk, speaker[0], speaker[-1])
+    c_start, c_end = _span(sk, according, to)
+    return Attribution("indirect", start, end, c_start, c_end, s_start, s_end)
+
+
+
+def governor(sk: Skeleton, parsed, quote: Quote) -> Attribution | None:
+    """The clause around a partial quotation: its governing verb's subject and object.
+
+    "Trump openly admires Putin as a “strong leader”": speaker Trump, content from the
+    verb's first complement to the end of the quotation.
+    """
+    inside = [t for t in parsed if quote.start <= safe_body(sk, t.idx) < quote.end]
+    if not inside:
+        return None
+    verb = inside[0]
+    while verb.head.i != verb.i and not (_is_verb(verb) and verb.dep_ in ("ROOT", "conj")
+                                         and _subject(verb) is not None):
+        verb = verb.head
+    quoting = verb.lower_ in QUOTING_FORMS or len(inside) >= 4  # a short term needs a quoting verb
+    subject = _subject(verb) if _is_verb(verb) and quoting else None
+    if subject is None or quote.start <= safe_body(sk, subject.idx) < quote.end:
+        return None
+    after = [t for t in verb.subtree if t.i > verb.i and t.dep_ not in ("punct", "cc")]
+    if not after:
+        return None
+    content = _trim([t for t in verb.subtree if t.i > verb.i])
+    if not content:
+        return None
+    speaker = _subject_tokens(subject)
+    start, end = _span(sk, content[0], content[-1])
+    start, end = min(start, quote.start), max(end, quote.end)
+    s_start, s_end = _span(sk, speaker[0], speaker[-1])
+    c_start, c_end = _span(sk, verb, verb)
+    return Attribution("partial", start, end, c_start, c_end, s_start, s_end)
+
+
+def safe_body(sk: Skeleton, offset: int) -> int:
+    try:
+        return sk.body(offset)
+    except ValueError:
+        return -1
+
+
