@@ -27,10 +27,10 @@ def test_strict_is_one_to_one_and_lenient_is_not():
     assert strict_pairs(gold, twice) == [(0, 0)]
     assert lenient_pairs(gold, twice) == [(0, 0), (0, 1)]
     tally = Tally()
-    tally.add(1, 2, strict_pairs(gold, twice))
+    tally.add(range(1), range(2), strict_pairs(gold, twice))
     assert tally.metrics() == {"precision": 0.5, "recall": 1.0, "f1": 0.667}
     lenient = Tally()
-    lenient.add(1, 2, lenient_pairs(gold, twice))
+    lenient.add(range(1), range(2), lenient_pairs(gold, twice))
     assert lenient.metrics()["precision"] == 1.0
     one_for_two = [((0, 30),)]  # covers two gold spans, a third of itself each
     assert strict_pairs([((0, 10),), ((20, 30),)], one_for_two) == []

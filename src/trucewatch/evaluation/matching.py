@@ -11,7 +11,7 @@ Every prediction is counted in all three.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 Spans = tuple[tuple[int, int], ...]  # one span, or the pieces of a discontinuous one
@@ -100,11 +100,12 @@ class Tally:
     gold_found: int = 0
     predicted_right: int = 0
 
-    def add(self, gold: int, predicted: int, pairs: Sequence[tuple[int, int]]) -> None:
-        self.gold += gold
-        self.predicted += predicted
-        self.gold_found += len({g for g, _ in pairs})
-        self.predicted_right += len({p for _, p in pairs})
+    def add(self, gold: Collection[int], predicted: Collection[int], pairs: Sequence[tuple[int, int]]) -> None:
+        """Count one document's gold and predicted indices (e.g. of one category) and the pairs among them."""
+        self.gold += len(gold)
+        self.predicted += len(predicted)
+        self.gold_found += len({g for g, _ in pairs if g in gold})
+        self.predicted_right += len({p for _, p in pairs if p in predicted})
 
     def metrics(self) -> dict[str, float | int | None]:
         precision = ratio(self.predicted_right, self.predicted)

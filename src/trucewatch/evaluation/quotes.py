@@ -58,14 +58,6 @@ class Counts:
     judged: dict[tuple[str, str], Accuracy] = field(
         default_factory=lambda: {(what, m): Accuracy() for what in JUDGED for m in ("strict", "lenient")})
 
-    def add(self, other: Counts) -> None:
-        for mode, tally in other.spans.items():
-            for name in tally.__dataclass_fields__:
-                setattr(self.spans[mode], name, getattr(self.spans[mode], name) + getattr(tally, name))
-        for key, accuracy in other.judged.items():
-            self.judged[key].n += accuracy.n
-            self.judged[key].right += accuracy.right
-
     def metrics(self) -> dict:
         out: dict = {"gold": self.spans["strict"].gold, "predicted": self.spans["strict"].predicted}
         out |= {mode: tally.metrics() for mode, tally in self.spans.items()}
@@ -110,11 +102,7 @@ class Scorer:
             predicted_ids = {p for p, item in enumerate(predictions) if name in ("all", _category(item))}
             counts = self.counts[name]
             for mode, found in pairs.items():
-                tally = counts.spans[mode]
-                tally.gold += len(gold_ids)
-                tally.predicted += len(predicted_ids)
-                tally.gold_found += len({g for g, _ in found if g in gold_ids})
-                tally.predicted_right += len({p for _, p in found if p in predicted_ids})
+                counts.spans[mode].add(gold_ids, predicted_ids, found)
             for mode, matched in (("strict", pairs["strict"]), ("lenient", sorted(best.items()))):
                 for g, p in matched:
                     if g in gold_ids:
