@@ -31,7 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 eval: $(STAMP)
-	$(BIN)/trucewatch eval all
+	TRUCEWATCH_SHARED=$${TRUCEWATCH_SHARED:-../shared} $(BIN)/trucewatch eval all --fixtures tests/fixtures --realdev eval/real-dev
 
 # Regenerate the hash-pinned lock after changing dependencies in pyproject.toml.
 lock:

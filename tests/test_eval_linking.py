@@ -10,23 +10,21 @@ from click.testing import CliRunner
 
 from trucewatch.cli import main
 from trucewatch.cli.ingest import demo_corpus
-from trucewatch.evaluation.linking import (
-    DEFAULT_ANNOTATIONS,
-    GoldSentence,
-    LinkingScore,
-    evaluate_linking,
-    score_document,
-)
+from trucewatch.evaluation.linking import GoldSentence, LinkingScore, evaluate_linking, score_document
 from trucewatch.records import EvidenceLink, Sentence
 
-# Measured on the five seed articles (sentences alone and with statements): precision 1.0, recall 0.974
-# (38 gold links), status agreement 1.0 (13 expectations). Thresholds leave a small margin.
-MIN_PRECISION, MIN_RECALL, MIN_STATUS = 0.93, 0.9, 0.92
-# The bundled demo digests: precision 1.0, recall 0.915 (47 gold links; 0.787 before the indicators were
-# revised after a first run), status and deadline agreement 1.0 (18 expectations).
+SEED_ANNOTATIONS = Path(__file__).parent / "fixtures" / "linking" / "karabakh-seeds.yaml"
+# Measured on the five seed articles (sentences alone and with statements), dated by the system alone:
+# strict precision 0.804 (9 predictions on optional labels count as wrong; lenient 1.0), recall 0.974
+# (38 gold links), status agreement 0.923 (12/13; 1.0 while the annotated dates were fed in).
+# Thresholds leave a small margin.
+MIN_PRECISION, MIN_RECALL, MIN_STATUS = 0.78, 0.9, 0.9
+# The bundled demo digests: strict precision 0.694 (19 on optional labels; lenient 1.0), recall 0.915
+# (47 gold links; 0.787 before the indicators were revised after a first run), status and deadline
+# agreement 1.0 (18 expectations).
 DEMO = demo_corpus()
 DEMO_ANNOTATIONS = Path(__file__).parent / "fixtures" / "linking" / "demo.yaml"
-MIN_DEMO_PRECISION, MIN_DEMO_RECALL, MIN_DEMO_STATUS = 0.93, 0.85, 0.94
+MIN_DEMO_PRECISION, MIN_DEMO_RECALL, MIN_DEMO_STATUS = 0.67, 0.85, 0.94
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +34,11 @@ def seed_corpus(seeds):
 
 @pytest.mark.parametrize("statements", [False, True], ids=["sentences", "with-statements"])
 def test_linking_quality_on_the_annotated_seeds(seed_corpus, statements):
-    score = evaluate_linking(seed_corpus, DEFAULT_ANNOTATIONS, statements=statements)
+    score = evaluate_linking(seed_corpus, SEED_ANNOTATIONS, statements=statements)
     assert score.correct + score.missed >= 35  # the gold set is all there
     assert score.precision >= MIN_PRECISION, score.errors
     assert score.recall >= MIN_RECALL, score.errors
+    assert score.lenient_precision >= score.precision
     assert score.status_agreement >= MIN_STATUS, score.status_rows
 
 
@@ -64,16 +63,26 @@ def test_scoring_counts_right_wrong_missed_and_optional():
             GoldSentence("no such sentence", frozenset({"a:1"}), frozenset())]
     score = LinkingScore()
     score_document(sentences, [link("3", 0, 20), link("5", 0, 20), link("9", 21, 40)], gold, score, "d")
-    assert (score.correct, score.wrong, score.missed) == (1, 1, 1)  # a:5 optional, a:9 wrong, a:8 missed
+    assert (score.correct, score.optional, score.wrong, score.missed) == (1, 1, 1, 1)  # a:5 optional, a:9 wrong
     assert score.unmatched_keys == ["d: no such sentence"]
-    assert (score.precision, score.recall) == (0.5, 0.5)
+    assert (score.precision, score.recall) == (0.333, 0.5)  # strict: the optional prediction counts as wrong
+    assert (score.lenient_precision, score.lenient_recall) == (0.5, 0.5)
 
 
 def test_eval_linking_command(seed_corpus):
-    result = CliRunner().invoke(main, ["eval", "linking", "--corpus", str(seed_corpus), "--no-statements",
-                                       "--format", "json"])
+    result = CliRunner().invoke(main, ["eval", "linking", "--corpus", str(seed_corpus), "--annotations",
+                                       str(SEED_ANNOTATIONS), "--no-statements", "--format", "json"])
     assert result.exit_code == 0, result.output
     (report,) = json.loads(result.output)
-    assert report["precision"] >= MIN_PRECISION and report["recall"] >= MIN_RECALL
+    assert report["strict"]["precision"] >= MIN_PRECISION and report["strict"]["recall"] >= MIN_RECALL
+    assert report["lenient"]["precision"] >= report["strict"]["precision"]
     assert "karabakh-2020-11-10:3" in report["by_label"]
     assert {row["provision"] for row in report["status"]} >= {"1", "3", "8"}
+
+
+def test_eval_linking_names_the_missing_option(monkeypatch):
+    monkeypatch.delenv("TRUCEWATCH_SHARED", raising=False)
+    result = CliRunner().invoke(main, ["eval", "linking", "--annotations", str(SEED_ANNOTATIONS)])
+    assert result.exit_code != 0 and "--corpus" in result.output and "TRUCEWATCH_SHARED" in result.output
+    result = CliRunner().invoke(main, ["eval", "linking", "--corpus", str(DEMO)])
+    assert result.exit_code != 0 and "--annotations" in result.output

@@ -12,12 +12,15 @@ from trucewatch import __version__
 from trucewatch.parallel import Mapper
 from trucewatch.store import DEFAULT_DB, Store, resolve_url
 
-# The source checkout; the annotated data sits beside it in ../shared unless $TRUCEWATCH_SHARED says otherwise.
-ROOT = Path(__file__).resolve().parents[3]
 
-
-def shared_dir() -> Path:
-    return Path(os.environ.get("TRUCEWATCH_SHARED", ROOT.parent / "shared"))
+def shared_dir(option: str, value: str | None, *parts: str) -> Path:
+    """An evaluation input: the option's value, else ``parts`` under $TRUCEWATCH_SHARED; neither is an error."""
+    if value:
+        return Path(value)
+    shared = os.environ.get("TRUCEWATCH_SHARED")
+    if not shared:
+        raise click.ClickException(f"give {option} DIR, or set $TRUCEWATCH_SHARED to the shared data folder")
+    return Path(shared, *parts)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -74,4 +77,13 @@ def evaluate() -> None:
 
 
 # Each stage's commands register themselves on import.
-from trucewatch.cli import actors, assessments, cleaning, ingest, pipeline, report, statements  # noqa: E402,F401
+from trucewatch.cli import (  # noqa: E402,F401
+    actors,
+    assessments,
+    cleaning,
+    evaluation,
+    ingest,
+    pipeline,
+    report,
+    statements,
+)

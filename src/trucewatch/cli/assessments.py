@@ -142,24 +142,25 @@ def _evidence_line(x: dict) -> str:
     return f"{x['date'] or 'undated'}{who} {x['doc_id']}:{x['start']}-{x['end']}{signal} {text[:160]}"
 
 
-@evaluate.command("linking", short_help="Score evidence linking and status on the seeds.")
+@evaluate.command("linking", short_help="Score evidence linking and status on annotated sentences.")
 @click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=None,
               help="Folder of the annotated articles (default: $TRUCEWATCH_SHARED/corpus/karabakh-seeds).")
-@click.option("--annotations", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Gold links (default: tests/fixtures/linking/karabakh-seeds.yaml).")
+@click.option("--annotations", type=click.Path(exists=True, dir_okay=False), required=True,
+              help="Gold links, e.g. tests/fixtures/linking/karabakh-seeds.yaml of the source checkout.")
 @click.option("--statements/--no-statements", default=True, show_default=True,
               help="Attribute links with the statements stage.")
 @click.option("--errors", is_flag=True, help="Also list every wrong and missed link.")
 @format_option("table", "json")
-def eval_linking_command(corpus: str | None, annotations: str | None, statements: bool, errors: bool,
+def eval_linking_command(corpus: str | None, annotations: str, statements: bool, errors: bool,
                          fmt: str) -> None:
-    """Linking precision/recall on annotated sentences, and status agreement with expected statuses."""
-    from trucewatch.evaluation.linking import DEFAULT_ANNOTATIONS, default_corpus, evaluate_linking
+    """Linking precision/recall on annotated sentences (strict: every prediction counted; lenient: predictions
+    on optional labels left out), and status agreement with expected statuses."""
+    from trucewatch.cli import shared_dir
+    from trucewatch.evaluation.linking import evaluate_linking
 
-    corpus_path = corpus or default_corpus()
-    annotations_path = annotations or DEFAULT_ANNOTATIONS
+    corpus_path = shared_dir("--corpus", corpus, "corpus", "karabakh-seeds")
     try:
-        score = evaluate_linking(corpus_path, annotations_path, statements=statements)
+        score = evaluate_linking(corpus_path, annotations, statements=statements)
     except (FileNotFoundError, AgreementError) as error:
         raise click.ClickException(f"{error} (see --corpus, --annotations)") from None
     summary = score.summary()
@@ -167,10 +168,12 @@ def eval_linking_command(corpus: str | None, annotations: str | None, statements
         emit([{**summary, "by_label": {k: dict(v) for k, v in sorted(score.by_label.items())},
                "status": score.status_rows, "errors": score.errors}], "json", [])
         return
-    emit([{"metric": k, "value": v} for k, v in summary.items() if k != "unmatched_keys"], fmt,
-         ["metric", "value"], title="Evidence linking on annotated sentences")
+    rows = [{"metric": k, "strict": summary["strict"][k], "lenient": summary["lenient"][k]}
+            for k in ("precision", "recall", "f1")]
+    rows += [{"metric": k, "strict": v} for k, v in summary.items() if k not in ("strict", "lenient", "unmatched_keys")]
+    emit(rows, fmt, ["metric", "strict", "lenient"], title="Evidence linking on annotated sentences")
     emit([{"label": k, **v} for k, v in sorted(score.by_label.items())], fmt,
-         ["label", "correct", "wrong", "missed"], title="By provision")
+         ["label", "correct", "wrong", "optional", "missed"], title="By provision")
     emit(score.status_rows, fmt, ["agreement", "as_of", "provision", "expected", "actual"], title="Status")
     if summary["unmatched_keys"]:
         click.echo(f"{len(summary['unmatched_keys'])} annotation keys match no sentence "

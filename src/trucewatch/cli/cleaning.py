@@ -7,27 +7,23 @@ import sys
 
 import click
 
-from trucewatch.cli import ROOT, evaluate, shared_dir
+from trucewatch.cli import evaluate, shared_dir
 from trucewatch.cli.output import emit, format_option
 
 
-def _default_corpus() -> str:
-    return str(shared_dir() / "corpus" / "karabakh-seeds")
-
-
 @evaluate.command("cleaning", short_help="Score cleaning on the annotated seed articles.")
-@click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=_default_corpus,
-              show_default="$TRUCEWATCH_SHARED/corpus/karabakh-seeds", help="Folder of the annotated raw articles.")
-@click.option("--fixtures", type=click.Path(exists=True, file_okay=False),
-              default=str(ROOT / "tests" / "fixtures" / "seeds"), show_default=True,
-              help="Folder of the annotations (*.json).")
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Folder of the annotated raw articles (default: $TRUCEWATCH_SHARED/corpus/karabakh-seeds).")
+@click.option("--fixtures", type=click.Path(exists=True, file_okay=False), required=True,
+              help="Folder of the annotations (*.json), e.g. tests/fixtures/seeds of the source checkout.")
 @format_option("table", "json")
-def eval_cleaning(corpus: str, fixtures: str, fmt: str) -> None:
+def eval_cleaning(corpus: str | None, fixtures: str, fmt: str) -> None:
     """Body retention (line precision/recall), dates, titles, outlets and wires against annotations."""
     from trucewatch.evaluation.cleaning import evaluate as score
 
+    folder = shared_dir("--corpus", corpus, "corpus", "karabakh-seeds")
     try:
-        result = score(fixtures, corpus)
+        result = score(fixtures, folder)
     except (OSError, ValueError) as error:
         raise click.ClickException(str(error)) from None
     except (KeyError, TypeError) as error:  # JSON files of another shape

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from trucewatch.cli import ROOT, db_option, evaluate, main, open_store, shared_dir
+from trucewatch.cli import db_option, evaluate, main, open_store, shared_dir
 from trucewatch.cli.output import emit, format_option
 from trucewatch.records import Document, SourceItem, Statement
 
@@ -89,28 +89,32 @@ def _looks_like_path(target: str) -> bool:
 @click.option("--seeds", "use_seeds", is_flag=True, help="Score the annotated seed articles.")
 @click.option("--seeds-dir", type=click.Path(file_okay=False), default=None,
               help="Folder of the seed articles (default: $TRUCEWATCH_SHARED/corpus/karabakh-seeds).")
-@click.option("--annotations", type=click.Path(file_okay=False), default=str(ROOT / "tests" / "fixtures" / "quotes"),
-              show_default=True, help="Folder of the seed annotations (*.json).")
+@click.option("--annotations", type=click.Path(file_okay=False), default=None,
+              help="Folder of the seed annotations (*.json), e.g. tests/fixtures/quotes; needed for the seeds.")
 @click.option("--no-baseline", is_flag=True, help="Skip textacy's direct quotations baseline.")
 @format_option("table", "json")
-def eval_quotes_command(polnear_dir: str | None, use_seeds: bool, seeds_dir: str | None, annotations: str,
+def eval_quotes_command(polnear_dir: str | None, use_seeds: bool, seeds_dir: str | None, annotations: str | None,
                         no_baseline: bool, fmt: str) -> None:
-    """Quote detection P/R/F1 and speaker accuracy (quoted vs indirect), with textacy as baseline.
+    """Quote detection P/R/F1, speaker, said_on and kind accuracy, strict and lenient side by side.
 
-    Without --polnear or --seeds, both are scored.
+    Without --polnear or --seeds, both are scored. Strict: one-to-one pairs overlapping by half of
+    both spans; lenient: any overlap. textacy's direct quotations are the baseline.
     """
+    from trucewatch.cli.evaluation import quote_rows, side_by_side
     from trucewatch.evaluation.polnear import read_polnear
     from trucewatch.evaluation.quotes import evaluate_polnear, evaluate_seeds, read_seed_annotations
 
     results: dict[str, dict] = {}
     both = polnear_dir is None and not use_seeds
     if polnear_dir is not None or both:
-        folder = Path(polnear_dir) if polnear_dir else shared_dir() / "eval" / "polnear" / "data" / "dev"
+        folder = shared_dir("--polnear", polnear_dir, "eval", "polnear", "data", "dev")
         docs = list(read_polnear(folder)) if folder.is_dir() else []
         if not docs:
-            raise click.ClickException(f"no PolNeAR articles with annotations in {folder}")
-        results["polnear"] = evaluate_polnear(docs, baseline=not no_baseline)
+            raise click.ClickException(f"no PolNeAR articles with annotations in {folder} (see --polnear)")
+        results["polnear-dev"] = evaluate_polnear(docs, baseline=not no_baseline)
     if use_seeds or both:
+        if annotations is None:
+            raise click.ClickException("give --annotations DIR (seed quote annotations, e.g. tests/fixtures/quotes)")
         try:
             notes = read_seed_annotations(annotations)
         except (KeyError, TypeError, ValueError) as error:  # JSON files of another shape, or not JSON
@@ -118,16 +122,14 @@ def eval_quotes_command(polnear_dir: str | None, use_seeds: bool, seeds_dir: str
                                        ) from None
         if not notes:
             raise click.ClickException(f"no seed annotations (*.json) in {annotations}")
-        folder = Path(seeds_dir) if seeds_dir else shared_dir() / "corpus" / "karabakh-seeds"
-        results["seeds"] = evaluate_seeds(notes, folder, baseline=not no_baseline)
+        folder = shared_dir("--seeds-dir", seeds_dir, "corpus", "karabakh-seeds")
+        try:
+            results["seeds"] = evaluate_seeds(notes, folder, baseline=not no_baseline)
+        except FileNotFoundError as error:
+            raise click.ClickException(f"{error} (see --seeds-dir)") from None
     if fmt == "json":
         emit([results], "json", [])
         return
-    short = {"precision": "P", "recall": "R", "f1": "F1", "speaker_accuracy": "spk", "speaker_n": "spk_n",
-             "said_on_accuracy": "date", "predicted": "pred"}
-    rows = [{"data": data, "system": system, "kind": category, **{short.get(k, k): v for k, v in metrics.items()}}
-            for data, systems in results.items() for system, report in systems.items()
-            for category, metrics in report.items()]
-    emit(rows, "table", ["data", "system", "kind", "gold", "pred", "P", "R", "F1", "spk", "spk_n", "date"],
-         title="Quotes and speakers (spk: speaker accuracy over found attributions; date: said_on accuracy)")
+    side_by_side([row for data, systems in results.items() for system, report in systems.items()
+                  for row in quote_rows(data, system, report)], "Quotes and speakers")
     sys.stdout.flush()

@@ -1,11 +1,12 @@
 """Scoring evidence linking and implementation status against annotated sentences.
 
-Gold labels are keyed by a distinctive substring of each sentence (see
-tests/fixtures/linking/karabakh-seeds.yaml), so they survive changes to cleaning
-and sentence offsets. A predicted link labels the sentences it covers; a label
-counts as correct when it is a gold link, as wrong when it is neither gold nor
-optional, and a gold link nobody predicted is missed. Status agreement compares
-``assess`` on the linked evidence with the expected statuses and deadline states.
+Gold labels are keyed by a distinctive substring of each sentence (the project's fixtures
+``linking/*.yaml``), so they survive changes to cleaning and sentence offsets. A predicted link
+labels the sentences it covers; a label counts as correct when it is a gold link, and a gold link
+nobody predicted is missed. Strict precision counts every other prediction as wrong, including
+those on labels the annotation marks optional (reported apart); the lenient figure beside leaves
+predictions on optional labels out. Status agreement compares ``assess`` on the linked evidence
+with the expected statuses and deadline states. Documents are dated by the system alone.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -23,18 +24,11 @@ import yaml
 from trucewatch.agreements import Agreement, load_agreements
 from trucewatch.assess.status import assess
 from trucewatch.documents import build_document
+from trucewatch.evaluation.matching import ratio
 from trucewatch.linking import link_document
 from trucewatch.records import Document, EvidenceLink, Sentence, Statement
 from trucewatch.sources import read_sources
 from trucewatch.text.sentences import split_sentences
-
-ROOT = Path(__file__).resolve().parents[3]
-DEFAULT_ANNOTATIONS = ROOT / "tests" / "fixtures" / "linking" / "karabakh-seeds.yaml"
-
-
-def default_corpus() -> Path:
-    shared = Path(os.environ.get("TRUCEWATCH_SHARED", ROOT.parent / "shared"))
-    return shared / "corpus" / "karabakh-seeds"
 
 
 @dataclass(frozen=True)
@@ -47,7 +41,7 @@ class GoldSentence:
 @dataclass
 class Annotations:
     default_agreement: str
-    documents: dict[str, tuple[str | None, list[GoldSentence]]]  # file name -> (published, sentences)
+    documents: dict[str, list[GoldSentence]]  # file name -> sentences
     expected_status: list[dict]
 
 
@@ -55,7 +49,11 @@ class Annotations:
 class LinkingScore:
     correct: int = 0
     wrong: int = 0
+    optional: int = 0  # predictions on labels the annotation marks optional: wrong in strict, left out in lenient
     missed: int = 0
+    lenient_correct: int | None = None  # where lenient matching differs from strict (real-dev), else None
+    lenient_found: int | None = None
+    lenient_gold: int | None = None
     unmatched_keys: list[str] = field(default_factory=list)  # gold keys found in no sentence
     errors: list[dict] = field(default_factory=list)  # wrong and missed labels, for reading
     by_label: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
@@ -65,22 +63,43 @@ class LinkingScore:
 
     @property
     def precision(self) -> float | None:
-        predicted = self.correct + self.wrong
-        return round(self.correct / predicted, 3) if predicted else None
+        """Strict: every prediction counted."""
+        return ratio(self.correct, self.correct + self.wrong + self.optional)
 
     @property
     def recall(self) -> float | None:
-        gold = self.correct + self.missed
-        return round(self.correct / gold, 3) if gold else None
+        return ratio(self.correct, self.correct + self.missed)
+
+    @property
+    def lenient_precision(self) -> float | None:
+        if self.lenient_correct is not None:
+            return ratio(self.lenient_correct, self.correct + self.wrong + self.optional)
+        return ratio(self.correct, self.correct + self.wrong)
+
+    @property
+    def lenient_recall(self) -> float | None:
+        if self.lenient_found is not None and self.lenient_gold is not None:
+            return ratio(self.lenient_found, self.lenient_gold)
+        return ratio(self.correct, self.correct + self.missed)
 
     @property
     def status_agreement(self) -> float | None:
-        return round(self.status_agree / self.status_total, 3) if self.status_total else None
+        return ratio(self.status_agree, self.status_total)
 
     def summary(self) -> dict:
-        return {"precision": self.precision, "recall": self.recall, "correct": self.correct,
-                "wrong": self.wrong, "missed": self.missed, "status_agreement": self.status_agreement,
-                "status_n": self.status_total, "unmatched_keys": self.unmatched_keys}
+        return {"strict": {"precision": self.precision, "recall": self.recall, "f1": f1(self.precision, self.recall)},
+                "lenient": {"precision": self.lenient_precision, "recall": self.lenient_recall,
+                            "f1": f1(self.lenient_precision, self.lenient_recall)},
+                "correct": self.correct, "wrong": self.wrong, "optional_predicted": self.optional,
+                "missed": self.missed, "status_agreement": self.status_agreement, "status_n": self.status_total,
+                "unmatched_keys": self.unmatched_keys}
+
+
+def f1(precision: float | None, recall: float | None) -> float | None:
+    if precision is None and recall is None:
+        return None
+    precision, recall = precision or 0.0, recall or 0.0
+    return round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0
 
 
 def read_annotations(path: str | os.PathLike) -> Annotations:
@@ -94,7 +113,7 @@ def read_annotations(path: str | os.PathLike) -> Annotations:
     for name, entry in data["documents"].items():
         gold = [GoldSentence(s["key"], frozenset(map(label, s.get("links", []))),
                              frozenset(map(label, s.get("optional", [])))) for s in entry["sentences"]]
-        documents[name] = (entry.get("published"), gold)
+        documents[name] = gold
     return Annotations(default, documents, data.get("expected_status", []))
 
 
@@ -113,10 +132,13 @@ def sentence_labels(sentences: list[Sentence], links: Iterable[EvidenceLink]) ->
     return labels
 
 
+Expected = dict[int, tuple[set[str], set[str]]]  # sentence index -> (gold labels, optional labels)
+
+
 def score_document(sentences: list[Sentence], links: list[EvidenceLink], gold: list[GoldSentence],
                    score: LinkingScore, doc_name: str) -> None:
-    predicted = sentence_labels(sentences, links)
-    expected: dict[int, tuple[set[str], set[str]]] = {}
+    """Score one document against gold keyed by sentence substrings."""
+    expected: Expected = {}
     for g in gold:
         hits = [s for s in sentences if _normal(g.key) in _normal(s.text)]
         if not hits:
@@ -125,12 +147,21 @@ def score_document(sentences: list[Sentence], links: list[EvidenceLink], gold: l
             links_, optional = expected.setdefault(s.index, (set(), set()))
             links_ |= g.links
             optional |= g.optional
+    score_labels(sentences, sentence_labels(sentences, links), expected, score, doc_name)
+
+
+def score_labels(sentences: list[Sentence], predicted: dict[int, set[str]], expected: Expected,
+                 score: LinkingScore, doc_name: str) -> None:
+    """Count each (sentence, label) once: correct, wrong, on an optional label, or missed."""
     for s in sentences:
         gold_links, optional = expected.get(s.index, (set(), set()))
         found = predicted.get(s.index, set())
         for label in found & gold_links:
             score.correct += 1
             score.by_label[label]["correct"] += 1
+        for label in found & optional - gold_links:
+            score.optional += 1
+            score.by_label[label]["optional"] += 1
         for label in found - gold_links - optional:
             score.wrong += 1
             score.by_label[label]["wrong"] += 1
@@ -141,12 +172,12 @@ def score_document(sentences: list[Sentence], links: list[EvidenceLink], gold: l
             score.errors.append({"doc": doc_name, "label": label, "error": "missed", "sentence": s.text[:160]})
 
 
-def evaluate_linking(corpus: str | os.PathLike | None = None, annotations: str | os.PathLike | None = None,
+def evaluate_linking(corpus: str | os.PathLike, annotations: str | os.PathLike,
                      agreements: dict[str, Agreement] | None = None,
                      statements: bool = True) -> LinkingScore:
     """Link every annotated document to every agreement and score sentences and statuses."""
-    corpus = Path(corpus) if corpus else default_corpus()
-    gold = read_annotations(annotations or DEFAULT_ANNOTATIONS)
+    corpus = Path(corpus)
+    gold = read_annotations(annotations)
     agreements = agreements or load_agreements()
     extract = _statement_extractor() if statements else None
     score = LinkingScore()
@@ -157,15 +188,12 @@ def evaluate_linking(corpus: str | os.PathLike | None = None, annotations: str |
         raise FileNotFoundError(f"annotated documents not found: {', '.join(missing)}")
     for item in read_sources([str(p) for p in paths]):
         name = Path(item.source_path).name
-        published, gold_sentences = gold.documents[name]
         doc = build_document(item)
-        if not doc.published and published:
-            doc = replace(doc, published=published)
         sentences = split_sentences(doc)
         found_statements = extract(doc) if extract else []
         links = [x for a in agreements.values() for x in link_document(doc, sentences, found_statements, a)]
         all_links.extend(links)
-        score_document(sentences, links, gold_sentences, score, name)
+        score_document(sentences, links, gold.documents[name], score, name)
     for entry in gold.expected_status:
         agreement = agreements[entry["agreement"]]
         as_of = date.fromisoformat(entry["as_of"])

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-Spans = tuple[tuple[int, int], ...]
+from trucewatch.evaluation.matching import Spans
+
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
 
 
@@ -24,6 +25,10 @@ class GoldAttribution:
     cue: Spans = ()
     source_text: str | None = None
     quoted: bool = False  # the content contains quote marks
+    # Own annotations only: speaker alternatives (actor ids or names; () = no speaker), date said, kind.
+    speaker: tuple[str, ...] | None = None
+    said_on: str | None = None
+    kind: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,14 @@
 """Scoring quotation and speaker extraction, with textacy's direct quotations as a baseline.
 
-A gold content span is found when one predicted content span covers at least 30% of it; a
-prediction is correct when it covers at least 30% of some gold content. Speaker accuracy is
-measured over found gold attributions that have a source: the predicted speaker span overlaps
-the gold source, or names the same entity. Quoted (content with quote marks) and unquoted
-(indirect) attributions are reported separately.
+Content spans are matched by the one span scorer (``matching.py``): strict one-to-one pairs
+overlapping by half of both spans, exact spans, and the old lenient any-overlap figure beside.
+Speaker, said_on and kind are judged on the strict pairs (and, for the lenient column, on the
+most-overlapping prediction of each found gold span). A speaker is right in the strict sense when
+the resolved actor id is the gold one, or, for actors the registry does not know, when the full
+name equals one of the gold alternatives (PolNeAR: the predicted speaker span matches the gold
+source span strictly); the lenient sense also accepts any overlap of the speaker spans and a
+shared surname. Quoted (quote marks, or kind direct/partial) and unquoted attributions are
+reported separately.
 """
 
 from __future__ import annotations
@@ -12,15 +16,27 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from trucewatch.actors import ActorRegistry, load_registry
-from trucewatch.evaluation.polnear import BratDocument, GoldAttribution, Spans
+from trucewatch.evaluation.matching import (
+    Accuracy,
+    Spans,
+    Tally,
+    exact_pairs,
+    lenient_pairs,
+    normal_name,
+    overlap,
+    strict_pairs,
+    trim,
+)
+from trucewatch.evaluation.polnear import BratDocument, GoldAttribution
 from trucewatch.records import BodySpan, Document, Statement
 
-COVERAGE = 0.3
 CATEGORIES = ("quoted", "unquoted", "all")
+SPAN_MODES = ("strict", "exact", "lenient")
+JUDGED = ("speaker", "said_on", "kind")
 
 
 @dataclass(frozen=True)
@@ -33,49 +49,31 @@ class Prediction:
     speaker: str | None = None  # actor id
     speaker_name: str | None = None
     said_on: str | None = None
+    kind: str | None = None
 
 
 @dataclass
 class Counts:
-    gold: int = 0
-    found: int = 0
-    predicted: int = 0
-    correct: int = 0
-    with_source: int = 0
-    speaker_right: int = 0
-    dated: int = 0
-    date_right: int = 0
+    spans: dict[str, Tally] = field(default_factory=lambda: {m: Tally() for m in SPAN_MODES})
+    judged: dict[tuple[str, str], Accuracy] = field(
+        default_factory=lambda: {(what, m): Accuracy() for what in JUDGED for m in ("strict", "lenient")})
 
-    def add(self, other: Counts) -> None:
-        for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-    def metrics(self) -> dict[str, float | int | None]:
-        precision = self.correct / self.predicted if self.predicted else None
-        recall = self.found / self.gold if self.gold else None
-        f1 = 2 * precision * recall / (precision + recall) if precision and recall else (0.0 if self.gold else None)
-        return {"gold": self.gold, "predicted": self.predicted, "precision": _round(precision),
-                "recall": _round(recall), "f1": _round(f1),
-                "speaker_accuracy": _round(self.speaker_right / self.with_source if self.with_source else None),
-                "speaker_n": self.with_source,
-                "said_on_accuracy": _round(self.date_right / self.dated if self.dated else None)}
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 3)
-
-
-def _covered(spans: Spans, start: int, end: int) -> int:
-    return sum(max(0, min(e, end) - max(s, start)) for s, e in spans)
-
-
-def _length(spans: Spans) -> int:
-    return sum(e - s for s, e in spans)
+    def metrics(self) -> dict:
+        out: dict = {"gold": self.spans["strict"].gold, "predicted": self.spans["strict"].predicted}
+        out |= {mode: tally.metrics() for mode, tally in self.spans.items()}
+        for what in JUDGED:
+            strict, lenient = self.judged[what, "strict"], self.judged[what, "lenient"]
+            out[what] = {"strict": strict.value, "strict_n": strict.n, "lenient": lenient.value, "lenient_n": lenient.n}
+        return out
 
 
 def _surname(name: str | None) -> str | None:
     words = re.findall(r"[A-ZÀ-ÖØ-ÞƏİŞÇÜ][\w-]+", name or "")
     return words[-1].lower() if words else None
+
+
+def _category(gold_or_prediction: GoldAttribution | Prediction) -> str:
+    return "quoted" if gold_or_prediction.quoted else "unquoted"
 
 
 @dataclass
@@ -85,42 +83,50 @@ class Scorer:
     registry: ActorRegistry | None = None
     counts: dict[str, Counts] = field(default_factory=lambda: {c: Counts() for c in CATEGORIES})
 
-    def add(self, gold: Sequence[GoldAttribution], predictions: Sequence[Prediction],
-            gold_speakers: Sequence[str | None] | None = None, gold_dates: Sequence[str | None] | None = None) -> None:
-        """Score one document. ``gold_speakers``/``gold_dates`` (actor ids, ISO dates) are for own fixtures."""
-        for n, item in enumerate(gold):
-            category = "quoted" if item.quoted else "unquoted"
-            size = _length(item.content) or 1
-            best, best_cover = None, 0
-            for prediction in predictions:
-                cover = _covered(item.content, prediction.start, prediction.end)
-                if cover > best_cover:
-                    best, best_cover = prediction, cover
-            for name in (category, "all"):
-                counts = self.counts[name]
-                counts.gold += 1
-                if best is None or best_cover < COVERAGE * size:
-                    continue
-                counts.found += 1
-                if gold_speakers is not None:
-                    counts.with_source += 1
-                    counts.speaker_right += best.speaker == gold_speakers[n]
-                elif item.source:
-                    counts.with_source += 1
-                    counts.speaker_right += self._same_speaker(item, best)
-                if gold_dates is not None and gold_dates[n]:
-                    counts.dated += 1
-                    counts.date_right += best.said_on == gold_dates[n]
-        for prediction in predictions:
-            category = "quoted" if prediction.quoted else "unquoted"
-            right = any(_covered(g.content, prediction.start, prediction.end) >= COVERAGE * (_length(g.content) or 1)
-                        for g in gold)
-            for name in (category, "all"):
-                self.counts[name].predicted += 1
-                self.counts[name].correct += right
+    def add(self, gold: Sequence[GoldAttribution], predictions: Sequence[Prediction], text: str | None = None) -> None:
+        """Score one document; with ``text``, spans are trimmed of spaces, quote marks and punctuation first."""
+        def prepare(spans: Spans) -> Spans:
+            return trim(spans, text) if text is not None else spans
 
-    def _same_speaker(self, gold: GoldAttribution, prediction: Prediction) -> bool:
-        if any(_covered(gold.source, s, e) for s, e in prediction.speaker_spans):
+        gold_spans = [prepare(g.content) for g in gold]
+        predicted_spans = [prepare(((p.start, p.end),)) for p in predictions]
+        pairs = {"strict": strict_pairs(gold_spans, predicted_spans), "exact": exact_pairs(gold_spans, predicted_spans),
+                 "lenient": lenient_pairs(gold_spans, predicted_spans)}
+        best: dict[int, int] = {}  # lenient: the most-overlapping prediction of each found gold span
+        for g, p in pairs["lenient"]:
+            if g not in best or overlap(gold_spans[g], predicted_spans[p]) > overlap(gold_spans[g],
+                                                                                     predicted_spans[best[g]]):
+                best[g] = p
+        for name in CATEGORIES:
+            gold_ids = {g for g, item in enumerate(gold) if name in ("all", _category(item))}
+            predicted_ids = {p for p, item in enumerate(predictions) if name in ("all", _category(item))}
+            counts = self.counts[name]
+            for mode, found in pairs.items():
+                counts.spans[mode].add(gold_ids, predicted_ids, found)
+            for mode, matched in (("strict", pairs["strict"]), ("lenient", sorted(best.items()))):
+                for g, p in matched:
+                    if g in gold_ids:
+                        self._judge(counts, mode, gold[g], predictions[p])
+
+    def _judge(self, counts: Counts, mode: str, gold: GoldAttribution, prediction: Prediction) -> None:
+        if gold.speaker is not None or gold.source:
+            counts.judged["speaker", mode].add(self._same_speaker(gold, prediction, strict=mode == "strict"))
+        if gold.said_on:
+            counts.judged["said_on", mode].add(prediction.said_on == gold.said_on)
+        if gold.kind:
+            counts.judged["kind", mode].add(prediction.kind == gold.kind)
+
+    def _same_speaker(self, gold: GoldAttribution, prediction: Prediction, strict: bool) -> bool:
+        if gold.speaker is not None:
+            return self._annotated_speaker(gold.speaker, prediction, strict)
+        if strict:
+            if any(strict_pairs([gold.source], [(s,)]) for s in prediction.speaker_spans):
+                return True
+            actor = self.registry.lookup(gold.source_text) if self.registry and gold.source_text else None
+            if actor is not None:
+                return actor == prediction.speaker
+            return bool(gold.source_text) and normal_name(gold.source_text) in _names(prediction)
+        if any(overlap(gold.source, (s,)) for s in prediction.speaker_spans):
             return True
         if not gold.source_text or not (prediction.speaker or prediction.speaker_text):
             return False
@@ -131,26 +137,52 @@ class Scorer:
         surname = _surname(gold.source_text)
         return surname is not None and surname in (_surname(prediction.speaker_name), _surname(prediction.speaker_text))
 
+    def _annotated_speaker(self, alternatives: tuple[str, ...], prediction: Prediction, strict: bool) -> bool:
+        """Gold alternatives are actor ids or names; () means the words have no identifiable speaker."""
+        if not alternatives:
+            return prediction.speaker is None
+        ids = {self._actor_id(name) for name in alternatives} - {None}
+        if prediction.speaker is not None and prediction.speaker in ids:
+            return True
+        if ids and strict:  # a known actor: only its id counts
+            return False
+        if {normal_name(name) for name in alternatives} & _names(prediction):
+            return True
+        return not strict and bool({_surname(n) for n in alternatives} & {
+            _surname(prediction.speaker_name), _surname(prediction.speaker_text)} - {None})
+
+    def _actor_id(self, name: str) -> str | None:
+        if name.startswith("provisional:"):
+            return name
+        if self.registry is None:
+            return None
+        return name if self.registry.get(name) else self.registry.lookup(name)
+
     def report(self) -> dict[str, dict]:
         return {name: counts.metrics() for name, counts in self.counts.items()}
+
+
+def _names(prediction: Prediction) -> set[str]:
+    return {normal_name(n) for n in (prediction.speaker_name, prediction.speaker_text) if n}
 
 
 # -- systems ---------------------------------------------------------------------------------
 
 
 def from_statements(statements: Iterable[Statement],
-                    to_raw: Callable[[int], int | None] = lambda x: x) -> list[Prediction]:
+                    to_raw: Callable[[int, bool], int | None] = lambda x, end=False: x) -> list[Prediction]:
+    """Predictions with offsets mapped by ``to_raw`` (e.g. ``Document.raw_offset``); an unmappable one still counts."""
     predictions = []
     for s in statements:
-        start, end = to_raw(s.start), to_raw(s.end)
+        start, end = to_raw(s.start, False), to_raw(s.end, True)
         if start is None or end is None:
-            continue
+            start = end = -1  # counted, matches nothing
         speaker: Spans = ()
         if s.speaker_start is not None and s.speaker_end is not None:
-            a, b = to_raw(s.speaker_start), to_raw(s.speaker_end)
+            a, b = to_raw(s.speaker_start, False), to_raw(s.speaker_end, True)
             speaker = ((a, b),) if a is not None and b is not None else ()
         predictions.append(Prediction(start, end, s.kind != "indirect", speaker, s.speaker_text, s.speaker,
-                                      s.speaker_name, s.said_on))
+                                      s.speaker_name, s.said_on, s.kind))
     return predictions
 
 
@@ -168,7 +200,8 @@ def textacy_predictions(parsed) -> list[Prediction]:
         if triple.speaker:
             speaker = ((min(t.idx for t in triple.speaker), max(t.idx + len(t) for t in triple.speaker)),)
         text = " ".join(t.text for t in triple.speaker) if triple.speaker else None
-        predictions.append(Prediction(triple.content.start_char, triple.content.end_char, True, speaker, text))
+        predictions.append(Prediction(triple.content.start_char, triple.content.end_char, True, speaker, text,
+                                      kind="direct"))
     return predictions
 
 
@@ -186,9 +219,9 @@ def evaluate_polnear(docs: Iterable[BratDocument], baseline: bool = True) -> dic
     ours, theirs = Scorer(registry), Scorer(registry)
     for doc in docs:
         statements = extract_statements(_document(doc.name, doc.text, doc.published), registry)
-        ours.add(doc.attributions, from_statements(statements))
+        ours.add(doc.attributions, from_statements(statements), doc.text)
         if baseline:
-            theirs.add(doc.attributions, textacy_predictions(full_pipeline()(doc.text)))
+            theirs.add(doc.attributions, textacy_predictions(full_pipeline()(doc.text)), doc.text)
     results = {"trucewatch": ours.report()}
     if baseline:
         results["textacy"] = theirs.report()
@@ -201,30 +234,28 @@ def evaluate_polnear(docs: Iterable[BratDocument], baseline: bool = True) -> dic
 @dataclass(frozen=True)
 class SeedAnnotation:
     file: str
-    published: str | None
     gold: tuple[GoldAttribution, ...]
-    speakers: tuple[str | None, ...]
-    dates: tuple[str | None, ...]
 
 
 def read_seed_annotations(folder: str | Path) -> list[SeedAnnotation]:
-    """Fixtures ``*.json``: {file, published, statements: [{start, end, kind, speaker, said_on}]}.
+    """Fixtures ``*.json``: {file, statements: [{start, end, kind, speaker, said_on}]}.
 
-    Offsets are into the original file text, so they survive changes to cleaning.
+    Offsets are into the original file text, so they survive changes to cleaning. The annotated
+    publication date is not read: the system must find it.
     """
     found = []
     for path in sorted(Path(folder).glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        items = data["statements"]
-        gold = tuple(GoldAttribution(((s["start"], s["end"]),), quoted=s["kind"] != "indirect") for s in items)
-        found.append(SeedAnnotation(data["file"], data.get("published"), gold,
-                                    tuple(s.get("speaker") for s in items), tuple(s.get("said_on") for s in items)))
+        gold = tuple(GoldAttribution(((s["start"], s["end"]),), quoted=s["kind"] != "indirect",
+                                     speaker=(s["speaker"],) if s.get("speaker") else (), said_on=s.get("said_on"),
+                                     kind=s["kind"]) for s in data["statements"])
+        found.append(SeedAnnotation(data["file"], gold))
     return found
 
 
 def evaluate_seeds(annotations: Sequence[SeedAnnotation], seeds_folder: str | Path,
                    baseline: bool = True) -> dict[str, dict]:
-    """Score the stage on the seed articles, read as ingest reads them."""
+    """Score the stage on the seed articles, read and dated as ingest reads them (no gold value fed in)."""
     from trucewatch.documents import build_document
     from trucewatch.nlp import full_pipeline
     from trucewatch.records import SourceItem
@@ -234,16 +265,14 @@ def evaluate_seeds(annotations: Sequence[SeedAnnotation], seeds_folder: str | Pa
     registry = load_registry()
     ours, theirs = Scorer(registry), Scorer(registry)
     for note in annotations:
-        items = [i for i in read_sources([Path(seeds_folder) / note.file]) if isinstance(i, SourceItem)]
+        path = Path(seeds_folder) / note.file
+        items = [i for i in read_sources([path]) if isinstance(i, SourceItem)]
         if not items:
-            continue
+            raise FileNotFoundError(f"annotated seed article missing or unreadable: {path}")
         doc = build_document(items[0])
-        if note.published and not doc.published:  # the dating stage may not have run: use the annotated date
-            doc = replace(doc, published=note.published)
-        predictions = from_statements(extract_statements(doc, registry), doc.raw_offset)
-        ours.add(note.gold, predictions, note.speakers, note.dates)
+        ours.add(note.gold, from_statements(extract_statements(doc, registry), doc.raw_offset), doc.raw_text)
         if baseline:
-            theirs.add(note.gold, textacy_predictions(full_pipeline()(doc.raw_text)))  # no actor ids to compare
+            theirs.add(note.gold, textacy_predictions(full_pipeline()(doc.raw_text)), doc.raw_text)
     results = {"trucewatch": ours.report()}
     if baseline:
         results["textacy"] = theirs.report()

@@ -1,0 +1,159 @@
+"""``trucewatch eval realdev`` and ``eval all``, and the strict-beside-lenient table every evaluation prints."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from trucewatch.cli import evaluate, shared_dir
+from trucewatch.cli.output import emit, format_option
+
+COLUMNS = ["data", "system", "measure", "strict", "lenient", "exact", "n"]
+
+
+def _value(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _prf(metrics: dict) -> str:
+    return " ".join(_value(metrics[k]) for k in ("precision", "recall", "f1"))
+
+
+def side_by_side(rows: list[dict], title: str) -> None:
+    emit(rows, "table", COLUMNS, widths={"measure": 34},
+         title=f"{title} (strict: one-to-one, half of both spans, every prediction counted; lenient: any overlap)")
+
+
+def quote_rows(data: str, system: str, report: dict) -> list[dict]:
+    """P/R/F1 per category, then speaker, said_on and kind accuracy over all attributions."""
+    rows = [{"data": data, "system": system, "measure": f"quotes {category} P R F1", "strict": _prf(m["strict"]),
+             "lenient": _prf(m["lenient"]), "exact": _prf(m["exact"]), "n": m["gold"]}
+            for category, m in report.items()]
+    for what in ("speaker", "said_on", "kind"):
+        judged = report["all"][what]
+        if judged["strict_n"] or judged["lenient_n"]:
+            rows.append({"data": data, "system": system, "measure": f"{what} accuracy",
+                         "strict": _value(judged["strict"]), "lenient": _value(judged["lenient"]),
+                         "n": f"{judged['strict_n']}/{judged['lenient_n']}"})
+    return rows
+
+
+def linking_rows(data: str, summary: dict) -> list[dict]:
+    return [{"data": data, "system": "trucewatch", "measure": "links P R F1", "strict": _prf(summary["strict"]),
+             "lenient": _prf(summary["lenient"]), "n": summary["correct"] + summary["missed"]},
+            {"data": data, "system": "trucewatch", "measure": "status agreement",
+             "strict": _value(summary["status_agreement"]), "n": summary["status_n"]}]
+
+
+def cleaning_rows(data: str, result: dict) -> list[dict]:
+    """Seed cleaning: line-level body figures (strict by construction) and metadata."""
+    pairs = [("body precision (lines)", "body_precision", None), ("body recall (lines)", "body_recall", None),
+             ("date right (null = no date)", "date_accuracy", "date_accuracy_lenient"),
+             ("explicit date right", "explicit_date_accuracy", None), ("title exact", "title_accuracy", None),
+             ("wire", "wire_accuracy", None), ("outlet", "outlet_accuracy", None)]
+    return [{"data": data, "system": "trucewatch", "measure": label, "strict": _value(result[strict]),
+             "lenient": _value(result[lenient]) if lenient else "", "n": result["documents"]}
+            for label, strict, lenient in pairs]
+
+
+REALDEV_CHECKS = [("title exact", "title", None), ("explicit date right", "date_explicit", None),
+                  ("no invented date", "date_none", "date_none_lenient"),
+                  ("first body sentence kept", "body_first", None), ("last body sentence kept", "body_last", None),
+                  ("boilerplate removed", "boilerplate_removed", "boilerplate_removed_lenient")]
+
+
+def realdev_rows(groups: dict) -> list[dict]:
+    rows = []
+    for group, summary in groups.items():
+        data = f"real-dev {group}"
+        checks = summary["cleaning"]
+        for label, strict, lenient in REALDEV_CHECKS:
+            if strict in checks:
+                rows.append({"data": data, "system": "trucewatch", "measure": label,
+                             "strict": _value(checks[strict]["accuracy"]),
+                             "lenient": _value(checks[lenient]["accuracy"]) if lenient else "",
+                             "n": checks[strict]["n"]})
+        rows += quote_rows(data, "trucewatch", summary["quotes"])
+        rows += linking_rows(data, summary["links"])[:1]
+    return rows
+
+
+def _realdev(annotations: str, corpus: Path, splits: tuple[str, ...]) -> dict:
+    from trucewatch.evaluation.realdev import evaluate_realdev
+
+    try:
+        return evaluate_realdev(annotations, corpus, splits)
+    except FileNotFoundError as error:
+        raise click.ClickException(f"{error} (see --annotations, --corpus)") from None
+
+
+@evaluate.command("realdev", short_help="Score the whole system on the real-dev annotations.")
+@click.option("--annotations", type=click.Path(exists=True, file_okay=False), required=True,
+              help="Folder of the NNN.json annotations (eval/real-dev of the source checkout).")
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Folder of the NNN.txt articles (default: $TRUCEWATCH_SHARED/corpus/real-dev).")
+@click.option("--split", type=click.Choice(["dev", "heldout", "all"]), default="dev", show_default=True,
+              help="dev: files not numbered by a multiple of 4; heldout: the others (look rarely).")
+@click.option("--rows", "per_file", is_flag=True, help="Also list one row per article.")
+@format_option("table", "json")
+def eval_realdev_command(annotations: str, corpus: str | None, split: str, per_file: bool, fmt: str) -> None:
+    """Titles, dates, body bounds, boilerplate, quotes, speakers, said_on and provision links on real news.
+
+    Russian articles are reported apart too (no Russian rules yet) and count, as misses, in their split.
+    """
+    folder = shared_dir("--corpus", corpus, "corpus", "real-dev")
+    result = _realdev(annotations, folder, (split,))
+    if fmt == "json":
+        emit([result], "json", [])
+        return
+    side_by_side(realdev_rows(result["groups"]), "Real-dev")
+    if per_file:
+        emit(result["rows"], "table", list(result["rows"][0]) if result["rows"] else [], title="Per article")
+    sys.stdout.flush()
+
+
+@evaluate.command("all", short_help="Every evaluation: seeds, demo, PolNeAR dev and real-dev, strict and lenient.")
+@click.option("--fixtures", type=click.Path(exists=True, file_okay=False), required=True,
+              help="The project's annotation fixtures (tests/fixtures: seeds/, quotes/, linking/).")
+@click.option("--realdev", "realdev_dir", type=click.Path(exists=True, file_okay=False), required=True,
+              help="Folder of the real-dev annotations (eval/real-dev).")
+@click.option("--shared", type=click.Path(exists=True, file_okay=False), default=None,
+              help="The shared data folder (corpus/, eval/polnear/). Env: TRUCEWATCH_SHARED.")
+@click.option("--split", type=click.Choice(["dev", "heldout", "all"]), default="dev", show_default=True,
+              help="Real-dev split.")
+@format_option("table", "json")
+def eval_all_command(fixtures: str, realdev_dir: str, shared: str | None, split: str, fmt: str) -> None:
+    """Cleaning, quotes, speakers, said_on and linking on the seeds, the demo, PolNeAR dev and real-dev."""
+    from trucewatch.cli.ingest import demo_corpus
+    from trucewatch.evaluation.cleaning import evaluate as evaluate_cleaning
+    from trucewatch.evaluation.linking import evaluate_linking
+    from trucewatch.evaluation.polnear import read_polnear
+    from trucewatch.evaluation.quotes import evaluate_polnear, evaluate_seeds, read_seed_annotations
+
+    root = shared_dir("--shared", shared)
+    seeds, own = root / "corpus" / "karabakh-seeds", Path(fixtures)
+    try:
+        results = {
+            "seeds cleaning": evaluate_cleaning(own / "seeds", seeds),
+            "seeds quotes": evaluate_seeds(read_seed_annotations(own / "quotes"), seeds, baseline=False),
+            "seeds linking": evaluate_linking(seeds, own / "linking" / "karabakh-seeds.yaml").summary(),
+            "demo linking": evaluate_linking(demo_corpus(), own / "linking" / "demo.yaml").summary(),
+            "polnear-dev quotes": evaluate_polnear(read_polnear(root / "eval" / "polnear" / "data" / "dev"),
+                                                   baseline=False),
+        }
+    except (OSError, ValueError, KeyError) as error:
+        raise click.ClickException(f"{error} (see --fixtures, --shared)") from None
+    results["real-dev"] = _realdev(realdev_dir, root / "corpus" / "real-dev", (split,))
+    if fmt == "json":
+        results["seeds cleaning"] = {k: v for k, v in results["seeds cleaning"].items() if k != "rows"}
+        emit([results], "json", [])
+        return
+    rows = cleaning_rows("seeds", results["seeds cleaning"])
+    rows += quote_rows("seeds", "trucewatch", results["seeds quotes"]["trucewatch"])
+    rows += linking_rows("seeds", results["seeds linking"]) + linking_rows("demo", results["demo linking"])
+    rows += quote_rows("polnear-dev", "trucewatch", results["polnear-dev quotes"]["trucewatch"])
+    rows += realdev_rows(results["real-dev"]["groups"])
+    side_by_side(rows, "All evaluations")
+    sys.stdout.flush()

@@ -1,0 +1,210 @@
+"""Scoring the whole system on real-dev: real news annotated before anyone saw the system's output.
+
+Each article is read and built exactly as ingest does, then statements and evidence links are
+extracted as the analysis stage does, with no gold value fed in. Gold substrings (quotes, link
+sentences, boilerplate) are located in the original text; predictions are mapped back to it
+through the body offsets. Files numbered by a multiple of 4 are the held-out split, the rest dev;
+Russian articles are also reported on their own (the system has no Russian rules yet) and count,
+as misses, in every split they belong to.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trucewatch.agreements import Agreement, load_agreements
+from trucewatch.evaluation.linking import Expected, LinkingScore, score_labels, sentence_labels
+from trucewatch.evaluation.matching import Accuracy, Spans, lenient_pairs, overlap, ratio
+from trucewatch.evaluation.polnear import GoldAttribution
+from trucewatch.evaluation.quotes import Prediction, Scorer, from_statements
+from trucewatch.records import Document, EvidenceLink, Sentence, SourceItem
+
+SPLITS = ("dev", "heldout", "all")
+GROUPS = (*SPLITS, "russian")
+
+
+def split_of(file: str) -> str:
+    """Held-out: numbers divisible by 4 (004, 008, ...); dev: the rest."""
+    return "heldout" if int(Path(file).stem) % 4 == 0 else "dev"
+
+
+def is_russian(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return sum("а" <= c.lower() <= "я" or c in "ёЁ" for c in letters) > 0.5 * len(letters) if letters else False
+
+
+def read_annotations(folder: str | os.PathLike) -> list[dict]:
+    """The ``NNN.json`` annotations of a folder, in file order."""
+    paths = sorted(Path(folder).glob("[0-9][0-9][0-9].json"))
+    if not paths:
+        raise FileNotFoundError(f"no real-dev annotations (NNN.json) in {folder}")
+    return [json.loads(p.read_text(encoding="utf-8")) for p in paths]
+
+
+@dataclass
+class DocumentResult:
+    """What one article contributes; groups re-score quotes from the kept gold and predictions."""
+
+    file: str
+    split: str
+    russian: bool
+    text: str
+    checks: dict[str, Accuracy] = field(default_factory=dict)
+    quotes_gold: tuple[GoldAttribution, ...] = ()
+    quotes_predicted: tuple[Prediction, ...] = ()
+    links: LinkingScore = field(default_factory=LinkingScore)
+    missing: list[str] = field(default_factory=list)  # gold substrings not found in the text
+
+    def in_group(self, group: str) -> bool:
+        return group == "all" or group == self.split or (group == "russian" and self.russian)
+
+
+def _normal(text: str | None) -> str:
+    return " ".join((text or "").split()).lower()
+
+
+def _find(raw: str, needle: str, missing: list[str]) -> Spans:
+    at = raw.find(needle)
+    if at < 0:
+        missing.append(needle[:60])
+        return ()
+    return ((at, at + len(needle)),)
+
+
+def _check(checks: dict[str, Accuracy], name: str, right: bool) -> None:
+    checks.setdefault(name, Accuracy()).add(right)
+
+
+def score_document(note: dict, doc: Document, sentences: Sequence[Sentence], predictions: Sequence[Prediction],
+                   links: Iterable[EvidenceLink], split: str) -> DocumentResult:
+    """Compare one built and analysed article with its annotation."""
+    raw = doc.raw_text
+    result = DocumentResult(note["file"], split, is_russian(raw), raw)
+    checks = result.checks
+    _check(checks, "title", _normal(doc.title) == _normal(note["title"]))
+    predicted_date = doc.published[:10] if doc.published else None
+    if note["published"]:
+        _check(checks, "date_explicit", predicted_date == note["published"])
+    else:
+        _check(checks, "date_none", predicted_date is None)
+        _check(checks, "date_none_lenient", predicted_date is None or doc.published_source == "inferred")
+    body = _normal(doc.body)
+    for end in ("body_first", "body_last"):
+        if note.get(end):
+            _check(checks, end, _normal(note[end]) in body)
+    covered = bytearray(len(raw))
+    for span in doc.body_spans:
+        covered[span.raw_start:span.raw_start + span.length] = b"\1" * span.length
+    for text in note["boilerplate"]:
+        _check(checks, "boilerplate_removed", _normal(text) not in body)
+        starts = [m.start() for m in re.finditer(re.escape(text), raw)]
+        _check(checks, "boilerplate_removed_lenient",
+               any(not any(covered[s:s + len(text)]) for s in starts) or not starts)
+    result.quotes_gold = tuple(
+        GoldAttribution(_find(raw, q["text"], result.missing), quoted=q["kind"] != "indirect",
+                        speaker=tuple(q["speaker"].split("|")) if q.get("speaker") else (), said_on=q.get("said_on"),
+                        kind=q["kind"]) for q in note["quotes"])
+    result.quotes_predicted = tuple(predictions)
+    _score_links(note, doc, sentences, links, result)
+    return result
+
+
+def _score_links(note: dict, doc: Document, sentences: Sequence[Sentence], links: Iterable[EvidenceLink],
+                 result: DocumentResult) -> None:
+    """Strict: each gold sentence is the system sentence it overlaps most; lenient: any overlapping one."""
+    raw_sentences: list[Spans] = []
+    for s in sentences:
+        start, end = doc.raw_offset(s.start), doc.raw_offset(s.end, end=True)
+        raw_sentences.append(((start, end),) if start is not None and end is not None else ())
+    gold: list[tuple[Spans, str]] = []
+    for link in note["links"]:
+        spans = _find(doc.raw_text, link["sentence"], result.missing)
+        gold.append((spans, f"{link['agreement']}:{link['provision']}"))
+    expected: Expected = {}
+    score = result.links
+    for spans, label in gold:
+        best = max(range(len(sentences)), key=lambda i: overlap(spans, raw_sentences[i]), default=None)
+        if best is None or not overlap(spans, raw_sentences[best]):
+            score.missed += 1  # the sentence is not in the body at all
+            score.unmatched_keys.append(f"{result.file}: {label}")
+            continue
+        expected.setdefault(sentences[best].index, (set(), set()))[0].add(label)
+    predicted = sentence_labels(list(sentences), links)
+    score_labels(list(sentences), predicted, expected, score, result.file)
+    position = {s.index: i for i, s in enumerate(sentences)}
+    flat = [(raw_sentences[position[index]], label) for index, labels in predicted.items() for label in labels]
+    pairs = lenient_pairs([g for g, _ in gold], [p for p, _ in flat])
+    same = [(g, p) for g, p in pairs if gold[g][1] == flat[p][1]]
+    score.lenient_found = len({g for g, _ in same})
+    score.lenient_correct = len({p for _, p in same})
+    score.lenient_gold = len(gold)
+
+
+def build_and_analyse(path: Path, agreements: dict[str, Agreement], registry) -> tuple[
+        Document, list[Sentence], list[Prediction], list[EvidenceLink]]:
+    """The system as ingest and analysis run it: read, build, split, extract statements, link."""
+    from trucewatch.documents import build_document
+    from trucewatch.linking import link_document
+    from trucewatch.sentences import split_sentences
+    from trucewatch.sources import read_sources
+    from trucewatch.statements import extract_statements
+
+    items = [i for i in read_sources([path]) if isinstance(i, SourceItem)]
+    if not items:
+        raise FileNotFoundError(f"real-dev article missing or unreadable: {path}")
+    doc = build_document(items[0])
+    sentences = split_sentences(doc)
+    statements = extract_statements(doc, registry, sentences)
+    links = [x for a in agreements.values() for x in link_document(doc, sentences, statements, a)]
+    return doc, sentences, from_statements(statements, doc.raw_offset), links
+
+
+def evaluate_realdev(annotations: str | os.PathLike, corpus: str | os.PathLike,
+                     splits: Sequence[str] = GROUPS) -> dict:
+    """Scores per group (dev, heldout, all, russian) and one row per article."""
+    from trucewatch.actors import load_registry
+
+    agreements, registry = load_agreements(), load_registry()
+    results = []
+    for note in read_annotations(annotations):
+        split = split_of(note["file"])
+        if "all" not in splits and split not in splits:
+            continue
+        doc, sentences, predictions, links = build_and_analyse(Path(corpus) / note["file"], agreements, registry)
+        results.append(score_document(note, doc, sentences, predictions, links, split))
+    groups = list(GROUPS) if "all" in splits else [g for g in GROUPS if g in splits]
+    return {"groups": {g: summarise([r for r in results if r.in_group(g)], registry) for g in groups},
+            "rows": [_row(r) for r in results]}
+
+
+def summarise(results: Sequence[DocumentResult], registry=None) -> dict:
+    """Figures of a group of articles: cleaning checks, quotes (strict/exact/lenient), links."""
+    checks: dict[str, Accuracy] = {}
+    scorer = Scorer(registry)
+    links = LinkingScore(lenient_correct=0, lenient_found=0, lenient_gold=0)
+    for r in results:
+        for name, accuracy in r.checks.items():
+            total = checks.setdefault(name, Accuracy())
+            total.n += accuracy.n
+            total.right += accuracy.right
+        scorer.add(r.quotes_gold, r.quotes_predicted, r.text)
+        for name in ("correct", "wrong", "optional", "missed", "lenient_correct", "lenient_found",
+                     "lenient_gold"):
+            setattr(links, name, getattr(links, name) + getattr(r.links, name))
+    return {"documents": len(results),
+            "cleaning": {name: {"accuracy": a.value, "n": a.n} for name, a in sorted(checks.items())},
+            "quotes": scorer.report(), "links": links.summary() | {"unmatched_keys": len(
+                [k for r in results for k in r.links.unmatched_keys])},
+            "missing_gold_substrings": sum(len(r.missing) for r in results)}
+
+
+def _row(r: DocumentResult) -> dict:
+    return {"file": r.file, "split": r.split, "russian": r.russian,
+            **{name: ratio(a.right, a.n) for name, a in r.checks.items()},
+            "quotes_gold": len(r.quotes_gold), "quotes_predicted": len(r.quotes_predicted),
+            "links_correct": r.links.correct, "links_wrong": r.links.wrong, "links_missed": r.links.missed}
