@@ -150,7 +150,7 @@ def build_and_analyse(path: Path, agreements: dict[str, Agreement], registry) ->
     """The system as ingest and analysis run it: read, build, split, extract statements, link."""
     from trucewatch.documents import build_document
     from trucewatch.linking import link_document
-    from trucewatch.sentences import split_sentences
+    from trucewatch.text.sentences import split_sentences
     from trucewatch.sources import read_sources
     from trucewatch.statements import extract_statements
 
