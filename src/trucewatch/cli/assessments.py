@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 
-from trucewatch.agreements import Agreement, AgreementError, load_agreements
 from trucewatch.cli import db_option, evaluate, main, open_store
 from trucewatch.cli.output import emit, format_option
-from trucewatch.records import EvidenceLink
-from trucewatch.status import LABELS, ProvisionStatus, assess, evidence_date
+
+if TYPE_CHECKING:
+    from trucewatch.agreements import Agreement
+    from trucewatch.records import EvidenceLink
+    from trucewatch.status import ProvisionStatus
 
 agreements_path_option = click.option(
     "--agreements", "agreement_paths", multiple=True, metavar="PATH", type=click.Path(exists=True),
@@ -19,6 +22,8 @@ agreements_path_option = click.option(
 
 def load_agreement_files(paths: tuple[str, ...] = ()) -> dict[str, Agreement]:
     """Bundled agreements, $TRUCEWATCH_AGREEMENTS and ``--agreements``; a bad file is a one-line error."""
+    from trucewatch.agreements import AgreementError, load_agreements
+
     try:
         return load_agreements(paths)
     except AgreementError as error:
@@ -69,6 +74,8 @@ def agreements_command(show_id: str | None, agreement_paths: tuple[str, ...], fm
 
 
 def _evidence_row(link: EvidenceLink) -> dict:
+    from trucewatch.status import evidence_date
+
     when = evidence_date(link)
     return {"doc_id": link.doc_id, "sentence": link.sentence_index, "start": link.start, "end": link.end,
             "date": when.isoformat() if when else None, "speaker": link.speaker, "statement_id": link.statement_id,
@@ -126,6 +133,8 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
     `trucewatch analyse`. CSV has one row per provision; JSON and JSONL add the history, deadlines,
     term and every piece of evidence.
     """
+    from trucewatch.status import LABELS, assess
+
     agreements = load_agreement_files(agreement_paths)
     if agreement_id not in agreements:
         raise click.UsageError(f"no agreement {agreement_id!r}; known: {', '.join(sorted(agreements))}")
@@ -174,6 +183,7 @@ def _evidence_line(x: dict) -> str:
 def eval_linking_command(corpus: str | None, annotations: str | None, statements: bool, errors: bool,
                          fmt: str) -> None:
     """Linking precision/recall on annotated sentences, and status agreement with expected statuses."""
+    from trucewatch.agreements import AgreementError
     from trucewatch.evaluation.linking import DEFAULT_ANNOTATIONS, default_corpus, evaluate_linking
 
     corpus_path = corpus or default_corpus()

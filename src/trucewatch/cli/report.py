@@ -6,21 +6,21 @@ from collections import Counter
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 
-from trucewatch.actors import load_registry
-from trucewatch.agreements import Agreement
 from trucewatch.cli import db_option, main, open_store
 from trucewatch.cli.assessments import agreements_path_option, load_agreement_files
 from trucewatch.cli.output import emit, format_option
-from trucewatch.contradictions import Contradiction, claim_contradictions, text_contradictions
-from trucewatch.linking import in_scope
-from trucewatch.records import Document
-from trucewatch.report import ReportData, render
-from trucewatch.stance import StanceObservation, stance
-from trucewatch.store import Store
+
+if TYPE_CHECKING:
+    from trucewatch.agreements import Agreement
+    from trucewatch.contradictions import Contradiction
+    from trucewatch.records import Document
+    from trucewatch.stance import StanceObservation
+    from trucewatch.store import Store
 
 err = Console(stderr=True)
 
@@ -52,6 +52,8 @@ def _as_of(value: str | None, documents: dict[str, Document]) -> date:
 
 
 def _canonical(store: Store, agreement: Agreement | None) -> dict[str, Document]:
+    from trucewatch.linking import in_scope
+
     return {d.id: d for d in store.documents(include_duplicates=False)
             if agreement is None or in_scope(d, agreement)}
 
@@ -61,11 +63,16 @@ def _known_by(value: str | None, as_of: date) -> bool:
 
 
 def _observations(store: Store, documents: dict[str, Document], as_of: date) -> list[StanceObservation]:
+    from trucewatch.stance import stance
+
     return [o for o in stance(store.statements(), documents) if _known_by(o.date, as_of)]
 
 
 def _contradictions(store: Store, agreement: Agreement, documents: dict[str, Document],
                     as_of: date) -> list[Contradiction]:
+    from trucewatch.actors import load_registry
+    from trucewatch.contradictions import claim_contradictions, text_contradictions
+
     registry = load_registry()
     statements = [s for s in store.statements() if s.doc_id in documents]
     published = {d.id: d.published for d in documents.values()}
@@ -163,6 +170,9 @@ def report_command(db: str | None, agreement_id: str | None, as_of: str | None, 
 def write_report(store: Store, agreement_id: str | None, as_of: str | None, out: str,
                  agreement_paths: tuple[str, ...] = ()) -> None:
     """Render the report of ``agreement_id`` from ``store`` into the file ``out``."""
+    from trucewatch.actors import load_registry
+    from trucewatch.report import ReportData, render
+
     agreement = _agreement(agreement_id, agreement_paths)
     documents = _canonical(store, agreement)
     day = _as_of(as_of, documents)
