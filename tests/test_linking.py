@@ -136,3 +136,44 @@ def test_store_keeps_every_field_of_a_link(store):
     assert [asdict(x) for x in store.evidence(KARABAKH)] == [asdict(older), asdict(link)]  # in date order
     store.write_analysis("r2", [AnalysisRows("d1", {}, links={KARABAKH: []})])
     assert store.evidence(KARABAKH) == []
+
+
+SENTENCES = [
+    "Armenian forces completed their withdrawal from Kelbajar on Wednesday.",
+    "A Russian peacekeeping contingent is being deployed along the Lachin corridor.",
+    "The PEACEKEEPERS' posts near Shusha; prisoners-of-war were handed   over.",
+    "Unblocking of all economic and transport links in the region, said the joint statement of 10 November.",
+    "Nothing here bears on any agreement at all.",
+]
+
+
+def test_word_prefilter_never_changes_a_match(agreements):
+    """A phrase's regex is skipped when the text lacks its first word: the result must be the regex's own."""
+    from trucewatch.linking import Text, _parts
+
+    phrases = {phrase for a in agreements.values() for p in a.provisions
+               for phrase in (*p.indicators.phrases, *p.indicators.context, *p.indicators.actors,
+                              *p.indicators.exclude, *(c for cues in a.signals_for(p.number).values() for c in cues))}
+    phrases |= {name for a in agreements.values() for place in a.places().values() for name in place.names}
+    checked = 0
+    for sentence in SENTENCES:
+        text = Text(sentence)
+        for phrase in phrases:
+            plain = [part.pattern.search(sentence) for part in _parts(phrase)]
+            expected = plain[0].span() if all(plain) else None
+            found = text.search(phrase)
+            assert (found.span() if found else None) == expected, (phrase, sentence)
+            checked += expected is not None
+    assert checked > 10  # the sentences do match many phrases
+
+
+@pytest.mark.parametrize(("hits", "nested"), [
+    ([(0, 14, "started"), (6, 14, "done")], {1}),  # "being deployed" over "deployed"
+    ([(0, 8, "done"), (0, 8, "violated")], set()),  # the same span is not longer
+    ([(5, 9, "done"), (0, 20, "started"), (2, 6, "done")], {0, 2}),
+    ([(0, 4, "done"), (3, 8, "done")], set()),  # overlapping, neither inside the other
+])
+def test_nested_cues(hits, nested):
+    from trucewatch.linking import _nested
+
+    assert _nested(hits) == nested

@@ -19,8 +19,13 @@ Text matching an ``exclude`` phrase is ignored for that provision (the
 centre" is point 5, not the peacekeepers of point 3). A sentence that names the
 agreement as a whole ("the trilateral statement") and no provision is linked to
 the agreement level, provision ``"*"``. Documents outside the agreement's
-``scope`` (its conflict) get no links at all. A first pass on the first words of
-all phrases and places skips the many sentences that cannot link.
+``scope`` (its conflict) get no links at all.
+
+Speed: a phrase can only match a text that contains its first word (or the prefix of a
+``word*``), so every text is scanned for its words once and a phrase's regex runs only
+when that word is there; a first pass on the first words of all phrases and places
+skips the many sentences that cannot link. Patterns and per-agreement tables are built
+once per process.
 
 Each link also carries the status ``signal`` its text expresses (done, started,
 not_done...), read from the agreement's cues: the longest cue wins where cues
@@ -34,7 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from trucewatch.agreements import AGREEMENT_LEVEL, SIGNALS, Agreement, Place, Provision
 from trucewatch.records import Document, EvidenceLink, Sentence, Statement
@@ -45,12 +50,11 @@ WEIGHTS = {"phrase": 1.0, "place": 0.6, "context": 0.5, "actor": 0.4}
 SIGNAL_PRIORITY = ("disputed", "violated", "not_done", "done", "advanced", "started")
 _NEGATION = re.compile(r"(?:\b(?:not|never|no|yet to|failed to|without|refus\w*)|n't)\W+(?:\w+\W+){0,2}$", re.I)
 _MODAL = re.compile(r"\b(?:will|would|shall|should|must|could|can|may|might|to)\W+(?:\w+\W+){0,2}$", re.I)
-
+_WORD = re.compile(r"\w+")
 
 _GAP = r"\W+(?:[\w'’-]+\W+){0,15}?"  # "A ... B": B within fifteen words after A
 
 
-@cache
 def _pattern(phrase: str) -> re.Pattern[str]:
     """A phrase as a regex: case-insensitive, whole words, flexible spaces.
 
@@ -67,11 +71,72 @@ def _word(word: str) -> str:
     return re.escape(word[:-1]) + r"[\w'’-]*" if word.endswith("*") else re.escape(word)
 
 
+def _key(phrase: str) -> tuple[str | None, str | None]:
+    """(word, prefix): the whole word, or the prefix of a word, that any text the phrase matches contains."""
+    first = phrase.split()[0].lower() if phrase.split() else ""
+    tokens = _WORD.findall(first)
+    if not tokens:
+        return None, None
+    return (None, tokens[0]) if first.endswith("*") and len(tokens) == 1 else (tokens[0], None)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A compiled phrase (or one ``&`` part of one) with the word a text needs for it to match."""
+
+    pattern: re.Pattern[str]
+    word: str | None
+    prefix: str | None
+
+
+@cache
+def _part(phrase: str) -> Part:
+    return Part(_pattern(phrase), *_key(phrase))
+
+
+@cache
+def _parts(phrase: str) -> tuple[Part, ...]:
+    return tuple(_part(p.strip()) for p in phrase.split("&"))
+
+
+class Text:
+    """A text with its lower-case form and words, computed once and shared by every phrase tested on it."""
+
+    __slots__ = ("lower", "text", "words")
+
+    def __init__(self, text: str, *, like: Text | None = None) -> None:
+        self.text = text
+        if like is None:
+            self.lower = text.lower()
+            self.words = frozenset(_WORD.findall(self.lower))
+        else:  # ``text`` is ``like`` with words blanked out: its words are a subset, a valid filter
+            self.lower, self.words = like.lower, like.words
+
+    def may_match(self, part: Part) -> bool:
+        if part.word is not None:
+            return part.word in self.words
+        return part.prefix is None or part.prefix in self.lower
+
+    def search(self, phrase: str) -> re.Match[str] | None:
+        """First match of ``phrase``; ``A & B`` matches when every part is present."""
+        parts = _parts(phrase)
+        if not all(self.may_match(p) for p in parts):
+            return None
+        first = None
+        for part in parts:
+            if not (m := part.pattern.search(self.text)):
+                return None
+            first = first or m
+        return first
+
+
+# The same sentences are linked against every agreement: their words are read once (bounded, so memory stays flat).
+_text = lru_cache(maxsize=2048)(Text)
+
+
 def find(phrase: str, text: str) -> re.Match[str] | None:
     """First match of ``phrase``; ``A & B`` matches when every part is present."""
-    parts = [p.strip() for p in phrase.split("&")]
-    matches = [_pattern(p).search(text) for p in parts]
-    return matches[0] if all(matches) else None
+    return Text(text).search(phrase)
 
 
 @dataclass(frozen=True)
@@ -81,75 +146,154 @@ class Match:
     reasons: tuple[str, ...]
 
 
-def score_provision(text: str, provision: Provision, places: dict[str, Place]) -> Match | None:
-    """The indicators of ``provision`` found in ``text``, or None if they do not reach the threshold."""
-    ind = provision.indicators
-    for phrase in ind.exclude:
-        text = _pattern(phrase).sub(lambda m: " " * len(m.group(0)), text)
-    score, reasons, kinds = 0.0, [], set()
-    for kind, phrases in (("phrase", ind.phrases), ("context", ind.context), ("actor", ind.actors)):
-        for phrase in phrases:
-            if m := find(phrase, text):
+class Phrases:
+    """Phrases in reading order, indexed by their first words: which of them may match a text, without a loop."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.phrases = tuple(phrases)
+        self.by_word: dict[str, list[int]] = {}
+        self.by_prefix: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        for n, phrase in enumerate(self.phrases):
+            part = _parts(phrase)[0]  # the others are checked by Text.search
+            if part.word is not None:
+                self.by_word.setdefault(part.word, []).append(n)
+            elif part.prefix is not None:
+                self.by_prefix.setdefault(part.prefix, []).append(n)
+            else:
+                self.always.append(n)
+        self.words = frozenset(self.by_word)
+
+    def candidates(self, text: Text) -> list[int]:
+        """Indexes (in order) of the phrases whose first word ``text`` has."""
+        found = list(self.always)
+        for word in self.words.intersection(text.words):
+            found.extend(self.by_word[word])
+        for prefix, indexes in self.by_prefix.items():
+            if prefix in text.lower:
+                found.extend(indexes)
+        found.sort()
+        return found
+
+
+@dataclass(frozen=True)
+class Scorer:
+    """A provision's indicators compiled for scoring: kinds and labels beside one phrase index."""
+
+    provision: Provision
+    exclude: tuple[Part, ...]
+    phrases: Phrases
+    labels: tuple[tuple[str, str], ...]  # per phrase: (kind, place id or "")
+
+    @classmethod
+    def of(cls, provision: Provision, places: dict[str, Place]) -> Scorer:
+        ind = provision.indicators
+        items = [(kind, phrase, "") for kind, phrases in (("phrase", ind.phrases), ("context", ind.context),
+                                                          ("actor", ind.actors)) for phrase in phrases]
+        items += [("place", name, pid) for pid in ind.places for name in places[pid].names]
+        return cls(provision, tuple(_part(x) for x in ind.exclude), Phrases(x for _, x, _ in items),
+                   tuple((kind, pid) for kind, _, pid in items))
+
+    def score(self, text: Text, places: dict[str, Place]) -> Match | None:
+        """The indicators found in ``text``, or None if they do not reach the threshold."""
+        blanked = text.text
+        for part in self.exclude:
+            if text.may_match(part):
+                blanked = part.pattern.sub(lambda m: " " * len(m.group(0)), blanked)
+        if blanked is not text.text:
+            text = Text(blanked, like=text)
+        score, reasons, kinds, placed = 0.0, [], set(), set()
+        for n in self.phrases.candidates(text):
+            kind, place_id = self.labels[n]
+            if place_id in placed:
+                continue  # one name of a place is enough
+            phrase = self.phrases.phrases[n]
+            if m := text.search(phrase):
                 score += WEIGHTS[kind]
-                reasons.append(f"{kind} '{phrase}' ({m.group(0)!r})")
+                if place_id:
+                    placed.add(place_id)
+                    reasons.append(f"place {places[place_id].name} ({m.group(0)!r})")
+                else:
+                    reasons.append(f"{kind} '{phrase}' ({m.group(0)!r})")
                 kinds.add(kind)
-    for place_id in ind.places:
-        place = places[place_id]
-        for name in place.names:
-            if m := find(name, text):
-                score += WEIGHTS["place"]
-                reasons.append(f"place {place.name} ({m.group(0)!r})")
-                kinds.add("place")
-                break
-    if score < THRESHOLD or not ("phrase" in kinds or {"place", "context"} <= kinds):
-        return None
-    return Match(provision.number, round(score, 2), tuple(reasons))
+        if score < THRESHOLD or not ("phrase" in kinds or {"place", "context"} <= kinds):
+            return None
+        return Match(self.provision.number, round(score, 2), tuple(reasons))
 
 
 def detect_signal(text: str, cues: dict[str, tuple[str, ...]]) -> tuple[str | None, str | None]:
     """(signal, cue) of what ``text`` says about implementation, or (None, None)."""
+    return _signal(Text(text), cues)
+
+
+def _signal(text: Text, cues: dict[str, tuple[str, ...]]) -> tuple[str | None, str | None]:
     hits: list[tuple[int, int, str]] = []
     for kind in SIGNALS:
         for cue in cues.get(kind, ()):
-            hits.extend((m.start(), m.end(), kind) for m in _pattern(cue).finditer(text))
+            part = _part(cue)
+            if text.may_match(part):
+                hits.extend((m.start(), m.end(), kind) for m in part.pattern.finditer(text.text))
+    nested = _nested(hits)
     found: dict[str, str] = {}
-    for start, end, kind in hits:
-        if any(s <= start and end <= e and e - s > end - start for s, e, _ in hits):
+    for n, (start, end, kind) in enumerate(hits):
+        if n in nested:
             continue  # inside a longer cue
-        before = text[:start]
+        before = text.text[:start]
         negated = _NEGATION.search(before)
         if kind in ("done", "advanced", "started"):
             if negated:
-                found.setdefault("not_done", "not " + text[start:end])
+                found.setdefault("not_done", "not " + text.text[start:end])
                 continue
             if _MODAL.search(before):
                 continue
         elif negated:  # "no violations", "did not dispute": not evidence of trouble
             continue
-        found.setdefault(kind, text[start:end])
+        found.setdefault(kind, text.text[start:end])
     for signal in SIGNAL_PRIORITY:
         if signal in found:
             return signal, found[signal]
     return None, None
 
 
+def _nested(hits: list[tuple[int, int, str]]) -> set[int]:
+    """Indexes of the hits that lie inside a longer hit: one sweep in start order, not all pairs."""
+    nested: set[int] = set()
+    reach = -1  # the furthest end of the hits before the current span (all start at or before it)
+    order = sorted(range(len(hits)), key=lambda n: (hits[n][0], -hits[n][1]))
+    i = 0
+    while i < len(order):
+        start, end = hits[order[i]][:2]
+        same = i
+        while same < len(order) and hits[order[same]][:2] == (start, end):
+            same += 1  # an identical span (another kind) is not longer
+        if reach >= end:
+            nested.update(order[i:same])
+        reach = max(reach, end)
+        i = same
+    return nested
+
+
 def in_scope(doc: Document, agreement: Agreement) -> bool:
     """Whether the document is about the agreement's conflict at all (its ``scope`` phrases)."""
-    if not agreement.scope:
-        return True
-    text = f"{doc.title or ''}\n{doc.body}"
-    return any(find(phrase, text) for phrase in agreement.scope)
+    return _in_scope(Text(f"{doc.title or ''}\n{doc.body}"), linker(agreement))
+
+
+def _in_scope(text: Text, linking: Linker) -> bool:
+    scope = linking.scope
+    return not scope.phrases or any(text.search(scope.phrases[n]) for n in scope.candidates(text))
 
 
 def names_agreement(text: str, agreement: Agreement, *, generic: bool) -> str | None:
     """The reference phrase naming the agreement as a whole in ``text``, if any."""
-    for phrase in agreement.references + (agreement.generic_references if generic else ()):
-        if m := find(phrase, text):
+    return _names(Text(text), linker(agreement), generic=generic)
+
+
+def _names(text: Text, linking: Linker, *, generic: bool) -> str | None:
+    refs, own = linking.references, len(linking.agreement.references)
+    for n in refs.candidates(text):
+        if (generic or n < own) and (m := text.search(refs.phrases[n])):
             return m.group(0)
     return None
-
-
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -157,61 +301,74 @@ class Trigger:
     """The first words of a set of phrases: a cheap test that a text may match one of them."""
 
     words: frozenset[str]
-    prefixes: tuple[str, ...]  # from wildcards: "peacekeep*"
+    prefixes: re.Pattern[str] | None  # from wildcards: "peacekeep*", as one alternation at word starts
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> Trigger:
         words, prefixes = set(), set()
         for phrase in phrases:
-            for part in phrase.split("&"):
-                first = part.split()[0].lower() if part.split() else ""
-                tokens = _WORD.findall(first)
-                if not tokens:
-                    continue
-                wildcard = first.endswith("*") and len(tokens) == 1
-                (prefixes if wildcard else words).add(tokens[0])
-        return cls(frozenset(words), tuple(sorted(prefixes)))
+            for part in _parts(phrase):
+                if part.word is not None:
+                    words.add(part.word)
+                elif part.prefix is not None:
+                    prefixes.add(part.prefix)
+        alternation = "|".join(re.escape(p) for p in sorted(prefixes, key=lambda p: (-len(p), p)))
+        return cls(frozenset(words), re.compile(rf"(?<!\w)(?:{alternation})") if prefixes else None)
 
-    def fires(self, words: set[str]) -> bool:
-        """Whether some phrase may match a text with these (lower-case) ``words``."""
-        return not self.words.isdisjoint(words) or (
-            bool(self.prefixes) and any(w.startswith(self.prefixes) for w in words))
-
-
-def words_of(text: str) -> set[str]:
-    return set(_WORD.findall(text.lower()))
+    def fires(self, text: Text) -> bool:
+        """Whether some phrase may match ``text`` (one of its words, or a word starting with a prefix)."""
+        return not self.words.isdisjoint(text.words) or (
+            self.prefixes is not None and self.prefixes.search(text.lower) is not None)
 
 
-def _provision_phrases(provision: Provision, places: dict[str, Place]) -> list[str]:
-    ind = provision.indicators
-    return [*ind.phrases, *(name for pid in ind.places for name in places[pid].names)]
+@dataclass(frozen=True)
+class Linker:
+    """What linking needs of one agreement, built once per process: triggers, places and status cues."""
 
+    agreement: Agreement
+    places: dict[str, Place]
+    anything: Trigger  # any link at all
+    provisions: tuple[tuple[Scorer, Trigger], ...]  # links need a phrase or a place: their first words
+    cues: dict[str, dict[str, tuple[str, ...]]]  # provision (or the agreement level) -> signal -> cues
+    references: Phrases  # the agreement's references, then its generic ones
+    scope: Phrases
 
-_TRIGGERS: dict[int, tuple[Agreement, Trigger, dict[str, Trigger]]] = {}
-
-
-def triggers(agreement: Agreement) -> tuple[Trigger, dict[str, Trigger]]:
-    """Per agreement: a trigger for any link at all, and one per provision (links need a phrase or a place)."""
-    cached = _TRIGGERS.get(id(agreement))
-    if cached is None or cached[0] is not agreement:
+    @classmethod
+    def of(cls, agreement: Agreement) -> Linker:
         places = agreement.places()
-        per = {p.number: Trigger.of(_provision_phrases(p, places)) for p in agreement.provisions}
+
+        def phrases(p: Provision) -> list[str]:
+            return [*p.indicators.phrases, *(name for pid in p.indicators.places for name in places[pid].names)]
+
         refs = [*agreement.references, *agreement.generic_references]
-        anything = Trigger.of([*refs, *(x for p in agreement.provisions for x in _provision_phrases(p, places))])
-        cached = _TRIGGERS[id(agreement)] = (agreement, anything, per)
-    return cached[1], cached[2]
+        numbers = [p.number for p in agreement.provisions] + [AGREEMENT_LEVEL]
+        return cls(agreement, places, Trigger.of([*refs, *(x for p in agreement.provisions for x in phrases(p))]),
+                   tuple((Scorer.of(p, places), Trigger.of(phrases(p))) for p in agreement.provisions),
+                   {n: agreement.signals_for(n) for n in numbers}, Phrases(refs), Phrases(agreement.scope))
+
+
+_LINKERS: dict[int, Linker] = {}
+
+
+def linker(agreement: Agreement) -> Linker:
+    """The agreement's :class:`Linker`, cached while the same agreement object lives."""
+    cached = _LINKERS.get(id(agreement))
+    if cached is None or cached.agreement is not agreement:
+        cached = _LINKERS[id(agreement)] = Linker.of(agreement)
+    return cached
 
 
 def match_text(text: str, agreement: Agreement, *, generic: bool = False) -> list[Match]:
     """Provisions ``text`` bears on; failing any, the agreement level when the text names it."""
-    anything, per_provision = triggers(agreement)
-    words = words_of(text)
-    if not anything.fires(words):
+    return _match(Text(text), linker(agreement), generic=generic)
+
+
+def _match(text: Text, linking: Linker, *, generic: bool) -> list[Match]:
+    if not linking.anything.fires(text):
         return []
-    places = agreement.places()
-    matches = [m for p in agreement.provisions
-               if per_provision[p.number].fires(words) and (m := score_provision(text, p, places))]
-    if not matches and (ref := names_agreement(text, agreement, generic=generic)):
+    matches = [m for scorer, trigger in linking.provisions
+               if trigger.fires(text) and (m := scorer.score(text, linking.places))]
+    if not matches and (ref := _names(text, linking, generic=generic)):
         matches.append(Match(AGREEMENT_LEVEL, WEIGHTS["phrase"], (f"names the agreement ({ref!r})",)))
     return matches
 
@@ -225,28 +382,29 @@ def link_document(doc: Document, sentences: list[Sentence], statements: list[Sta
     indicators are found inside its content, the link cites just that content and
     carries the statement's id, speaker and date; otherwise it cites the sentence.
     """
-    if not in_scope(doc, agreement):
+    whole = _text(f"{doc.title or ''}\n{doc.body}")
+    linking = linker(agreement)
+    if not _in_scope(whole, linking):
         return []
-    generic = names_agreement(f"{doc.title or ''}\n{doc.body}", agreement, generic=False) is not None
+    generic = _names(whole, linking, generic=False) is not None
     reported_on = (doc.published or "")[:10] or None
-    anything, _ = triggers(agreement)
     links: list[EvidenceLink] = []
     for sentence in sentences:
-        if not anything.fires(words_of(sentence.text)):
+        text = _text(sentence.text)
+        if not linking.anything.fires(text):
             continue
         statement = _overlapping(statements, sentence)
         attributed: set[str] = set()
         if statement:
             start, end = max(sentence.start, statement.start), min(sentence.end, statement.end)
-            segment = doc.body[start:end]
-            for m in match_text(segment, agreement, generic=generic):
-                links.append(_link(agreement, m, doc.id, start, end, segment, reported_on, statement,
-                                   sentence.index))
+            segment = Text(doc.body[start:end])
+            for m in _match(segment, linking, generic=generic):
+                links.append(_link(linking, m, doc.id, start, end, segment, reported_on, statement, sentence.index))
                 attributed.add(m.provision)
-        for m in match_text(sentence.text, agreement, generic=generic):
+        for m in _match(text, linking, generic=generic):
             if m.provision not in attributed and not (attributed and m.provision == AGREEMENT_LEVEL):
-                links.append(_link(agreement, m, doc.id, sentence.start, sentence.end, sentence.text,
-                                   reported_on, None, sentence.index))
+                links.append(_link(linking, m, doc.id, sentence.start, sentence.end, text, reported_on, None,
+                                   sentence.index))
     return links
 
 
@@ -259,13 +417,13 @@ def _overlapping(statements: list[Statement], sentence: Sentence) -> Statement |
     return best
 
 
-def _link(agreement: Agreement, m: Match, doc_id: str, start: int, end: int, text: str,
-          reported_on: str | None, statement: Statement | None, sentence_index: int | None) -> EvidenceLink:
-    signal, cue = detect_signal(text, agreement.signals_for(m.provision))
+def _link(linking: Linker, m: Match, doc_id: str, start: int, end: int, text: Text, reported_on: str | None,
+          statement: Statement | None, sentence_index: int | None) -> EvidenceLink:
+    signal, cue = _signal(text, linking.cues[m.provision])
     reason = "; ".join(m.reasons) + (f"; signal {signal} ({cue!r})" if signal else "")
     return EvidenceLink(
-        agreement_id=agreement.id, provision=m.provision, doc_id=doc_id, start=start, end=end, text=text,
-        score=m.score, reason=reason, statement_id=statement.id if statement else None,
+        agreement_id=linking.agreement.id, provision=m.provision, doc_id=doc_id, start=start, end=end,
+        text=text.text, score=m.score, reason=reason, statement_id=statement.id if statement else None,
         speaker=statement.speaker if statement else None, said_on=statement.said_on if statement else None,
         signal=signal, reported_on=reported_on, sentence_index=sentence_index,
     )

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy.exc import SQLAlchemyError
 
 from trucewatch import __version__
-from trucewatch.parallel import Mapper
-from trucewatch.store import DEFAULT_DB, Store, resolve_url
+
+if TYPE_CHECKING:  # heavy modules load inside the commands that use them: --help and --version stay fast
+    from trucewatch.parallel import Mapper
+    from trucewatch.store import Store
 
 
 def shared_dir(option: str, value: str | None, *parts: str) -> Path:
@@ -44,6 +46,10 @@ def open_store(db: str | None, *, create: bool = False) -> Store:
     Commands that only read refuse to create a new, empty SQLite file (a mistyped ``--db`` or
     the wrong folder would otherwise show empty results).
     """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from trucewatch.store import DEFAULT_DB, Store, resolve_url
+
     url = resolve_url(db)
     if url.startswith("sqlite:///"):
         path = Path(url.removeprefix("sqlite:///"))
@@ -64,6 +70,8 @@ def open_store(db: str | None, *, create: bool = False) -> Store:
 
 def open_mapper(workers: int, scheduler: str | None) -> Mapper:
     """The Dask mapper of ``--workers``/``--scheduler``; an unreachable scheduler is a one-line error."""
+    from trucewatch.parallel import Mapper
+
     try:
         return Mapper(workers=workers, scheduler=scheduler)
     except (OSError, ValueError) as error:  # unreachable, or not an address

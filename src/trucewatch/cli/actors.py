@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from trucewatch.actors import RegistryError, load_registry
 from trucewatch.cli import db_option, main, open_store
 from trucewatch.cli.output import emit, format_option
 
@@ -23,6 +22,8 @@ def actors_command(db: str | None, extra: tuple[str, ...], provisional: bool, fm
     A provisional speaker is someone quoted who is not in the registry: recorded with the name as
     written, so an analyst can add them to an actors file.
     """
+    from trucewatch.actors import RegistryError, load_registry
+
     try:
         registry = load_registry(extra)
     except RegistryError as error:

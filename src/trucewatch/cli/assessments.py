@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 
-from trucewatch.agreements import Agreement, AgreementError, load_agreements
-from trucewatch.assess.status import LABELS
-from trucewatch.assess.views import default_as_of, status_view
 from trucewatch.cli import db_option, evaluate, main, open_store
 from trucewatch.cli.output import emit, format_option
-from trucewatch.store import Store
+
+if TYPE_CHECKING:  # the commands import what they use: `--help` loads no YAML, SQL or NLP
+    from trucewatch.agreements import Agreement
+    from trucewatch.store import Store
 
 as_of_option = click.option(
     "--as-of", "as_of", metavar="DATE", default=None,
@@ -23,6 +24,8 @@ agreements_path_option = click.option(
 
 def load_agreement_files(paths: tuple[str, ...] = ()) -> dict[str, Agreement]:
     """Bundled agreements, $TRUCEWATCH_AGREEMENTS and ``--agreements``; a bad file is a one-line error."""
+    from trucewatch.agreements import AgreementError, load_agreements
+
     try:
         return load_agreements(paths)
     except AgreementError as error:
@@ -98,6 +101,9 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
     `trucewatch analyse`. CSV has one row per provision; JSON and JSONL add the history, deadlines,
     term and every piece of evidence.
     """
+    from trucewatch.assess.status import LABELS
+    from trucewatch.assess.views import status_view
+
     agreements = load_agreement_files(agreement_paths)
     if agreement_id not in agreements:
         raise click.UsageError(f"no agreement {agreement_id!r}; known: {', '.join(sorted(agreements))}")
@@ -127,6 +133,8 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
 
 def as_of_or_default(store: Store, agreement_id: str | None, value: str | None) -> tuple[date, str]:
     """``--as-of`` when given; else the newest evidence date (or today), said on stderr, and how it was chosen."""
+    from trucewatch.assess.views import default_as_of
+
     when = _date_option(value, "--as-of")
     if when is not None:
         return when, ""
@@ -155,6 +163,7 @@ def eval_linking_command(corpus: str | None, annotations: str, statements: bool,
                          fmt: str) -> None:
     """Linking precision/recall on annotated sentences (strict: every prediction counted; lenient: predictions
     on optional labels left out), and status agreement with expected statuses."""
+    from trucewatch.agreements import AgreementError
     from trucewatch.cli import shared_dir
     from trucewatch.evaluation.linking import evaluate_linking
 

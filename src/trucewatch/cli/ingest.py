@@ -6,17 +6,20 @@ import sys
 from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from trucewatch.cli import db_option, main, open_mapper, open_store
 from trucewatch.cli.output import emit, format_option
-from trucewatch.ingest import IngestReport, ingest
-from trucewatch.records import Document
-from trucewatch.sources import iter_files
-from trucewatch.store import Store
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from trucewatch.ingest import IngestReport
+    from trucewatch.records import Document
+    from trucewatch.store import Store
 
 err = Console(stderr=True)
 
@@ -27,6 +30,8 @@ def demo_corpus() -> Path:
 
 def _count_files(paths: tuple[str, ...]) -> int | None:
     """Files to read, for the progress bar; None when the tree is too big to count quickly."""
+    from trucewatch.sources import iter_files
+
     count = 0
     for count, _ in enumerate(iter_files(paths), start=1):
         if count > 200_000:
@@ -36,12 +41,16 @@ def _count_files(paths: tuple[str, ...]) -> int | None:
 
 def progress_bar(doing: str, unit: str, *, quiet: bool = False) -> Progress:
     """A progress bar on stderr, shown only to a person at a terminal."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     return Progress(SpinnerColumn(), TextColumn(doing), BarColumn(), MofNCompleteColumn(), TextColumn(unit),
                     TimeElapsedColumn(), console=err, disable=quiet or not err.is_terminal, transient=True)
 
 
 def run_ingest(paths: tuple[str, ...], store: Store, *, workers: int = 0, scheduler: str | None = None,
                quiet: bool = False) -> IngestReport:
+    from trucewatch.ingest import ingest
+
     total = None if quiet else _count_files(paths)
     with open_mapper(workers, scheduler) as mapper, progress_bar("ingesting", "units",
                                                                              quiet=quiet) as progress:

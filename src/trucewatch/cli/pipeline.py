@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,7 +12,9 @@ from trucewatch.cli.assessments import agreements_path_option, load_agreement_fi
 from trucewatch.cli.ingest import demo_corpus, print_report, progress_bar, run_ingest, say, summarise
 from trucewatch.cli.output import emit, format_option
 from trucewatch.cli.report import write_report
-from trucewatch.pipeline import AnalysisReport, PipelineConfig, PipelineError, analyse
+
+if TYPE_CHECKING:
+    from trucewatch.pipeline import AnalysisReport
 
 
 def print_analysis(report: AnalysisReport) -> None:
@@ -42,6 +45,8 @@ def analyse_command(db: str | None, workers: int, scheduler: str | None, force: 
     code, the actors, the language rules or an agreement file changed) are processed; changing
     an agreement re-links without re-parsing. Every run is recorded (`trucewatch runs`).
     """
+    from trucewatch.pipeline import PipelineConfig, PipelineError, analyse
+
     load_agreement_files(agreement_paths)  # a bad file is a one-line error before any work
     config = PipelineConfig(agreement_paths=tuple(agreement_paths),
                             **({"stages": tuple(s.strip() for s in stages.split(",") if s.strip())} if stages else {}))
@@ -82,6 +87,8 @@ DEMO_AGREEMENT = "karabakh-2020-11-10"
               help="Where to write the HTML report.")
 def demo_command(db: str, out: str) -> None:
     """Run the whole job on the bundled demo corpus: ingest, analyse, report."""
+    from trucewatch.pipeline import analyse
+
     store = open_store(db, create=True)
     corpus = demo_corpus()
     say(f"demo corpus: {corpus}")

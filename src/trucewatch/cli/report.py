@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 
-from trucewatch.actors import load_registry
-from trucewatch.agreements import Agreement
-from trucewatch.assess.views import contradictions_view, stance_view
 from trucewatch.cli import db_option, main, open_store
 from trucewatch.cli.assessments import agreements_path_option, as_of_option, as_of_or_default, load_agreement_files
 from trucewatch.cli.output import emit, format_option
-from trucewatch.report import gather, render
-from trucewatch.store import Store
+
+if TYPE_CHECKING:  # the commands import what they use: `--help` loads no YAML, SQL or NLP
+    from trucewatch.agreements import Agreement
+    from trucewatch.store import Store
 
 err = Console(stderr=True)
 
@@ -47,6 +47,8 @@ def stance_command(db: str | None, agreement_id: str | None, as_of: str | None, 
     Reads the statements written by `trucewatch analyse`; scores run from -2 (very negative) to +2 (very
     positive).
     """
+    from trucewatch.assess.views import stance_view
+
     # --agreements is checked even when not filtering: a broken file must not pass silently
     agreement = _agreement(agreement_id, agreement_paths) if agreement_id else None
     if agreement is None and agreement_paths:
@@ -73,6 +75,8 @@ def contradictions_command(db: str | None, agreement_id: str | None, as_of: str 
 
     Reads the statements and evidence links written by `trucewatch analyse`.
     """
+    from trucewatch.assess.views import contradictions_view
+
     agreement = _agreement(agreement_id, agreement_paths)
     store = open_store(db)
     found = contradictions_view(store, agreement, as_of_or_default(store, agreement.id, as_of)[0])
@@ -111,6 +115,9 @@ def report_command(db: str | None, agreement_id: str | None, as_of: str | None, 
 def write_report(store: Store, agreement_id: str | None, as_of: str | None, out: str,
                  agreement_paths: tuple[str, ...] = ()) -> None:
     """Render the report of ``agreement_id`` from ``store`` into the file ``out``."""
+    from trucewatch.actors import load_registry
+    from trucewatch.report import gather, render
+
     agreement = _agreement(agreement_id, agreement_paths)
     day, how = as_of_or_default(store, agreement.id, as_of)
     registry = load_registry()

@@ -9,7 +9,7 @@ import click
 
 from trucewatch.cli import db_option, evaluate, main, open_store, shared_dir
 from trucewatch.cli.output import emit, format_option
-from trucewatch.records import Document, SourceItem, Statement
+from trucewatch.records import Document, SourceItem, Statement  # light: dataclasses only
 
 COLUMNS = ["doc", "kind", "start", "end", "text", "cue", "speaker", "speaker_text", "speaker_start",
            "speaker_end", "said_on"]

@@ -150,9 +150,9 @@ def build_and_analyse(path: Path, agreements: dict[str, Agreement], registry) ->
     """The system as ingest and analysis run it: read, build, split, extract statements, link."""
     from trucewatch.documents import build_document
     from trucewatch.linking import link_document
-    from trucewatch.text.sentences import split_sentences
     from trucewatch.sources import read_sources
     from trucewatch.statements import extract_statements
+    from trucewatch.text.sentences import split_sentences
 
     items = [i for i in read_sources([path]) if isinstance(i, SourceItem)]
     if not items:

