@@ -77,11 +77,11 @@ def test_interrupted_run_resumes_without_loss_or_doubles(tmp_path: Path, corpus:
     assert store.count_documents()["documents"] == 60
 
 
-def _stored(db: Path) -> int:
-    """Documents in a SQLite store, read without migrating it (the writer may be creating it)."""
+def _rows(db: Path, table: str = "documents") -> int:
+    """Rows of ``table`` in a SQLite store, read without migrating it (the writer may be creating it)."""
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
-            return connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+            return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     except sqlite3.Error:
         return 0
 
@@ -94,7 +94,7 @@ def test_killed_process_resumes(tmp_path: Path) -> None:
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
-        if _stored(db) > 0:
+        if _rows(db) > 0:
             break
         time.sleep(0.2)
     os.kill(process.pid, signal.SIGKILL)
@@ -134,14 +134,6 @@ def test_cli_exit_code_and_report(tmp_path: Path) -> None:
     assert '"source_path"' in listing.output and "ceasefire held overnight" in listing.output
 
 
-def _analysed(db: Path) -> int:
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
-            return connection.execute("SELECT count(*) FROM analysis_state").fetchone()[0]
-    except sqlite3.Error:
-        return 0
-
-
 @pytest.mark.slow
 def test_killed_analysis_resumes_where_it_stopped(tmp_path: Path) -> None:
     corpus = write_corpus(generate(400, seed=11), tmp_path / "corpus")
@@ -151,11 +143,11 @@ def test_killed_analysis_resumes_where_it_stopped(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "trucewatch", "analyse", "--db", str(killed)]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 180
-    while time.monotonic() < deadline and process.poll() is None and _analysed(killed) == 0:
+    while time.monotonic() < deadline and process.poll() is None and _rows(killed, "analysis_state") == 0:
         time.sleep(0.1)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
-    done = _analysed(killed)
+    done = _rows(killed, "analysis_state")
     canonical = len(Store(str(killed)).document_ids(include_duplicates=False))
     assert 0 < done < canonical, "the kill should land mid-run"
     result = subprocess.run(command, capture_output=True, text=True, check=True)
