@@ -19,13 +19,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from trucewatch.status import assess
-
 from trucewatch.agreements import load_agreements
+from trucewatch.assess.status import assess
 from trucewatch.evaluation.synthetic import generate, write_corpus
 from trucewatch.ingest import ingest
 from trucewatch.nlp import full_pipeline
-from trucewatch.pipeline import Pipeline, PipelineConfig, analyse
+from trucewatch.pipeline import analyse
 from trucewatch.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,15 +76,17 @@ def main() -> None:
     args = parser.parse_args()
     nlp = full_pipeline()
     list(nlp.pipe(["Warm-up."]))
-    Pipeline(PipelineConfig())  # warm-up: imports, registry, agreements, spaCy for the statements stage
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
+        warm = Store(str(Path(tmp) / "warm.db"))  # warm-up: imports, registry, agreements, spaCy of the stages
+        ingest([write_corpus(generate(4, seed=1), Path(tmp) / "warm")], warm)
+        analyse(warm)
         for name in args.corpus:
             files = corpus_files(name, args.docs, Path(tmp))
             if not files:
                 results[name] = {"error": f"no files (set TRUCEWATCH_SHARED; looked in {SHARED})"}
                 continue
-            folder = Path(tmp) / name
+            folder = Path(tmp) / f"stores-{name}"
             folder.mkdir()
             results[name] = run(files, args.rounds, folder, nlp)
             print(name, json.dumps(results[name]), flush=True)
