@@ -26,7 +26,7 @@ PLACES = PACKAGE / "data" / "places"
 ENV_VAR = "TRUCEWATCH_AGREEMENTS"
 AGREEMENT_LEVEL = "*"  # provision number of links about the agreement as a whole
 
-SIGNALS = ("done", "advanced", "started", "not_done", "reversed", "violated", "disputed")
+SIGNALS = ("done", "advanced", "started", "not_done", "reversed", "terminated", "violated", "disputed")
 
 
 class AgreementError(DataFileError):

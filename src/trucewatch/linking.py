@@ -31,7 +31,7 @@ Each link also carries the status ``signal`` its text expresses (done, started,
 not_done...), read from the agreement's cues: the longest cue wins where cues
 overlap ("being deployed" over "deployed"), a negated cue ("has not been
 returned") reads as not_done, a negated negative ("no violations") is
-dropped, and a cue under a modal ("will be returned") is a plan, not evidence.
+dropped, and a cue under a modal ("will be returned", "will be terminated") is a plan, not evidence.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ from trucewatch.text.dates import date_mentions
 THRESHOLD = 1.0
 WEIGHTS = {"phrase": 1.0, "place": 0.6, "context": 0.5, "actor": 0.4}
 # Strongest first: a sentence saying both "began" and "not yet completed" reports that it is not done.
-SIGNAL_PRIORITY = ("disputed", "reversed", "violated", "not_done", "done", "advanced", "started")
+SIGNAL_PRIORITY = ("disputed", "terminated", "reversed", "violated", "not_done", "done", "advanced", "started")
 _NEGATION = re.compile(r"(?:\b(?:not|never|no|yet to|failed to|without|refus\w*)|n't)\W+(?:\w+\W+){0,2}$", re.I)
 _MODAL = re.compile(r"\b(?:will|would|shall|should|must|could|can|may|might|to)\W+(?:\w+\W+){0,2}$", re.I)
 _WORD = re.compile(r"\w+")
@@ -251,6 +251,8 @@ def _signal(text: Text, cues: dict[str, tuple[str, ...]]) -> tuple[str | None, s
                 continue
         elif negated:  # "no violations", "did not dispute": not evidence of trouble
             continue
+        elif kind in ("reversed", "terminated") and _MODAL.search(before):
+            continue  # "will be terminated": a plan or a threat, the status does not go down yet
         found.setdefault(kind, text.text[start:end])
     for signal in SIGNAL_PRIORITY:
         if signal in found:
