@@ -101,6 +101,16 @@ def test_termination_is_final_until_reported_otherwise(agreement):
     assert result.status == TERMINATED and [c.after for c in result.history] == [3, TERMINATED]
 
 
+def test_an_agreement_ended_on_the_record_is_terminated():
+    minsk = load_agreements()["minsk-2015-02-12"]
+    links = [EvidenceLink(agreement_id=minsk.id, provision="1", doc_id="d", start=0, end=9, text="ceasefire holds",
+                          score=1.0, reason="test", said_on="2020-08-01", signal="done")]
+    before = next(s for s in assess(minsk, links, date(2021, 12, 31)) if s.provision == "1")
+    after = next(s for s in assess(minsk, links, date(2022, 3, 1)) if s.provision == "1")
+    assert before.status == 3 and after.status == TERMINATED
+    assert after.history[-1].evidence is None and "end-2022" in after.history[-1].reason
+
+
 def test_coverage_counts_sources_sides_and_the_last_report(agreement):
     links = [link("8", "2020-12-14", "done", "exchanged", "ilham-aliyev"),
              link("8", "2021-02-01", None, "mentioned", "nikol-pashinyan", doc="d2"),

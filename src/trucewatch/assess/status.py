@@ -3,7 +3,8 @@
 States (docs/status-model.md): ``no evidence`` (nothing reported), ``0`` not initiated (reported as not
 started), ``1``-``3`` by reported progress (Peace Accords Matrix scale), ``disputed`` (accounts conflict),
 ``regressed`` (reported suspended, blockaded, withdrawn: implementation went back) and ``terminated``
-(reported closed or ended). Evidence is read in date order (the date a statement was made, else the date
+(reported closed or ended, or the whole agreement ended on the record: a ``termination`` amendment with no
+provision). Evidence is read in date order (the date a statement was made, else the date
 of the report); every change records the link that moved it and the evidence against it:
 
 * a ``started`` / ``advanced`` / ``done`` signal raises the status to 1 / 2 / 3 (a later "began" does
@@ -46,7 +47,7 @@ class StatusChange:
     on: date
     before: Status
     after: Status
-    evidence: EvidenceLink  # what moved it
+    evidence: EvidenceLink | None  # what moved it (None: the agreement file's record, e.g. a termination)
     reason: str
     opposing: tuple[EvidenceLink, ...] = ()  # the most recent evidence pointing the other way
 
@@ -129,6 +130,12 @@ def assess(agreement: Agreement, links: list[EvidenceLink], as_of: date | None =
         evidence = sorted((x for x in mine if x.provision == number),
                           key=lambda x: (evidence_date(x) or date.max, x.doc_id, x.start))
         status, history = _history(agreement, evidence)
+        ended = next((a for a in agreement.amendments if a.kind == "termination" and a.provision is None
+                      and a.date <= as_of), None)
+        if ended and status != TERMINATED:  # the whole agreement ended on the record
+            history.append(StatusChange(ended.date, status, TERMINATED, None, f"agreement ended ({ended.id}): "
+                                        f"{ended.description.strip()}", tuple(evidence[-OPPOSING_CITED:])))
+            status = TERMINATED
         provision = agreement.provision(number) if number != AGREEMENT_LEVEL else None
         results.append(ProvisionStatus(
             agreement_id=agreement.id, provision=number,
@@ -271,7 +278,8 @@ def status_record(item: ProvisionStatus) -> dict:
         "status": item.status, "label": item.label, "as_of": item.as_of.isoformat(),
         "since": item.since.isoformat() if item.since else None,
         "history": [{"on": c.on.isoformat(), "from": c.before, "to": c.after, "reason": c.reason,
-                     "evidence": evidence_record(c.evidence), "opposing": [evidence_record(x) for x in c.opposing]}
+                     "evidence": evidence_record(c.evidence) if c.evidence else None,
+                     "opposing": [evidence_record(x) for x in c.opposing]}
                     for c in item.history],
         "coverage": {"documents": item.coverage.documents, "speakers": list(item.coverage.speakers),
                      "sides": list(item.coverage.sides),
