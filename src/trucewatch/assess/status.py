@@ -189,7 +189,8 @@ def _history(agreement: Agreement, evidence: list[EvidenceLink]) -> tuple[Status
         else:
             against = positive
             if link.signal in REVERSALS and status != REVERSALS[link.signal] and status != TERMINATED:
-                after, reason = REVERSALS[link.signal], f"'{link.signal}' reported: implementation went back"
+                after = REVERSALS[link.signal]
+                reason = f"'{link.signal}' reported: " + ("ended" if after == TERMINATED else "went back")
             elif link.signal == "not_done" and status == NO_EVIDENCE:
                 after, reason = 0, "reported as not started"
             elif link.signal in NEGATIVE and isinstance(status, int) and status > 0:
