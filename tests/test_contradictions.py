@@ -109,3 +109,18 @@ def test_a_later_denial_still_conflicts():
              _link("8", "russia-mfa", "not_done", "2021-11-10", "the release of all detained persons remains")]
     (found,) = claim_contradictions(links, SIDES)
     assert found.date == "2021-11-10" and "331 days" in found.reason
+
+
+def test_open_against_blocked_from_the_two_sides_cites_both():
+    links = [_link("6", "azerbaijan-mfa", "done", "2023-01-10", "The Lachin road is open, the blockade is a myth"),
+             _link("6", "armenia-mfa", "reversed", "2023-01-05", "The Lachin corridor is blocked since 12 December")]
+    (found,) = claim_contradictions(links, SIDES)
+    assert (found.first.speaker, found.second.speaker) == ("azerbaijan-mfa", "armenia-mfa")
+    assert "blocked" in found.summary and (found.first.date, found.second.date) == ("2023-01-10", "2023-01-05")
+
+
+def test_a_road_reopened_long_after_the_blockade_is_no_contradiction():
+    links = [_link("6", "armenia-mfa", "reversed", "2023-01-05", "The Lachin corridor has been blocked"),
+             _link("6", "azerbaijan-mfa", "done", "2023-10-01", "The road is open to traffic")]
+    assert claim_contradictions(links, SIDES) == []
+

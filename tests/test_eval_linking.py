@@ -18,13 +18,18 @@ SEED_ANNOTATIONS = Path(__file__).parent / "fixtures" / "linking" / "karabakh-se
 # strict precision 0.804 (9 predictions on optional labels count as wrong; lenient 1.0), recall 0.974
 # (38 gold links), status agreement 0.923 (12/13; 1.0 while the annotated dates were fed in).
 # Thresholds leave a small margin.
-MIN_PRECISION, MIN_RECALL, MIN_STATUS = 0.78, 0.9, 0.9
+# Superseded by scoped evidence (issue 9): the seeds annotate every mention of the agreement or the peacekeepers,
+# and naming the agreement, restating its terms or mentioning the contingent in passing is no longer evidence
+# (validated on real-dev instead, where those mentions are not links). Now: strict precision 0.800, recall 0.526,
+# status agreement 0.923 (12/13, with "no evidence" told apart from "not initiated").
+MIN_PRECISION, MIN_RECALL, MIN_STATUS = 0.78, 0.5, 0.9
 # The bundled demo digests: strict precision 0.694 (19 on optional labels; lenient 1.0), recall 0.915
 # (47 gold links; 0.787 before the indicators were revised after a first run), status and deadline
 # agreement 1.0 (18 expectations).
 DEMO = demo_corpus()
 DEMO_ANNOTATIONS = Path(__file__).parent / "fixtures" / "linking" / "demo.yaml"
-MIN_DEMO_PRECISION, MIN_DEMO_RECALL, MIN_DEMO_STATUS = 0.67, 0.85, 0.94
+# With scoped evidence: precision 0.771, recall 0.787 (terms restated on the signing day are no longer links).
+MIN_DEMO_PRECISION, MIN_DEMO_RECALL, MIN_DEMO_STATUS = 0.67, 0.75, 0.94
 
 
 @pytest.fixture(scope="module")

@@ -69,9 +69,33 @@ def test_no_link_without_real_evidence(agreements, text):
 
 
 def test_mention_of_the_whole_agreement_links_to_agreement_level_only(agreements):
-    links = links_for("Aliyev said revanchist forces want to revise the trilateral statement.", agreements[KARABAKH])
+    links = links_for("Aliyev said the trilateral statement is largely being implemented.", agreements[KARABAKH])
     assert set(links) == {"*"}
     assert "names the agreement ('trilateral statement')" in links["*"].reason
+
+
+def test_naming_the_agreement_is_not_evidence(agreements):
+    """Superseded expectation: a bare mention used to link to ``*``; it says nothing about implementation."""
+    assert links_for("Aliyev said revanchist forces want to revise the trilateral statement.",
+                     agreements[KARABAKH]) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "The 1994 ceasefire was violated many times before the 2020 war.",  # an earlier ceasefire
+    "The humanitarian truce of October 2020 collapsed within hours, and fighting resumed.",
+    "Under the terms of the deal, Russian peacekeepers must be deployed along the Lachin corridor.",  # terms
+    "In 2016 the ceasefire was violated in four days of fighting.",  # every date before the signing
+])
+def test_background_is_not_evidence(agreements, text):
+    assert links_for(text, agreements[KARABAKH]) == {}
+
+
+def test_reports_published_before_the_signing_are_background(agreements):
+    text = f"{CONTEXT} Azerbaijan said Armenian forces violated the ceasefire and opened fire on its positions."
+    before, after = document(text, published="2020-10-20"), document(text, published="2021-03-02")
+    agreement = agreements[KARABAKH]
+    assert link_document(before, split_sentences(before), [], agreement) == []
+    assert {x.provision for x in link_document(after, split_sentences(after), [], agreement)} == {"1"}
 
 
 def test_generic_reference_needs_a_specific_one_in_the_document(agreements):
@@ -98,8 +122,8 @@ def test_statement_attributes_the_link_and_narrows_the_span(agreements):
 
 
 def test_scope_keeps_each_agreement_to_its_conflict(agreements):
-    text = ("Ukraine and Russia-backed forces in Donetsk agreed a ceasefire. OSCE monitors reported that "
-            "heavy weapons were pulled back from the contact line near Debaltsevo.")
+    text = ("Ukraine and Russia-backed forces in Donetsk say the ceasefire has largely held. OSCE monitors reported "
+            "that heavy weapons were pulled back from the contact line near Debaltsevo.")
     doc = document(text, published="2015-03-01")
     sentences = split_sentences(doc)
     assert link_document(doc, sentences, [], agreements[KARABAKH]) == []

@@ -86,7 +86,8 @@ def test_report_is_self_contained_and_shows_matrix_evidence_and_states():
     assert "Azerbaijani troops entered the Aghdam district" in evidence
     deadlines = html.split('id="deadlines"')[1].split("</section>")[0]
     assert re.search(r"Aghdam district returned.*?state-met", deadlines, re.S)
-    assert re.search(r"Lachin district returned.*?state-overdue", deadlines, re.S)  # no evidence by 2021-02-01
+    # no evidence by 2021-02-01: "no report", never "overdue" (superseded by the status model of issue 9)
+    assert re.search(r"Lachin district returned.*?state-no_report", deadlines, re.S)
     assert "2025-11-10" in deadlines and "running" in deadlines  # the 5-year peacekeeping term
     stance = html.split('id="stance"')[1].split("</section>")[0]
     assert "<svg" in stance and "+2 very positive" in stance and "intensifier" in stance

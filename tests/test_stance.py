@@ -55,7 +55,7 @@ def test_assessment_moves_between_december_and_february(seed_docs):
     assert 0 < mission.score < first[0].score
     assert mission.label == "positive, with reservations"
     problems = next(c for c in mission.cues if c.text == "problems")
-    assert problems.score == -0.5 and "hedge" in problems.rule
+    assert problems.score == -0.5 and "hedge 'Sometimes'" in problems.rule  # not "certain" (issue 9)
     satisfactory = next(c for c in mission.cues if c.text == "satisfactory")
     assert "in general" in satisfactory.rule and 0 < satisfactory.score < 1
     # "a very important step" is about the monitoring centre, not the peacekeepers
@@ -102,3 +102,21 @@ def test_bundled_data_is_valid_and_user_files_are_checked(tmp_path):
     path.write_text("targets: [unclosed")
     with pytest.raises(StanceDataError, match="not valid YAML"):
         load_targets(str(path))
+
+
+def test_condemning_those_who_would_revise_the_agreement_is_not_negative_toward_it():
+    text = ("The trilateral statement is being implemented successfully, and revanchist forces who try to revise "
+            "the trilateral statement will face failure.")
+    doc = _doc("r1", text)
+    observations = observe(_statement(doc, text, "2021-03-01"), doc)
+    assert observations and all(o.score > 0 for o in observations), [o.explanation for o in observations]
+
+
+@pytest.mark.parametrize(("text", "negative"), [
+    ("Only one incident was recorded in the zone of the peacekeepers over the past day.", False),
+    ("Several incidents were recorded in the zone of the peacekeepers over the past day.", True),
+])
+def test_a_count_of_how_little_happened_is_no_complaint(text, negative):
+    doc = _doc("i1", text)
+    (obs,) = observe(_statement(doc, text, "2021-03-01", speaker="russia-mod"), doc)
+    assert (obs.score < 0) is negative, obs.explanation

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from trucewatch.agreements import load_agreements
-from trucewatch.assess.status import DISPUTED, assess
+from trucewatch.assess.status import DISPUTED, NO_EVIDENCE, REGRESSED, TERMINATED, assess
 from trucewatch.cli import main
 from trucewatch.ingest import ingest
 from trucewatch.linking import link_document
@@ -40,7 +40,7 @@ def test_status_rises_with_evidence_and_each_change_cites_it(agreement):
     links = [link("8", "2020-12-14", "started", "first exchange", "icrc"),
              link("8", "2021-06-12", "done", "all exchanged", "azerbaijan-mfa"),
              link("8", "2020-12-20", None, "mentioned")]
-    assert status_of(agreement, links, "8", "2020-12-01").status == 0
+    assert status_of(agreement, links, "8", "2020-12-01").status == NO_EVIDENCE  # nothing reported yet: not 0
     early = status_of(agreement, links, "8", "2021-01-01")
     assert (early.status, early.since) == (1, date(2020, 12, 14))
     late = status_of(agreement, links, "8", "2021-12-31")
@@ -76,10 +76,55 @@ def test_dispute_raised_the_same_day_stands_for_that_day(agreement):
     assert status_of(agreement, links, "3", "2020-11-13").status == 3
 
 
+def test_reported_as_not_started_is_zero_not_no_evidence(agreement):
+    links = [link("9", "2021-03-01", "not_done", "the railway has not been unblocked", "armenia-mfa")]
+    result = status_of(agreement, links, "9", "2021-06-01")
+    assert result.status == 0 and result.history[0].reason == "reported as not started"
+
+
+def test_reversal_takes_status_down_and_cites_the_evidence_against_it(agreement):
+    links = [link("6", "2020-12-01", "done", "troops entered Lachin", "azerbaijan-mod"),
+             link("6", "2022-12-12", "reversed", "the road was blocked", "armenia-mfa", doc="d2"),
+             link("6", "2023-09-30", "done", "the road reopened", "azerbaijan-mfa", doc="d3")]
+    blocked = status_of(agreement, links, "6", "2023-06-30")
+    assert blocked.status == REGRESSED and [c.after for c in blocked.history] == [3, REGRESSED]
+    assert blocked.history[-1].evidence.text == "the road was blocked"
+    assert [x.text for x in blocked.history[-1].opposing] == ["troops entered Lachin"]
+    assert status_of(agreement, links, "6", "2024-01-01").status == 3  # a later positive report sets it again
+
+
+def test_termination_is_final_until_reported_otherwise(agreement):
+    links = [link("5", "2021-01-30", "done", "the centre opened"),
+             link("5", "2024-04-26", "terminated", "the centre closed", doc="d2"),
+             link("5", "2024-04-27", "reversed", "suspended", doc="d3")]
+    result = status_of(agreement, links, "5", "2024-12-31")
+    assert result.status == TERMINATED and [c.after for c in result.history] == [3, TERMINATED]
+
+
+def test_an_agreement_ended_on_the_record_is_terminated():
+    minsk = load_agreements()["minsk-2015-02-12"]
+    links = [EvidenceLink(agreement_id=minsk.id, provision="1", doc_id="d", start=0, end=9, text="ceasefire holds",
+                          score=1.0, reason="test", said_on="2020-08-01", signal="done")]
+    before = next(s for s in assess(minsk, links, date(2021, 12, 31)) if s.provision == "1")
+    after = next(s for s in assess(minsk, links, date(2022, 3, 1)) if s.provision == "1")
+    assert before.status == 3 and after.status == TERMINATED
+    assert after.history[-1].evidence is None and "end-2022" in after.history[-1].reason
+
+
+def test_coverage_counts_sources_sides_and_the_last_report(agreement):
+    links = [link("8", "2020-12-14", "done", "exchanged", "ilham-aliyev"),
+             link("8", "2021-02-01", None, "mentioned", "nikol-pashinyan", doc="d2"),
+             link("8", "2021-03-01", None, "again", doc="d2", start=40)]
+    result = next(s for s in assess(agreement, links, date(2021, 12, 31),
+                                    sides={"ilham-aliyev": "AZ", "nikol-pashinyan": "AM"}) if s.provision == "8")
+    cover = result.coverage
+    assert (cover.documents, cover.sides, cover.last_report) == (2, ("AM", "AZ"), date(2021, 3, 1))
+
+
 def test_evidence_before_signature_or_undated_moves_nothing(agreement):
     links = [link("9", "2019-05-01", "done", "old railway news"), link("9", None, "done", "undated")]
     result = status_of(agreement, links, "9", "2021-01-01")
-    assert result.status == 0 and result.history == [] and len(result.evidence) == 2
+    assert result.status == NO_EVIDENCE and result.history == [] and len(result.evidence) == 2
 
 
 def test_deadline_moved_by_amendment(agreement):
@@ -91,12 +136,12 @@ def test_deadline_moved_by_amendment(agreement):
     assert (moved.effective_due, moved.moved_by, moved.state) == (
         date(2020, 11, 25), "kalbajar-extension", "pending")
     met = status_of(agreement, [entered], "6", "2020-12-31").deadlines
-    assert [(d.id, d.state) for d in met[:2]] == [("kalbajar", "met"), ("lachin", "overdue")]
+    assert [(d.id, d.state) for d in met[:2]] == [("kalbajar", "met"), ("lachin", "no_report")]
     assert met[0].evidence == (entered,)  # the Lachin deadline ignores evidence about Kalbajar
 
 
 @pytest.mark.parametrize(("evidence", "state"), [
-    ([], "overdue"),
+    ([], "no_report"),  # was "overdue": nobody reporting on it is not evidence that it failed
     ([link("2", "2020-11-20", "done", "troops entered Agdam")], "met"),
     ([link("2", "2020-11-23", "done", "Aghdam was returned")], "reported_done"),
     ([link("2", "2020-11-23", "not_done", "Aghdam has not been handed over")], "missed"),

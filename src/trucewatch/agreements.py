@@ -26,7 +26,7 @@ PLACES = PACKAGE / "data" / "places"
 ENV_VAR = "TRUCEWATCH_AGREEMENTS"
 AGREEMENT_LEVEL = "*"  # provision number of links about the agreement as a whole
 
-SIGNALS = ("done", "advanced", "started", "not_done", "violated", "disputed")
+SIGNALS = ("done", "advanced", "started", "not_done", "reversed", "terminated", "violated", "disputed")
 
 
 class AgreementError(DataFileError):
@@ -175,6 +175,8 @@ class Agreement:
     generic_references: tuple[str, ...]  # "the agreement": only in documents that also use a reference
     scope: tuple[str, ...]  # phrases that place a document in the agreement's conflict
     signals: dict[str, tuple[str, ...]]
+    background: tuple[str, ...] = ()  # other agreements, earlier ceasefires, other conflicts: never evidence
+    terms: tuple[str, ...] = ()  # wording that restates what the agreement provides: not evidence of doing it
     short_title: str = ""
     conflict: str = ""
     gazetteer: str | None = None
@@ -282,6 +284,7 @@ def _agreement(data: dict[str, Any], path: str) -> Agreement:
         languages=tuple(LanguageVersion(**v) for v in data["languages"]),
         provisions=provisions, references=tuple(data.get("references", [])),
         generic_references=tuple(data.get("generic_references", [])), scope=tuple(data.get("scope", [])),
+        background=tuple(data.get("background", [])), terms=tuple(data.get("terms", [])),
         signals={k: tuple(v) for k, v in data.get("signals", {}).items()},
         gazetteer=data.get("gazetteer"),
         amendments=tuple(_amendment(a, path) for a in data.get("amendments", [])),

@@ -31,7 +31,7 @@ Each link also carries the status ``signal`` its text expresses (done, started,
 not_done...), read from the agreement's cues: the longest cue wins where cues
 overlap ("being deployed" over "deployed"), a negated cue ("has not been
 returned") reads as not_done, a negated negative ("no violations") is
-dropped, and a cue under a modal ("will be returned") is a plan, not evidence.
+dropped, and a cue under a modal ("will be returned", "will be terminated") is a plan, not evidence.
 """
 
 from __future__ import annotations
@@ -43,14 +43,17 @@ from functools import cache, lru_cache
 
 from trucewatch.agreements import AGREEMENT_LEVEL, SIGNALS, Agreement, Place, Provision
 from trucewatch.records import Document, EvidenceLink, Sentence, Statement
+from trucewatch.text.dates import date_mentions
 
 THRESHOLD = 1.0
 WEIGHTS = {"phrase": 1.0, "place": 0.6, "context": 0.5, "actor": 0.4}
 # Strongest first: a sentence saying both "began" and "not yet completed" reports that it is not done.
-SIGNAL_PRIORITY = ("disputed", "violated", "not_done", "done", "advanced", "started")
+SIGNAL_PRIORITY = ("disputed", "terminated", "reversed", "violated", "not_done", "done", "advanced", "started")
 _NEGATION = re.compile(r"(?:\b(?:not|never|no|yet to|failed to|without|refus\w*)|n't)\W+(?:\w+\W+){0,2}$", re.I)
 _MODAL = re.compile(r"\b(?:will|would|shall|should|must|could|can|may|might|to)\W+(?:\w+\W+){0,2}$", re.I)
 _WORD = re.compile(r"\w+")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_SIZE = {"day": 10, "month": 7, "year": 4}  # how much of an ISO date a mention of that precision fixes
 
 _GAP = r"\W+(?:[\w'’-]+\W+){0,15}?"  # "A ... B": B within fifteen words after A
 
@@ -248,6 +251,8 @@ def _signal(text: Text, cues: dict[str, tuple[str, ...]]) -> tuple[str | None, s
                 continue
         elif negated:  # "no violations", "did not dispute": not evidence of trouble
             continue
+        elif kind in ("reversed", "terminated") and _MODAL.search(before):
+            continue  # "will be terminated": a plan or a threat, the status does not go down yet
         found.setdefault(kind, text.text[start:end])
     for signal in SIGNAL_PRIORITY:
         if signal in found:
@@ -332,6 +337,9 @@ class Linker:
     cues: dict[str, dict[str, tuple[str, ...]]]  # provision (or the agreement level) -> signal -> cues
     references: Phrases  # the agreement's references, then its generic ones
     scope: Phrases
+    background: Phrases  # other agreements, earlier ceasefires, other conflicts
+    terms: Phrases  # restating the text: "must", "under the terms"
+    signed: str  # YYYY-MM-DD: the evidence window opens here
 
     @classmethod
     def of(cls, agreement: Agreement) -> Linker:
@@ -344,7 +352,8 @@ class Linker:
         numbers = [p.number for p in agreement.provisions] + [AGREEMENT_LEVEL]
         return cls(agreement, places, Trigger.of([*refs, *(x for p in agreement.provisions for x in phrases(p))]),
                    tuple((Scorer.of(p, places), Trigger.of(phrases(p))) for p in agreement.provisions),
-                   {n: agreement.signals_for(n) for n in numbers}, Phrases(refs), Phrases(agreement.scope))
+                   {n: agreement.signals_for(n) for n in numbers}, Phrases(refs), Phrases(agreement.scope),
+                   Phrases(agreement.background), Phrases(agreement.terms), agreement.signed.isoformat())
 
 
 _LINKERS: dict[int, Linker] = {}
@@ -368,7 +377,8 @@ def _match(text: Text, linking: Linker, *, generic: bool) -> list[Match]:
         return []
     matches = [m for scorer, trigger in linking.provisions
                if trigger.fires(text) and (m := scorer.score(text, linking.places))]
-    if not matches and (ref := _names(text, linking, generic=generic)):
+    if not matches and (ref := _names(text, linking, generic=generic)) and \
+            _signal(text, linking.cues[AGREEMENT_LEVEL])[0]:  # naming it is not evidence; saying how it fares is
         matches.append(Match(AGREEMENT_LEVEL, WEIGHTS["phrase"], (f"names the agreement ({ref!r})",)))
     return matches
 
@@ -384,14 +394,14 @@ def link_document(doc: Document, sentences: list[Sentence], statements: list[Sta
     """
     whole = _text(f"{doc.title or ''}\n{doc.body}")
     linking = linker(agreement)
-    if not _in_scope(whole, linking):
-        return []
-    generic = _names(whole, linking, generic=False) is not None
     reported_on = (doc.published or "")[:10] or None
+    if (reported_on and reported_on < linking.signed) or not _in_scope(whole, linking):
+        return []  # published before the signing: background, whatever it says
+    generic = _names(whole, linking, generic=False) is not None
     links: list[EvidenceLink] = []
     for sentence in sentences:
         text = _text(sentence.text)
-        if not linking.anything.fires(text):
+        if not linking.anything.fires(text) or background(text, linking, doc.published):
             continue
         statement = _overlapping(statements, sentence)
         attributed: set[str] = set()
@@ -406,6 +416,24 @@ def link_document(doc: Document, sentences: list[Sentence], statements: list[Sta
                 links.append(_link(linking, m, doc.id, sentence.start, sentence.end, text, reported_on, None,
                                    sentence.index))
     return links
+
+
+def background(text: Text, linking: Linker, published: str | None) -> str | None:
+    """Why a sentence is not evidence of implementing the agreement, or None.
+
+    It names another agreement, an earlier ceasefire or another conflict (the agreement's ``background``);
+    it restates what the agreement provides (``terms``: "must", "under the terms"); or every date it speaks of
+    falls before the signing.
+    """
+    for phrases, why in ((linking.background, "names"), (linking.terms, "restates the terms")):
+        for n in phrases.candidates(text):
+            if m := text.search(phrases.phrases[n]):
+                return f"{why} {m.group(0)!r}"
+    # only dates with a written year: "by 1 December" in a plan must not resolve to last December
+    dates = [d for d in date_mentions(text.text, published) if _YEAR.search(text.text, d.start, d.end)]
+    if dates and all(d.value[:_SIZE[d.precision]] < linking.signed[:_SIZE[d.precision]] for d in dates):
+        return f"speaks of {dates[-1].value}, before the signing"
+    return None
 
 
 def _overlapping(statements: list[Statement], sentence: Sentence) -> Statement | None:

@@ -19,14 +19,17 @@ from markupsafe import Markup, escape
 
 from trucewatch.agreements import AGREEMENT_LEVEL, Agreement
 from trucewatch.assess.stance import StanceObservation, observation_from_record, series
-from trucewatch.assess.status import DISPUTED, LABELS, Status
+from trucewatch.assess.status import DISPUTED, LABELS, NO_EVIDENCE, REGRESSED, TERMINATED, Status
 from trucewatch.assess.views import contradictions_view, stance_view, status_view
 from trucewatch.store import Store
 
-COLOURS: dict[Status | None, str] = {0: "#d9534f", 1: "#f0ad4e", 2: "#9acd32", 3: "#2e8b57",
-                                     DISPUTED: "#7b4fa0", None: "#eceff1"}
+# Nothing reported is grey, never red: silence in the corpus is not a failure to implement.
+COLOURS: dict[Status | None, str] = {NO_EVIDENCE: "#cfd8dc", 0: "#d9534f", 1: "#f0ad4e", 2: "#9acd32", 3: "#2e8b57",
+                                     DISPUTED: "#7b4fa0", REGRESSED: "#c05621", TERMINATED: "#37474f",
+                                     None: "#eceff1"}
 SIGNAL_COLOURS = {"done": "#2e8b57", "advanced": "#9acd32", "started": "#f0ad4e", "not_done": "#d9534f",
-                  "violated": "#a52a2a", "disputed": "#7b4fa0", None: "#90a4ae"}
+                  "violated": "#a52a2a", "disputed": "#7b4fa0", "reversed": "#c05621", "terminated": "#37474f",
+                  None: "#90a4ae"}
 # What the report shows of long lists, newest first, so it stays a readable file on a large corpus;
 # the listings (`trucewatch status|stance|contradictions --format jsonl`) have everything.
 EVIDENCE_SHOWN = 20  # per provision
@@ -112,7 +115,7 @@ def matrix(agreement: Agreement, statuses: list[dict], as_of: date) -> tuple[lis
         for key in keys:
             end = min(_month_end(key), as_of).isoformat()
             change = next((h for h in reversed(record["history"]) if h["on"] <= end), None)
-            rows[record["provision"]].append(Cell(change["to"] if change else 0, counts[key], change))
+            rows[record["provision"]].append(Cell(change["to"] if change else NO_EVIDENCE, counts[key], change))
     return keys, rows
 
 

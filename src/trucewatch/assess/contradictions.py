@@ -8,8 +8,8 @@ closest to it. Nothing about a particular dispute is written here: the check rea
 only the agreement's own text.
 
 (b) ``claims``: evidence links about the same provision whose signals conflict (done
-against not done or violated), from different actors of different sides, close in
-time or with the denial after the claim of completion.
+against not done or violated, or open against blocked), from different actors of different
+sides, close in time or with the denial after the claim of completion.
 """
 
 from __future__ import annotations
@@ -37,7 +37,9 @@ _STOP_PROPER = {"the", "a", "an", "this", "that", "one", "it", "under", "accordi
                 "we", "i", "our", "they", "he", "she", "mr", "today", "yesterday"}
 _NEGATED = re.compile(r"\b(?:not|n't|never|no|nor)\b", re.I)
 _WORD = re.compile(r"[a-z]+")
-_CONFLICT = {"done": ("not_done", "violated"), "not_done": ("done",), "violated": ("done",)}
+_CONFLICT = {"done": ("not_done", "violated", "reversed"), "not_done": ("done",), "violated": ("done",),
+             "reversed": ("done",)}
+_SAYS = {"not_done": "not done", "violated": "violated", "reversed": "blocked, suspended or withdrawn"}
 # A report that something happened ("15 detainees were released") does not contradict "the exchange is
 # not complete"; a claim of completion ("all prisoners were returned") does.
 _COMPLETE = re.compile(r"\b(?:all|every|fully|completely|completed|complete|entire(?:ly)?|whole)\b", re.I)
@@ -258,14 +260,18 @@ def claim_contradictions(links: Iterable[EvidenceLink], sides: Mapping[str, str]
             if side_a is None or side_b is None or side_a == side_b:
                 continue
             done, denial = (a, b) if a.signal == "done" else (b, a)
-            if not _COMPLETE.search(done.text) or (denial.signal == "violated" and _NO_VIOLATION.search(denial.text)):
+            # "the road is open" against "the road is blocked" is a conflict as it stands; otherwise the
+            # done side must claim completion, not progress
+            state = denial.signal == "reversed"
+            if not (state or _COMPLETE.search(done.text)) or (
+                    denial.signal == "violated" and _NO_VIOLATION.search(denial.text)):
                 continue
             day_done, day_denial = _day(done.said_on), _day(denial.said_on)
             if day_done is None or day_denial is None:
                 continue
             gap = abs((day_denial - day_done).days)
-            if gap > window_days and day_denial < day_done:
-                continue
+            if gap > window_days and (state or day_denial < day_done):
+                continue  # a road reopened long after it was blocked is a change, not a contradiction
             key = (a.provision, *sorted((a.speaker, b.speaker)))
             if key not in best or gap < best[key][0]:
                 best[key] = (gap, done, denial)
@@ -277,7 +283,7 @@ def claim_contradictions(links: Iterable[EvidenceLink], sides: Mapping[str, str]
             kind="claims", agreement_id=done.agreement_id, provision=provision,
             date=max(first.date or "", second.date or "") or None,
             summary=f"point {provision}: {who_done} reports it done; {who_denial} says it is "
-                    f"{denial.signal.replace('_', ' ')}",
+                    f"{_SAYS[denial.signal]}",
             reason=f"signals {done.signal} vs {denial.signal} from {sides[done.speaker]} and "
                    f"{sides[denial.speaker]} speakers, {gap} days apart",
             first=first, second=second,

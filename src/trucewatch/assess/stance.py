@@ -55,6 +55,7 @@ class Lexicon:
     window: int
     low: float
     high: float
+    opponents: frozenset[tuple[str, ...]] = frozenset()  # "revise", "revanchist": the criticised are not the target
 
     def label(self, score: float) -> str:
         return next((label for lowest, label in self.labels if score >= lowest), self.labels[-1][1])
@@ -130,7 +131,8 @@ def lexicon_from(data: Mapping[str, Any]) -> Lexicon:
                 modifiers[words] = Modifier(words, float(entry["factor"]), entry["kind"], scope)
     labels = tuple(sorted(((float(e["min"]), e["label"]) for e in data["labels"]), reverse=True))
     return Lexicon(terms, modifiers, labels, int(data.get("window", 3)),
-                   float(data["scale"]["min"]), float(data["scale"]["max"]))
+                   float(data["scale"]["min"]), float(data["scale"]["max"]),
+                   frozenset(_words(form) for form in data.get("opponents", [])))
 
 
 # -- scoring ------------------------------------------------------------------------------
@@ -272,7 +274,10 @@ def observe(statement: Statement, doc: Document | None = None, *, targets: Itera
         for start, end, found in scopes[target.id]:
             names = [(offset + m.start(), offset + m.end()) for m in found]
             mention = mention or next((m.group() for m in found if by_alias[m.group().lower()] is target), "")
-            cues += score_sentence(text[start:end], offset + start, lexicon, names)
+            found_cues = score_sentence(text[start:end], offset + start, lexicon, names)
+            if _phrases(_tokens(text[start:end]), dict.fromkeys(lexicon.opponents)):
+                found_cues = [c for c in found_cues if c.score > 0]  # the blame is aimed at the target's opponents
+            cues += found_cues
         if not cues:
             continue
         score = round(max(lexicon.low, min(lexicon.high, sum(c.score for c in cues))), 2) + 0.0

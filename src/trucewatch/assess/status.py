@@ -1,28 +1,30 @@
-"""Implementation status of each provision over time, its deadlines and its term.
+"""Implementation status of each provision over time, its deadlines, its term and its coverage.
 
-Status uses the Peace Accords Matrix scale (0 not initiated, 1 minimal,
-2 intermediate, 3 full) plus ``"disputed"`` when claims conflict. It is read
-from the evidence links in date order (the date a statement was made, else the
-date of the report); every change records the link that caused it:
+States (docs/status-model.md): ``no evidence`` (nothing reported), ``0`` not initiated (reported as not
+started), ``1``-``3`` by reported progress (Peace Accords Matrix scale), ``disputed`` (accounts conflict),
+``regressed`` (reported suspended, blockaded, withdrawn: implementation went back) and ``terminated``
+(reported closed or ended, or the whole agreement ended on the record: a ``termination`` amendment with no
+provision). Evidence is read in date order (the date a statement was made, else the date
+of the report); every change records the link that moved it and the evidence against it:
 
-* a ``started`` / ``advanced`` / ``done`` signal raises the status to 1 / 2 / 3
-  (never lowers it: a later "began" does not undo a "completed");
-* ``not_done`` or ``violated`` after implementation was claimed makes the
-  provision ``disputed`` when it comes from another source (speaker, or
-  document when no speaker is known), and takes a full status back to 2 when
+* a ``started`` / ``advanced`` / ``done`` signal raises the status to 1 / 2 / 3 (a later "began" does
+  not undo a "completed"); after a reversal or a dispute, a later-day positive report sets it again;
+* ``not_done`` with nothing reported yet makes it ``0`` (reported as not started);
+* ``not_done`` or ``violated`` after implementation was claimed makes it ``disputed`` when it comes from
+  another source (speaker, or document when no speaker is known), and takes a full status back to 2 when
   the same source reports work remaining;
-* ``disputed`` ("denied", "contradicts") after implementation was claimed makes
-  it disputed; a positive claim on a later day resolves a dispute. (A quarrel
-  over the text itself, with nothing claimed done, is the contradictions view's
-  business, not a status.)
+* ``disputed`` ("denied", "contradicts") after implementation was claimed makes it disputed;
+* ``reversed`` (blockade, suspension, withdrawal) makes it ``regressed`` and ``terminated`` (closure, end)
+  ``terminated``: status goes down as the record does.
 
-Evidence dated before the agreement was signed, or without a date, is listed
-but moves nothing. Deadlines and terms are computed from the agreement data
-(amendments included) and ``as_of``.
+Evidence dated before the agreement was signed, or without any date, is listed but moves nothing.
+Deadlines and terms are computed from the agreement data (amendments included) and ``as_of``; a deadline
+nobody reported on is ``no_report``, never "overdue".
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -30,12 +32,14 @@ from trucewatch.agreements import AGREEMENT_LEVEL, Agreement, Deadline, Instrume
 from trucewatch.linking import find
 from trucewatch.records import EvidenceLink
 
-Status = int | str  # 0-3 or "disputed"
-DISPUTED = "disputed"
+Status = int | str  # 0-3 or one of the named states below
+NO_EVIDENCE, DISPUTED, REGRESSED, TERMINATED = "no evidence", "disputed", "regressed", "terminated"
 LEVELS = {"started": 1, "advanced": 2, "done": 3}
 NEGATIVE = ("not_done", "violated")
-LABELS: dict[Status, str] = {0: "0 not initiated", 1: "1 minimal", 2: "2 intermediate", 3: "3 full",
-                             DISPUTED: "disputed"}
+REVERSALS = {"reversed": REGRESSED, "terminated": TERMINATED}
+LABELS: dict[Status, str] = {NO_EVIDENCE: "no evidence", 0: "0 not initiated", 1: "1 minimal", 2: "2 intermediate",
+                             3: "3 full", DISPUTED: "disputed", REGRESSED: "regressed", TERMINATED: "terminated"}
+OPPOSING_CITED = 3  # the most recent pieces of evidence against a change that it cites
 
 
 @dataclass(frozen=True)
@@ -43,8 +47,19 @@ class StatusChange:
     on: date
     before: Status
     after: Status
-    evidence: EvidenceLink
+    evidence: EvidenceLink | None  # what moved it (None: the agreement file's record, e.g. a termination)
     reason: str
+    opposing: tuple[EvidenceLink, ...] = ()  # the most recent evidence pointing the other way
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How well the corpus reports on a provision: how many sources, which sides, how recently."""
+
+    documents: int
+    speakers: tuple[str, ...]
+    sides: tuple[str, ...]
+    last_report: date | None
 
 
 @dataclass(frozen=True)
@@ -53,7 +68,7 @@ class DeadlineState:
     description: str
     due: date  # as written in the agreement
     effective_due: date  # after amendments in force on as_of
-    state: str  # pending | met | reported_done | missed | overdue
+    state: str  # pending | met | reported_done | missed | no_report
     moved_by: str | None = None  # amendment id
     evidence: tuple[EvidenceLink, ...] = ()
 
@@ -82,6 +97,7 @@ class ProvisionStatus:
     deadlines: list[DeadlineState] = field(default_factory=list)
     term: TermState | None = None
     instruments: list[Instrument] = field(default_factory=list)
+    coverage: Coverage = Coverage(0, (), (), None)
 
     @property
     def label(self) -> str:
@@ -99,9 +115,14 @@ def evidence_date(link: EvidenceLink) -> date | None:
     return None
 
 
-def assess(agreement: Agreement, links: list[EvidenceLink], as_of: date | None = None) -> list[ProvisionStatus]:
-    """Status of every provision (and of the agreement as a whole when evidence names it) on ``as_of``."""
+def assess(agreement: Agreement, links: list[EvidenceLink], as_of: date | None = None,
+           sides: Mapping[str, str] | None = None) -> list[ProvisionStatus]:
+    """Status of every provision (and of the agreement as a whole when evidence names it) on ``as_of``.
+
+    ``sides`` maps speaker (actor id) -> side, for the coverage's sides represented.
+    """
     as_of = as_of or date.today()
+    sides = sides or {}
     mine = [link for link in links if link.agreement_id == agreement.id and _on_or_before(link, as_of)]
     numbers = agreement.numbers() + ([AGREEMENT_LEVEL] if any(x.provision == AGREEMENT_LEVEL for x in mine) else [])
     results = []
@@ -109,6 +130,12 @@ def assess(agreement: Agreement, links: list[EvidenceLink], as_of: date | None =
         evidence = sorted((x for x in mine if x.provision == number),
                           key=lambda x: (evidence_date(x) or date.max, x.doc_id, x.start))
         status, history = _history(agreement, evidence)
+        ended = next((a for a in agreement.amendments if a.kind == "termination" and a.provision is None
+                      and a.date <= as_of), None)
+        if ended and status != TERMINATED:  # the whole agreement ended on the record
+            history.append(StatusChange(ended.date, status, TERMINATED, None, f"agreement ended ({ended.id}): "
+                                        f"{ended.description.strip()}", tuple(evidence[-OPPOSING_CITED:])))
+            status = TERMINATED
         provision = agreement.provision(number) if number != AGREEMENT_LEVEL else None
         results.append(ProvisionStatus(
             agreement_id=agreement.id, provision=number,
@@ -119,6 +146,7 @@ def assess(agreement: Agreement, links: list[EvidenceLink], as_of: date | None =
             if provision else [],
             term=term_state(provision.term, agreement, number, as_of) if provision and provision.term else None,
             instruments=[i for i in agreement.instruments_for(number) if i.date <= as_of],
+            coverage=coverage(evidence, sides),
         ))
     return results
 
@@ -128,36 +156,54 @@ def _on_or_before(link: EvidenceLink, as_of: date) -> bool:
     return when is None or when <= as_of
 
 
+def coverage(evidence: list[EvidenceLink], sides: Mapping[str, str]) -> Coverage:
+    speakers = sorted({x.speaker for x in evidence if x.speaker})
+    dates = [d for x in evidence if (d := evidence_date(x))]
+    return Coverage(len({x.doc_id for x in evidence}), tuple(speakers),
+                    tuple(sorted({sides[s] for s in speakers if s in sides})), max(dates, default=None))
+
+
 def _history(agreement: Agreement, evidence: list[EvidenceLink]) -> tuple[Status, list[StatusChange]]:
-    status: Status = 0
+    status: Status = NO_EVIDENCE
     history: list[StatusChange] = []
     sources: set[str] = set()  # who claimed the current positive status
+    positive: list[EvidenceLink] = []  # evidence of implementation so far
+    negative: list[EvidenceLink] = []  # evidence against it so far
     disputed_on: date | None = None
     for link in evidence:
         when = evidence_date(link)
         if when is None or when < agreement.signed or link.signal is None:
             continue
         source = link.speaker or link.doc_id
-        after, reason = status, ""
+        after, reason, against = status, "", negative
         if link.signal in LEVELS:
             level = LEVELS[link.signal]
-            if status == DISPUTED:
-                if when != disputed_on:  # a dispute stands for the day it arose
-                    after, reason, sources = level, f"'{link.signal}' reported after the dispute", {source}
+            if status in (DISPUTED, REGRESSED, TERMINATED):
+                if when != disputed_on:  # a dispute or reversal stands for the day it arose
+                    after, reason, sources = level, f"'{link.signal}' reported after it was {status}", {source}
             else:
                 sources.add(source)
-                if level > status:
+                if status == NO_EVIDENCE or level > status:
                     after, reason = level, f"'{link.signal}' reported"
-        elif link.signal in NEGATIVE and isinstance(status, int) and status > 0:
-            if sources - {source}:
-                after, reason = DISPUTED, f"'{link.signal}' contradicts earlier claims of implementation"
-            elif status == 3:
-                after, reason = 2, f"'{link.signal}' from the same source: work remains"
-        elif link.signal == DISPUTED and isinstance(status, int) and status > 0:
-            after, reason = DISPUTED, "claims about implementation reported as conflicting"
+            positive.append(link)
+        else:
+            against = positive
+            if link.signal in REVERSALS and status != REVERSALS[link.signal] and status != TERMINATED:
+                after = REVERSALS[link.signal]
+                reason = f"'{link.signal}' reported: " + ("ended" if after == TERMINATED else "went back")
+            elif link.signal == "not_done" and status == NO_EVIDENCE:
+                after, reason = 0, "reported as not started"
+            elif link.signal in NEGATIVE and isinstance(status, int) and status > 0:
+                if sources - {source}:
+                    after, reason = DISPUTED, f"'{link.signal}' contradicts earlier claims of implementation"
+                elif status == 3:
+                    after, reason = 2, f"'{link.signal}' from the same source: work remains"
+            elif link.signal == DISPUTED and isinstance(status, int) and status > 0:
+                after, reason = DISPUTED, "claims about implementation reported as conflicting"
+            negative.append(link)
         if after != status:
-            history.append(StatusChange(when, status, after, link, reason))
-            if after == DISPUTED:
+            history.append(StatusChange(when, status, after, link, reason, tuple(against[-OPPOSING_CITED:])))
+            if after in (DISPUTED, REGRESSED, TERMINATED):
                 disputed_on = when
             status = after
     return status, history
@@ -184,7 +230,7 @@ def deadline_state(agreement: Agreement, number: str, deadline: Deadline, eviden
     elif not_done:
         state, cited = "missed", not_done
     else:
-        state, cited = "overdue", []  # past due and no evidence either way
+        state, cited = "no_report", []  # past due and nobody reported either way: not a failure
     return DeadlineState(deadline.id, deadline.description, deadline.due, due, state, moved_by, tuple(cited))
 
 
@@ -233,7 +279,12 @@ def status_record(item: ProvisionStatus) -> dict:
         "status": item.status, "label": item.label, "as_of": item.as_of.isoformat(),
         "since": item.since.isoformat() if item.since else None,
         "history": [{"on": c.on.isoformat(), "from": c.before, "to": c.after, "reason": c.reason,
-                     "evidence": evidence_record(c.evidence)} for c in item.history],
+                     "evidence": evidence_record(c.evidence) if c.evidence else None,
+                     "opposing": [evidence_record(x) for x in c.opposing]}
+                    for c in item.history],
+        "coverage": {"documents": item.coverage.documents, "speakers": list(item.coverage.speakers),
+                     "sides": list(item.coverage.sides),
+                     "last_report": item.coverage.last_report.isoformat() if item.coverage.last_report else None},
         "deadlines": [{"id": d.id, "description": d.description, "due": d.due.isoformat(),
                        "effective_due": d.effective_due.isoformat(), "moved_by": d.moved_by, "state": d.state,
                        "evidence": [evidence_record(x) for x in d.evidence]} for d in item.deadlines],

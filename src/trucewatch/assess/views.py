@@ -62,7 +62,8 @@ def contradictions_view(store: Store, agreement: Agreement, as_of: date) -> list
 
 
 def compute_status(store: Store, agreement: Agreement, as_of: date) -> list[dict]:
-    return [status_record(s) for s in assess(agreement, _evidence(store, agreement), as_of)]
+    sides = {a.id: a.side for a in load_registry().actors.values()}  # for the coverage's sides represented
+    return [status_record(s) for s in assess(agreement, _evidence(store, agreement), as_of, sides)]
 
 
 def compute_stance(store: Store, agreement: Agreement | None, as_of: date) -> list[dict]:

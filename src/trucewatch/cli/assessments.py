@@ -96,8 +96,9 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
                    fmt: str) -> None:
     """Implementation status of each provision, with deadlines, term and the evidence behind it.
 
-    Status is on the Peace Accords Matrix scale (0 not initiated, 1 minimal, 2 intermediate, 3 full) or
-    "disputed"; each change cites the evidence that moved it. Reads the evidence links written by
+    Status is "no evidence" (nothing reported), the Peace Accords Matrix scale (0 not initiated, 1 minimal,
+    2 intermediate, 3 full), "disputed", "regressed" or "terminated" (docs/status-model.md); each change
+    cites the evidence that moved it and the evidence against it. Reads the evidence links written by
     `trucewatch analyse`. CSV has one row per provision; JSON and JSONL add the history, deadlines,
     term and every piece of evidence.
     """
@@ -117,8 +118,9 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
         emit(records, fmt, [])
         return
     rows = [{"provision": r["provision"], "topic": r["topic"], "status": LABELS[r["status"]], "since": r["since"],
-             "evidence": len(r["evidence"]), "deadlines and term": _deadline_summary(r)} for r in records]
-    emit(rows, fmt, ["provision", "topic", "status", "since", "evidence", "deadlines and term"],
+             "evidence": len(r["evidence"]), "sides": ", ".join(r["coverage"]["sides"]),
+             "last report": r["coverage"]["last_report"], "deadlines and term": _deadline_summary(r)} for r in records]
+    emit(rows, fmt, ["provision", "topic", "status", "since", "evidence", "sides", "last report", "deadlines and term"],
          title=f"{agreements[agreement_id].short_title or agreement_id}: status as of {when}")
     if fmt == "csv":
         return
