@@ -69,7 +69,7 @@ def ingest(
     ``field_map`` names the fields of JSONL records in formats not known (see :func:`read_sources`).
     """
     report = IngestReport()
-    index = DuplicateIndex(store.duplicate_candidates)
+    index = DuplicateIndex(store.duplicate_candidates, store.documents_by_id)
     mapper = mapper or Mapper()
     for batch in batches(read_sources(paths, field_map=field_map), batch_size):
         known = store.ledger([unit.key for unit in batch if unit.key])
@@ -92,9 +92,10 @@ def ingest(
                 skips.append(result)
                 continue
             doc, data = result
-            doc.duplicate_of, bucket_ids = index.assign(doc.id, data)
+            assigned = index.assign(doc, data)
+            doc.duplicate_of, doc.duplicate_reason = assigned.duplicate_of, assigned.reason
             report.duplicates += doc.duplicate_of is not None
-            ready.append((doc, data, bucket_ids))
+            ready.append((doc, data, assigned.buckets))
         report.skipped.extend(skips)
         store.record_skips(skips)  # one transaction per batch, however many bad records
         report.ingested += store.add_documents(ready)

@@ -112,6 +112,7 @@ def document_record(doc: Document, *, body: bool = True) -> dict:
         "id": doc.id, "source_path": doc.source_path, "locator": doc.locator or None, "url": doc.url,
         "title": doc.title, "published": doc.published, "published_source": doc.published_source,
         "outlet": doc.outlet, "wire": doc.wire, "language": doc.language, "duplicate_of": doc.duplicate_of,
+        "duplicate_reason": doc.duplicate_reason,
     }
     if body:
         record["body"] = doc.body
@@ -136,8 +137,8 @@ def documents_command(db: str | None, fmt: str, canonical: bool) -> None:
     records: Iterator[dict] = (document_record(d, body=fmt != "table")
                                for d in store.documents(include_duplicates=not canonical))
     emit(records, fmt, ["id", "published", "published_source", "outlet", "wire", "language", "duplicate_of",
-                        "title", "source_path"],
-         widths={"title": 60, "source_path": 30})
+                        "title", "source_path", "duplicate_reason"],
+         widths={"title": 60, "source_path": 30, "duplicate_reason": 50})
 
 
 def summarise(store: Store) -> None:
