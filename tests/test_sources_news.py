@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from trucewatch.cli import main
 from trucewatch.documents import build_document
@@ -189,3 +191,29 @@ def test_ingest_command_takes_maps_and_refuses_bad_ones(tmp_path: Path) -> None:
     assert good.exit_code == 0, good.output
     listed = CliRunner().invoke(main, ["documents", "--db", db, "--format", "jsonl"])
     assert json.loads(listed.output.splitlines()[0])["url"] == "https://ex.org/a"
+
+
+_json = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner,
+                                                                                   max_size=5), max_leaves=20)
+_keys = st.sampled_from(["text", "content", "description", "publishedAt", "seendate", "publish_date", "source",
+                         "media_name", "url", "title", "html", "domain"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(records=st.lists(st.dictionaries(_keys, _json, max_size=6), min_size=1, max_size=5),
+       mapping=st.dictionaries(st.sampled_from(["text", "url", "published", "outlet"]),
+                               st.sampled_from(["source", "source.name", "a.0.b", "title", "0"]), max_size=2))
+def test_any_api_record_is_an_item_or_a_skip(tmp_path: Path, records: list[dict], mapping: dict) -> None:
+    feed = _jsonl(tmp_path / "fuzz.jsonl", records)
+    units = list(read_sources([feed], field_map=mapping))
+    assert len(units) == len(records)
+    assert all(isinstance(u, SourceItem) or u.key for u in units)  # skips keyed: a re-run passes over them
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cut=st.integers(min_value=0, max_value=len(RSS)), noise=st.binary(max_size=30))
+def test_truncated_or_corrupt_feeds_never_raise(tmp_path: Path, cut: int, noise: bytes) -> None:
+    (tmp_path / "broken.rss").write_bytes(RSS.encode()[:cut] + noise)
+    units = list(read_sources([tmp_path / "broken.rss"]))
+    assert units and all(isinstance(u, SourceItem | Skip) for u in units)

@@ -7,6 +7,7 @@ with new entries on top, yields the same keys for the entries it had.
 
 from __future__ import annotations
 
+import http.client
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -29,7 +30,7 @@ def fetch_feed(url: str, max_bytes: int) -> Iterator[SkipOrItem]:
     try:
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
             data = response.read(max_bytes + 1)
-    except (urllib.error.URLError, OSError, ValueError) as error:
+    except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as error:
         yield Skip(url, "", f"could not fetch the feed: {getattr(error, 'reason', None) or error}")
         return
     if len(data) > max_bytes:
