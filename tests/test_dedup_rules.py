@@ -60,7 +60,7 @@ def test_bulletins_of_other_days_are_not_copies() -> None:
     verdict = compare(doc("tue", tuesday, outlet="Bulletin Wire"), doc("mon", monday, outlet="Other Wire"))
     assert not verdict.copy and verdict.similarity >= THRESHOLD
     assert verdict.reason == (f"kept apart from mon (similarity {verdict.similarity:.2f}): different dates "
-                              "(2021-11-12 there, 2021-11-13 here)")
+                              "(2021-11-12 there; 2021-11-13 here)")
 
 
 def test_the_same_template_with_other_figures_is_not_a_copy() -> None:
@@ -69,7 +69,15 @@ def test_the_same_template_with_other_figures_is_not_a_copy() -> None:
     second = bulletin(12, 9, 2, 1).replace("On 12 November 2021 the", "The")
     verdict = compare(doc("b", second, outlet="B"), doc("a", first, outlet="A"))
     assert not verdict.copy and verdict.similarity >= THRESHOLD
-    assert verdict.reason.endswith("different numbers (14, 3 there, 1, 9 here)")
+    assert verdict.reason.endswith("different numbers (14 violations, 2 servicemen, 3 observation there; "
+                                   "1 servicemen, 2 observation, 9 violations here)")
+
+
+def test_the_same_figures_in_other_places_are_other_facts() -> None:
+    first = bulletin(12, 3, 14, 2).replace("On 12 November 2021 the", "The")
+    swapped = bulletin(12, 14, 3, 2).replace("On 12 November 2021 the", "The")
+    verdict = compare(doc("b", swapped), doc("a", first))
+    assert not verdict.copy and "different numbers" in verdict.reason
 
 
 def test_one_outlet_on_another_day_is_a_recurring_report_even_word_for_word() -> None:

@@ -92,7 +92,7 @@ class Facts:
     """What a report states that a template with another day's figures would change."""
 
     dates: frozenset[str]  # YYYY-MM-DD, or ????-MM-DD when the text gives no year
-    numbers: frozenset[str]  # exact numbers and counts, not vague ones ("dozens")
+    numbers: frozenset[str]  # exact numbers and counts with the word after them ("14 violations"), not vague ones
 
 
 def facts(text: str, language: str | None) -> Facts:
@@ -101,7 +101,14 @@ def facts(text: str, language: str | None) -> Facts:
         found = find_numbers(text, language or "en")
     except LexiconError:  # no number words for the language: its digits still count
         found = find_numbers(text, "en")
-    return Facts(dates, frozenset(f"{n.value:g}" for n in found if not n.approximate))
+    numbers = frozenset(f"{n.value:g} {_next_word(text, n.end)}".rstrip() for n in found if not n.approximate)
+    return Facts(dates, numbers)
+
+
+def _next_word(text: str, end: int) -> str:
+    """The word after a number, so "3 posts, 14 wounded" and "14 posts, 3 wounded" differ."""
+    match = _WORD.search(text, end, end + 40)
+    return match.group(0).lower() if match else ""
 
 
 @dataclass(frozen=True)
@@ -145,7 +152,7 @@ def compare(new: Document, old: Document, new_facts: Facts | None = None, old_fa
     for kind in ("dates", "numbers"):
         mine, theirs = getattr(new_facts, kind), getattr(old_facts, kind)
         if mine - theirs and theirs - mine:
-            return Verdict(False, jaccard, apart + f"different {kind} ({_few(theirs - mine)} there, "
+            return Verdict(False, jaccard, apart + f"different {kind} ({_few(theirs - mine)} there; "
                                                    f"{_few(mine - theirs)} here)")
     own = [_own_words(w, g, shared) for w, g in zip(words, grams, strict=True)]
     for count, total, which in zip(own, (len(w) for w in words), ("here", "there"), strict=True):
