@@ -134,31 +134,42 @@ def _few(values: Iterable[str], limit: int = 3) -> str:
     return ", ".join(values[:limit]) + (f" and {len(values) - limit} more" if len(values) > limit else "")
 
 
-def compare(new: Document, old: Document, new_facts: Facts | None = None, old_facts: Facts | None = None
-            ) -> Verdict:
+@dataclass(frozen=True)
+class Profile:
+    """What :func:`compare` reads of a text, computed once per document."""
+
+    words: list[str]
+    grams: list[bytes]
+    gram_set: frozenset[bytes]
+    facts: Facts
+
+
+def profile(doc: Document) -> Profile:
+    words = _WORD.findall(doc.body.lower())
+    grams = _grams(words)
+    return Profile(words, grams, frozenset(grams), facts(doc.body, doc.language))
+
+
+def compare(new: Document, old: Document, profiles: tuple[Profile, Profile] | None = None) -> Verdict:
     """Is ``new`` a copy of ``old``? The verdict says how similar they are and which rule decided."""
-    words = [_WORD.findall(doc.body.lower()) for doc in (new, old)]
-    grams = [_grams(w) for w in words]
-    sets = [set(g) for g in grams]
-    shared = sets[0] & sets[1]
-    jaccard = len(shared) / max(1, len(sets[0] | sets[1]))
+    mine, theirs = profiles or (profile(new), profile(old))
+    shared = mine.gram_set & theirs.gram_set
+    jaccard = len(shared) / max(1, len(mine.gram_set | theirs.gram_set))
     apart = f"kept apart from {old.id} (similarity {jaccard:.2f}): "
     days = [(doc.published or "")[:10] for doc in (new, old)]
     if new.outlet and new.outlet == old.outlet and all(len(d) == 10 for d in days) and days[0] != days[1]:
         return Verdict(False, jaccard, apart + f"the same outlet on another day ({days[1]}, {days[0]}): "
                                               "a recurring report")
-    new_facts = new_facts or facts(new.body, new.language)
-    old_facts = old_facts or facts(old.body, old.language)
     for kind in ("dates", "numbers"):
-        mine, theirs = getattr(new_facts, kind), getattr(old_facts, kind)
-        if mine - theirs and theirs - mine:
-            return Verdict(False, jaccard, apart + f"different {kind} ({_few(theirs - mine)} there; "
-                                                   f"{_few(mine - theirs)} here)")
-    own = [_own_words(w, g, shared) for w, g in zip(words, grams, strict=True)]
-    for count, total, which in zip(own, (len(w) for w in words), ("here", "there"), strict=True):
-        if count > OWN_WORDS and count > OWN_SHARE * total:
-            return Verdict(False, jaccard, apart + f"{count} of {total} words {which} are not in the other: "
-                                                   "another text on the story")
+        here, there = getattr(mine.facts, kind), getattr(theirs.facts, kind)
+        if here - there and there - here:
+            return Verdict(False, jaccard, apart + f"different {kind} ({_few(there - here)} there; "
+                                                   f"{_few(here - there)} here)")
+    own = [_own_words(p.words, p.grams, shared) for p in (mine, theirs)]
+    for count, p, which in zip(own, (mine, theirs), ("here", "there"), strict=True):
+        if count > OWN_WORDS and count > OWN_SHARE * len(p.words):
+            return Verdict(False, jaccard, apart + f"{count} of {len(p.words)} words {which} are not in the "
+                                                   "other: another text on the story")
     if jaccard < THRESHOLD:
         return Verdict(False, jaccard, apart + f"below the copy threshold {THRESHOLD}")
     return Verdict(True, jaccard, f"copy of {old.id} (similarity {jaccard:.2f}): {max(own)} words differ, "
@@ -192,16 +203,14 @@ class DuplicateIndex:
         self.load = load
         self.threshold = threshold
         self._pending: dict[str, tuple[Candidate, set[int], Document]] = {}
-        self._facts: dict[str, Facts] = {}  # bounded: see _facts_of
+        self._profiles: dict[str, Profile] = {}  # bounded: see _profile
 
     def assign(self, doc: Document, data: bytes) -> Assignment:
         keys = buckets(data, self.threshold)
         wanted = set(keys)
         candidates = [c for c in self.lookup(keys) if c.doc_id not in self._pending]
         candidates += [c for c, their, _ in self._pending.values() if their & wanted]
-        scored = sorted(((similarity(data, c.signature), c) for c in candidates if c.doc_id != doc.id),
-                        key=lambda pair: (-pair[0], pair[1].doc_id))
-        close = [c for score, c in scored if score >= self.threshold][:MAX_COMPARED]
+        close = self._most_similar(data, [c for c in candidates if c.doc_id != doc.id])
         stored = {d.id: d for d in self.load([c.doc_id for c in close if c.doc_id not in self._pending])}
         duplicate_of = reason = None
         for candidate in close:
@@ -209,7 +218,7 @@ class DuplicateIndex:
                 candidate.doc_id)
             if old is None:
                 continue
-            verdict = compare(doc, old, self._facts_of(doc), self._facts_of(old))
+            verdict = compare(doc, old, (self._profile(doc), self._profile(old)))
             reason = reason or verdict.reason
             if verdict.copy:
                 duplicate_of, reason = candidate.duplicate_of or candidate.doc_id, verdict.reason
@@ -217,12 +226,25 @@ class DuplicateIndex:
         self._pending[doc.id] = (Candidate(doc.id, duplicate_of, data), wanted, doc)
         return Assignment(duplicate_of, reason, keys)
 
-    def _facts_of(self, doc: Document) -> Facts:
-        found = self._facts.get(doc.id)
+    def _most_similar(self, data: bytes, candidates: list[Candidate]) -> list[Candidate]:
+        """The ``MAX_COMPARED`` candidates most similar to ``data`` above the threshold, best first.
+
+        A bulletin series shares buckets with all its earlier issues: one vectorised comparison, not a loop.
+        """
+        candidates = sorted(c for c in candidates if len(c.signature) == len(data))
+        if not candidates:
+            return []
+        matrix = np.frombuffer(b"".join(c.signature for c in candidates), dtype=np.uint64).reshape(len(candidates), -1)
+        scores = (matrix == np.frombuffer(data, dtype=np.uint64)).mean(axis=1)
+        order = np.argsort(-scores, kind="stable")[:MAX_COMPARED]
+        return [candidates[i] for i in order if scores[i] >= self.threshold]
+
+    def _profile(self, doc: Document) -> Profile:
+        found = self._profiles.get(doc.id)
         if found is None:
-            if len(self._facts) >= 4096:  # a bulletin series is compared again and again; a corpus is not kept
-                self._facts.pop(next(iter(self._facts)))
-            found = self._facts[doc.id] = facts(doc.body, doc.language)
+            if len(self._profiles) >= 2048:  # a bulletin series is compared again and again; a corpus is not kept
+                self._profiles.pop(next(iter(self._profiles)))
+            found = self._profiles[doc.id] = profile(doc)
         return found
 
     def flush(self) -> None:
