@@ -131,6 +131,9 @@ def document_record(doc: Document, *, body: bool = True) -> dict:
 def documents_command(db: str | None, fmt: str, canonical: bool) -> None:
     """List the stored documents in publication order: id, date, outlet, wire, duplicates, title.
 
+    duplicate_reason says why a copy was grouped, or why a near-identical text was kept apart
+    (similarity, and the rule: another day of one outlet, other dates or numbers, a text of its own).
+
     JSON and JSONL add the cleaned body, its offsets into the original text and what cleaning removed.
     """
     store = open_store(db)
