@@ -100,7 +100,7 @@ def test_jsonl_records_and_their_problems(tmp_path: Path) -> None:
         "line 2": "invalid JSON",
         "line 4": "record has only a url; fetching pages is not supported",
         "line 5": "JSON record is not an object",
-        "line 7": "record has no text or html field",
+        "line 7": "record has no text or html field (--map text=FIELD names it)",
     }
 
 

@@ -38,9 +38,11 @@ def build_document(item: SourceItem) -> Document:
     raw = item.raw_text
     hints = item.hints
     meta_date = sitename = None
+    url = hints.get("url")
     if item.content_type == "html":
         page = extract_html(raw, hints.get("url"))
         text, title_hint, meta_date, sitename = page.text, hints.get("title") or page.title, page.date, page.sitename
+        url = url or page.url
     else:
         text, title_hint = raw, hints.get("title")
     cleaned = clean_text(text, title_hint)
@@ -54,7 +56,7 @@ def build_document(item: SourceItem) -> Document:
         content_type=item.content_type, raw_text=raw, body=body, body_spans=spans,
         title=cleaned.title, published=published, published_source=source,
         outlet=_outlet(hints, sitename, text), wire=cleaned.wires[0] if cleaned.wires else None,
-        language=detect_language(body), url=hints.get("url"), removed=removed,
+        language=detect_language(body), url=url, removed=removed,
     )
 
 

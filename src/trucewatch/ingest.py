@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from trucewatch.dedup import DuplicateIndex, signature
@@ -62,12 +62,16 @@ def ingest(
     mapper: Mapper | None = None,
     on_progress: Callable[[int], None] | None = None,
     batch_size: int = BATCH,
+    field_map: Mapping[str, str] | None = None,
 ) -> IngestReport:
-    """Read ``paths`` into ``store``; return counts and the skips with their reasons."""
+    """Read ``paths`` into ``store``; return counts and the skips with their reasons.
+
+    ``field_map`` names the fields of JSONL records in formats not known (see :func:`read_sources`).
+    """
     report = IngestReport()
-    index = DuplicateIndex(store.duplicate_candidates)
+    index = DuplicateIndex(store.duplicate_candidates, store.documents_by_id)
     mapper = mapper or Mapper()
-    for batch in batches(read_sources(paths), batch_size):
+    for batch in batches(read_sources(paths, field_map=field_map), batch_size):
         known = store.ledger([unit.key for unit in batch if unit.key])
         fresh: list[SourceItem] = []
         skips: list[Skip] = []
@@ -88,9 +92,10 @@ def ingest(
                 skips.append(result)
                 continue
             doc, data = result
-            doc.duplicate_of, bucket_ids = index.assign(doc.id, data)
+            assigned = index.assign(doc, data)
+            doc.duplicate_of, doc.duplicate_reason = assigned.duplicate_of, assigned.reason
             report.duplicates += doc.duplicate_of is not None
-            ready.append((doc, data, bucket_ids))
+            ready.append((doc, data, assigned.buckets))
         report.skipped.extend(skips)
         store.record_skips(skips)  # one transaction per batch, however many bad records
         report.ingested += store.add_documents(ready)

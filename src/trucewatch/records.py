@@ -95,6 +95,7 @@ class Document:
     language: str | None = None
     url: str | None = None
     duplicate_of: str | None = None
+    duplicate_reason: str | None = None  # similarity and the rule that grouped it with (or kept it apart from) another
     removed: list[RemovedBlock] = field(default_factory=list)
 
     def raw_offset(self, body_offset: int, end: bool = False) -> int | None:

@@ -1,8 +1,10 @@
 """Sources: turn paths into a stream of readable units (or skips with a reason).
 
 Files and folders are walked recursively in a stable order. Containers (JSONL,
-WARC) are streamed record by record, so memory does not grow with the corpus.
-Nothing here raises on bad input: every problem becomes a :class:`Skip`.
+WARC, RSS/Atom feeds) are streamed record by record, so memory does not grow with
+the corpus; a feed URL is fetched only when named explicitly. JSONL records of news
+APIs are read with their own field names (:mod:`trucewatch.news_apis`). Nothing
+here raises on bad input: every problem becomes a :class:`Skip`.
 """
 
 from __future__ import annotations
@@ -13,17 +15,17 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from trucewatch.feeds import FEED_SUFFIXES, fetch_feed, is_url, read_feed
+from trucewatch.news_apis import HINTS, formats, read_record
 from trucewatch.records import ContentType, Skip, SkipOrItem, SourceItem
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html"}
-CONTAINER_SUFFIXES = (".jsonl", ".warc", ".warc.gz")
 MAX_UNIT_BYTES = 20_000_000  # one article; a larger "article" is a dump, not a news report
-JSONL_FIELDS = ("text", "html", "url", "title", "published", "outlet")
 
 
 def unit_key(path: str, locator: str, content: bytes) -> str:
@@ -48,9 +50,21 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skip]:
             yield Skip(str(path), "", "no such file or folder")
 
 
-def read_sources(paths: Iterable[str | os.PathLike], max_bytes: int = MAX_UNIT_BYTES) -> Iterator[SkipOrItem]:
-    """Every readable unit under ``paths``, or a skip that says why it could not be read."""
-    for entry in iter_files(paths):
+def read_sources(paths: Iterable[str | os.PathLike], max_bytes: int = MAX_UNIT_BYTES,
+                 field_map: Mapping[str, str] | None = None) -> Iterator[SkipOrItem]:
+    """Every readable unit under ``paths`` (files, folders, feed URLs), or a skip that says why it could not be read.
+
+    ``field_map`` (document field -> dotted path) names the fields of JSONL records in formats not known.
+    """
+    for raw in paths:
+        if is_url(raw):
+            yield from fetch_feed(str(raw), max_bytes)
+        else:
+            yield from _read_files(raw, max_bytes, field_map)
+
+
+def _read_files(raw: str | os.PathLike, max_bytes: int, field_map: Mapping[str, str] | None) -> Iterator[SkipOrItem]:
+    for entry in iter_files([raw]):
         if isinstance(entry, Skip):
             yield entry
             continue
@@ -62,7 +76,9 @@ def read_sources(paths: Iterable[str | os.PathLike], max_bytes: int = MAX_UNIT_B
                 yield Skip(path, "", "not a regular file (a pipe, socket or device)")
                 continue
             if name.endswith(".jsonl"):
-                yield from _read_jsonl(entry, path, max_bytes)
+                yield from _read_jsonl(entry, path, max_bytes, field_map)
+            elif name.endswith(FEED_SUFFIXES):
+                yield from _read_feed_file(entry, path, max_bytes)
             elif name.endswith((".warc", ".warc.gz")):
                 yield from _read_warc(entry, path, max_bytes)
             elif entry.suffix.lower() in TEXT_SUFFIXES:
@@ -168,7 +184,17 @@ def _lines(handle, max_bytes: int) -> Iterator[tuple[bytes, int]]:
         yield line, length
 
 
-def _read_jsonl(entry: Path, path: str, max_bytes: int) -> Iterator[SkipOrItem]:
+def _read_feed_file(entry: Path, path: str, max_bytes: int) -> Iterator[SkipOrItem]:
+    size = entry.stat().st_size
+    if size > max_bytes:
+        yield Skip(path, "", f"feed too large: {size / 1e6:.0f} MB (limit {max_bytes / 1e6:.0f} MB)",
+                   key=unit_key(path, "", f"size:{size}:mtime:{entry.stat().st_mtime_ns}".encode()))
+        return
+    yield from read_feed(entry.read_bytes(), path)
+
+
+def _read_jsonl(entry: Path, path: str, max_bytes: int, field_map: Mapping[str, str] | None
+                ) -> Iterator[SkipOrItem]:
     with entry.open("rb") as handle:
         for number, (line, length) in enumerate(_lines(handle, max_bytes), start=1):
             locator = f"line {number}"
@@ -187,15 +213,16 @@ def _read_jsonl(entry: Path, path: str, max_bytes: int) -> Iterator[SkipOrItem]:
             if not isinstance(record, dict):
                 yield Skip(path, locator, "JSON record is not an object", key=unit_key(path, locator, line))
                 continue
-            hints = {k: normalise_text(str(record[k]))[0] for k in JSONL_FIELDS[2:] if record.get(k) not in (None, "")}
+            api, values = read_record(record, field_map)
+            hints = {k: normalise_text(values[k])[0] for k in HINTS if k in values}
             for field, content_type in (("html", "html"), ("text", "text")):
-                value = record.get(field)
-                if isinstance(value, str) and value.strip():
-                    yield make_item(path, locator, content_type, value, hints)
+                if values.get(field, "").strip():
+                    yield make_item(path, locator, content_type, values[field], hints)
                     break
             else:
-                reason = ("record has only a url; fetching pages is not supported" if "url" in hints
-                          else "record has no text or html field")
+                what = "record" if api is formats()[-1] else f"{api.name} record"
+                reason = (f"{what} has only a url; fetching pages is not supported" if "url" in hints
+                          else f"{what} has no text or html field (--map text=FIELD names it)")
                 yield Skip(path, locator, reason, key=unit_key(path, locator, line))
 
 

@@ -25,6 +25,7 @@ class Page:
     title: str | None = None
     date: str | None = None  # YYYY-MM-DD from metadata
     sitename: str | None = None
+    url: str | None = None  # the page's canonical link or og:url
 
 
 def extract_html(html: str, url: str | None = None) -> Page:
@@ -37,7 +38,8 @@ def extract_html(html: str, url: str | None = None) -> Page:
     if found is None:
         return Page(all_text(html))
     text = found.text if (found.text or "").strip() else all_text(html)  # too little for trafilatura: keep it all
-    return Page(text, found.title or None, found.date or None, found.sitename or None)
+    own_url = found.url if (found.url or "").startswith(("http://", "https://")) else None
+    return Page(text, found.title or None, found.date or None, found.sitename or None, own_url)
 
 
 BLOCKS = ("p", "div", "br", "li", "tr", "td", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article",

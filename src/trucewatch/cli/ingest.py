@@ -48,14 +48,15 @@ def progress_bar(doing: str, unit: str, *, quiet: bool = False) -> Progress:
 
 
 def run_ingest(paths: tuple[str, ...], store: Store, *, workers: int = 0, scheduler: str | None = None,
-               quiet: bool = False) -> IngestReport:
+               quiet: bool = False, field_map: dict[str, str] | None = None) -> IngestReport:
     from trucewatch.ingest import ingest
 
     total = None if quiet else _count_files(paths)
     with open_mapper(workers, scheduler) as mapper, progress_bar("ingesting", "units",
                                                                              quiet=quiet) as progress:
         task = progress.add_task("ingest", total=total)
-        return ingest(paths, store, mapper=mapper, on_progress=lambda n: progress.advance(task, n))
+        return ingest(paths, store, mapper=mapper, on_progress=lambda n: progress.advance(task, n),
+                      field_map=field_map)
 
 
 def say(message: str) -> None:
@@ -82,14 +83,25 @@ def print_report(report: IngestReport, store: Store) -> None:
               help="Process documents on a local Dask cluster of N workers.")
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="Use an existing Dask scheduler.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--map", "mapping", multiple=True, metavar="FIELD=PATH",
+              help="JSONL field holding a document's text, html, url, title, published or outlet, as a dotted "
+                   "path (e.g. --map text=body --map outlet=source.name); repeatable. NewsAPI, GDELT DOC and "
+                   "Media Cloud records are recognised without it.")
 def ingest_command(paths: tuple[str, ...], db: str | None, workers: int, scheduler: str | None,
-                   quiet: bool) -> None:
-    """Read .txt, .html, .jsonl and .warc(.gz) files and folders into the store.
+                   quiet: bool, mapping: tuple[str, ...]) -> None:
+    """Read .txt, .html, .jsonl, .warc(.gz) and RSS/Atom (.rss, .atom, .xml) files and folders into the store.
 
-    Re-running adds only what is new. Exits non-zero only if nothing could be read.
+    A feed URL (http:// or https://) given as a PATH is fetched and its entries read. Re-running adds only
+    what is new. Exits non-zero only if nothing could be read.
     """
+    from trucewatch.news_apis import parse_map
+
+    try:
+        field_map = parse_map(mapping)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--map") from None
     store = open_store(db, create=True)
-    report = run_ingest(paths, store, workers=workers, scheduler=scheduler, quiet=quiet)
+    report = run_ingest(paths, store, workers=workers, scheduler=scheduler, quiet=quiet, field_map=field_map)
     print_report(report, store)
     if report.read == 0:
         sys.exit(1)
@@ -100,6 +112,7 @@ def document_record(doc: Document, *, body: bool = True) -> dict:
         "id": doc.id, "source_path": doc.source_path, "locator": doc.locator or None, "url": doc.url,
         "title": doc.title, "published": doc.published, "published_source": doc.published_source,
         "outlet": doc.outlet, "wire": doc.wire, "language": doc.language, "duplicate_of": doc.duplicate_of,
+        "duplicate_reason": doc.duplicate_reason,
     }
     if body:
         record["body"] = doc.body
@@ -118,14 +131,17 @@ def document_record(doc: Document, *, body: bool = True) -> dict:
 def documents_command(db: str | None, fmt: str, canonical: bool) -> None:
     """List the stored documents in publication order: id, date, outlet, wire, duplicates, title.
 
+    duplicate_reason says why a copy was grouped, or why a near-identical text was kept apart
+    (similarity, and the rule: another day of one outlet, other dates or numbers, a text of its own).
+
     JSON and JSONL add the cleaned body, its offsets into the original text and what cleaning removed.
     """
     store = open_store(db)
     records: Iterator[dict] = (document_record(d, body=fmt != "table")
                                for d in store.documents(include_duplicates=not canonical))
     emit(records, fmt, ["id", "published", "published_source", "outlet", "wire", "language", "duplicate_of",
-                        "title", "source_path"],
-         widths={"title": 60, "source_path": 30})
+                        "title", "source_path", "duplicate_reason"],
+         widths={"title": 60, "source_path": 30, "duplicate_reason": 50})
 
 
 def summarise(store: Store) -> None:

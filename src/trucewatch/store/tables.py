@@ -23,6 +23,7 @@ documents = Table(
     Column("wire", Text),
     Column("language", String(8)),
     Column("duplicate_of", String(32), index=True),
+    Column("duplicate_reason", Text),  # similarity and the rule that grouped it, or kept it apart
     Column("body", Text, nullable=False),
     Column("body_spans", JSON, nullable=False),
     Column("removed", JSON, nullable=False),
