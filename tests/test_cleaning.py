@@ -292,3 +292,12 @@ def test_sentences_about_the_law_are_not_legal_boilerplate() -> None:
     ]
     doc = build("Title of the story here\n\n" + "\n\n".join(paragraphs) + "\n")
     assert doc.body == "\n\n".join(paragraphs)
+
+
+def test_a_text_cut_off_mid_sentence_keeps_its_last_fragment() -> None:
+    doc = build(f"Talks resume\n\n{P1}\n\n{P2}\n\nThe mediators are expected to retu\n")
+    assert doc.body.endswith("The mediators are expected to retu")
+    signed = build(f"Talks resume\n\n{P1}\n\n{P2}\n\nDaily.Az\n")
+    assert "Daily.Az" not in signed.body
+    credited = build(f"Talks resume\n\n{P1}\n\n{P2}\n\n(Reporting by Ann Example; Editing by Bo Sample)\n")
+    assert kinds(credited)["(Reporting by Ann Example; Editing by Bo Sample)"] == "credit"

@@ -47,6 +47,7 @@ _CAPTION = re.compile(  # matched against the lower-cased line
     r"courtesy\b|:|/|©)|^(?:photo|фото|©)\b|\b(?:getty images|afp photo|ap photo|reuters/|shutterstock)")
 _CAPTION_KEYWORDS = ("photo", "picture", "image", "video", "illustration", "фото", "видео", "©", "getty", "reuters/",
                      "shutterstock")
+_DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3}|com|info|news)\b", re.IGNORECASE)  # a site name such as "News.Az"
 _MENU_SPLIT = re.compile(r"\s+[|›»>•·/–-]\s+")
 
 
@@ -317,6 +318,7 @@ def clean_text(raw: str, title_hint: str | None = None) -> Cleaned:
     script = _document_script(units)
     for unit in units:
         classify(unit, script)
+    _cut_off_end(units)
     run = article_run(units, title_hint)
     first, last = run if run else (len(units), len(units) - 1)
     cleaned = Cleaned(units)
@@ -336,6 +338,19 @@ def clean_text(raw: str, title_hint: str | None = None) -> Cleaned:
     _lead(raw, cleaned)
     _collect(units, title_index, cleaned)
     return cleaned
+
+
+def _cut_off_end(units: list[Unit]) -> None:
+    """A text cut off mid-sentence (a stored excerpt) ends on a fragment right after prose: it is prose.
+
+    The fragment stops on a lower-case letter (mid-word or mid-sentence); a site signature ("News.Az"), initials
+    or a label closing the text do not.
+    """
+    if len(units) < 2 or units[-1].kind != "short" or units[-2].kind != "text" or units[-1].weight >= 0:
+        return
+    text = units[-1].text
+    if text[-1].islower() and not _DOMAIN.search(text):
+        _set(units[-1], "text", "", float(len(text)))
 
 
 def _title_line(header: list[Unit], hint: str | None) -> str | None:
