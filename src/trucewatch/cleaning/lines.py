@@ -453,7 +453,8 @@ def _lead(raw: str, cleaned: Cleaned) -> None:
 
 def _collect(units: list[Unit], title_index: int | None, cleaned: Cleaned) -> None:
     """Date and credit candidates, best first."""
-    header_dates = [(i, u.date) for i, u in enumerate(units) if u.kind == "dateline" and u.date is not None]
+    header_dates = [(i, u.date) for i, u in enumerate(units)
+                    if u.kind == "dateline" and u.date is not None and not u.date.event]
     if title_index is not None:
         after = [d for i, d in header_dates if i > title_index]
         header_dates = after[:1] or [d for i, d in header_dates if i < title_index][-1:]

@@ -47,6 +47,7 @@ class _Rules:
         self.zones = {name: offset for data in files for name, offset in data.get("zones", {}).items()}
         labels = [data.get("labels", {}) for data in files]
         self.updated = {w for label in labels for w in label.get("updated", [])}
+        self.event = {w for label in labels for w in label.get("event", [])}
         relative = [data.get("relative", {}) for data in files]
 
         month = rf"(?P<mon>{alternation(self.months)})\.?"
@@ -66,15 +67,20 @@ class _Rules:
                                   r"(?P<y>(?:19|20)\d\d)(?![\d])"),
         }
         time_joiner = alternation(_words("time_joiners", files))
-        self.time = re.compile(rf"\s*(?:,|\b{time_joiner}\b|-|–|\||/)?\s*(?P<H>[0-2]?\d)[:.](?P<M>[0-5]\d)"
-                               r"(?::(?P<S>[0-5]\d))?(?!\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?", re.IGNORECASE)
+        self.time = re.compile(rf"\s*(?:,|\b{time_joiner}\b|-|–|—|\||/)?\s*\[?(?P<H>[0-2]?\d)[:.](?P<M>[0-5]\d)"
+                               r"(?::(?P<S>[0-5]\d))?(?!\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?\]?", re.IGNORECASE)
         self.zone = re.compile(rf"\s*\(?\s*(?:(?P<name>{alternation(self.zones)})\s*"
                                r"(?P<off>[+-−]\s*[01]?\d(?::?[0-5]\d)?)?|(?P<num>[+-][01]\d:?[0-5]\d))\s*\)?",
                                re.IGNORECASE)
-        label = alternation({w for lb in labels for key in ("published", "updated") for w in lb.get(key, [])})
+        label = alternation({w for lb in labels for key in ("published", "updated", "event") for w in lb.get(key, [])})
         after = alternation({w for lb in labels for w in lb.get("after", [])})
-        self.label = re.compile(rf"^[\s#*•·|>-]*(?:(?P<label>{label})\b\s*(?:{after})?\s*:?\s*)?(?:{weekday})?",
-                                re.IGNORECASE)
+        self.label = re.compile(rf"^[\s#*•·|>\ufe0f\u200b-\u200d-]*(?:(?P<label>{label})\b\s*(?:{after})?\s*:?\s*)?"
+                                rf"(?:{weekday})?", re.IGNORECASE)
+        # A byline or a place written before the date on the same line ("Ann Example Published ...",
+        # "MOSCOW, Nov 10"): capitalised words, then the label or weekday the line may carry.
+        self.prefix = re.compile(rf"^[\s#*•·|>\ufe0f\u200b-\u200d-]*(?:[A-ZА-ЯЁ][^\s,]*\s*,?\s*){{1,6}}?"
+                                 rf"(?i:(?P<label>{label})\b\s*(?:{after})?\s*:?\s*)?(?i:{weekday})?$")
+        self.zones_pattern = alternation(self.zones)
 
         self.days_back = {" ".join(k.lower().replace("’", "'").split()): v
                           for r in relative for k, v in r.get("days_back", {}).items()}
@@ -170,7 +176,7 @@ def _offset(match: re.Match[str]) -> str | None:
     return f"{sign}{int(hours):02d}:{minutes}"
 
 
-_TIME_BEFORE = re.compile(r"(?P<H>[0-2]?\d):(?P<M>[0-5]\d)\s*[,|/-]?\s*$")
+
 
 
 def _clock(text: str, found: FoundDate) -> FoundDate:
@@ -189,15 +195,24 @@ def _clock(text: str, found: FoundDate) -> FoundDate:
                 hour = 0
             end = after.end()
         else:
-            before = _TIME_BEFORE.search(text, max(0, start - 12), start)
+            before = _time_before().search(text, max(0, start - 30), start)
             if before and int(before.group("H")) < 24:
                 hour, minute, start = int(before.group("H")), int(before.group("M")), before.start()
+                zone = rules.zone.fullmatch(before.group("zone")) if before.group("zone") else None
+                offset = _offset(zone) if zone else None
     if hour is not None and offset is None:
         zone = rules.zone.match(text, end)
         if zone:
             offset, end = _offset(zone), zone.end()
     return FoundDate(start, end, found.year, found.month, found.day, hour, minute,
                      second if second is not None else found.second, offset)
+
+
+@cache
+def _time_before() -> re.Pattern[str]:
+    """A time (with its zone) written just before a date: "14:05 GMT 2020-11-10", "09:05, 6 March 2019"."""
+    return re.compile(rf"(?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?P<zone>\s*\(?\s*(?:{_rules().zones_pattern})\s*\)?)?"
+                      r"\s*[,|/-]?\s*$", re.IGNORECASE)
 
 
 def _slash_convention(text: str) -> bool:
@@ -270,7 +285,9 @@ def parse_date(value: str) -> FoundDate | None:
                      f"{offset[:3]}:{offset[3:]}" if offset else None)
 
 
-_TAIL_OK = re.compile(r"^(?:$|[|/•·,;-]|\(?\w+(?:\s+\w+){0,2}\)?$)")
+_TAIL_OK = re.compile(r"^(?:$|[|/•·,;-]|\(?\w+:?(?:\s+\w+:?){0,2}\)?$)")  # a credit, a view counter
+_SHORT_TAIL = re.compile(r"^(?:[|/•·,;-]\s*)?(?:\(?\w+:?(?:\s+\w+:?){0,2}\)?)?$")
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
 
 
 @dataclass(frozen=True)
@@ -279,6 +296,7 @@ class DateLine:
 
     date: FoundDate
     updated: bool  # labelled as an update or modification time, not the publication
+    event: bool = False  # labelled as the date of an event the page describes ("Event date: ...")
 
 
 def date_line(line: str) -> DateLine | None:
@@ -286,16 +304,21 @@ def date_line(line: str) -> DateLine | None:
     if len(line) > 160:
         return None
     rules = _rules()
+    line = _MARKDOWN_LINK.sub(r"\1", line)  # "### [2015-02-12](/news/...)": the link's text
     label = rules.label.match(line)
-    begin = label.end() if label else 0
     found = find_dates(line)
-    if not found or found[0].start != begin:
+    if not found:
         return None
     first = found[0]
-    if not _TAIL_OK.match(line[first.end:].strip()):
+    tail = line[first.end:].strip()
+    if first.start != label.end():  # a byline or place first: then only a short tail (a credit) may follow
+        label = rules.prefix.match(line[:first.start])
+        if label is None or first.start > 80 or not _SHORT_TAIL.match(tail):
+            return None
+    if not _TAIL_OK.match(tail):
         return None
     word = " ".join((label.group("label") or "").lower().split()) if label else ""
-    return DateLine(first, word in rules.updated)
+    return DateLine(first, word in rules.updated, word in rules.event)
 
 
 @dataclass(frozen=True)
