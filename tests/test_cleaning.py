@@ -301,3 +301,16 @@ def test_a_text_cut_off_mid_sentence_keeps_its_last_fragment() -> None:
     assert "Daily.Az" not in signed.body
     credited = build(f"Talks resume\n\n{P1}\n\n{P2}\n\n(Reporting by Ann Example; Editing by Bo Sample)\n")
     assert kinds(credited)["(Reporting by Ann Example; Editing by Bo Sample)"] == "credit"
+
+
+def test_widgets_notices_and_prompts_are_not_the_title_or_body() -> None:
+    doc = build("Please enable JavaScript to view this page\n\n+ ↺ − 18 px\n\nEng Рус Укр\n\n"
+                f"Become a Sample Media member\n\nTalks on detainees resume in Geneva\n\n4 March 2019\n\n{P1}\n\n"
+                "120% Font Size\n\nEnable Read mode\n\n"
+                f"{P2}\n\nAI summarized text\n\nHow informative is this news?\n\nFollow us on Google News\n")
+    assert doc.title == "Talks on detainees resume in Geneva"
+    assert doc.body == f"{P1}\n\n{P2}"
+    removed = kinds(doc)
+    assert removed["Please enable JavaScript to view this page"] == "notice"
+    assert {removed[w] for w in ("+ ↺ − 18 px", "Eng Рус Укр", "120% Font Size", "Enable Read mode",
+                                  "AI summarized text", "How informative is this news?")} == {"widget"}
