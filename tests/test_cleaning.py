@@ -314,3 +314,30 @@ def test_widgets_notices_and_prompts_are_not_the_title_or_body() -> None:
     assert removed["Please enable JavaScript to view this page"] == "notice"
     assert {removed[w] for w in ("+ ↺ − 18 px", "Eng Рус Укр", "120% Font Size", "Enable Read mode",
                                   "AI summarized text", "How informative is this news?")} == {"widget"}
+
+
+def test_site_names_are_taken_off_the_title_and_kept_as_the_outlet() -> None:
+    for title in ("Talks on detainees resume | Reuters", "Talks on detainees resume - ABC News",
+                  "Talks on detainees resume — TASS", "Reuters | Talks on detainees resume"):
+        doc = build(f"{title}\n\n4 March 2019\n\n{P1}\n\n{P2}\n")
+        assert doc.title == "Talks on detainees resume", title
+        assert doc.outlet in ("Reuters", "ABC News", "TASS")
+        assert title not in doc.body
+    spoken = build(f"Ceasefire must hold - Example Minister\n\n{P1}\n\n{P2}\n")
+    assert spoken.title == "Ceasefire must hold - Example Minister"
+
+
+def test_markdown_digest_headings_dates_and_link_lists() -> None:
+    doc = build(f"### [2019-03-04](/digest/2019/03/04/index.md)\n\n# Talks on detainees resume in Geneva.\n\n{P1}\n\n"
+                "### Source:\n\n1. [Example Wire](http://example.org/a)\n\n### Related:\n\n"
+                "1. [Another item about something else entirely. ](/digest/2019/03/01/x.md) _Context: Talks_\n")
+    assert doc.title == "Talks on detainees resume in Geneva."
+    assert doc.published == "2019-03-04"
+    assert doc.body == P1
+    assert set(kinds(doc).values()) >= {"related", "dateline", "title"}
+
+
+def test_a_paragraph_cut_off_after_its_first_sentence_is_prose() -> None:
+    fragment = "The talks ended late on Tuesday after two rounds of mediation. The chief mediator said"
+    doc = build(f"Talks on detainees resume\n\n{fragment}\n\nRelated:\n\nOther headline here\n")
+    assert doc.body == fragment

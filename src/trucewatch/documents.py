@@ -43,7 +43,7 @@ def build_document(item: SourceItem) -> Document:
         text, title_hint, meta_date, sitename = page.text, hints.get("title") or page.title, page.date, page.sitename
     else:
         text, title_hint = raw, hints.get("title")
-    cleaned = clean_text(text, title_hint)
+    cleaned = clean_text(text, title_hint, sitename)
     if item.content_type == "html":
         body, spans, removed = _located(cleaned, text, raw)
     else:
@@ -53,7 +53,7 @@ def build_document(item: SourceItem) -> Document:
         id=document_id(item), source_key=item.key, source_path=item.source_path, locator=item.locator,
         content_type=item.content_type, raw_text=raw, body=body, body_spans=spans,
         title=cleaned.title, published=published, published_source=source,
-        outlet=_outlet(hints, sitename, text), wire=cleaned.wires[0] if cleaned.wires else None,
+        outlet=_outlet(hints, sitename or cleaned.site, text), wire=cleaned.wires[0] if cleaned.wires else None,
         language=detect_language(body), url=hints.get("url"), removed=removed,
     )
 

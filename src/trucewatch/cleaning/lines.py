@@ -41,13 +41,14 @@ STANDFIRST_MAX = 500  # characters: a summary above a wire dateline is one or tw
 _LINE = re.compile(r"[^\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 _BREAK = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"'”’»]?\s+[\"“«]?[A-Z][a-z]")
 _BULLET = re.compile(r"^(?:[•·▪►◦*]|[-–—](?=\s))\s*")
 _CAPTION = re.compile(  # matched against the lower-cased line
     r"(?:^|[\s.,;(\[])(?:photos?|photograph|pictures?|images?|video|illustration|фото|видео)\s*(?:by\b|credit\b|"
     r"courtesy\b|:|/|©)|^(?:photo|фото|©)\b|\b(?:getty images|afp photo|ap photo|reuters/|shutterstock)")
 _CAPTION_KEYWORDS = ("photo", "picture", "image", "video", "illustration", "фото", "видео", "©", "getty", "reuters/",
                      "shutterstock")
-_DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3}|com|info|news)\b", re.IGNORECASE)  # a site name such as "News.Az"
+_DOMAIN = re.compile(r"\w+\.(?:[a-z]{2,3}|com|info|news)\b", re.IGNORECASE)  # a site name such as "News.Az"
 _MENU_SPLIT = re.compile(r"\s+[|›»>•·/–-]\s+")
 
 
@@ -79,6 +80,7 @@ class Cleaned:
 
     units: list[Unit]  # every unit; kind "body" for kept ones (reason "subheading" for kept short lines)
     title: str | None = None
+    site: str | None = None  # the outlet the title named ("... | Reuters"), taken off the title
     dates: list[tuple[str, FoundDate]] = field(default_factory=list)  # (where, date), best first
     wires: list[str] = field(default_factory=list)  # credited agencies, best first
 
@@ -204,9 +206,11 @@ def rules() -> tuple[Rule, ...]:
 
 
 def is_sentence(text: str) -> bool:
-    """Prose: closed by sentence punctuation with at least two words, or long enough to be prose anyway."""
+    """Prose: closed by sentence punctuation with at least two words, long enough to be prose anyway, or a
+    sentence followed by the start of another (a paragraph cut off mid-sentence)."""
     words = text.count(" ") + 1
-    return (words >= 2 and bool(_SENTENCE_END.search(text[-12:]))) or words >= 25
+    return (words >= 2 and bool(_SENTENCE_END.search(text[-12:]))) or words >= 25 or \
+        (words >= 12 and bool(_INNER_SENTENCE_END.search(text)))
 
 
 def classify(unit: Unit, script: str | None) -> None:
@@ -219,7 +223,7 @@ def classify(unit: Unit, script: str | None) -> None:
         return _set(unit, "date", "a date line", HARD)
     if not letters and not _LETTER.search(text):
         return _set(unit, "boilerplate", "no words, only symbols or numbers", SOFT)
-    lower = text.lower()
+    lower = _MARKDOWN_HEADING.sub("", text.lower())
     if len(text) <= 300 and any(k in lower for k in _CAPTION_KEYWORDS) and _CAPTION.search(lower):
         return _set(unit, "caption", "photo or video caption", SOFT)
     agency = registry().credit(text)
@@ -239,6 +243,8 @@ def classify(unit: Unit, script: str | None) -> None:
     own = unit.script
     if script and own and own != script and letters >= 4:
         return _set(unit, "boilerplate", f"in {own} script while the text is in {script}", SOFT)
+    if _MARKDOWN_HEADING.match(text):
+        return _set(unit, "short", "a heading", SHORT)
     if is_sentence(_BULLET.sub("", text)):
         return _set(unit, "text", "", float(len(text)))
     if _BULLET.match(text) or text.endswith(":"):  # list items and their introduction: structure, no cost
@@ -312,8 +318,11 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.casefold()).strip()
 
 
-def clean_text(raw: str, title_hint: str | None = None) -> Cleaned:
-    """Label every unit of ``raw``; find the title, the publication date candidates and the credits."""
+def clean_text(raw: str, title_hint: str | None = None, site: str | None = None) -> Cleaned:
+    """Label every unit of ``raw``; find the title, the publication date candidates and the credits.
+
+    ``site``: the page's site name, if known, to take off the title.
+    """
     units = split_units(raw)
     script = _document_script(units)
     for unit in units:
@@ -322,7 +331,7 @@ def clean_text(raw: str, title_hint: str | None = None) -> Cleaned:
     run = article_run(units, title_hint)
     first, last = run if run else (len(units), len(units) - 1)
     cleaned = Cleaned(units)
-    title_index = _find_title(units[:first], title_hint, cleaned)
+    title_index = _find_title(units[:first], title_hint, site, cleaned)
     for index, unit in enumerate(units):
         if first <= index <= last:
             _inside(unit)
@@ -353,6 +362,28 @@ def _cut_off_end(units: list[Unit]) -> None:
         _set(units[-1], "text", "", float(len(text)))
 
 
+_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s*(?:\s[|–—-]|\||::)\s*(?P<site>[^|–—]{2,40}?)\s*$")
+_SITE_PREFIX = re.compile(r"^\s*(?P<site>[^|–—:]{2,40}?)\s*(?:[|–—:]|::|\s-)\s+(?P<title>.+)$")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+def site_affix(title: str, site: str | None = None) -> tuple[str, str | None]:
+    """(title, outlet): a site name written before or after the headline ("... | Reuters") taken off.
+
+    Only a known outlet (``data/outlets.yaml``), the page's own site name or a domain-like name counts:
+    "Ceasefire holds - Blinken" keeps its speaker.
+    """
+    for pattern in (_SITE_SUFFIX, _SITE_PREFIX):
+        match = pattern.match(title)
+        if not match or len(match.group("title").split()) < 2:
+            continue
+        name = match.group("site").strip()
+        outlet = registry().resolve(name)
+        if outlet or (site and _norm(name) == _norm(site)) or (pattern is _SITE_SUFFIX and _DOMAIN.fullmatch(name)):
+            return match.group("title").strip(), outlet.name if outlet else name
+    return title, None
+
+
 def _title_line(header: list[Unit], hint: str | None) -> str | None:
     """The title: the hint, else the first headline-like line above the article."""
     if hint and hint.strip():
@@ -372,17 +403,19 @@ def _title_position(header: list[Unit], hint: str | None) -> int | None:
     return next((i for i, u in enumerate(header) if _norm(u.text) == _norm(title)), None)
 
 
-def _find_title(header: list[Unit], hint: str | None, cleaned: Cleaned) -> int | None:
-    """Index of the title line in the header (or of the hint's line), marking repeats."""
+def _find_title(header: list[Unit], hint: str | None, site: str | None, cleaned: Cleaned) -> int | None:
+    """Index of the title line in the header (or of the hint's line), marking repeats; the site name taken off."""
     title_index = None
-    cleaned.title = _title_line(header, hint)
+    full = _title_line(header, hint)
     for index, unit in enumerate(header):
         if unit.kind not in ("text", "short") or len(unit.text) > 300:
             continue
-        if cleaned.title and _norm(unit.text) == _norm(cleaned.title):
+        if full and _norm(unit.text) in (_norm(full), _norm(site_affix(full, site)[0])):
             unit.kind = "title"
             unit.reason = "the title" if title_index is None else "repeats the title"
             title_index = index if title_index is None else title_index
+    if full:
+        cleaned.title, cleaned.site = site_affix(_MARKDOWN_HEADING.sub("", full), site)
     return title_index
 
 
