@@ -341,3 +341,25 @@ def test_a_paragraph_cut_off_after_its_first_sentence_is_prose() -> None:
     fragment = "The talks ended late on Tuesday after two rounds of mediation. The chief mediator said"
     doc = build(f"Talks on detainees resume\n\n{fragment}\n\nRelated:\n\nOther headline here\n")
     assert doc.body == fragment
+
+
+def test_a_title_that_dates_its_page() -> None:
+    issued = build(f"Example Mission Daily Report 12/2019 issued on 4 March 2019\n\n{P1}\n\n{P2}\n")
+    assert (issued.published, issued.published_source) == ("2019-03-04", "title")
+    bulletin = build(f"Bulletin of the example centre (March 4, 2019)\n\n{P1}\n\n{P2}\n")
+    assert bulletin.published == "2019-03-04"
+    about = build(f"What the accord of 4 March 2019 says\n\n{P1}\n\n{P2}\n")
+    assert about.published is None
+
+
+def test_an_original_publication_note_dates_the_copy_as_inferred() -> None:
+    doc = build(f"Talks resume\n\n{P1}\n\n{P2}\n\nOriginally published at Example Review on March 4, 2019.\n\n"
+                "Read the full article\n")
+    assert (doc.published, doc.published_source) == ("2019-03-04", "inferred")
+    assert doc.body == f"{P1}\n\n{P2}"
+
+
+def test_a_wire_dateline_closed_by_a_dash_without_space() -> None:
+    doc = build(f"Talks resume\n\nAddis Ababa, March 4, 2019 (ENA)—{P1}\n\n{P2}\n")
+    assert (doc.published, doc.wire) == ("2019-03-04", "ENA")
+    assert doc.body.startswith("The two delegations")

@@ -103,10 +103,10 @@ def _located(cleaned: Cleaned, text: str, html: str) -> tuple[str, list[BodySpan
 
 def _published(cleaned: Cleaned, meta_date: str | None, hints: dict[str, str]) -> tuple[str | None, str | None]:
     candidates = dict(reversed(cleaned.dates))  # first candidate of each kind wins
-    for where in ("dateline", "lead"):
+    for where in ("dateline", "lead", "title"):
         found = candidates.get(where)
         if found and found.year:
-            return found.iso(), "dateline"
+            return found.iso(), "title" if where == "title" else "dateline"
     for value, source in ((meta_date, "meta"), (hints.get("published"), "hint")):
         parsed = parse_date(value) if value else None
         if parsed and parsed.year:

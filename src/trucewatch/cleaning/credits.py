@@ -76,7 +76,7 @@ class Registry:
         self.lead = re.compile(
             rf"^(?P<place>{place})(?:,\s*[A-Z][a-z]+\b(?=,))?(?:[,.]?\s*{when})?[.,]?\s*{byline}"
             rf"(?:(?:\(\s*{agency()}\s*\)|/\s*{agency('agency2')}\s*/|{agency('agency3')}(?=[.:\s]))[.,]?)?"
-            r"(?P<end>\s*(?:[-–—]+|:)\s+|\s+)(?=[\"“«‘A-Z0-9])")
+            r"(?P<end>\s*(?:[-–—]+\s*|:\s+)|\s+)(?=[\"“«‘A-Z0-9])")
 
     def resolve(self, name: str) -> Outlet | None:
         """The outlet called ``name`` (an alias, a site name or a domain), or None."""

@@ -31,7 +31,7 @@ from functools import cache
 
 from trucewatch.cleaning.credits import registry
 from trucewatch.cleaning.data import load
-from trucewatch.text.dates import DateLine, FoundDate, date_line, find_dates
+from trucewatch.text.dates import DateLine, FoundDate, date_line, find_dates, labelled_date
 
 SHORT = 5.0  # cost of a short line without sentence punctuation (a subheading inside the article)
 SOFT = 15.0  # cost of a removable line that may sit inside an article (caption, credit, share buttons)
@@ -484,6 +484,18 @@ def _lead(raw: str, cleaned: Cleaned) -> None:
         return
 
 
+def _title_date(title: str) -> FoundDate | None:
+    """A title that dates its page: "Daily report ... issued on 8 December 2020", "Bulletin ... (17 September 2016)"."""
+    found = labelled_date(title)
+    if found:
+        return found
+    dates = find_dates(title)
+    last = dates[-1] if dates else None
+    if last and last.year and title[:last.start].rstrip().endswith("(") and title[last.end:].strip() == ")":
+        return last
+    return None
+
+
 def _collect(units: list[Unit], title_index: int | None, cleaned: Cleaned) -> None:
     """Date and credit candidates, best first."""
     header_dates = [(i, u.date) for i, u in enumerate(units)
@@ -495,6 +507,9 @@ def _collect(units: list[Unit], title_index: int | None, cleaned: Cleaned) -> No
         header_dates = [d for _, d in header_dates][-1:]
     published = [d for d in header_dates if not d.updated]
     cleaned.dates[:0] = [("dateline", d.date) for d in published]
+    dated = _title_date(cleaned.title) if cleaned.title and not published else None
+    if dated:
+        cleaned.dates.insert(0, ("title", dated))
     cleaned.dates += [("updated", d.date) for d in header_dates if d.updated]
     for unit in units:
         if unit.kind == "note":

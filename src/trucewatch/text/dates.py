@@ -81,6 +81,8 @@ class _Rules:
         self.prefix = re.compile(rf"^[\s#*•·|>\ufe0f\u200b-\u200d-]*(?:[A-ZА-ЯЁ][^\s,]*\s*,?\s*){{1,6}}?"
                                  rf"(?i:(?P<label>{label})\b\s*(?:{after})?\s*:?\s*)?(?i:{weekday})?$")
         self.zones_pattern = alternation(self.zones)
+        published = alternation({w for lb in labels for w in lb.get("published", [])})
+        self.label_before = re.compile(rf"\b(?:{published})\b\s*(?:{after})?\s*:?\s*$", re.IGNORECASE)
 
         self.days_back = {" ".join(k.lower().replace("’", "'").split()): v
                           for r in relative for k, v in r.get("days_back", {}).items()}
@@ -319,6 +321,15 @@ def date_line(line: str) -> DateLine | None:
         return None
     word = " ".join((label.group("label") or "").lower().split()) if label else ""
     return DateLine(first, word in rules.updated, word in rules.event)
+
+
+def labelled_date(text: str) -> FoundDate | None:
+    """The first full date written right after a publication label inside a line ("... issued on 8 December 2020")."""
+    rules = _rules()
+    for found in find_dates(text):
+        if found.year is not None and rules.label_before.search(text, max(0, found.start - 30), found.start):
+            return found
+    return None
 
 
 @dataclass(frozen=True)
