@@ -363,3 +363,23 @@ def test_a_wire_dateline_closed_by_a_dash_without_space() -> None:
     doc = build(f"Talks resume\n\nAddis Ababa, March 4, 2019 (ENA)—{P1}\n\n{P2}\n")
     assert (doc.published, doc.wire) == ("2019-03-04", "ENA")
     assert doc.body.startswith("The two delegations")
+
+
+def test_file_photo_captions_embedded_posts_and_item_timestamps() -> None:
+    caption = "In this file photo taken on March 1, 2019 delegates arrive at the venue."
+    credited = "Delegates arrive at the venue in Geneva (Example Ministry via Example Wire)"
+    post = "Talks are continuing today. — Example Ministry (@ExampleMinistry) March 4, 2019"
+    doc = build(f"Talks resume\n\n{P1}\n\n{caption}\n\n{credited}\n\n{P2}\n\n{post}\n\n{P3}\n\n"
+                "Recent Stories\n\nOther headline here\n\n5 minutes ago\n\nAnother headline there\n\n2 hours ago\n")
+    assert doc.body == f"{P1}\n\n{P2}\n\n{P3}"
+    removed = kinds(doc)
+    assert (removed[caption], removed[credited], removed[post]) == ("caption", "caption", "widget")
+    assert removed["5 minutes ago"] == "related"
+
+
+def test_datelines_after_an_aggregator_credit_and_a_place_in_capitals() -> None:
+    doc = build(f"Talks resume\n\n(AGG- Example News Agency (KUNA)) GENEVA, March 4 (KUNA) -- {P1}\n\n{P2}\n")
+    assert doc.wire == "KUNA" and doc.body.startswith("The two delegations")
+    town = build(f"Talks resume\n\nGENEVA. – {P1}\n\n{P2}\n")
+    assert town.body.startswith("The two delegations") and kinds(town)["GENEVA. –"] == "dateline"
+    assert build(f"Talks resume\n\nNATO – {P1}\n\n{P2}\n").body.startswith("NATO")

@@ -73,8 +73,8 @@ class Registry:
                 r"\d{1,2}[./]\d{1,2}[./]\d{4})\b")
         by = alternation(w.capitalize() for w in listed("byline"))
         byline = rf"(?:[-–—]?\s*{by}\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s*)?(?:[-–—]\s*)?"
-        self.lead = re.compile(
-            rf"^(?P<place>{place})(?:,\s*[A-Z][a-z]+\b(?=,))?(?:[,.]?\s*{when})?[.,]?\s*{byline}"
+        self.lead = re.compile(  # an aggregator's credit may come first: "(MENAFN- Some Agency (SA)) MOSCOW, ..."
+            rf"^(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?P<place>{place})(?:,\s*[A-Z][a-z]+\b(?=,|\s*\())?(?:[,.]?\s*{when})?[.,]?\s*{byline}"
             rf"(?:(?:\(\s*{agency()}\s*\)|/\s*{agency('agency2')}\s*/|{agency('agency3')}(?=[.:\s]))[.,]?)?"
             r"(?P<end>\s*(?:[-–—]+\s*|:\s+)|\s+)(?=[\"“«‘A-Z0-9])")
 
@@ -110,9 +110,12 @@ class Registry:
         dashed = bool(re.search(r"[-–—:]", match.group(0)[match.end("place"):]))
         if match.group("date") and not find_dates(match.group("date")):
             return None
-        # A place alone ("NATO – ...") is too weak; a dateline names a date or an agency, and is
+        # A place alone ("NATO – ...") is too weak; a dateline names a date or an agency (or is a place in
+        # capitals closed by a full stop and a dash), and is
         # closed by a dash unless the agency's own punctuation closes it ("/TASS/.", "ARMENPRESS.").
-        if not (agency or match.group("date")) or not (dashed or agency):
+        capitals = match.group("place").isupper() and len(match.group("place")) >= 4
+        stopped = capitals and bool(re.match(r"[^.]*\.\s*[-–—]", match.group(0)[match.start("place"):]))  # "TOWN. –"
+        if not (agency or match.group("date") or stopped) or not (dashed or agency):
             return None
         outlet = self.resolve(agency) if agency else None
         return Lead(match.end(), outlet.name if outlet else None, match.group("date"))

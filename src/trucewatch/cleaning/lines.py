@@ -355,7 +355,8 @@ def _cut_off_end(units: list[Unit]) -> None:
     The fragment stops on a lower-case letter (mid-word or mid-sentence); a site signature ("News.Az"), initials
     or a label closing the text do not.
     """
-    if len(units) < 2 or units[-1].kind != "short" or units[-2].kind != "text" or units[-1].weight >= 0:
+    before = next((u for u in reversed(units[:-1]) if u.kind != "caption"), None)  # captions sit between paragraphs
+    if before is None or units[-1].kind != "short" or before.kind != "text" or units[-1].weight >= 0:
         return
     text = units[-1].text
     if text[-1].islower() and not _DOMAIN.search(text):
