@@ -383,3 +383,10 @@ def test_datelines_after_an_aggregator_credit_and_a_place_in_capitals() -> None:
     town = build(f"Talks resume\n\nGENEVA. – {P1}\n\n{P2}\n")
     assert town.body.startswith("The two delegations") and kinds(town)["GENEVA. –"] == "dateline"
     assert build(f"Talks resume\n\nNATO – {P1}\n\n{P2}\n").body.startswith("NATO")
+
+
+def test_a_note_closing_a_paragraph_is_cut_off() -> None:
+    doc = build(f"Talks resume\n\n{P1} (pickup previous)\n\n{P2} The mediators met again and …read more\n")
+    assert doc.body == f"{P1}\n\n{P2} The mediators met again and"
+    assert kinds(doc) == {"Talks resume": "title", "(pickup previous)": "notice", "…read more": "notice"}
+    assert_spans_verbatim(doc)

@@ -192,6 +192,7 @@ class Rule:
     boundary: bool
     pattern: re.Pattern[str]
     keywords: tuple[str, ...]  # a cheap test before the pattern: one of these must occur
+    tail: bool = False  # match "end": a note closing a paragraph ("... (pickup previous)"), cut off it
 
 
 @cache
@@ -199,9 +200,11 @@ def rules() -> tuple[Rule, ...]:
     compiled = []
     for rule in load("boilerplate")["rules"]:
         body = "|".join(f"(?:{p})" for p in rule["patterns"])
-        anchored = {"line": rf"^(?:{body})\W*$", "start": rf"^(?:{body})", "search": body}[rule["match"]]
+        anchored = {"line": rf"^(?:{body})\W*$", "start": rf"^(?:{body})", "search": body,
+                    "end": rf"(?:{body})\W*$"}[rule["match"]]
         compiled.append(Rule(rule["kind"], rule["reason"], rule.get("max_chars", 10_000),
-                             rule.get("boundary", False), re.compile(anchored), tuple(rule.get("keywords", ()))))
+                             rule.get("boundary", False), re.compile(anchored), tuple(rule.get("keywords", ())),
+                             rule["match"] == "end"))
     return tuple(compiled)
 
 
@@ -231,6 +234,8 @@ def classify(unit: Unit, script: str | None) -> None:
         unit.agency = agency
         return _set(unit, "credit", f"credit line naming {agency}", SOFT)
     for rule in rules():
+        if rule.tail:
+            continue
         if len(text) > rule.max_chars or (rule.keywords and not any(k in lower for k in rule.keywords)):
             continue
         if rule.pattern.search(lower):
@@ -345,6 +350,7 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
         elif unit.kind == "body":
             break
     _lead(raw, cleaned)
+    _tails(raw, cleaned)
     _collect(units, title_index, cleaned)
     return cleaned
 
@@ -495,6 +501,26 @@ def _title_date(title: str) -> FoundDate | None:
     if last and last.year and title[:last.start].rstrip().endswith("(") and title[last.end:].strip() == ")":
         return last
     return None
+
+
+def _tails(raw: str, cleaned: Cleaned) -> None:
+    """Notes closing a body paragraph ("... (pickup previous)", "... …read more"): cut off into their own block."""
+    tail_rules = [r for r in rules() if r.tail]
+    for unit in list(cleaned.body_units):
+        start, end = unit.pieces[-1]
+        lower = raw[start:end].lower()
+        for rule in tail_rules:
+            if rule.keywords and not any(k in lower for k in rule.keywords):
+                continue
+            match = rule.pattern.search(lower)
+            if not match or match.start() == 0 or end - start - match.start() > rule.max_chars:
+                continue
+            cut = start + len(raw[start:start + match.start()].rstrip())
+            note = Unit([(start + match.start(), end)], raw[start + match.start():end], rule.kind, rule.reason)
+            unit.pieces[-1] = (start, cut)
+            unit.text = " ".join(raw[s:e] for s, e in unit.pieces)
+            cleaned.units.insert(cleaned.units.index(unit) + 1, note)
+            break
 
 
 def _collect(units: list[Unit], title_index: int | None, cleaned: Cleaned) -> None:
