@@ -390,3 +390,11 @@ def test_a_note_closing_a_paragraph_is_cut_off() -> None:
     assert doc.body == f"{P1}\n\n{P2} The mediators met again and"
     assert kinds(doc) == {"Talks resume": "title", "(pickup previous)": "notice", "…read more": "notice"}
     assert_spans_verbatim(doc)
+
+
+def test_the_title_is_the_headline_not_a_quote_or_switcher_above_it() -> None:
+    doc = build(f"Eng Рус Укр Support Us\n\n\"Peace is our only road forward, always!\"\n\n"
+                f"Talks on detainees resume in Geneva\n\n4 March 2019\n\n{P1}\n\n{P2}\n")
+    assert doc.title == "Talks on detainees resume in Geneva"
+    glued = build(f"PoliticsTalks on detainees resume in Geneva\n\n4 March 2019\n\n{P1}\n\n{P2}\n")
+    assert glued.title == "Talks on detainees resume in Geneva"

@@ -372,6 +372,7 @@ def _cut_off_end(units: list[Unit]) -> None:
 _SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s*(?:\s[|–—-]|\||::)\s*(?P<site>[^|–—]{2,40}?)\s*$")
 _SITE_PREFIX = re.compile(r"^\s*(?P<site>[^|–—:]{2,40}?)\s*(?:[|–—:]|::|\s-)\s+(?P<title>.+)$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_SECTION_GLUED = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]{4,}(?=[A-ZА-ЯЁ][a-zа-яё]{3,})")  # "PoliticsMinistry says ..."
 
 
 def site_affix(title: str, site: str | None = None) -> tuple[str, str | None]:
@@ -399,8 +400,10 @@ def _title_line(header: list[Unit], hint: str | None) -> str | None:
                   and len(_BULLET.sub("", u.text).split()) >= 2]
     if not candidates:
         return None
-    # a section label ("World news") may come first: prefer a headline-sized line
-    return next((u.text for u in candidates if len(u.text.split()) >= 4), candidates[0].text)
+    # a section label ("World news") may come first: prefer a headline-sized line, and one without sentence
+    # punctuation (a quotation or teaser above the headline is a sentence)
+    sized = [u for u in candidates if len(u.text.split()) >= 4]
+    return next((u.text for u in sized if u.kind == "short"), sized[0].text if sized else candidates[0].text)
 
 
 def _title_position(header: list[Unit], hint: str | None) -> int | None:
@@ -422,7 +425,7 @@ def _find_title(header: list[Unit], hint: str | None, site: str | None, cleaned:
             unit.reason = "the title" if title_index is None else "repeats the title"
             title_index = index if title_index is None else title_index
     if full:
-        cleaned.title, cleaned.site = site_affix(_MARKDOWN_HEADING.sub("", full), site)
+        cleaned.title, cleaned.site = site_affix(_SECTION_GLUED.sub("", _MARKDOWN_HEADING.sub("", full)), site)
     return title_index
 
 
