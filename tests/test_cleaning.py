@@ -398,3 +398,23 @@ def test_the_title_is_the_headline_not_a_quote_or_switcher_above_it() -> None:
     assert doc.title == "Talks on detainees resume in Geneva"
     glued = build(f"PoliticsTalks on detainees resume in Geneva\n\n4 March 2019\n\n{P1}\n\n{P2}\n")
     assert glued.title == "Talks on detainees resume in Geneva"
+
+
+def test_a_year_less_dateline_takes_its_year_from_its_weekday_and_the_text() -> None:
+    body = "The two delegations met in Geneva after the talks of March 2019 had failed, officials said."
+    doc = build(f"Talks resume\n\nMonday, March 4\n\n{body}\n\n{P2}\n")
+    assert (doc.published, doc.published_source) == ("2019-03-04", "inferred")
+    unknown = build(f"Talks resume\n\nMonday, March 4\n\n{P1}\n\n{P2}\n")  # no year in the text: no guess
+    assert unknown.published is None
+    wrong_day = build(f"Talks resume\n\nFriday, March 4\n\n{body}\n\n{P2}\n")  # 2019 and 2020 do not fit
+    assert wrong_day.published is None
+
+
+def test_a_republished_story_keeps_its_original_date() -> None:
+    wire = build(f"Talks resume\n\n12 May 2024\n\nGENEVA, March 4, 2019 (Reuters) - {P1}\n\n{P2}\n")
+    assert (wire.published, wire.published_source) == ("2019-03-04", "dateline")
+    note = "Originally published at Example Review on March 4, 2019."
+    crawled = build(f"Talks resume\n\n{P1}\n\n{P2}\n\n{note}\n", published="2024-05-12")
+    assert (crawled.published, crawled.published_source) == ("2019-03-04", "inferred")
+    fresh = build(f"Talks resume\n\n{P1}\n\n{P2}\n", published="2024-05-12")
+    assert (fresh.published, fresh.published_source) == ("2024-05-12", "hint")

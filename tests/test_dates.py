@@ -239,3 +239,12 @@ def test_month_names_come_from_every_language_folder():
     assert month_number("Brumaire") is None
     english = lexicon("en", "dates")
     assert [names[0] for names in english["months"]][10] == "november"
+
+
+def test_year_from_weekday_needs_exactly_one_fitting_year() -> None:
+    from trucewatch.text.dates import year_from_weekday
+
+    found = date_line("Monday, March 4").date
+    assert year_from_weekday(found, 0, "talks since 2018 and 2019").year == 2019
+    assert year_from_weekday(found, 0, "no year at all") is None
+    assert year_from_weekday(found, 4, "in 2019") is None

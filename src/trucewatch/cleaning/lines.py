@@ -31,7 +31,7 @@ from functools import cache
 
 from trucewatch.cleaning.credits import registry
 from trucewatch.cleaning.data import load
-from trucewatch.text.dates import DateLine, FoundDate, date_line, find_dates, labelled_date
+from trucewatch.text.dates import DateLine, FoundDate, date_line, find_dates, labelled_date, year_from_weekday
 
 SHORT = 5.0  # cost of a short line without sentence punctuation (a subheading inside the article)
 SOFT = 15.0  # cost of a removable line that may sit inside an article (caption, credit, share buttons)
@@ -40,7 +40,7 @@ STANDFIRST_MAX = 500  # characters: a summary above a wire dateline is one or tw
 
 _LINE = re.compile(r"[^\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 _BREAK = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\**\s*$")  # a footnote mark may follow
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"'”’»]?\s+[\"“«]?[A-Z][a-z]")
 _BULLET = re.compile(r"^(?:[•·▪►◦*]|[-–—](?=\s))\s*")
 _CAPTION = re.compile(  # matched against the lower-cased line
@@ -351,7 +351,7 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
             break
     _lead(raw, cleaned)
     _tails(raw, cleaned)
-    _collect(units, title_index, cleaned)
+    _collect(raw, units, title_index, cleaned)
     return cleaned
 
 
@@ -361,12 +361,13 @@ def _cut_off_end(units: list[Unit]) -> None:
     The fragment stops on a lower-case letter (mid-word or mid-sentence); a site signature ("News.Az"), initials
     or a label closing the text do not.
     """
-    before = next((u for u in reversed(units[:-1]) if u.kind != "caption"), None)  # captions sit between paragraphs
-    if before is None or units[-1].kind != "short" or before.kind != "text" or units[-1].weight >= 0:
+    kept = [u for u in units if u.kind not in ("caption", "credit")]  # captions sit between paragraphs, credits
+    if len(kept) < 2:                                                 # may follow the cut
         return
-    text = units[-1].text
-    if text[-1].islower() and not _DOMAIN.search(text):
-        _set(units[-1], "text", "", float(len(text)))
+    last, before = kept[-1], kept[-2]
+    if last.kind == "short" and before.kind == "text" and last.weight < 0 and last.text[-1].islower() \
+            and not _DOMAIN.search(last.text):
+        _set(last, "text", "", float(len(last.text)))
 
 
 _SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s*(?:\s[|–—-]|\||::)\s*(?P<site>[^|–—]{2,40}?)\s*$")
@@ -526,7 +527,7 @@ def _tails(raw: str, cleaned: Cleaned) -> None:
             break
 
 
-def _collect(units: list[Unit], title_index: int | None, cleaned: Cleaned) -> None:
+def _collect(raw: str, units: list[Unit], title_index: int | None, cleaned: Cleaned) -> None:
     """Date and credit candidates, best first."""
     header_dates = [(i, u.date) for i, u in enumerate(units)
                     if u.kind == "dateline" and u.date is not None and not u.date.event]
@@ -537,6 +538,11 @@ def _collect(units: list[Unit], title_index: int | None, cleaned: Cleaned) -> No
         header_dates = [d for _, d in header_dates][-1:]
     published = [d for d in header_dates if not d.updated]
     cleaned.dates[:0] = [("dateline", d.date) for d in published]
+    for line in published:
+        inferred = year_from_weekday(line.date, line.weekday, raw) if line.date.year is None and \
+            line.weekday is not None else None
+        if inferred:
+            cleaned.dates.append(("weekday", inferred))
     dated = _title_date(cleaned.title) if cleaned.title and not published else None
     if dated:
         cleaned.dates.insert(0, ("title", dated))

@@ -44,6 +44,7 @@ class _Rules:
                        for number, names in enumerate(data["months"], start=1) for name in names}
         weekdays = [names for data in files for names in data.get("weekdays", [])]
         self.weekdays = {names[0]: index % 7 for index, names in enumerate(weekdays)}  # full names: relative dates
+        self.weekday_names = {name: index % 7 for index, names in enumerate(weekdays) for name in names}
         self.zones = {name: offset for data in files for name, offset in data.get("zones", {}).items()}
         labels = [data.get("labels", {}) for data in files]
         self.updated = {w for label in labels for w in label.get("updated", [])}
@@ -56,7 +57,7 @@ class _Rules:
         year = r"(?P<y>(?:19|20)\d\d)"
         joiner = alternation(_words("day_month_joiners", files))
         year_words = alternation(_words("year_words", files))
-        weekday = rf"(?:{alternation({n for names in weekdays for n in names})})\.?,?\s+"
+        weekday = rf"(?P<wd>{alternation({n for names in weekdays for n in names})})\.?,?\s+"
         self.forms = {
             "iso": re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?:[T ](?P<H>[0-2]?\d):"
                               r"(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:\.\d+)?)?(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?(?!\d)"),
@@ -299,6 +300,7 @@ class DateLine:
     date: FoundDate
     updated: bool  # labelled as an update or modification time, not the publication
     event: bool = False  # labelled as the date of an event the page describes ("Event date: ...")
+    weekday: int | None = None  # the weekday written with it (Monday 0): a year-less date's year can follow from it
 
 
 def date_line(line: str) -> DateLine | None:
@@ -320,7 +322,9 @@ def date_line(line: str) -> DateLine | None:
     if not _TAIL_OK.match(tail):
         return None
     word = " ".join((label.group("label") or "").lower().split()) if label else ""
-    return DateLine(first, word in rules.updated, word in rules.event)
+    named = label.group("wd") if label else None
+    weekday = rules.weekday_names.get(named.lower()) if named else None
+    return DateLine(first, word in rules.updated, word in rules.event, weekday)
 
 
 def labelled_date(text: str) -> FoundDate | None:
@@ -330,6 +334,21 @@ def labelled_date(text: str) -> FoundDate | None:
         if found.year is not None and rules.label_before.search(text, max(0, found.start - 30), found.start):
             return found
     return None
+
+
+_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
+
+
+def year_from_weekday(found: FoundDate, weekday: int, text: str) -> FoundDate | None:
+    """A year-less date completed from its weekday ("Saturday, June 12") and the years the text names.
+
+    The years written in ``text`` and the ones after them are tried; exactly one must put the day on that
+    weekday, else None (never a guess).
+    """
+    years = {int(y) for y in _YEAR.findall(text)}
+    fits = {y for year in years for y in (year, year + 1)
+            if (day := _calendar(y, found.month, found.day)) is not None and day.weekday() == weekday}
+    return found.with_year(fits.pop()) if len(fits) == 1 else None
 
 
 @dataclass(frozen=True)
