@@ -436,7 +436,7 @@ def _inside(unit: Unit) -> None:
     elif unit.kind == "short":
         unit.kind, unit.reason = "body", "subheading"
     elif unit.kind == "date":
-        unit.kind, unit.reason = "boilerplate", "date line inside the article"
+        unit.kind, unit.reason = "dateline", "date line inside the article"
 
 
 def _header(unit: Unit, index: int, title_index: int | None) -> None:
