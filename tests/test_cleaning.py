@@ -418,3 +418,14 @@ def test_a_republished_story_keeps_its_original_date() -> None:
     assert (crawled.published, crawled.published_source) == ("2019-03-04", "inferred")
     fresh = build(f"Talks resume\n\n{P1}\n\n{P2}\n", published="2024-05-12")
     assert (fresh.published, fresh.published_source) == ("2024-05-12", "hint")
+
+
+def test_link_labels_metadata_labels_and_sign_offs() -> None:
+    doc = build(f"Talks resume\n\n{P1}\n\nRead also\n\nMinisters to meet again in May\n\n{P2}\n\n"
+                f"Region: Example Valley\n\n{P3} — Reuters\n")
+    assert doc.body == f"{P1}\n\n{P2}\n\n{P3}"
+    removed = kinds(doc)
+    assert (removed["Ministers to meet again in May"], removed["Region: Example Valley"], removed["— Reuters"]) == \
+        ("related", "boilerplate", "credit")
+    assert doc.wire == "Reuters"
+    assert_spans_verbatim(doc)

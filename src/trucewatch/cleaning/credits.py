@@ -3,8 +3,9 @@
 Three shapes of wire credit are recognised, each filled in with the aliases of
 the registry's outlets: a credit line ("Based on materials from TASS",
 "Source: APA"), a wire dateline opening the body ("MOSCOW (AA) –",
-"MOSCOW, Nov 10 (Reuters) -", "YEREVAN, NOVEMBER 10, ARMENPRESS."), and an
-in-sentence credit closing a sentence of the lead (", APA reports.").
+"MOSCOW, Nov 10 (Reuters) -", "YEREVAN, NOVEMBER 10, ARMENPRESS."), an
+in-sentence credit closing a sentence of the lead (", APA reports."), and an agency signing off a
+paragraph ("... — Reuters").
 A mention elsewhere ("TASS reported that ...") is a citation, not a credit.
 """
 
@@ -66,6 +67,7 @@ class Registry:
             rf"^[\s(\[—–-]*(?:{opener})?\s*(?:{alternation(listed('before_agency'))}\s+)?"
             + agency() + rf"(?:\s*(?:{alternation(listed('agency_suffixes'))}|\.az|\.am|\.ru|\.com))?[\s)\].]*$",
             re.IGNORECASE)
+        self.sign_off = re.compile(rf"(?<=[.!?\"”’])\s*[—–]\s*{agency()}\s*$")
         self.in_text = re.compile(rf"[,–—-]\s*(?:{alternation(listed('before_agency'))}\s+)?" + agency() +
                                   rf"\s+{alternation(listed('in_text_verbs'))}\s*[.!]")
         place = r"(?:[A-Z][A-Z.'’-]+(?:[ /-][A-Z][A-Z.'’-]+)*|[A-Z][a-zé'’-]+(?:[ /][A-Z][a-zé'’-]+)*)"
@@ -77,6 +79,13 @@ class Registry:
             rf"^(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?P<place>{place})(?:,\s*[A-Z][a-z]+\b(?=,|\s*\())?(?:[,.]?\s*{when})?[.,]?\s*{byline}"
             rf"(?:(?:\(\s*{agency()}\s*\)|/\s*{agency('agency2')}\s*/|{agency('agency3')}(?=[.:\s]))[.,]?)?"
             r"(?P<end>\s*(?:[-–—]+\s*|:\s+)|\s+)(?=[\"“«‘A-Z0-9])")
+
+    def signature(self, paragraph: str) -> tuple[int, str] | None:
+        """(offset, agency) of an agency signing off a paragraph ("... the ministry said. — Reuters"), or None."""
+        match = self.sign_off.search(paragraph[-80:])
+        outlet = self.resolve(match.group("agency")) if match else None
+        return (len(paragraph) - 80 + match.start() if len(paragraph) > 80 else match.start(), outlet.name) \
+            if match and outlet else None
 
     def resolve(self, name: str) -> Outlet | None:
         """The outlet called ``name`` (an alias, a site name or a domain), or None."""

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from trucewatch.cleaning.credits import registry
 from trucewatch.cleaning.data import load
@@ -250,7 +251,8 @@ def classify(unit: Unit, script: str | None) -> None:
         return _set(unit, "boilerplate", f"in {own} script while the text is in {script}", SOFT)
     if _MARKDOWN_HEADING.match(text):
         return _set(unit, "short", "a heading", SHORT)
-    if is_sentence(_BULLET.sub("", text)):
+    signed = registry().signature(text)  # "... the ministry said. — Reuters": prose, signed
+    if is_sentence(_BULLET.sub("", text[:signed[0]] if signed else text)):
         return _set(unit, "text", "", float(len(text)))
     if _BULLET.match(text) or text.endswith(":"):  # list items and their introduction: structure, no cost
         return _set(unit, "short", "list item or introduction", 0.0)
@@ -333,6 +335,7 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
     for unit in units:
         classify(unit, script)
     _cut_off_end(units)
+    _linked_headlines(units)
     run = article_run(units, title_hint)
     first, last = run if run else (len(units), len(units) - 1)
     cleaned = Cleaned(units)
@@ -353,6 +356,13 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
     _tails(raw, cleaned)
     _collect(raw, units, title_index, cleaned)
     return cleaned
+
+
+def _linked_headlines(units: list[Unit]) -> None:
+    """The headline under a bare "Read also" label is the linked item, not a subheading."""
+    for previous, unit in pairwise(units):
+        if unit.kind == "short" and previous.kind == "related" and len(previous.text) <= 30:
+            _set(unit, "related", "headline of the item a link label points to", SOFT)
 
 
 def _cut_off_end(units: list[Unit]) -> None:
@@ -512,6 +522,12 @@ def _tails(raw: str, cleaned: Cleaned) -> None:
     tail_rules = [r for r in rules() if r.tail]
     for unit in list(cleaned.body_units):
         start, end = unit.pieces[-1]
+        signed = registry().signature(raw[start:end])
+        if signed and signed[0] > 0:
+            _cut(raw, cleaned, unit, start + signed[0], "credit", f"{signed[1]} signing off the paragraph")
+            if signed[1] not in cleaned.wires:
+                cleaned.wires.append(signed[1])
+            continue
         lower = raw[start:end].lower()
         for rule in tail_rules:
             if rule.keywords and not any(k in lower for k in rule.keywords):
@@ -519,12 +535,18 @@ def _tails(raw: str, cleaned: Cleaned) -> None:
             match = rule.pattern.search(lower)
             if not match or match.start() == 0 or end - start - match.start() > rule.max_chars:
                 continue
-            cut = start + len(raw[start:start + match.start()].rstrip())
-            note = Unit([(start + match.start(), end)], raw[start + match.start():end], rule.kind, rule.reason)
-            unit.pieces[-1] = (start, cut)
-            unit.text = " ".join(raw[s:e] for s, e in unit.pieces)
-            cleaned.units.insert(cleaned.units.index(unit) + 1, note)
+            _cut(raw, cleaned, unit, start + match.start(), rule.kind, rule.reason)
             break
+
+
+def _cut(raw: str, cleaned: Cleaned, unit: Unit, at: int, kind: str, reason: str) -> None:
+    """Move ``raw[at:]`` of the unit's last line into a block of its own, right after it."""
+    start, end = unit.pieces[-1]
+    while at < end and raw[at].isspace():
+        at += 1
+    unit.pieces[-1] = (start, start + len(raw[start:at].rstrip()))
+    unit.text = " ".join(raw[s:e] for s, e in unit.pieces)
+    cleaned.units.insert(cleaned.units.index(unit) + 1, Unit([(at, end)], raw[at:end], kind, reason))
 
 
 def _collect(raw: str, units: list[Unit], title_index: int | None, cleaned: Cleaned) -> None:
