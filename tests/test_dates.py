@@ -110,6 +110,10 @@ class TestDateLine:
         ("Ann Example , Bo SampleWednesday, 6 March 2019, 09:05", "2019-03-06T09:05"),
         ("Ann Example Published March 6, 2019 | 09:05 PM", "2019-03-06T21:05"),
         ("### [2019-03-06](/digest/2019/03/06/index.md)", "2019-03-06"),
+        ("By Ann Example | Mar 6, 2019", "2019-03-06"),
+        ("By Ann Example and Bo Sample • Mar. 6, 2019", "2019-03-06"),
+        ("Published 9:05 PM EST, March 6, 2019", "2019-03-06T21:05-05:00"),
+        ("Last Updated: Mar 6, 2019 | 09:05 IST", "2019-03-06T09:05+05:30"),
     ])
     def test_dateline_shapes(self, line: str, iso: str) -> None:
         found = date_line(line)
@@ -248,3 +252,10 @@ def test_year_from_weekday_needs_exactly_one_fitting_year() -> None:
     assert year_from_weekday(found, 0, "talks since 2018 and 2019").year == 2019
     assert year_from_weekday(found, 0, "no year at all") is None
     assert year_from_weekday(found, 4, "in 2019") is None
+
+
+def test_zone_words_are_zones_only_in_capitals_and_never_swallow_the_next_date() -> None:
+    assert find_dates("On 6 March 2019 at 10:00 Cat and mouse")[0].offset is None
+    assert find_dates("6 March 2019 10:00 CAT")[0].offset == "+02:00"
+    both = find_dates("x; 6 Mar 2019 09:05 MSK; 7 марта 2019 09:05 мск")
+    assert [d.iso() for d in both] == ["2019-03-06T09:05+03:00", "2019-03-07T09:05+03:00"]

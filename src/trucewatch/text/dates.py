@@ -70,8 +70,8 @@ class _Rules:
         time_joiner = alternation(_words("time_joiners", files))
         self.time = re.compile(rf"\s*(?:,|\b{time_joiner}\b|-|–|—|\||/)?\s*\[?(?P<H>[0-2]?\d)[:.](?P<M>[0-5]\d)"
                                r"(?::(?P<S>[0-5]\d))?(?!\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?\]?", re.IGNORECASE)
-        self.zone = re.compile(rf"\s*\(?\s*(?:(?P<name>{alternation(self.zones)})\s*"
-                               r"(?P<off>[+-−]\s*[01]?\d(?::?[0-5]\d)?)?|(?P<num>[+-][01]\d:?[0-5]\d))\s*\)?",
+        self.zone = re.compile(rf"\s*\(?\s*(?:(?P<name>{alternation(self.zones)})(?![^\W\d_])\s*"
+                               r"(?P<off>[+\-−]\s*[01]?\d(?::?[0-5]\d)?)?|(?P<num>[+-][01]\d:?[0-5]\d))\s*\)?",
                                re.IGNORECASE)
         label = alternation({w for lb in labels for key in ("published", "updated", "event") for w in lb.get(key, [])})
         after = alternation({w for lb in labels for w in lb.get("after", [])})
@@ -79,7 +79,8 @@ class _Rules:
                                 rf"(?:{weekday})?", re.IGNORECASE)
         # A byline or a place written before the date on the same line ("Ann Example Published ...",
         # "MOSCOW, Nov 10"): capitalised words, then the label or weekday the line may carry.
-        self.prefix = re.compile(rf"^[\s#*•·|>\ufe0f\u200b-\u200d-]*(?:[A-ZА-ЯЁ][^\s,]*\s*,?\s*){{1,6}}?"
+        self.prefix = re.compile(rf"^[\s#*•·|>\ufe0f\u200b-\u200d-]*(?:(?:[A-ZА-ЯЁ][^\s,|•·]*|[|•·/–—-]|and|и|by)"
+                                 rf"\s*,?\s*){{1,8}}?"
                                  rf"(?i:(?P<label>{label})\b\s*(?:{after})?\s*:?\s*)?(?i:{weekday})?$")
         self.zones_pattern = alternation(self.zones)
         published = alternation({w for lb in labels for w in lb.get("published", [])})
@@ -191,31 +192,40 @@ def _clock(text: str, found: FoundDate) -> FoundDate:
         if after and int(after.group("H")) < 24:
             hour, minute = int(after.group("H")), int(after.group("M"))
             second = int(after.group("S")) if after.group("S") else None
-            ampm = (after.group("ampm") or "").lower()
-            if ampm.startswith("p") and hour < 12:
-                hour += 12
-            elif ampm.startswith("a") and hour == 12:
-                hour = 0
-            end = after.end()
+            hour, end = _twelve_hour(hour, after.group("ampm")), after.end()
         else:
             before = _time_before().search(text, max(0, start - 30), start)
             if before and int(before.group("H")) < 24:
                 hour, minute, start = int(before.group("H")), int(before.group("M")), before.start()
+                hour = _twelve_hour(hour, before.group("ampm"))
                 zone = rules.zone.fullmatch(before.group("zone")) if before.group("zone") else None
-                offset = _offset(zone) if zone else None
+                offset = _offset(zone) if zone and _written_as_zone(zone.group("name")) else None
     if hour is not None and offset is None:
         zone = rules.zone.match(text, end)
-        if zone:
+        if zone and _written_as_zone(zone.group("name")):
             offset, end = _offset(zone), zone.end()
     return FoundDate(start, end, found.year, found.month, found.day, hour, minute,
                      second if second is not None else found.second, offset)
 
 
+def _written_as_zone(name: str | None) -> bool:
+    """A zone abbreviation counts in capitals only ("EAT", not "eat"); names ("Moscow time") in any case."""
+    return name is None or " " in name.strip() or name.isupper() or not name.isascii()
+
+
+def _twelve_hour(hour: int, ampm: str | None) -> int:
+    """The 24-hour clock hour of "1:44 pm" (12 am is midnight)."""
+    ampm = (ampm or "").lower()
+    if ampm.startswith("p") and hour < 12:
+        return hour + 12
+    return 0 if ampm.startswith("a") and hour == 12 else hour
+
+
 @cache
 def _time_before() -> re.Pattern[str]:
     """A time (with its zone) written just before a date: "14:05 GMT 2020-11-10", "09:05, 6 March 2019"."""
-    return re.compile(rf"(?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?P<zone>\s*\(?\s*(?:{_rules().zones_pattern})\s*\)?)?"
-                      r"\s*[,|/-]?\s*$", re.IGNORECASE)
+    return re.compile(rf"(?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?"
+                      rf"(?P<zone>\s*\(?\s*(?:{_rules().zones_pattern})(?!\w)\s*\)?)?\s*[,|/-]?\s*$", re.IGNORECASE)
 
 
 def _slash_convention(text: str) -> bool:
