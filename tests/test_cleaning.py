@@ -429,3 +429,11 @@ def test_link_labels_metadata_labels_and_sign_offs() -> None:
         ("related", "boilerplate", "credit")
     assert doc.wire == "Reuters"
     assert_spans_verbatim(doc)
+
+
+def test_one_sentence_above_page_furniture_is_the_headline() -> None:
+    doc = build(f"The delegations resumed talks on detainees in Geneva.\n\n[ad_1]\n\n{P1}\n\n{P2}\n")
+    assert doc.title == "The delegations resumed talks on detainees in Geneva."
+    assert doc.body == f"{P1}\n\n{P2}"
+    captioned = build(f"The delegations resumed talks on detainees.\n\nPhoto: Example Wire\n\n{P1}\n\n{P2}\n")
+    assert captioned.title is None and captioned.body.startswith("The delegations resumed talks")

@@ -336,6 +336,7 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
         classify(unit, script)
     _cut_off_end(units)
     _linked_headlines(units)
+    _headline_sentence(units)
     run = article_run(units, title_hint)
     first, last = run if run else (len(units), len(units) - 1)
     cleaned = Cleaned(units)
@@ -356,6 +357,17 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
     _tails(raw, cleaned)
     _collect(raw, units, title_index, cleaned)
     return cleaned
+
+
+def _headline_sentence(units: list[Unit]) -> None:
+    """A text opening on one short sentence set apart from the prose by page furniture (an ad slot, labels):
+    that sentence is the headline, not the first paragraph."""
+    furniture = ("widget", "notice", "boilerplate", "date")  # not a caption or credit: they follow paragraphs too
+    if len(units) < 3 or units[0].kind != "text" or len(units[0].text) > 200 or units[1].kind not in furniture:
+        return
+    if _INNER_SENTENCE_END.search(units[0].text) or not any(u.kind == "text" for u in units[2:]):
+        return
+    _set(units[0], "short", "a headline: one sentence above page furniture", SHORT)
 
 
 def _linked_headlines(units: list[Unit]) -> None:
