@@ -437,3 +437,10 @@ def test_one_sentence_above_page_furniture_is_the_headline() -> None:
     assert doc.body == f"{P1}\n\n{P2}"
     captioned = build(f"The delegations resumed talks on detainees.\n\nPhoto: Example Wire\n\n{P1}\n\n{P2}\n")
     assert captioned.title is None and captioned.body.startswith("The delegations resumed talks")
+
+
+def test_a_label_opening_a_paragraph_is_cut_off() -> None:
+    doc = build(f"Talks resume\n\n{P1}\n\nDetails: {P2}\n")
+    assert doc.body == f"{P1}\n\n{P2}"
+    assert kinds(doc)["Details:"] == "boilerplate"
+    assert_spans_verbatim(doc)

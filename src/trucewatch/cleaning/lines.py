@@ -193,7 +193,7 @@ class Rule:
     boundary: bool
     pattern: re.Pattern[str]
     keywords: tuple[str, ...]  # a cheap test before the pattern: one of these must occur
-    tail: bool = False  # match "end": a note closing a paragraph ("... (pickup previous)"), cut off it
+    cut: str = ""  # "head" or "end": a label opening or a note closing a body paragraph, cut off it
 
 
 @cache
@@ -202,10 +202,10 @@ def rules() -> tuple[Rule, ...]:
     for rule in load("boilerplate")["rules"]:
         body = "|".join(f"(?:{p})" for p in rule["patterns"])
         anchored = {"line": rf"^(?:{body})\W*$", "start": rf"^(?:{body})", "search": body,
-                    "end": rf"(?:{body})\W*$"}[rule["match"]]
+                    "head": rf"^(?:{body})", "end": rf"(?:{body})\W*$"}[rule["match"]]
         compiled.append(Rule(rule["kind"], rule["reason"], rule.get("max_chars", 10_000),
                              rule.get("boundary", False), re.compile(anchored), tuple(rule.get("keywords", ())),
-                             rule["match"] == "end"))
+                             rule["match"] if rule["match"] in ("head", "end") else ""))
     return tuple(compiled)
 
 
@@ -235,7 +235,7 @@ def classify(unit: Unit, script: str | None) -> None:
         unit.agency = agency
         return _set(unit, "credit", f"credit line naming {agency}", SOFT)
     for rule in rules():
-        if rule.tail:
+        if rule.cut:
             continue
         if len(text) > rule.max_chars or (rule.keywords and not any(k in lower for k in rule.keywords)):
             continue
@@ -354,7 +354,7 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
         elif unit.kind == "body":
             break
     _lead(raw, cleaned)
-    _tails(raw, cleaned)
+    _cuts(raw, cleaned)
     _collect(raw, units, title_index, cleaned)
     return cleaned
 
@@ -529,9 +529,18 @@ def _title_date(title: str) -> FoundDate | None:
     return None
 
 
-def _tails(raw: str, cleaned: Cleaned) -> None:
-    """Notes closing a body paragraph ("... (pickup previous)", "... …read more"): cut off into their own block."""
-    tail_rules = [r for r in rules() if r.tail]
+def _cuts(raw: str, cleaned: Cleaned) -> None:
+    """Labels opening a body paragraph ("Details: ...") and notes closing one ("... (pickup previous)",
+    "... — Reuters"): cut off into blocks of their own."""
+    for unit in list(cleaned.body_units):
+        start, end = unit.pieces[0]
+        lower = raw[start:end].lower()
+        for rule in (r for r in rules() if r.cut == "head"):
+            match = rule.pattern.match(lower)
+            if match and match.end() - match.start() <= rule.max_chars and raw[start + match.end():end].strip():
+                _cut_head(raw, cleaned, unit, start + match.end(), rule.kind, rule.reason)
+                break
+    tail_rules = [r for r in rules() if r.cut == "end"]
     for unit in list(cleaned.body_units):
         start, end = unit.pieces[-1]
         signed = registry().signature(raw[start:end])
@@ -549,6 +558,17 @@ def _tails(raw: str, cleaned: Cleaned) -> None:
                 continue
             _cut(raw, cleaned, unit, start + match.start(), rule.kind, rule.reason)
             break
+
+
+def _cut_head(raw: str, cleaned: Cleaned, unit: Unit, at: int, kind: str, reason: str) -> None:
+    """Move the start of the unit's first line, up to ``at``, into a block of its own, right before it."""
+    start, end = unit.pieces[0]
+    label = Unit([(start, start + len(raw[start:at].rstrip()))], raw[start:at].strip(), kind, reason)
+    while at < end and raw[at].isspace():
+        at += 1
+    unit.pieces[0] = (at, end)
+    unit.text = " ".join(raw[s:e] for s, e in unit.pieces)
+    cleaned.units.insert(cleaned.units.index(unit), label)
 
 
 def _cut(raw: str, cleaned: Cleaned, unit: Unit, at: int, kind: str, reason: str) -> None:
