@@ -7,13 +7,14 @@ first (:mod:`trucewatch.cleaning.html`) and its text cleaned the same way.
 Where the fields come from, best source first:
 
 - ``published``: a dateline in the text (a date line by the title, or a wire
-  dateline "MOSCOW, Nov 10 (Reuters) -"), HTML metadata (htmldate), the
+  dateline "MOSCOW, Nov 10 (Reuters) -"), a title that dates its page ("Daily report ...
+  issued on 8 December 2020", source ``title``), HTML metadata (htmldate), the
   container's hint (JSONL ``published``), else an inference marked ``inferred``
   (an "updated" time, a republication note's date, a year-less dateline completed
   from its weekday and the years the text names, or with the crawl year). Dates inside the body are
   never the publication date. A republished story keeps its original date: a wire dateline older than
   the page's date line, or a republication note older than the metadata or container date, wins.
-- ``outlet``: the container's hint or URL, HTML site name, or the text naming itself
+- ``outlet``: the container's hint or URL, HTML site name or the site name on the title, or the text naming itself
   ("originally published on ... Caucasian Knot"), canonical when in ``data/outlets.yaml``.
 - ``wire``: the agency the text credits. ``language``: lingua on the body.
 """

@@ -17,8 +17,15 @@ here with explainable rules and one global decision:
    end-of-article line separates the prose under the title from a stronger run
    further down, the prose under the title is the article (a short item above
    longer summaries of other news).
+   Before the run is chosen, a few units are read in context: a fragment a stored
+   excerpt is cut off on is prose, a headline under a bare "Read also" is a link,
+   one short sentence above page furniture is the headline.
 4. Units before the run are the header (title, dateline, standfirst, captions);
-   units after it are the tail (related items, credits, banners).
+   units after it are the tail (related items, credits, banners). Inside the run,
+   a wire dateline opening the first paragraphs, a label opening a paragraph
+   ("Details:") and a note or agency closing one ("(pickup previous)", "— Reuters")
+   are cut off into blocks of their own. The title loses the site name written
+   with it ("... | Reuters"), which is kept as ``site``.
 
 Every removed unit gets a ``kind`` and a human-readable ``reason``.
 """
