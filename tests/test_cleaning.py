@@ -444,3 +444,11 @@ def test_a_label_opening_a_paragraph_is_cut_off() -> None:
     assert doc.body == f"{P1}\n\n{P2}"
     assert kinds(doc)["Details:"] == "boilerplate"
     assert_spans_verbatim(doc)
+
+
+def test_a_short_line_written_twice_inside_the_article_is_a_media_title() -> None:
+    doc = build(f"Talks resume in Geneva today\n\nTalks resume in Geneva today\n\n{P1}\n\n"
+                f"Crowds celebrate in the capital\n\nCrowds celebrate in the capital\n\n{P2}\n")
+    assert doc.title == "Talks resume in Geneva today"
+    assert doc.body == f"{P1}\n\n{P2}"
+    assert kinds(doc)["Crowds celebrate in the capital"] == "caption"

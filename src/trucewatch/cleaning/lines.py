@@ -378,10 +378,17 @@ def _headline_sentence(units: list[Unit]) -> None:
 
 
 def _linked_headlines(units: list[Unit]) -> None:
-    """The headline under a bare "Read also" label is the linked item, not a subheading."""
+    """The headline under a bare "Read also" label is the linked item, not a subheading; a short line written
+    twice in a row after the first paragraph is the title of a video or picture (its player and its caption),
+    not a subheading either (above the article, it is the page's headline written twice)."""
+    prose = False
     for previous, unit in pairwise(units):
+        prose = prose or previous.kind == "text"
         if unit.kind == "short" and previous.kind == "related" and len(previous.text) <= 30:
             _set(unit, "related", "headline of the item a link label points to", SOFT)
+        elif prose and unit.kind == previous.kind == "short" and _norm(unit.text) == _norm(previous.text):
+            for twice in (previous, unit):
+                _set(twice, "caption", "a line written twice in a row: the title of a video or picture", SOFT)
 
 
 def _cut_off_end(units: list[Unit]) -> None:
