@@ -452,3 +452,10 @@ def test_a_short_line_written_twice_inside_the_article_is_a_media_title() -> Non
     assert doc.title == "Talks resume in Geneva today"
     assert doc.body == f"{P1}\n\n{P2}"
     assert kinds(doc)["Crowds celebrate in the capital"] == "caption"
+
+
+def test_a_wire_dateline_naming_two_places_and_no_standfirst_without_a_headline() -> None:
+    lead = "The two sides exchanged the remains of soldiers on Saturday."
+    doc = build(f"{lead}\n\nGeneva / Vienna (dpa) – {P1}\n\n{P2}\n")
+    assert doc.body == f"{lead}\n\n{P1}\n\n{P2}"
+    assert doc.wire == "dpa"

@@ -70,7 +70,7 @@ class Registry:
         self.sign_off = re.compile(rf"(?<=[.!?\"”’])\s*[—–]\s*{agency()}\s*$")
         self.in_text = re.compile(rf"[,–—-]\s*(?:{alternation(listed('before_agency'))}\s+)?" + agency() +
                                   rf"\s+{alternation(listed('in_text_verbs'))}\s*[.!]")
-        place = r"(?:[A-Z][A-Z.'’-]+(?:[ /-][A-Z][A-Z.'’-]+)*|[A-Z][a-zé'’-]+(?:[ /][A-Z][a-zé'’-]+)*)"
+        place = r"(?:[A-Z][A-Z.'’-]+(?:(?:[ /-]| / )[A-Z][A-Z.'’-]+)*|[A-Z][a-zé'’-]+(?:(?:[ /]| / )[A-Z][a-zé'’-]+)*)"
         when = (r"\b(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\b\.?(?:,?\s+\d{4})?|[A-Za-z]{3,9}\b\.?\s*\d{1,2}(?:,?\s+\d{4})?|"
                 r"\d{1,2}[./]\d{1,2}[./]\d{4})\b")
         by = alternation(w.capitalize() for w in listed("byline"))

@@ -510,7 +510,7 @@ def _lead(raw: str, cleaned: Cleaned) -> None:
         above = body[:position]
         if len(above) > 2 or any(len(u.text) > STANDFIRST_MAX for u in above):
             return
-        for standfirst in above:
+        for standfirst in above if cleaned.title else ():  # without a headline, the text above is the article's
             standfirst.kind, standfirst.reason = "standfirst", "summary above the wire dateline"
         start, end = unit.pieces[0]
         cut = min(start + lead.length, end)
