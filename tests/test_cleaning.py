@@ -292,3 +292,170 @@ def test_sentences_about_the_law_are_not_legal_boilerplate() -> None:
     ]
     doc = build("Title of the story here\n\n" + "\n\n".join(paragraphs) + "\n")
     assert doc.body == "\n\n".join(paragraphs)
+
+
+def test_a_text_cut_off_mid_sentence_keeps_its_last_fragment() -> None:
+    doc = build(f"Talks resume\n\n{P1}\n\n{P2}\n\nThe mediators are expected to retu\n")
+    assert doc.body.endswith("The mediators are expected to retu")
+    signed = build(f"Talks resume\n\n{P1}\n\n{P2}\n\nDaily.Az\n")
+    assert "Daily.Az" not in signed.body
+    credited = build(f"Talks resume\n\n{P1}\n\n{P2}\n\n(Reporting by Ann Example; Editing by Bo Sample)\n")
+    assert kinds(credited)["(Reporting by Ann Example; Editing by Bo Sample)"] == "credit"
+
+
+def test_widgets_notices_and_prompts_are_not_the_title_or_body() -> None:
+    doc = build("Please enable JavaScript to view this page\n\n+ ↺ − 18 px\n\nEng Рус Укр\n\n"
+                f"Become a Sample Media member\n\nTalks on detainees resume in Geneva\n\n4 March 2019\n\n{P1}\n\n"
+                "120% Font Size\n\nEnable Read mode\n\n"
+                f"{P2}\n\nAI summarized text\n\nHow informative is this news?\n\nFollow us on Google News\n")
+    assert doc.title == "Talks on detainees resume in Geneva"
+    assert doc.body == f"{P1}\n\n{P2}"
+    removed = kinds(doc)
+    assert removed["Please enable JavaScript to view this page"] == "notice"
+    assert {removed[w] for w in ("+ ↺ − 18 px", "Eng Рус Укр", "120% Font Size", "Enable Read mode",
+                                  "AI summarized text", "How informative is this news?")} == {"widget"}
+
+
+def test_site_names_are_taken_off_the_title_and_kept_as_the_outlet() -> None:
+    for title in ("Talks on detainees resume | Reuters", "Talks on detainees resume - ABC News",
+                  "Talks on detainees resume — TASS", "Reuters | Talks on detainees resume"):
+        doc = build(f"{title}\n\n4 March 2019\n\n{P1}\n\n{P2}\n")
+        assert doc.title == "Talks on detainees resume", title
+        assert doc.outlet in ("Reuters", "ABC News", "TASS")
+        assert title not in doc.body
+    spoken = build(f"Ceasefire must hold - Example Minister\n\n{P1}\n\n{P2}\n")
+    assert spoken.title == "Ceasefire must hold - Example Minister"
+
+
+def test_markdown_digest_headings_dates_and_link_lists() -> None:
+    doc = build(f"### [2019-03-04](/digest/2019/03/04/index.md)\n\n# Talks on detainees resume in Geneva.\n\n{P1}\n\n"
+                "### Source:\n\n1. [Example Wire](http://example.org/a)\n\n### Related:\n\n"
+                "1. [Another item about something else entirely. ](/digest/2019/03/01/x.md) _Context: Talks_\n")
+    assert doc.title == "Talks on detainees resume in Geneva."
+    assert doc.published == "2019-03-04"
+    assert doc.body == P1
+    assert set(kinds(doc).values()) >= {"related", "dateline", "title"}
+
+
+def test_a_paragraph_cut_off_after_its_first_sentence_is_prose() -> None:
+    fragment = "The talks ended late on Tuesday after two rounds of mediation. The chief mediator said"
+    doc = build(f"Talks on detainees resume\n\n{fragment}\n\nRelated:\n\nOther headline here\n")
+    assert doc.body == fragment
+
+
+def test_a_title_that_dates_its_page() -> None:
+    issued = build(f"Example Mission Daily Report 12/2019 issued on 4 March 2019\n\n{P1}\n\n{P2}\n")
+    assert (issued.published, issued.published_source) == ("2019-03-04", "title")
+    bulletin = build(f"Bulletin of the example centre (March 4, 2019)\n\n{P1}\n\n{P2}\n")
+    assert bulletin.published == "2019-03-04"
+    about = build(f"What the accord of 4 March 2019 says\n\n{P1}\n\n{P2}\n")
+    assert about.published is None
+
+
+def test_an_original_publication_note_dates_the_copy_as_inferred() -> None:
+    doc = build(f"Talks resume\n\n{P1}\n\n{P2}\n\nOriginally published at Example Review on March 4, 2019.\n\n"
+                "Read the full article\n")
+    assert (doc.published, doc.published_source) == ("2019-03-04", "inferred")
+    assert doc.body == f"{P1}\n\n{P2}"
+
+
+def test_a_wire_dateline_closed_by_a_dash_without_space() -> None:
+    doc = build(f"Talks resume\n\nAddis Ababa, March 4, 2019 (ENA)—{P1}\n\n{P2}\n")
+    assert (doc.published, doc.wire) == ("2019-03-04", "ENA")
+    assert doc.body.startswith("The two delegations")
+
+
+def test_file_photo_captions_embedded_posts_and_item_timestamps() -> None:
+    caption = "In this file photo taken on March 1, 2019 delegates arrive at the venue."
+    credited = "Delegates arrive at the venue in Geneva (Example Ministry via Example Wire)"
+    post = "Talks are continuing today. — Example Ministry (@ExampleMinistry) March 4, 2019"
+    doc = build(f"Talks resume\n\n{P1}\n\n{caption}\n\n{credited}\n\n{P2}\n\n{post}\n\n{P3}\n\n"
+                "Recent Stories\n\nOther headline here\n\n5 minutes ago\n\nAnother headline there\n\n2 hours ago\n")
+    assert doc.body == f"{P1}\n\n{P2}\n\n{P3}"
+    removed = kinds(doc)
+    assert (removed[caption], removed[credited], removed[post]) == ("caption", "caption", "widget")
+    assert removed["5 minutes ago"] == "related"
+
+
+def test_datelines_after_an_aggregator_credit_and_a_place_in_capitals() -> None:
+    doc = build(f"Talks resume\n\n(AGG- Example News Agency (KUNA)) GENEVA, March 4 (KUNA) -- {P1}\n\n{P2}\n")
+    assert doc.wire == "KUNA" and doc.body.startswith("The two delegations")
+    town = build(f"Talks resume\n\nGENEVA. – {P1}\n\n{P2}\n")
+    assert town.body.startswith("The two delegations") and kinds(town)["GENEVA. –"] == "dateline"
+    assert build(f"Talks resume\n\nNATO – {P1}\n\n{P2}\n").body.startswith("NATO")
+
+
+def test_a_note_closing_a_paragraph_is_cut_off() -> None:
+    doc = build(f"Talks resume\n\n{P1} (pickup previous)\n\n{P2} The mediators met again and …read more\n")
+    assert doc.body == f"{P1}\n\n{P2} The mediators met again and"
+    assert kinds(doc) == {"Talks resume": "title", "(pickup previous)": "notice", "…read more": "notice"}
+    assert_spans_verbatim(doc)
+
+
+def test_the_title_is_the_headline_not_a_quote_or_switcher_above_it() -> None:
+    doc = build(f"Eng Рус Укр Support Us\n\n\"Peace is our only road forward, always!\"\n\n"
+                f"Talks on detainees resume in Geneva\n\n4 March 2019\n\n{P1}\n\n{P2}\n")
+    assert doc.title == "Talks on detainees resume in Geneva"
+    glued = build(f"PoliticsTalks on detainees resume in Geneva\n\n4 March 2019\n\n{P1}\n\n{P2}\n")
+    assert glued.title == "Talks on detainees resume in Geneva"
+
+
+def test_a_year_less_dateline_takes_its_year_from_its_weekday_and_the_text() -> None:
+    body = "The two delegations met in Geneva after the talks of March 2019 had failed, officials said."
+    doc = build(f"Talks resume\n\nMonday, March 4\n\n{body}\n\n{P2}\n")
+    assert (doc.published, doc.published_source) == ("2019-03-04", "inferred")
+    unknown = build(f"Talks resume\n\nMonday, March 4\n\n{P1}\n\n{P2}\n")  # no year in the text: no guess
+    assert unknown.published is None
+    wrong_day = build(f"Talks resume\n\nFriday, March 4\n\n{body}\n\n{P2}\n")  # 2019 and 2020 do not fit
+    assert wrong_day.published is None
+
+
+def test_a_republished_story_keeps_its_original_date() -> None:
+    wire = build(f"Talks resume\n\n12 May 2024\n\nGENEVA, March 4, 2019 (Reuters) - {P1}\n\n{P2}\n")
+    assert (wire.published, wire.published_source) == ("2019-03-04", "dateline")
+    note = "Originally published at Example Review on March 4, 2019."
+    crawled = build(f"Talks resume\n\n{P1}\n\n{P2}\n\n{note}\n", published="2024-05-12")
+    assert (crawled.published, crawled.published_source) == ("2019-03-04", "inferred")
+    fresh = build(f"Talks resume\n\n{P1}\n\n{P2}\n", published="2024-05-12")
+    assert (fresh.published, fresh.published_source) == ("2024-05-12", "hint")
+
+
+def test_link_labels_metadata_labels_and_sign_offs() -> None:
+    doc = build(f"Talks resume\n\n{P1}\n\nRead also\n\nMinisters to meet again in May\n\n{P2}\n\n"
+                f"Region: Example Valley\n\n{P3} — Reuters\n")
+    assert doc.body == f"{P1}\n\n{P2}\n\n{P3}"
+    removed = kinds(doc)
+    assert (removed["Ministers to meet again in May"], removed["Region: Example Valley"], removed["— Reuters"]) == \
+        ("related", "boilerplate", "credit")
+    assert doc.wire == "Reuters"
+    assert_spans_verbatim(doc)
+
+
+def test_one_sentence_above_page_furniture_is_the_headline() -> None:
+    doc = build(f"The delegations resumed talks on detainees in Geneva.\n\n[ad_1]\n\n{P1}\n\n{P2}\n")
+    assert doc.title == "The delegations resumed talks on detainees in Geneva."
+    assert doc.body == f"{P1}\n\n{P2}"
+    captioned = build(f"The delegations resumed talks on detainees.\n\nPhoto: Example Wire\n\n{P1}\n\n{P2}\n")
+    assert captioned.title is None and captioned.body.startswith("The delegations resumed talks")
+
+
+def test_a_label_opening_a_paragraph_is_cut_off() -> None:
+    doc = build(f"Talks resume\n\n{P1}\n\nDetails: {P2}\n")
+    assert doc.body == f"{P1}\n\n{P2}"
+    assert kinds(doc)["Details:"] == "boilerplate"
+    assert_spans_verbatim(doc)
+
+
+def test_a_short_line_written_twice_inside_the_article_is_a_media_title() -> None:
+    doc = build(f"Talks resume in Geneva today\n\nTalks resume in Geneva today\n\n{P1}\n\n"
+                f"Crowds celebrate in the capital\n\nCrowds celebrate in the capital\n\n{P2}\n")
+    assert doc.title == "Talks resume in Geneva today"
+    assert doc.body == f"{P1}\n\n{P2}"
+    assert kinds(doc)["Crowds celebrate in the capital"] == "caption"
+
+
+def test_a_wire_dateline_naming_two_places_and_no_standfirst_without_a_headline() -> None:
+    lead = "The two sides exchanged the remains of soldiers on Saturday."
+    doc = build(f"{lead}\n\nGeneva / Vienna (dpa) – {P1}\n\n{P2}\n")
+    assert doc.body == f"{lead}\n\n{P1}\n\n{P2}"
+    assert doc.wire == "dpa"

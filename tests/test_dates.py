@@ -96,6 +96,37 @@ class TestDateLine:
         assert found is not None and found.date.iso().startswith("2019-03-06")
         assert not found.updated
 
+    @pytest.mark.parametrize("line, iso", [
+        ("06.03.2019 09:05", "2019-03-06T09:05"),
+        ("06.03.2019 [09:05]", "2019-03-06T09:05"),
+        ("6th March, 2019", "2019-03-06"),
+        ("09:05 GMT 2019-03-06", "2019-03-06T09:05+00:00"),
+        ("March 6, 2019 — 9:05 am EST", "2019-03-06T09:05-05:00"),
+        ("Issued on: 06/03/2019 - 09:05", "2019-03-06T09:05"),
+        ("Posted Wednesday, 6 Mar 2019", "2019-03-06"),
+        ("6 марта 2019, 09:05", "2019-03-06T09:05"),
+        ("- \ufe0fWed Mar 6 2019", "2019-03-06"),
+        ("6 March 2019    Read: 211", "2019-03-06"),
+        ("Ann Example , Bo SampleWednesday, 6 March 2019, 09:05", "2019-03-06T09:05"),
+        ("Ann Example Published March 6, 2019 | 09:05 PM", "2019-03-06T21:05"),
+        ("### [2019-03-06](/digest/2019/03/06/index.md)", "2019-03-06"),
+        ("By Ann Example | Mar 6, 2019", "2019-03-06"),
+        ("By Ann Example and Bo Sample • Mar. 6, 2019", "2019-03-06"),
+        ("Published 9:05 PM EST, March 6, 2019", "2019-03-06T21:05-05:00"),
+        ("Last Updated: Mar 6, 2019 | 09:05 IST", "2019-03-06T09:05+05:30"),
+    ])
+    def test_dateline_shapes(self, line: str, iso: str) -> None:
+        found = date_line(line)
+        assert found is not None and found.date.iso() == iso
+
+    def test_a_place_dateline_without_year_is_a_date_line_without_a_full_date(self) -> None:
+        found = date_line("GENEVA, March 6")
+        assert found is not None and (found.date.year, found.date.month, found.date.day) == (None, 3, 6)
+
+    def test_an_event_date_is_not_the_publication(self) -> None:
+        found = date_line("Event Date: March 6, 2019")
+        assert found is not None and found.event and not date_line("6 March 2019").event
+
     def test_an_update_label_is_kept(self) -> None:
         found = date_line("Updated: 7 March 2019 10:00")
         assert found is not None and found.updated
@@ -103,6 +134,7 @@ class TestDateLine:
     @pytest.mark.parametrize("line", [
         "On 6 March 2019 the ministers met in Geneva to discuss the deal.",
         "The ceasefire of 6 March 2019",
+        "On March 6, 2019, the ministers met in Geneva to discuss the deal and the next round of talks.",
         "x" * 400,
     ])
     def test_sentences_with_a_date_are_not_date_lines(self, line: str) -> None:
@@ -211,3 +243,19 @@ def test_month_names_come_from_every_language_folder():
     assert month_number("Brumaire") is None
     english = lexicon("en", "dates")
     assert [names[0] for names in english["months"]][10] == "november"
+
+
+def test_year_from_weekday_needs_exactly_one_fitting_year() -> None:
+    from trucewatch.text.dates import year_from_weekday
+
+    found = date_line("Monday, March 4").date
+    assert year_from_weekday(found, 0, "talks since 2018 and 2019").year == 2019
+    assert year_from_weekday(found, 0, "no year at all") is None
+    assert year_from_weekday(found, 4, "in 2019") is None
+
+
+def test_zone_words_are_zones_only_in_capitals_and_never_swallow_the_next_date() -> None:
+    assert find_dates("On 6 March 2019 at 10:00 Cat and mouse")[0].offset is None
+    assert find_dates("6 March 2019 10:00 CAT")[0].offset == "+02:00"
+    both = find_dates("x; 6 Mar 2019 09:05 MSK; 7 марта 2019 09:05 мск")
+    assert [d.iso() for d in both] == ["2019-03-06T09:05+03:00", "2019-03-07T09:05+03:00"]

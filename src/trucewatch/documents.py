@@ -7,11 +7,14 @@ first (:mod:`trucewatch.cleaning.html`) and its text cleaned the same way.
 Where the fields come from, best source first:
 
 - ``published``: a dateline in the text (a date line by the title, or a wire
-  dateline "MOSCOW, Nov 10 (Reuters) -"), HTML metadata (htmldate), the
+  dateline "MOSCOW, Nov 10 (Reuters) -"), a title that dates its page ("Daily report ...
+  issued on 8 December 2020", source ``title``), HTML metadata (htmldate), the
   container's hint (JSONL ``published``), else an inference marked ``inferred``
   (an "updated" time, a republication note's date, a year-less dateline completed
-  with the crawl year). Dates inside the body are never the publication date.
-- ``outlet``: the container's hint or URL, HTML site name, or the text naming itself
+  from its weekday and the years the text names, or with the crawl year). Dates inside the body are
+  never the publication date. A republished story keeps its original date: a wire dateline older than
+  the page's date line, or a republication note older than the metadata or container date, wins.
+- ``outlet``: the container's hint or URL, HTML site name or the site name on the title, or the text naming itself
   ("originally published on ... Caucasian Knot"), canonical when in ``data/outlets.yaml``.
 - ``wire``: the agency the text credits. ``language``: lingua on the body.
 """
@@ -45,7 +48,7 @@ def build_document(item: SourceItem) -> Document:
         url = url or page.url
     else:
         text, title_hint = raw, hints.get("title")
-    cleaned = clean_text(text, title_hint)
+    cleaned = clean_text(text, title_hint, sitename)
     if item.content_type == "html":
         body, spans, removed = _located(cleaned, text, raw)
     else:
@@ -55,7 +58,7 @@ def build_document(item: SourceItem) -> Document:
         id=document_id(item), source_key=item.key, source_path=item.source_path, locator=item.locator,
         content_type=item.content_type, raw_text=raw, body=body, body_spans=spans,
         title=cleaned.title, published=published, published_source=source,
-        outlet=_outlet(hints, sitename, text), wire=cleaned.wires[0] if cleaned.wires else None,
+        outlet=_outlet(hints, sitename or cleaned.site, text), wire=cleaned.wires[0] if cleaned.wires else None,
         language=detect_language(body), url=url, removed=removed,
     )
 
@@ -105,19 +108,29 @@ def _located(cleaned: Cleaned, text: str, html: str) -> tuple[str, list[BodySpan
 
 def _published(cleaned: Cleaned, meta_date: str | None, hints: dict[str, str]) -> tuple[str | None, str | None]:
     candidates = dict(reversed(cleaned.dates))  # first candidate of each kind wins
-    for where in ("dateline", "lead"):
+    header, lead, note = (candidates.get(w) for w in ("dateline", "lead", "note"))
+    if _older(lead, header):  # a republished wire story: its dateline is the original, the page date is not
+        return lead.iso(), "dateline"
+    for where in ("dateline", "lead", "title"):
         found = candidates.get(where)
         if found and found.year:
-            return found.iso(), "dateline"
+            return found.iso(), "title" if where == "title" else "dateline"
     for value, source in ((meta_date, "meta"), (hints.get("published"), "hint")):
         parsed = parse_date(value) if value else None
         if parsed and parsed.year:
-            return parsed.iso(), source
-    for where in ("updated", "note"):
+            # a crawl or republication date: the text names an older original publication
+            return (note.iso(), "inferred") if _older(note, parsed) else (parsed.iso(), source)
+    for where in ("updated", "note", "weekday"):
         found = candidates.get(where)
         if found and found.year:
             return found.iso(), "inferred"
     return _year_from_crawl(candidates.get("lead"), hints.get("crawled"))
+
+
+def _older(first: FoundDate | None, second: FoundDate | None) -> bool:
+    """Both full dates, and ``first`` on an earlier day."""
+    days = [d.day_value() if d is not None else None for d in (first, second)]
+    return days[0] is not None and days[1] is not None and days[0] < days[1]
 
 
 def _year_from_crawl(lead: FoundDate | None, crawled: str | None) -> tuple[str | None, str | None]:

@@ -3,8 +3,9 @@
 Three shapes of wire credit are recognised, each filled in with the aliases of
 the registry's outlets: a credit line ("Based on materials from TASS",
 "Source: APA"), a wire dateline opening the body ("MOSCOW (AA) –",
-"MOSCOW, Nov 10 (Reuters) -", "YEREVAN, NOVEMBER 10, ARMENPRESS."), and an
-in-sentence credit closing a sentence of the lead (", APA reports.").
+"MOSCOW, Nov 10 (Reuters) -", "YEREVAN, NOVEMBER 10, ARMENPRESS."), an
+in-sentence credit closing a sentence of the lead (", APA reports."), and an agency signing off a
+paragraph ("... — Reuters").
 A mention elsewhere ("TASS reported that ...") is a citation, not a credit.
 """
 
@@ -66,17 +67,25 @@ class Registry:
             rf"^[\s(\[—–-]*(?:{opener})?\s*(?:{alternation(listed('before_agency'))}\s+)?"
             + agency() + rf"(?:\s*(?:{alternation(listed('agency_suffixes'))}|\.az|\.am|\.ru|\.com))?[\s)\].]*$",
             re.IGNORECASE)
+        self.sign_off = re.compile(rf"(?<=[.!?\"”’])\s*[—–]\s*{agency()}\s*$")
         self.in_text = re.compile(rf"[,–—-]\s*(?:{alternation(listed('before_agency'))}\s+)?" + agency() +
                                   rf"\s+{alternation(listed('in_text_verbs'))}\s*[.!]")
-        place = r"(?:[A-Z][A-Z.'’-]+(?:[ /-][A-Z][A-Z.'’-]+)*|[A-Z][a-zé'’-]+(?:[ /][A-Z][a-zé'’-]+)*)"
+        place = r"(?:[A-Z][A-Z.'’-]+(?:(?:[ /-]| / )[A-Z][A-Z.'’-]+)*|[A-Z][a-zé'’-]+(?:(?:[ /]| / )[A-Z][a-zé'’-]+)*)"
         when = (r"\b(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\b\.?(?:,?\s+\d{4})?|[A-Za-z]{3,9}\b\.?\s*\d{1,2}(?:,?\s+\d{4})?|"
                 r"\d{1,2}[./]\d{1,2}[./]\d{4})\b")
         by = alternation(w.capitalize() for w in listed("byline"))
         byline = rf"(?:[-–—]?\s*{by}\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s*)?(?:[-–—]\s*)?"
-        self.lead = re.compile(
-            rf"^(?P<place>{place})(?:,\s*[A-Z][a-z]+\b(?=,))?(?:[,.]?\s*{when})?[.,]?\s*{byline}"
+        self.lead = re.compile(  # an aggregator's credit may come first: "(MENAFN- Some Agency (SA)) MOSCOW, ..."
+            rf"^(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?P<place>{place})(?:,\s*[A-Z][a-z]+\b(?=,|\s*\())?(?:[,.]?\s*{when})?[.,]?\s*{byline}"
             rf"(?:(?:\(\s*{agency()}\s*\)|/\s*{agency('agency2')}\s*/|{agency('agency3')}(?=[.:\s]))[.,]?)?"
-            r"(?P<end>\s*(?:[-–—]+|:)\s+|\s+)(?=[\"“«‘A-Z0-9])")
+            r"(?P<end>\s*(?:[-–—]+\s*|:\s+)|\s+)(?=[\"“«‘A-Z0-9])")
+
+    def signature(self, paragraph: str) -> tuple[int, str] | None:
+        """(offset, agency) of an agency signing off a paragraph ("... the ministry said. — Reuters"), or None."""
+        match = self.sign_off.search(paragraph[-80:])
+        outlet = self.resolve(match.group("agency")) if match else None
+        return (len(paragraph) - 80 + match.start() if len(paragraph) > 80 else match.start(), outlet.name) \
+            if match and outlet else None
 
     def resolve(self, name: str) -> Outlet | None:
         """The outlet called ``name`` (an alias, a site name or a domain), or None."""
@@ -110,9 +119,12 @@ class Registry:
         dashed = bool(re.search(r"[-–—:]", match.group(0)[match.end("place"):]))
         if match.group("date") and not find_dates(match.group("date")):
             return None
-        # A place alone ("NATO – ...") is too weak; a dateline names a date or an agency, and is
+        # A place alone ("NATO – ...") is too weak; a dateline names a date or an agency (or is a place in
+        # capitals closed by a full stop and a dash), and is
         # closed by a dash unless the agency's own punctuation closes it ("/TASS/.", "ARMENPRESS.").
-        if not (agency or match.group("date")) or not (dashed or agency):
+        capitals = match.group("place").isupper() and len(match.group("place")) >= 4
+        stopped = capitals and bool(re.match(r"[^.]*\.\s*[-–—]", match.group(0)[match.start("place"):]))  # "TOWN. –"
+        if not (agency or match.group("date") or stopped) or not (dashed or agency):
             return None
         outlet = self.resolve(agency) if agency else None
         return Lead(match.end(), outlet.name if outlet else None, match.group("date"))

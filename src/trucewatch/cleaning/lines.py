@@ -17,8 +17,15 @@ here with explainable rules and one global decision:
    end-of-article line separates the prose under the title from a stronger run
    further down, the prose under the title is the article (a short item above
    longer summaries of other news).
+   Before the run is chosen, a few units are read in context: a fragment a stored
+   excerpt is cut off on is prose, a headline under a bare "Read also" is a link,
+   one short sentence above page furniture is the headline.
 4. Units before the run are the header (title, dateline, standfirst, captions);
-   units after it are the tail (related items, credits, banners).
+   units after it are the tail (related items, credits, banners). Inside the run,
+   a wire dateline opening the first paragraphs, a label opening a paragraph
+   ("Details:") and a note or agency closing one ("(pickup previous)", "— Reuters")
+   are cut off into blocks of their own. The title loses the site name written
+   with it ("... | Reuters"), which is kept as ``site``.
 
 Every removed unit gets a ``kind`` and a human-readable ``reason``.
 """
@@ -28,10 +35,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from trucewatch.cleaning.credits import registry
 from trucewatch.cleaning.data import load
-from trucewatch.text.dates import DateLine, FoundDate, date_line, find_dates
+from trucewatch.text.dates import DateLine, FoundDate, date_line, find_dates, labelled_date, year_from_weekday
 
 SHORT = 5.0  # cost of a short line without sentence punctuation (a subheading inside the article)
 SOFT = 15.0  # cost of a removable line that may sit inside an article (caption, credit, share buttons)
@@ -40,13 +48,15 @@ STANDFIRST_MAX = 500  # characters: a summary above a wire dateline is one or tw
 
 _LINE = re.compile(r"[^\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 _BREAK = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\**\s*$")  # a footnote mark may follow
+_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"'”’»]?\s+[\"“«]?[A-Z][a-z]")
 _BULLET = re.compile(r"^(?:[•·▪►◦*]|[-–—](?=\s))\s*")
 _CAPTION = re.compile(  # matched against the lower-cased line
     r"(?:^|[\s.,;(\[])(?:photos?|photograph|pictures?|images?|video|illustration|фото|видео)\s*(?:by\b|credit\b|"
     r"courtesy\b|:|/|©)|^(?:photo|фото|©)\b|\b(?:getty images|afp photo|ap photo|reuters/|shutterstock)")
 _CAPTION_KEYWORDS = ("photo", "picture", "image", "video", "illustration", "фото", "видео", "©", "getty", "reuters/",
                      "shutterstock")
+_DOMAIN = re.compile(r"\w+\.(?:[a-z]{2,3}|com|info|news)\b", re.IGNORECASE)  # a site name such as "News.Az"
 _MENU_SPLIT = re.compile(r"\s+[|›»>•·/–-]\s+")
 
 
@@ -78,6 +88,7 @@ class Cleaned:
 
     units: list[Unit]  # every unit; kind "body" for kept ones (reason "subheading" for kept short lines)
     title: str | None = None
+    site: str | None = None  # the outlet the title named ("... | Reuters"), taken off the title
     dates: list[tuple[str, FoundDate]] = field(default_factory=list)  # (where, date), best first
     wires: list[str] = field(default_factory=list)  # credited agencies, best first
 
@@ -189,6 +200,7 @@ class Rule:
     boundary: bool
     pattern: re.Pattern[str]
     keywords: tuple[str, ...]  # a cheap test before the pattern: one of these must occur
+    cut: str = ""  # "head" or "end": a label opening or a note closing a body paragraph, cut off it
 
 
 @cache
@@ -196,16 +208,20 @@ def rules() -> tuple[Rule, ...]:
     compiled = []
     for rule in load("boilerplate")["rules"]:
         body = "|".join(f"(?:{p})" for p in rule["patterns"])
-        anchored = {"line": rf"^(?:{body})\W*$", "start": rf"^(?:{body})", "search": body}[rule["match"]]
+        anchored = {"line": rf"^(?:{body})\W*$", "start": rf"^(?:{body})", "search": body,
+                    "head": rf"^(?:{body})", "end": rf"(?:{body})\W*$"}[rule["match"]]
         compiled.append(Rule(rule["kind"], rule["reason"], rule.get("max_chars", 10_000),
-                             rule.get("boundary", False), re.compile(anchored), tuple(rule.get("keywords", ()))))
+                             rule.get("boundary", False), re.compile(anchored), tuple(rule.get("keywords", ())),
+                             rule["match"] if rule["match"] in ("head", "end") else ""))
     return tuple(compiled)
 
 
 def is_sentence(text: str) -> bool:
-    """Prose: closed by sentence punctuation with at least two words, or long enough to be prose anyway."""
+    """Prose: closed by sentence punctuation with at least two words, long enough to be prose anyway, or a
+    sentence followed by the start of another (a paragraph cut off mid-sentence)."""
     words = text.count(" ") + 1
-    return (words >= 2 and bool(_SENTENCE_END.search(text[-12:]))) or words >= 25
+    return (words >= 2 and bool(_SENTENCE_END.search(text[-12:]))) or words >= 25 or \
+        (words >= 12 and bool(_INNER_SENTENCE_END.search(text)))
 
 
 def classify(unit: Unit, script: str | None) -> None:
@@ -218,7 +234,7 @@ def classify(unit: Unit, script: str | None) -> None:
         return _set(unit, "date", "a date line", HARD)
     if not letters and not _LETTER.search(text):
         return _set(unit, "boilerplate", "no words, only symbols or numbers", SOFT)
-    lower = text.lower()
+    lower = _MARKDOWN_HEADING.sub("", text.lower())
     if len(text) <= 300 and any(k in lower for k in _CAPTION_KEYWORDS) and _CAPTION.search(lower):
         return _set(unit, "caption", "photo or video caption", SOFT)
     agency = registry().credit(text)
@@ -226,6 +242,8 @@ def classify(unit: Unit, script: str | None) -> None:
         unit.agency = agency
         return _set(unit, "credit", f"credit line naming {agency}", SOFT)
     for rule in rules():
+        if rule.cut:
+            continue
         if len(text) > rule.max_chars or (rule.keywords and not any(k in lower for k in rule.keywords)):
             continue
         if rule.pattern.search(lower):
@@ -238,7 +256,10 @@ def classify(unit: Unit, script: str | None) -> None:
     own = unit.script
     if script and own and own != script and letters >= 4:
         return _set(unit, "boilerplate", f"in {own} script while the text is in {script}", SOFT)
-    if is_sentence(_BULLET.sub("", text)):
+    if _MARKDOWN_HEADING.match(text):
+        return _set(unit, "short", "a heading", SHORT)
+    signed = registry().signature(text)  # "... the ministry said. — Reuters": prose, signed
+    if is_sentence(_BULLET.sub("", text[:signed[0]] if signed else text)):
         return _set(unit, "text", "", float(len(text)))
     if _BULLET.match(text) or text.endswith(":"):  # list items and their introduction: structure, no cost
         return _set(unit, "short", "list item or introduction", 0.0)
@@ -311,16 +332,22 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.casefold()).strip()
 
 
-def clean_text(raw: str, title_hint: str | None = None) -> Cleaned:
-    """Label every unit of ``raw``; find the title, the publication date candidates and the credits."""
+def clean_text(raw: str, title_hint: str | None = None, site: str | None = None) -> Cleaned:
+    """Label every unit of ``raw``; find the title, the publication date candidates and the credits.
+
+    ``site``: the page's site name, if known, to take off the title.
+    """
     units = split_units(raw)
     script = _document_script(units)
     for unit in units:
         classify(unit, script)
+    _cut_off_end(units)
+    _linked_headlines(units)
+    _headline_sentence(units)
     run = article_run(units, title_hint)
     first, last = run if run else (len(units), len(units) - 1)
     cleaned = Cleaned(units)
-    title_index = _find_title(units[:first], title_hint, cleaned)
+    title_index = _find_title(units[:first], title_hint, site, cleaned)
     for index, unit in enumerate(units):
         if first <= index <= last:
             _inside(unit)
@@ -334,8 +361,72 @@ def clean_text(raw: str, title_hint: str | None = None) -> Cleaned:
         elif unit.kind == "body":
             break
     _lead(raw, cleaned)
-    _collect(units, title_index, cleaned)
+    _cuts(raw, cleaned)
+    _collect(raw, units, title_index, cleaned)
     return cleaned
+
+
+def _headline_sentence(units: list[Unit]) -> None:
+    """A text opening on one short sentence set apart from the prose by page furniture (an ad slot, labels):
+    that sentence is the headline, not the first paragraph."""
+    furniture = ("widget", "notice", "boilerplate", "date")  # not a caption or credit: they follow paragraphs too
+    if len(units) < 3 or units[0].kind != "text" or len(units[0].text) > 200 or units[1].kind not in furniture:
+        return
+    if _INNER_SENTENCE_END.search(units[0].text) or not any(u.kind == "text" for u in units[2:]):
+        return
+    _set(units[0], "short", "a headline: one sentence above page furniture", SHORT)
+
+
+def _linked_headlines(units: list[Unit]) -> None:
+    """The headline under a bare "Read also" label is the linked item, not a subheading; a short line written
+    twice in a row after the first paragraph is the title of a video or picture (its player and its caption),
+    not a subheading either (above the article, it is the page's headline written twice)."""
+    prose = False
+    for previous, unit in pairwise(units):
+        prose = prose or previous.kind == "text"
+        if unit.kind == "short" and previous.kind == "related" and len(previous.text) <= 30:
+            _set(unit, "related", "headline of the item a link label points to", SOFT)
+        elif prose and unit.kind == previous.kind == "short" and _norm(unit.text) == _norm(previous.text):
+            for twice in (previous, unit):
+                _set(twice, "caption", "a line written twice in a row: the title of a video or picture", SOFT)
+
+
+def _cut_off_end(units: list[Unit]) -> None:
+    """A text cut off mid-sentence (a stored excerpt) ends on a fragment right after prose: it is prose.
+
+    The fragment stops on a lower-case letter (mid-word or mid-sentence); a site signature ("News.Az"), initials
+    or a label closing the text do not.
+    """
+    kept = [u for u in units if u.kind not in ("caption", "credit")]  # captions sit between paragraphs, credits
+    if len(kept) < 2:                                                 # may follow the cut
+        return
+    last, before = kept[-1], kept[-2]
+    if last.kind == "short" and before.kind == "text" and last.weight < 0 and last.text[-1].islower() \
+            and not _DOMAIN.search(last.text):
+        _set(last, "text", "", float(len(last.text)))
+
+
+_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s*(?:\s[|–—-]|\||::)\s*(?P<site>[^|–—]{2,40}?)\s*$")
+_SITE_PREFIX = re.compile(r"^\s*(?P<site>[^|–—:]{2,40}?)\s*(?:[|–—:]|::|\s-)\s+(?P<title>.+)$")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_SECTION_GLUED = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]{4,}(?=[A-ZА-ЯЁ][a-zа-яё]{3,})")  # "PoliticsMinistry says ..."
+
+
+def site_affix(title: str, site: str | None = None) -> tuple[str, str | None]:
+    """(title, outlet): a site name written before or after the headline ("... | Reuters") taken off.
+
+    Only a known outlet (``data/outlets.yaml``), the page's own site name or a domain-like name counts:
+    "Ceasefire holds - Blinken" keeps its speaker.
+    """
+    for pattern in (_SITE_SUFFIX, _SITE_PREFIX):
+        match = pattern.match(title)
+        if not match or len(match.group("title").split()) < 2:
+            continue
+        name = match.group("site").strip()
+        outlet = registry().resolve(name)
+        if outlet or (site and _norm(name) == _norm(site)) or (pattern is _SITE_SUFFIX and _DOMAIN.fullmatch(name)):
+            return match.group("title").strip(), outlet.name if outlet else name
+    return title, None
 
 
 def _title_line(header: list[Unit], hint: str | None) -> str | None:
@@ -346,8 +437,10 @@ def _title_line(header: list[Unit], hint: str | None) -> str | None:
                   and len(_BULLET.sub("", u.text).split()) >= 2]
     if not candidates:
         return None
-    # a section label ("World news") may come first: prefer a headline-sized line
-    return next((u.text for u in candidates if len(u.text.split()) >= 4), candidates[0].text)
+    # a section label ("World news") may come first: prefer a headline-sized line, and one without sentence
+    # punctuation (a quotation or teaser above the headline is a sentence)
+    sized = [u for u in candidates if len(u.text.split()) >= 4]
+    return next((u.text for u in sized if u.kind == "short"), sized[0].text if sized else candidates[0].text)
 
 
 def _title_position(header: list[Unit], hint: str | None) -> int | None:
@@ -357,17 +450,19 @@ def _title_position(header: list[Unit], hint: str | None) -> int | None:
     return next((i for i, u in enumerate(header) if _norm(u.text) == _norm(title)), None)
 
 
-def _find_title(header: list[Unit], hint: str | None, cleaned: Cleaned) -> int | None:
-    """Index of the title line in the header (or of the hint's line), marking repeats."""
+def _find_title(header: list[Unit], hint: str | None, site: str | None, cleaned: Cleaned) -> int | None:
+    """Index of the title line in the header (or of the hint's line), marking repeats; the site name taken off."""
     title_index = None
-    cleaned.title = _title_line(header, hint)
+    full = _title_line(header, hint)
     for index, unit in enumerate(header):
         if unit.kind not in ("text", "short") or len(unit.text) > 300:
             continue
-        if cleaned.title and _norm(unit.text) == _norm(cleaned.title):
+        if full and _norm(unit.text) in (_norm(full), _norm(site_affix(full, site)[0])):
             unit.kind = "title"
             unit.reason = "the title" if title_index is None else "repeats the title"
             title_index = index if title_index is None else title_index
+    if full:
+        cleaned.title, cleaned.site = site_affix(_SECTION_GLUED.sub("", _MARKDOWN_HEADING.sub("", full)), site)
     return title_index
 
 
@@ -377,7 +472,7 @@ def _inside(unit: Unit) -> None:
     elif unit.kind == "short":
         unit.kind, unit.reason = "body", "subheading"
     elif unit.kind == "date":
-        unit.kind, unit.reason = "boilerplate", "date line inside the article"
+        unit.kind, unit.reason = "dateline", "date line inside the article"
 
 
 def _header(unit: Unit, index: int, title_index: int | None) -> None:
@@ -415,7 +510,7 @@ def _lead(raw: str, cleaned: Cleaned) -> None:
         above = body[:position]
         if len(above) > 2 or any(len(u.text) > STANDFIRST_MAX for u in above):
             return
-        for standfirst in above:
+        for standfirst in above if cleaned.title else ():  # without a headline, the text above is the article's
             standfirst.kind, standfirst.reason = "standfirst", "summary above the wire dateline"
         start, end = unit.pieces[0]
         cut = min(start + lead.length, end)
@@ -436,9 +531,74 @@ def _lead(raw: str, cleaned: Cleaned) -> None:
         return
 
 
-def _collect(units: list[Unit], title_index: int | None, cleaned: Cleaned) -> None:
+def _title_date(title: str) -> FoundDate | None:
+    """A title that dates its page: "Daily report ... issued on 8 December 2020", "Bulletin ... (17 September 2016)"."""
+    found = labelled_date(title)
+    if found:
+        return found
+    dates = find_dates(title)
+    last = dates[-1] if dates else None
+    if last and last.year and title[:last.start].rstrip().endswith("(") and title[last.end:].strip() == ")":
+        return last
+    return None
+
+
+def _cuts(raw: str, cleaned: Cleaned) -> None:
+    """Labels opening a body paragraph ("Details: ...") and notes closing one ("... (pickup previous)",
+    "... — Reuters"): cut off into blocks of their own."""
+    for unit in list(cleaned.body_units):
+        start, end = unit.pieces[0]
+        lower = raw[start:end].lower()
+        for rule in (r for r in rules() if r.cut == "head"):
+            match = rule.pattern.match(lower)
+            if match and match.end() - match.start() <= rule.max_chars and raw[start + match.end():end].strip():
+                _cut_head(raw, cleaned, unit, start + match.end(), rule.kind, rule.reason)
+                break
+    tail_rules = [r for r in rules() if r.cut == "end"]
+    for unit in list(cleaned.body_units):
+        start, end = unit.pieces[-1]
+        signed = registry().signature(raw[start:end])
+        if signed and signed[0] > 0:
+            _cut(raw, cleaned, unit, start + signed[0], "credit", f"{signed[1]} signing off the paragraph")
+            if signed[1] not in cleaned.wires:
+                cleaned.wires.append(signed[1])
+            continue
+        lower = raw[start:end].lower()
+        for rule in tail_rules:
+            if rule.keywords and not any(k in lower for k in rule.keywords):
+                continue
+            match = rule.pattern.search(lower)
+            if not match or match.start() == 0 or end - start - match.start() > rule.max_chars:
+                continue
+            _cut(raw, cleaned, unit, start + match.start(), rule.kind, rule.reason)
+            break
+
+
+def _cut_head(raw: str, cleaned: Cleaned, unit: Unit, at: int, kind: str, reason: str) -> None:
+    """Move the start of the unit's first line, up to ``at``, into a block of its own, right before it."""
+    start, end = unit.pieces[0]
+    label = Unit([(start, start + len(raw[start:at].rstrip()))], raw[start:at].strip(), kind, reason)
+    while at < end and raw[at].isspace():
+        at += 1
+    unit.pieces[0] = (at, end)
+    unit.text = " ".join(raw[s:e] for s, e in unit.pieces)
+    cleaned.units.insert(cleaned.units.index(unit), label)
+
+
+def _cut(raw: str, cleaned: Cleaned, unit: Unit, at: int, kind: str, reason: str) -> None:
+    """Move ``raw[at:]`` of the unit's last line into a block of its own, right after it."""
+    start, end = unit.pieces[-1]
+    while at < end and raw[at].isspace():
+        at += 1
+    unit.pieces[-1] = (start, start + len(raw[start:at].rstrip()))
+    unit.text = " ".join(raw[s:e] for s, e in unit.pieces)
+    cleaned.units.insert(cleaned.units.index(unit) + 1, Unit([(at, end)], raw[at:end], kind, reason))
+
+
+def _collect(raw: str, units: list[Unit], title_index: int | None, cleaned: Cleaned) -> None:
     """Date and credit candidates, best first."""
-    header_dates = [(i, u.date) for i, u in enumerate(units) if u.kind == "dateline" and u.date is not None]
+    header_dates = [(i, u.date) for i, u in enumerate(units)
+                    if u.kind == "dateline" and u.date is not None and not u.date.event]
     if title_index is not None:
         after = [d for i, d in header_dates if i > title_index]
         header_dates = after[:1] or [d for i, d in header_dates if i < title_index][-1:]
@@ -446,6 +606,14 @@ def _collect(units: list[Unit], title_index: int | None, cleaned: Cleaned) -> No
         header_dates = [d for _, d in header_dates][-1:]
     published = [d for d in header_dates if not d.updated]
     cleaned.dates[:0] = [("dateline", d.date) for d in published]
+    for line in published:
+        inferred = year_from_weekday(line.date, line.weekday, raw) if line.date.year is None and \
+            line.weekday is not None else None
+        if inferred:
+            cleaned.dates.append(("weekday", inferred))
+    dated = _title_date(cleaned.title) if cleaned.title and not published else None
+    if dated:
+        cleaned.dates.insert(0, ("title", dated))
     cleaned.dates += [("updated", d.date) for d in header_dates if d.updated]
     for unit in units:
         if unit.kind == "note":

@@ -44,9 +44,11 @@ class _Rules:
                        for number, names in enumerate(data["months"], start=1) for name in names}
         weekdays = [names for data in files for names in data.get("weekdays", [])]
         self.weekdays = {names[0]: index % 7 for index, names in enumerate(weekdays)}  # full names: relative dates
+        self.weekday_names = {name: index % 7 for index, names in enumerate(weekdays) for name in names}
         self.zones = {name: offset for data in files for name, offset in data.get("zones", {}).items()}
         labels = [data.get("labels", {}) for data in files]
         self.updated = {w for label in labels for w in label.get("updated", [])}
+        self.event = {w for label in labels for w in label.get("event", [])}
         relative = [data.get("relative", {}) for data in files]
 
         month = rf"(?P<mon>{alternation(self.months)})\.?"
@@ -55,7 +57,7 @@ class _Rules:
         year = r"(?P<y>(?:19|20)\d\d)"
         joiner = alternation(_words("day_month_joiners", files))
         year_words = alternation(_words("year_words", files))
-        weekday = rf"(?:{alternation({n for names in weekdays for n in names})})\.?,?\s+"
+        weekday = rf"(?P<wd>{alternation({n for names in weekdays for n in names})})\.?,?\s+"
         self.forms = {
             "iso": re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?:[T ](?P<H>[0-2]?\d):"
                               r"(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:\.\d+)?)?(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?(?!\d)"),
@@ -66,15 +68,23 @@ class _Rules:
                                   r"(?P<y>(?:19|20)\d\d)(?![\d])"),
         }
         time_joiner = alternation(_words("time_joiners", files))
-        self.time = re.compile(rf"\s*(?:,|\b{time_joiner}\b|-|–|\||/)?\s*(?P<H>[0-2]?\d)[:.](?P<M>[0-5]\d)"
-                               r"(?::(?P<S>[0-5]\d))?(?!\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?", re.IGNORECASE)
-        self.zone = re.compile(rf"\s*\(?\s*(?:(?P<name>{alternation(self.zones)})\s*"
-                               r"(?P<off>[+-−]\s*[01]?\d(?::?[0-5]\d)?)?|(?P<num>[+-][01]\d:?[0-5]\d))\s*\)?",
+        self.time = re.compile(rf"\s*(?:,|\b{time_joiner}\b|-|–|—|\||/)?\s*\[?(?P<H>[0-2]?\d)[:.](?P<M>[0-5]\d)"
+                               r"(?::(?P<S>[0-5]\d))?(?!\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?\]?", re.IGNORECASE)
+        self.zone = re.compile(rf"\s*\(?\s*(?:(?P<name>{alternation(self.zones)})(?![^\W\d_])\s*"
+                               r"(?P<off>[+\-−]\s*[01]?\d(?::?[0-5]\d)?)?|(?P<num>[+-][01]\d:?[0-5]\d))\s*\)?",
                                re.IGNORECASE)
-        label = alternation({w for lb in labels for key in ("published", "updated") for w in lb.get(key, [])})
+        label = alternation({w for lb in labels for key in ("published", "updated", "event") for w in lb.get(key, [])})
         after = alternation({w for lb in labels for w in lb.get("after", [])})
-        self.label = re.compile(rf"^[\s#*•·|>-]*(?:(?P<label>{label})\b\s*(?:{after})?\s*:?\s*)?(?:{weekday})?",
-                                re.IGNORECASE)
+        self.label = re.compile(rf"^[\s#*•·|>\ufe0f\u200b-\u200d-]*(?:(?P<label>{label})\b\s*(?:{after})?\s*:?\s*)?"
+                                rf"(?:{weekday})?", re.IGNORECASE)
+        # A byline or a place written before the date on the same line ("Ann Example Published ...",
+        # "MOSCOW, Nov 10"): capitalised words, then the label or weekday the line may carry.
+        self.prefix = re.compile(rf"^[\s#*•·|>\ufe0f\u200b-\u200d-]*(?:(?:[A-ZА-ЯЁ][^\s,|•·]*|[|•·/–—-]|and|и|by)"
+                                 rf"\s*,?\s*){{1,8}}?"
+                                 rf"(?i:(?P<label>{label})\b\s*(?:{after})?\s*:?\s*)?(?i:{weekday})?$")
+        self.zones_pattern = alternation(self.zones)
+        published = alternation({w for lb in labels for w in lb.get("published", [])})
+        self.label_before = re.compile(rf"\b(?:{published})\b\s*(?:{after})?\s*:?\s*$", re.IGNORECASE)
 
         self.days_back = {" ".join(k.lower().replace("’", "'").split()): v
                           for r in relative for k, v in r.get("days_back", {}).items()}
@@ -170,7 +180,7 @@ def _offset(match: re.Match[str]) -> str | None:
     return f"{sign}{int(hours):02d}:{minutes}"
 
 
-_TIME_BEFORE = re.compile(r"(?P<H>[0-2]?\d):(?P<M>[0-5]\d)\s*[,|/-]?\s*$")
+
 
 
 def _clock(text: str, found: FoundDate) -> FoundDate:
@@ -182,22 +192,40 @@ def _clock(text: str, found: FoundDate) -> FoundDate:
         if after and int(after.group("H")) < 24:
             hour, minute = int(after.group("H")), int(after.group("M"))
             second = int(after.group("S")) if after.group("S") else None
-            ampm = (after.group("ampm") or "").lower()
-            if ampm.startswith("p") and hour < 12:
-                hour += 12
-            elif ampm.startswith("a") and hour == 12:
-                hour = 0
-            end = after.end()
+            hour, end = _twelve_hour(hour, after.group("ampm")), after.end()
         else:
-            before = _TIME_BEFORE.search(text, max(0, start - 12), start)
+            before = _time_before().search(text, max(0, start - 30), start)
             if before and int(before.group("H")) < 24:
                 hour, minute, start = int(before.group("H")), int(before.group("M")), before.start()
+                hour = _twelve_hour(hour, before.group("ampm"))
+                zone = rules.zone.fullmatch(before.group("zone")) if before.group("zone") else None
+                offset = _offset(zone) if zone and _written_as_zone(zone.group("name")) else None
     if hour is not None and offset is None:
         zone = rules.zone.match(text, end)
-        if zone:
+        if zone and _written_as_zone(zone.group("name")):
             offset, end = _offset(zone), zone.end()
     return FoundDate(start, end, found.year, found.month, found.day, hour, minute,
                      second if second is not None else found.second, offset)
+
+
+def _written_as_zone(name: str | None) -> bool:
+    """A zone abbreviation counts in capitals only ("EAT", not "eat"); names ("Moscow time") in any case."""
+    return name is None or " " in name.strip() or name.isupper() or not name.isascii()
+
+
+def _twelve_hour(hour: int, ampm: str | None) -> int:
+    """The 24-hour clock hour of "1:44 pm" (12 am is midnight)."""
+    ampm = (ampm or "").lower()
+    if ampm.startswith("p") and hour < 12:
+        return hour + 12
+    return 0 if ampm.startswith("a") and hour == 12 else hour
+
+
+@cache
+def _time_before() -> re.Pattern[str]:
+    """A time (with its zone) written just before a date: "14:05 GMT 2020-11-10", "09:05, 6 March 2019"."""
+    return re.compile(rf"(?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?"
+                      rf"(?P<zone>\s*\(?\s*(?:{_rules().zones_pattern})(?!\w)\s*\)?)?\s*[,|/-]?\s*$", re.IGNORECASE)
 
 
 def _slash_convention(text: str) -> bool:
@@ -270,7 +298,9 @@ def parse_date(value: str) -> FoundDate | None:
                      f"{offset[:3]}:{offset[3:]}" if offset else None)
 
 
-_TAIL_OK = re.compile(r"^(?:$|[|/•·,;-]|\(?\w+(?:\s+\w+){0,2}\)?$)")
+_TAIL_OK = re.compile(r"^(?:$|[|/•·,;-]|\(?\w+:?(?:\s+\w+:?){0,2}\)?$)")  # a credit, a view counter
+_SHORT_TAIL = re.compile(r"^(?:[|/•·,;-]\s*)?(?:\(?\w+:?(?:\s+\w+:?){0,2}\)?)?$")
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
 
 
 @dataclass(frozen=True)
@@ -279,6 +309,8 @@ class DateLine:
 
     date: FoundDate
     updated: bool  # labelled as an update or modification time, not the publication
+    event: bool = False  # labelled as the date of an event the page describes ("Event date: ...")
+    weekday: int | None = None  # the weekday written with it (Monday 0): a year-less date's year can follow from it
 
 
 def date_line(line: str) -> DateLine | None:
@@ -286,16 +318,47 @@ def date_line(line: str) -> DateLine | None:
     if len(line) > 160:
         return None
     rules = _rules()
+    line = _MARKDOWN_LINK.sub(r"\1", line)  # "### [2015-02-12](/news/...)": the link's text
     label = rules.label.match(line)
-    begin = label.end() if label else 0
     found = find_dates(line)
-    if not found or found[0].start != begin:
+    if not found:
         return None
     first = found[0]
-    if not _TAIL_OK.match(line[first.end:].strip()):
+    tail = line[first.end:].strip()
+    if first.start != label.end():  # a byline or place first: then only a short tail (a credit) may follow
+        label = rules.prefix.match(line[:first.start])
+        if label is None or first.start > 80 or not _SHORT_TAIL.match(tail):
+            return None
+    if not _TAIL_OK.match(tail):
         return None
     word = " ".join((label.group("label") or "").lower().split()) if label else ""
-    return DateLine(first, word in rules.updated)
+    named = label.group("wd") if label else None
+    weekday = rules.weekday_names.get(named.lower()) if named else None
+    return DateLine(first, word in rules.updated, word in rules.event, weekday)
+
+
+def labelled_date(text: str) -> FoundDate | None:
+    """The first full date written right after a publication label inside a line ("... issued on 8 December 2020")."""
+    rules = _rules()
+    for found in find_dates(text):
+        if found.year is not None and rules.label_before.search(text, max(0, found.start - 30), found.start):
+            return found
+    return None
+
+
+_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
+
+
+def year_from_weekday(found: FoundDate, weekday: int, text: str) -> FoundDate | None:
+    """A year-less date completed from its weekday ("Saturday, June 12") and the years the text names.
+
+    The years written in ``text`` and the ones after them are tried; exactly one must put the day on that
+    weekday, else None (never a guess).
+    """
+    years = {int(y) for y in _YEAR.findall(text)}
+    fits = {y for year in years for y in (year, year + 1)
+            if (day := _calendar(y, found.month, found.day)) is not None and day.weekday() == weekday}
+    return found.with_year(fits.pop()) if len(fits) == 1 else None
 
 
 @dataclass(frozen=True)
