@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Engine, create_engine, delete, event, func, i
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from trucewatch.records import BodySpan, Document, EvidenceLink, RemovedBlock, Skip, Statement
+from trucewatch.store.browse import Browse
 from trucewatch.store.reviews import Conflict, Reviews, apply_link_reviews, apply_statement_review
 from trucewatch.store.tables import (
     analysis_runs,
@@ -69,7 +70,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-class Store(Reviews):
+class Store(Reviews, Browse):
     """Typed reads and writes over the schema; callers never see SQL."""
 
     def __init__(self, db: str | None = None) -> None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import time
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, and_, func, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from trucewatch.store.tables import evidence_links, revisions, statements, users
 
@@ -87,11 +88,22 @@ class Reviews:
         another revision came first, ``Conflict``. Without it, the change goes on top of the newest.
         A missing item is a ``LookupError``.
         """
-        from trucewatch.store import _now
-
         unknown = set(changes) - set(REVIEWED_FIELDS[target_kind])
         if unknown:
             raise ValueError(f"a {target_kind} review cannot set {', '.join(sorted(unknown))}")
+        for attempt in range(5):
+            try:
+                return self._append(user, target_kind, target_id, changes, action, note, expected_version)
+            except (IntegrityError, OperationalError):  # a concurrent writer went first (or held the lock): re-read
+                if attempt == 4:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _append(self, user: str, target_kind: str, target_id: str, changes: dict, action: str, note: str | None,
+                expected_version: int | None) -> dict:
+        from trucewatch.store import _now
+
         with self.engine.begin() as connection:
             machine = _machine_state(connection, target_kind, target_id)
             if machine is None:
@@ -103,11 +115,7 @@ class Reviews:
             row = {"user": user, "at": _now(), "target_kind": target_kind, "target_id": target_id,
                    "version": version + 1, "action": action, "before": before, "after": {**before, **changes},
                    "note": note}
-            try:
-                with connection.begin_nested():
-                    row["id"] = connection.execute(insert(revisions).values(**row)).inserted_primary_key[0]
-            except IntegrityError:  # a concurrent writer took this version number
-                raise Conflict(target_kind, target_id, version + 1) from None
+            row["id"] = connection.execute(insert(revisions).values(**row)).inserted_primary_key[0]
         return row
 
     def current_reviews(self, target_kind: str, ids: list[str] | None = None) -> dict[str, dict]:
