@@ -1,0 +1,118 @@
+"""What each workspace page shows, as plain JSON-able data (the page's ``.json`` is exactly this).
+
+Status comes from ``assess.views.status_view`` (reviewed evidence, cached); this module adds the
+evidence ids and review states a reviewer acts on, and cuts document text into highlighted spans.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import pairwise
+
+from trucewatch.agreements import Agreement
+from trucewatch.assess.views import status_view
+from trucewatch.records import EvidenceLink
+from trucewatch.store import Store
+
+
+def paging(page: int, per_page: int, total: int | None = None) -> dict:
+    pages = None if total is None else max(1, -(-total // per_page))
+    return {"page": page, "per_page": per_page, "total": total, "pages": pages}
+
+
+def _review(reviews: dict[str, dict], item_id: str) -> dict | None:
+    found = reviews.get(item_id)
+    return None if found is None else {"version": found["version"], "user": found["user"], "at": found["at"],
+                                       "note": found["note"], **found["state"]}
+
+
+def reviewed_links(store: Store, agreement_id: str) -> list[tuple[EvidenceLink, str, dict | None]]:
+    """Every machine link of the agreement with the provision it counts for now and its review (or None)."""
+    links = store.evidence(agreement_id, reviewed=False)
+    reviews = store.current_reviews("evidence", [x.id for x in links])
+    found = []
+    for link in links:
+        review = _review(reviews, link.id)
+        found.append((link, (review or {}).get("provision") or link.provision, review))
+    return found
+
+
+def link_record(link: EvidenceLink, provision: str, review: dict | None) -> dict:
+    return {"id": link.id, "doc_id": link.doc_id, "provision": provision, "machine_provision": link.provision,
+            "start": link.start, "end": link.end, "text": link.text, "signal": link.signal, "score": link.score,
+            "reason": link.reason, "speaker": link.speaker, "said_on": link.said_on, "reported_on": link.reported_on,
+            "statement_id": link.statement_id, "reviewed": review is not None, "review": review,
+            "version": review["version"] if review else 0,
+            "counted": (review or {}).get("verdict") != "rejected"}
+
+
+def agreement_status(store: Store, agreement: Agreement, as_of: date) -> list[dict]:
+    """The status of every provision, its counted evidence each with its stable ``id`` and ``reviewed``."""
+    by_span: dict[tuple, tuple[str, dict | None]] = {}
+    for link, provision, review in reviewed_links(store, agreement.id):
+        by_span[(link.doc_id, link.start, link.end, provision, link.statement_id)] = (link.id, review)
+    records = []
+    for record in status_view(store, agreement, as_of):
+        evidence = []
+        for item in record["evidence"]:
+            link_id, review = by_span.get((item["doc_id"], item["start"], item["end"], record["provision"],
+                                           item["statement_id"]), (None, None))
+            evidence.append({"id": link_id, **item, "reviewed": review is not None, "review": review})
+        records.append({**record, "evidence": evidence})
+    return records
+
+
+def matrix(store: Store, agreement: Agreement, as_of: date) -> list[dict]:
+    """One row per provision: status, since when, evidence counted and reviewed, deadlines."""
+    return [{"provision": r["provision"], "topic": r["topic"], "status": r["status"], "label": r["label"],
+             "since": r["since"], "evidence": len(r["evidence"]),
+             "reviewed": sum(1 for x in r["evidence"] if x["reviewed"]),
+             "deadlines": [{"id": d["id"], "due": d["effective_due"], "state": d["state"]} for d in r["deadlines"]]}
+            for r in agreement_status(store, agreement, as_of)]
+
+
+def provision_links(store: Store, agreement_id: str, provision: str) -> list[dict]:
+    """Every link that counts (or counted, before a rejection) for one provision, newest first."""
+    found = [link_record(link, p, review) for link, p, review in reviewed_links(store, agreement_id)
+             if p == provision or link.provision == provision]
+    return sorted(found, key=lambda x: (x["said_on"] or x["reported_on"] or "", x["id"]), reverse=True)
+
+
+def statement_record(statement, review: dict | None) -> dict:
+    return {"id": statement.id, "doc_id": statement.doc_id, "kind": statement.kind, "text": statement.text,
+            "speaker": statement.speaker, "speaker_name": statement.speaker_name,
+            "speaker_text": statement.speaker_text, "said_on": statement.said_on, "start": statement.start,
+            "end": statement.end, "reviewed": review is not None, "review": review,
+            "version": review["version"] if review else 0}
+
+
+def statement_records(store: Store, statements: list) -> list[dict]:
+    reviews = store.current_reviews("statement", [s.id for s in statements])
+    return [statement_record(s, _review(reviews, s.id)) for s in statements]
+
+
+def segments(body: str, spans: list[tuple[int, int, str]]) -> list[dict]:
+    """The body cut at every span edge: each piece with the kinds of span covering it (for highlighting)."""
+    edges = sorted({0, len(body), *(max(0, min(len(body), e)) for s, t, _ in spans for e in (s, t))})
+    pieces = []
+    for start, end in pairwise(edges):
+        kinds = sorted({kind for s, t, kind in spans if s <= start and end <= t})
+        pieces.append({"start": start, "end": end, "text": body[start:end], "marks": kinds})
+    return pieces
+
+
+def document_detail(store: Store, doc_id: str) -> dict | None:
+    document = store.document(doc_id)
+    if document is None:
+        return None
+    statements = statement_records(store, store.statements(doc_id))
+    links = store.document_evidence(doc_id)
+    reviews = store.current_reviews("evidence", [x.id for x in links])
+    evidence = [link_record(x, (_review(reviews, x.id) or {}).get("provision") or x.provision,
+                            _review(reviews, x.id)) | {"agreement_id": x.agreement_id} for x in links]
+    spans = [(s["start"], s["end"], "statement") for s in statements] + \
+            [(x["start"], x["end"], "evidence") for x in evidence if x["counted"]]
+    return {"id": document.id, "title": document.title, "url": document.url, "outlet": document.outlet,
+            "published": document.published, "language": document.language, "duplicate_of": document.duplicate_of,
+            "source_path": document.source_path, "statements": statements, "evidence": evidence,
+            "segments": segments(document.body, spans)}
