@@ -52,6 +52,11 @@ def search_data(request: Request, q: str, page_number: int, per_page: int) -> di
     return {"q": q, **found, **paging(page_number, per_page)}
 
 
+def _provision_text(agreement: Agreement, number: str) -> str:
+    """The provision's text; the agreement's title for evidence on the agreement as a whole ("*")."""
+    return next((p.text for p in agreement.provisions if p.number == number), agreement.title)
+
+
 def _back(target: str) -> str:
     """Where a form returns: a path on this site only (never an open redirect)."""
     return target if target.startswith("/") and not target.startswith("//") and "\\" not in target else "/"
@@ -85,7 +90,7 @@ def provision_page(request: Request, agreement_id: str, provision: str, as_of: d
         raise HTTPException(404, f"no provision {provision} in {agreement_id}")
     links = provision_links(store, agreement_id, provision)
     start = (page_number - 1) * per_page
-    data = {**{k: v for k, v in record.items() if k != "evidence"}, "text": agreement.provision(provision).text,
+    data = {**{k: v for k, v in record.items() if k != "evidence"}, "text": _provision_text(agreement, provision),
             "links": links[start : start + per_page], "provisions": [p.number for p in agreement.provisions],
             **paging(page_number, per_page, len(links))}
     return page(request, "provision.html.j2", data, title=f"{agreement.short_title or agreement_id} {provision}")
