@@ -316,3 +316,14 @@ def test_cli_users_review_and_audit(web_db: str, tmp_path: Path) -> None:
     assert [(r["target"], r["after"]["verdict"], r["note"]) for r in rows] == [
         (f"evidence/{link.id}", "rejected", "no")]
     store.close()
+
+
+def test_evidence_endpoint_shows_the_review_version(web) -> None:
+    client, store = web
+    link = store.evidence(AGREEMENT)[0]
+    assert client.get(f"/api/evidence/{link.id}").json()["version"] == 0
+    client.post(f"/api/evidence/{link.id}/review", headers=_bearer(store.add_user("rita", "reviewer")),
+                json={"verdict": "rejected"})
+    shown = client.get(f"/api/evidence/{link.id}").json()
+    assert (shown["version"], shown["counted"], shown["review"]["verdict"]) == (1, False, "rejected")
+    assert client.get("/api/evidence/ev_missing").status_code == 404

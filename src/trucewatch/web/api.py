@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from trucewatch.web import actions
 from trucewatch.web.pages import agreement_or_404, as_of_or_default, audit_data, search_data
 from trucewatch.web.security import bearer_writer
-from trucewatch.web.views import agreement_status
+from trucewatch.web.views import agreement_status, link_record, review_state
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -37,6 +37,18 @@ def status(request: Request, agreement_id: str, as_of: date | None = None) -> di
     when = as_of_or_default(store, agreement_id, as_of)
     return {"agreement": agreement_id, "as_of": when.isoformat(),
             "provisions": agreement_status(store, agreement, when)}
+
+
+@router.get("/evidence/{link_id}")
+def evidence(request: Request, link_id: str) -> dict:
+    """One evidence link as the machine made it, with its current review and review ``version``."""
+    store = request.app.state.store
+    link = store.link(link_id)
+    if link is None:
+        raise HTTPException(404, f"no evidence link {link_id}")
+    state = review_state(store.current_reviews("evidence", [link_id]), link_id)
+    return {**link_record(link, (state or {}).get("provision") or link.provision, state),
+            "agreement_id": link.agreement_id}
 
 
 @router.post("/evidence/{link_id}/review")

@@ -20,7 +20,7 @@ def paging(page: int, per_page: int, total: int | None = None) -> dict:
     return {"page": page, "per_page": per_page, "total": total, "pages": pages}
 
 
-def _review(reviews: dict[str, dict], item_id: str) -> dict | None:
+def review_state(reviews: dict[str, dict], item_id: str) -> dict | None:
     found = reviews.get(item_id)
     return None if found is None else {"version": found["version"], "user": found["user"], "at": found["at"],
                                        "note": found["note"], **found["state"]}
@@ -32,7 +32,7 @@ def reviewed_links(store: Store, agreement_id: str) -> list[tuple[EvidenceLink, 
     reviews = store.current_reviews("evidence", [x.id for x in links])
     found = []
     for link in links:
-        review = _review(reviews, link.id)
+        review = review_state(reviews, link.id)
         found.append((link, (review or {}).get("provision") or link.provision, review))
     return found
 
@@ -88,7 +88,7 @@ def statement_record(statement, review: dict | None) -> dict:
 
 def statement_records(store: Store, statements: list) -> list[dict]:
     reviews = store.current_reviews("statement", [s.id for s in statements])
-    return [statement_record(s, _review(reviews, s.id)) for s in statements]
+    return [statement_record(s, review_state(reviews, s.id)) for s in statements]
 
 
 def segments(body: str, spans: list[tuple[int, int, str]]) -> list[dict]:
@@ -108,8 +108,8 @@ def document_detail(store: Store, doc_id: str) -> dict | None:
     statements = statement_records(store, store.statements(doc_id))
     links = store.document_evidence(doc_id)
     reviews = store.current_reviews("evidence", [x.id for x in links])
-    evidence = [link_record(x, (_review(reviews, x.id) or {}).get("provision") or x.provision,
-                            _review(reviews, x.id)) | {"agreement_id": x.agreement_id} for x in links]
+    evidence = [link_record(x, (review_state(reviews, x.id) or {}).get("provision") or x.provision,
+                            review_state(reviews, x.id)) | {"agreement_id": x.agreement_id} for x in links]
     spans = [(s["start"], s["end"], "statement") for s in statements] + \
             [(x["start"], x["end"], "evidence") for x in evidence if x["counted"]]
     return {"id": document.id, "title": document.title, "url": document.url, "outlet": document.outlet,
