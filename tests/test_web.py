@@ -327,3 +327,17 @@ def test_evidence_endpoint_shows_the_review_version(web) -> None:
     shown = client.get(f"/api/evidence/{link.id}").json()
     assert (shown["version"], shown["counted"], shown["review"]["verdict"]) == (1, False, "rejected")
     assert client.get("/api/evidence/ev_missing").status_code == 404
+
+
+def test_moved_link_counts_for_its_new_provision_with_its_own_id(web) -> None:
+    client, store = web
+    link = store.evidence(AGREEMENT)[0]
+    target = "9" if link.provision != "9" else "8"
+    answer = client.post(f"/api/evidence/{link.id}/review", headers=_bearer(store.add_user("mo", "reviewer")),
+                         json={"provision": target, "note": "about the corridor"})
+    assert answer.status_code == 200
+    assert link.id in _counted(client, target) and link.id not in _counted(client, link.provision)
+    listed = client.get(f"/agreements/{AGREEMENT}/provisions/{target}.json").json()["links"]
+    assert any(x["id"] == link.id and x["machine_provision"] == link.provision for x in listed)
+    assert client.post(f"/api/evidence/{link.id}/review", headers=_bearer(store.add_user("mi", "reviewer")),
+                       json={"provision": "99"}).status_code == 422

@@ -61,6 +61,15 @@ class Browse:
         with self.engine.connect() as connection:
             return [_row_link(r) for r in connection.execute(query).mappings()]
 
+    def evidence_of_provision(self, agreement_id: str, provision: str) -> list[EvidenceLink]:
+        """The machine links of one provision (reviews not applied: the page shows them beside each link)."""
+        from trucewatch.store import _row_link
+
+        query = select(evidence_links).where(evidence_links.c.agreement_id == agreement_id,
+                                             evidence_links.c.provision == provision)
+        with self.engine.connect() as connection:
+            return [_row_link(r) for r in connection.execute(query).mappings()]
+
     def statement(self, statement_id: str) -> Statement | None:
         from trucewatch.store import _row_statement
 

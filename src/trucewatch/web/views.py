@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from trucewatch.agreements import Agreement
 from trucewatch.assess.views import status_view
-from trucewatch.records import EvidenceLink
+from trucewatch.records import EvidenceLink, evidence_id
 from trucewatch.store import Store
 
 
@@ -26,15 +26,19 @@ def review_state(reviews: dict[str, dict], item_id: str) -> dict | None:
                                        "note": found["note"], **found["state"]}
 
 
-def reviewed_links(store: Store, agreement_id: str) -> list[tuple[EvidenceLink, str, dict | None]]:
-    """Every machine link of the agreement with the provision it counts for now and its review (or None)."""
-    links = store.evidence(agreement_id, reviewed=False)
-    reviews = store.current_reviews("evidence", [x.id for x in links])
-    found = []
-    for link in links:
-        review = review_state(reviews, link.id)
-        found.append((link, (review or {}).get("provision") or link.provision, review))
-    return found
+def _reviewed(store: Store, agreement_id: str) -> tuple[dict[str, dict], dict[str, EvidenceLink]]:
+    """(every evidence review of the store, the machine links of ``agreement_id`` a review moved).
+
+    Reviews are as many as people made, so they are read whole; links are read only when moved.
+    """
+    reviews = store.current_reviews("evidence")
+    moved = {}
+    for link_id, review in reviews.items():
+        if review["state"].get("provision"):
+            link = store.link(link_id)
+            if link and link.agreement_id == agreement_id and link.provision != review["state"]["provision"]:
+                moved[link_id] = link
+    return reviews, moved
 
 
 def link_record(link: EvidenceLink, provision: str, review: dict | None) -> dict:
@@ -47,16 +51,20 @@ def link_record(link: EvidenceLink, provision: str, review: dict | None) -> dict
 
 
 def agreement_status(store: Store, agreement: Agreement, as_of: date) -> list[dict]:
-    """The status of every provision, its counted evidence each with its stable ``id`` and ``reviewed``."""
-    by_span: dict[tuple, tuple[str, dict | None]] = {}
-    for link, provision, review in reviewed_links(store, agreement.id):
-        by_span[(link.doc_id, link.start, link.end, provision, link.statement_id)] = (link.id, review)
+    """The status of every provision, its counted evidence each with its stable ``id`` and ``reviewed``.
+
+    A link's id is derived from its span and machine provision, so only moved links need a look-up.
+    """
+    reviews, moved = _reviewed(store, agreement.id)
+    moved_by_span = {(x.doc_id, x.start, x.end, reviews[i]["state"]["provision"]): i for i, x in moved.items()}
     records = []
     for record in status_view(store, agreement, as_of):
         evidence = []
         for item in record["evidence"]:
-            link_id, review = by_span.get((item["doc_id"], item["start"], item["end"], record["provision"],
-                                           item["statement_id"]), (None, None))
+            key = (item["doc_id"], item["start"], item["end"], record["provision"])
+            link_id = moved_by_span.get(key) or evidence_id(item["doc_id"], agreement.id, record["provision"],
+                                                            item["start"], item["end"])
+            review = review_state(reviews, link_id)
             evidence.append({"id": link_id, **item, "reviewed": review is not None, "review": review})
         records.append({**record, "evidence": evidence})
     return records
@@ -72,9 +80,14 @@ def matrix(store: Store, agreement: Agreement, as_of: date) -> list[dict]:
 
 
 def provision_links(store: Store, agreement_id: str, provision: str) -> list[dict]:
-    """Every link that counts (or counted, before a rejection) for one provision, newest first."""
-    found = [link_record(link, p, review) for link, p, review in reviewed_links(store, agreement_id)
-             if p == provision or link.provision == provision]
+    """Every link that counts (or counted, before a rejection or a move) for one provision, newest first."""
+    reviews, moved = _reviewed(store, agreement_id)
+    links = {x.id: x for x in store.evidence_of_provision(agreement_id, provision)}
+    links |= {i: x for i, x in moved.items() if reviews[i]["state"]["provision"] == provision}
+    found = []
+    for link_id, link in links.items():
+        review = review_state(reviews, link_id)
+        found.append(link_record(link, (review or {}).get("provision") or link.provision, review))
     return sorted(found, key=lambda x: (x["said_on"] or x["reported_on"] or "", x["id"]), reverse=True)
 
 
