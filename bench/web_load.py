@@ -1,9 +1,9 @@
 """Load on the workspace: mixed reads against a trivial page, then concurrent reviewers (lost updates).
 
-    .venv/bin/python bench/web_load.py [--docs 1000] [--seconds 15] [--clients 16] [--reviewers 20]
+    .venv/bin/python bench/web_load.py [--docs 1000] [--seconds 15] [--clients 16] [--reviewers 20] [--workers 4]
 
-A store of ``--docs`` generated documents is ingested and analysed, then ``trucewatch serve`` runs
-in a child process on a free loopback port (stopped at the end, whatever happens).
+A store of ``--docs`` generated documents is ingested and analysed, then ``trucewatch serve --workers N``
+runs in a child process on a free loopback port (stopped at the end, whatever happens).
 1. Baseline: ``--clients`` threads request the sign-in page (a template, no store query) for ``--seconds``.
 2. Mixed reads, same threads and time: matrix, status API, provision, document list and pages,
    statements, search, audit, picked at random. Requests/s, p50, p99, errors, and search p99 apart.
@@ -47,11 +47,12 @@ def build(docs: int, folder: Path) -> str:
     return db
 
 
-def serve(db: str) -> tuple[subprocess.Popen, str]:
+def serve(db: str, workers: int) -> tuple[subprocess.Popen, str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "trucewatch", "serve", "--db", db, "--port", str(port)],
+    process = subprocess.Popen([sys.executable, "-m", "trucewatch", "serve", "--db", db, "--port", str(port),
+                                "--workers", str(workers)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -162,6 +163,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--reviewers", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=4, help="Server worker processes.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         began = time.perf_counter()
@@ -172,7 +174,7 @@ def main() -> None:
         provisions = sorted({x.provision for x in links})
         print(f"store: {len(doc_ids)} documents, {len(links)} links ({time.perf_counter() - began:.0f} s)",
               file=sys.stderr)
-        process, base = serve(db)
+        process, base = serve(db, args.workers)
         try:
             reads = [("matrix", f"/agreements/{AGREEMENT}"), ("status_api", f"/api/agreements/{AGREEMENT}/status"),
                      *(("provision", f"/agreements/{AGREEMENT}/provisions/{p}") for p in provisions),
@@ -182,6 +184,7 @@ def main() -> None:
                      *(("search", f"/api/search?q={t}") for t in TERMS)]
             load(base, reads, args.clients, 2)  # warm: assessments materialised, caches filled
             result = {"documents": len(doc_ids), "links": len(links), "clients": args.clients,
+                      "workers": args.workers,
                       "baseline": load(base, [("login", "/login")], args.clients, args.seconds),
                       "mixed_reads": load(base, reads, args.clients, args.seconds),
                       "reviews": reviewers(base, store, args.reviewers, args.seconds,

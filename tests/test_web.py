@@ -137,6 +137,8 @@ def test_rejected_link_drops_out_of_status_and_is_audited(web) -> None:
     reviewed = {x["id"]: x["reviewed"] for p in client.get(f"/api/agreements/{AGREEMENT}/status?as_of=2021-12-31")
                 .json()["provisions"] for x in p["evidence"]}
     assert reviewed[link.id] is True
+    rows = client.get(f"/agreements/{AGREEMENT}.json", params={"as_of": "2021-12-31"}).json()["provisions"]
+    assert {r["provision"]: r["reviewed"] for r in rows if r["reviewed"]} == {link.provision: 1}
 
 
 def test_only_reviewers_and_admins_write(web) -> None:

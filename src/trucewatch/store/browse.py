@@ -70,6 +70,17 @@ class Browse:
         with self.engine.connect() as connection:
             return [_row_link(r) for r in connection.execute(query).mappings()]
 
+    def links(self, link_ids: list[str]) -> dict[str, EvidenceLink]:
+        """The machine links of ``link_ids`` (one query per 500), by id; unknown ids are left out."""
+        from trucewatch.store import _row_link
+
+        found: dict[str, EvidenceLink] = {}
+        with self.engine.connect() as connection:
+            for i in range(0, len(link_ids), 500):
+                query = select(evidence_links).where(evidence_links.c.id.in_(link_ids[i : i + 500]))
+                found |= {r["id"]: _row_link(r) for r in connection.execute(query).mappings()}
+        return found
+
     def statement(self, statement_id: str) -> Statement | None:
         from trucewatch.store import _row_statement
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 
@@ -35,6 +36,11 @@ class JsonSuffix:
             scope = {**scope, "path": path, "raw_path": path.encode(), "state": {**scope.get("state", {}),
                                                                                    "json": True}}
         await self.app(scope, receive, send)
+
+
+def from_environment() -> FastAPI:
+    """The application over ``$TRUCEWATCH_DB``: what each worker process of ``serve --workers N`` builds."""
+    return create_app(Store(os.environ["TRUCEWATCH_DB"]))
 
 
 def create_app(store: Store, agreements: dict[str, Agreement] | None = None) -> FastAPI:

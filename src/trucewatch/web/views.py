@@ -27,18 +27,18 @@ def review_state(reviews: dict[str, dict], item_id: str) -> dict | None:
 
 
 def _reviewed(store: Store, agreement_id: str) -> tuple[dict[str, dict], dict[str, EvidenceLink]]:
-    """(every evidence review of the store, the machine links of ``agreement_id`` a review moved).
+    """(every evidence review of the store, the machine links of ``agreement_id`` that were reviewed).
 
-    Reviews are as many as people made, so they are read whole; links are read only when moved.
+    Reviews are as many as people made, so they are read whole, with their links in one query.
     """
     reviews = store.current_reviews("evidence")
-    moved = {}
-    for link_id, review in reviews.items():
-        if review["state"].get("provision"):
-            link = store.link(link_id)
-            if link and link.agreement_id == agreement_id and link.provision != review["state"]["provision"]:
-                moved[link_id] = link
-    return reviews, moved
+    links = {i: x for i, x in store.links(sorted(reviews)).items() if x.agreement_id == agreement_id}
+    return reviews, links
+
+
+def _counts_for(link: EvidenceLink, reviews: dict[str, dict]) -> str:
+    """The provision a reviewed link counts for now."""
+    return reviews[link.id]["state"].get("provision") or link.provision
 
 
 def link_record(link: EvidenceLink, provision: str, review: dict | None) -> dict:
@@ -55,8 +55,9 @@ def agreement_status(store: Store, agreement: Agreement, as_of: date) -> list[di
 
     A link's id is derived from its span and machine provision, so only moved links need a look-up.
     """
-    reviews, moved = _reviewed(store, agreement.id)
-    moved_by_span = {(x.doc_id, x.start, x.end, reviews[i]["state"]["provision"]): i for i, x in moved.items()}
+    reviews, reviewed = _reviewed(store, agreement.id)
+    moved_by_span = {(x.doc_id, x.start, x.end, _counts_for(x, reviews)): i for i, x in reviewed.items()
+                     if _counts_for(x, reviews) != x.provision}
     records = []
     for record in status_view(store, agreement, as_of):
         evidence = []
@@ -71,19 +72,24 @@ def agreement_status(store: Store, agreement: Agreement, as_of: date) -> list[di
 
 
 def matrix(store: Store, agreement: Agreement, as_of: date) -> list[dict]:
-    """One row per provision: status, since when, evidence counted and reviewed, deadlines."""
+    """One row per provision: status, since when, evidence counted and reviewed, deadlines.
+
+    Reviewed links are matched by span, so a matrix hashes no ids however much evidence there is.
+    """
+    reviews, reviewed = _reviewed(store, agreement.id)
+    spans = {(x.doc_id, x.start, x.end, _counts_for(x, reviews)) for x in reviewed.values()}
     return [{"provision": r["provision"], "topic": r["topic"], "status": r["status"], "label": r["label"],
              "since": r["since"], "evidence": len(r["evidence"]),
-             "reviewed": sum(1 for x in r["evidence"] if x["reviewed"]),
+             "reviewed": sum((x["doc_id"], x["start"], x["end"], r["provision"]) in spans for x in r["evidence"]),
              "deadlines": [{"id": d["id"], "due": d["effective_due"], "state": d["state"]} for d in r["deadlines"]]}
-            for r in agreement_status(store, agreement, as_of)]
+            for r in status_view(store, agreement, as_of)]
 
 
 def provision_links(store: Store, agreement_id: str, provision: str) -> list[dict]:
     """Every link that counts (or counted, before a rejection or a move) for one provision, newest first."""
-    reviews, moved = _reviewed(store, agreement_id)
+    reviews, reviewed = _reviewed(store, agreement_id)
     links = {x.id: x for x in store.evidence_of_provision(agreement_id, provision)}
-    links |= {i: x for i, x in moved.items() if reviews[i]["state"]["provision"] == provision}
+    links |= {i: x for i, x in reviewed.items() if _counts_for(x, reviews) == provision}
     found = []
     for link_id, link in links.items():
         review = review_state(reviews, link_id)
