@@ -85,7 +85,7 @@ def provision_page(request: Request, agreement_id: str, provision: str, as_of: d
     store = request.app.state.store
     agreement = agreement_or_404(request, agreement_id)
     when = as_of_or_default(store, agreement_id, as_of)
-    record = next((r for r in agreement_status(store, agreement, when) if r["provision"] == provision), None)
+    record = next(iter(agreement_status(store, agreement, when, only=provision)), None)
     if record is None:
         raise HTTPException(404, f"no provision {provision} in {agreement_id}")
     links = provision_links(store, agreement_id, provision)
