@@ -103,3 +103,33 @@ def test_review_of_a_vanished_item_is_orphaned(reviewed: Store) -> None:
     reviewed.forget_analysis([link.doc_id])
     assert [o["target_id"] for o in reviewed.orphaned_reviews()] == [link.id]
     assert reviewed.revisions()[0]["orphaned"] is True
+
+
+def test_reviews_and_workspace_on_each_backend(store: Store) -> None:
+    """The same reviews, conflicts, search and status API on SQLite and PostgreSQL."""
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from trucewatch.cli.ingest import demo_corpus
+    from trucewatch.ingest import ingest
+    from trucewatch.web import create_app
+
+    ingest([demo_corpus()], store)
+    analyse(store)
+    token = store.add_user("pat", "reviewer")
+    link = store.evidence(AGREEMENT)[0]
+    with TestClient(create_app(store)) as client:
+        headers = {"Authorization": f"Bearer {token}"}
+        first = client.post(f"/api/evidence/{link.id}/review", headers=headers,
+                            json={"verdict": "rejected", "expected_version": 0})
+        second = client.post(f"/api/evidence/{link.id}/review", headers=headers,
+                             json={"verdict": "confirmed", "expected_version": 0})
+        assert (first.status_code, second.status_code) == (200, 409)
+        status = client.get(f"/api/agreements/{AGREEMENT}/status", params={"as_of": "2021-12-31"}).json()
+        assert link.id not in {x["id"] for p in status["provisions"] for x in p["evidence"]}
+        found = client.get("/api/search", params={"q": "LACHIN"}).json()
+        assert found["statements"] and all("lachin" in s["text"].lower() for s in found["statements"])
+        assert client.get("/api/search", params={"q": "%' OR 1=1 --"}).json()["documents"] == []
+        assert client.get("/api/audit").json()["revisions"][0]["user"] == "pat"
+    analyse(store, force=True)
+    assert link.id not in {x.id for x in store.evidence(AGREEMENT)}
