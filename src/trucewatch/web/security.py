@@ -68,22 +68,22 @@ def session_user_id(key: bytes, value: str | None) -> int | None:
     return int(user_id)
 
 
+def _bearer_user(request: Request) -> dict | None:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return request.app.state.store.user_for_token(token.strip()) if scheme.lower() == "bearer" else None
+
+
 def current_user(request: Request) -> dict | None:
     """The user of the bearer token, else of the session cookie; None for anonymous."""
-    store = request.app.state.store
-    header = request.headers.get("authorization", "")
-    if header.lower().startswith("bearer "):
-        return store.user_for_token(header[7:].strip())
+    if request.headers.get("authorization"):
+        return _bearer_user(request)
     user_id = session_user_id(request.app.state.session_key, request.cookies.get(SESSION_COOKIE))
-    return store.user(user_id) if user_id is not None else None
+    return request.app.state.store.user(user_id) if user_id is not None else None
 
 
 def bearer_writer(request: Request) -> dict:
     """The API's writer: a reviewer's or admin's bearer token (anonymous 401, viewer 403)."""
-    header = request.headers.get("authorization", "")
-    user = request.app.state.store.user_for_token(header[7:].strip()) if header.lower().startswith("bearer ") \
-        else None
-    return _writer(user)
+    return _writer(_bearer_user(request))
 
 
 def form_writer(request: Request, csrf: str) -> dict:
