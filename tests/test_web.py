@@ -343,3 +343,18 @@ def test_moved_link_counts_for_its_new_provision_with_its_own_id(web) -> None:
     assert any(x["id"] == link.id and x["machine_provision"] == link.provision for x in listed)
     assert client.post(f"/api/evidence/{link.id}/review", headers=_bearer(store.add_user("mi", "reviewer")),
                        json={"provision": "99"}).status_code == 422
+
+
+def test_command_line_loads_no_web_library_until_serve_runs() -> None:
+    import os
+    import subprocess
+    import sys
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    probe = ("import sys, runpy; sys.argv = ['trucewatch', 'serve', '--help']\n"
+             "try:\n    runpy.run_module('trucewatch', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+             "print(sorted({m.split('.')[0] for m in sys.modules} & {'fastapi', 'uvicorn', 'starlette', 'httpx'}))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                          env={**os.environ, "PYTHONPATH": src})
+    assert "--workers" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "[]"
