@@ -243,7 +243,8 @@ def test_injection_strings_in_every_parameter_are_plain_text(web) -> None:
     token = store.add_user("rita", "reviewer")
     for value in INJECTIONS:
         requests = [f"/search?q={value}", f"/api/search?q={value}", f"/statements?actor={value}",
-                    f"/documents?page={value}", f"/audit?page={value}", f"/api/audit?per_page={value}",
+                    f"/statements?since={value}", f"/documents?page={value}", f"/audit?page={value}",
+                    f"/api/audit?per_page={value}",
                     f"/agreements/{AGREEMENT}?as_of={value}", f"/api/agreements/{AGREEMENT}/status?as_of={value}",
                     f"/agreements/{value}", f"/documents/{value}", f"/agreements/{AGREEMENT}/provisions/{value}",
                     f"/api/agreements/{value}/status"]
@@ -284,6 +285,9 @@ def test_every_listing_pages(web) -> None:
     by_actor = client.get("/statements.json", params={"actor": speaker}).json()
     assert by_actor["statements"] and all(s["speaker"] == speaker for s in by_actor["statements"])
     assert client.get("/documents", params={"page": 0}).status_code == 422
+    dated = client.get("/statements.json", params={"since": "2021-01-01", "until": "2021-03-31"}).json()
+    assert dated["statements"] and all("2021-01-01" <= s["said_on"][:10] <= "2021-03-31" for s in dated["statements"])
+    assert dated["total"] < statements["total"]
 
 
 def test_openapi_describes_the_contract(web) -> None:

@@ -36,15 +36,21 @@ class Browse:
             total = connection.scalar(select(func.count()).select_from(documents)) or 0
             return [dict(r) for r in connection.execute(query).mappings()], total
 
-    def statement_page(self, *, speaker: str | None, limit: int, offset: int) -> tuple[list[Statement], int]:
-        """(one page of statements, reviewed, of ``speaker`` if given; how many match).
+    def statement_page(self, *, speaker: str | None, limit: int, offset: int, since: str | None = None,
+                       until: str | None = None) -> tuple[list[Statement], int]:
+        """(one page of statements, reviewed, of ``speaker`` and said between ``since`` and ``until`` if given;
+        how many match).
 
-        The filter is on the machine's speaker; a corrected speaker shows on the page.
+        The filters are on the machine's speaker and date; a correction shows on the page.
         """
         from trucewatch.store import _row_statement
         from trucewatch.store.reviews import apply_statement_review
 
         where = [] if speaker is None else [statements.c.speaker == speaker]
+        if since is not None:
+            where.append(func.substr(statements.c.said_on, 1, 10) >= since)
+        if until is not None:
+            where.append(func.substr(statements.c.said_on, 1, 10) <= until)
         query = (select(statements).where(*where).order_by(statements.c.said_on.desc(), statements.c.id)
                  .limit(limit).offset(offset))
         with self.engine.connect() as connection:

@@ -112,11 +112,14 @@ def document_page(request: Request, doc_id: str) -> Response:
 
 
 @router.get("/statements")
-def statements_page(request: Request, actor: str | None = Query(None, max_length=200),
-                    page_number: PageNumber = 1, per_page: PerPage = 50) -> Response:
+def statements_page(request: Request, actor: str | None = Query(None, max_length=200), since: date | None = None,
+                    until: date | None = None, page_number: PageNumber = 1, per_page: PerPage = 50) -> Response:
     store = request.app.state.store
-    found, total = store.statement_page(speaker=actor or None, limit=per_page, offset=(page_number - 1) * per_page)
-    data = {"actor": actor, "statements": statement_records(store, found), "speakers": store.speakers(),
+    since_text, until_text = (since.isoformat() if since else None), (until.isoformat() if until else None)
+    found, total = store.statement_page(speaker=actor or None, limit=per_page, offset=(page_number - 1) * per_page,
+                                        since=since_text, until=until_text)
+    data = {"actor": actor, "since": since_text, "until": until_text,
+            "statements": statement_records(store, found), "speakers": store.speakers(),
             **paging(page_number, per_page, total)}
     return page(request, "statements.html.j2", data, title="Statements")
 
