@@ -181,4 +181,9 @@ class EvidenceLink:
 
     @property
     def id(self) -> str:
-        return stable_id("ev", self.doc_id, self.agreement_id, self.provision, self.start, self.end)
+        return evidence_id(self.doc_id, self.agreement_id, self.provision, self.start, self.end)
+
+
+def evidence_id(doc_id: str, agreement_id: str, provision: str, start: int, end: int) -> str:
+    """An evidence link's stable id, from where it is and what it is about (views rebuild it from records)."""
+    return stable_id("ev", doc_id, agreement_id, provision, start, end)

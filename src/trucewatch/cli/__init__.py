@@ -88,10 +88,14 @@ def evaluate() -> None:
 from trucewatch.cli import (  # noqa: E402,F401
     actors,
     assessments,
+    audit,
     cleaning,
     evaluation,
     ingest,
     pipeline,
     report,
+    review,
+    serve,
     statements,
+    users,
 )

@@ -22,6 +22,8 @@ from sqlalchemy import Connection, Engine, create_engine, delete, event, func, i
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from trucewatch.records import BodySpan, Document, EvidenceLink, RemovedBlock, Skip, Statement
+from trucewatch.store.browse import Browse
+from trucewatch.store.reviews import Conflict, Reviews, apply_link_reviews, apply_statement_review
 from trucewatch.store.tables import (
     analysis_runs,
     analysis_state,
@@ -30,9 +32,12 @@ from trucewatch.store.tables import (
     evidence_links,
     ingest_log,
     lsh_buckets,
+    revisions,
     signatures,
     statements,
 )
+
+__all__ = ["DEFAULT_DB", "AnalysisRows", "Conflict", "Store", "resolve_url"]
 
 if TYPE_CHECKING:
     from trucewatch.dedup import Candidate
@@ -65,7 +70,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-class Store:
+class Store(Reviews, Browse):
     """Typed reads and writes over the schema; callers never see SQL."""
 
     def __init__(self, db: str | None = None) -> None:
@@ -363,19 +368,21 @@ class Store:
             return [(doc_id, reason) for doc_id, reason in connection.execute(query)]
 
     def evidence_version(self, agreement_id: str) -> str:
-        """A token that changes whenever the evidence of ``agreement_id`` may have changed."""
+        """A token that changes whenever the evidence of ``agreement_id`` may have changed, reviews included."""
         query = select(func.count(), func.max(evidence_links.c.run_id)).where(
             evidence_links.c.agreement_id == agreement_id)
         with self.engine.connect() as connection:
             count, newest = connection.execute(query).one()
-        return f"{count}:{newest}"  # run ids sort by time: any write of links changes one or the other
+            reviewed = connection.scalar(select(func.max(revisions.c.id)))
+        return f"{count}:{newest}:{reviewed}"  # run ids sort by time; revisions only grow
 
     def statements_version(self) -> str:
         """A token that changes whenever the statements may have changed (what stance and claims read)."""
         query = select(func.count(), func.max(statements.c.run_id))
         with self.engine.connect() as connection:
             count, newest = connection.execute(query).one()
-        return f"{count}:{newest}"
+            reviewed = connection.scalar(select(func.max(revisions.c.id)))
+        return f"{count}:{newest}:{reviewed}"
 
     def newest_evidence_date(self, agreement_id: str | None = None) -> str | None:
         """The newest date evidence was given (said_on, else reported_on), of one agreement or of all."""
@@ -407,7 +414,9 @@ class Store:
 
     # -- statements ------------------------------------------------------------------
 
-    def statements(self, doc_id: str | None = None, *, doc_ids: Iterable[str] | None = None) -> list[Statement]:
+    def statements(self, doc_id: str | None = None, *, doc_ids: Iterable[str] | None = None,
+                   reviewed: bool = True) -> list[Statement]:
+        """Statements in document order, with reviewers' corrections of speaker and date unless ``reviewed=False``."""
         query = select(statements).order_by(statements.c.doc_id, statements.c.start)
         if doc_id is not None:
             query = query.where(statements.c.doc_id == doc_id)
@@ -415,14 +424,19 @@ class Store:
             query = query.where(statements.c.doc_id.in_(list(doc_ids)))
         with self.engine.connect() as connection:
             rows = connection.execute(query).mappings().all()
-        return [_row_statement(r) for r in rows]
+        found = [_row_statement(r) for r in rows]
+        if not reviewed:
+            return found
+        reviews = self.current_reviews("statement", [s.id for s in found])
+        return [apply_statement_review(s, reviews) for s in found]
 
     def iter_statements(self) -> Iterator[Statement]:
-        """Every statement, streamed in document order."""
+        """Every statement with reviewers' corrections, streamed in document order."""
+        reviews = self.current_reviews("statement")
         query = select(statements).order_by(statements.c.doc_id, statements.c.start)
         with self.engine.connect() as connection:
             for row in connection.execution_options(yield_per=1000).execute(query).mappings():
-                yield _row_statement(row)
+                yield apply_statement_review(_row_statement(row), reviews)
 
     def speakers(self) -> list[tuple[str, str | None, int]]:
         """(actor id, name as stored, number of statements) for every resolved speaker, most quoted first."""
@@ -435,13 +449,22 @@ class Store:
 
     # -- evidence --------------------------------------------------------------------
 
-    def evidence(self, agreement_id: str) -> list[EvidenceLink]:
+    def evidence(self, agreement_id: str, *, reviewed: bool = True) -> list[EvidenceLink]:
+        """The agreement's evidence links; unless ``reviewed=False``, as reviewers left them.
+
+        Reviewed: rejected links are left out, moved links carry their new provision, and links
+        from a statement whose speaker or date was corrected carry the correction.
+        """
         query = (select(evidence_links).where(evidence_links.c.agreement_id == agreement_id)
                  .order_by(evidence_links.c.provision,
                            func.coalesce(evidence_links.c.said_on, evidence_links.c.reported_on), evidence_links.c.id))
         with self.engine.connect() as connection:
             rows = connection.execute(query).mappings().all()
-        return [_row_link(r) for r in rows]
+        links = [_row_link(r) for r in rows]
+        if not reviewed:
+            return links
+        said = self.current_reviews("statement", [x.statement_id for x in links if x.statement_id])
+        return apply_link_reviews(links, self.current_reviews("evidence", [x.id for x in links]), said)
 
 
 @dataclass

@@ -3,7 +3,20 @@
 Keep this file and the newest migration in step: a test compares them.
 """
 
-from sqlalchemy import JSON, BigInteger, Column, Float, Integer, LargeBinary, MetaData, String, Table, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    Float,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 metadata = MetaData()
 
@@ -140,4 +153,34 @@ assessments = Table(
     Column("run_id", String(32)),
     Column("computed_at", String(32), nullable=False),
     Column("payload", JSON, nullable=False),
+)
+
+# People who use the workspace: a bearer token each, stored only as its SHA-256 (tokens are 32 random bytes).
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),  # viewer | reviewer | admin
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", String(32), nullable=False),
+)
+
+# Every human decision, append-only: who, when, which item (by stable id), the review state before and after, why.
+# (target_kind, target_id, version) is unique, so two reviewers writing on the same version cannot both succeed.
+revisions = Table(
+    "revisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user", String(64), nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("target_kind", String(16), nullable=False),  # evidence | statement
+    Column("target_id", String(80), nullable=False),
+    Column("version", Integer, nullable=False),  # the target's revision number, from 1
+    Column("action", String(32), nullable=False),
+    Column("before", JSON),
+    Column("after", JSON, nullable=False),
+    Column("note", Text),
+    UniqueConstraint("target_kind", "target_id", "version", name="uq_revisions_target_version"),
+    Index("ix_revisions_target", "target_kind", "target_id"),
 )

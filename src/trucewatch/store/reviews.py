@@ -1,0 +1,209 @@
+"""Users and reviews: human decisions kept beside machine output, never inside it.
+
+Reviews are append-only revisions keyed by an item's stable id, so ``analyse`` (which rewrites
+statements and links) never undoes them, and an item that disappears leaves its review visible
+as orphaned. Each target's revisions are numbered; writing on a stale number is a ``Conflict``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, and_, func, insert, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from trucewatch.store.tables import evidence_links, revisions, statements, users
+
+if TYPE_CHECKING:
+    from trucewatch.records import EvidenceLink, Statement
+
+ROLES = ("viewer", "reviewer", "admin")
+WRITERS = ("reviewer", "admin")
+VERDICTS = ("confirmed", "rejected")
+TARGETS = {"evidence": evidence_links, "statement": statements}
+# The fields a review may set, per target: the rest of the item stays as the machine made it.
+REVIEWED_FIELDS = {"evidence": ("verdict", "provision"), "statement": ("speaker", "speaker_name", "said_on")}
+
+
+class Conflict(Exception):
+    """Someone else reviewed the item since the version the writer saw."""
+
+    def __init__(self, kind: str, target_id: str, current: int) -> None:
+        super().__init__(f"{kind} {target_id} is at version {current}: reload and decide again")
+        self.current = current
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Reviews:
+    """Store methods for users and revisions (mixed into ``Store``)."""
+
+    engine: Engine
+
+    # -- users -------------------------------------------------------------------------
+
+    def add_user(self, name: str, role: str) -> str:
+        """Create a user and return their token: shown once, stored only as a hash."""
+        from trucewatch.store import _now
+
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {', '.join(ROLES)}")
+        token = secrets.token_urlsafe(32)
+        with self.engine.begin() as connection:
+            connection.execute(insert(users).values(name=name, role=role, token_hash=hash_token(token),
+                                                    created_at=_now()))
+        return token
+
+    def user_for_token(self, token: str) -> dict | None:
+        """The user (id, name, role) holding ``token``, or None."""
+        query = select(users.c.id, users.c.name, users.c.role).where(users.c.token_hash == hash_token(token))
+        with self.engine.connect() as connection:
+            row = connection.execute(query).mappings().first()
+        return dict(row) if row else None
+
+    def user(self, user_id: int) -> dict | None:
+        query = select(users.c.id, users.c.name, users.c.role).where(users.c.id == user_id)
+        with self.engine.connect() as connection:
+            row = connection.execute(query).mappings().first()
+        return dict(row) if row else None
+
+    def users(self) -> list[dict]:
+        query = select(users.c.id, users.c.name, users.c.role, users.c.created_at).order_by(users.c.id)
+        with self.engine.connect() as connection:
+            return [dict(r) for r in connection.execute(query).mappings()]
+
+    # -- revisions ---------------------------------------------------------------------
+
+    def add_revision(self, user: str, target_kind: str, target_id: str, changes: dict, *, action: str = "review",
+                     note: str | None = None, expected_version: int | None = None) -> dict:
+        """Append a revision setting ``changes`` on an item; returns it.
+
+        ``expected_version`` is the item's review version the writer saw (0: never reviewed); if
+        another revision came first, ``Conflict``. Without it, the change goes on top of the newest.
+        A missing item is a ``LookupError``.
+        """
+        unknown = set(changes) - set(REVIEWED_FIELDS[target_kind])
+        if unknown:
+            raise ValueError(f"a {target_kind} review cannot set {', '.join(sorted(unknown))}")
+        for attempt in range(5):
+            try:
+                return self._append(user, target_kind, target_id, changes, action, note, expected_version)
+            except (IntegrityError, OperationalError):  # a concurrent writer went first (or held the lock): re-read
+                if attempt == 4:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _append(self, user: str, target_kind: str, target_id: str, changes: dict, action: str, note: str | None,
+                expected_version: int | None) -> dict:
+        from trucewatch.store import _now
+
+        with self.engine.begin() as connection:
+            machine = _machine_state(connection, target_kind, target_id)
+            if machine is None:
+                raise LookupError(f"no {target_kind} {target_id}")
+            current = _current(connection, target_kind, [target_id]).get(target_id)
+            version, before = (current["version"], current["state"]) if current else (0, machine)
+            if expected_version is not None and expected_version != version:
+                raise Conflict(target_kind, target_id, version)
+            row = {"user": user, "at": _now(), "target_kind": target_kind, "target_id": target_id,
+                   "version": version + 1, "action": action, "before": before, "after": {**before, **changes},
+                   "note": note}
+            row["id"] = connection.execute(insert(revisions).values(**row)).inserted_primary_key[0]
+        return row
+
+    def current_reviews(self, target_kind: str, ids: list[str] | None = None) -> dict[str, dict]:
+        """target id -> {"version", "state", "user", "at", "note"} of its newest revision."""
+        with self.engine.connect() as connection:
+            return _current(connection, target_kind, ids)
+
+    def revisions(self, *, limit: int = 50, offset: int = 0, target_kind: str | None = None,
+                  target_id: str | None = None, user: str | None = None) -> list[dict]:
+        """Revisions newest first, each with ``orphaned``: its item is gone after re-analysis."""
+        query = select(revisions).order_by(revisions.c.id.desc()).limit(limit).offset(offset)
+        for column, value in ((revisions.c.target_kind, target_kind), (revisions.c.target_id, target_id),
+                              (revisions.c.user, user)):
+            if value is not None:
+                query = query.where(column == value)
+        with self.engine.connect() as connection:
+            rows = [dict(r) for r in connection.execute(query).mappings()]
+            present = {kind: set(connection.scalars(select(table.c.id).where(
+                table.c.id.in_([r["target_id"] for r in rows if r["target_kind"] == kind]))))
+                for kind, table in TARGETS.items()}
+        for row in rows:
+            row["orphaned"] = row["target_id"] not in present.get(row["target_kind"], set())
+        return rows
+
+    def count_revisions(self) -> int:
+        with self.engine.connect() as connection:
+            return connection.scalar(select(func.count()).select_from(revisions)) or 0
+
+    def orphaned_reviews(self) -> list[dict]:
+        """The newest revision of every reviewed item that no longer exists (re-analysis dropped it)."""
+        found = []
+        with self.engine.connect() as connection:
+            for kind, table in TARGETS.items():
+                reviews = _current(connection, kind, None)
+                present = set(connection.scalars(select(table.c.id).where(table.c.id.in_(list(reviews)))))
+                found += [{"target_kind": kind, "target_id": i, **r} for i, r in reviews.items() if i not in present]
+        return found
+
+
+def _machine_state(connection, target_kind: str, target_id: str) -> dict | None:
+    """The reviewable fields of an item as the machine made it (no verdict yet)."""
+    table = TARGETS[target_kind]
+    if target_kind == "evidence":
+        provision = connection.scalar(select(table.c.provision).where(table.c.id == target_id))
+        return None if provision is None else {"verdict": None, "provision": provision}
+    row = connection.execute(select(table.c.speaker, table.c.speaker_name, table.c.said_on)
+                             .where(table.c.id == target_id)).mappings().first()
+    return dict(row) if row else None
+
+
+def _current(connection, target_kind: str, ids: list[str] | None) -> dict[str, dict]:
+    newest = (select(revisions.c.target_id, func.max(revisions.c.version).label("version"))
+              .where(revisions.c.target_kind == target_kind).group_by(revisions.c.target_id))
+    if ids is not None and len(ids) > 500:  # past a bound parameter list: read every review, keep the wanted
+        wanted = set(ids)
+        return {i: r for i, r in _current(connection, target_kind, None).items() if i in wanted}
+    if ids is not None:
+        if not ids:
+            return {}
+        newest = newest.where(revisions.c.target_id.in_(ids))
+    newest = newest.subquery()
+    query = select(revisions).join(newest, and_(revisions.c.target_id == newest.c.target_id,
+                                                revisions.c.version == newest.c.version)).where(
+        revisions.c.target_kind == target_kind)
+    return {r["target_id"]: {"version": r["version"], "state": r["after"], "user": r["user"], "at": r["at"],
+                             "note": r["note"]} for r in connection.execute(query).mappings()}
+
+
+def apply_link_reviews(links: list[EvidenceLink], reviews: dict[str, dict],
+                       statement_reviews: dict[str, dict]) -> list[EvidenceLink]:
+    """Links as reviewers left them: rejected ones out, moved ones on their new provision, corrected speakers."""
+    kept = []
+    for link in links:
+        state = reviews.get(link.id, {}).get("state", {})
+        if state.get("verdict") == "rejected":
+            continue
+        said = statement_reviews.get(link.statement_id or "", {}).get("state")
+        if said:
+            link = replace(link, speaker=said.get("speaker"), said_on=said.get("said_on"))
+        if state.get("provision") and state["provision"] != link.provision:
+            link = replace(link, provision=state["provision"])
+        kept.append(link)
+    return kept
+
+
+def apply_statement_review(statement: Statement, reviews: dict[str, dict]) -> Statement:
+    """A statement with its reviewed speaker and date, if a reviewer corrected them."""
+    state = reviews.get(statement.id, {}).get("state")
+    if not state:
+        return statement
+    return replace(statement, **{k: state.get(k) for k in REVIEWED_FIELDS["statement"]})

@@ -1,0 +1,183 @@
+"""The workspace pages. Each answers HTML to a browser and the same data as JSON (``.json`` or Accept)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from trucewatch.agreements import Agreement
+from trucewatch.assess.views import default_as_of
+from trucewatch.cli.audit import audit_record
+from trucewatch.store import Store
+from trucewatch.web import actions
+from trucewatch.web.render import page
+from trucewatch.web.security import SESSION_COOKIE, check_csrf, form_writer, session_value
+from trucewatch.web.views import (
+    agreement_status,
+    document_detail,
+    matrix,
+    paging,
+    provision_links,
+    statement_records,
+)
+
+router = APIRouter(include_in_schema=True, tags=["pages"])
+PageNumber = Annotated[int, Query(ge=1, le=100_000, alias="page")]
+PerPage = Annotated[int, Query(ge=1, le=500)]
+
+
+def agreement_or_404(request: Request, agreement_id: str) -> Agreement:
+    agreement = request.app.state.agreements.get(agreement_id)
+    if agreement is None:
+        raise HTTPException(404, f"no agreement {agreement_id}")
+    return agreement
+
+
+def as_of_or_default(store: Store, agreement_id: str, as_of: date | None) -> date:
+    return as_of or default_as_of(store, agreement_id)[0]
+
+
+def audit_data(request: Request, page_number: int, per_page: int) -> dict:
+    store = request.app.state.store
+    rows = store.revisions(limit=per_page, offset=(page_number - 1) * per_page)
+    return {"revisions": [audit_record(r) for r in rows],
+            **paging(page_number, per_page, store.count_revisions())}
+
+
+def search_data(request: Request, q: str, page_number: int, per_page: int) -> dict:
+    found = request.app.state.store.search(q, limit=per_page, offset=(page_number - 1) * per_page)
+    return {"q": q, **found, **paging(page_number, per_page)}
+
+
+def _provision_text(agreement: Agreement, number: str) -> str:
+    """The provision's text; the agreement's title for evidence on the agreement as a whole ("*")."""
+    return next((p.text for p in agreement.provisions if p.number == number), agreement.title)
+
+
+def _back(target: str) -> str:
+    """Where a form returns: a path on this site only (never an open redirect)."""
+    return target if target.startswith("/") and not target.startswith("//") and "\\" not in target else "/"
+
+
+@router.get("/")
+def index(request: Request) -> Response:
+    agreements = [{"id": a.id, "title": a.title, "short_title": a.short_title, "signed": a.signed.isoformat(),
+                   "provisions": len(a.provisions)} for a in request.app.state.agreements.values()]
+    return page(request, "index.html.j2", {"agreements": sorted(agreements, key=lambda a: a["signed"])},
+                title="Agreements")
+
+
+@router.get("/agreements/{agreement_id}")
+def agreement_page(request: Request, agreement_id: str, as_of: date | None = None) -> Response:
+    agreement = agreement_or_404(request, agreement_id)
+    when = as_of_or_default(request.app.state.store, agreement_id, as_of)
+    data = {"agreement": agreement_id, "title": agreement.short_title or agreement.title, "as_of": when.isoformat(),
+            "provisions": matrix(request.app.state.store, agreement, when)}
+    return page(request, "matrix.html.j2", data, title=data["title"])
+
+
+@router.get("/agreements/{agreement_id}/provisions/{provision}")
+def provision_page(request: Request, agreement_id: str, provision: str, as_of: date | None = None,
+                   page_number: PageNumber = 1, per_page: PerPage = 50) -> Response:
+    store = request.app.state.store
+    agreement = agreement_or_404(request, agreement_id)
+    when = as_of_or_default(store, agreement_id, as_of)
+    record = next(iter(agreement_status(store, agreement, when, only=provision)), None)
+    if record is None:
+        raise HTTPException(404, f"no provision {provision} in {agreement_id}")
+    links = provision_links(store, agreement_id, provision)
+    start = (page_number - 1) * per_page
+    data = {**{k: v for k, v in record.items() if k != "evidence"}, "text": _provision_text(agreement, provision),
+            "links": links[start : start + per_page], "provisions": [p.number for p in agreement.provisions],
+            **paging(page_number, per_page, len(links))}
+    return page(request, "provision.html.j2", data, title=f"{agreement.short_title or agreement_id} {provision}")
+
+
+@router.get("/documents")
+def documents_page(request: Request, page_number: PageNumber = 1, per_page: PerPage = 50) -> Response:
+    rows, total = request.app.state.store.document_page(limit=per_page, offset=(page_number - 1) * per_page)
+    return page(request, "documents.html.j2", {"documents": rows, **paging(page_number, per_page, total)},
+                title="Documents")
+
+
+@router.get("/documents/{doc_id}")
+def document_page(request: Request, doc_id: str) -> Response:
+    data = document_detail(request.app.state.store, doc_id)
+    if data is None:
+        raise HTTPException(404, f"no document {doc_id}")
+    return page(request, "document.html.j2", data, title=data["title"] or doc_id)
+
+
+@router.get("/statements")
+def statements_page(request: Request, actor: str | None = Query(None, max_length=200), since: date | None = None,
+                    until: date | None = None, page_number: PageNumber = 1, per_page: PerPage = 50) -> Response:
+    store = request.app.state.store
+    since_text, until_text = (since.isoformat() if since else None), (until.isoformat() if until else None)
+    found, total = store.statement_page(speaker=actor or None, limit=per_page, offset=(page_number - 1) * per_page,
+                                        since=since_text, until=until_text)
+    data = {"actor": actor, "since": since_text, "until": until_text,
+            "statements": statement_records(store, found), "speakers": store.speakers(),
+            **paging(page_number, per_page, total)}
+    return page(request, "statements.html.j2", data, title="Statements")
+
+
+@router.get("/search")
+def search_page(request: Request, q: str = Query("", max_length=200), page_number: PageNumber = 1,
+                per_page: int = Query(20, ge=1, le=200)) -> Response:
+    data = search_data(request, q, page_number, per_page) if q.strip() else {"q": q, "documents": [],
+                                                                               "statements": [], "evidence": []}
+    return page(request, "search.html.j2", data, title=f"Search: {q}")
+
+
+@router.get("/audit")
+def audit_page(request: Request, page_number: PageNumber = 1, per_page: PerPage = 50) -> Response:
+    return page(request, "audit.html.j2", audit_data(request, page_number, per_page), title="Audit")
+
+
+@router.get("/login")
+def login_form(request: Request) -> Response:
+    return page(request, "login.html.j2", {}, title="Sign in")
+
+
+@router.post("/login")
+def login(request: Request, token: str = Form(..., max_length=200), csrf: str = Form("")) -> Response:
+    check_csrf(request, csrf)
+    user = request.app.state.store.user_for_token(token.strip())
+    if user is None:
+        raise HTTPException(401, "unknown token")
+    response = RedirectResponse("/", 303)
+    response.set_cookie(SESSION_COOKIE, session_value(request.app.state.session_key, user["id"]), httponly=True,
+                        samesite="strict", path="/")
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request, csrf: str = Form("")) -> Response:
+    check_csrf(request, csrf)
+    response = RedirectResponse("/", 303)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+@router.post("/evidence/{link_id}/review")
+def review_evidence_form(request: Request, link_id: str, csrf: str = Form(""), version: int = Form(..., ge=0),
+                         verdict: str = Form(""), provision: str = Form("", max_length=16),
+                         note: str = Form("", max_length=2000), back: str = Form("/")) -> Response:
+    user = form_writer(request, csrf)
+    actions.review_evidence(request.app.state.store, request.app.state.agreements, user, link_id,
+                            verdict=verdict or None, provision=provision or None, note=note,
+                            expected_version=version)
+    return RedirectResponse(_back(back), 303)
+
+
+@router.post("/statements/{statement_id}/review")
+def review_statement_form(request: Request, statement_id: str, csrf: str = Form(""), version: int = Form(..., ge=0),
+                          speaker: str = Form("", max_length=200), said_on: Annotated[date | None, Form()] = None,
+                          note: str = Form("", max_length=2000), back: str = Form("/")) -> Response:
+    user = form_writer(request, csrf)
+    actions.review_statement(request.app.state.store, user, statement_id, speaker=speaker or None,
+                             said_on=said_on.isoformat() if said_on else None, note=note, expected_version=version)
+    return RedirectResponse(_back(back), 303)

@@ -1,0 +1,79 @@
+"""The workspace as an analyst uses it, in real Chromium: matrix, search, reject, correct a speaker, re-analyse."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from trucewatch.pipeline import analyse
+from trucewatch.store import Store
+
+AGREEMENT = "karabakh-2020-11-10"
+
+
+def _matrix(page, base: str) -> dict[str, tuple[str, int]]:
+    page.goto(f"{base}/agreements/{AGREEMENT}?as_of=2021-12-31")
+    rows = {}
+    for row in page.locator("table.matrix tbody tr").all():
+        cells = row.locator("td").all_inner_texts()
+        rows[row.get_attribute("data-provision")] = (cells[2], int(cells[4]))
+    return rows
+
+
+@pytest.mark.slow
+def test_review_in_the_browser_survives_reanalysis(demo_db: str, tmp_path: Path, chromium, serve_app) -> None:
+    pytest.importorskip("fastapi")
+    from trucewatch.web import create_app
+
+    db = tmp_path / "browser.db"
+    shutil.copy(demo_db, db)
+    store = Store(str(db))
+    token = store.add_user("rosa", "reviewer")
+    base = serve_app(create_app(store))
+    page = chromium.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())  # "Reject this evidence link?"
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    page.goto(f"{base}/login")
+    page.fill("input[name=token]", token)
+    page.click("form.login button[type=submit]")
+    assert "rosa (reviewer)" in page.inner_text("header")
+
+    before = _matrix(page, base)
+    started = [(p, v) for p, v in before.items() if v[1] > 0 and not v[0].startswith("0")]  # evidence moved it on
+    provision, (label, count) = min(started, key=lambda item: item[1][1])
+
+    page.fill("header input[name=q]", "Lachin")
+    page.press("header input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=Lachin")
+    assert page.locator("ul.results li").count() > 0
+
+    page.goto(f"{base}/agreements/{AGREEMENT}/provisions/{provision}?as_of=2021-12-31")
+    for _ in range(count):  # reject every link that counts for the provision
+        page.locator("table.evidence tbody tr:not(.rejected) button.reject").first.click()
+        page.wait_for_load_state()
+    after = _matrix(page, base)
+    assert after[provision][1] == 0
+    assert after[provision][0] != label  # with no evidence left, the status changed
+    assert {p: v for p, v in after.items() if p != provision} == {p: v for p, v in before.items() if p != provision}
+
+    page.goto(f"{base}/statements")
+    row = page.locator("table.statements tbody tr").first
+    statement_id = row.get_attribute("id")
+    row.locator("input[name=speaker]").fill("Vladimir Putin")
+    row.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator(f"tr[id='{statement_id}'] td.speaker").inner_text() == "Vladimir Putin"
+
+    analyse(store, force=True)
+    page.goto(f"{base}/statements")
+    assert page.locator(f"tr[id='{statement_id}'] td.speaker").inner_text() == "Vladimir Putin"
+    assert _matrix(page, base)[provision] == after[provision]
+    page.goto(f"{base}/audit")
+    assert page.locator("table.audit tbody tr").count() == count + 1
+    assert errors == []
+    page.close()
+    store.close()
