@@ -122,3 +122,13 @@ def test_institutions_resolve_to_the_one_that_spoke_never_to_a_place_in_the_phra
 def test_a_generic_institution_with_several_candidates_and_no_context_is_unknown(registry):
     rows = table("The border posts came under fire overnight, the Defence Ministry said.", registry)
     assert [(r[3], r[4]) for r in rows] == [("the Defence Ministry", None)]
+
+
+def test_provisional_speakers_are_named_by_the_person_the_ner_finds_not_by_their_titles(registry):
+    text = ("US Secretary of State Marco Rubio said that the accord was an opportunity for both countries. "
+            "Gegharkunik Governor Karen Sargsian said that there had been no letup in the fighting. "
+            "He said that the provincial administration helped to evacuate residents.")
+    statements = extract_statements(doc(text), registry)
+    assert [(s.speaker, s.speaker_name) for s in statements] == [
+        ("provisional:marco-rubio", "Marco Rubio"), ("provisional:karen-sargsian", "Karen Sargsian"),
+        ("provisional:karen-sargsian", "Karen Sargsian")]

@@ -30,6 +30,21 @@ def parse(texts: Sequence[str]):
     return list(full_pipeline().pipe(texts, disable=list(_UNUSED), batch_size=64))
 
 
+def entities(phrases: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
+    """Named entities (label, text) of each speaker phrase: the NER alone, on a few words each.
+
+    Its model has its own token vectors, so nothing else runs, and only on speaker phrases
+    (a few words per statement), not on the sentences the parser reads.
+    """
+    unique = list(dict.fromkeys(p for p in phrases if p.strip()))
+    if not unique:
+        return {}
+    nlp = full_pipeline()
+    others = [name for name in nlp.pipe_names if name != "ner"]
+    return {phrase: [(e.label_, e.text) for e in doc.ents]
+            for phrase, doc in zip(unique, nlp.pipe(unique, disable=others, batch_size=256), strict=True)}
+
+
 def extract_statements(doc: Document, registry: ActorRegistry | None = None,
                        sentences: Sequence[Sentence] | None = None) -> list[Statement]:
     """Quotations and reported statements in ``doc.body``, attributed and dated.
@@ -45,7 +60,8 @@ def extract_statements(doc: Document, registry: ActorRegistry | None = None,
     found = find_quotes(text)  # once per document: the frames and the resolver both need them
     attributions = find_attributions(text, sentences, found, parse)
     quotes = [(q.start, q.end) for q in found]
-    resolver = SpeakerResolver(registry, text, index, quotes)
+    named = entities([text[a.speaker_start:a.speaker_end] for a in attributions if a.speaker_start is not None])
+    resolver = SpeakerResolver(registry, text, index, quotes, named)
     published_on, published_precision = publication_day(doc.published)
     statements: list[Statement] = []
     dated_by_cue: dict[int, tuple[str, str, str | None, int]] = {}  # paragraph -> (date, precision, speaker, at)

@@ -5,13 +5,15 @@ president", "the Russian diplomat") go to the actor holding that role on the dat
 recently mentioned one when several do; pronouns go to the last speaker or the last named
 actor that fits (a person for he/she, an organisation for "it"). Only actors are candidates,
 so a pronoun never resolves to a noun such as "infrastructure". Unknown proper names become
-provisional actors (``provisional:<slug>``). When unsure, the answer is None.
+provisional actors (``provisional:<slug>``), named by the person or organisation spaCy's NER
+finds heading the phrase ("US President Donald Trump" is Donald Trump), else by its last run
+of capitalised words. When unsure, the answer is None.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from trucewatch.actors import ActorRegistry, Mention
@@ -34,6 +36,7 @@ _TRAILING = re.compile(rf"\s+(?:{alternation(words('speakers', 'trailing_preposi
 _ORGANISATION_WORDS = alternation(words("speakers", "organisation_words"))
 _GENERIC = re.compile(rf"^(?:the|this|that)\s+(?P<noun>(?:\w+\s+)?(?:{_ORGANISATION_WORDS}))$", re.I)
 _ORGANISATION = re.compile(rf"^The\s|\b(?:{alternation(_WORDS['organisation_words'])})\b")
+_SEVERAL = re.compile(r"\s(?:and|&)\s")  # "the government and the TPLF": several speakers, not the last one
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
 
@@ -60,8 +63,10 @@ class SpeakerResolver:
     """Resolves speaker spans of one document, in reading order."""
 
     def __init__(self, registry: ActorRegistry, text: str, sentences: SentenceIndex,
-                 quoted: Sequence[tuple[int, int]] = ()) -> None:
+                 quoted: Sequence[tuple[int, int]] = (),
+                 entities: Mapping[str, Sequence[tuple[str, str]]] | None = None) -> None:
         self.registry = registry
+        self.entities = entities or {}  # speaker phrase -> (NER label, text) of its named entities
         self.text = text
         self.sentences = sentences
         inside = sorted(quoted)
@@ -84,6 +89,7 @@ class SpeakerResolver:
         return Resolved(None, None)
 
     def _resolve(self, phrase: str, start: int, end: int, on: str | None) -> str | None:
+        written = self.text[start:end]  # the phrase as the NER read it
         phrase = _TRAILING.sub("", phrase)  # "the Ministry of Health in the capital Yerevan"
         end = start + len(phrase)
         lower = phrase.lower()
@@ -111,7 +117,7 @@ class SpeakerResolver:
             return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
         if candidates is not None:
             return None
-        return self._provisional(phrase)
+        return self._named(written, phrase) or self._provisional(phrase)
 
     def _name(self, actor_id: str) -> str:
         actor = self.registry.get(actor_id)
@@ -165,6 +171,19 @@ class SpeakerResolver:
                 return seen.actor_id
         return None
 
+    def _named(self, written: str, phrase: str) -> str | None:
+        """The person (or else organisation) the NER found at the end of the phrase, as a provisional actor."""
+        found = self.entities.get(written, ())
+        head = re.sub(r"['’]s$", "", phrase.strip(" ,."))
+        for label, organisation in (("PERSON", False), ("ORG", True)):
+            names = [text for kind, text in found if kind == label]
+            if len(names) == 1 and head.endswith(names[0]) and not _SEVERAL.search(head[:-len(names[0])]):
+                name = re.sub(r"^the\s+", "", names[0], flags=re.I)
+                if organisation and len(name.split()) < 2:
+                    continue  # a lone word tagged ORG is as often a surname ("Trump")
+                return self._register(name, name.split(), organisation)
+        return None
+
     def _provisional(self, phrase: str) -> str | None:
         """An unknown proper name becomes a provisional actor; a common noun stays unknown."""
         words = re.sub(r"['’]s$", "", _TITLES.sub("", phrase.strip(" ,.")))
@@ -185,11 +204,12 @@ class SpeakerResolver:
             return None
         if len(run) == 1 and len(tokens) == 1 and run[0].isupper() and len(run[0]) <= 2:
             return None
-        name = " ".join(run)
+        return self._register(" ".join(run), run, organisation)
+
+    def _register(self, name: str, run: list[str], organisation: bool) -> str:
+        """The provisional actor of ``name``: the one already seen under it (or its surname), else a new one."""
         key = name.lower()
         if key in self.provisional:
-            return self.provisional[key]
-        if len(run) == 1 and key in self.provisional:
             return self.provisional[key]
         actor_id = PROVISIONAL + slug(name)
         self.provisional[key] = actor_id
