@@ -132,3 +132,12 @@ def test_provisional_speakers_are_named_by_the_person_the_ner_finds_not_by_their
     assert [(s.speaker, s.speaker_name) for s in statements] == [
         ("provisional:marco-rubio", "Marco Rubio"), ("provisional:karen-sargsian", "Karen Sargsian"),
         ("provisional:karen-sargsian", "Karen Sargsian")]
+
+
+def test_a_generic_institution_is_the_one_of_the_side_the_report_speaks_from(registry):
+    text = ("Moscow, August 12\n\nAzerbaijan's army positions came under fire from Armenian troops overnight, "
+            "the Defence Ministry said. The ministry said that the army units control the situation.")
+    assert [r[4] for r in table(text, registry)] == ["azerbaijan-mod", "azerbaijan-mod"]
+    after = ("Armenia said that its troops were attacked at dawn. "
+             "The border was calm by noon, the Defence Ministry said.")
+    assert [r[4] for r in table(after, registry)] == ["armenia", "armenia-mod"]

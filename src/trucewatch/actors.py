@@ -113,6 +113,16 @@ class ActorRegistry:
             found.append(Mention(match.start(), match.end(), match.group(), actor_id, how))
         return found
 
+    def sides(self, text: str) -> list[tuple[int, str]]:
+        """(offset, side) of each actor name and country name or adjective in ``text``, in order."""
+        found = [(m.start, actor.side) for m in self.mentions(text) if (actor := self.get(m.actor_id))]
+        words = {**self._adjectives, **self._names}
+        if words:
+            alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            found += [(m.start(), words[m.group().lower()])
+                      for m in re.finditer(rf"(?<![\w-])(?i:{alternatives})(?![\w-])", text)]
+        return sorted(found)
+
     def lookup(self, phrase: str) -> str | None:
         """The actor an exact name, alias or fixed descriptor refers to."""
         entry = self._phrases.get(_DETERMINER.sub("", phrase.strip()).lower())

@@ -70,6 +70,8 @@ class SpeakerResolver:
         self.text = text
         self.sentences = sentences
         inside = sorted(quoted)
+        self.quoted = inside
+        self._side: str | None = None  # the first side the body names ("" when none), found when needed
         # Actors named outside quotations: what a reader has in mind when a pronoun comes.
         self.mentions: list[Mention] = [m for m in registry.mentions(text)
                                         if not any(s <= m.start < e for s, e in inside)]
@@ -169,7 +171,29 @@ class SpeakerResolver:
         for seen in self._history(before):
             if seen.actor_id in candidates:
                 return seen.actor_id
-        return None
+        return self._home(candidates, before)
+
+    def _home(self, candidates: list[str], before: int) -> str | None:
+        """An institution of the side the report speaks from ("the Defence Ministry" in an Azerbaijani report).
+
+        That side is the last known speaker's, else the first side the body names outside
+        quotations (datelines and other short lines aside); only organisations, only one candidate of it.
+        """
+        actors = [a for c in candidates if (a := self.registry.get(c)) is not None]
+        if not actors or any(a.type != "organisation" for a in actors):
+            return None
+        spoke = [a.side for s in reversed(self.seen) if s.offset < before and (a := self.registry.get(s.actor_id))]
+        side = spoke[0] if spoke else self._first_side()
+        fitting = [a.id for a in actors if a.side == side]
+        return fitting[0] if len(fitting) == 1 else None
+
+    def _first_side(self) -> str | None:
+        if self._side is None:
+            lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]{50,}", self.text)]
+            sides = [side for at, side in self.registry.sides(self.text)
+                     if any(s <= at < e for s, e in lines) and not any(s <= at < e for s, e in self.quoted)]
+            self._side = sides[0] if sides else ""
+        return self._side or None
 
     def _named(self, written: str, phrase: str) -> str | None:
         """The person (or else organisation) the NER found at the end of the phrase, as a provisional actor."""
