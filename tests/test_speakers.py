@@ -141,3 +141,17 @@ def test_a_generic_institution_is_the_one_of_the_side_the_report_speaks_from(reg
     after = ("Armenia said that its troops were attacked at dawn. "
              "The border was calm by noon, the Defence Ministry said.")
     assert [r[4] for r in table(after, registry)] == ["armenia", "armenia-mod"]
+
+
+def test_sources_in_an_institution_unnamed_officials_and_never_a_descriptor_across_sides(registry):
+    text = ("The vehicle was hit near the post, TASS reported, citing sources in the Russian Ministry of Defense. "
+            "Turkey would keep its posts, a Turkish security official said. "
+            "The press secretary of Artsakh's emergency service said that the search had resumed.")
+    rows = table(text, registry)
+    assert [r[4] for r in rows] == ["russia-mod", "provisional:turkish-security-official", None]
+
+
+def test_the_agency_is_the_organisation_that_spoke_last(registry):
+    text = ("Azerbaijan's State Security Service said that ten soldiers were handed over. "
+            "The soldiers had been detained in the border area, the agency said.")
+    assert [r[4] for r in table(text, registry)] == ["azerbaijan-sss", "azerbaijan-sss"]

@@ -36,6 +36,12 @@ _TRAILING = re.compile(rf"\s+(?:{alternation(words('speakers', 'trailing_preposi
 _ORGANISATION_WORDS = alternation(words("speakers", "organisation_words"))
 _GENERIC = re.compile(rf"^(?:the|this|that)\s+(?P<noun>(?:\w+\s+)?(?:{_ORGANISATION_WORDS}))$", re.I)
 _ORGANISATION = re.compile(rf"^The\s|\b(?:{alternation(_WORDS['organisation_words'])})\b")
+_SOURCE_NOUNS = alternation(words("speakers", "source_nouns"))
+_SOURCE = re.compile(rf"^(?:(?:the|a|an|one|two|several|some)\s+)?(?:[\w-]+\s+)?(?:{_SOURCE_NOUNS})"
+                     r"\s+(?:in|at|from|of|with|within)\s+(?P<rest>\S.*)$", re.I | re.S)
+_ANAPHORA: frozenset[str] = words("speakers", "organisation_anaphora")
+_ROLE = re.compile(rf"^(?:the|a|an)\s+(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){{1,3}}(?:[a-z][\w-]*\s+){{0,2}}"
+                   rf"(?:{alternation(words('speakers', 'role_nouns'))}))$")
 _SEVERAL = re.compile(r"\s(?:and|&)\s")  # "the government and the TPLF": several speakers, not the last one
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
@@ -83,6 +89,8 @@ class SpeakerResolver:
     def resolve(self, start: int, end: int, on: str | None = None) -> Resolved:
         phrase = self.text[start:end].strip()
         found = self._resolve(phrase, start, end, on)
+        if found is not None and not self._same_side([found], self.text[start:end]):
+            found = None  # "the press secretary of Artsakh's ...": never someone of another side
         if found is not None:
             actor = self.registry.get(found)
             kind = actor.type if actor else self.kinds.get(found, "provisional")
@@ -92,8 +100,17 @@ class SpeakerResolver:
 
     def _resolve(self, phrase: str, start: int, end: int, on: str | None) -> str | None:
         written = self.text[start:end]  # the phrase as the NER read it
+        source = _SOURCE.match(phrase)  # "sources in the Russian Ministry of Defense": the ministry
+        if source is not None:
+            at = self.text.find(source.group("rest"), start)
+            found = self._resolve(source.group("rest"), at, at + len(source.group("rest")), on)
+            if found is not None:
+                return found
         phrase = _TRAILING.sub("", phrase)  # "the Ministry of Health in the capital Yerevan"
         end = start + len(phrase)
+        person = self._person(written, phrase, start)
+        if person is not None:
+            return person
         lower = phrase.lower()
         if lower in _PERSON_PRONOUNS:
             return self._recent(start, lambda s: s.kind in ("person", "provisional")
@@ -108,7 +125,9 @@ class SpeakerResolver:
                                 and generic.group("noun").lower() in self._name(s.actor_id).lower(), speakers_only=True)
             if same is not None:
                 return same
-        candidates = self.registry.descriptor_candidates(phrase, on)
+            if generic.group("noun").lower() in _ANAPHORA:
+                return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
+        candidates = self._same_side(self.registry.descriptor_candidates(phrase, on), written)
         if candidates:
             return self._among(candidates, start)
         inner = [m for m in self.mentions if start <= m.start and m.end <= end]
@@ -119,7 +138,31 @@ class SpeakerResolver:
             return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
         if candidates is not None:
             return None
-        return self._named(written, phrase) or self._provisional(phrase)
+        role = _ROLE.match(phrase.strip(" ,."))
+        if role is not None:  # "a Turkish security official": unnamed, known by its role
+            return self._register(role.group("name"), [], _ORGANISATION.search(role.group("name")) is not None)
+        return self._organisation(written, phrase) or self._provisional(phrase)
+
+    def _same_side(self, candidates: list[str] | None, written: str) -> list[str] | None:
+        """The candidates of the sides the phrase names, if it names any: never across to the other side."""
+        if not candidates:
+            return candidates
+        named = {side for _, side in self.registry.sides(written)}
+        if not named:
+            return candidates
+        return [c for c in candidates if (a := self.registry.get(c)) is None or a.side in named]
+
+    def _person(self, written: str, phrase: str, start: int) -> str | None:
+        """The person the NER found ending the phrase ("the Press Secretary of ... Hunan Tadevosyan")."""
+        people = [text for label, text in self.entities.get(written, ()) if label == "PERSON"]
+        head = re.sub(r"['’]s$", "", phrase.rstrip(" ,."))
+        if len(people) != 1 or not head.endswith(people[0]) or _SEVERAL.search(head[:-len(people[0])]):
+            return None
+        at = start + len(head) - len(people[0])
+        inner = [m for m in self.mentions if m.start < start + len(head) and at < m.end and start <= m.start]
+        if inner:
+            return self._pick(inner)
+        return self._register(people[0], people[0].split(), False)
 
     def _name(self, actor_id: str) -> str:
         actor = self.registry.get(actor_id)
@@ -195,18 +238,16 @@ class SpeakerResolver:
             self._side = sides[0] if sides else ""
         return self._side or None
 
-    def _named(self, written: str, phrase: str) -> str | None:
-        """The person (or else organisation) the NER found at the end of the phrase, as a provisional actor."""
-        found = self.entities.get(written, ())
+    def _organisation(self, written: str, phrase: str) -> str | None:
+        """The organisation the NER found ending the phrase, as a provisional actor."""
+        names = [text for label, text in self.entities.get(written, ()) if label == "ORG"]
         head = re.sub(r"['’]s$", "", phrase.strip(" ,."))
-        for label, organisation in (("PERSON", False), ("ORG", True)):
-            names = [text for kind, text in found if kind == label]
-            if len(names) == 1 and head.endswith(names[0]) and not _SEVERAL.search(head[:-len(names[0])]):
-                name = re.sub(r"^the\s+", "", names[0], flags=re.I)
-                if organisation and len(name.split()) < 2:
-                    continue  # a lone word tagged ORG is as often a surname ("Trump")
-                return self._register(name, name.split(), organisation)
-        return None
+        if len(names) != 1 or not head.endswith(names[0]) or _SEVERAL.search(head[:-len(names[0])]):
+            return None
+        name = re.sub(r"^the\s+", "", names[0], flags=re.I)
+        if len(name.split()) < 2:
+            return None  # a lone word tagged ORG is as often a surname ("Trump")
+        return self._register(name, name.split(), True)
 
     def _provisional(self, phrase: str) -> str | None:
         """An unknown proper name becomes a provisional actor; a common noun stays unknown."""
