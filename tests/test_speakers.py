@@ -155,3 +155,17 @@ def test_the_agency_is_the_organisation_that_spoke_last(registry):
     text = ("Azerbaijan's State Security Service said that ten soldiers were handed over. "
             "The soldiers had been detained in the border area, the agency said.")
     assert [r[4] for r in table(text, registry)] == ["azerbaijan-sss", "azerbaijan-sss"]
+
+
+@pytest.mark.parametrize(("lead", "said_on"), [
+    ("Armenia and Azerbaijan signed a peace roadmap on Friday at the White House that ends decades of conflict.",
+     "2025-08-08"),
+    ("Armenia and Azerbaijan have negotiated since June 2 on a peace roadmap that would end decades of conflict.",
+     "2025-08-09"),  # background, not the news of the day
+    ("Armenia and Azerbaijan signed a peace roadmap that officials \"will sign again on Friday\" at the White House.",
+     "2025-08-09"),  # a date inside a quotation is not when anyone spoke
+])
+def test_a_statement_without_its_own_date_was_made_on_the_day_the_lead_reports(registry, lead, said_on):
+    text = f'WASHINGTON\n\n{lead}\n\n"This is positive news for the region," Trump said.'
+    assert table(text, registry, "2025-08-09")[-1][5] == said_on
+    assert table(text, registry, None)[-1][5] is None

@@ -9,7 +9,9 @@ a document), :mod:`.speakers` (who a speaker phrase is); their words are ``data/
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from datetime import date, timedelta
 
 from trucewatch.actors import ActorRegistry, load_registry
 from trucewatch.nlp import full_pipeline
@@ -63,6 +65,9 @@ def extract_statements(doc: Document, registry: ActorRegistry | None = None,
     named = entities([text[a.speaker_start:a.speaker_end] for a in attributions if a.speaker_start is not None])
     resolver = SpeakerResolver(registry, text, index, quotes, named)
     published_on, published_precision = publication_day(doc.published)
+    lead = _lead_date(text, quotes, doc.published) if published_precision == "day" else None
+    if lead is not None:  # "... signed on Friday, Trump said": the day the reported event happened
+        published_on, published_precision = lead.value, lead.precision
     statements: list[Statement] = []
     dated_by_cue: dict[int, tuple[str, str, str | None, int]] = {}  # paragraph -> (date, precision, speaker, at)
     for item in sorted(attributions, key=lambda a: min(a.start, a.speaker_start or a.start)):
@@ -93,6 +98,30 @@ def extract_statements(doc: Document, registry: ActorRegistry | None = None,
             else getattr(index.at(item.start), "index", None),
         ))
     return sorted(statements, key=lambda s: s.start)
+
+
+_LEAD_WORDS = 8  # the lead: the first line of at least this many words ending a sentence (no dateline, byline, title)
+_LEAD_DAYS = 7  # a lead's date is news: within a week before publication, else it is background
+
+
+def _lead_date(text: str, quotes: list[tuple[int, int]], published: str | None) -> DateMention | None:
+    """The day the lead says the news happened ("signed a roadmap on Friday"), outside quotations.
+
+    Statements with no date of their own were made then rather than on the publication day.
+    """
+    day = publication_day(published)[0]
+    if day is None:
+        return None
+    for match in re.finditer(r"[^\n]+", text):
+        if len(match.group().split()) < _LEAD_WORDS or not match.group().rstrip().endswith((".", "!", "?", '"', "”")):
+            continue
+        earliest = (date.fromisoformat(day) - timedelta(days=_LEAD_DAYS)).isoformat()
+        for mention in date_mentions(text, published, match.start(), match.end()):
+            if mention.precision == "day" and earliest <= mention.value <= day \
+                    and not any(s <= mention.start < e for s, e in quotes):
+                return mention
+        return None
+    return None
 
 
 def _frame_date(text: str, item: Attribution, index: SentenceIndex, quotes: list[tuple[int, int]],
