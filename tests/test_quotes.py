@@ -178,3 +178,14 @@ def test_the_word_lists_are_schema_checked_data():
 ])
 def test_single_quote_marks_quote_british_style_but_apostrophes_do_not(text, expected):
     assert contents(text) == expected
+
+
+def test_the_day_a_statement_was_made_is_not_part_of_what_was_said():
+    from trucewatch.actors import load_registry
+    from trucewatch.records import BodySpan, Document
+    from trucewatch.statements import extract_statements
+
+    text = "Baku said on Monday it had seized dozens more settlements in the region."
+    doc = Document("t", "k", "p", "", "text", text, text, [BodySpan(0, 0, len(text))], published="2020-11-10")
+    [statement] = extract_statements(doc, load_registry())
+    assert (statement.text, statement.said_on) == ("it had seized dozens more settlements in the region", "2020-11-09")

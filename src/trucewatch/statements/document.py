@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from trucewatch import lang
 from trucewatch.records import Sentence
 from trucewatch.statements.attribution import Attribution, dedupe, join_split_quotes, merge, nested, scare_quote
 from trucewatch.statements.cues import cue_offsets, ends_with_cue, passive
@@ -77,8 +78,28 @@ def find_attributions(text: str, sentences: Sequence[Sentence], quotes: Sequence
         previous = item
     results = _with_parsed(text, sentences, quotes, results, framed_cues, parse)
     results = reattribute(text, results)
-    results = [a for a in results if not scare_quote(text, a) and not nested(a, results)]
+    results = [_without_leading_time(text, a) for a in results if not scare_quote(text, a) and not nested(a, results)]
     return join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
+
+
+def _leading_time() -> re.Pattern[str]:
+    dates = lang.lexicon("en", "dates")
+    words = [w for forms in dates["weekdays"] for w in forms if len(w) > 3] + list(dates["relative"]["days_back"])
+    return re.compile(rf"(?:(?:on|late|early|last)\s+)?(?:{alternation(words)})"
+                      r"(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s+(?:that\s+)?(?=\w)", re.I)
+
+
+_LEADING_TIME = _leading_time()
+
+
+def _without_leading_time(text: str, item: Attribution) -> Attribution:
+    """Reported speech without the day it was said ("said on Monday it had ..."): that belongs to the frame."""
+    if item.kind != "indirect":
+        return item
+    match = _LEADING_TIME.match(text, item.start, item.end)
+    if match is None or len(text[match.end():item.end].split()) < 3:
+        return item
+    return replace(item, start=match.end())
 
 
 
