@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from trucewatch.actors import load_registry
 from trucewatch.records import BodySpan, Document
+from trucewatch.statements import extract_statements
 from trucewatch.statements.document import find_attributions
 from trucewatch.statements.marks import find_quotes
 from trucewatch.text.sentences import split_sentences
@@ -181,10 +183,6 @@ def test_single_quote_marks_quote_british_style_but_apostrophes_do_not(text, exp
 
 
 def test_the_day_a_statement_was_made_is_not_part_of_what_was_said():
-    from trucewatch.actors import load_registry
-    from trucewatch.records import BodySpan, Document
-    from trucewatch.statements import extract_statements
-
     text = "Baku said on Monday it had seized dozens more settlements in the region."
     doc = Document("t", "k", "p", "", "text", text, text, [BodySpan(0, 0, len(text))], published="2020-11-10")
     [statement] = extract_statements(doc, load_registry())
