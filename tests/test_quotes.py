@@ -187,3 +187,12 @@ def test_the_day_a_statement_was_made_is_not_part_of_what_was_said():
     doc = Document("t", "k", "p", "", "text", text, text, [BodySpan(0, 0, len(text))], published="2020-11-10")
     [statement] = extract_statements(doc, load_registry())
     assert (statement.text, statement.said_on) == ("it had seized dozens more settlements in the region", "2020-11-09")
+
+
+def test_a_quotation_going_on_through_unmarked_paragraphs_is_a_quotation_per_paragraph():
+    text = ('The statement said:\n\n"The meeting was constructive.\n\nProgress was noted on the railway.\n\n'
+            'The leaders will be informed."\n\nThe talks resume in June.')
+    assert [text[q.start:q.end] for q in find_quotes(text)] == [
+        "The meeting was constructive.", "Progress was noted on the railway.", "The leaders will be informed."]
+    unclosed = '"The meeting was constructive.\n\nThe talks resume in June.\n\nHe called it "a step".'
+    assert [unclosed[q.start:q.end] for q in find_quotes(unclosed)] == ["The meeting was constructive.", "a step"]
