@@ -40,7 +40,7 @@ _SOURCE_NOUNS = alternation(words("speakers", "source_nouns"))
 _SOURCE = re.compile(rf"^(?:(?:the|a|an|one|two|several|some)\s+)?(?:[\w-]+\s+)?(?:{_SOURCE_NOUNS})"
                      r"\s+(?:in|at|from|of|with|within)\s+(?P<rest>\S.*)$", re.I | re.S)
 _ANAPHORA: frozenset[str] = words("speakers", "organisation_anaphora")
-_ROLE = re.compile(rf"^(?:the|a|an)\s+(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){{1,3}}(?:[a-z][\w-]*\s+){{0,2}}"
+_ROLE = re.compile(rf"^(?:[Tt]he|[Aa]n?)\s+(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){{1,3}}(?:[a-z][\w-]*\s+){{0,2}}"
                    rf"(?:{alternation(words('speakers', 'role_nouns'))}))$")
 _SEVERAL = re.compile(r"\s(?:and|&)\s")  # "the government and the TPLF": several speakers, not the last one
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
