@@ -196,3 +196,12 @@ def test_a_quotation_going_on_through_unmarked_paragraphs_is_a_quotation_per_par
         "The meeting was constructive.", "Progress was noted on the railway.", "The leaders will be informed."]
     unclosed = '"The meeting was constructive.\n\nThe talks resume in June.\n\nHe called it "a step".'
     assert [unclosed[q.start:q.end] for q in find_quotes(unclosed)] == ["The meeting was constructive.", "a step"]
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia agreed to withdraw from three districts bordering the region by the end of the month.",
+    "Russia urged them to step back from confrontation following the deadliest clash in a year.",
+])
+def test_an_act_agreed_or_urged_is_not_a_statement(text):
+    doc = Document("t", "k", "p", "", "text", text, text, [BodySpan(0, 0, len(text))], published="2021-11-17")
+    assert extract_statements(doc, load_registry()) == []
