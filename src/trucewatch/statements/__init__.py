@@ -23,6 +23,7 @@ from trucewatch.statements.speakers import SpeakerResolver
 from trucewatch.text.dates import DateMention, date_mentions, publication_day
 from trucewatch.text.sentences import SentenceIndex, split_sentences
 
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ]\w")  # the NER reads only phrases that may hold a name of several words
 # Tags and dependencies are all the frames need: no entities, lemmas or coarse POS mapping.
 _UNUSED = ("ner", "lemmatizer", "attribute_ruler")
 
@@ -62,7 +63,8 @@ def extract_statements(doc: Document, registry: ActorRegistry | None = None,
     found = find_quotes(text)  # once per document: the frames and the resolver both need them
     attributions = find_attributions(text, sentences, found, parse)
     quotes = [(q.start, q.end) for q in found]
-    named = entities([text[a.speaker_start:a.speaker_end] for a in attributions if a.speaker_start is not None])
+    named = entities([phrase for a in attributions if a.speaker_start is not None
+                      and len(_CAPITALISED.findall(phrase := text[a.speaker_start:a.speaker_end])) >= 2])
     resolver = SpeakerResolver(registry, text, index, quotes, named)
     published_on, published_precision = publication_day(doc.published)
     lead = _lead_date(text, quotes, doc.published) if published_precision == "day" else None
