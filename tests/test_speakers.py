@@ -169,3 +169,14 @@ def test_a_statement_without_its_own_date_was_made_on_the_day_the_lead_reports(r
     text = f'WASHINGTON\n\n{lead}\n\n"This is positive news for the region," Trump said.'
     assert table(text, registry, "2025-08-09")[-1][5] == said_on
     assert table(text, registry, None)[-1][5] is None
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ('"It is hard to avoid," said Ryan Ellis, a Republican tax consultant.', "Ryan Ellis, a Republican tax consultant"),
+    ('"It is an invasion," Scott Pruitt, the attorney general of Oklahoma, said.',
+     "Scott Pruitt, the attorney general of Oklahoma,"),
+])
+def test_the_speaker_as_written_keeps_its_appositive_and_resolves_by_the_name(registry, text, written):
+    [statement] = extract_statements(doc(text), registry)
+    assert statement.speaker_text == written
+    assert statement.speaker_name == written.split(",")[0]

@@ -19,7 +19,7 @@ from trucewatch.records import Document, Sentence, Statement
 from trucewatch.statements.attribution import Attribution
 from trucewatch.statements.document import find_attributions
 from trucewatch.statements.marks import find_quotes
-from trucewatch.statements.speakers import SpeakerResolver
+from trucewatch.statements.speakers import SpeakerResolver, head_end
 from trucewatch.text.dates import DateMention, date_mentions, publication_day
 from trucewatch.text.sentences import SentenceIndex, split_sentences
 
@@ -63,8 +63,8 @@ def extract_statements(doc: Document, registry: ActorRegistry | None = None,
     found = find_quotes(text)  # once per document: the frames and the resolver both need them
     attributions = find_attributions(text, sentences, found, parse)
     quotes = [(q.start, q.end) for q in found]
-    named = entities([phrase for a in attributions if a.speaker_start is not None
-                      and len(_CAPITALISED.findall(phrase := text[a.speaker_start:a.speaker_end])) >= 2])
+    named = entities([phrase for a in attributions if a.speaker_start is not None and len(_CAPITALISED.findall(
+        phrase := text[a.speaker_start:head_end(text, a.speaker_start, a.speaker_end)])) >= 2])
     resolver = SpeakerResolver(registry, text, index, quotes, named)
     published_on, published_precision = publication_day(doc.published)
     lead = _lead_date(text, quotes, doc.published) if published_precision == "day" else None

@@ -42,6 +42,7 @@ _SOURCE = re.compile(rf"^(?:(?:the|a|an|one|two|several|some)\s+)?(?:[\w-]+\s+)?
 _ANAPHORA: frozenset[str] = words("speakers", "organisation_anaphora")
 _ROLE = re.compile(rf"^(?:[Tt]he|[Aa]n?)\s+(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){{1,3}}(?:[a-z][\w-]*\s+){{0,2}}"
                    rf"(?:{alternation(words('speakers', 'role_nouns'))}))$")
+_APPOSITION = re.compile(r"\s*(?:,|\()")
 _SEVERAL = re.compile(r"\s(?:and|&)\s")  # "the government and the TPLF": several speakers, not the last one
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
@@ -59,6 +60,12 @@ class _Seen:
     kind: str  # person | organisation | state | provisional
     gender: str | None
     spoke: bool
+
+
+def head_end(text: str, start: int, end: int) -> int:
+    """The end of the name a speaker phrase opens with, before its appositive ("Scott Pruitt, the ... ,")."""
+    cut = _APPOSITION.search(text, start, end)
+    return cut.start() if cut is not None and cut.start() > start else end
 
 
 def slug(text: str) -> str:
@@ -87,6 +94,7 @@ class SpeakerResolver:
         self.kinds: dict[str, str] = {}  # provisional id -> "provisional" (a person?) or "organisation"
 
     def resolve(self, start: int, end: int, on: str | None = None) -> Resolved:
+        end = head_end(self.text, start, end)
         phrase = self.text[start:end].strip()
         found = self._resolve(phrase, start, end, on)
         if found is not None and not self._same_side([found], self.text[start:end]):
