@@ -180,3 +180,10 @@ def test_the_speaker_as_written_keeps_its_appositive_and_resolves_by_the_name(re
     [statement] = extract_statements(doc(text), registry)
     assert statement.speaker_text == written
     assert statement.speaker_name == written.split(",")[0]
+
+
+def test_an_appositive_between_speaker_and_cue_is_part_of_the_speaker_as_written(registry):
+    text = "Kerr Putney, the Charlotte-Mecklenburg police chief, said that the footage did not give absolute proof."
+    [statement] = extract_statements(doc(text), registry)
+    assert (statement.speaker_text, statement.speaker_name) == (
+        "Kerr Putney, the Charlotte-Mecklenburg police chief,", "Kerr Putney")

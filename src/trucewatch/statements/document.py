@@ -32,6 +32,7 @@ from trucewatch.statements.relays import reattribute
 from trucewatch.text.sentences import SentenceIndex
 
 Parse = Callable[[list[str]], list]  # texts -> parsed spaCy Docs
+_AUX = alternation(lexicon("quotes")["auxiliaries"])
 _ABBREVIATION = rf"(?:\b(?:{alternation(lexicon('quotes')['abbreviations'])}|[A-Z])\.)$"
 
 def find_attributions(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote],
@@ -78,7 +79,8 @@ def find_attributions(text: str, sentences: Sequence[Sentence], quotes: Sequence
         previous = item
     results = _with_parsed(text, sentences, quotes, results, framed_cues, parse)
     results = reattribute(text, results)
-    results = [_without_leading_time(text, a) for a in results if not scare_quote(text, a) and not nested(a, results)]
+    results = [_with_appositive(text, _without_leading_time(text, a)) for a in results
+               if not scare_quote(text, a) and not nested(a, results)]
     return join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
 
 
@@ -90,6 +92,21 @@ def _leading_time() -> re.Pattern[str]:
 
 
 _LEADING_TIME = _leading_time()
+
+
+# Between a speaker and its cue: "(D)", ", the police chief,", ", who lost the primaries," and auxiliaries.
+_BETWEEN = re.compile(rf"(?:\s*\([^()]{{1,30}}\))?(?:,\s+[^\"“”«»„,]{{2,120}}){{1,3}},(?P<rest>\s+(?:{_AUX}\s+)*)",
+                      re.I)
+
+
+def _with_appositive(text: str, item: Attribution) -> Attribution:
+    """The speaker as written with the appositive between it and the cue ("Kerr Putney, the police chief, said")."""
+    if item.speaker_end is None or item.cue_start is None or item.cue_start <= item.speaker_end:
+        return item
+    match = _BETWEEN.fullmatch(text, item.speaker_end, item.cue_start)
+    if match is None or "\n" in match.group():
+        return item
+    return replace(item, speaker_end=match.start("rest"))
 
 
 def _without_leading_time(text: str, item: Attribution) -> Attribution:
