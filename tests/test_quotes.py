@@ -205,3 +205,10 @@ def test_a_quotation_going_on_through_unmarked_paragraphs_is_a_quotation_per_par
 def test_an_act_agreed_or_urged_is_not_a_statement(text):
     doc = Document("t", "k", "p", "", "text", text, text, [BodySpan(0, 0, len(text))], published="2021-11-17")
     assert extract_statements(doc, load_registry()) == []
+
+
+def test_two_quotations_with_more_than_a_frame_between_them_stay_apart():
+    text = ('"You winning?" she said, but Kevin was drifting off again, and as Trump went on and on about '
+            '"how the system is rigged," she looked away.')
+    assert [text[a.start:a.end] for a in find_attributions(text, split_sentences(_doc(text)), find_quotes(text))] \
+        == ["You winning?", "how the system is rigged,"]
