@@ -4,10 +4,13 @@ Names and fixed descriptors are looked up in the registry; generic descriptors (
 president", "the Russian diplomat") go to the actor holding that role on the date, the most
 recently mentioned one when several do; pronouns go to the last speaker or the last named
 actor that fits (a person for he/she, an organisation for "it"). Only actors are candidates,
-so a pronoun never resolves to a noun such as "infrastructure". Unknown proper names become
+so a pronoun never resolves to a noun such as "infrastructure". An institution several sides
+have ("the Defence Ministry") is the one of the side the report speaks from, and no phrase
+resolves to an actor of a side other than the ones it names. Unknown proper names become
 provisional actors (``provisional:<slug>``), named by the person or organisation spaCy's NER
-finds heading the phrase ("US President Donald Trump" is Donald Trump), else by its last run
-of capitalised words. When unsure, the answer is None.
+finds ending the phrase ("US President Donald Trump" is Donald Trump), else by its last run
+of capitalised words; unnamed ones by their role ("a Turkish security official"). When
+unsure, the answer is None.
 """
 
 from __future__ import annotations
