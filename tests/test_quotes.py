@@ -182,8 +182,8 @@ def test_single_quote_marks_quote_british_style_but_apostrophes_do_not(text, exp
     assert contents(text) == expected
 
 
-def test_the_day_a_statement_was_made_is_not_part_of_what_was_said():
-    text = "Baku said on Monday it had seized dozens more settlements in the region."
+def test_the_day_a_statement_was_made_and_an_adjunct_of_the_reporting_are_not_part_of_what_was_said():
+    text = "Baku said on Monday it had seized dozens more settlements in the region, a day after claiming a city."
     doc = Document("t", "k", "p", "", "text", text, text, [BodySpan(0, 0, len(text))], published="2020-11-10")
     [statement] = extract_statements(doc, load_registry())
     assert (statement.text, statement.said_on) == ("it had seized dozens more settlements in the region", "2020-11-09")

@@ -109,14 +109,21 @@ def _with_appositive(text: str, item: Attribution) -> Attribution:
     return replace(item, speaker_end=match.start("rest"))
 
 
+_TRAILER = re.compile(rf",\s+(?:{alternation(lexicon('quotes')['content_trailers'])})\b", re.I)
+
+
 def _without_leading_time(text: str, item: Attribution) -> Attribution:
-    """Reported speech without the day it was said ("said on Monday it had ..."): that belongs to the frame."""
+    """Reported speech without the day it was said ("said on Monday it had ...") and without an adjunct
+    of the reporting after it ("..., a day after claiming ..."): both belong to the frame."""
     if item.kind != "indirect":
         return item
     match = _LEADING_TIME.match(text, item.start, item.end)
-    if match is None or len(text[match.end():item.end].split()) < 3:
-        return item
-    return replace(item, start=match.end())
+    if match is not None and len(text[match.end():item.end].split()) >= 3:
+        item = replace(item, start=match.end())
+    trailer = _TRAILER.search(text, item.start, item.end)
+    if trailer is not None and len(text[item.start:trailer.start()].split()) >= 3:
+        item = replace(item, end=trailer.start())
+    return item
 
 
 
