@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from trucewatch.actors import load_registry
 from trucewatch.records import BodySpan, Document
+from trucewatch.statements import extract_statements
 from trucewatch.statements.document import find_attributions
 from trucewatch.statements.marks import find_quotes
 from trucewatch.text.sentences import split_sentences
@@ -178,3 +180,35 @@ def test_the_word_lists_are_schema_checked_data():
 ])
 def test_single_quote_marks_quote_british_style_but_apostrophes_do_not(text, expected):
     assert contents(text) == expected
+
+
+def test_the_day_a_statement_was_made_and_an_adjunct_of_the_reporting_are_not_part_of_what_was_said():
+    text = "Baku said on Monday it had seized dozens more settlements in the region, a day after claiming a city."
+    doc = Document("t", "k", "p", "", "text", text, text, [BodySpan(0, 0, len(text))], published="2020-11-10")
+    [statement] = extract_statements(doc, load_registry())
+    assert (statement.text, statement.said_on) == ("it had seized dozens more settlements in the region", "2020-11-09")
+
+
+def test_a_quotation_going_on_through_unmarked_paragraphs_is_a_quotation_per_paragraph():
+    text = ('The statement said:\n\n"The meeting was constructive.\n\nProgress was noted on the railway.\n\n'
+            'The leaders will be informed."\n\nThe talks resume in June.')
+    assert [text[q.start:q.end] for q in find_quotes(text)] == [
+        "The meeting was constructive.", "Progress was noted on the railway.", "The leaders will be informed."]
+    unclosed = '"The meeting was constructive.\n\nThe talks resume in June.\n\nHe called it "a step".'
+    assert [unclosed[q.start:q.end] for q in find_quotes(unclosed)] == ["The meeting was constructive.", "a step"]
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia agreed to withdraw from three districts bordering the region by the end of the month.",
+    "Russia urged them to step back from confrontation following the deadliest clash in a year.",
+])
+def test_an_act_agreed_or_urged_is_not_a_statement(text):
+    doc = Document("t", "k", "p", "", "text", text, text, [BodySpan(0, 0, len(text))], published="2021-11-17")
+    assert extract_statements(doc, load_registry()) == []
+
+
+def test_two_quotations_with_more_than_a_frame_between_them_stay_apart():
+    text = ('"You winning?" she said, but Kevin was drifting off again, and as Trump went on and on about '
+            '"how the system is rigged," she looked away.')
+    assert [text[a.start:a.end] for a in find_attributions(text, split_sentences(_doc(text)), find_quotes(text))] \
+        == ["You winning?", "how the system is rigged,"]

@@ -122,3 +122,68 @@ def test_institutions_resolve_to_the_one_that_spoke_never_to_a_place_in_the_phra
 def test_a_generic_institution_with_several_candidates_and_no_context_is_unknown(registry):
     rows = table("The border posts came under fire overnight, the Defence Ministry said.", registry)
     assert [(r[3], r[4]) for r in rows] == [("the Defence Ministry", None)]
+
+
+def test_provisional_speakers_are_named_by_the_person_the_ner_finds_not_by_their_titles(registry):
+    text = ("US Secretary of State Marco Rubio said that the accord was an opportunity for both countries. "
+            "Gegharkunik Governor Karen Sargsian said that there had been no letup in the fighting. "
+            "He said that the provincial administration helped to evacuate residents.")
+    statements = extract_statements(doc(text), registry)
+    assert [(s.speaker, s.speaker_name) for s in statements] == [
+        ("provisional:marco-rubio", "Marco Rubio"), ("provisional:karen-sargsian", "Karen Sargsian"),
+        ("provisional:karen-sargsian", "Karen Sargsian")]
+
+
+def test_a_generic_institution_is_the_one_of_the_side_the_report_speaks_from(registry):
+    text = ("Moscow, August 12\n\nAzerbaijan's army positions came under fire from Armenian troops overnight, "
+            "the Defence Ministry said. The ministry said that the army units control the situation.")
+    assert [r[4] for r in table(text, registry)] == ["azerbaijan-mod", "azerbaijan-mod"]
+    after = ("Armenia said that its troops were attacked at dawn. "
+             "The border was calm by noon, the Defence Ministry said.")
+    assert [r[4] for r in table(after, registry)] == ["armenia", "armenia-mod"]
+
+
+def test_sources_in_an_institution_unnamed_officials_and_never_a_descriptor_across_sides(registry):
+    text = ("The vehicle was hit near the post, TASS reported, citing sources in the Russian Ministry of Defense. "
+            "Turkey would keep its posts, a Turkish security official said. "
+            "The press secretary of Artsakh's emergency service said that the search had resumed.")
+    rows = table(text, registry)
+    assert [r[4] for r in rows] == ["russia-mod", "provisional:turkish-security-official", None]
+
+
+def test_the_agency_is_the_organisation_that_spoke_last(registry):
+    text = ("Azerbaijan's State Security Service said that ten soldiers were handed over. "
+            "The soldiers had been detained in the border area, the agency said.")
+    assert [r[4] for r in table(text, registry)] == ["azerbaijan-sss", "azerbaijan-sss"]
+
+
+@pytest.mark.parametrize(("lead", "said_on"), [
+    ("Armenia and Azerbaijan signed a peace roadmap on Friday at the White House that ends decades of conflict.",
+     "2025-08-08"),
+    ("Armenia and Azerbaijan have negotiated since June 2 on a peace roadmap that would end decades of conflict.",
+     "2025-08-09"),  # background, not the news of the day
+    ("Armenia and Azerbaijan signed a peace roadmap that officials \"will sign again on Friday\" at the White House.",
+     "2025-08-09"),  # a date inside a quotation is not when anyone spoke
+])
+def test_a_statement_without_its_own_date_was_made_on_the_day_the_lead_reports(registry, lead, said_on):
+    text = f'WASHINGTON\n\n{lead}\n\n"This is positive news for the region," Trump said.'
+    assert table(text, registry, "2025-08-09")[-1][5] == said_on
+    assert table(text, registry, None)[-1][5] is None
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ('"It is hard to avoid," said Ryan Ellis, a Republican tax consultant.', "Ryan Ellis, a Republican tax consultant"),
+    ('"It is an invasion," Scott Pruitt, the attorney general of Oklahoma, said.',
+     "Scott Pruitt, the attorney general of Oklahoma,"),
+])
+def test_the_speaker_as_written_keeps_its_appositive_and_resolves_by_the_name(registry, text, written):
+    [statement] = extract_statements(doc(text), registry)
+    assert statement.speaker_text == written
+    assert statement.speaker_name == written.split(",")[0]
+
+
+def test_an_appositive_between_speaker_and_cue_is_part_of_the_speaker_as_written(registry):
+    text = "Kerr Putney, the Charlotte-Mecklenburg police chief, said that the footage did not give absolute proof."
+    [statement] = extract_statements(doc(text), registry)
+    assert (statement.speaker_text, statement.speaker_name) == (
+        "Kerr Putney, the Charlotte-Mecklenburg police chief,", "Kerr Putney")

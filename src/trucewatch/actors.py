@@ -94,6 +94,9 @@ class ActorRegistry:
         self._pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])") if parts else None
         self._adjectives = {a.lower(): code for code, c in self.countries.items() for a in c["adjectives"]}
         self._names = {c["name"].lower(): code for code, c in self.countries.items()}
+        self._side_of = {**self._adjectives, **self._names}  # country adjective or name (lower) -> side
+        alternatives = "|".join(re.escape(w) for w in sorted(self._side_of, key=len, reverse=True))
+        self._side_words = re.compile(rf"(?<![\w-])(?i:{alternatives})(?![\w-])") if alternatives else None
         self._nouns = sorted({n for a in self.actors.values() for r in a.roles for n in r.nouns}, key=len,
                              reverse=True)
 
@@ -112,6 +115,13 @@ class ActorRegistry:
             actor_id, how = self._phrases[match.group().lower()]
             found.append(Mention(match.start(), match.end(), match.group(), actor_id, how))
         return found
+
+    def sides(self, text: str) -> list[tuple[int, str]]:
+        """(offset, side) of each actor name and country name or adjective in ``text``, in order."""
+        found = [(m.start, actor.side) for m in self.mentions(text) if (actor := self.get(m.actor_id))]
+        if self._side_words is not None:
+            found += [(m.start(), self._side_of[m.group().lower()]) for m in self._side_words.finditer(text)]
+        return sorted(found)
 
     def lookup(self, phrase: str) -> str | None:
         """The actor an exact name, alias or fixed descriptor refers to."""

@@ -9,7 +9,9 @@ a document), :mod:`.speakers` (who a speaker phrase is); their words are ``data/
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from datetime import date, timedelta
 
 from trucewatch.actors import ActorRegistry, load_registry
 from trucewatch.nlp import full_pipeline
@@ -17,10 +19,11 @@ from trucewatch.records import Document, Sentence, Statement
 from trucewatch.statements.attribution import Attribution
 from trucewatch.statements.document import find_attributions
 from trucewatch.statements.marks import find_quotes
-from trucewatch.statements.speakers import SpeakerResolver
+from trucewatch.statements.speakers import SpeakerResolver, head_end
 from trucewatch.text.dates import DateMention, date_mentions, publication_day
 from trucewatch.text.sentences import SentenceIndex, split_sentences
 
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ]\w")  # the NER reads only phrases that may hold a name of several words
 # Tags and dependencies are all the frames need: no entities, lemmas or coarse POS mapping.
 _UNUSED = ("ner", "lemmatizer", "attribute_ruler")
 
@@ -28,6 +31,21 @@ _UNUSED = ("ner", "lemmatizer", "attribute_ruler")
 def parse(texts: Sequence[str]):
     """Tag and parse the candidate sentences (the only place the statistical model runs)."""
     return list(full_pipeline().pipe(texts, disable=list(_UNUSED), batch_size=64))
+
+
+def entities(phrases: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
+    """Named entities (label, text) of each speaker phrase: the NER alone, on a few words each.
+
+    Its model has its own token vectors, so nothing else runs, and only on speaker phrases
+    (a few words per statement), not on the sentences the parser reads.
+    """
+    unique = list(dict.fromkeys(p for p in phrases if p.strip()))
+    if not unique:
+        return {}
+    nlp = full_pipeline()
+    others = [name for name in nlp.pipe_names if name != "ner"]
+    return {phrase: [(e.label_, e.text) for e in doc.ents]
+            for phrase, doc in zip(unique, nlp.pipe(unique, disable=others, batch_size=256), strict=True)}
 
 
 def extract_statements(doc: Document, registry: ActorRegistry | None = None,
@@ -45,8 +63,13 @@ def extract_statements(doc: Document, registry: ActorRegistry | None = None,
     found = find_quotes(text)  # once per document: the frames and the resolver both need them
     attributions = find_attributions(text, sentences, found, parse)
     quotes = [(q.start, q.end) for q in found]
-    resolver = SpeakerResolver(registry, text, index, quotes)
+    named = entities([phrase for a in attributions if a.speaker_start is not None and len(_CAPITALISED.findall(
+        phrase := text[a.speaker_start:head_end(text, a.speaker_start, a.speaker_end)])) >= 2])
+    resolver = SpeakerResolver(registry, text, index, quotes, named)
     published_on, published_precision = publication_day(doc.published)
+    lead = _lead_date(text, quotes, doc.published) if published_precision == "day" else None
+    if lead is not None:  # "... signed on Friday, Trump said": the day the reported event happened
+        published_on, published_precision = lead.value, lead.precision
     statements: list[Statement] = []
     dated_by_cue: dict[int, tuple[str, str, str | None, int]] = {}  # paragraph -> (date, precision, speaker, at)
     for item in sorted(attributions, key=lambda a: min(a.start, a.speaker_start or a.start)):
@@ -77,6 +100,30 @@ def extract_statements(doc: Document, registry: ActorRegistry | None = None,
             else getattr(index.at(item.start), "index", None),
         ))
     return sorted(statements, key=lambda s: s.start)
+
+
+_LEAD_WORDS = 8  # the lead: the first line of at least this many words ending a sentence (no dateline, byline, title)
+_LEAD_DAYS = 7  # a lead's date is news: within a week before publication, else it is background
+
+
+def _lead_date(text: str, quotes: list[tuple[int, int]], published: str | None) -> DateMention | None:
+    """The day the lead says the news happened ("signed a roadmap on Friday"), outside quotations.
+
+    Statements with no date of their own were made then rather than on the publication day.
+    """
+    day = publication_day(published)[0]
+    if day is None:
+        return None
+    for match in re.finditer(r"[^\n]+", text):
+        if len(match.group().split()) < _LEAD_WORDS or not match.group().rstrip().endswith((".", "!", "?", '"', "”")):
+            continue
+        earliest = (date.fromisoformat(day) - timedelta(days=_LEAD_DAYS)).isoformat()
+        for mention in date_mentions(text, published, match.start(), match.end()):
+            if mention.precision == "day" and earliest <= mention.value <= day \
+                    and not any(s <= mention.start < e for s, e in quotes):
+                return mention
+        return None
+    return None
 
 
 def _frame_date(text: str, item: Attribution, index: SentenceIndex, quotes: list[tuple[int, int]],

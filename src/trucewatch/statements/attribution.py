@@ -56,11 +56,23 @@ def join_split_quotes(text: str, items: list[Attribution]) -> list[Attribution]:
                 and item.speaker_start is not None and item.speaker_start == last.speaker_start
                 and last.speaker_end is not None and "\n" not in text[last.end:item.start]
                 and item.start - last.end < 150
-                and (last.end <= last.speaker_start < item.start or item.speaker_start < last.start)):
+                and (last.end <= last.speaker_start < item.start or item.speaker_start < last.start)
+                and _only_frame(text, last, item)):
             joined[-1] = replace(last, end=item.end, inherited=False)
             continue
         joined.append(item)
     return joined
+
+
+def _only_frame(text: str, first: Attribution, second: Attribution, spare: int = 8) -> bool:
+    """Between the two parts, little but the frame: not "“You winning?” she said, but Kevin was drifting off ..."."""
+    gap = [(first.end, second.start)]
+    for start, end in ((first.speaker_start, first.speaker_end), (first.cue_start, first.cue_end)):
+        if start is None or end is None:
+            continue
+        gap = [piece for s, e in gap for piece in ((s, max(s, min(e, start))), (min(e, max(s, end)), e))
+               if piece[0] < piece[1]]
+    return sum(len(re.findall(r"\w+", text[s:e])) for s, e in gap) <= spare
 
 
 def nested(item: Attribution, others: Sequence[Attribution]) -> bool:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from trucewatch import lang
 from trucewatch.records import Sentence
 from trucewatch.statements.attribution import Attribution, dedupe, join_split_quotes, merge, nested, scare_quote
 from trucewatch.statements.cues import cue_offsets, ends_with_cue, passive
@@ -31,6 +32,7 @@ from trucewatch.statements.relays import reattribute
 from trucewatch.text.sentences import SentenceIndex
 
 Parse = Callable[[list[str]], list]  # texts -> parsed spaCy Docs
+_AUX = alternation(lexicon("quotes")["auxiliaries"])
 _ABBREVIATION = rf"(?:\b(?:{alternation(lexicon('quotes')['abbreviations'])}|[A-Z])\.)$"
 
 def find_attributions(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote],
@@ -77,8 +79,51 @@ def find_attributions(text: str, sentences: Sequence[Sentence], quotes: Sequence
         previous = item
     results = _with_parsed(text, sentences, quotes, results, framed_cues, parse)
     results = reattribute(text, results)
-    results = [a for a in results if not scare_quote(text, a) and not nested(a, results)]
+    results = [_with_appositive(text, _without_leading_time(text, a)) for a in results
+               if not scare_quote(text, a) and not nested(a, results)]
     return join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
+
+
+def _leading_time() -> re.Pattern[str]:
+    dates = lang.lexicon("en", "dates")
+    words = [w for forms in dates["weekdays"] for w in forms if len(w) > 3] + list(dates["relative"]["days_back"])
+    return re.compile(rf"(?:(?:on|late|early|last)\s+)?(?:{alternation(words)})"
+                      r"(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s+(?:that\s+)?(?=\w)", re.I)
+
+
+_LEADING_TIME = _leading_time()
+
+
+# Between a speaker and its cue: "(D)", ", the police chief,", ", who lost the primaries," and auxiliaries.
+_BETWEEN = re.compile(rf"(?:\s*\([^()]{{1,30}}\))?(?:,\s+[^\"“”«»„,]{{2,120}}){{1,3}},(?P<rest>\s+(?:{_AUX}\s+)*)",
+                      re.I)
+
+
+def _with_appositive(text: str, item: Attribution) -> Attribution:
+    """The speaker as written with the appositive between it and the cue ("Kerr Putney, the police chief, said")."""
+    if item.speaker_end is None or item.cue_start is None or item.cue_start <= item.speaker_end:
+        return item
+    match = _BETWEEN.fullmatch(text, item.speaker_end, item.cue_start)
+    if match is None or "\n" in match.group():
+        return item
+    return replace(item, speaker_end=match.start("rest"))
+
+
+_TRAILER = re.compile(rf",\s+(?:{alternation(lexicon('quotes')['content_trailers'])})\b", re.I)
+
+
+def _without_leading_time(text: str, item: Attribution) -> Attribution:
+    """Reported speech without the day it was said ("said on Monday it had ...") and without an adjunct
+    of the reporting after it ("..., a day after claiming ..."): both belong to the frame."""
+    if item.kind != "indirect":
+        return item
+    match = _LEADING_TIME.match(text, item.start, item.end)
+    if match is not None and len(text[match.end():item.end].split()) >= 3:
+        item = replace(item, start=match.end())
+    trailer = _TRAILER.search(text, item.start, item.end)
+    if trailer is not None and len(text[item.start:trailer.start()].split()) >= 3:
+        item = replace(item, end=trailer.start())
+    return item
 
 
 

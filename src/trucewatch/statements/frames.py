@@ -25,7 +25,7 @@ _PAREN = r"(?:\s*\([^()]{1,30}\))?"
 _APPOSITIVE = r"(?:(?:,\s+(?:[\w’'.()-]+\s+){0,14}?[\w’'.()-]+){1,2},)?"
 # "...," he said / "...," the Azerbaijani president said / "...," Ilham Aliev's words are quoted
 _AFTER_SPEAKER_CUE = re.compile(
-    rf"^[\s,.?!;:—–-]*(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD}){_PAREN}{_APPOSITIVE}\s+{_AUX}"
+    rf"^[\s,.?!;:—–-]*(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})(?P<extra>{_PAREN}{_APPOSITIVE})\s+{_AUX}"
     rf"(?P<cue>{SPEECH})\b", re.I)
 # “...” ― Carlos Raúl
 _AFTER_DASH = re.compile(rf"^\s*[―—–]\s*(?P<speaker>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})\s*[.,]?\s*(?:\n|$)")
@@ -33,9 +33,20 @@ _AFTER_DASH = re.compile(rf"^\s*[―—–]\s*(?P<speaker>{_NAME_TOKEN}(?:\s+{_N
 _AFTER_CUE_SPEAKER = re.compile(rf"^[\s,.?!;:—–-]*(?P<cue>{SPEECH})\s+(?P<speaker>(?:{_DET}\s+)?(?:{_WORD}\s*)+)",
                                 re.I)
 # Aliyev emphasized that ...: "..." / He said, "..."
-_BEFORE = re.compile(rf"(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD}){_PAREN}{_APPOSITIVE}\s+{_AUX}"
+_BEFORE = re.compile(rf"(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})"
+                     rf"(?P<extra>{_PAREN}{_APPOSITIVE})\s+{_AUX}"
                      rf"(?P<cue>{SPEECH})\b"
                      rf"(?P<rest>[^\"“”«»„]*?)[:,]\s*$", re.I)
+
+
+def _speaker_end(match: re.Match[str]) -> int:
+    """Where the speaker phrase as written ends: with its parenthesis and appositive ("X, the minister,")."""
+    return match.end("extra") if match.group("extra") else match.end("speaker")
+
+
+# "..., said Ryan Ellis, a Republican tax consultant." / "..., said X, who ...": the appositive closes the sentence
+_AFTER_NAME = re.compile(rf",\s+(?:{_DET}|who|whose|[a-z][\w-]*\s+(?:of|for|at)"
+                         rf"|(?:[a-z][\w-]*\s+)?(?:and\s+)?[a-z]+\s+of)\s")
 
 
 def _plausible_speaker(phrase: str) -> bool:
@@ -75,7 +86,13 @@ def _speaker_after_cue(text: str, start: int, end: int) -> tuple[int, int] | Non
     phrase = text[start + taken[0].start(): start + taken[-1].end()].rstrip(".")
     if not _plausible_speaker(phrase):
         return None
-    return start + taken[0].start(), start + taken[0].start() + len(phrase)
+    name_end = start + taken[0].start() + len(phrase)
+    if _AFTER_NAME.match(text, name_end, end) and "\n" not in text[name_end:end]:
+        stop = end
+        while stop > name_end and (text[stop - 1].isspace() or text[stop - 1] in ".!?,;:"):
+            stop -= 1
+        return start + taken[0].start(), stop
+    return start + taken[0].start(), name_end
 
 
 def frame_after(text: str, quote: Quote, limit: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -84,7 +101,7 @@ def frame_after(text: str, quote: Quote, limit: int) -> tuple[tuple[int, int], t
     match = _AFTER_SPEAKER_CUE.match(window)
     if match and _plausible_speaker(match.group("speaker")) and "\n" not in match.group():
         s = quote.close
-        return (s + match.start("cue"), s + match.end("cue")), (s + match.start("speaker"), s + match.end("speaker"))
+        return (s + match.start("cue"), s + match.end("cue")), (s + match.start("speaker"), s + _speaker_end(match))
     match = _AFTER_DASH.match(text[quote.close:quote.close + 80])
     if match:
         s = quote.close
@@ -103,8 +120,8 @@ def speaker_before_cue(text: str, start: int, end: int) -> tuple[tuple[int, int]
     match = _AFTER_SPEAKER_CUE.match(text[start:end])
     if match is None or not _plausible_speaker(match.group("speaker")) or "\n" in match.group():
         return None
-    return (start + match.start("cue"), start + match.end("cue")), \
-        (start + match.start("speaker"), start + match.end("speaker"))
+    speaker = (start + match.start("speaker"), start + _speaker_end(match))
+    return (start + match.start("cue"), start + match.end("cue")), speaker
 
 
 def frame_before(text: str, quote: Quote, sentence_start: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -120,7 +137,7 @@ def frame_before(text: str, quote: Quote, sentence_start: int) -> tuple[tuple[in
     if best is None:
         return None
     s = sentence_start
-    return (s + best.start("cue"), s + best.end("cue")), (s + best.start("speaker"), s + best.end("speaker"))
+    return (s + best.start("cue"), s + best.end("cue")), (s + best.start("speaker"), s + _speaker_end(best))
 
 
 # The agreement is being implemented, said a Russian Foreign Ministry statement. / ..., it said.

@@ -61,10 +61,16 @@ def find_quotes(text: str) -> list[Quote]:
         k = 0
         if opener is not None:  # a quotation carried over from the previous paragraph
             first = marks[0] if marks else None
+            closes_here = first is not None and text[first] in "”»\"" and _closes(text, first)
             if first is not None and text[first] != "»" and first == p_start and text[first] != "”":
                 k = 1  # the continuation mark: the quotation goes on
-            elif first is not None and text[first] in "”»\"" and _closes(text, first):
+            elif closes_here and text[opener[0]] != "\n":
                 pass  # no continuation mark, but this paragraph closes the quotation
+            elif closes_here or (first is None and _closed_later(text, bounds, ends, p_start)):
+                # Unmarked paragraphs between an opening and a later closing mark: a quotation per paragraph
+                # (the part before, then this one, unmarked where it starts: its "open" is the line break).
+                quotes.append(_quote(text, opener[0], ends[bounds.index(p_start) - 1], closed=False))
+                opener = (p_start - 1, opener[1])
             else:
                 end = ends[bounds.index(p_start) - 1]
                 quotes.append(_quote(text, opener[0], end, closed=False))
@@ -89,6 +95,19 @@ def find_quotes(text: str) -> list[Quote]:
             opener = None
     quotes += _single_quotes(text, paragraphs, quotes)
     return sorted((q for q in quotes if q.end > q.start), key=lambda q: q.open)
+
+
+def _closed_later(text: str, bounds: list[int], ends: list[int], p_start: int, look: int = 4) -> bool:
+    """Does a quotation left open go on through the unmarked paragraph at ``p_start``?
+
+    Yes when one of the next few paragraphs, after only unmarked ones, first closes a quotation.
+    """
+    n = bounds.index(p_start)
+    for start, end in list(zip(bounds, ends, strict=True))[n + 1:n + 1 + look]:
+        first = MARKS.search(text, start, end)
+        if first is not None:
+            return text[first.start()] in "”»\"" and _closes(text, first.start()) and first.start() > start
+    return False
 
 
 def _single_quotes(text: str, paragraphs: list[tuple[int, int]], doubles: list[Quote]) -> list[Quote]:

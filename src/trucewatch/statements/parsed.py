@@ -151,6 +151,8 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
         if xcomp is not None:
             first = dobj if dobj is not None and dobj.i < xcomp.i else xcomp
             content = [t for t in parsed if first.left_edge.i <= t.i <= xcomp.right_edge.i]
+            if not any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER for t in content):
+                return None  # "agreed to withdraw", "urged them to step back": an act, not what was said
         elif prep is not None and cue.lower_.startswith(("call", "urg")):
             content = list(prep.subtree)[1:]
         else:

@@ -4,14 +4,19 @@ Names and fixed descriptors are looked up in the registry; generic descriptors (
 president", "the Russian diplomat") go to the actor holding that role on the date, the most
 recently mentioned one when several do; pronouns go to the last speaker or the last named
 actor that fits (a person for he/she, an organisation for "it"). Only actors are candidates,
-so a pronoun never resolves to a noun such as "infrastructure". Unknown proper names become
-provisional actors (``provisional:<slug>``). When unsure, the answer is None.
+so a pronoun never resolves to a noun such as "infrastructure". An institution several sides
+have ("the Defence Ministry") is the one of the side the report speaks from, and no phrase
+resolves to an actor of a side other than the ones it names. Unknown proper names become
+provisional actors (``provisional:<slug>``), named by the person or organisation spaCy's NER
+finds ending the phrase ("US President Donald Trump" is Donald Trump), else by its last run
+of capitalised words; unnamed ones by their role ("a Turkish security official"). When
+unsure, the answer is None.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from trucewatch.actors import ActorRegistry, Mention
@@ -34,6 +39,14 @@ _TRAILING = re.compile(rf"\s+(?:{alternation(words('speakers', 'trailing_preposi
 _ORGANISATION_WORDS = alternation(words("speakers", "organisation_words"))
 _GENERIC = re.compile(rf"^(?:the|this|that)\s+(?P<noun>(?:\w+\s+)?(?:{_ORGANISATION_WORDS}))$", re.I)
 _ORGANISATION = re.compile(rf"^The\s|\b(?:{alternation(_WORDS['organisation_words'])})\b")
+_SOURCE_NOUNS = alternation(words("speakers", "source_nouns"))
+_SOURCE = re.compile(rf"^(?:(?:the|a|an|one|two|several|some)\s+)?(?:[\w-]+\s+)?(?:{_SOURCE_NOUNS})"
+                     r"\s+(?:in|at|from|of|with|within)\s+(?P<rest>\S.*)$", re.I | re.S)
+_ANAPHORA: frozenset[str] = words("speakers", "organisation_anaphora")
+_ROLE = re.compile(rf"^(?:[Tt]he|[Aa]n?)\s+(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){{1,3}}(?:[a-z][\w-]*\s+){{0,2}}"
+                   rf"(?:{alternation(words('speakers', 'role_nouns'))}))$")
+_APPOSITION = re.compile(r"\s*(?:,|\()")
+_SEVERAL = re.compile(r"\s(?:and|&)\s")  # "the government and the TPLF": several speakers, not the last one
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
 
@@ -52,6 +65,12 @@ class _Seen:
     spoke: bool
 
 
+def head_end(text: str, start: int, end: int) -> int:
+    """The end of the name a speaker phrase opens with, before its appositive ("Scott Pruitt, the ... ,")."""
+    cut = _APPOSITION.search(text, start, end)
+    return cut.start() if cut is not None and cut.start() > start else end
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -60,11 +79,15 @@ class SpeakerResolver:
     """Resolves speaker spans of one document, in reading order."""
 
     def __init__(self, registry: ActorRegistry, text: str, sentences: SentenceIndex,
-                 quoted: Sequence[tuple[int, int]] = ()) -> None:
+                 quoted: Sequence[tuple[int, int]] = (),
+                 entities: Mapping[str, Sequence[tuple[str, str]]] | None = None) -> None:
         self.registry = registry
+        self.entities = entities or {}  # speaker phrase -> (NER label, text) of its named entities
         self.text = text
         self.sentences = sentences
         inside = sorted(quoted)
+        self.quoted = inside
+        self._side: str | None = None  # the first side the body names ("" when none), found when needed
         # Actors named outside quotations: what a reader has in mind when a pronoun comes.
         self.mentions: list[Mention] = [m for m in registry.mentions(text)
                                         if not any(s <= m.start < e for s, e in inside)]
@@ -74,8 +97,11 @@ class SpeakerResolver:
         self.kinds: dict[str, str] = {}  # provisional id -> "provisional" (a person?) or "organisation"
 
     def resolve(self, start: int, end: int, on: str | None = None) -> Resolved:
+        end = head_end(self.text, start, end)
         phrase = self.text[start:end].strip()
         found = self._resolve(phrase, start, end, on)
+        if found is not None and not self._same_side([found], self.text[start:end]):
+            found = None  # "the press secretary of Artsakh's ...": never someone of another side
         if found is not None:
             actor = self.registry.get(found)
             kind = actor.type if actor else self.kinds.get(found, "provisional")
@@ -84,8 +110,18 @@ class SpeakerResolver:
         return Resolved(None, None)
 
     def _resolve(self, phrase: str, start: int, end: int, on: str | None) -> str | None:
+        written = self.text[start:end]  # the phrase as the NER read it
+        source = _SOURCE.match(phrase)  # "sources in the Russian Ministry of Defense": the ministry
+        if source is not None:
+            at = self.text.find(source.group("rest"), start)
+            found = self._resolve(source.group("rest"), at, at + len(source.group("rest")), on)
+            if found is not None:
+                return found
         phrase = _TRAILING.sub("", phrase)  # "the Ministry of Health in the capital Yerevan"
         end = start + len(phrase)
+        person = self._person(written, phrase, start)
+        if person is not None:
+            return person
         lower = phrase.lower()
         if lower in _PERSON_PRONOUNS:
             return self._recent(start, lambda s: s.kind in ("person", "provisional")
@@ -100,7 +136,9 @@ class SpeakerResolver:
                                 and generic.group("noun").lower() in self._name(s.actor_id).lower(), speakers_only=True)
             if same is not None:
                 return same
-        candidates = self.registry.descriptor_candidates(phrase, on)
+            if generic.group("noun").lower() in _ANAPHORA:
+                return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
+        candidates = self._same_side(self.registry.descriptor_candidates(phrase, on), written)
         if candidates:
             return self._among(candidates, start)
         inner = [m for m in self.mentions if start <= m.start and m.end <= end]
@@ -111,7 +149,31 @@ class SpeakerResolver:
             return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
         if candidates is not None:
             return None
-        return self._provisional(phrase)
+        role = _ROLE.match(phrase.strip(" ,."))
+        if role is not None:  # "a Turkish security official": unnamed, known by its role
+            return self._register(role.group("name"), [], _ORGANISATION.search(role.group("name")) is not None)
+        return self._organisation(written, phrase) or self._provisional(phrase)
+
+    def _same_side(self, candidates: list[str] | None, written: str) -> list[str] | None:
+        """The candidates of the sides the phrase names, if it names any: never across to the other side."""
+        if not candidates:
+            return candidates
+        named = {side for _, side in self.registry.sides(written)}
+        if not named:
+            return candidates
+        return [c for c in candidates if (a := self.registry.get(c)) is None or a.side in named]
+
+    def _person(self, written: str, phrase: str, start: int) -> str | None:
+        """The person the NER found ending the phrase ("the Press Secretary of ... Hunan Tadevosyan")."""
+        people = [text for label, text in self.entities.get(written, ()) if label == "PERSON"]
+        head = re.sub(r"['’]s$", "", phrase.rstrip(" ,."))
+        if len(people) != 1 or not head.endswith(people[0]) or _SEVERAL.search(head[:-len(people[0])]):
+            return None
+        at = start + len(head) - len(people[0])
+        inner = [m for m in self.mentions if m.start < start + len(head) and at < m.end and start <= m.start]
+        if inner:
+            return self._pick(inner)
+        return self._register(people[0], people[0].split(), False)
 
     def _name(self, actor_id: str) -> str:
         actor = self.registry.get(actor_id)
@@ -163,7 +225,40 @@ class SpeakerResolver:
         for seen in self._history(before):
             if seen.actor_id in candidates:
                 return seen.actor_id
-        return None
+        return self._home(candidates, before)
+
+    def _home(self, candidates: list[str], before: int) -> str | None:
+        """An institution of the side the report speaks from ("the Defence Ministry" in an Azerbaijani report).
+
+        That side is the last known speaker's, else the first side the body names outside
+        quotations (datelines and other short lines aside); only organisations, only one candidate of it.
+        """
+        actors = [a for c in candidates if (a := self.registry.get(c)) is not None]
+        if not actors or any(a.type != "organisation" for a in actors):
+            return None
+        spoke = [a.side for s in reversed(self.seen) if s.offset < before and (a := self.registry.get(s.actor_id))]
+        side = spoke[0] if spoke else self._first_side()
+        fitting = [a.id for a in actors if a.side == side]
+        return fitting[0] if len(fitting) == 1 else None
+
+    def _first_side(self) -> str | None:
+        if self._side is None:
+            lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]{50,}", self.text)]
+            sides = [side for at, side in self.registry.sides(self.text)
+                     if any(s <= at < e for s, e in lines) and not any(s <= at < e for s, e in self.quoted)]
+            self._side = sides[0] if sides else ""
+        return self._side or None
+
+    def _organisation(self, written: str, phrase: str) -> str | None:
+        """The organisation the NER found ending the phrase, as a provisional actor."""
+        names = [text for label, text in self.entities.get(written, ()) if label == "ORG"]
+        head = re.sub(r"['’]s$", "", phrase.strip(" ,."))
+        if len(names) != 1 or not head.endswith(names[0]) or _SEVERAL.search(head[:-len(names[0])]):
+            return None
+        name = re.sub(r"^the\s+", "", names[0], flags=re.I)
+        if len(name.split()) < 2:
+            return None  # a lone word tagged ORG is as often a surname ("Trump")
+        return self._register(name, name.split(), True)
 
     def _provisional(self, phrase: str) -> str | None:
         """An unknown proper name becomes a provisional actor; a common noun stays unknown."""
@@ -185,11 +280,12 @@ class SpeakerResolver:
             return None
         if len(run) == 1 and len(tokens) == 1 and run[0].isupper() and len(run[0]) <= 2:
             return None
-        name = " ".join(run)
+        return self._register(" ".join(run), run, organisation)
+
+    def _register(self, name: str, run: list[str], organisation: bool) -> str:
+        """The provisional actor of ``name``: the one already seen under it (or its surname), else a new one."""
         key = name.lower()
         if key in self.provisional:
-            return self.provisional[key]
-        if len(run) == 1 and key in self.provisional:
             return self.provisional[key]
         actor_id = PROVISIONAL + slug(name)
         self.provisional[key] = actor_id
