@@ -90,6 +90,7 @@ from trucewatch.cli import (  # noqa: E402,F401
     assessments,
     cleaning,
     evaluation,
+    events,
     ingest,
     pipeline,
     report,

@@ -1,0 +1,127 @@
+"""Commands of the incident stage: ``events`` (a file, a stored document or the store) and ``export``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from trucewatch.cli import db_option, main, open_store
+from trucewatch.cli.output import emit, format_option
+from trucewatch.records import SourceItem  # light: dataclasses only
+
+COLUMNS = ["id", "incident_id", "doc_id", "locator", "url", "start", "end", "date", "date_precision", "type",
+           "plover_type", "plover_mode", "acled_event_type", "acled_sub_event_type", "place", "place_id", "admin1",
+           "latitude", "longitude", "actors", "reported_by", "counts", "fatalities", "confidence", "sentence"]
+TABLE_COLUMNS = ["date", "type", "place", "counts", "reported_by", "confidence", "incident_id", "sentence"]
+TYPES = ("attack", "shelling", "armed_clash", "ceasefire_violation_report", "casualties", "detainee_release",
+         "prisoner_exchange", "bodies_transfer", "mine_incident", "minefield_maps_handover", "territory_handover",
+         "troop_withdrawal", "peacekeeper_deployment", "humanitarian_access", "blockade", "negotiation_meeting",
+         "agreement_signed", "ceasefire_declared", "protest")
+
+
+def _filters(function):
+    for option in reversed([
+        click.option("--from", "date_from", metavar="YYYY-MM-DD", help="Only incidents on or after this date."),
+        click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Only incidents on or before this date."),
+        click.option("--type", "types", multiple=True, type=click.Choice(TYPES), help="Only these types; repeatable."),
+    ]):
+        function = option(function)
+    return function
+
+
+def stored_records(store, date_from: str | None, date_to: str | None, types: tuple[str, ...]) -> list[dict]:
+    """The stored incident reports, each with the id of the incident it reports (grouped across documents)."""
+    from trucewatch.export import event_record
+    from trucewatch.incidents.grouping import group_incidents
+
+    reports = list(store.incidents(date_from=date_from, date_to=date_to, types=types))
+    groups = group_incidents(reports)
+    return [event_record(r, groups[r.id]) for r in reports]
+
+
+def _file_records(target: str) -> list[dict]:
+    """Incidents of a file read as ingest reads it; offsets into the original text, each record's locator and url."""
+    from trucewatch.actors import load_registry
+    from trucewatch.documents import build_document
+    from trucewatch.export import event_record
+    from trucewatch.incidents import extract_incidents
+    from trucewatch.incidents.gazetteer import load_gazetteer
+    from trucewatch.sources import read_sources
+    from trucewatch.statements import extract_statements
+    from trucewatch.text.sentences import split_sentences
+
+    registry, gazetteer = load_registry(), load_gazetteer()
+    records = []
+    for item in read_sources([target]):
+        if not isinstance(item, SourceItem):
+            click.echo(f"skipped {item.source_path} {item.locator}: {item.reason}".rstrip(), err=True)
+            continue
+        doc = build_document(item)
+        sentences = split_sentences(doc)
+        statements = extract_statements(doc, registry, sentences)
+        for incident in extract_incidents(doc, sentences, registry, gazetteer, statements):
+            record = event_record(incident, start=doc.raw_offset(incident.start),
+                                  end=doc.raw_offset(incident.end, end=True))
+            records.append({**record, "locator": doc.locator, "url": doc.url})
+    return records
+
+
+@main.command("events", short_help="Incidents: in a file, a stored document, or every stored one.")
+@click.argument("target", metavar="[PATH_OR_DOC_ID]", required=False)
+@db_option
+@_filters
+@format_option()
+def events_command(target: str | None, db: str | None, date_from: str | None, date_to: str | None,
+                   types: tuple[str, ...], fmt: str) -> None:
+    """Incidents (shelling, clashes, casualties, releases, handovers, blockades, meetings...): typed, dated, placed.
+
+    With PATH_OR_DOC_ID: the incidents of a file (read as ingest reads it; offsets are into the original
+    file text, a JSONL file gives each record's locator and url) or of a stored document. Without: every
+    stored incident report of `analyse`, filtered by --from/--to/--type, each with the id of the incident
+    it reports (reports of one incident in several documents share it). JSONL, JSON and CSV give every field.
+    """
+    if target and Path(target).exists():
+        records = _file_records(target)
+    elif target and ("/" in target or "\\" in target or Path(target).suffix):
+        raise click.ClickException(f"{target}: no such file")
+    else:
+        store = open_store(db)
+        try:
+            if target and store.document(target) is None:
+                raise click.ClickException(f"{target}: neither a file nor a document id in {store.location}")
+            records = stored_records(store, date_from, date_to, types)
+            if target:
+                records = [r for r in records if r["doc_id"] == target]
+        finally:
+            store.close()
+    if target:
+        records = [r for r in records if (not types or r["type"] in types)
+                   and (not date_from or (r["date"] or "") >= date_from)
+                   and (not date_to or (r["date"] or "")[:10] <= date_to)]
+    count = emit(records, fmt, TABLE_COLUMNS if fmt == "table" else COLUMNS,
+                 widths={"sentence": 80, "place": 24, "reported_by": 20}, title="Incidents")
+    if fmt == "table":
+        click.echo(f"{count} incident reports, {len({r['incident_id'] for r in records})} incidents", err=True)
+
+
+@main.command("export", short_help="Write the stored incidents as ACLED CSV, PLOVER JSON, GeoJSON or Parquet.")
+@db_option
+@_filters
+@click.option("--format", "fmt", type=click.Choice(("acled", "plover", "geojson", "parquet")), required=True,
+              help="acled: ACLED's CSV columns; plover: PLOVER JSON records; geojson: points of placed incidents; "
+                   "parquet: every field.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), required=True, help="File to write.")
+def export_command(db: str | None, date_from: str | None, date_to: str | None, types: tuple[str, ...], fmt: str,
+                   out: str) -> None:
+    """Write the stored incident reports, one per report with its incident id, in a format other tools read."""
+    from trucewatch.export import WRITERS
+
+    store = open_store(db)
+    try:
+        records = stored_records(store, date_from, date_to, types)
+    finally:
+        store.close()
+    written = WRITERS[fmt](records, out)
+    left = f" ({len(records) - written} without coordinates left out)" if written < len(records) else ""
+    click.echo(f"wrote {written} incident reports to {out}{left}", err=True)
