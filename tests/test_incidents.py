@@ -92,3 +92,22 @@ def test_analyse_stores_incidents_and_reads_them_back_with_filters(store, tmp_pa
     assert all(i.date <= "2021-05-13" for i in store.incidents(date_to="2021-05-13"))
     again = analyse(store, force=True)
     assert {i.id for i in store.incidents()} == {i.id for i in stored} and again.incidents == len(stored)
+
+
+def test_scoring_matches_by_sentence_and_type_and_checks_date_counts_and_place():
+    from trucewatch.evaluation.incidents import score_document
+
+    body = "Azerbaijani forces shelled Tegh on Tuesday. Two soldiers were killed near Goris. The weather was fine."
+    doc = document(body)
+    sentences = split_sentences(doc)
+    predicted = extract_incidents(doc, sentences, load_registry(), load_gazetteer())
+    note = {"incidents": [
+        {"sentence": "Azerbaijani forces shelled Tegh on Tuesday", "type": "shelling", "date": "2021-05-11",
+         "place": "Tegh", "counts": {}},
+        {"sentence": "Two soldiers were killed near Goris", "type": "casualties", "date": "2021-05-01",
+         "place": "Goris", "counts": {"killed": 2}},
+        {"sentence": "The weather was fine", "type": "protest", "place": None, "counts": {}},
+    ]}
+    metrics = score_document(note, doc, sentences, predicted).metrics()
+    assert (metrics["gold"], metrics["predicted"], metrics["matched"]) == (3, 2, 2)
+    assert metrics["date_right"] == 0.5 and metrics["counts_exact"] == 1.0 and metrics["place_resolved"] == 1.0

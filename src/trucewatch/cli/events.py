@@ -1,4 +1,4 @@
-"""Commands of the incident stage: ``events`` (a file, a stored document or the store) and ``export``."""
+"""Commands of the incident stage: ``events`` (a file, a stored document, the store), ``export``, ``eval incidents``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from trucewatch.cli import db_option, main, open_store
+from trucewatch.cli import db_option, evaluate, main, open_store, shared_dir
 from trucewatch.cli.output import emit, format_option
 from trucewatch.records import SourceItem  # light: dataclasses only
 
@@ -125,3 +125,53 @@ def export_command(db: str | None, date_from: str | None, date_to: str | None, t
     written = WRITERS[fmt](records, out)
     left = f" ({len(records) - written} without coordinates left out)" if written < len(records) else ""
     click.echo(f"wrote {written} incident reports to {out}{left}", err=True)
+
+
+@evaluate.command("incidents", short_help="Score the incident stage on real-dev and the PLOVER gold records.")
+@click.option("--annotations", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Folder of the NNN.json annotations with `incidents` (eval/real-dev of the source checkout).")
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Folder of the NNN.txt articles (default: $TRUCEWATCH_SHARED/corpus/real-dev).")
+@click.option("--split", type=click.Choice(["dev", "heldout", "all"]), default="dev", show_default=True,
+              help="dev: files not numbered by a multiple of 4; heldout: the others (look rarely).")
+@click.option("--plover", "plover_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="PLOVER gold records (default: $TRUCEWATCH_SHARED/eval/plover/PLOVER_GSR_CAMEO.txt).")
+@format_option("table", "json")
+def eval_incidents_command(annotations: str | None, corpus: str | None, split: str, plover_file: str | None,
+                           fmt: str) -> None:
+    """Incident recall with the right type, precision, date, counts and place on real-dev (strict: same sentence
+    and type, one to one; lenient: the sentence found with any type); PLOVER event category accuracy.
+
+    Without --annotations only PLOVER is scored.
+    """
+    from trucewatch.evaluation.incidents import evaluate_incidents, evaluate_plover
+
+    results: dict[str, dict] = {}
+    if annotations:
+        folder = shared_dir("--corpus", corpus, "corpus", "real-dev")
+        try:
+            results["realdev"] = evaluate_incidents(annotations, folder, (split,))[split]
+        except FileNotFoundError as error:
+            raise click.ClickException(f"{error} (see --annotations, --corpus)") from None
+    plover = Path(plover_file) if plover_file else shared_dir("--plover", None, "eval", "plover",
+                                                              "PLOVER_GSR_CAMEO.txt")
+    if plover.is_file():
+        results["plover"] = evaluate_plover(plover)
+    elif plover_file is None and not annotations:
+        raise click.ClickException(f"no PLOVER gold records at {plover} (see --plover)")
+    if fmt == "json":
+        emit([results], "json", [])
+        return
+    rows = []
+    if "realdev" in results:
+        r = results["realdev"]
+        rows.append({"data": f"real-dev {split}", "gold": r["gold"], "predicted": r["predicted"],
+                     "recall (type right)": r["recall"], "precision": r["precision"], "f1": r["f1"],
+                     "any type": r["sentence_recall_any_type"], "date": r["date_right"], "counts": r["counts_exact"],
+                     "place": r["place_resolved"]})
+    if "plover" in results:
+        p = results["plover"]
+        rows.append({"data": "PLOVER gold", "gold": p["covered"], "recall (type right)": p["accuracy_covered"],
+                     "precision": None, "any type": None, "false alarms": p["false_alarm_other"]})
+    columns = list(dict.fromkeys(k for row in rows for k in row))
+    emit(rows, "table", columns, title="Incidents (strict)")

@@ -20,11 +20,13 @@ from trucewatch.incidents.gazetteer import Gazetteer, PlaceMention
 from trucewatch.incidents.rules import IncidentRules, TypeRule, incident_rules
 from trucewatch.lang import languages
 from trucewatch.records import Document, Incident, Sentence, Statement
-from trucewatch.text.dates import date_mentions, publication_day
+from trucewatch.text.dates import date_mentions, month_number, publication_day
 from trucewatch.text.numbers import find_numbers
 
 _CLAUSE = re.compile(r"[,;:()]|\s(?:but|while|whereas|and)\s")
 _UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|towards|outside)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+_SPEAKS = re.compile(r"\s*(?:,\s*)?(?:said|says|has|have|had|accused|announced|claimed|claims|told|insisted|denied|"
+                     r"reported|confirmed|warned|responded)\b")
 _VIOLENT = {"attack", "shelling", "armed_clash", "ceasefire_violation_report", "casualties", "mine_incident"}
 _PLACE_RANK = {"village": 0, "town": 0, "city": 0, "district": 1, "corridor": 1, "route": 1, "region": 2, "line": 3,
                "country": 4}
@@ -75,7 +77,7 @@ def _sentence_incidents(doc: Document, sentence: Sentence, rules: IncidentRules,
     incidents = []
     for rule, cue in kept:
         date, precision = _date(dates, sentence.start + cue.start(), doc.published)
-        place = _place(places, cue.start())
+        place = _place(places, cue.start(), text)
         written = place.text if place else _unknown_place(text)
         counts = _counts(text, numbers, rule, rules)
         mode, event_type, sub_event_type = rule.plover_mode, rule.acled_event_type, rule.acled_sub_event_type
@@ -107,16 +109,27 @@ def _date(dates, at: int, published: str | None) -> tuple[str | None, str | None
     return publication_day(published)
 
 
-def _place(places: list[PlaceMention], at: int) -> PlaceMention | None:
+def _where(mention: PlaceMention, text: str) -> bool:
+    """Whether a name is used as the place of something: not a dateline ("MOSCOW, Sept 20"), not a capital
+    speaking for its government ("Baku said")."""
+    if mention.text.isupper() and len(mention.text) > 3:
+        return False
+    return not (mention.place.kind == "city" and _SPEAKS.match(text, mention.end))
+
+
+def _place(places: list[PlaceMention], at: int, text: str) -> PlaceMention | None:
     """The most precise place named, nearest the cue."""
+    places = [p for p in places if _where(p, text)]
     if not places:
         return None
     return min(places, key=lambda p: (_PLACE_RANK.get(p.place.kind, 2), abs(p.start - at)))
 
 
 def _unknown_place(text: str) -> str | None:
-    match = _UNKNOWN_PLACE.search(text)
-    return match.group(1) if match else None
+    for match in _UNKNOWN_PLACE.finditer(text):
+        if month_number(match.group(1).split()[0]) is None:
+            return match.group(1)
+    return None
 
 
 def _reporter(sentence: Sentence, statements: Sequence[Statement]) -> tuple[str | None, tuple[int, int] | None]:
