@@ -150,7 +150,7 @@ def eval_incidents_command(annotations: str | None, corpus: str | None, split: s
     if annotations:
         folder = shared_dir("--corpus", corpus, "corpus", "real-dev")
         try:
-            results["realdev"] = evaluate_incidents(annotations, folder, (split,))[split]
+            results["realdev"] = evaluate_incidents(annotations, folder, (split,))
         except FileNotFoundError as error:
             raise click.ClickException(f"{error} (see --annotations, --corpus)") from None
     plover = Path(plover_file) if plover_file else shared_dir("--plover", None, "eval", "plover",
@@ -162,13 +162,10 @@ def eval_incidents_command(annotations: str | None, corpus: str | None, split: s
     if fmt == "json":
         emit([results], "json", [])
         return
-    rows = []
-    if "realdev" in results:
-        r = results["realdev"]
-        rows.append({"data": f"real-dev {split}", "gold": r["gold"], "predicted": r["predicted"],
-                     "recall (type right)": r["recall"], "precision": r["precision"], "f1": r["f1"],
-                     "any type": r["sentence_recall_any_type"], "date": r["date_right"], "counts": r["counts_exact"],
-                     "place": r["place_resolved"]})
+    rows = [{"data": f"real-dev {name}", "gold": r["gold"], "predicted": r["predicted"],
+             "recall (type right)": r["recall"], "precision": r["precision"], "f1": r["f1"],
+             "any type": r["sentence_recall_any_type"], "date": r["date_right"], "counts": r["counts_exact"],
+             "place": r["place_resolved"]} for name, r in results.get("realdev", {}).items()]
     if "plover" in results:
         p = results["plover"]
         rows.append({"data": "PLOVER gold", "gold": p["covered"], "recall (type right)": p["accuracy_covered"],

@@ -3,6 +3,7 @@
 Rules over sentences, no parsing: a sentence is looked at only if one cue of any type occurs in
 it (the prefilter keeps the stage cheap); each type whose cue is not negated or hypothetical in
 its clause ("denied shelling", "threatened to attack", "would withdraw") makes one incident,
+or speaks of the background ("after six weeks of heavy fighting"),
 unless a more specific type found in the same sentence suppresses it (a shelling is not also a
 generic attack). Dates are resolved like ``said_on``: a date the sentence speaks of, nearest the
 cue, else the publication day. Counts are conservative: a number only counts as killed, released...
@@ -39,12 +40,13 @@ def extract_incidents(doc: Document, sentences: Sequence[Sentence], registry: Ac
     if language not in languages(having="incidents"):
         return []
     rules = incident_rules(language)
-    found: list[Incident] = []
+    found: dict[tuple[str, str], Incident] = {}  # a paragraph repeated in a page is one report
     for sentence in sentences:
         if not rules.any_cue.search(doc.body, sentence.start, sentence.end):
             continue
-        found.extend(_sentence_incidents(doc, sentence, rules, registry, gazetteer, statements))
-    return found
+        for incident in _sentence_incidents(doc, sentence, rules, registry, gazetteer, statements):
+            found.setdefault((incident.type, " ".join(incident.sentence.split())), incident)
+    return list(found.values())
 
 
 def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | None:

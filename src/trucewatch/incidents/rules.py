@@ -40,7 +40,7 @@ class TypeRule:
 class IncidentRules:
     types: list[TypeRule]
     any_cue: re.Pattern[str]  # the cheap prefilter: a sentence without any cue is not looked at again
-    blocked: re.Pattern[str]  # negation and hypotheticals
+    blocked: re.Pattern[str]  # negation, hypotheticals, background
     hedges: re.Pattern[str] | None
     force_nouns: str  # regex alternation
     counts: dict[str, re.Pattern[str]] = field(default_factory=dict)
@@ -60,6 +60,7 @@ def incident_rules(language: str = "en") -> IncidentRules:
     all_cues = [c for spec in data["types"].values() for c in spec["cues"]]
     forces = "|".join(n.replace(" ", r"\s+") for n in sorted(data.get("force_nouns", []), key=len, reverse=True))
     return IncidentRules(
-        types=types, any_cue=_words(all_cues), blocked=_words([*data["negation"], *data["hypothetical"]]),
+        types=types, any_cue=_words(all_cues),
+        blocked=_words([*data["negation"], *data["hypothetical"], *data.get("background", [])]),
         hedges=_words(data["hedges"]) if data.get("hedges") else None, force_nouns=forces,
         counts={kind: _words(words) for kind, words in data.get("counts", {}).items()})
