@@ -108,3 +108,14 @@ def test_grouping_needs_same_type_place_and_close_dates_and_keeps_mutual_blame_t
     assert groups[a.id] == groups[b.id]
     assert len({groups[x.id] for x in (a, far, elsewhere, other_type, unplaced)}) == 5
     assert compatible(a, b) and not compatible(a, report("d7", "2021-05-13", "tegh", ru))
+
+
+def test_events_of_a_stored_document_and_unknown_targets(stored: str):
+    records = jsonl(CliRunner().invoke(main, ["events", "--db", stored, "--format", "jsonl"]).stdout)
+    doc_id = records[0]["doc_id"]
+    mine = jsonl(CliRunner().invoke(main, ["events", doc_id, "--db", stored, "--format", "jsonl"]).stdout)
+    assert mine and {r["doc_id"] for r in mine} == {doc_id}
+    assert {r["id"] for r in mine} == {r["id"] for r in records if r["doc_id"] == doc_id}
+    missing = CliRunner().invoke(main, ["events", "no-such-doc", "--db", stored])
+    assert missing.exit_code != 0 and "neither a file nor a document id" in missing.output
+    assert CliRunner().invoke(main, ["events", "missing/file.txt"]).exit_code != 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
 from pathlib import Path
 
 import click
@@ -14,17 +16,20 @@ COLUMNS = ["id", "incident_id", "doc_id", "locator", "url", "start", "end", "dat
            "plover_type", "plover_mode", "acled_event_type", "acled_sub_event_type", "place", "place_id", "admin1",
            "latitude", "longitude", "actors", "reported_by", "counts", "fatalities", "confidence", "sentence"]
 TABLE_COLUMNS = ["date", "type", "place", "counts", "reported_by", "confidence", "incident_id", "sentence"]
-TYPES = ("attack", "shelling", "armed_clash", "ceasefire_violation_report", "casualties", "detainee_release",
-         "prisoner_exchange", "bodies_transfer", "mine_incident", "minefield_maps_handover", "territory_handover",
-         "troop_withdrawal", "peacekeeper_deployment", "humanitarian_access", "blockade", "negotiation_meeting",
-         "agreement_signed", "ceasefire_declared", "protest")
+
+
+def _types() -> list[str]:
+    """The incident types, as the lexicon schema lists them (JSON, not YAML: ``--help`` stays light)."""
+    schema = resources.files("trucewatch").joinpath("schemas/lang-incidents.schema.json").read_text(encoding="utf-8")
+    return json.loads(schema)["$defs"]["type"]["enum"]
 
 
 def _filters(function):
     for option in reversed([
         click.option("--from", "date_from", metavar="YYYY-MM-DD", help="Only incidents on or after this date."),
         click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Only incidents on or before this date."),
-        click.option("--type", "types", multiple=True, type=click.Choice(TYPES), help="Only these types; repeatable."),
+        click.option("--type", "types", multiple=True, type=click.Choice(_types()),
+                     help="Only these types; repeatable."),
     ]):
         function = option(function)
     return function
@@ -40,30 +45,37 @@ def stored_records(store, date_from: str | None, date_to: str | None, types: tup
     return [event_record(r, groups[r.id]) for r in reports]
 
 
-def _file_records(target: str) -> list[dict]:
-    """Incidents of a file read as ingest reads it; offsets into the original text, each record's locator and url."""
+def _extract(doc, *, original: bool) -> list[dict]:
+    """Incidents of one document found now; with ``original``, offsets into the original text."""
     from trucewatch.actors import load_registry
-    from trucewatch.documents import build_document
     from trucewatch.export import event_record
     from trucewatch.incidents import extract_incidents
     from trucewatch.incidents.gazetteer import load_gazetteer
-    from trucewatch.sources import read_sources
     from trucewatch.statements import extract_statements
     from trucewatch.text.sentences import split_sentences
 
-    registry, gazetteer = load_registry(), load_gazetteer()
+    registry = load_registry()
+    sentences = split_sentences(doc)
+    statements = extract_statements(doc, registry, sentences)
+    records = []
+    for incident in extract_incidents(doc, sentences, registry, load_gazetteer(), statements):
+        offsets = {"start": doc.raw_offset(incident.start), "end": doc.raw_offset(incident.end, end=True)
+                   } if original else {}
+        records.append({**event_record(incident, **offsets), "locator": doc.locator, "url": doc.url})
+    return records
+
+
+def _file_records(target: str) -> list[dict]:
+    """Incidents of a file read as ingest reads it; offsets into the original text, each record's locator and url."""
+    from trucewatch.documents import build_document
+    from trucewatch.sources import read_sources
+
     records = []
     for item in read_sources([target]):
         if not isinstance(item, SourceItem):
             click.echo(f"skipped {item.source_path} {item.locator}: {item.reason}".rstrip(), err=True)
             continue
-        doc = build_document(item)
-        sentences = split_sentences(doc)
-        statements = extract_statements(doc, registry, sentences)
-        for incident in extract_incidents(doc, sentences, registry, gazetteer, statements):
-            record = event_record(incident, start=doc.raw_offset(incident.start),
-                                  end=doc.raw_offset(incident.end, end=True))
-            records.append({**record, "locator": doc.locator, "url": doc.url})
+        records.extend(_extract(build_document(item), original=True))
     return records
 
 
@@ -77,9 +89,10 @@ def events_command(target: str | None, db: str | None, date_from: str | None, da
     """Incidents (shelling, clashes, casualties, releases, handovers, blockades, meetings...): typed, dated, placed.
 
     With PATH_OR_DOC_ID: the incidents of a file (read as ingest reads it; offsets are into the original
-    file text, a JSONL file gives each record's locator and url) or of a stored document. Without: every
-    stored incident report of `analyse`, filtered by --from/--to/--type, each with the id of the incident
-    it reports (reports of one incident in several documents share it). JSONL, JSON and CSV give every field.
+    file text, a JSONL file gives each record's locator and url) or of a stored document (its analysed
+    incidents, or found now if none are stored). Without: every stored incident report of `analyse`,
+    filtered by --from/--to/--type, each with the id of the incident it reports (reports of one incident
+    in several documents share it). JSONL, JSON and CSV give every field.
     """
     if target and Path(target).exists():
         records = _file_records(target)
@@ -88,11 +101,12 @@ def events_command(target: str | None, db: str | None, date_from: str | None, da
     else:
         store = open_store(db)
         try:
-            if target and store.document(target) is None:
+            doc = store.document(target) if target else None
+            if target and doc is None:
                 raise click.ClickException(f"{target}: neither a file nor a document id in {store.location}")
             records = stored_records(store, date_from, date_to, types)
-            if target:
-                records = [r for r in records if r["doc_id"] == target]
+            if doc is not None:  # its analysed incidents, or found now if it has none stored
+                records = [r for r in records if r["doc_id"] == target] or _extract(doc, original=False)
         finally:
             store.close()
     if target:
