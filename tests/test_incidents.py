@@ -111,3 +111,22 @@ def test_scoring_matches_by_sentence_and_type_and_checks_date_counts_and_place()
     metrics = score_document(note, doc, sentences, predicted).metrics()
     assert (metrics["gold"], metrics["predicted"], metrics["matched"]) == (3, 2, 2)
     assert metrics["date_right"] == 0.5 and metrics["counts_exact"] == 1.0 and metrics["place_resolved"] == 1.0
+
+
+def test_a_user_gazetteer_without_coordinates_is_valid_and_adds_places(tmp_path: Path):
+    from trucewatch.incidents.gazetteer import load_gazetteer as load
+
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("places:\n  - {id: zorakan, name: Zorakan, kind: village, variants: [Zorakan village]}\n",
+                     encoding="utf-8")
+    [mention] = load((str(extra),)).find("Shots were fired near Zorakan village.")
+    assert (mention.place.id, mention.text, mention.place.latitude) == ("zorakan", "Zorakan village", None)
+
+
+def test_the_lexicon_schema_holds_acled_names_exactly():
+    from trucewatch.datafiles import DataFileError, parse
+
+    bad = ("types:\n  shelling:\n    cues: [shelled]\n    plover: {type: ASSAULT}\n"
+           "    acled: {event_type: Battles, sub_event_type: Shelling}\nnegation: [denied]\nhypothetical: [if]\n")
+    with pytest.raises(DataFileError, match="acled/sub_event_type"):
+        parse(bad, "incidents.yaml", "lang-incidents")
