@@ -51,7 +51,7 @@ def test_ids_are_stable_across_forced_reruns_and_every_item_records_its_run(seed
     assert [r["id"] for r in runs[:2]] == [forced.run_id, first.run_id]
     assert runs[0]["status"] == "finished" and runs[0]["counts"]["documents"] == 5
     assert runs[0]["code_version"].startswith("0.") and runs[0]["agreements_hash"] and runs[0]["data_hash"]
-    assert set(runs[0]["stages"]) == {"sentences", "statements", "links"}
+    assert set(runs[0]["stages"]) == {"sentences", "statements", "links", "incidents"}
 
 
 def test_an_incremental_run_equals_a_full_run(seeds: list[Path], tmp_path: Path) -> None:

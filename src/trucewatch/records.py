@@ -187,3 +187,42 @@ class EvidenceLink:
 def evidence_id(doc_id: str, agreement_id: str, provision: str, start: int, end: int) -> str:
     """An evidence link's stable id, from where it is and what it is about (views rebuild it from records)."""
     return stable_id("ev", doc_id, agreement_id, provision, start, end)
+
+
+@dataclass
+class Incident:
+    """One report of an incident (a shelling, a release, a handover...) in one sentence of a document.
+
+    ``type`` is the ceasefire-monitoring type; PLOVER and ACLED codes sit beside it so the
+    incidents export to either. The place is kept as written even when the gazetteer does not
+    know it (then it has no coordinates); ``reported_by`` is who tells of it, ``actors`` who took
+    part, each with a role (``actor`` or ``target``) and a side.
+    """
+
+    doc_id: str
+    start: int  # the sentence's span in the body
+    end: int
+    sentence: str
+    type: str
+    plover_type: str
+    plover_mode: str | None = None
+    acled_event_type: str = ""
+    acled_sub_event_type: str = ""
+    date: str | None = None
+    date_precision: str | None = None
+    place: str | None = None  # as written
+    place_id: str | None = None
+    admin1: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    actors: list[dict] = field(default_factory=list)  # {name, side, role}
+    reported_by: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    fatalities: int = 0
+    confidence: float = 0.5
+    cue: str | None = None
+    sentence_index: int | None = None
+
+    @property
+    def id(self) -> str:
+        return stable_id("in", self.doc_id, self.type, self.start, self.end)

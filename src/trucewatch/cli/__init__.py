@@ -91,6 +91,7 @@ from trucewatch.cli import (  # noqa: E402,F401
     audit,
     cleaning,
     evaluation,
+    events,
     ingest,
     pipeline,
     report,

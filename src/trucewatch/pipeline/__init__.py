@@ -38,6 +38,7 @@ class AnalysisReport:
     unchanged: int = 0  # current already
     forgotten: int = 0  # results removed: no longer canonical
     statements: int = 0
+    incidents: int = 0
     links: Counter[str] = field(default_factory=Counter)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (doc id, reason)
     not_analysed: Counter[str] = field(default_factory=Counter)  # language -> documents with no rules for it
@@ -69,7 +70,7 @@ def analyse_document(config: PipelineConfig, stamp: str, item: tuple[Document, f
     versions = {name: pipeline.versions[name] for name in pipeline.stored}
     return AnalysisRows(doc.id, versions,
                         statements=_product(ctx, "statements", stale), links=_product(ctx, "links", stale),
-                        skipped=skipped)
+                        incidents=_product(ctx, "incidents", stale), skipped=skipped)
 
 
 def _product(ctx: Context, name: str, stale: frozenset[str]):
@@ -136,7 +137,7 @@ def _load(store: Store, pipeline: Pipeline, batch: list[tuple[str, frozenset[str
     """The batch's documents, with the stored products their plan reads instead of recomputing."""
     docs = {d.id: d for d in store.documents_by_id([doc_id for doc_id, _ in batch])}
     reread = {doc_id for doc_id, stale in batch
-              if "statements" not in stale and any(s.name == "links" for s in pipeline.plan(set(stale)))}
+              if "statements" not in stale and any("statements" in s.needs for s in pipeline.plan(set(stale)))}
     statements: dict[str, list] = {doc_id: [] for doc_id in reread}
     for statement in store.statements(doc_ids=reread) if reread else ():
         statements[statement.doc_id].append(statement)
@@ -152,14 +153,16 @@ def _count(report: AnalysisReport, result: AnalysisRows, languages: dict[str, st
     if result.skipped:
         report.not_analysed[languages.get(result.doc_id) or "?"] += 1
     report.statements += len(result.statements or ())
+    report.incidents += len(result.incidents or ())
     for agreement_id, links in (result.links or {}).items():
         report.links[agreement_id] += len(links)
 
 
 def _counts(report: AnalysisReport, started: float) -> dict:
     return {"documents": report.documents, "unchanged": report.unchanged, "forgotten": report.forgotten,
-            "statements": report.statements, "links": dict(report.links), "failed": len(report.failed),
-            "not_analysed": dict(report.not_analysed), "seconds": round(time.monotonic() - started, 2)}
+            "statements": report.statements, "incidents": report.incidents, "links": dict(report.links),
+            "failed": len(report.failed), "not_analysed": dict(report.not_analysed),
+            "seconds": round(time.monotonic() - started, 2)}
 
 
 def _hash(versions: dict[str, str]) -> str:

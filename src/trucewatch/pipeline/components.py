@@ -67,7 +67,7 @@ def component(name: str, *, needs: Iterable[str] = (), stored: bool = False,
 class PipelineConfig:
     """What to build: stage names in order, their settings, and the user's data files. Picklable and hashable."""
 
-    stages: tuple[str, ...] = ("sentences", "statements", "links")
+    stages: tuple[str, ...] = ("sentences", "statements", "links", "incidents")
     settings: tuple[tuple[str, str], ...] = ()  # (stage, JSON of its settings)
     agreement_paths: tuple[str, ...] = ()
     actor_paths: tuple[str, ...] = ()

@@ -1,4 +1,4 @@
-"""The built-in analysis components: sentences, statements, evidence links.
+"""The built-in analysis components: sentences, statements, evidence links, incidents.
 
 Each is a thin factory over its stage's pure function; the heavy data (actor registry,
 agreements) is loaded once per process through :class:`Resources`.
@@ -57,6 +57,10 @@ def _agreement_data(resources: Resources) -> str:
     return files_fingerprint([DATA / "places", *(a.path for a in agreements(resources))])
 
 
+def _incident_data(resources: Resources) -> str:
+    return files_fingerprint([DATA / "actors", DATA / "places", DATA / "lang", *resources.config.actor_paths])
+
+
 @component("sentences")
 def sentences_component(resources: Resources, settings: dict[str, Any]):
     from trucewatch.text.sentences import split_sentences
@@ -85,5 +89,20 @@ def links_component(resources: Resources, settings: dict[str, Any]):
 
     def run(ctx: Context):
         return {a.id: link_document(ctx.doc, ctx["sentences"], ctx["statements"], a) for a in known}
+
+    return run
+
+
+@component("incidents", needs=("sentences", "statements"), stored=True, languages=rule_languages(),
+           fingerprint=_incident_data)
+def incidents_component(resources: Resources, settings: dict[str, Any]):
+    from trucewatch.incidents import extract_incidents
+    from trucewatch.incidents.gazetteer import load_gazetteer
+
+    actors = registry(resources)
+    gazetteer = resources.get("gazetteer", load_gazetteer)
+
+    def run(ctx: Context):
+        return extract_incidents(ctx.doc, ctx["sentences"], actors, gazetteer, ctx["statements"])
 
     return run

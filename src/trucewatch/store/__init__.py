@@ -21,7 +21,7 @@ from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
-from trucewatch.records import BodySpan, Document, EvidenceLink, RemovedBlock, Skip, Statement
+from trucewatch.records import BodySpan, Document, EvidenceLink, Incident, RemovedBlock, Skip, Statement
 from trucewatch.store.browse import Browse
 from trucewatch.store.reviews import Conflict, Reviews, apply_link_reviews, apply_statement_review
 from trucewatch.store.tables import (
@@ -30,6 +30,7 @@ from trucewatch.store.tables import (
     assessments,
     documents,
     evidence_links,
+    incidents,
     ingest_log,
     lsh_buckets,
     revisions,
@@ -345,6 +346,13 @@ class Store(Reviews, Browse):
                          for r in results for links in (r.links or {}).values() for link in links}.values())
             if rows:
                 connection.execute(insert(evidence_links), rows)
+            redo_incidents = [r.doc_id for r in results if r.incidents is not None]
+            if redo_incidents:
+                connection.execute(delete(incidents).where(incidents.c.doc_id.in_(redo_incidents)))
+            rows = list({i.id: {**_incident_row(i), "run_id": run_id}
+                         for r in results for i in r.incidents or ()}.values())
+            if rows:
+                connection.execute(insert(incidents), rows)
             connection.execute(delete(analysis_state).where(analysis_state.c.doc_id.in_(ids)))
             connection.execute(insert(analysis_state), [
                 {"doc_id": r.doc_id, "versions": r.versions, "run_id": run_id, "skipped": r.skipped}
@@ -356,7 +364,7 @@ class Store(Reviews, Browse):
         with self.transaction() as connection:
             for i in range(0, len(doc_ids), 500):
                 chunk = doc_ids[i : i + 500]
-                for table in (statements, evidence_links):
+                for table in (statements, evidence_links, incidents):
                     connection.execute(delete(table).where(table.c.doc_id.in_(chunk)))
                 connection.execute(delete(analysis_state).where(analysis_state.c.doc_id.in_(chunk)))
 
@@ -467,6 +475,27 @@ class Store(Reviews, Browse):
         return apply_link_reviews(links, self.current_reviews("evidence", [x.id for x in links]), said)
 
 
+    # -- incidents -------------------------------------------------------------------
+
+    def incidents(self, *, doc_id: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                  types: Iterable[str] = ()) -> Iterator[Incident]:
+        """Stored incident reports in date order (undated last), streamed; ``date_from``/``date_to`` inclusive."""
+        query = select(incidents).order_by(incidents.c.date.is_(None), incidents.c.date, incidents.c.doc_id,
+                                           incidents.c.start, incidents.c.type)
+        if doc_id is not None:
+            query = query.where(incidents.c.doc_id == doc_id)
+        if date_from:
+            query = query.where(incidents.c.date >= date_from)
+        if date_to:
+            query = query.where(func.substr(incidents.c.date, 1, 10) <= date_to)
+        types = list(types)
+        if types:
+            query = query.where(incidents.c.type.in_(types))
+        with self.engine.connect() as connection:
+            for row in connection.execution_options(yield_per=1000).execute(query).mappings():
+                yield Incident(**{name: row[name] for name in _INCIDENT_FIELDS})
+
+
 @dataclass
 class AnalysisRows:
     """What the analysis of one document writes: ``None`` for a stage that did not run (its rows stay)."""
@@ -475,11 +504,17 @@ class AnalysisRows:
     versions: dict[str, str]
     statements: list[Statement] | None = None
     links: dict[str, list[EvidenceLink]] | None = None  # agreement id -> links
+    incidents: list[Incident] | None = None
     skipped: str | None = None
 
 
 _STATEMENT_FIELDS = [f.name for f in fields(Statement)]
 _LINK_FIELDS = [f.name for f in fields(EvidenceLink)]
+_INCIDENT_FIELDS = [f.name for f in fields(Incident)]
+
+
+def _incident_row(incident: Incident) -> dict:
+    return {"id": incident.id, **{name: getattr(incident, name) for name in _INCIDENT_FIELDS}}
 
 
 def _statement_row(statement: Statement) -> dict:

@@ -117,6 +117,37 @@ evidence_links = Table(
     Column("run_id", String(32)),
 )
 
+# One row per report of an incident (a sentence and a type); reports of one incident are grouped at read time.
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("doc_id", String(32), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("sentence_index", Integer),
+    Column("type", String(32), nullable=False, index=True),
+    Column("plover_type", String(16), nullable=False),
+    Column("plover_mode", String(32)),
+    Column("acled_event_type", String(64), nullable=False),
+    Column("acled_sub_event_type", String(64), nullable=False),
+    Column("date", String(32), index=True),
+    Column("date_precision", String(8)),
+    Column("place", Text),
+    Column("place_id", String(64)),
+    Column("admin1", Text),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("actors", JSON, nullable=False),
+    Column("reported_by", Text),
+    Column("counts", JSON, nullable=False),
+    Column("fatalities", Integer, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("cue", Text),
+    Column("run_id", String(32)),
+)
+
 # One row per analysis run: what ran, with which code and data, and what it produced.
 analysis_runs = Table(
     "analysis_runs",

@@ -1,14 +1,14 @@
 """Users and the append-only revisions that carry reviewers' decisions over machine output.
 
-Revision ID: 0005r
-Revises: 0005d
+Revision ID: 0007
+Revises: 0006
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005r"
-down_revision = "0005d"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

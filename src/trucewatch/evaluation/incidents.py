@@ -1,0 +1,189 @@
+"""Scoring the incident stage: real-dev incident annotations and the PLOVER gold-standard records.
+
+Real-dev: each article is read, built, split and analysed as ``analyse`` does (statements, then
+incidents), with no gold value fed in. A gold incident is located by its sentence text in the
+body and belongs to the sentence holding most of it; strictly, a prediction matches it when it is
+of the same sentence and the same type, one to one. Of the matched pairs: date right (where the
+gold gives a date), counts exact (the same counts, none where gold has none), place resolved (a
+gazetteer place named within the gold place, where gold gives one). Lenient: the sentence was
+found as an incident of any type. Files numbered by a multiple of 4 are held out.
+
+PLOVER: the gold records' (old) event categories mapped to the current 16 types; accuracy is over
+sentences whose category the stage codes at all, and the share of other sentences it codes
+anyway (false alarms) is reported beside it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trucewatch.evaluation.matching import Accuracy, ratio
+from trucewatch.evaluation.realdev import SPLITS, is_russian, read_annotations, split_of
+from trucewatch.records import Document, Incident, Sentence, SourceItem
+
+# PLOVER 0.5 category names of the gold file -> the current manual's 16 types
+PLOVER_RENAMED = {"FIGHT": "ASSAULT", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}
+
+
+@dataclass
+class IncidentScore:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0  # strict: same sentence, same type
+    sentence_found: int = 0  # lenient: the gold sentence gave an incident of any type
+    missing: int = 0  # gold sentences not found in the body
+    date: Accuracy = field(default_factory=Accuracy)
+    counts: Accuracy = field(default_factory=Accuracy)
+    place: Accuracy = field(default_factory=Accuracy)
+    confusions: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gold type, predicted type) in one sentence
+    misses: Counter[str] = field(default_factory=Counter)  # gold types not found
+
+    def add(self, other: IncidentScore) -> None:
+        for name in ("gold", "predicted", "matched", "sentence_found", "missing"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in ("date", "counts", "place"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            mine.n += theirs.n
+            mine.right += theirs.right
+        self.confusions.update(other.confusions)
+        self.misses.update(other.misses)
+
+    def metrics(self) -> dict:
+        precision, recall = ratio(self.matched, self.predicted), ratio(self.matched, self.gold)
+        f1 = round(2 * precision * recall / (precision + recall), 3) if precision and recall else 0.0
+        return {"gold": self.gold, "predicted": self.predicted, "matched": self.matched,
+                "recall": recall, "precision": precision, "f1": f1,
+                "sentence_recall_any_type": ratio(self.sentence_found, self.gold),
+                "date_right": self.date.value, "date_n": self.date.n, "counts_exact": self.counts.value,
+                "counts_n": self.counts.n, "place_resolved": self.place.value, "place_n": self.place.n,
+                "gold_not_in_text": self.missing}
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _sentence_of(body: str, sentences: Sequence[Sentence], needle: str) -> int | None:
+    """Index of the sentence holding most of ``needle`` in ``body`` (whitespace-insensitive), or None."""
+    pattern = r"\s+".join(re.escape(w) for w in needle.split())
+    match = re.search(pattern, body) if pattern else None
+    if match is None:
+        return None
+    best = max(sentences, key=lambda s: min(s.end, match.end()) - max(s.start, match.start()), default=None)
+    return best.index if best is not None and best.start < match.end() and match.start() < best.end else None
+
+
+def score_document(note: dict, doc: Document, sentences: Sequence[Sentence], predicted: Sequence[Incident]
+                   ) -> IncidentScore:
+    score = IncidentScore(gold=len(note["incidents"]), predicted=len(predicted))
+    free = defaultdict(list)
+    for incident in predicted:
+        free[incident.sentence_index, incident.type].append(incident)
+    found_sentences = {i.sentence_index for i in predicted}
+    by_sentence = defaultdict(list)
+    for incident in predicted:
+        by_sentence[incident.sentence_index].append(incident.type)
+    for gold in note["incidents"]:
+        index = _sentence_of(doc.body, sentences, gold["sentence"])
+        if index is None:
+            score.missing += 1
+            score.misses[gold["type"]] += 1
+            continue
+        score.sentence_found += index in found_sentences
+        if not free[index, gold["type"]]:
+            score.misses[gold["type"]] += 1
+            for other in by_sentence[index]:
+                score.confusions[gold["type"], other] += 1
+            continue
+        incident = free[index, gold["type"]].pop(0)
+        score.matched += 1
+        if gold.get("date"):
+            score.date.add(bool(incident.date) and incident.date[:10] == gold["date"][:10])
+        score.counts.add(dict(incident.counts) == dict(gold.get("counts") or {}))
+        if gold.get("place"):
+            score.place.add(incident.place_id is not None and bool(incident.place)
+                            and _normal(incident.place) in _normal(gold["place"]))
+    return score
+
+
+def analyse_file(path: Path):
+    """Read, build, split, extract statements and incidents, as the pipeline does."""
+    from trucewatch.actors import load_registry
+    from trucewatch.documents import build_document
+    from trucewatch.incidents import extract_incidents
+    from trucewatch.incidents.gazetteer import load_gazetteer
+    from trucewatch.sources import read_sources
+    from trucewatch.statements import extract_statements
+    from trucewatch.text.sentences import split_sentences
+
+    items = [i for i in read_sources([path]) if isinstance(i, SourceItem)]
+    if not items:
+        raise FileNotFoundError(f"real-dev article missing or unreadable: {path}")
+    doc = build_document(items[0])
+    sentences = split_sentences(doc)
+    registry = load_registry()
+    statements = extract_statements(doc, registry, sentences)
+    return doc, sentences, extract_incidents(doc, sentences, registry, load_gazetteer(), statements)
+
+
+def evaluate_incidents(annotations: str | os.PathLike, corpus: str | os.PathLike,
+                       splits: Sequence[str] = ("dev",)) -> dict:
+    """Per split (and per split without the Russian articles, which have no incident rules yet): recall with the
+    right type, precision, date/counts/place accuracy, and the commonest misses."""
+    scores = {name: IncidentScore() for split in splits for name in (split, f"{split} without russian")}
+    for note in read_annotations(annotations):
+        if "incidents" not in note:
+            continue
+        split = split_of(note["file"])
+        wanted = [s for s in splits if s in (split, "all")]
+        if not wanted:
+            continue  # never read a held-out article unless asked
+        doc, sentences, predicted = analyse_file(Path(corpus) / note["file"])
+        score = score_document(note, doc, sentences, predicted)
+        for s in wanted:
+            scores[s].add(score)
+            if not is_russian(doc.body):
+                scores[f"{s} without russian"].add(score)
+    return {split: {**score.metrics(), "misses": dict(score.misses.most_common(8)),
+                    "confusions": {f"{g}->{p}": n for (g, p), n in score.confusions.most_common(8)}}
+            for split, score in scores.items()}
+
+
+def evaluate_plover(path: str | os.PathLike) -> dict:
+    """Event category accuracy on the PLOVER gold-standard records, categories mapped to the current names."""
+    from trucewatch.actors import load_registry
+    from trucewatch.incidents import extract_incidents
+    from trucewatch.incidents.gazetteer import load_gazetteer
+    from trucewatch.incidents.rules import incident_rules
+    from trucewatch.records import BodySpan
+    from trucewatch.text.sentences import split_sentences
+
+    records = [r for r in json.loads(Path(path).read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
+    coded = {t.plover_type for t in incident_rules("en").types}
+    registry, gazetteer = load_registry(), load_gazetteer()
+    covered, others = Accuracy(), Accuracy()
+    per_type: dict[str, Accuracy] = defaultdict(Accuracy)
+    for record in records:
+        gold = PLOVER_RENAMED.get(record["event"], record["event"])
+        text = record["text"]
+        doc = Document(id=record["id"], source_key=record["id"], source_path="", locator="", content_type="text",
+                       raw_text=text, body=text, body_spans=[BodySpan(0, 0, len(text))], published=record.get("date"),
+                       language="en")
+        types = {i.plover_type for i in extract_incidents(doc, split_sentences(doc), registry, gazetteer)}
+        if gold in coded:
+            covered.add(gold in types)
+            per_type[gold].add(gold in types)
+        else:
+            others.add(bool(types))
+    return {"sentences": len(records), "covered": covered.n, "accuracy_covered": covered.value,
+            "false_alarm_other": others.value, "others": others.n,
+            "per_type": {t: {"n": a.n, "accuracy": a.value} for t, a in sorted(per_type.items())}}
+
+
+__all__ = ["SPLITS", "evaluate_incidents", "evaluate_plover", "score_document"]

@@ -1,0 +1,189 @@
+"""Incidents in one document: sentences with a cue word, typed, dated, placed, counted, attributed.
+
+Rules over sentences, no parsing: a sentence is looked at only if one cue of any type occurs in
+it (the prefilter keeps the stage cheap); each type whose cue is not negated or hypothetical in
+its clause ("denied shelling", "threatened to attack", "would withdraw") makes one incident,
+or speaks of the background ("after six weeks of heavy fighting"),
+unless a more specific type found in the same sentence suppresses it (a shelling is not also a
+generic attack). Dates are resolved like ``said_on``: a date the sentence speaks of, nearest the
+cue, else the publication day. Counts are conservative: a number only counts as killed, released...
+when the word saying so follows it closely ("49 servicemen were killed") or precedes it ("killing
+two"), and vague counts take ACLED's low values ("dozens" = 12) through :mod:`trucewatch.text.numbers`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from trucewatch.actors import ActorRegistry
+from trucewatch.incidents.gazetteer import Gazetteer, PlaceMention
+from trucewatch.incidents.rules import IncidentRules, TypeRule, incident_rules
+from trucewatch.lang import languages
+from trucewatch.records import Document, Incident, Sentence, Statement
+from trucewatch.text.dates import date_mentions, month_number, publication_day
+from trucewatch.text.numbers import find_numbers
+
+_CLAUSE = re.compile(r"[,;:()]|\s(?:but|while|whereas|and)\s")
+_UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|towards|outside)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+_SPEAKS = re.compile(r"\s*(?:,\s*)?(?:said|says|has|have|had|accused|announced|claimed|claims|told|insisted|denied|"
+                     r"reported|confirmed|warned|responded)\b")
+_VIOLENT = {"attack", "shelling", "armed_clash", "ceasefire_violation_report", "casualties", "mine_incident"}
+_PLACE_RANK = {"village": 0, "town": 0, "city": 0, "district": 1, "corridor": 1, "route": 1, "region": 2, "line": 3,
+               "country": 4}
+
+
+def extract_incidents(doc: Document, sentences: Sequence[Sentence], registry: ActorRegistry, gazetteer: Gazetteer,
+                      statements: Sequence[Statement] = ()) -> list[Incident]:
+    """The incidents ``doc`` reports, one per (sentence, type), in text order; none in a language with no rules."""
+    language = doc.language or "en"
+    if language not in languages(having="incidents"):
+        return []
+    rules = incident_rules(language)
+    found: dict[tuple[str, str], Incident] = {}  # a paragraph repeated in a page is one report
+    for sentence in sentences:
+        if not rules.any_cue.search(doc.body, sentence.start, sentence.end):
+            continue
+        for incident in _sentence_incidents(doc, sentence, rules, registry, gazetteer, statements):
+            found.setdefault((incident.type, " ".join(incident.sentence.split())), incident)
+    return list(found.values())
+
+
+def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | None:
+    """The first cue of ``rule`` in ``text`` that its clause does not negate or make hypothetical."""
+    for match in rule.cues.finditer(text):
+        clause = text[max(0, match.start() - 80):match.start()]
+        cut = list(_CLAUSE.finditer(clause))
+        if cut:
+            clause = clause[cut[-1].end():]
+        if not rules.blocked.search(clause):
+            return match
+    return None
+
+
+def _sentence_incidents(doc: Document, sentence: Sentence, rules: IncidentRules, registry: ActorRegistry,
+                        gazetteer: Gazetteer, statements: Sequence[Statement]) -> list[Incident]:
+    text = doc.body[sentence.start:sentence.end]
+    cues = {rule.name: (rule, m) for rule in rules.types if (m := _cue(rule, rules, text))}
+    suppressed = {s for rule, _ in cues.values() for s in rule.suppresses}
+    kept = [(rule, m) for name, (rule, m) in cues.items() if name not in suppressed]
+    if not kept:
+        return []
+    dates = date_mentions(doc.body, doc.published, sentence.start, sentence.end)
+    reporter, span = _reporter(sentence, statements)
+    span = span and (span[0] - sentence.start, span[1] - sentence.start)
+    places = [p for p in gazetteer.find(text) if not (span and p.start < span[1] and span[0] < p.end)]
+    actors = _actors(text, registry, rules, span)
+    hedged = bool(rules.hedges and rules.hedges.search(text))
+    numbers = find_numbers(text, doc.language or "en")
+    incidents = []
+    for rule, cue in kept:
+        date, precision = _date(dates, sentence.start + cue.start(), doc.published)
+        place = _place(places, cue.start(), text)
+        written = place.text if place else _unknown_place(text)
+        counts = _counts(text, numbers, rule, rules)
+        mode, event_type, sub_event_type = rule.plover_mode, rule.acled_event_type, rule.acled_sub_event_type
+        for refinement in rule.refine:
+            if refinement.words.search(text):
+                mode = refinement.plover_mode or mode
+                event_type = refinement.event_type or event_type
+                sub_event_type = refinement.sub_event_type or sub_event_type
+                break
+        roles = [{"name": a["name"], "side": a["side"], "role": "actor" if a["at"] < cue.start() else "target"}
+                 for a in actors]
+        confidence = 0.5 + 0.1 * bool(dates) + 0.1 * bool(place) + 0.1 * bool(roles) + 0.1 * bool(reporter)
+        incidents.append(Incident(
+            doc_id=doc.id, start=sentence.start, end=sentence.end, sentence=text, type=rule.name,
+            plover_type=rule.plover_type, plover_mode=mode, acled_event_type=event_type,
+            acled_sub_event_type=sub_event_type, date=date, date_precision=precision, place=written,
+            place_id=place.place.id if place else None, admin1=place.place.admin1 if place else None,
+            latitude=place.place.latitude if place else None, longitude=place.place.longitude if place else None,
+            actors=roles, reported_by=reporter, counts=counts,
+            fatalities=counts.get("killed", 0) if rule.name in _VIOLENT else 0,
+            confidence=round(confidence - 0.2 * hedged, 2), cue=cue.group(), sentence_index=sentence.index))
+    return incidents
+
+
+def _date(dates, at: int, published: str | None) -> tuple[str | None, str | None]:
+    if dates:
+        nearest = min(dates, key=lambda d: (d.precision != "day", abs(d.start - at)))
+        return nearest.value, nearest.precision
+    return publication_day(published)
+
+
+def _where(mention: PlaceMention, text: str) -> bool:
+    """Whether a name is used as the place of something: not a dateline ("MOSCOW, Sept 20"), not a capital
+    speaking for its government ("Baku said")."""
+    if mention.text.isupper() and len(mention.text) > 3:
+        return False
+    return not (mention.place.kind == "city" and _SPEAKS.match(text, mention.end))
+
+
+def _place(places: list[PlaceMention], at: int, text: str) -> PlaceMention | None:
+    """The most precise place named, nearest the cue."""
+    places = [p for p in places if _where(p, text)]
+    if not places:
+        return None
+    return min(places, key=lambda p: (_PLACE_RANK.get(p.place.kind, 2), abs(p.start - at)))
+
+
+def _unknown_place(text: str) -> str | None:
+    for match in _UNKNOWN_PLACE.finditer(text):
+        if month_number(match.group(1).split()[0]) is None:
+            return match.group(1)
+    return None
+
+
+def _reporter(sentence: Sentence, statements: Sequence[Statement]) -> tuple[str | None, tuple[int, int] | None]:
+    """Who reports what the sentence says: the speaker of a statement inside it."""
+    for statement in statements:
+        if statement.start < sentence.end and sentence.start < statement.end and (
+                statement.speaker_name or statement.speaker_text):
+            span = (statement.speaker_start, statement.speaker_end) if statement.speaker_start is not None else None
+            return statement.speaker_name or statement.speaker_text, span
+    return None, None
+
+
+def _actors(text: str, registry: ActorRegistry, rules: IncidentRules, reporter: tuple[int, int] | None) -> list[dict]:
+    """Registered actors and sides' forces ("Azerbaijani forces") named in the sentence, but not its reporter."""
+    found: dict[str, dict] = {}
+    for mention in registry.mentions(text):
+        if reporter and mention.start < reporter[1] and reporter[0] < mention.end:
+            continue
+        actor = registry.get(mention.actor_id)
+        if actor is not None:
+            found.setdefault(actor.name, {"name": actor.name, "side": actor.side, "at": mention.start})
+    if rules.force_nouns and registry.countries:
+        adjectives = {a.lower(): code for code, c in registry.countries.items() for a in c["adjectives"]}
+        pattern = rf"\b({'|'.join(map(re.escape, adjectives))})\s+(?:{rules.force_nouns})\b"
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            if reporter and match.start() < reporter[1] and reporter[0] < match.end():
+                continue
+            name = " ".join(match.group().split())
+            found.setdefault(name.lower(), {"name": name, "side": adjectives[match.group(1).lower()],
+                                            "at": match.start()})
+    return sorted(found.values(), key=lambda a: a["at"])
+
+
+def _counts(text: str, numbers, rule: TypeRule, rules: IncidentRules) -> dict[str, int]:
+    """Counts the type may carry: a number followed within a few words by the count's word, or just after it."""
+    counts: dict[str, int] = {}
+    for number in numbers:
+        if not float(number.value).is_integer() or number.value <= 0:
+            continue
+        after = text[number.end:number.end + 60]
+        before = text[max(0, number.start - 20):number.start]
+        best: tuple[int, str] | None = None
+        for kind in rule.counts:
+            pattern = rules.counts.get(kind)
+            if pattern is None:
+                continue
+            match = pattern.search(after)
+            if match and len(after[:match.start()].split()) <= 4 and not re.search(r"[.;]", after[:match.start()]):
+                if best is None or match.start() < best[0]:
+                    best = (match.start(), kind)
+            elif (tail := pattern.search(before)) and not before[tail.end():].strip(" ,"):
+                best = best or (99, kind)
+        if best and best[1] not in counts:
+            counts[best[1]] = int(number.value)
+    return counts

@@ -1,0 +1,85 @@
+"""Places with coordinates: every bundled gazetteer (``data/places/*.yaml``) plus the user's, found in text.
+
+An incident's place is resolved only to a gazetteer entry named in its sentence; a name the
+gazetteer does not know is kept as written with no coordinates, and a country never gets a
+point (a town is never placed at a country's centre).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from trucewatch import datafiles
+
+PLACES = Path(__file__).resolve().parents[1] / "data" / "places"
+
+
+@dataclass(frozen=True)
+class GazetteerPlace:
+    id: str
+    name: str
+    kind: str
+    admin1: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    place: GazetteerPlace
+
+
+class Gazetteer:
+    """Name variants -> places, matched longest first on word boundaries (case as written for short names)."""
+
+    def __init__(self, places: Iterable[tuple[GazetteerPlace, tuple[str, ...]]]) -> None:
+        self.places: dict[str, GazetteerPlace] = {}
+        self._names: dict[str, GazetteerPlace] = {}
+        for place, names in places:
+            self.places[place.id] = place
+            for name in names:
+                self._names.setdefault(name.lower(), place)
+        alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+")
+                                for n in sorted(self._names, key=len, reverse=True))
+        self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE) if self._names else None
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
+        """Places named in ``text[start:end]``, left to right; a capitalised name only capitalised."""
+        if self._pattern is None:
+            return []
+        found = []
+        for match in self._pattern.finditer(text, start, len(text) if end is None else end):
+            words = match.group()
+            place = self._names[" ".join(words.lower().split())]
+            if place.name[0].isupper() and words[0].islower():
+                continue
+            found.append(PlaceMention(match.start(), match.end(), words, place))
+        return found
+
+
+def _entries(path: Path) -> list[tuple[GazetteerPlace, tuple[str, ...]]]:
+    data = datafiles.read(path, "places")
+    entries = []
+    for p in data["places"]:
+        point = p["kind"] != "country"  # a country's centre is no incident's place
+        place = GazetteerPlace(p["id"], p["name"], p["kind"], p.get("admin1"),
+                               p.get("latitude") if point else None, p.get("longitude") if point else None)
+        entries.append((place, (p["name"], *p.get("variants", []))))
+    return entries
+
+
+@cache
+def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
+    """The bundled gazetteers and ``extra`` files (same schema); a later file's id replaces an earlier one's."""
+    entries: dict[str, tuple[GazetteerPlace, tuple[str, ...]]] = {}
+    for path in [*sorted(PLACES.glob("*.yaml")), *(Path(p) for p in extra)]:
+        for place, names in _entries(path):
+            entries[place.id] = (place, names)
+    return Gazetteer(entries.values())

@@ -1,0 +1,66 @@
+"""The incident cues of one language, compiled once from ``data/lang/<language>/incidents.yaml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from trucewatch.lang import lexicon
+
+
+def _words(patterns: list[str]) -> re.Pattern[str]:
+    """Regex cues on word boundaries, case-insensitive; a space matches any whitespace run."""
+    body = "|".join(p.replace(" ", r"\s+") for p in sorted(patterns, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Refinement:
+    words: re.Pattern[str]
+    plover_mode: str | None
+    event_type: str | None
+    sub_event_type: str | None
+
+
+@dataclass(frozen=True)
+class TypeRule:
+    name: str
+    cues: re.Pattern[str]
+    plover_type: str
+    plover_mode: str | None
+    acled_event_type: str
+    acled_sub_event_type: str
+    suppresses: frozenset[str]
+    refine: tuple[Refinement, ...]
+    counts: tuple[str, ...]
+
+
+@dataclass
+class IncidentRules:
+    types: list[TypeRule]
+    any_cue: re.Pattern[str]  # the cheap prefilter: a sentence without any cue is not looked at again
+    blocked: re.Pattern[str]  # negation, hypotheticals, background
+    hedges: re.Pattern[str] | None
+    force_nouns: str  # regex alternation
+    counts: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+
+@cache
+def incident_rules(language: str = "en") -> IncidentRules:
+    data = lexicon(language, "incidents")
+    types = []
+    for name, spec in data["types"].items():
+        refine = tuple(Refinement(_words(r["words"]), r.get("plover_mode"), r.get("event_type"),
+                                  r.get("sub_event_type")) for r in spec.get("refine", []))
+        types.append(TypeRule(name, _words(spec["cues"]), spec["plover"]["type"], spec["plover"].get("mode"),
+                              spec["acled"]["event_type"], spec["acled"]["sub_event_type"],
+                              frozenset(spec.get("suppresses", [])), refine,
+                              tuple(data.get("type_counts", {}).get(name, []))))
+    all_cues = [c for spec in data["types"].values() for c in spec["cues"]]
+    forces = "|".join(n.replace(" ", r"\s+") for n in sorted(data.get("force_nouns", []), key=len, reverse=True))
+    return IncidentRules(
+        types=types, any_cue=_words(all_cues),
+        blocked=_words([*data["negation"], *data["hypothetical"], *data.get("background", [])]),
+        hedges=_words(data["hedges"]) if data.get("hedges") else None, force_nouns=forces,
+        counts={kind: _words(words) for kind, words in data.get("counts", {}).items()})

@@ -1,0 +1,121 @@
+"""``events`` and ``export``: incidents of a file (original offsets) or of the store, and round-tripped exports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from trucewatch.cli import main
+from trucewatch.export import read_acled, read_json, read_parquet
+from trucewatch.incidents.grouping import compatible, group_incidents
+from trucewatch.records import Incident
+
+ARTICLE = ("Border clash\n\nYEREVAN, May 14, 2021 - Azerbaijani forces shelled Tegh on Thursday. "
+           "Two soldiers were wounded, the Armenian Defence Ministry said. The sides met in Moscow on Friday.\n")
+FIELDS = {"id", "incident_id", "doc_id", "start", "end", "sentence", "type", "plover_type", "plover_mode",
+          "acled_event_type", "acled_sub_event_type", "date", "date_precision", "place", "admin1", "latitude",
+          "longitude", "actors", "reported_by", "counts", "fatalities", "confidence"}
+
+
+def jsonl(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_events_of_a_file_give_every_field_and_offsets_into_the_original_text(tmp_path: Path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["events", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = jsonl(result.stdout)
+    shelling = next(r for r in records if r["type"] == "shelling")
+    assert set(shelling) >= FIELDS
+    assert ARTICLE[shelling["start"]:shelling["end"]] == shelling["sentence"]
+    assert (shelling["date"], shelling["place"], shelling["admin1"]) == ("2021-05-13", "Tegh", "Syunik")
+    only = jsonl(CliRunner().invoke(main, ["events", str(path), "--type", "negotiation_meeting",
+                                           "--format", "jsonl"]).stdout)
+    assert [r["type"] for r in only] == ["negotiation_meeting"]
+
+
+@pytest.fixture
+def stored(tmp_path: Path) -> str:
+    db = str(tmp_path / "store.db")
+    other = ("Baku blames Yerevan\n\nBAKU, May 14, 2021 - Armenian forces shelled Tegh on Thursday and then "
+             "accused Azerbaijan of the attack on their own village, a spokesman in Baku told reporters. The "
+             "border has been tense for weeks and both capitals trade claims daily.\n")
+    for name, text in (("a.txt", ARTICLE), ("b.txt", other)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(tmp_path), "--db", db, "--quiet"]).exit_code == 0
+    assert runner.invoke(main, ["analyse", "--db", db]).exit_code == 0
+    return db
+
+
+def test_stored_events_are_filtered_and_reports_of_one_incident_share_its_id(stored: str):
+    records = jsonl(CliRunner().invoke(main, ["events", "--db", stored, "--format", "jsonl", "--type", "shelling"]
+                                       ).stdout)
+    assert len(records) == 2 and len({r["doc_id"] for r in records}) == 2
+    assert len({r["incident_id"] for r in records}) == 1  # same type, place and day: one incident, two reports
+    assert {a["side"] for r in records for a in r["actors"] if a["role"] == "actor"} == {"AZ", "AM"}  # both kept
+    later = jsonl(CliRunner().invoke(main, ["events", "--db", stored, "--format", "jsonl", "--from", "2021-05-14"]
+                                     ).stdout)
+    assert later and all(r["date"] >= "2021-05-14" for r in later)
+
+
+def test_exports_round_trip(stored: str, tmp_path: Path):
+    records = jsonl(CliRunner().invoke(main, ["events", "--db", stored, "--format", "jsonl"]).stdout)
+    by_id = {r["id"]: r for r in records}
+    for fmt in ("acled", "plover", "geojson", "parquet"):
+        out = tmp_path / f"out.{fmt}"
+        result = CliRunner().invoke(main, ["export", "--db", stored, "--format", fmt, "--out", str(out)])
+        assert result.exit_code == 0, result.output
+    acled = read_acled(tmp_path / "out.acled")
+    assert list(acled[0])[:7] == ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type",
+                                  "event_type", "sub_event_type"]
+    assert {row["event_id_cnty"]: (row["event_date"], row["sub_event_type"], row["latitude"], row["fatalities"],
+                                   row["notes"]) for row in acled} == {
+        i: (r["date"][:10], r["acled_sub_event_type"], r["latitude"], r["fatalities"], r["sentence"])
+        for i, r in by_id.items()}
+    plover = read_json(tmp_path / "out.plover")
+    assert {p["id"]: (p["event"], p["context"], p["text"]) for p in plover} == {
+        i: (r["plover_type"], r["type"], r["sentence"]) for i, r in by_id.items()}
+    features = read_json(tmp_path / "out.geojson")["features"]
+    placed = {i for i, r in by_id.items() if r["latitude"] is not None}
+    assert {f["id"] for f in features} == placed and placed
+    assert all(f["geometry"]["coordinates"] == [by_id[f["id"]]["longitude"], by_id[f["id"]]["latitude"]]
+               for f in features)
+    assert {r["id"]: r for r in read_parquet(tmp_path / "out.parquet")} == {
+        i: {k: v for k, v in r.items() if k not in ("locator", "url")} for i, r in by_id.items()}
+
+
+def report(doc: str, date: str, place: str | None, actors: list[dict], kind: str = "shelling") -> Incident:
+    return Incident(doc_id=doc, start=0, end=10, sentence="s", type=kind, plover_type="ASSAULT", date=date,
+                    date_precision="day", place=place, place_id=place, actors=actors)
+
+
+def test_grouping_needs_same_type_place_and_close_dates_and_keeps_mutual_blame_together():
+    az = [{"name": "Azerbaijani forces", "side": "AZ", "role": "actor"}, {"name": "Armenia", "side": "AM",
+                                                                          "role": "target"}]
+    am = [{"name": "Armenian forces", "side": "AM", "role": "actor"}, {"name": "Azerbaijan", "side": "AZ",
+                                                                       "role": "target"}]
+    ru = [{"name": "Russian forces", "side": "RU", "role": "actor"}]
+    a, b = report("d1", "2021-05-13", "tegh", az), report("d2", "2021-05-14", "tegh", am)
+    far, elsewhere = report("d3", "2021-05-20", "tegh", az), report("d4", "2021-05-13", "goris", az)
+    other_type, unplaced = report("d5", "2021-05-13", "tegh", az, "protest"), report("d6", "2021-05-13", None, az)
+    groups = group_incidents([a, b, far, elsewhere, other_type, unplaced])
+    assert groups[a.id] == groups[b.id]
+    assert len({groups[x.id] for x in (a, far, elsewhere, other_type, unplaced)}) == 5
+    assert compatible(a, b) and not compatible(a, report("d7", "2021-05-13", "tegh", ru))
+
+
+def test_events_of_a_stored_document_and_unknown_targets(stored: str):
+    records = jsonl(CliRunner().invoke(main, ["events", "--db", stored, "--format", "jsonl"]).stdout)
+    doc_id = records[0]["doc_id"]
+    mine = jsonl(CliRunner().invoke(main, ["events", doc_id, "--db", stored, "--format", "jsonl"]).stdout)
+    assert mine and {r["doc_id"] for r in mine} == {doc_id}
+    assert {r["id"] for r in mine} == {r["id"] for r in records if r["doc_id"] == doc_id}
+    missing = CliRunner().invoke(main, ["events", "no-such-doc", "--db", stored])
+    assert missing.exit_code != 0 and "neither a file nor a document id" in missing.output
+    assert CliRunner().invoke(main, ["events", "missing/file.txt"]).exit_code != 0

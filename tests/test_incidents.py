@@ -1,0 +1,132 @@
+"""The incident stage: typed, dated, placed, counted incidents; denials and hypotheticals left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from trucewatch.actors import load_registry
+from trucewatch.incidents import extract_incidents
+from trucewatch.incidents.gazetteer import load_gazetteer
+from trucewatch.records import BodySpan, Document
+from trucewatch.text.sentences import split_sentences
+
+
+def document(body: str, published: str = "2021-05-14") -> Document:
+    return Document(id="d1", source_key="k", source_path="p.txt", locator="", content_type="text", raw_text=body,
+                    body=body, body_spans=[BodySpan(0, 0, len(body))], published=published, language="en")
+
+
+def incidents(body: str, published: str = "2021-05-14"):
+    doc = document(body, published)
+    return extract_incidents(doc, split_sentences(doc), load_registry(), load_gazetteer())
+
+
+def test_shelling_is_typed_dated_placed_and_mapped_to_acled_and_plover():
+    [found] = incidents("Azerbaijani forces shelled Tegh on Tuesday, the ministry said.")
+    assert found.type == "shelling"
+    assert (found.acled_event_type, found.acled_sub_event_type) == ("Explosions/Remote violence",
+                                                                   "Shelling/artillery/missile attack")
+    assert found.plover_type == "ASSAULT"
+    assert (found.date, found.date_precision) == ("2021-05-11", "day")  # the Tuesday before publication
+    assert (found.place, found.place_id, found.admin1) == ("Tegh", "tegh", "Syunik")
+    assert found.latitude and found.longitude
+    assert {"name": "Azerbaijani forces", "side": "AZ", "role": "actor"} in found.actors
+    assert found.id.startswith("in_") and found.id == incidents(
+        "Azerbaijani forces shelled Tegh on Tuesday, the ministry said.")[0].id
+
+
+def test_name_variants_resolve_to_one_place_and_drones_refine_the_sub_event():
+    [a] = incidents("Drone strikes hit Stepanakert overnight.")
+    [b] = incidents("Drone strikes hit Khankendi overnight.")
+    assert a.place_id == b.place_id == "khankendi" and (a.place, b.place) == ("Stepanakert", "Khankendi")
+    assert a.acled_sub_event_type == "Air/drone strike" and a.plover_mode == "aerial"
+
+
+@pytest.mark.parametrize("body", [
+    "The ministry denied that its troops shelled Shusha.",
+    "Baku threatened to attack the positions.",
+    "The army would withdraw from Lachin if the talks failed.",
+    "Both sides called for a ceasefire.",
+])
+def test_denials_and_hypotheticals_are_not_incidents(body):
+    assert incidents(body) == []
+
+
+def test_counts_are_conservative_and_typed():
+    [casualties] = incidents("Three soldiers were killed and dozens wounded near Sotk.")
+    assert casualties.type == "casualties"
+    assert casualties.counts == {"killed": 3, "wounded": 12} and casualties.fatalities == 3
+    [release] = incidents("Azerbaijan handed over 10 captured Armenian soldiers to Armenia on Saturday.")
+    assert release.type == "detainee_release" and release.counts == {"released": 10} and release.fatalities == 0
+
+
+def test_unknown_place_is_kept_as_written_without_coordinates_and_a_country_gets_no_point():
+    [unknown] = incidents("Residents held a protest near Zorakan village.")
+    assert unknown.place == "Zorakan" and unknown.place_id is None and unknown.latitude is None
+    [country] = incidents("Hundreds of people held a protest in Armenia on Sunday.")
+    assert country.place_id == "armenia" and country.latitude is None and country.longitude is None
+
+
+def test_sentence_without_a_cue_gives_nothing_and_no_date_falls_back_to_publication():
+    assert incidents("The weather in Goris was mild.") == []
+    [found] = incidents("Russian peacekeepers were deployed in the Lachin corridor.", "2020-11-13")
+    assert found.type == "peacekeeper_deployment" and (found.date, found.date_precision) == ("2020-11-13", "day")
+
+
+def test_analyse_stores_incidents_and_reads_them_back_with_filters(store, tmp_path: Path):
+    from trucewatch.ingest import ingest
+    from trucewatch.pipeline import analyse
+
+    (tmp_path / "a.txt").write_text("Shelling near Goris\n\nGORIS, May 14, 2021 - Azerbaijani forces shelled Goris on "
+                                    "Thursday. Two civilians were wounded. The sides met in Moscow on Friday.\n",
+                                    encoding="utf-8")
+    ingest([tmp_path / "a.txt"], store)
+    report = analyse(store)
+    stored = list(store.incidents())
+    assert report.incidents == len(stored) >= 2
+    assert {i.type for i in stored} >= {"shelling", "negotiation_meeting"}
+    assert [i.type for i in store.incidents(types=["shelling"])] == ["shelling"]
+    assert all(i.date >= "2021-05-14" for i in store.incidents(date_from="2021-05-14"))
+    assert all(i.date <= "2021-05-13" for i in store.incidents(date_to="2021-05-13"))
+    again = analyse(store, force=True)
+    assert {i.id for i in store.incidents()} == {i.id for i in stored} and again.incidents == len(stored)
+
+
+def test_scoring_matches_by_sentence_and_type_and_checks_date_counts_and_place():
+    from trucewatch.evaluation.incidents import score_document
+
+    body = "Azerbaijani forces shelled Tegh on Tuesday. Two soldiers were killed near Goris. The weather was fine."
+    doc = document(body)
+    sentences = split_sentences(doc)
+    predicted = extract_incidents(doc, sentences, load_registry(), load_gazetteer())
+    note = {"incidents": [
+        {"sentence": "Azerbaijani forces shelled Tegh on Tuesday", "type": "shelling", "date": "2021-05-11",
+         "place": "Tegh", "counts": {}},
+        {"sentence": "Two soldiers were killed near Goris", "type": "casualties", "date": "2021-05-01",
+         "place": "Goris", "counts": {"killed": 2}},
+        {"sentence": "The weather was fine", "type": "protest", "place": None, "counts": {}},
+    ]}
+    metrics = score_document(note, doc, sentences, predicted).metrics()
+    assert (metrics["gold"], metrics["predicted"], metrics["matched"]) == (3, 2, 2)
+    assert metrics["date_right"] == 0.5 and metrics["counts_exact"] == 1.0 and metrics["place_resolved"] == 1.0
+
+
+def test_a_user_gazetteer_without_coordinates_is_valid_and_adds_places(tmp_path: Path):
+    from trucewatch.incidents.gazetteer import load_gazetteer as load
+
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("places:\n  - {id: zorakan, name: Zorakan, kind: village, variants: [Zorakan village]}\n",
+                     encoding="utf-8")
+    [mention] = load((str(extra),)).find("Shots were fired near Zorakan village.")
+    assert (mention.place.id, mention.text, mention.place.latitude) == ("zorakan", "Zorakan village", None)
+
+
+def test_the_lexicon_schema_holds_acled_names_exactly():
+    from trucewatch.datafiles import DataFileError, parse
+
+    bad = ("types:\n  shelling:\n    cues: [shelled]\n    plover: {type: ASSAULT}\n"
+           "    acled: {event_type: Battles, sub_event_type: Shelling}\nnegation: [denied]\nhypothetical: [if]\n")
+    with pytest.raises(DataFileError, match="acled/sub_event_type"):
+        parse(bad, "incidents.yaml", "lang-incidents")
