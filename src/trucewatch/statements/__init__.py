@@ -16,10 +16,19 @@ from trucewatch.nlp import full_pipeline
 from trucewatch.records import Document, Sentence, Statement
 from trucewatch.statements.attribution import Attribution
 from trucewatch.statements.document import find_attributions
-from trucewatch.statements.marks import find_quotes
+from trucewatch.statements.marks import MARKS, find_quotes
 from trucewatch.statements.speakers import SpeakerResolver
 from trucewatch.text.dates import DateMention, date_mentions, publication_day
 from trucewatch.text.sentences import SentenceIndex, split_sentences
+
+# A long interview holds a few hundred quotation marks; tens of thousands are a flood, not an article, and pairing
+# them costs seconds. Counted before pairing (one regex pass).
+MAX_MARKS = 10_000
+
+
+class TooManyQuotes(ValueError):
+    """A document over the quotation budget: refused with the reason, so the run goes on."""
+
 
 # Tags and dependencies are all the frames need: no entities, lemmas or coarse POS mapping.
 _UNUSED = ("ner", "lemmatizer", "attribute_ruler")
@@ -42,6 +51,9 @@ def extract_statements(doc: Document, registry: ActorRegistry | None = None,
         return []
     sentences = split_sentences(doc) if sentences is None else sentences
     index = SentenceIndex(sentences)
+    marks = sum(1 for _ in MARKS.finditer(text))
+    if marks > MAX_MARKS:
+        raise TooManyQuotes(f"{marks:,} quotation marks, over the budget of {MAX_MARKS:,} a document may hold")
     found = find_quotes(text)  # once per document: the frames and the resolver both need them
     attributions = find_attributions(text, sentences, found, parse)
     quotes = [(q.start, q.end) for q in found]
