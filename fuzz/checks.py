@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from trucewatch.agreements import load_agreements
@@ -80,10 +81,15 @@ def check_document(item: SourceItem) -> Document:
         assert statement.text == doc.body[statement.start:statement.end], "statement text is not its span"
         if statement.speaker_start is not None:
             _within(statement.speaker_start, statement.speaker_end, len(doc.body), "speaker")
-    for agreement in load_agreements().values():
+    for agreement in _agreements():
         for link in link_document(doc, sentences, statements, agreement):
             _within(link.start, link.end, len(doc.body), "evidence link")
     return doc
+
+
+@cache
+def _agreements() -> tuple:
+    return tuple(load_agreements().values())
 
 
 def check_file(path: Path) -> int:

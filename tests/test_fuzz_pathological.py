@@ -5,13 +5,18 @@ These assert results, not times; ``make fuzz`` measures them (docs/fuzzing.md).
 
 from __future__ import annotations
 
+import random
 import re
+from pathlib import Path
 
 import pytest
 
+from fuzz import inputs
 from fuzz.checks import check_document, source_item
 from trucewatch.cleaning.html import MAX_DEPTH, flatten
 from trucewatch.documents import build_document
+from trucewatch.records import Skip
+from trucewatch.sources import read_sources
 from trucewatch.statements import MAX_MARKS, TooManyQuotes, extract_statements
 
 PARAGRAPH = ('"The ceasefire holds along the whole line of contact," Aliyev said on Tuesday. '
@@ -83,3 +88,10 @@ def test_a_one_megabyte_sentence_is_read_by_the_patterns() -> None:
     (statement,) = extract_statements(doc)  # too long for the parser; the said-that pattern reads it
     assert (statement.kind, statement.speaker_text, statement.start) == ("indirect", "Aliyev", len("Aliyev said "))
     assert statement.end == len(text) - len(" .")
+
+
+def test_a_warc_response_whose_http_headers_cannot_be_read_is_a_skip(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(inputs.file_bytes(random.Random(0), ".warc", 1))  # found by the property suite: lost silently
+    (unit,) = read_sources([path])
+    assert isinstance(unit, Skip) and unit.reason == "record without a readable content type"
