@@ -113,3 +113,34 @@ def file_bytes(rng: random.Random, suffix: str, size: int) -> bytes:
         if suffix == ".warc.gz":
             data = gzip.compress(data)
     return data[:rng.randint(0, len(data))] if rng.random() < 0.1 else data
+
+
+# The inputs that hung a run in issue 12, rebuilt (no article text copied): tests/test_fuzz_pathological.py asserts
+# what comes of each, `fuzz/run.py --pathological` times them.
+PARAGRAPH = ('"The ceasefire holds along the whole line of contact," Aliyev said on Tuesday. '
+             "The defence ministry said that no violations were reported overnight in the district of Lachin. ")
+ARTICLE = [f"{PARAGRAPH} Paragraph {n} of the report." for n in range(120)]  # about 23 KB
+FLAT = "".join(f"<p>{p}</p>" for p in ARTICLE)
+
+
+def page(inner: str) -> str:
+    return f"<html><head><title>Ceasefire</title></head><body>{inner}</body></html>"
+
+
+def nested(tag: str, levels: int) -> str:
+    return page(f"<{tag}>" * levels + FLAT + f"</{tag}>" * levels)
+
+
+PATHOLOGICAL: dict[str, tuple[str, str]] = {
+    "baseline: the same 23 KB article, flat HTML": ("html", page(FLAT)),
+    "baseline: 1 MB of ordinary sentences": ("text", PARAGRAPH[79:] * 10_500),
+    "1,000 nested <blockquote> around a 23 KB article": ("html", nested("blockquote", 1_000)),
+    "3,000 nested <div>": ("html", nested("div", 3_000)),
+    "5,000 nested <span>": ("html", nested("span", 5_000)),
+    '50,000 quotations "a"': ("text", '"a" ' * 50_000),
+    "a 1 MB line of quote marks": ("text", '"' * 1_000_000),
+    "an article around 1 MB of curly marks": ("text", PARAGRAPH + "“" * 1_000_000 + PARAGRAPH),
+    "a zero-width space after every space (23 KB)": ("text", "\n\n".join(ARTICLE).replace(" ", " \u200b")),
+    "a 1 MB single sentence": ("text", "Aliyev said " + "the ceasefire holds " * 50_000 + "."),
+    "500,000 unclosed <a": ("html", "<a" * 500_000),
+}

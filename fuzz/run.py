@@ -28,6 +28,8 @@ sys.path[:0] = [str(HERE.parent), str(HERE.parent / "src")]
 
 from fuzz import inputs  # noqa: E402
 from fuzz.checks import SLOW_SECONDS, check_document, check_file, check_text, seconds, source_item, warm  # noqa: E402
+from trucewatch.documents import build_document  # noqa: E402
+from trucewatch.statements import TooManyQuotes, extract_statements  # noqa: E402
 
 HANG_SECONDS = 60  # an input still running after this is stopped and recorded as a hang
 KINDS = (("dates", 0.97), ("text", 0.015), ("html", 0.01), ("file", 0.005))  # by count: the stages cost 100x
@@ -98,6 +100,22 @@ def _worker() -> None:
     warm()
 
 
+def pathological() -> list[dict]:
+    """Seconds of each input of issue 12 through its document and statements stages (one warm process)."""
+    warm()
+    timed = []
+    for name, (content_type, raw) in inputs.PATHOLOGICAL.items():
+        item = source_item(raw, content_type)
+        elapsed = seconds(lambda item=item: check_document(item))
+        doc = build_document(item)
+        try:
+            outcome = f"body {len(doc.body):,} characters, {len(extract_statements(doc))} statements"
+        except TooManyQuotes as refused:
+            outcome = f"statements refused: {refused}"
+        timed.append({"input": name, "seconds": round(elapsed, 2), "outcome": outcome})
+    return timed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=600, help="stop submitting after this long")
@@ -105,7 +123,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--base", type=int, default=0, help="seed of the first input")
     parser.add_argument("--report", type=Path, help="write the figures here as JSON")
+    parser.add_argument("--pathological", action="store_true", help="time the inputs of issue 12 instead")
     args = parser.parse_args(argv)
+    if args.pathological:
+        timed = pathological()
+        for item in timed:
+            print(json.dumps(item, ensure_ascii=False))
+        return 1 if any(item["seconds"] > SLOW_SECONDS for item in timed) else 0
     started = time.monotonic()
     deadline = started + args.seconds
     tried: Counter[str] = Counter()

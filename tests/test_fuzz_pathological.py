@@ -13,20 +13,12 @@ import pytest
 
 from fuzz import inputs
 from fuzz.checks import check_document, source_item
+from fuzz.inputs import ARTICLE, FLAT, PARAGRAPH, nested, page
 from trucewatch.cleaning.html import MAX_DEPTH, flatten
 from trucewatch.documents import build_document
 from trucewatch.records import Skip
 from trucewatch.sources import read_sources
 from trucewatch.statements import MAX_MARKS, TooManyQuotes, extract_statements
-
-PARAGRAPH = ('"The ceasefire holds along the whole line of contact," Aliyev said on Tuesday. '
-             "The defence ministry said that no violations were reported overnight in the district of Lachin. ")
-ARTICLE = [f"{PARAGRAPH} Paragraph {n} of the report." for n in range(120)]  # about 23 KB
-FLAT = "".join(f"<p>{p}</p>" for p in ARTICLE)
-
-
-def _page(inner: str) -> str:
-    return f"<html><head><title>Ceasefire</title></head><body>{inner}</body></html>"
 
 
 def _depth(html: str) -> int:
@@ -39,9 +31,8 @@ def _depth(html: str) -> int:
 
 @pytest.mark.parametrize(("tag", "levels"), [("blockquote", 1_000), ("div", 3_000), ("span", 5_000)])
 def test_deeply_nested_article_keeps_its_text(tag: str, levels: int) -> None:
-    deep = _page(f"<{tag}>" * levels + FLAT + f"</{tag}>" * levels)
-    body = build_document(source_item(deep, "html")).body
-    flat = build_document(source_item(_page(FLAT), "html")).body
+    body = build_document(source_item(nested(tag, levels), "html")).body
+    flat = build_document(source_item(page(FLAT), "html")).body
     assert "Paragraph 119 of the report" in body  # before the cap, libxml2 dropped everything past depth 255
     assert body.split() == flat.split()
 
@@ -50,7 +41,7 @@ def test_flatten_caps_depth_and_keeps_text_and_shallow_pages() -> None:
     deep = "<div>" * 500 + "<p>held</p>" + "</div>" * 500
     flat = flatten(deep)
     assert _depth(flat) == MAX_DEPTH and "<br>held<br>" in flat  # a paragraph too deep still breaks the line
-    assert flatten(_page(FLAT)) == _page(FLAT)  # a page of ordinary depth is passed on untouched
+    assert flatten(page(FLAT)) == page(FLAT)  # a page of ordinary depth is passed on untouched
     unclosed = "<div>" * 300 + "text"
     assert flatten(unclosed).count("<div>") == MAX_DEPTH
 
@@ -60,7 +51,10 @@ def test_tag_like_floods_pass_through_flatten() -> None:
         assert flatten(flood) == flood
 
 
-@pytest.mark.parametrize("flood", ['"a" ' * 50_000, '"' * 1_000_000, PARAGRAPH + "“" * 1_000_000 + PARAGRAPH])
+FLOODS = ('50,000 quotations "a"', "a 1 MB line of quote marks", "an article around 1 MB of curly marks")
+
+
+@pytest.mark.parametrize("flood", [inputs.PATHOLOGICAL[name][1] for name in FLOODS], ids=FLOODS)
 def test_a_flood_of_quote_marks_is_refused_with_its_reason(flood: str) -> None:
     doc = build_document(source_item(flood))
     if doc.body.strip():
