@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
 
-.PHONY: demo test lint bench eval clean lock
+.PHONY: demo test lint bench eval fuzz clean lock
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Generated inputs through every reader and stage (docs/fuzzing.md); new failing seeds go to fuzz/regressions.json.
+FUZZ_SECONDS ?= 1800
+FUZZ_INPUTS ?= 1000000
+fuzz: $(STAMP)
+	$(BIN)/python fuzz/run.py --seconds $(FUZZ_SECONDS) --inputs $(FUZZ_INPUTS)
 
 eval: $(STAMP)
 	TRUCEWATCH_SHARED=$${TRUCEWATCH_SHARED:-../shared} $(BIN)/trucewatch eval all --fixtures tests/fixtures --realdev eval/real-dev

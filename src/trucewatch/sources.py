@@ -247,7 +247,8 @@ def _read_warc(entry: Path, path: str, max_bytes: int) -> Iterator[SkipOrItem]:
                     mime = (record.http_headers.get_header("Content-Type") or "").lower()
                 else:
                     mime = (record.rec_headers.get_header("Content-Type") or "").lower()
-                if not mime:  # e.g. a header line without its colon: say so rather than lose the record
+                # A header line without its colon, or HTTP headers warcio could not read: say so, never lose it.
+                if not mime or mime.startswith("application/http"):
                     yield Skip(path, locator, "record without a readable content type")
                     continue
                 if "html" not in mime and "text/plain" not in mime:

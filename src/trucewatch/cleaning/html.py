@@ -7,6 +7,7 @@ plain-text cleaner runs over it afterwards (see :func:`trucewatch.documents.buil
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 import trafilatura
@@ -28,8 +29,56 @@ class Page:
     url: str | None = None  # the page's canonical link or og:url
 
 
+MAX_DEPTH = 100  # real pages nest a few dozen deep; libxml2 drops everything past 255, trafilatura crawls past 1,000
+_VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                   "track", "wbr"))
+# Comments and raw-text elements (their "<" is no tag), then tags: group 2 is "/" for an end tag, group 3 the name.
+# No "<" inside a tag, so a flood of "<a" without ">" fails at the next "<", not at the end of the page.
+_TAG = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<(/?)([a-zA-Z][\w:-]*)[^<>]*>",
+                  re.S | re.I)
+
+
+def flatten(html: str, max_depth: int = MAX_DEPTH) -> str:
+    """``html`` with the tags nested deeper than ``max_depth`` dropped (their text kept); unchanged when shallower.
+
+    One linear pass over the tags, an element stack as a browser keeps it (an end tag closes
+    up to its element, a stray one is ignored), so no parser ever sees a pathological depth.
+    """
+    stack: list[str] = []
+    dropped: dict[str, int] = {}  # start tags dropped, by name: their end tags go too
+    cuts: list[tuple[int, int, str]] = []  # (start, end, replacement)
+    for match in _TAG.finditer(html):
+        name = (match.group(3) or "").lower()
+        if not name or name in _VOID or match.group(0).endswith("/>"):
+            continue
+        dropped_as = "<br>" if name in BLOCKS else ""  # a dropped paragraph still breaks the line
+        if not match.group(2):
+            if len(stack) < max_depth:
+                stack.append(name)
+            else:
+                dropped[name] = dropped.get(name, 0) + 1
+                cuts.append((*match.span(), dropped_as))
+        elif dropped.get(name):
+            dropped[name] -= 1
+            cuts.append((*match.span(), dropped_as))
+        elif name in stack:
+            del stack[len(stack) - 1 - stack[::-1].index(name):]
+    if not cuts:
+        return html
+    pieces, cursor = [], 0
+    for start, end, replacement in cuts:
+        pieces += [html[cursor:start], replacement]
+        cursor = end
+    pieces.append(html[cursor:])
+    return "".join(pieces)
+
+
 def extract_html(html: str, url: str | None = None) -> Page:
-    """Main text and metadata of a page; a page trafilatura cannot read falls back to all its text."""
+    """Main text and metadata of a page; a page trafilatura cannot read falls back to all its text.
+
+    Markup nested deeper than :data:`MAX_DEPTH` is flattened first (:func:`flatten`).
+    """
+    html = flatten(html)
     try:
         found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                             include_tables=True, favor_recall=True, date_extraction_params=DATE_PARAMS)

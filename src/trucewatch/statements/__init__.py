@@ -18,12 +18,22 @@ from trucewatch.nlp import full_pipeline
 from trucewatch.records import Document, Sentence, Statement
 from trucewatch.statements.attribution import Attribution
 from trucewatch.statements.document import find_attributions
-from trucewatch.statements.marks import find_quotes
+from trucewatch.statements.marks import MARKS, find_quotes
 from trucewatch.statements.speakers import SpeakerResolver, head_end
 from trucewatch.text.dates import DateMention, date_mentions, publication_day
 from trucewatch.text.sentences import SentenceIndex, split_sentences
 
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ]\w")  # the NER reads only phrases that may hold a name of several words
+
+# A long interview holds a few hundred quotation marks; tens of thousands are a flood, not an article, and pairing
+# them costs seconds. Counted before pairing (one regex pass).
+MAX_MARKS = 10_000
+
+
+class TooManyQuotes(ValueError):
+    """A document over the quotation budget: refused with the reason, so the run goes on."""
+
+
 # Tags and dependencies are all the frames need: no entities, lemmas or coarse POS mapping.
 _UNUSED = ("ner", "lemmatizer", "attribute_ruler")
 
@@ -60,6 +70,9 @@ def extract_statements(doc: Document, registry: ActorRegistry | None = None,
         return []
     sentences = split_sentences(doc) if sentences is None else sentences
     index = SentenceIndex(sentences)
+    marks = sum(1 for _ in MARKS.finditer(text))
+    if marks > MAX_MARKS:
+        raise TooManyQuotes(f"{marks:,} quotation marks, over the budget of {MAX_MARKS:,} a document may hold")
     found = find_quotes(text)  # once per document: the frames and the resolver both need them
     attributions = find_attributions(text, sentences, found, parse)
     quotes = [(q.start, q.end) for q in found]

@@ -33,6 +33,9 @@ from trucewatch.text.sentences import SentenceIndex
 
 Parse = Callable[[list[str]], list]  # texts -> parsed spaCy Docs
 _AUX = alternation(lexicon("quotes")["auxiliaries"])
+# A longer "sentence" is a list, a table or garbage the splitter could not cut: parsing it costs seconds
+# (a flood of quote marks: a minute) and reads no frame the patterns miss.
+MAX_PARSED_CHARS = 5_000
 _ABBREVIATION = rf"(?:\b(?:{alternation(lexicon('quotes')['abbreviations'])}|[A-Z])\.)$"
 
 def find_attributions(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote],
@@ -129,7 +132,10 @@ def _without_leading_time(text: str, item: Attribution) -> Attribution:
 
 def _is_embedded(text: str, quote: Quote, sentence_start: int) -> bool:
     """A partial quotation: it starts inside a sentence, not after a colon, a dash or an inverted frame."""
-    before = text[sentence_start:quote.open].rstrip() if sentence_start < quote.open else ""
+    stop = quote.open
+    while stop > sentence_start and text[stop - 1].isspace():
+        stop -= 1
+    before = text[max(sentence_start, stop - 200):stop]  # its end is all the tests read: no copy of a long sentence
     if not before or before.endswith((":", "—", "–", ".", "!", "?", "\"", "”", "»")):
         return False
     if ends_with_cue(before):  # he said, "..."
@@ -188,9 +194,9 @@ def _next_mark_or_end(text: str, quote: Quote, sentence: Sentence | None) -> int
         if last in "?!,;:—–-" or (following[:1].islower()):
             end = quote.close + 200
     nxt = MARKS.search(text, quote.close, end)
-    para = text.find("\n\n", quote.close, end)
-    candidates = [end] + ([nxt.start()] if nxt else []) + ([para] if para >= 0 else [])
-    return min(candidates)
+    end = nxt.start() if nxt else end
+    para = text.find("\n\n", quote.close, end)  # up to the next mark only: linear over a flood of quotations
+    return para if para >= 0 else end
 
 
 
@@ -228,7 +234,8 @@ def _with_parsed(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quot
         if said is not None:
             read.append(said)
             continue
-        jobs.append(skeleton(text, sentence.start, sentence.end, long_direct))
+        if sentence.end - sentence.start <= MAX_PARSED_CHARS:
+            jobs.append(skeleton(text, sentence.start, sentence.end, long_direct))
     if not jobs and not read:
         return results
     by_content = {(a.start, a.end): n for n, a in enumerate(results)}

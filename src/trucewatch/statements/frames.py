@@ -124,11 +124,21 @@ def speaker_before_cue(text: str, start: int, end: int) -> tuple[tuple[int, int]
     return (start + match.start("cue"), start + match.end("cue")), speaker
 
 
+FRAME_REACH = 1_000  # characters before a quotation where its frame may begin
+_SPACE = re.compile(r"\s+")
+
+
 def frame_before(text: str, quote: Quote, sentence_start: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(cue span, speaker span) of a frame introducing a quotation with a colon or comma."""
-    window = text[sentence_start:quote.open]
-    if not window.rstrip().endswith((":", ",")):  # what _BEFORE ends with: skip its costly search
+    stop = quote.open
+    while stop > sentence_start and text[stop - 1].isspace():
+        stop -= 1
+    if stop == sentence_start or text[stop - 1] not in ":,":  # what _BEFORE ends with: skip its costly search
         return None
+    if quote.open - sentence_start > FRAME_REACH:  # a frame is a few words: search its reach, from a word start
+        space = _SPACE.search(text, quote.open - FRAME_REACH, stop)
+        sentence_start = space.end() if space else quote.open - FRAME_REACH
+    window = text[sentence_start:quote.open]
     best, position = None, 0
     while (match := _BEFORE.search(window, position)) is not None:  # overlapping: "In one tweet, X said:"
         if _plausible_speaker(match.group("speaker")):

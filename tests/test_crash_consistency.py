@@ -1,0 +1,106 @@
+"""Crash consistency: ``ingest`` and ``analyse`` killed (SIGKILL) at random moments, again and again, then let
+finish, give the store of a clean run: nothing lost, nothing doubled. Two concurrent ``analyse`` give the store of one.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from trucewatch.evaluation.synthetic import generate, write_corpus
+from trucewatch.ingest import ingest
+from trucewatch.store import Store
+
+pytestmark = pytest.mark.slow
+KILLS = 6
+AGREEMENT = "karabakh-2020-11-10"
+
+
+def _command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "trucewatch", *args]
+
+
+def _kill_repeatedly(command: list[str], rng: random.Random, kills: int = KILLS) -> int:
+    """Start ``command`` and SIGKILL it after a random 0.5-8 s, ``kills`` times (fewer if it finishes first)."""
+    killed = 0
+    for _ in range(kills):
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            process.wait(timeout=rng.uniform(0.5, 8.0))
+        except subprocess.TimeoutExpired:
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait()
+            killed += 1
+            continue
+        break  # it finished before the kill: nothing left to interrupt
+    return killed
+
+
+def _rows(db: Path, query: str) -> list[tuple]:
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+        return connection.execute(query).fetchall()
+
+
+def _documents(db: Path) -> list[tuple]:
+    return sorted(_rows(db, "SELECT id, source_key, body, duplicate_of FROM documents"))
+
+
+def _analysis(db: Path) -> tuple[list, list]:
+    statements = sorted(_rows(db, "SELECT id, doc_id, kind, start, \"end\", speaker, said_on FROM statements"))
+    links = sorted(_rows(db, "SELECT id, provision, doc_id, start, \"end\", score FROM evidence_links"))
+    return statements, links
+
+
+def test_ingest_killed_at_random_moments_loses_and_doubles_nothing(tmp_path: Path) -> None:
+    corpus = write_corpus(generate(1200, seed=21, duplicate_rate=0.2), tmp_path / "corpus", jsonl_share=0.2)
+    killed, clean = tmp_path / "killed.db", tmp_path / "clean.db"
+    command = _command("ingest", str(corpus), "--db", str(killed), "--quiet")
+    kills = _kill_repeatedly(command, random.Random(21))
+    subprocess.run(command, capture_output=True, check=True)
+    subprocess.run(_command("ingest", str(corpus), "--db", str(clean), "--quiet"), capture_output=True, check=True)
+    assert kills >= 1, "at least one kill should land mid-run"
+    documents = _documents(killed)
+    assert len({d[1] for d in documents}) == len(documents)  # no source unit stored twice
+    assert documents == _documents(clean)
+    assert sorted(_rows(killed, "SELECT key, status FROM ingest_log")) == \
+        sorted(_rows(clean, "SELECT key, status FROM ingest_log"))
+
+
+def test_analyse_killed_at_random_moments_gives_the_clean_analysis(tmp_path: Path) -> None:
+    corpus = write_corpus(generate(300, seed=23), tmp_path / "corpus")
+    killed, clean = tmp_path / "killed.db", tmp_path / "clean.db"
+    for db in (killed, clean):
+        ingest([corpus], Store(str(db)))
+    command = _command("analyse", "--db", str(killed))
+    kills = _kill_repeatedly(command, random.Random(23))
+    subprocess.run(command, capture_output=True, check=True)
+    subprocess.run(_command("analyse", "--db", str(clean)), capture_output=True, check=True)
+    assert kills >= 1, "at least one kill should land mid-run"
+    statements, links = _analysis(killed)
+    assert len({s[0] for s in statements}) == len(statements) and len({x[0] for x in links}) == len(links)
+    assert (statements, links) == _analysis(clean)
+    canonical = len(Store(str(killed)).document_ids(include_duplicates=False))
+    assert _rows(killed, "SELECT count(*) FROM analysis_state")[0][0] == canonical
+
+
+def test_two_concurrent_analyses_give_the_store_of_one(tmp_path: Path) -> None:
+    corpus = write_corpus(generate(150, seed=29), tmp_path / "corpus")
+    shared, single = tmp_path / "shared.db", tmp_path / "single.db"
+    for db in (shared, single):
+        ingest([corpus], Store(str(db)))
+    processes = [subprocess.Popen(_command("analyse", "--db", str(shared)), stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    deadline = time.monotonic() + 600
+    results = [(p.wait(timeout=max(1.0, deadline - time.monotonic())), p.stderr.read()) for p in processes]
+    assert [code for code, _ in results] == [0, 0], [err[-2000:] for _, err in results]
+    subprocess.run(_command("analyse", "--db", str(single)), capture_output=True, check=True)
+    assert _analysis(shared) == _analysis(single)
+    assert all(run["status"] == "finished" for run in Store(str(shared)).runs())
