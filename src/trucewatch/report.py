@@ -11,7 +11,7 @@ import calendar
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -37,6 +37,7 @@ OBSERVATIONS_SHOWN = 20  # per stance card (its chart draws up to POINTS_DRAWN)
 POINTS_DRAWN = 200
 CARDS_SHOWN = 40
 CONTRADICTIONS_SHOWN = 50
+CHANGES_WINDOW = 30  # days: the default "what changed since" when no previous as-of is given
 
 
 @dataclass(frozen=True)
@@ -73,16 +74,24 @@ class ReportData:
     documents: Mapping[str, Mapping] = field(default_factory=dict)  # id -> Store.document_summaries entry
     document_count: int = 0  # documents giving evidence
     actor_names: Mapping[str, str] = field(default_factory=dict)
+    actor_sides: Mapping[str, str] = field(default_factory=dict)  # actor id -> side, for the evidence filter
     generated: str = ""
     as_of_note: str = ""  # how as_of was chosen, when it was not given
+    since: date | None = None  # "what changed since": the previous as-of; a month before as_of when not given
+
+    @property
+    def changed_since(self) -> date:
+        return self.since or self.as_of - timedelta(days=CHANGES_WINDOW)
 
 
 def gather(store: Store, agreement: Agreement, as_of: date, *, actor_names: Mapping[str, str] | None = None,
-           generated: str = "", as_of_note: str = "") -> ReportData:
+           actor_sides: Mapping[str, str] | None = None, generated: str = "", as_of_note: str = "",
+           since: date | None = None) -> ReportData:
     """The report's data from the store: the three views and the summaries of the documents it cites."""
     data = ReportData(agreement, as_of, status_view(store, agreement, as_of), stance_view(store, agreement, as_of),
                       contradictions_view(store, agreement, as_of), document_count=store.count_evidence_documents(
-                          agreement.id), actor_names=actor_names or {}, generated=generated, as_of_note=as_of_note)
+                          agreement.id), actor_names=actor_names or {}, actor_sides=actor_sides or {},
+                      generated=generated, as_of_note=as_of_note, since=since)
     data.documents = store.document_summaries(cited(data))
     return data
 
@@ -142,10 +151,28 @@ def cited(data: ReportData) -> set[str]:
     """Ids of the documents the report cites (and so lists as sources)."""
     ids = {x["doc_id"] for r in data.statuses for x in newest(r["evidence"], EVIDENCE_SHOWN)}
     ids |= {x["doc_id"] for r in data.statuses for d in r["deadlines"] for x in d["evidence"][:2]}
+    ids |= {h["evidence"]["doc_id"] for h in changes(data) if h["evidence"]}
     ids |= {o.doc_id for card in stance_cards(data) for o in card["observations"]}
     for c in newest(data.contradictions, CONTRADICTIONS_SHOWN):
         ids |= {side["doc_id"] for side in (c["first"], c["second"]) if side["doc_id"]}
     return ids
+
+
+def filter_options(data: ReportData) -> dict[str, list[tuple[str, str]]]:
+    """The values the evidence filter offers, as (value, label): only what the shown evidence carries."""
+    shown = [x for r in data.statuses for x in newest(r["evidence"], EVIDENCE_SHOWN)]
+    speakers = {x["speaker"] for x in shown if x["speaker"]}
+    outlets = {d["outlet"] for x in shown if (d := data.documents.get(x["doc_id"])) and d.get("outlet")}
+    sides = {data.actor_sides[s] for s in speakers if data.actor_sides.get(s)}
+    return {"speaker": sorted(((s, data.actor_names.get(s) or s) for s in speakers), key=lambda o: o[1].lower()),
+            "side": [(s, s) for s in sorted(sides)], "outlet": [(o, o) for o in sorted(outlets, key=str.lower)]}
+
+
+def changes(data: ReportData) -> list[dict]:
+    """Every status change up to ``as_of``, newest first, with its provision; the page hides those before "since"."""
+    found = [{**h, "provision": r["provision"], "topic": r["topic"]} for r in data.statuses for h in r["history"]
+             if h["on"] <= data.as_of.isoformat()]
+    return sorted(found, key=lambda h: (h["on"], h["provision"]), reverse=True)
 
 
 # -- SVG charts ---------------------------------------------------------------------------
@@ -157,9 +184,9 @@ def _x(day: str, start: date, end: date, left: float, width: float) -> float:
 
 
 def timeline_svg(data: ReportData) -> Markup:
-    """Evidence per week as bars, with the agreement's deadlines, amendments and related events marked."""
+    """Evidence per week as bars on labelled axes, with deadlines, amendments and related events marked and named."""
     start, end = data.agreement.effective, data.as_of
-    width, height, left, top, bottom = 1100, 230, 40, 60, 190
+    width, height, left, top, bottom = 1100, 300, 48, 112, 260
     inner = width - left - 20
     weeks: Counter[int] = Counter()
     for when in (x["date"] for r in data.statuses for x in r["evidence"]):
@@ -168,7 +195,7 @@ def timeline_svg(data: ReportData) -> Markup:
     total_weeks = max((end - start).days // 7 + 1, 1)
     peak = max(weeks.values(), default=1)
     parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="Evidence over time with deadlines">']
+             f'aria-label="Evidence over time with deadlines">', _axes(start, end, left, inner, top, bottom, peak)]
     for week, count in sorted(weeks.items()):
         bar_w = inner / total_weeks
         h = (bottom - top) * count / peak
@@ -176,21 +203,38 @@ def timeline_svg(data: ReportData) -> Markup:
                      f'height="{h:.1f}" fill="#5c7cfa"><title>{count} evidence links in week of '
                      f'{date.fromordinal(start.toordinal() + week * 7).isoformat()}'
                      f'</title></rect>')
-    for key in months(start, end):
-        x = _x(f"{key}-01", start, end, left, inner) if f"{key}-01" >= start.isoformat() else left
-        parts.append(f'<line x1="{x:.1f}" y1="{bottom}" x2="{x:.1f}" y2="{bottom + 5}" stroke="#888"/>'
-                     f'<text x="{x + 2:.1f}" y="{bottom + 18}" class="tick">{escape(_month_label(key))}</text>')
-    parts.append(f'<line x1="{left}" y1="{bottom}" x2="{left + inner}" y2="{bottom}" stroke="#888"/>')
-    for when, label, colour in _markers(data.agreement):
-        if not start <= when <= end:
-            continue
+    shown = [m for m in _markers(data.agreement) if start <= m[0] <= end]
+    for number, (when, label, colour) in enumerate(shown, 1):
         x = _x(when.isoformat(), start, end, left, inner)
-        parts.append(f'<g class="marker"><line x1="{x:.1f}" y1="{top - 26}" x2="{x:.1f}" y2="{bottom}" '
-                     f'stroke="{colour}" stroke-dasharray="3,3"/><circle cx="{x:.1f}" cy="{top - 26}" r="4" '
-                     f'fill="{colour}"/><title>{escape(when.isoformat())}: {escape(label)}</title></g>')
+        y = 34 + 22 * ((number - 1) % 4)  # four rows, so the numbers of neighbouring markers do not overprint
+        parts.append(f'<g class="marker"><line x1="{x:.1f}" y1="{y}" x2="{x:.1f}" y2="{bottom}" '
+                     f'stroke="{colour}" stroke-dasharray="3,3"/><circle cx="{x:.1f}" cy="{y}" r="8" '
+                     f'fill="{colour}"/><text x="{x:.1f}" y="{y + 3.5}" class="mark" text-anchor="middle">{number}'
+                     f'</text><title>{escape(when.isoformat())}: {escape(label)}</title></g>')
     parts.append(f'<text x="{left}" y="14" class="axis">evidence links per week (peak {peak}); '
-                 f'dashed: deadlines (red), amendments (orange), related events (blue)</text></svg>')
+                 f'numbered: deadlines (red), amendments (orange), related events (blue), listed below</text></svg>')
+    parts.append('<ol class="markers">' + "".join(
+        f'<li><span class="badge" style="background:{colour}">{number}</span>{escape(when.isoformat())} · '
+        f'{escape(label)}</li>' for number, (when, label, colour) in enumerate(shown, 1)) + "</ol>")
     return Markup("".join(parts))
+
+
+def _axes(start: date, end: date, left: float, inner: float, top: float, bottom: float, peak: int) -> str:
+    """A time axis (a tick per month, labelled so that about twelve labels show) and a count axis (0, half, peak)."""
+    keys = months(start, end)
+    every = max(len(keys) // 12, 1)
+    parts = [f'<line x1="{left}" y1="{bottom}" x2="{left + inner}" y2="{bottom}" stroke="#888"/>'
+             f'<line x1="{left}" y1="{top}" x2="{left}" y2="{bottom}" stroke="#888"/>']
+    for index, key in enumerate(keys):
+        x = _x(f"{key}-01", start, end, left, inner) if f"{key}-01" >= start.isoformat() else left
+        parts.append(f'<line x1="{x:.1f}" y1="{bottom}" x2="{x:.1f}" y2="{bottom + 5}" stroke="#888"/>')
+        if index % every == 0:
+            parts.append(f'<text x="{x + 2:.1f}" y="{bottom + 18}" class="tick">{escape(_month_label(key))}</text>')
+    for value in sorted({0, peak // 2, peak}):
+        y = bottom - (bottom - top) * value / max(peak, 1)
+        parts.append(f'<line x1="{left - 4}" y1="{y:.1f}" x2="{left + inner}" y2="{y:.1f}" stroke="#eee"/>'
+                     f'<text x="{left - 6}" y="{y + 4:.1f}" class="tick" text-anchor="end">{value}</text>')
+    return "".join(parts)
 
 
 def _month_label(key: str) -> str:
@@ -203,7 +247,7 @@ def _markers(agreement: Agreement) -> list[tuple[date, str, str]]:
     found += [(a.new_due or a.date, f"amendment: {a.description}", "#f0ad4e") for a in agreement.amendments]
     found += [(e.date, f"{i.title}: {e.what}", "#1c7ed6") for i in agreement.instruments for e in i.events]
     found += [(i.date, i.title, "#1c7ed6") for i in agreement.instruments if not i.events]
-    return found
+    return sorted(found)
 
 
 def stance_svg(observations: list[StanceObservation], start: date, end: date, low: float = -2,
@@ -261,7 +305,8 @@ def render(data: ReportData) -> str:
     return template.render(
         a=agreement, as_of=data.as_of.isoformat(), as_of_note=data.as_of_note, generated=data.generated,
         months=keys, rows=rows, labels=LABELS, colours=COLOURS, signal_colours=SIGNAL_COLOURS, statuses=statuses,
-        agreement_level=AGREEMENT_LEVEL, documents=data.documents, names=data.actor_names,
+        agreement_level=AGREEMENT_LEVEL, documents=data.documents, names=data.actor_names, sides=data.actor_sides,
+        filters=filter_options(data), changes=changes(data), since=data.changed_since.isoformat(),
         timeline=timeline_svg(data), stance=stance_cards(data), contradictions=contradictions, sources=sources,
         newest=newest, shown={"evidence": EVIDENCE_SHOWN, "observations": OBSERVATIONS_SHOWN,
                               "cards": CARDS_SHOWN, "contradictions": CONTRADICTIONS_SHOWN},
