@@ -106,3 +106,16 @@ def test_hostile_incident_text_is_escaped_and_nothing_is_loaded():
     assert "&lt;script&gt;alert(&#34;body&#34;)&lt;/script&gt;" in section
     links = re.compile(r'<a href="https?://[^"]*" rel="noopener noreferrer">')
     assert not EXTERNAL.search(links.sub("", html))
+
+
+def test_report_size_stays_bounded_as_incidents_grow():
+    """Counts beside, lists capped: twenty times the incidents adds little to the file."""
+    places = ("shusha", "lachin", "aghdam", "kalbajar")
+    sizes = []
+    for per_day in (1, 20):
+        reports = [_incident(places[(day + n) % len(places)], f"2021-01-{day:02d}", sentence=f"Report {n} of {day}.")
+                   for day in range(1, 32) for n in range(per_day)]
+        html, data = _with(reports)
+        assert data.incidents.total == len(reports)
+        sizes.append(len(_section(html)))
+    assert sizes[1] < sizes[0] * 1.2, sizes

@@ -136,7 +136,7 @@ def write_report(store: Store, agreement_id: str | None, as_of: str | None, out:
     links = sum(len(r["evidence"]) for r in data.statuses)
     click.echo(f"report: {out} ({len(html) / 1024:.0f} KB; {data.document_count} documents with evidence, {links} "
                f"evidence links, {len(data.observations)} stance observations, {len(data.contradictions)} "
-               f"contradictions, as of {day})", err=True)
+               f"contradictions, {data.incidents.total} incident reports, as of {day})", err=True)
     if not links:
         err.print("no evidence links stored for this agreement: run `trucewatch analyse` first", style="yellow",
                   markup=False, highlight=False)
