@@ -33,6 +33,8 @@ def test_filter_controls_and_the_data_attributes_they_read():
     assert len(items) == shown and shown > 1
     assert ("8", "armenia-mfa", "AM", "&lt;img src=x onerror=alert(1)&gt; Outlet", "2020-12-14") in items
     assert any(p == "2" and s == "" and d == "2020-11-20" for p, s, _, _, d in items)
+    evidence = html.split('id="p-8"')[1].split("</details>")[0]  # each item links to its source, never loads it
+    assert '· <a href="https://example.org/story?a=1&amp;b=&lt;2&gt;" rel="noopener noreferrer">source</a>' in evidence
 
 
 def test_changes_since_lists_status_changes_after_the_date():
