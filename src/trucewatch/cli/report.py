@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -101,19 +101,22 @@ def _hint_if_unanalysed(store: Store) -> None:
 @as_of_option
 @click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), required=True,
               help="HTML file to write (one self-contained file).")
+@click.option("--since", "since", metavar="DATE", default=None, type=click.DateTime(["%Y-%m-%d"]),
+              help="Start of the \"what changed since\" section: the previous report's as-of (default: 30 days "
+                   "before the as-of; changeable in the page).")
 @agreements_path_option
 def report_command(db: str | None, agreement_id: str | None, as_of: str | None, out: str,
-                   agreement_paths: tuple[str, ...]) -> None:
+                   since: datetime | None, agreement_paths: tuple[str, ...]) -> None:
     """Write the implementation report: matrix, evidence, timeline, stance, contradictions, sources.
 
     One self-contained HTML file (no network needed to open it), from what `trucewatch analyse` stored.
     """
     agreement = _agreement(agreement_id, agreement_paths)  # a wrong id fails before the store is touched
-    write_report(open_store(db), agreement.id, as_of, out, agreement_paths)
+    write_report(open_store(db), agreement.id, as_of, out, agreement_paths, since=since.date() if since else None)
 
 
 def write_report(store: Store, agreement_id: str | None, as_of: str | None, out: str,
-                 agreement_paths: tuple[str, ...] = ()) -> None:
+                 agreement_paths: tuple[str, ...] = (), *, since: date | None = None) -> None:
     """Render the report of ``agreement_id`` from ``store`` into the file ``out``."""
     from trucewatch.actors import load_registry
     from trucewatch.report import gather, render
@@ -121,7 +124,9 @@ def write_report(store: Store, agreement_id: str | None, as_of: str | None, out:
     agreement = _agreement(agreement_id, agreement_paths)
     day, how = as_of_or_default(store, agreement.id, as_of)
     registry = load_registry()
-    data = gather(store, agreement, day, actor_names={a.id: a.name for a in registry.actors.values()},
+    actors = registry.actors.values()
+    data = gather(store, agreement, day, actor_names={a.id: a.name for a in actors},
+                  actor_sides={a.id: a.side for a in actors}, since=since,
                   generated=datetime.now(UTC).isoformat(timespec="seconds"), as_of_note=how)
     html = render(data)
     try:
@@ -131,7 +136,7 @@ def write_report(store: Store, agreement_id: str | None, as_of: str | None, out:
     links = sum(len(r["evidence"]) for r in data.statuses)
     click.echo(f"report: {out} ({len(html) / 1024:.0f} KB; {data.document_count} documents with evidence, {links} "
                f"evidence links, {len(data.observations)} stance observations, {len(data.contradictions)} "
-               f"contradictions, as of {day})", err=True)
+               f"contradictions, {data.incidents.total} incident reports, as of {day})", err=True)
     if not links:
         err.print("no evidence links stored for this agreement: run `trucewatch analyse` first", style="yellow",
                   markup=False, highlight=False)
