@@ -61,15 +61,20 @@ def extract_many(items: Sequence[tuple[Document, Sequence[Sentence] | None]],
                  registry: ActorRegistry | None = None) -> list[list[Statement]]:
     """:func:`extract_statements` of each ``(document, sentences)``, with one parser call for them all.
 
-    The parser is faster on many texts at once (spaCy batches them), so the candidate sentences of
-    every document are collected first, parsed together, then handed back to their documents.
+    spaCy is faster on many texts at once than on a few texts many times, so the candidate sentences
+    of every document are collected first, parsed together, then handed back to their documents;
+    likewise one NER call reads the speaker phrases of all of them.
     """
     registry = registry if registry is not None else load_registry()
-    pending = [_prepare(doc, sentences) for doc, sentences in items]
-    texts = [t for p in pending if p is not None for t in p[2].texts]
+    prepared = [_prepare(doc, sentences) for doc, sentences in items]
+    texts = [t for p in prepared if p is not None for t in p[2].texts]
     parsed = iter(parse(texts) if texts else ())
-    return [_statements(doc, registry, *p, [next(parsed) for _ in p[2].texts]) if p is not None else []
-            for (doc, _), p in zip(items, pending, strict=True)]
+    read = [finish_attributions(p[2], [next(parsed) for _ in p[2].texts]) if p is not None else []
+            for p in prepared]
+    named = entities([phrase for (doc, _), attributions in zip(items, read, strict=True)
+                      for phrase in _names(doc.body, attributions)])
+    return [_statements(doc, registry, p[0], p[1], attributions, named) if p is not None else []
+            for (doc, _), p, attributions in zip(items, prepared, read, strict=True)]
 
 
 def _prepare(doc: Document, sentences: Sequence[Sentence] | None
@@ -81,15 +86,18 @@ def _prepare(doc: Document, sentences: Sequence[Sentence] | None
     return sentences, found, prepare_attributions(doc.body, sentences, found)
 
 
+def _names(text: str, attributions: Sequence[Attribution]) -> list[str]:
+    """Speaker phrases that may hold a name of several words: the only ones the NER reads."""
+    return [phrase for a in attributions if a.speaker_start is not None and len(_CAPITALISED.findall(
+        phrase := text[a.speaker_start:head_end(text, a.speaker_start, a.speaker_end)])) >= 2]
+
+
 def _statements(doc: Document, registry: ActorRegistry, sentences: Sequence[Sentence], found: list[Quote],
-                pending: Pending, parsed: list) -> list[Statement]:
-    """The statements of one document, its candidate sentences parsed."""
+                attributions: list[Attribution], named: dict[str, list[tuple[str, str]]]) -> list[Statement]:
+    """The statements of one document from its attributions and the entities of speaker phrases."""
     text = doc.body
     index = SentenceIndex(sentences)
-    attributions = finish_attributions(pending, parsed)
     quotes = [(q.start, q.end) for q in found]
-    named = entities([phrase for a in attributions if a.speaker_start is not None and len(_CAPITALISED.findall(
-        phrase := text[a.speaker_start:head_end(text, a.speaker_start, a.speaker_end)])) >= 2])
     resolver = SpeakerResolver(registry, text, index, quotes, named)
     published_on, published_precision = publication_day(doc.published)
     lead = _lead_date(text, quotes, doc.published) if published_precision == "day" else None
