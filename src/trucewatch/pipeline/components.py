@@ -57,7 +57,8 @@ REGISTRY: dict[str, ComponentSpec] = {}
 def component(name: str, *, needs: Iterable[str] = (), stored: bool = False,
               languages: tuple[str, ...] | None = None,
               fingerprint: Callable[[Resources], str] = lambda _: "") -> Callable:
-    """Register ``factory(resources, settings) -> run(context)``; ``run`` returns the product ``name``."""
+    """Register ``factory(resources, settings) -> run(context)`` (or a :class:`Batched` run); ``run`` returns
+    the product ``name``."""
 
     def register(factory: Callable[[Resources, dict[str, Any]], Run]) -> Callable:
         REGISTRY[name] = ComponentSpec(name, factory, tuple(needs), stored, languages, fingerprint)
