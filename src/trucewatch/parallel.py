@@ -1,6 +1,6 @@
 """Mapping the per-document stages: inline, or on a Dask distributed cluster.
 
-Stages are pure functions of one unit, so scale-out is just mapping; there is no
+Stages are pure functions of their units, so scale-out is just mapping; there is no
 scheduler of our own. On a cluster a batch goes out as one task per worker thread (a
 task per document costs more in scheduling and serialisation than small documents take
 to analyse), and the next batches are sent before the current one is collected, so the
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -50,20 +51,25 @@ class Mapper:
                 self.client = Client(cluster)
 
     def map(self, function: Callable[[Any], Any], items: Iterable[Any]) -> list[Any]:
+        """``function`` of each item, in order."""
         items = list(items)
         if self.client is None or not items:
             return apply_all(function, items)
-        return self._gather(self._submit(function, items))
+        return self._gather(self._submit(partial(apply_all, function), items))
 
-    def imap(self, function: Callable[[Any], Any], groups: Iterable[list[Any]]) -> Iterator[tuple[list, list]]:
-        """``(group, results)`` for each group in order; on a cluster, the next groups compute meanwhile.
+    def imap(self, function: Callable[[list[Any]], list[Any]], groups: Iterable[list[Any]]
+             ) -> Iterator[tuple[list, list]]:
+        """``(group, function(group))`` for each group in order; on a cluster, the next groups compute meanwhile.
+
+        ``function`` maps a list of items to their results at once (a stage may be faster on many);
+        on a cluster each worker thread gets one slice of the group.
 
         ``groups`` is consumed lazily, so a generator that reads each batch from the store reads
         the next one while the workers process the current one.
         """
         if self.client is None:
             for group in groups:
-                yield group, apply_all(function, group)
+                yield group, function(group)
             return
         pending: deque[tuple[list, list]] = deque()
         for group in groups:
@@ -75,10 +81,10 @@ class Mapper:
             done, futures = pending.popleft()
             yield done, self._gather(futures)
 
-    def _submit(self, function: Callable[[Any], Any], items: list[Any]) -> list:
+    def _submit(self, function: Callable[[list[Any]], list[Any]], items: list[Any]) -> list:
         threads = max(1, sum(self.client.nthreads().values()))
         size = -(-len(items) // threads)
-        return [self.client.submit(apply_all, function, chunk, pure=False) for chunk in batches(items, size)]
+        return [self.client.submit(function, chunk, pure=False) for chunk in batches(items, size)]
 
     def _gather(self, futures: list) -> list[Any]:
         return [result for chunk in self.client.gather(futures) for result in chunk]

@@ -26,7 +26,7 @@ from trucewatch.pipeline.components import Context, Pipeline, PipelineConfig, Pi
 from trucewatch.records import Document
 from trucewatch.store import AnalysisRows, Store
 
-__all__ = ["AnalysisReport", "Pipeline", "PipelineConfig", "PipelineError", "analyse", "analyse_document"]
+__all__ = ["AnalysisReport", "Pipeline", "PipelineConfig", "PipelineError", "analyse", "analyse_batch"]
 
 BATCH = 64
 
@@ -57,20 +57,23 @@ def _pipeline(config: PipelineConfig, stamp: str) -> Pipeline:
     return _BUILT[key]
 
 
-def analyse_document(config: PipelineConfig, stamp: str, item: tuple[Document, frozenset[str], dict]
-                     ) -> AnalysisRows:
-    """Run the stale stages of one document (pure: a document in, its rows out); errors are reported."""
-    doc, stale, loaded = item
+def analyse_batch(config: PipelineConfig, stamp: str, items: list[tuple[Document, frozenset[str], dict]]
+                  ) -> list[AnalysisRows]:
+    """Run the stale stages of a batch of documents (pure: documents in, their rows out), each stage over
+    the whole batch at once; a document that fails is reported alone, the others go on."""
     pipeline = _pipeline(config, stamp)
-    ctx = Context(doc, dict(loaded))
-    try:
-        skipped = pipeline.run(ctx, set(stale))
-    except Exception as error:  # one bad document must never stop a run; no versions, so the next run retries
-        return AnalysisRows(doc.id, {}, skipped=f"failed: {type(error).__name__}: {error}")
+    contexts = [Context(doc, dict(loaded)) for doc, _, loaded in items]
+    outcomes = pipeline.run([(ctx, set(stale)) for ctx, (_, stale, _) in zip(contexts, items, strict=True)])
     versions = {name: pipeline.versions[name] for name in pipeline.stored}
-    return AnalysisRows(doc.id, versions,
-                        statements=_product(ctx, "statements", stale), links=_product(ctx, "links", stale),
-                        incidents=_product(ctx, "incidents", stale), skipped=skipped)
+    rows: list[AnalysisRows] = []
+    for ctx, (doc, stale, _), outcome in zip(contexts, items, outcomes, strict=True):
+        if isinstance(outcome, Exception):  # no versions, so the next run retries it
+            rows.append(AnalysisRows(doc.id, {}, skipped=f"failed: {type(outcome).__name__}: {outcome}"))
+            continue
+        rows.append(AnalysisRows(doc.id, versions, statements=_product(ctx, "statements", stale),
+                                 links=_product(ctx, "links", stale), incidents=_product(ctx, "incidents", stale),
+                                 skipped=outcome))
+    return rows
 
 
 def _product(ctx: Context, name: str, stale: frozenset[str]):
@@ -116,7 +119,7 @@ def analyse(
         report.unchanged = len(versions) - len(work)
         if on_total:
             on_total(len(work))
-        task = partial(analyse_document, config, stamp)
+        task = partial(analyse_batch, config, stamp)
         mapper = mapper or Mapper()
         loaded = (_load(store, pipeline, batch) for batch in batches(work, BATCH))  # read as the mapper asks
         for items, results in mapper.imap(task, loaded):

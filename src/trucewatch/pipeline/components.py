@@ -3,8 +3,11 @@
 Modelled on spaCy's pipeline: a component is registered by name with what it needs and
 what it produces; a pipeline is a list of names (plus per-stage settings) built from a
 small, picklable :class:`PipelineConfig`, so a Dask worker builds the same pipeline once
-and then maps documents through it. Adding a stage is one module with an ``@component``
-factory and its name in the stage list.
+and then maps batches of documents through it. Adding a stage is one module with an
+``@component`` factory and its name in the stage list. Like spaCy's ``pipe``, a factory may
+return a :class:`Batched` run whose ``pipe`` handles many documents at once (the statements
+stage parses the candidate sentences of a whole batch in one call); a failing batch call falls
+back to one call per document, so one bad document fails alone.
 
 Each component has a version: the code version, its settings, a fingerprint of the data
 it reads (actors, agreements, language files) and the versions of what it needs. A
@@ -54,7 +57,8 @@ REGISTRY: dict[str, ComponentSpec] = {}
 def component(name: str, *, needs: Iterable[str] = (), stored: bool = False,
               languages: tuple[str, ...] | None = None,
               fingerprint: Callable[[Resources], str] = lambda _: "") -> Callable:
-    """Register ``factory(resources, settings) -> run(context)``; ``run`` returns the product ``name``."""
+    """Register ``factory(resources, settings) -> run(context)`` (or a :class:`Batched` run); ``run`` returns
+    the product ``name``."""
 
     def register(factory: Callable[[Resources, dict[str, Any]], Run]) -> Callable:
         REGISTRY[name] = ComponentSpec(name, factory, tuple(needs), stored, languages, fingerprint)
@@ -87,6 +91,17 @@ class Resources:
         if name not in self._cache:
             self._cache[name] = load()
         return self._cache[name]
+
+
+@dataclass(frozen=True)
+class Batched:
+    """A run with a batch entry point: ``pipe(contexts)`` gives the products of ``__call__`` on each, in order."""
+
+    call: Run
+    pipe: Callable[[list[Context]], list[Any]]
+
+    def __call__(self, ctx: Context) -> Any:
+        return self.call(ctx)
 
 
 class PipelineError(ValueError):
@@ -138,21 +153,58 @@ class Pipeline:
                 wanted.update(n for n in spec.needs if not (REGISTRY[n].stored and n not in stale))
         return [s for s in self.specs if s.name in wanted]
 
-    def run(self, ctx: Context, stale: set[str]) -> str | None:
-        """Run the plan for ``stale`` over ``ctx``; returns why stages were left out (a language with no rules)."""
-        language = ctx.doc.language
-        skipped: list[str] = []
-        for spec in self.plan(stale):
-            if spec.languages is not None and language and language not in spec.languages:
-                ctx.products[spec.name] = None
-                skipped.append(spec.name)
-                continue
-            if any(ctx.products.get(n, ...) is None for n in spec.needs):
-                ctx.products[spec.name] = None
-                skipped.append(spec.name)
-                continue
-            ctx.products[spec.name] = self.run_of(spec)(ctx)
-        return f"no rules for {language}: {', '.join(skipped)} not run" if skipped else None
+    def run(self, batch: list[tuple[Context, set[str]]]) -> list[str | Exception | None]:
+        """Run each context's plan for its stale products, a component at a time over the whole batch.
+
+        Per context: why stages were left out (a language with no rules), or the exception of the
+        stage that failed on it (its later stages are not run), or None.
+        """
+        outcomes: list[Exception | None] = [None] * len(batch)
+        skipped: list[list[str]] = [[] for _ in batch]
+        plans = [{s.name for s in self.plan(stale)} for _, stale in batch]
+        for spec in self.specs:
+            due: list[int] = []
+            for n, (ctx, _) in enumerate(batch):
+                if spec.name not in plans[n] or outcomes[n] is not None:
+                    continue
+                language = ctx.doc.language
+                if (spec.languages is not None and language and language not in spec.languages) \
+                        or any(ctx.products.get(need, ...) is None for need in spec.needs):
+                    ctx.products[spec.name] = None
+                    skipped[n].append(spec.name)
+                else:
+                    due.append(n)
+            for n, product in zip(due, self._apply(spec, [batch[n][0] for n in due]), strict=True):
+                if isinstance(product, Failed):
+                    outcomes[n] = product.error
+                else:
+                    batch[n][0].products[spec.name] = product
+        return [outcome or (f"no rules for {ctx.doc.language}: {', '.join(names)} not run" if names else None)
+                for outcome, (ctx, _), names in zip(outcomes, batch, skipped, strict=True)]
+
+    def _apply(self, spec: ComponentSpec, contexts: list[Context]) -> list[Any]:
+        """The component's products for ``contexts``: one batch call if it has one, else (or if that
+        fails) one call per context, a failing context's product being its :class:`Failed` error."""
+        run = self.run_of(spec)
+        if isinstance(run, Batched) and len(contexts) > 1:
+            try:
+                return run.pipe(contexts)
+            except Exception:  # which document failed is found one by one below
+                pass
+        products: list[Any] = []
+        for ctx in contexts:
+            try:
+                products.append(run(ctx))
+            except Exception as error:  # one bad document must never stop the others
+                products.append(Failed(error))
+        return products
+
+
+@dataclass(frozen=True)
+class Failed:
+    """The product of a stage that raised on a document."""
+
+    error: Exception
 
 
 @cache

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from trucewatch.lang import languages
-from trucewatch.pipeline.components import Context, Resources, component, files_fingerprint
+from trucewatch.pipeline.components import Batched, Context, Resources, component, files_fingerprint
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -70,14 +70,11 @@ def sentences_component(resources: Resources, settings: dict[str, Any]):
 
 @component("statements", needs=("sentences",), stored=True, languages=rule_languages(), fingerprint=_statement_data)
 def statements_component(resources: Resources, settings: dict[str, Any]):
-    from trucewatch.statements import extract_statements
+    from trucewatch import statements
 
     actors = registry(resources)
-
-    def run(ctx: Context):
-        return extract_statements(ctx.doc, actors, ctx["sentences"])
-
-    return run
+    return Batched(lambda ctx: statements.extract_statements(ctx.doc, actors, ctx["sentences"]),
+                   lambda ctxs: statements.extract_many([(c.doc, c["sentences"]) for c in ctxs], actors))
 
 
 @component("links", needs=("sentences", "statements"), stored=True, languages=rule_languages(),

@@ -17,8 +17,8 @@ from trucewatch.actors import ActorRegistry, load_registry
 from trucewatch.nlp import full_pipeline
 from trucewatch.records import Document, Sentence, Statement
 from trucewatch.statements.attribution import Attribution
-from trucewatch.statements.document import find_attributions
-from trucewatch.statements.marks import MARKS, find_quotes
+from trucewatch.statements.document import Pending, finish_attributions, prepare_attributions
+from trucewatch.statements.marks import MARKS, Quote, find_quotes
 from trucewatch.statements.speakers import SpeakerResolver, head_end
 from trucewatch.text.dates import DateMention, date_mentions, publication_day
 from trucewatch.text.sentences import SentenceIndex, split_sentences
@@ -64,20 +64,53 @@ def extract_statements(doc: Document, registry: ActorRegistry | None = None,
 
     ``sentences`` are ``split_sentences(doc)``, for a caller that has them already.
     """
+    return extract_many([(doc, sentences)], registry)[0]
+
+
+def extract_many(items: Sequence[tuple[Document, Sequence[Sentence] | None]],
+                 registry: ActorRegistry | None = None) -> list[list[Statement]]:
+    """:func:`extract_statements` of each ``(document, sentences)``, with one parser call for them all.
+
+    spaCy is faster on many texts at once than on a few texts many times, so the candidate sentences
+    of every document are collected first, parsed together, then handed back to their documents;
+    likewise one NER call reads the speaker phrases of all of them.
+    """
     registry = registry if registry is not None else load_registry()
-    text = doc.body
-    if not text.strip():
-        return []
-    sentences = split_sentences(doc) if sentences is None else sentences
-    index = SentenceIndex(sentences)
-    marks = sum(1 for _ in MARKS.finditer(text))
+    prepared = [_prepare(doc, sentences) for doc, sentences in items]
+    texts = [t for p in prepared if p is not None for t in p[2].texts]
+    parsed = iter(parse(texts) if texts else ())
+    read = [finish_attributions(p[2], [next(parsed) for _ in p[2].texts]) if p is not None else []
+            for p in prepared]
+    named = entities([phrase for (doc, _), attributions in zip(items, read, strict=True)
+                      for phrase in _names(doc.body, attributions)])
+    return [_statements(doc, registry, p[0], p[1], attributions, named) if p is not None else []
+            for (doc, _), p, attributions in zip(items, prepared, read, strict=True)]
+
+
+def _prepare(doc: Document, sentences: Sequence[Sentence] | None
+             ) -> tuple[Sequence[Sentence], list[Quote], Pending] | None:
+    if not doc.body.strip():
+        return None
+    marks = sum(1 for _ in MARKS.finditer(doc.body))
     if marks > MAX_MARKS:
         raise TooManyQuotes(f"{marks:,} quotation marks, over the budget of {MAX_MARKS:,} a document may hold")
-    found = find_quotes(text)  # once per document: the frames and the resolver both need them
-    attributions = find_attributions(text, sentences, found, parse)
+    sentences = split_sentences(doc) if sentences is None else sentences
+    found = find_quotes(doc.body)  # once per document: the frames and the resolver both need them
+    return sentences, found, prepare_attributions(doc.body, sentences, found)
+
+
+def _names(text: str, attributions: Sequence[Attribution]) -> list[str]:
+    """Speaker phrases that may hold a name of several words: the only ones the NER reads."""
+    return [phrase for a in attributions if a.speaker_start is not None and len(_CAPITALISED.findall(
+        phrase := text[a.speaker_start:head_end(text, a.speaker_start, a.speaker_end)])) >= 2]
+
+
+def _statements(doc: Document, registry: ActorRegistry, sentences: Sequence[Sentence], found: list[Quote],
+                attributions: list[Attribution], named: dict[str, list[tuple[str, str]]]) -> list[Statement]:
+    """The statements of one document from its attributions and the entities of speaker phrases."""
+    text = doc.body
+    index = SentenceIndex(sentences)
     quotes = [(q.start, q.end) for q in found]
-    named = entities([phrase for a in attributions if a.speaker_start is not None and len(_CAPITALISED.findall(
-        phrase := text[a.speaker_start:head_end(text, a.speaker_start, a.speaker_end)])) >= 2])
     resolver = SpeakerResolver(registry, text, index, quotes, named)
     published_on, published_precision = publication_day(doc.published)
     lead = _lead_date(text, quotes, doc.published) if published_precision == "day" else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from trucewatch import lang
 from trucewatch.records import Sentence
@@ -45,6 +45,34 @@ def find_attributions(text: str, sentences: Sequence[Sentence], quotes: Sequence
     ``quotes`` are ``find_quotes(text)``; ``parse`` maps a list of strings to parsed spaCy
     Docs: it is called once, for the candidate sentences only.
     """
+    pending = prepare_attributions(text, sentences, quotes, parsing=parse is not None)
+    return finish_attributions(pending, parse(pending.texts) if parse is not None and pending.texts else [])
+
+
+@dataclass
+class Pending:
+    """A document's attributions before the parser: what the patterns read, and the sentences left to parse.
+
+    Split from :func:`finish_attributions` so a caller can parse the candidates of many documents at once.
+    """
+
+    text: str
+    quotes: Sequence[Quote]
+    results: list[Attribution]
+    framed_cues: set[int]
+    read: list[Attribution]
+    jobs: list[Skeleton]
+    parsing: bool  # False: no parser, so the candidate sentences are not read either
+
+    @property
+    def texts(self) -> list[str]:
+        """The candidate sentences to parse (their parses go to :func:`finish_attributions`, in order)."""
+        return [j.text for j in self.jobs]
+
+
+def prepare_attributions(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote],
+                         parsing: bool = True) -> Pending:
+    """The first pass of :func:`find_attributions`: everything up to the parse of the candidate sentences."""
     by_offset = SentenceIndex(list(sentences))
     results: list[Attribution] = []
     framed_cues: set[int] = set()
@@ -80,7 +108,15 @@ def find_attributions(text: str, sentences: Sequence[Sentence], quotes: Sequence
                                inherited=True)
         results.append(item)
         previous = item
-    results = _with_parsed(text, sentences, quotes, results, framed_cues, parse)
+    if not parsing:
+        return Pending(text, quotes, results, framed_cues, [], [], parsing=False)
+    return _candidates(text, sentences, quotes, results, framed_cues)
+
+
+def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]:
+    """The second pass of :func:`find_attributions`: ``parsed`` are the spaCy Docs of ``pending.texts``."""
+    text = pending.text
+    results = _with_parsed(pending, parsed) if pending.parsing else pending.results
     results = reattribute(text, results)
     results = [_with_appositive(text, _without_leading_time(text, a)) for a in results
                if not scare_quote(text, a) and not nested(a, results)]
@@ -200,15 +236,13 @@ def _next_mark_or_end(text: str, quote: Quote, sentence: Sentence | None) -> int
 
 
 
-def _with_parsed(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote], results: list[Attribution],
-                 framed_cues: set[int], parse: Parse | None) -> list[Attribution]:
+def _candidates(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote], results: list[Attribution],
+                framed_cues: set[int]) -> Pending:
     """Reported speech, and frames the quote patterns did not read, in the candidate sentences.
 
     Plain said-that and according-to sentences are read by patterns, passive cues skipped;
-    the parser gets the rest. Pattern reads and parses merge with the quotations alike.
+    the parser gets the rest (the jobs). Pattern reads and parses merge with the quotations alike.
     """
-    if parse is None:
-        return results
     direct = {(a.start, a.end) for a in results if a.kind == "direct"}
     long_direct = [q for q in quotes if (q.start, q.end) in direct and len(text[q.start:q.end].split()) >= 6]
     inside = [(q.start, q.end) for q in long_direct]
@@ -236,6 +270,13 @@ def _with_parsed(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quot
             continue
         if sentence.end - sentence.start <= MAX_PARSED_CHARS:
             jobs.append(skeleton(text, sentence.start, sentence.end, long_direct))
+    return Pending(text, quotes, results, framed_cues, read, jobs, parsing=True)
+
+
+def _with_parsed(pending: Pending, parsed: Sequence) -> list[Attribution]:
+    """The quotations merged with the pattern reads and the parses of the candidate sentences."""
+    text, quotes, results, framed_cues = pending.text, pending.quotes, pending.results, pending.framed_cues
+    jobs, read = pending.jobs, pending.read
     if not jobs and not read:
         return results
     by_content = {(a.start, a.end): n for n, a in enumerate(results)}
@@ -245,8 +286,8 @@ def _with_parsed(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quot
         merged = merge(text, found, quotes, results, by_content)
         if merged is not None:
             extra.append(merged)
-    for sk, parsed in zip(jobs, parse([j.text for j in jobs]) if jobs else [], strict=True):
-        for found in parse_attributions(sk, parsed, quoted):
+    for sk, doc in zip(jobs, parsed, strict=True):
+        for found in parse_attributions(sk, doc, quoted):
             if found.cue_start in framed_cues:
                 continue
             merged = merge(text, found, quotes, results, by_content)
@@ -259,7 +300,7 @@ def _with_parsed(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quot
             n = by_content.get((quote.start, quote.end))
             if n is None or results[n].speaker_start is not None or results[n].kind != "partial":
                 continue
-            governed = governor(sk, parsed, quote)
+            governed = governor(sk, doc, quote)
             if governed is not None:
                 results[n] = replace(governed, kind="partial", sentence_index=results[n].sentence_index)
     return results + extra
