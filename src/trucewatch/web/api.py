@@ -78,7 +78,7 @@ def audit(request: Request, page: int = Query(1, ge=1, le=100_000), per_page: in
 @router.get("/search")
 def search(request: Request, q: str = Query(..., min_length=1, max_length=200),
            page: int = Query(1, ge=1, le=100_000), per_page: int = Query(20, ge=1, le=200)) -> dict:
-    """Documents, statements and evidence containing ``q``."""
+    """Documents, statements, evidence and incidents containing every word of ``q`` (full-text, best first)."""
     if not q.strip():
         raise HTTPException(422, "search for some text")
     return search_data(request, q, page, per_page)

@@ -128,7 +128,8 @@ def statements_page(request: Request, actor: str | None = Query(None, max_length
 def search_page(request: Request, q: str = Query("", max_length=200), page_number: PageNumber = 1,
                 per_page: int = Query(20, ge=1, le=200)) -> Response:
     data = search_data(request, q, page_number, per_page) if q.strip() else {"q": q, "documents": [],
-                                                                               "statements": [], "evidence": []}
+                                                                               "statements": [], "evidence": [],
+                                                                               "incidents": []}
     return page(request, "search.html.j2", data, title=f"Search: {q}")
 
 
