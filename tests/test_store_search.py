@@ -8,6 +8,7 @@ from tests.test_store import make_document
 from trucewatch.records import EvidenceLink, Incident, Statement
 from trucewatch.store import AnalysisRows, Store
 from trucewatch.store.browse import fts5_query
+from trucewatch.store.tables import SEARCH_COLUMNS
 
 BODY = "Russian peacekeepers entered the Lachin corridor. Shelling near Shusha was reported."
 
@@ -69,3 +70,25 @@ def test_punctuation_around_a_word_is_ignored(store: Store, query: str) -> None:
 def test_operators_are_words() -> None:
     assert fts5_query('lachin OR "x" NEAR') == '"lachin" "OR" """x""" "NEAR"'
     assert fts5_query("  ") == ""
+
+
+def test_upgrading_a_store_indexes_its_rows_and_downgrading_removes_the_index(store: Store) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect
+
+    from trucewatch.store import MIGRATIONS
+    from trucewatch.store.tables import SEARCH_SCHEMA_NAMES
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+    names = set(inspect(store.engine).get_table_names())
+    names |= {i["name"] for t in SEARCH_COLUMNS for i in inspect(store.engine).get_indexes(t)}
+    assert not names & SEARCH_SCHEMA_NAMES
+    _analysed(store)  # written with no index nor trigger
+    store.migrate()
+    found = store.search("corridor", limit=10, offset=0)
+    assert [d["id"] for d in found["documents"]] == ["d1"] and len(found["statements"]) == 1
