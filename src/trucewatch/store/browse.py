@@ -2,9 +2,10 @@
 
 Search is full-text (migration 0008): SQLite FTS5, PostgreSQL ``to_tsvector('simple', ...)`` over the
 columns of ``tables.SEARCH_COLUMNS``; every word of the query must occur (case and accents ignored),
-best matches first. The user's text is never FTS syntax: each word is a quoted phrase (SQLite) or goes
-through ``plainto_tsquery`` (PostgreSQL), and is always a bound parameter. A SQLite without FTS5 (or
-another backend) falls back to a case-insensitive substring match.
+best matches first on SQLite (``bm25``), in id order on PostgreSQL. The user's text is never FTS
+syntax: each word is a quoted phrase (SQLite) or goes through ``plainto_tsquery`` (PostgreSQL), and is
+always a bound parameter. A SQLite without FTS5 (or another backend) falls back to a case-insensitive
+substring match.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ class Browse:
     """Store methods for paged listings and search (mixed into ``Store``)."""
 
     engine: Engine
+    _search_method: str | None = None  # found once per store, on first search
 
     def document_page(self, *, limit: int, offset: int) -> tuple[list[dict], int]:
         """(summaries of one page of documents, newest first; how many there are)."""
@@ -137,8 +139,8 @@ class Browse:
         return _row_link(row) if row else None
 
     def search(self, words: str, *, limit: int, offset: int) -> dict[str, list[dict]]:
-        """Documents, statements, evidence and incidents containing every word of ``words``, best first
-        (each list one page long)."""
+        """Documents, statements, evidence and incidents containing every word of ``words`` (each list one page
+        long)."""
         with self.engine.connect() as connection:
             return {kind: [dict(r) for r in connection.execute(
                         self._search_query(kind, words).limit(limit).offset(offset)).mappings()]
@@ -146,7 +148,7 @@ class Browse:
 
     def search_method(self) -> str:
         """How this store searches: ``fts5``, ``postgresql`` or ``like`` (no full-text index here)."""
-        if getattr(self, "_search_method", None) is None:
+        if self._search_method is None:
             dialect = self.engine.dialect.name
             if dialect == "sqlite":
                 found = inspect(self.engine).get_table_names()
