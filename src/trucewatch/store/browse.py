@@ -142,6 +142,10 @@ class Browse:
         """Documents, statements, evidence and incidents containing every word of ``words`` (each list one page
         long)."""
         with self.engine.connect() as connection:
+            if self.search_method() == "postgresql":
+                # The planner prices to_tsvector as cheap and, on a small or unanalysed table, would rather
+                # re-tokenise every row than read the GIN index: not in this transaction.
+                connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
             return {kind: [dict(r) for r in connection.execute(
                         self._search_query(kind, words).limit(limit).offset(offset)).mappings()]
                     for kind in _SEARCHED}
