@@ -414,3 +414,12 @@ def test_etag_answers_not_modified_until_the_evidence_changes(web) -> None:
     client.post(f"/api/evidence/{link[0]['id']}/review", json={"verdict": "confirmed"}, headers=_bearer(token))
     changed = client.get(STATUS, headers={"If-None-Match": tag})
     assert changed.status_code == 200 and changed.headers["etag"] != tag
+
+
+def test_status_api_answers_one_provision(web) -> None:
+    client, _ = web
+    every = client.get(STATUS).json()["provisions"]
+    wanted = next(p for p in every if p["evidence"])
+    one = client.get(STATUS, params={"provision": wanted["provision"]})
+    assert one.json()["provisions"] == [wanted] and one.headers["etag"] != client.get(STATUS).headers["etag"]
+    assert client.get(STATUS, params={"provision": "no-such"}).status_code == 404

@@ -34,19 +34,29 @@ class StatementReview(BaseModel):
 
 @router.get("/agreements/{agreement_id}/status", response_class=Response,
             responses={200: {"content": {"application/json": {}}}, 304: {"description": "Not modified (ETag)"}})
-def status(request: Request, agreement_id: str, as_of: date | None = None) -> Response:
-    """Every provision's status on ``as_of`` with the evidence that counts (each with ``id`` and ``reviewed``).
+def status(request: Request, agreement_id: str, as_of: date | None = None,
+           provision: str | None = Query(None, max_length=16, description="Only this provision.")) -> Response:
+    """Every provision's status on ``as_of`` (or ``provision``'s alone) with the evidence that counts (each with
+    ``id`` and ``reviewed``).
 
     The body is serialised once per evidence version in a process; its ETag lets a client poll for 304s.
     """
     agreement, when, version = dated(request, agreement_id, as_of)
-    headers = {"ETag": etag(agreement_id, when, version), "Cache-Control": "no-cache"}
+    headers = {"ETag": etag(agreement_id, when, version, provision), "Cache-Control": "no-cache"}
     if request.headers.get("if-none-match") == headers["ETag"]:
         return Response(status_code=304, headers=headers)
-    body = request.app.state.views.get(("status_api", agreement_id, when, version), lambda: json.dumps(
-        {"agreement": agreement_id, "as_of": when.isoformat(),
-         "provisions": status_records(request, agreement, when, version)}, separators=(",", ":")).encode())
-    return Response(body, media_type="application/json", headers=headers)
+
+    def body() -> bytes:
+        records = status_records(request, agreement, when, version)
+        if provision is not None:
+            records = [r for r in records if r["provision"] == provision]
+            if not records:
+                raise HTTPException(404, f"no provision {provision} in {agreement_id}")
+        return json.dumps({"agreement": agreement_id, "as_of": when.isoformat(), "provisions": records},
+                          separators=(",", ":")).encode()
+
+    content = request.app.state.views.get(("status_api", agreement_id, when, version, provision), body)
+    return Response(content, media_type="application/json", headers=headers)
 
 
 @router.get("/evidence/{link_id}")
