@@ -1,8 +1,10 @@
 """Load on the workspace: mixed reads against a trivial page, then concurrent reviewers (lost updates).
 
     .venv/bin/python bench/web_load.py [--docs 1000] [--seconds 15] [--clients 16] [--reviewers 20] [--workers 4]
+                                       [--db postgresql://...]
 
-A store of ``--docs`` generated documents is ingested and analysed, then ``trucewatch serve --workers N``
+A store of ``--docs`` generated documents is ingested and analysed (into a temporary SQLite file, or into
+``--db``, an empty store such as a PostgreSQL database made for the run), then ``trucewatch serve --workers N``
 runs in a child process on a free loopback port (stopped at the end, whatever happens).
 1. Baseline: ``--clients`` threads request the sign-in page (a template, no store query) for ``--seconds``.
 2. Mixed reads, same threads and time: matrix, status API, provision, document list and pages,
@@ -38,8 +40,8 @@ AGREEMENT = "karabakh-2020-11-10"
 TERMS = ["ceasefire", "Lachin", "peacekeepers", "prisoners", "corridor", "Aghdam", "withdrawal", "refugees"]
 
 
-def build(docs: int, folder: Path) -> str:
-    db = str(folder / "web.db")
+def build(docs: int, folder: Path, db: str | None = None) -> str:
+    db = db or str(folder / "web.db")
     store = Store(db)
     ingest([write_corpus(generate(docs, seed=29), folder / "corpus")], store)
     analyse(store)
@@ -164,10 +166,11 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--reviewers", type=int, default=20)
     parser.add_argument("--workers", type=int, default=4, help="Server worker processes.")
+    parser.add_argument("--db", help="An empty store to build into (e.g. a PostgreSQL URL); default a temp file.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         began = time.perf_counter()
-        db = build(args.docs, Path(tmp))
+        db = build(args.docs, Path(tmp), args.db)
         store = Store(db)
         links = store.evidence(AGREEMENT, reviewed=False)
         doc_ids = store.document_ids()

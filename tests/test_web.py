@@ -13,7 +13,8 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from trucewatch.pipeline import analyse  # noqa: E402
 from trucewatch.store import Store  # noqa: E402
-from trucewatch.web import create_app  # noqa: E402
+from trucewatch.web import create_app, views  # noqa: E402
+from trucewatch.web.cache import ViewCache  # noqa: E402
 
 AGREEMENT = "karabakh-2020-11-10"
 XSS = "<script>alert('xss')</script>"
@@ -362,3 +363,63 @@ def test_command_line_loads_no_web_library_until_serve_runs() -> None:
                           env={**os.environ, "PYTHONPATH": src})
     assert "--workers" in done.stdout
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+# -- the per-process view cache: a repeated read computes nothing, a review is seen at once, ETags give 304s
+
+STATUS = f"/api/agreements/{AGREEMENT}/status"
+
+
+def test_lru_keeps_the_newest_keys() -> None:
+    cache, computed = ViewCache(size=2), []
+    for key in ("a", "b", "a", "c", "a", "b"):
+        cache.get(key, lambda k=key: computed.append(k) or k.upper())
+    assert computed == ["a", "b", "c", "b"] and len(cache) == 2
+
+
+def test_repeated_reads_compute_once_and_a_review_recomputes(web, monkeypatch) -> None:
+    client, store = web
+    calls: list[str] = []
+    status, matrix = views.agreement_status, views.matrix
+    monkeypatch.setattr("trucewatch.web.pages.agreement_status", lambda *a: calls.append("status") or status(*a))
+    monkeypatch.setattr("trucewatch.web.pages.matrix", lambda *a: calls.append("matrix") or matrix(*a))
+    first = client.get(STATUS).json()
+    assert client.get(STATUS).json() == first
+    provision = next(p for p in first["provisions"] if p["evidence"])
+    assert client.get(f"/agreements/{AGREEMENT}/provisions/{provision['provision']}.json").status_code == 200
+    client.get(f"/agreements/{AGREEMENT}.json")
+    client.get(f"/agreements/{AGREEMENT}.json")
+    assert calls == ["status", "matrix"]
+
+    token = store.add_user("rita", "reviewer")
+    rejected = provision["evidence"][0]["id"]
+    assert client.post(f"/api/evidence/{rejected}/review", json={"verdict": "rejected"},
+                       headers=_bearer(token)).status_code == 200
+    after = client.get(STATUS).json()
+    counted = {x["id"] for p in after["provisions"] for x in p["evidence"]}
+    assert rejected not in counted and calls == ["status", "matrix", "status"]
+
+
+def test_etag_answers_not_modified_until_the_evidence_changes(web) -> None:
+    client, store = web
+    first = client.get(STATUS)
+    tag = first.headers["etag"]
+    assert first.headers["cache-control"] == "no-cache"
+    again = client.get(STATUS, headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.content == b""
+    assert client.get(STATUS, params={"as_of": "2021-01-01"}).headers["etag"] != tag
+    token = store.add_user("rita", "reviewer")
+    link = first.json()["provisions"][0]["evidence"] or next(p["evidence"] for p in first.json()["provisions"]
+                                                                if p["evidence"])
+    client.post(f"/api/evidence/{link[0]['id']}/review", json={"verdict": "confirmed"}, headers=_bearer(token))
+    changed = client.get(STATUS, headers={"If-None-Match": tag})
+    assert changed.status_code == 200 and changed.headers["etag"] != tag
+
+
+def test_status_api_answers_one_provision(web) -> None:
+    client, _ = web
+    every = client.get(STATUS).json()["provisions"]
+    wanted = next(p for p in every if p["evidence"])
+    one = client.get(STATUS, params={"provision": wanted["provision"]})
+    assert one.json()["provisions"] == [wanted] and one.headers["etag"] != client.get(STATUS).headers["etag"]
+    assert client.get(STATUS, params={"provision": "no-such"}).status_code == 404

@@ -1,16 +1,20 @@
 """Paged listings and search for the workspace: bounded queries, so a page costs the same on any store size.
 
-Search is a case-insensitive substring match with the user's text bound as a parameter (``%``
-and ``_`` escaped), over document titles and bodies, statement and evidence text.
+Search is full-text (migration 0008): SQLite FTS5, PostgreSQL ``to_tsvector('simple', ...)`` over the
+columns of ``tables.SEARCH_COLUMNS``; every word of the query must occur (case and accents ignored),
+best matches first on SQLite (``bm25``), in id order on PostgreSQL. The user's text is never FTS
+syntax: each word is a quoted phrase (SQLite) or goes through ``plainto_tsquery`` (PostgreSQL), and is
+always a bound parameter. A SQLite without FTS5 (or another backend) falls back to a case-insensitive
+substring match.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import ColumnElement, Engine, Select, Table, func, inspect, literal_column, or_, select, text
 
-from trucewatch.store.tables import documents, evidence_links, statements
+from trucewatch.store.tables import SEARCH_COLUMNS, documents, evidence_links, incidents, statements
 
 if TYPE_CHECKING:
     from trucewatch.records import EvidenceLink, Statement
@@ -19,14 +23,47 @@ _SUMMARY = (documents.c.id, documents.c.title, documents.c.outlet, documents.c.p
             documents.c.duplicate_of, documents.c.language)
 
 
-def _pattern(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+_FOUND = {
+    "documents": _SUMMARY,
+    "statements": (statements.c.id, statements.c.doc_id, statements.c.text, statements.c.speaker,
+                   statements.c.speaker_name, statements.c.said_on),
+    "evidence": (evidence_links.c.id, evidence_links.c.doc_id, evidence_links.c.agreement_id,
+                 evidence_links.c.provision, evidence_links.c.text, evidence_links.c.said_on),
+    "incidents": (incidents.c.id, incidents.c.doc_id, incidents.c.sentence, incidents.c.type, incidents.c.date,
+                  incidents.c.place),
+}
+_SEARCHED: dict[str, Table] = {"documents": documents, "statements": statements, "evidence": evidence_links,
+                               "incidents": incidents}
+
+
+def _pattern(words: str) -> str:
+    return "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def fts5_query(words: str) -> str:
+    """``words`` as an FTS5 query that is only words: each a quoted phrase (``"`` doubled), all required.
+
+    Operators (AND, OR, NOT, NEAR), column filters, ``*`` and parentheses are then plain text.
+    """
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words.split())
+
+
+def _like(table: Table, words: str) -> ColumnElement[bool]:
+    pattern = _pattern(words)
+    return or_(*(table.c[name].ilike(pattern, escape="\\") for name in SEARCH_COLUMNS[table.name]))
+
+
+def tsvector_sql(table: str) -> str:
+    """The indexed expression of migration 0008, as SQL: a query must spell it the same to use the index."""
+    joined = " || ' ' || ".join(f"coalesce({table}.{c}, '')" for c in SEARCH_COLUMNS[table])
+    return f"to_tsvector('simple', {joined})"
 
 
 class Browse:
     """Store methods for paged listings and search (mixed into ``Store``)."""
 
     engine: Engine
+    _search_method: str | None = None  # found once per store, on first search
 
     def document_page(self, *, limit: int, offset: int) -> tuple[list[dict], int]:
         """(summaries of one page of documents, newest first; how many there are)."""
@@ -101,21 +138,40 @@ class Browse:
             row = connection.execute(select(evidence_links).where(evidence_links.c.id == link_id)).mappings().first()
         return _row_link(row) if row else None
 
-    def search(self, text: str, *, limit: int, offset: int) -> dict[str, list[dict]]:
-        """Documents, statements and evidence containing ``text`` (each list one page long)."""
-        pattern = _pattern(text)
-        queries = {
-            "documents": select(*_SUMMARY).where(documents.c.title.ilike(pattern, escape="\\")
-                                                 | documents.c.body.ilike(pattern, escape="\\"))
-            .order_by(documents.c.published.desc(), documents.c.id),
-            "statements": select(statements.c.id, statements.c.doc_id, statements.c.text, statements.c.speaker,
-                                 statements.c.speaker_name, statements.c.said_on)
-            .where(statements.c.text.ilike(pattern, escape="\\")).order_by(statements.c.said_on.desc(),
-                                                                             statements.c.id),
-            "evidence": select(evidence_links.c.id, evidence_links.c.doc_id, evidence_links.c.agreement_id,
-                               evidence_links.c.provision, evidence_links.c.text, evidence_links.c.said_on)
-            .where(evidence_links.c.text.ilike(pattern, escape="\\")).order_by(evidence_links.c.id),
-        }
+    def search(self, words: str, *, limit: int, offset: int) -> dict[str, list[dict]]:
+        """Documents, statements, evidence and incidents containing every word of ``words`` (each list one page
+        long)."""
         with self.engine.connect() as connection:
-            return {kind: [dict(r) for r in connection.execute(q.limit(limit).offset(offset)).mappings()]
-                    for kind, q in queries.items()}
+            if self.search_method() == "postgresql":
+                # The planner prices to_tsvector as cheap and, on a small or unanalysed table, would rather
+                # re-tokenise every row than read the GIN index: not in this transaction.
+                connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
+            return {kind: [dict(r) for r in connection.execute(
+                        self._search_query(kind, words).limit(limit).offset(offset)).mappings()]
+                    for kind in _SEARCHED}
+
+    def search_method(self) -> str:
+        """How this store searches: ``fts5``, ``postgresql`` or ``like`` (no full-text index here)."""
+        if self._search_method is None:
+            dialect = self.engine.dialect.name
+            if dialect == "sqlite":
+                found = inspect(self.engine).get_table_names()
+                self._search_method = "fts5" if all(f"{t}_fts" in found for t in SEARCH_COLUMNS) else "like"
+            else:
+                self._search_method = "postgresql" if dialect == "postgresql" else "like"
+        return self._search_method
+
+    def _search_query(self, kind: str, words: str) -> Select:
+        table, method = _SEARCHED[kind], self.search_method()
+        query = select(*_FOUND[kind])
+        if method == "fts5":
+            fts = literal_column(f"{table.name}_fts")  # a fixed name from SEARCH_COLUMNS, never user text
+            return (query.join(text(f"{table.name}_fts"), literal_column(f"{table.name}_fts.rowid") ==
+                               literal_column(f"{table.name}.rowid"))
+                    .where(fts.op("MATCH")(fts5_query(words)))
+                    .order_by(literal_column(f"{table.name}_fts.rank"), table.c.id))
+        if method == "postgresql":
+            # Ranked by id, not ts_rank: ranking would re-tokenise every match (a body each) per request.
+            wanted = func.plainto_tsquery(literal_column("'simple'"), words)
+            return query.where(literal_column(tsvector_sql(table.name)).op("@@")(wanted)).order_by(table.c.id)
+        return query.where(_like(table, words)).order_by(table.c.id)

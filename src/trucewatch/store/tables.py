@@ -215,3 +215,17 @@ revisions = Table(
     UniqueConstraint("target_kind", "target_id", "version", name="uq_revisions_target_version"),
     Index("ix_revisions_target", "target_kind", "target_id"),
 )
+
+# -- full-text search (migration 0008) ----------------------------------------------------------------------------
+# The searched text of each table, in the order it is concatenated. SQLite indexes it in an FTS5 table
+# ``<table>_fts`` (with FTS5's shadow tables); PostgreSQL in a GIN index ``ix_<table>_search``. Neither
+# is a Core table: the schema comparison skips exactly the names below.
+SEARCH_COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": ("title", "body"),
+    "statements": ("text", "speaker_name"),
+    "evidence_links": ("text",),
+    "incidents": ("sentence",),
+}
+SEARCH_SCHEMA_NAMES: frozenset[str] = frozenset(
+    [f"{t}_fts{shadow}" for t in SEARCH_COLUMNS for shadow in ("", "_data", "_idx", "_docsize", "_config")]
+    + [f"ix_{t}_search" for t in SEARCH_COLUMNS])

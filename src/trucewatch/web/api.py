@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from trucewatch.web import actions
-from trucewatch.web.pages import agreement_or_404, as_of_or_default, audit_data, search_data
+from trucewatch.web.cache import etag
+from trucewatch.web.pages import audit_data, dated, search_data, status_records
 from trucewatch.web.security import bearer_writer
-from trucewatch.web.views import agreement_status, link_record, review_state
+from trucewatch.web.views import link_record, review_state
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -30,13 +32,31 @@ class StatementReview(BaseModel):
     expected_version: int | None = Field(None, ge=0)
 
 
-@router.get("/agreements/{agreement_id}/status")
-def status(request: Request, agreement_id: str, as_of: date | None = None) -> dict:
-    """Every provision's status on ``as_of`` with the evidence that counts (each with ``id`` and ``reviewed``)."""
-    store, agreement = request.app.state.store, agreement_or_404(request, agreement_id)
-    when = as_of_or_default(store, agreement_id, as_of)
-    return {"agreement": agreement_id, "as_of": when.isoformat(),
-            "provisions": agreement_status(store, agreement, when)}
+@router.get("/agreements/{agreement_id}/status", response_class=Response,
+            responses={200: {"content": {"application/json": {}}}, 304: {"description": "Not modified (ETag)"}})
+def status(request: Request, agreement_id: str, as_of: date | None = None,
+           provision: str | None = Query(None, max_length=16, description="Only this provision.")) -> Response:
+    """Every provision's status on ``as_of`` (or ``provision``'s alone) with the evidence that counts (each with
+    ``id`` and ``reviewed``).
+
+    The body is serialised once per evidence version in a process; its ETag lets a client poll for 304s.
+    """
+    agreement, when, version = dated(request, agreement_id, as_of)
+    headers = {"ETag": etag(agreement_id, when, version, provision), "Cache-Control": "no-cache"}
+    if request.headers.get("if-none-match") == headers["ETag"]:
+        return Response(status_code=304, headers=headers)
+
+    def body() -> bytes:
+        records = status_records(request, agreement, when, version)
+        if provision is not None:
+            records = [r for r in records if r["provision"] == provision]
+            if not records:
+                raise HTTPException(404, f"no provision {provision} in {agreement_id}")
+        return json.dumps({"agreement": agreement_id, "as_of": when.isoformat(), "provisions": records},
+                          separators=(",", ":")).encode()
+
+    content = request.app.state.views.get(("status_api", agreement_id, when, version, provision), body)
+    return Response(content, media_type="application/json", headers=headers)
 
 
 @router.get("/evidence/{link_id}")
@@ -78,7 +98,7 @@ def audit(request: Request, page: int = Query(1, ge=1, le=100_000), per_page: in
 @router.get("/search")
 def search(request: Request, q: str = Query(..., min_length=1, max_length=200),
            page: int = Query(1, ge=1, le=100_000), per_page: int = Query(20, ge=1, le=200)) -> dict:
-    """Documents, statements and evidence containing ``q``."""
+    """Documents, statements, evidence and incidents containing every word of ``q`` (full-text, best first)."""
     if not q.strip():
         raise HTTPException(422, "search for some text")
     return search_data(request, q, page, per_page)

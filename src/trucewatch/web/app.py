@@ -16,6 +16,7 @@ from trucewatch import __version__
 from trucewatch.agreements import Agreement, load_agreements
 from trucewatch.store import Store
 from trucewatch.web import api, pages
+from trucewatch.web.cache import ViewCache
 from trucewatch.web.render import error_page, wants_json
 from trucewatch.web.security import SecurityHeaders
 
@@ -51,6 +52,7 @@ def create_app(store: Store, agreements: dict[str, Agreement] | None = None) -> 
     app.state.store = store
     app.state.agreements = agreements if agreements is not None else load_agreements()
     app.state.session_key = secrets.token_bytes(32)
+    app.state.views = ViewCache()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -36,8 +36,21 @@ def agreement_or_404(request: Request, agreement_id: str) -> Agreement:
     return agreement
 
 
-def as_of_or_default(store: Store, agreement_id: str, as_of: date | None) -> date:
-    return as_of or default_as_of(store, agreement_id)[0]
+def dated(request: Request, agreement_id: str, as_of: date | None) -> tuple[Agreement, date, str]:
+    """The agreement, the as-of date (default: its newest evidence) and the evidence version its views are
+    cached under (``web.cache``): one small query per request while nothing changes."""
+    store: Store = request.app.state.store
+    agreement = agreement_or_404(request, agreement_id)
+    version = store.evidence_version(agreement_id)
+    when = as_of or request.app.state.views.get(("as_of", agreement_id, version),
+                                                lambda: default_as_of(store, agreement_id)[0])
+    return agreement, when, version
+
+
+def status_records(request: Request, agreement: Agreement, when: date, version: str) -> list[dict]:
+    """``views.agreement_status``, once per (agreement, as-of date, evidence version) in this process."""
+    return request.app.state.views.get(("status", agreement.id, when, version),
+                                       lambda: agreement_status(request.app.state.store, agreement, when))
 
 
 def audit_data(request: Request, page_number: int, per_page: int) -> dict:
@@ -72,23 +85,24 @@ def index(request: Request) -> Response:
 
 @router.get("/agreements/{agreement_id}")
 def agreement_page(request: Request, agreement_id: str, as_of: date | None = None) -> Response:
-    agreement = agreement_or_404(request, agreement_id)
-    when = as_of_or_default(request.app.state.store, agreement_id, as_of)
+    agreement, when, version = dated(request, agreement_id, as_of)
+    rows = request.app.state.views.get(("matrix", agreement_id, when, version),
+                                       lambda: matrix(request.app.state.store, agreement, when))
     data = {"agreement": agreement_id, "title": agreement.short_title or agreement.title, "as_of": when.isoformat(),
-            "provisions": matrix(request.app.state.store, agreement, when)}
+            "provisions": rows}
     return page(request, "matrix.html.j2", data, title=data["title"])
 
 
 @router.get("/agreements/{agreement_id}/provisions/{provision}")
 def provision_page(request: Request, agreement_id: str, provision: str, as_of: date | None = None,
                    page_number: PageNumber = 1, per_page: PerPage = 50) -> Response:
-    store = request.app.state.store
-    agreement = agreement_or_404(request, agreement_id)
-    when = as_of_or_default(store, agreement_id, as_of)
-    record = next(iter(agreement_status(store, agreement, when, only=provision)), None)
+    agreement, when, version = dated(request, agreement_id, as_of)
+    record = next((r for r in status_records(request, agreement, when, version) if r["provision"] == provision),
+                  None)
     if record is None:
         raise HTTPException(404, f"no provision {provision} in {agreement_id}")
-    links = provision_links(store, agreement_id, provision)
+    links = request.app.state.views.get(("links", agreement_id, provision, version),
+                                        lambda: provision_links(request.app.state.store, agreement_id, provision))
     start = (page_number - 1) * per_page
     data = {**{k: v for k, v in record.items() if k != "evidence"}, "text": _provision_text(agreement, provision),
             "links": links[start : start + per_page], "provisions": [p.number for p in agreement.provisions],
@@ -128,7 +142,8 @@ def statements_page(request: Request, actor: str | None = Query(None, max_length
 def search_page(request: Request, q: str = Query("", max_length=200), page_number: PageNumber = 1,
                 per_page: int = Query(20, ge=1, le=200)) -> Response:
     data = search_data(request, q, page_number, per_page) if q.strip() else {"q": q, "documents": [],
-                                                                               "statements": [], "evidence": []}
+                                                                               "statements": [], "evidence": [],
+                                                                               "incidents": []}
     return page(request, "search.html.j2", data, title=f"Search: {q}")
 
 

@@ -50,8 +50,8 @@ def link_record(link: EvidenceLink, provision: str, review: dict | None) -> dict
             "counted": (review or {}).get("verdict") != "rejected"}
 
 
-def agreement_status(store: Store, agreement: Agreement, as_of: date, only: str | None = None) -> list[dict]:
-    """The status of every provision (or ``only`` one), its counted evidence each with its ``id`` and ``reviewed``.
+def agreement_status(store: Store, agreement: Agreement, as_of: date) -> list[dict]:
+    """The status of every provision, its counted evidence each with its ``id`` and ``reviewed``.
 
     A link's id is derived from its span and machine provision, so only moved links need a look-up.
     """
@@ -60,8 +60,6 @@ def agreement_status(store: Store, agreement: Agreement, as_of: date, only: str 
                      if _counts_for(x, reviews) != x.provision}
     records = []
     for record in status_view(store, agreement, as_of):
-        if only is not None and record["provision"] != only:
-            continue
         evidence = []
         for item in record["evidence"]:
             key = (item["doc_id"], item["start"], item["end"], record["provision"])

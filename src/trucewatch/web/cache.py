@@ -1,0 +1,49 @@
+"""Per-process cache of an agreement's views, keyed by what they are computed from.
+
+A status, matrix or provision view depends on the agreement's evidence and its reviews; the store's
+``evidence_version`` token (link count, newest run, newest revision) changes whenever either may have,
+so a key holding it can never serve stale data, and a request costs one small query while nothing
+changes. The agreement, the code and the language data are fixed for a server process's life.
+The token also makes a cheap ETag: a client that sends it back gets ``304 Not Modified``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+class ViewCache:
+    """A bounded LRU map shared by a process's request threads (a value is computed outside the lock:
+    two threads may both compute a new key once, and both get a correct answer)."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, object] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]  # type: ignore[return-value]
+        value = compute()
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def etag(*parts: object) -> str:
+    """A strong validator for a response computed from ``parts``."""
+    return '"' + hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:24] + '"'
