@@ -89,13 +89,20 @@ def _realdev(annotations: str, corpus: Path, splits: tuple[str, ...]) -> dict:
         raise click.ClickException(f"{error} (see --annotations, --corpus)") from None
 
 
+# The real-dev options every evaluation over the real-dev articles takes.
+realdev_corpus_option = click.option(
+    "--corpus", type=click.Path(exists=True, file_okay=False), default=None,
+    help="Folder of the NNN.txt articles (default: $TRUCEWATCH_SHARED/corpus/real-dev).")
+realdev_split_option = click.option(
+    "--split", type=click.Choice(["dev", "heldout", "all"]), default="dev", show_default=True,
+    help="dev: files not numbered by a multiple of 4; heldout: the others (look rarely).")
+
+
 @evaluate.command("realdev", short_help="Score the whole system on the real-dev annotations.")
 @click.option("--annotations", type=click.Path(exists=True, file_okay=False), required=True,
               help="Folder of the NNN.json annotations (eval/real-dev of the source checkout).")
-@click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=None,
-              help="Folder of the NNN.txt articles (default: $TRUCEWATCH_SHARED/corpus/real-dev).")
-@click.option("--split", type=click.Choice(["dev", "heldout", "all"]), default="dev", show_default=True,
-              help="dev: files not numbered by a multiple of 4; heldout: the others (look rarely).")
+@realdev_corpus_option
+@realdev_split_option
 @click.option("--rows", "per_file", is_flag=True, help="Also list one row per article.")
 @format_option("table", "json")
 def eval_realdev_command(annotations: str, corpus: str | None, split: str, per_file: bool, fmt: str) -> None:

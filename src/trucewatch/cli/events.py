@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from trucewatch.cli import db_option, evaluate, main, open_store, shared_dir
+from trucewatch.cli.evaluation import realdev_corpus_option, realdev_split_option
 from trucewatch.cli.output import emit, format_option
 from trucewatch.records import SourceItem  # light: dataclasses only
 
@@ -144,10 +145,8 @@ def export_command(db: str | None, date_from: str | None, date_to: str | None, t
 @evaluate.command("incidents", short_help="Score the incident stage on real-dev and the PLOVER gold records.")
 @click.option("--annotations", type=click.Path(exists=True, file_okay=False), default=None,
               help="Folder of the NNN.json annotations with `incidents` (eval/real-dev of the source checkout).")
-@click.option("--corpus", type=click.Path(exists=True, file_okay=False), default=None,
-              help="Folder of the NNN.txt articles (default: $TRUCEWATCH_SHARED/corpus/real-dev).")
-@click.option("--split", type=click.Choice(["dev", "heldout", "all"]), default="dev", show_default=True,
-              help="dev: files not numbered by a multiple of 4; heldout: the others (look rarely).")
+@realdev_corpus_option
+@realdev_split_option
 @click.option("--plover", "plover_file", type=click.Path(exists=True, dir_okay=False), default=None,
               help="PLOVER gold records (default: $TRUCEWATCH_SHARED/eval/plover/PLOVER_GSR_CAMEO.txt).")
 @format_option("table", "json")

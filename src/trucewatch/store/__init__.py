@@ -332,28 +332,15 @@ class Store(Reviews, Browse):
 
     def _write_analysis(self, run_id: str, results: list[AnalysisRows]) -> None:
         with self.transaction() as connection:
-            ids = [r.doc_id for r in results]
-            redo_statements = [r.doc_id for r in results if r.statements is not None]
-            if redo_statements:
-                connection.execute(delete(statements).where(statements.c.doc_id.in_(redo_statements)))
-            rows = [{**_statement_row(s), "run_id": run_id} for r in results for s in r.statements or ()]
-            if rows:
-                connection.execute(insert(statements), rows)
-            redo_links = [r.doc_id for r in results if r.links is not None]
-            if redo_links:
-                connection.execute(delete(evidence_links).where(evidence_links.c.doc_id.in_(redo_links)))
-            rows = list({link.id: {**_link_row(link), "run_id": run_id}
-                         for r in results for links in (r.links or {}).values() for link in links}.values())
-            if rows:
-                connection.execute(insert(evidence_links), rows)
-            redo_incidents = [r.doc_id for r in results if r.incidents is not None]
-            if redo_incidents:
-                connection.execute(delete(incidents).where(incidents.c.doc_id.in_(redo_incidents)))
-            rows = list({i.id: {**_incident_row(i), "run_id": run_id}
-                         for r in results for i in r.incidents or ()}.values())
-            if rows:
-                connection.execute(insert(incidents), rows)
-            connection.execute(delete(analysis_state).where(analysis_state.c.doc_id.in_(ids)))
+            for table, items_of, row_of in _PRODUCTS:
+                redo = [r.doc_id for r in results if items_of(r) is not None]
+                if redo:
+                    connection.execute(delete(table).where(table.c.doc_id.in_(redo)))
+                rows = list({item.id: {**row_of(item), "run_id": run_id}  # one row per stable id
+                             for r in results for item in items_of(r) or ()}.values())
+                if rows:
+                    connection.execute(insert(table), rows)
+            connection.execute(delete(analysis_state).where(analysis_state.c.doc_id.in_([r.doc_id for r in results])))
             connection.execute(insert(analysis_state), [
                 {"doc_id": r.doc_id, "versions": r.versions, "run_id": run_id, "skipped": r.skipped}
                 for r in results])
@@ -523,6 +510,19 @@ def _statement_row(statement: Statement) -> dict:
 
 def _link_row(link: EvidenceLink) -> dict:
     return {"id": link.id, **{name: getattr(link, name) for name in _LINK_FIELDS}}
+
+
+def _all_links(result: AnalysisRows) -> list[EvidenceLink] | None:
+    return None if result.links is None else [link for links in result.links.values() for link in links]
+
+
+# The stored products of an analysis: their table, the items a result carries (None: the stage did not run,
+# its rows stay) and the row of one item.
+_PRODUCTS = (
+    (statements, lambda r: r.statements, _statement_row),
+    (evidence_links, _all_links, _link_row),
+    (incidents, lambda r: r.incidents, _incident_row),
+)
 
 
 def _row_statement(row) -> Statement:
