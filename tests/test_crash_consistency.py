@@ -44,6 +44,32 @@ def _kill_repeatedly(command: list[str], rng: random.Random, kills: int = KILLS)
     return killed
 
 
+def _kill_after_progress(command: list[str], db: Path, rng: random.Random, kills: int = KILLS) -> int:
+    """Start ``command`` and SIGKILL it at a random moment (0-0.3 s) after each new batch of analysis results
+    lands, ``kills`` times (fewer if it finishes first): mid-run however fast the machine is."""
+    killed, seen = 0, _count(db)
+    for _ in range(kills):
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 300
+        while process.poll() is None and _count(db) <= seen and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(rng.uniform(0.0, 0.3))
+        if process.poll() is not None:
+            break  # it finished before the kill: nothing left to interrupt
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        killed += 1
+        seen = _count(db)
+    return killed
+
+
+def _count(db: Path) -> int:
+    try:
+        return _rows(db, "SELECT count(*) FROM analysis_state")[0][0]
+    except sqlite3.Error:  # the writer holds the file: try again
+        return 0
+
+
 def _rows(db: Path, query: str) -> list[tuple]:
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
         return connection.execute(query).fetchall()
@@ -80,7 +106,7 @@ def test_analyse_killed_at_random_moments_gives_the_clean_analysis(tmp_path: Pat
     for db in (killed, clean):
         ingest([corpus], Store(str(db)))
     command = _command("analyse", "--db", str(killed))
-    kills = _kill_repeatedly(command, random.Random(23))
+    kills = _kill_after_progress(command, killed, random.Random(23))
     subprocess.run(command, capture_output=True, check=True)
     subprocess.run(_command("analyse", "--db", str(clean)), capture_output=True, check=True)
     assert kills >= 1, "at least one kill should land mid-run"
