@@ -137,7 +137,7 @@ def evaluate_incidents(annotations: str | os.PathLike, corpus: str | os.PathLike
     """Per split (and per split without the Russian articles, which have no incident rules yet): recall with the
     right type, precision, date/counts/place accuracy, and the commonest misses."""
     scores = {name: IncidentScore() for split in splits for name in (split, f"{split} without russian")}
-    for note in read_annotations(annotations):
+    for note in read_annotations(annotations, corpus):
         if "incidents" not in note:
             continue
         split = split_of(note["file"])

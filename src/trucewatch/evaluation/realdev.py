@@ -38,12 +38,52 @@ def is_russian(text: str) -> bool:
     return sum("а" <= c.lower() <= "я" or c in "ёЁ" for c in letters) > 0.5 * len(letters) if letters else False
 
 
-def read_annotations(folder: str | os.PathLike) -> list[dict]:
-    """The ``NNN.json`` annotations of a folder, in file order."""
+ELLIPSIS = " … "  # a long annotated span is stored as "its first words … its last words"
+
+
+def read_annotations(folder: str | os.PathLike, corpus: str | os.PathLike | None = None) -> list[dict]:
+    """The ``NNN.json`` annotations of a folder, in file order; with ``corpus``, their spans expanded.
+
+    The repository keeps no article passage: a span longer than a few words is stored by its first and
+    last words (``ELLIPSIS`` between them) and expanded here against the article's text.
+    """
     paths = sorted(Path(folder).glob("[0-9][0-9][0-9].json"))
     if not paths:
         raise FileNotFoundError(f"no real-dev annotations (NNN.json) in {folder}")
-    return [json.loads(p.read_text(encoding="utf-8")) for p in paths]
+    notes = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
+    if corpus is not None:
+        for note in notes:
+            article = Path(corpus) / note["file"]
+            if article.is_file():
+                expand_note(note, article.read_text(encoding="utf-8"))
+    return notes
+
+
+def expand_note(note: dict, text: str) -> dict:
+    """Every span of ``note`` as the words of ``text`` it stands for (in place)."""
+    for key in ("body_first", "body_last"):
+        if note.get(key):
+            note[key] = expand(text, note[key])
+    note["boilerplate"] = [expand(text, b) for b in note.get("boilerplate", [])]
+    for item, key in [(q, "text") for q in note.get("quotes", [])] + [
+            (x, "sentence") for x in note.get("links", []) + note.get("incidents", [])]:
+        item[key] = expand(text, item[key])
+    return note
+
+
+def expand(text: str, span: str) -> str:
+    """``span`` ("first words … last words") as the stretch of ``text`` it stands for; unchanged when it is a
+    plain substring or cannot be found (then the scorer reports it missing)."""
+    if ELLIPSIS not in span:
+        return span
+    head, tail = span.split(ELLIPSIS, 1)
+    start = text.find(head)
+    while start >= 0:
+        end = text.find(tail, start + len(head))
+        if end >= 0:
+            return text[start:end + len(tail)]
+        start = text.find(head, start + 1)
+    return span
 
 
 @dataclass
@@ -171,7 +211,7 @@ def evaluate_realdev(annotations: str | os.PathLike, corpus: str | os.PathLike,
 
     agreements, registry = load_agreements(), load_registry()
     results = []
-    for note in read_annotations(annotations):
+    for note in read_annotations(annotations, corpus):
         split = split_of(note["file"])
         if "all" not in splits and split not in splits:
             continue
