@@ -218,6 +218,9 @@ class Place:
     kind: str
     variants: tuple[str, ...]
     within: str | None = None
+    admin1: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -376,8 +379,14 @@ def load_places(name: str) -> dict[str, Place]:
     if not path.exists():
         raise AgreementError(f"gazetteer {name!r} not found ({path})")
     data = datafiles.read(path, "places", AgreementError)
-    return {p["id"]: Place(id=p["id"], name=p["name"], kind=p["kind"], variants=tuple(p.get("variants", [])),
-                           within=p.get("within")) for p in data["places"]}
+    return {p["id"]: place_from_entry(p) for p in data["places"]}
+
+
+def place_from_entry(entry: dict[str, Any]) -> Place:
+    """One entry of a places file (``schemas/places.schema.json``) as a :class:`Place`."""
+    return Place(id=entry["id"], name=entry["name"], kind=entry["kind"], variants=tuple(entry.get("variants", [])),
+                 within=entry.get("within"), admin1=entry.get("admin1"), latitude=entry.get("latitude"),
+                 longitude=entry.get("longitude"))
 
 
 def _add(start: date, years: int, months: int, days: int) -> date:

@@ -9,23 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 from trucewatch import datafiles
+from trucewatch.agreements import Place, place_from_entry
 
 PLACES = Path(__file__).resolve().parents[1] / "data" / "places"
-
-
-@dataclass(frozen=True)
-class GazetteerPlace:
-    id: str
-    name: str
-    kind: str
-    admin1: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
 
 
 @dataclass(frozen=True)
@@ -33,15 +24,15 @@ class PlaceMention:
     start: int
     end: int
     text: str
-    place: GazetteerPlace
+    place: Place
 
 
 class Gazetteer:
     """Name variants -> places, matched longest first on word boundaries (case as written for short names)."""
 
-    def __init__(self, places: Iterable[tuple[GazetteerPlace, tuple[str, ...]]]) -> None:
-        self.places: dict[str, GazetteerPlace] = {}
-        self._names: dict[str, GazetteerPlace] = {}
+    def __init__(self, places: Iterable[tuple[Place, tuple[str, ...]]]) -> None:
+        self.places: dict[str, Place] = {}
+        self._names: dict[str, Place] = {}
         for place, names in places:
             self.places[place.id] = place
             for name in names:
@@ -64,21 +55,20 @@ class Gazetteer:
         return found
 
 
-def _entries(path: Path) -> list[tuple[GazetteerPlace, tuple[str, ...]]]:
-    data = datafiles.read(path, "places")
+def _entries(path: Path) -> list[tuple[Place, tuple[str, ...]]]:
     entries = []
-    for p in data["places"]:
-        point = p["kind"] != "country"  # a country's centre is no incident's place
-        place = GazetteerPlace(p["id"], p["name"], p["kind"], p.get("admin1"),
-                               p.get("latitude") if point else None, p.get("longitude") if point else None)
-        entries.append((place, (p["name"], *p.get("variants", []))))
+    for entry in datafiles.read(path, "places")["places"]:
+        place = place_from_entry(entry)
+        if place.kind == "country":  # a country's centre is no incident's place
+            place = replace(place, latitude=None, longitude=None)
+        entries.append((place, place.names))
     return entries
 
 
 @cache
 def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     """The bundled gazetteers and ``extra`` files (same schema); a later file's id replaces an earlier one's."""
-    entries: dict[str, tuple[GazetteerPlace, tuple[str, ...]]] = {}
+    entries: dict[str, tuple[Place, tuple[str, ...]]] = {}
     for path in [*sorted(PLACES.glob("*.yaml")), *(Path(p) for p in extra)]:
         for place, names in _entries(path):
             entries[place.id] = (place, names)
