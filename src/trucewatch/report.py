@@ -98,17 +98,19 @@ class IncidentSummary:
 
     @property
     def types(self) -> Counter[str]:
-        found: Counter[str] = Counter()
-        for (_day, kind), n in self.by_day_type.items():
-            found[kind] += n
-        return found
+        return _over_days(self.by_day_type)
 
     @property
     def areas(self) -> Counter[str]:
-        found: Counter[str] = Counter()
-        for (_day, area), n in self.by_day_area.items():
-            found[area] += n
-        return found
+        return _over_days(self.by_day_area)
+
+
+def _over_days(by_day: Counter[tuple[str, str]]) -> Counter[str]:
+    """Per-(day, key) counts summed over the days."""
+    found: Counter[str] = Counter()
+    for (_day, key), n in by_day.items():
+        found[key] += n
+    return found
 
 
 def summarise_incidents(reports: Iterable[Incident], agreement: Agreement) -> IncidentSummary:
