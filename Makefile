@@ -4,6 +4,9 @@ SHELL := /bin/bash
 PYTHON ?= python3
 # This machine's pip configuration names local indexes that may not exist; their warnings are noise.
 QUIET_PIP := 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
+# pip's own output, cut to one counted line per package so a long install shows where it is.
+PINNED := $(shell grep -c '==' requirements.lock)
+PIP_PROGRESS := 2>&1 | awk -v n=$(PINNED) '/^Collecting /{i++; printf "  [%d/%d] %s\n", i, n, $$2; fflush(); next} /^(ERROR|WARNING)/ && !/is ignored: it is neither/{print; fflush()} /^Successfully installed/{print "  installed"; fflush()}'
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-12)
@@ -11,8 +14,9 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha25
 .PHONY: demo test lint bench eval fuzz clean lock
 
 $(STAMP): requirements.lock pyproject.toml
+	@echo "setting up $(VENV): $(PINNED) pinned packages (a few minutes on a fresh machine)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock $(QUIET_PIP)
+	$(BIN)/python -m pip install --disable-pip-version-check --require-hashes -r requirements.lock $(PIP_PROGRESS)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . $(QUIET_PIP)
 	rm -f $(VENV)/.installed-*
 	touch $@
