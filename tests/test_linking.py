@@ -219,3 +219,10 @@ def test_terms_restated_with_a_report_of_progress_are_evidence(agreements):
 def test_russian_reports_link_by_the_russian_indicators(agreements, text, provision, signal):
     links = links_for(text, agreements[KARABAKH])
     assert links[provision].signal == signal
+
+
+def test_fire_outside_the_conflict_zone_is_not_the_karabakh_ceasefire(agreements):
+    assert "1" in links_for("Armenian units opened fire on Azerbaijani positions near Martuni overnight.",
+                            agreements[KARABAKH])
+    assert "1" not in links_for("Armenian units opened fire on Azerbaijani positions near Vardenis overnight.",
+                                agreements[KARABAKH])

@@ -110,6 +110,7 @@ class Indicators:
     places: tuple[str, ...] = ()  # gazetteer ids
     actors: tuple[str, ...] = ()  # names of actors specific to the provision (weak)
     exclude: tuple[str, ...] = ()  # phrases that veto the link (a different thing with similar words)
+    outside: tuple[str, ...] = ()  # gazetteer ids of places outside the provision's zone: naming one vetoes it
 
 
 @dataclass(frozen=True)
@@ -350,7 +351,7 @@ def _check_references(agreement: Agreement) -> None:
         for side in (*p.obligated, *p.benefiting):
             if side not in parties:
                 raise AgreementError(f"{where}: provisions/{p.number}: party {side!r} is not in parties")
-        for place in (*p.indicators.places, *(x for d in p.deadlines for x in d.places)):
+        for place in (*p.indicators.places, *p.indicators.outside, *(x for d in p.deadlines for x in d.places)):
             if place not in places:
                 raise AgreementError(f"{where}: provisions/{p.number}: place {place!r} is not in gazetteer "
                                      f"{agreement.gazetteer!r}")

@@ -191,6 +191,7 @@ class Scorer:
 
     provision: Provision
     exclude: tuple[Part, ...]
+    outside: Phrases  # names of places outside the provision's zone
     phrases: Phrases
     labels: tuple[tuple[str, str], ...]  # per phrase: (kind, place id or "")
 
@@ -200,8 +201,9 @@ class Scorer:
         items = [(kind, phrase, "") for kind, phrases in (("phrase", ind.phrases), ("context", ind.context),
                                                           ("actor", ind.actors)) for phrase in phrases]
         items += [("place", name, pid) for pid in ind.places for name in places[pid].names]
-        return cls(provision, tuple(_part(x) for x in ind.exclude), Phrases(x for _, x, _ in items),
-                   tuple((kind, pid) for kind, _, pid in items))
+        return cls(provision, tuple(_part(x) for x in ind.exclude),
+                   Phrases(name for pid in ind.outside for name in places[pid].names),
+                   Phrases(x for _, x, _ in items), tuple((kind, pid) for kind, _, pid in items))
 
     def score(self, text: Text, places: dict[str, Place]) -> Match | None:
         """The indicators found in ``text``, or None if they do not reach the threshold."""
@@ -227,6 +229,8 @@ class Scorer:
                 kinds.add(kind)
         if score < THRESHOLD or not ("phrase" in kinds or {"place", "context"} <= kinds):
             return None
+        if any(text.search(self.outside.phrases[n]) for n in self.outside.candidates(text)):
+            return None  # it happened somewhere else: the state border, not the line of contact
         return Match(self.provision.number, round(score, 2), tuple(reasons))
 
 
