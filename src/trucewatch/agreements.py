@@ -125,6 +125,7 @@ class Provision:
     term: Term | None = None
     indicators: Indicators = Indicators()
     signals: dict[str, tuple[str, ...]] = field(default_factory=dict)  # extra status cues for this provision
+    incidents: tuple[str, ...] = ()  # incident types (ceasefire violations, releases...) that bear on it
 
 
 @dataclass(frozen=True)
@@ -320,6 +321,7 @@ def _provision(data: dict[str, Any], effective: date, where: str) -> Provision:
         term=term,
         indicators=Indicators(**{k: tuple(v) for k, v in ind.items()}),
         signals={k: tuple(v) for k, v in data.get("signals", {}).items()},
+        incidents=tuple(data.get("incidents", [])),
     )
 
 

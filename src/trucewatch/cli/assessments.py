@@ -119,14 +119,17 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
         return
     rows = [{"provision": r["provision"], "topic": r["topic"], "status": LABELS[r["status"]], "since": r["since"],
              "evidence": len(r["evidence"]), "sides": ", ".join(r["coverage"]["sides"]),
-             "last report": r["coverage"]["last_report"], "deadlines and term": _deadline_summary(r)} for r in records]
-    emit(rows, fmt, ["provision", "topic", "status", "since", "evidence", "sides", "last report", "deadlines and term"],
+             "last report": r["coverage"]["last_report"], "incidents": r["incidents"]["count"] or "",
+             "deadlines and term": _deadline_summary(r)} for r in records]
+    emit(rows, fmt, ["provision", "topic", "status", "since", "evidence", "sides", "last report", "incidents",
+                     "deadlines and term"],
          title=f"{agreements[agreement_id].short_title or agreement_id}: status as of {when}")
     if fmt == "csv":
         return
     for r in records:
-        if r["evidence"]:
-            click.echo(f"\n{r['provision']} {r['topic']}: {LABELS[r['status']]}")
+        if r["evidence"] or r["incidents"]["count"]:
+            click.echo(f"\n{r['provision']} {r['topic']}: {LABELS[r['status']]}"
+                       + (f" · {r['incidents']['summary']}" if r["incidents"]["count"] else ""))
         for x in r["evidence"]:
             click.echo("  " + _evidence_line(x))
     if not any(r["evidence"] for r in records):
