@@ -38,6 +38,7 @@ class Party:
     id: str  # side code shared with the actor registry, e.g. AZ
     name: str
     role: str = "party"  # party | mediator | guarantor | observer
+    aligned: tuple[str, ...] = ()  # other side codes whose speakers speak for this party (de facto authorities)
 
 
 @dataclass(frozen=True)
@@ -284,7 +285,7 @@ def _agreement(data: dict[str, Any], path: str) -> Agreement:
     agreement = Agreement(
         id=data["id"], title=data["title"], short_title=data.get("short_title", ""),
         conflict=data.get("conflict", ""), signed=_date(data["signed"], f"{path}: signed"), effective=effective,
-        parties=tuple(Party(**p) for p in data["parties"]),
+        parties=tuple(Party(**{**p, "aligned": tuple(p.get("aligned", ()))}) for p in data["parties"]),
         signatories=tuple(Signatory(**s) for s in data.get("signatories", [])),
         languages=tuple(LanguageVersion(**v) for v in data["languages"]),
         provisions=provisions, references=tuple(data.get("references", [])),

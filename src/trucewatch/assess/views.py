@@ -18,7 +18,7 @@ from pathlib import Path
 
 from trucewatch.actors import load_registry
 from trucewatch.agreements import Agreement
-from trucewatch.assess.contradictions import claim_contradictions, text_contradictions
+from trucewatch.assess.contradictions import account_contradictions, claim_contradictions, text_contradictions
 from trucewatch.assess.stance import observation_record, order, stance
 from trucewatch.assess.status import assess, status_record
 from trucewatch.linking import in_scope
@@ -84,7 +84,9 @@ def compute_contradictions(store: Store, agreement: Agreement, as_of: date) -> l
         found += text_contradictions(statements, agreement, registry.countries, published)
     sides = {a.id: a.side for a in registry.actors.values()}
     names = {a.id: a.name for a in registry.actors.values()}
-    found += claim_contradictions(_evidence(store, agreement), sides, names)
+    evidence = _evidence(store, agreement)
+    found += claim_contradictions(evidence, sides, names)
+    found += account_contradictions(evidence, agreement, sides, registry.countries, names)
     return [asdict(c) for c in found if _known_by(c.date, as_of)]
 
 
