@@ -22,7 +22,8 @@ the agreement level, provision ``"*"``. Documents outside the agreement's
 ``scope`` (its conflict) get no links at all; a sentence naming another agreement or conflict
 (``background``), or speaking only of dates before the signing, is not evidence, and one restating
 the terms ("under the terms", "must") is evidence only when it also reports how implementation went
-(a status cue: "entered ... under the terms"). Indicators and cues are plain phrases, so an agreement
+(a status cue: "entered ... under the terms"). A provision's ``outside`` places veto it: fire on the state
+border is not the ceasefire in the conflict zone. Indicators and cues are plain phrases, so an agreement
 file can carry them in several languages (the Karabakh statement has Russian ones beside the English).
 
 Speed: a phrase can only match a text that contains its first word (or the prefix of a

@@ -9,13 +9,15 @@ of the report); every change records the link that moved it and the evidence aga
 
 * a ``started`` / ``advanced`` / ``done`` signal raises the status to 1 / 2 / 3 (a later "began" does
   not undo a "completed"); after a reversal or a dispute, a later-day positive report sets it again;
-* ``not_done`` with nothing reported yet makes it ``0`` (reported as not started);
+* ``not_done`` with nothing reported yet makes it ``0`` (reported as not started), unless it names a deadline
+  of the provision not yet due after amendments ("postponed" before the due date is pending);
+* ``violated`` with nothing reported yet makes it ``2``: a violation presupposes the obligation in force;
 * ``not_done`` or ``violated`` after implementation was claimed makes it ``disputed`` when it comes from
   another source (speaker, or document when no speaker is known), and takes a full status back to 2 when
   the same source reports work remaining;
 * ``disputed`` ("denied", "contradicts") after implementation was claimed makes it disputed;
 * ``reversed`` (blockade, suspension, withdrawal) makes it ``regressed`` and ``terminated`` (closure, end)
-  ``terminated``: status goes down as the record does.
+  ``terminated``: status goes down as the record does; so does a ``termination`` amendment of the provision.
 
 Evidence dated before the agreement was signed, or without any date, is listed but moves nothing.
 Deadlines and terms are computed from the agreement data (amendments included) and ``as_of``; a deadline
