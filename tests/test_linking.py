@@ -226,3 +226,11 @@ def test_fire_outside_the_conflict_zone_is_not_the_karabakh_ceasefire(agreements
                             agreements[KARABAKH])
     assert "1" not in links_for("Armenian units opened fire on Azerbaijani positions near Vardenis overnight.",
                                 agreements[KARABAKH])
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("Armenian units continued to violate the ceasefire near Martuni.", "violated"),
+    ("The monitors will watch and report any ceasefire violations near Martuni.", None),  # a task, not a report
+])
+def test_violations_in_prospect_are_not_reported_violations(agreements, text, signal):
+    assert detect_signal(text, agreements[KARABAKH].signals_for("1"))[0] == signal

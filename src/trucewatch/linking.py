@@ -56,8 +56,9 @@ WEIGHTS = {"phrase": 1.0, "place": 0.6, "context": 0.5, "actor": 0.4}
 SIGNAL_PRIORITY = ("disputed", "terminated", "reversed", "violated", "not_done", "done", "advanced", "started")
 _NEGATION = re.compile(r"(?:\b(?:not|never|no|yet to|failed to|without|refus\w*)|n't)\W+(?:\w+\W+){0,2}$", re.I)
 _MODAL = re.compile(r"\b(?:will|would|shall|should|must|could|can|may|might|to)\W+(?:\w+\W+){0,2}$", re.I)
-# trouble in prospect reaches further: "will monitor and report the ceasefire violations" reports none
-_MODAL_FAR = re.compile(r"\b(?:will|would|shall|should|must|could|can|may|might|to)\W+(?:\w+\W+){0,6}$", re.I)
+# trouble in prospect reaches further: "will monitor and report the ceasefire violations" reports none (but
+# "continued to violate" does: no "to" here)
+_MODAL_FAR = re.compile(r"\b(?:will|would|shall|should|must|could|can|may|might)\W+(?:\w+\W+){0,6}$", re.I)
 _WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _SIZE = {"day": 10, "month": 7, "year": 4}  # how much of an ISO date a mention of that precision fixes
@@ -264,7 +265,8 @@ def _signal(text: Text, cues: dict[str, tuple[str, ...]]) -> tuple[str | None, s
                 continue
         elif negated:  # "no violations", "did not dispute": not evidence of trouble
             continue
-        elif kind in ("reversed", "terminated", "violated") and _MODAL_FAR.search(before):
+        elif (kind in ("reversed", "terminated") and _MODAL.search(before)) or (
+                kind in ("reversed", "terminated", "violated") and _MODAL_FAR.search(before)):
             continue  # "will be terminated": a plan or a threat, the status does not go down yet
         found.setdefault(kind, text.text[start:end])
     for signal in SIGNAL_PRIORITY:
