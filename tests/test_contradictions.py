@@ -8,7 +8,7 @@ import pytest
 
 from trucewatch.actors import load_registry
 from trucewatch.agreements import load_agreements
-from trucewatch.assess.contradictions import claim_contradictions, text_contradictions
+from trucewatch.assess.contradictions import account_contradictions, claim_contradictions, text_contradictions
 from trucewatch.records import EvidenceLink, Statement
 
 AGREEMENT = "karabakh-2020-11-10"
@@ -124,3 +124,42 @@ def test_a_road_reopened_long_after_the_blockade_is_no_contradiction():
              _link("6", "azerbaijan-mfa", "done", "2023-10-01", "The road is open to traffic")]
     assert claim_contradictions(links, SIDES) == []
 
+
+
+CAMP_SIDES = {"am-mod": "AM", "az-mod": "AZ", "nk-mod": "NK", "ru-mod": "RU"}
+
+
+def _told(text: str, speaker: str | None, signal: str | None, start: int, provision: str = "1",
+          doc: str = "r1") -> EvidenceLink:
+    return EvidenceLink(AGREEMENT, provision, doc, start, start + len(text), text, 1.0, "test", speaker=speaker,
+                        signal=signal, reported_on="2022-03-08")
+
+
+def test_each_camp_blaming_the_other_in_one_report_is_a_conflict_of_accounts(agreement, countries):
+    links = [_told("Armenian units opened fire on Azerbaijani posts near Martuni", "az-mod", "violated", 0),
+             _told("Azerbaijani troops shelled the Armenian positions first", "nk-mod", "violated", 80)]
+    (found,) = account_contradictions(links, agreement, CAMP_SIDES, countries)
+    assert found.kind == "accounts" and found.provision == "1"
+    assert {found.first.speaker, found.second.speaker} == {"az-mod", "nk-mod"}  # NK speaks for Armenia's camp
+
+
+def test_a_claim_called_false_beside_the_other_camps_own_account(agreement, countries):
+    links = [_told("The Azerbaijani ministry's report that our units fired at night is false", None, "disputed", 0),
+             _told("the Armenian units strictly observe the ceasefire", "nk-mod", "done", 120),
+             _told("our forces allegedly fired on the Azerbaijani posts", "nk-mod", "violated", 60)]  # a retold claim
+    (found,) = account_contradictions(links, agreement, CAMP_SIDES, countries)
+    assert found.first.text.endswith("is false") and found.second.text.startswith("the Armenian units strictly")
+
+
+@pytest.mark.parametrize("links", [
+    [_told("Armenian units opened fire on Azerbaijani posts", "az-mod", "violated", 0),
+     _told("Armenian units opened fire again on Azerbaijani posts", "az-mod", "violated", 80)],  # one camp
+    [_told("Armenian units opened fire on Azerbaijani posts", "az-mod", "violated", 0),
+     _told("Azerbaijani troops shelled the Armenian positions", "nk-mod", "violated", 80, doc="r2")],  # two reports
+    [_told("Armenian units opened fire on Azerbaijani posts", "az-mod", "violated", 0),
+     _told("Azerbaijani troops shelled the Armenian positions", "ru-mod", "violated", 80)],  # a mediator
+    [_told("Armenian units opened fire on Azerbaijani posts", "az-mod", "violated", 0),
+     _told("Armenian positions came under fire overnight", "nk-mod", "violated", 80)],  # blames nobody else
+])
+def test_no_conflict_of_accounts_without_two_camps_in_one_report(links, agreement, countries):
+    assert account_contradictions(links, agreement, CAMP_SIDES, countries) == []

@@ -63,6 +63,7 @@ def test_signals(agreements, text, provision, signal):
     "The president visited Nakhchivan and Ordubad on Monday.",  # places alone never link
     "Thousands attended the concert in Shusha.",
     "Talks on a new route and a corridor were held in Brussels.",  # context words alone never link
+    "Under the terms of the deal, the peacekeepers must patrol the road.",  # the terms restated
 ])
 def test_no_link_without_real_evidence(agreements, text):
     assert links_for(text, agreements[KARABAKH]) == {}
@@ -201,3 +202,35 @@ def test_nested_cues(hits, nested):
     from trucewatch.linking import _nested
 
     assert _nested(hits) == nested
+
+
+def test_terms_restated_with_a_report_of_progress_are_evidence(agreements):
+    links = links_for("Under the terms of the deal, Azerbaijani units entered the Kelbajar district on Wednesday.",
+                      agreements[KARABAKH])
+    assert links["6"].signal == "done"
+
+
+@pytest.mark.parametrize(("text", "provision", "signal"), [
+    ("В зоне ответственности миротворцев зафиксировано нарушение режима прекращения огня.", "1", "violated"),
+    ("Нарушений режима прекращения огня за сутки не зафиксировано.", "1", "done"),
+    ("Начался вывод российских миротворцев из Карабаха.", "3", "reversed"),
+    ("Азербайджанские активисты продолжают блокаду Лачинского коридора.", "6", "reversed"),
+])
+def test_russian_reports_link_by_the_russian_indicators(agreements, text, provision, signal):
+    links = links_for(text, agreements[KARABAKH])
+    assert links[provision].signal == signal
+
+
+def test_fire_outside_the_conflict_zone_is_not_the_karabakh_ceasefire(agreements):
+    assert "1" in links_for("Armenian units opened fire on Azerbaijani positions near Martuni overnight.",
+                            agreements[KARABAKH])
+    assert "1" not in links_for("Armenian units opened fire on Azerbaijani positions near Vardenis overnight.",
+                                agreements[KARABAKH])
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("Armenian units continued to violate the ceasefire near Martuni.", "violated"),
+    ("The monitors will watch and report any ceasefire violations near Martuni.", None),  # a task, not a report
+])
+def test_violations_in_prospect_are_not_reported_violations(agreements, text, signal):
+    assert detect_signal(text, agreements[KARABAKH].signals_for("1"))[0] == signal

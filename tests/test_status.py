@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from trucewatch.agreements import load_agreements
-from trucewatch.assess.status import DISPUTED, NO_EVIDENCE, REGRESSED, TERMINATED, assess
+from trucewatch.assess.status import DISPUTED, NO_EVIDENCE, REGRESSED, TERMINATED, assess, status_record
 from trucewatch.cli import main
 from trucewatch.ingest import ingest
 from trucewatch.linking import link_document
-from trucewatch.records import EvidenceLink
+from trucewatch.records import EvidenceLink, Incident
 from trucewatch.store import AnalysisRows, Store
 from trucewatch.text.sentences import split_sentences
 
@@ -203,3 +203,67 @@ def test_status_command_reads_evidence_from_the_store(tmp_path, seeds, agreement
     assert unknown.exit_code == 2 and "known: karabakh-2020-11-10" in unknown.output
     bad_date = runner.invoke(main, ["status", "--agreement", KARABAKH, "--db", db, "--as-of", "soon"])
     assert bad_date.exit_code == 2 and "not a date" in bad_date.output
+
+
+def test_a_violation_reported_first_means_in_effect_and_breached(agreement):
+    links = [link("1", "2021-03-02", "violated", "the ceasefire was violated near the village")]
+    status = status_of(agreement, links, "1", "2021-06-30")
+    assert status.status == 2 and "breached" in status.history[0].reason
+
+
+def test_postponed_before_its_amended_deadline_is_pending_not_not_initiated(agreement):
+    postponed = [link("6", "2020-11-15", "not_done", "the handover of Kalbajar was postponed")]
+    assert status_of(agreement, postponed, "6", "2020-11-20").status == NO_EVIDENCE  # due 25 Nov after the amendment
+    late = [link("6", "2020-11-30", "not_done", "Kalbajar has not been handed over")]
+    assert status_of(agreement, late, "6", "2020-12-31").status == 0  # past the amended deadline: not started
+
+
+def test_a_provision_ended_on_the_record_is_terminated(agreement):
+    links = [link("4", "2024-04-17", "reversed", "the peacekeepers began to withdraw")]
+    assert status_of(agreement, links, "4", "2024-04-16").status == NO_EVIDENCE
+    ended = status_of(agreement, links, "4", "2024-12-31")
+    assert ended.status == TERMINATED and "provision ended (peacekeepers-early-withdrawal)" in ended.history[-1].reason
+
+
+def incident(kind: str, on: str | None, place_id: str | None = None, doc: str = "d1") -> Incident:
+    return Incident(doc_id=doc, start=0, end=10, sentence="invented", type=kind, plover_type="ASSAULT", date=on,
+                    place_id=place_id, latitude=40.0 if place_id else None, longitude=46.0 if place_id else None,
+                    actors=[{"name": "army", "side": "AZ", "role": "actor"}])
+
+
+def test_incidents_count_toward_the_provisions_they_bear_on(agreement):
+    reports = [incident("shelling", "2021-02-01", "martuni"), incident("ceasefire_violation_report", "2021-03-01"),
+               incident("shelling", "2021-04-01", "vardenis"),  # the state border: outside point 1's zone
+               incident("shelling", "2020-10-01", "martuni"),  # before the signing
+               incident("shelling", "2021-09-01", "martuni"),  # after as-of
+               incident("shelling", None, "martuni"),  # undated
+               incident("territory_handover", "2020-11-20", "aghdam"), incident("prisoner_exchange", "2021-05-01")]
+    statuses = {s.provision: s for s in assess(agreement, [link("1", "2021-01-05", "done", "the ceasefire holds")],
+                                              date(2021, 6, 30), incidents=reports)}
+    point1 = statuses["1"].incidents
+    assert (point1.count, point1.by_type) == (2, {"shelling": 1, "ceasefire_violation_report": 1})
+    assert point1.summary.startswith("2 incident reports in the period (2021-02-01 to 2021-03-01")
+    assert statuses["1"].status == 3  # counted beside the status, not moving it
+    assert statuses["2"].incidents.count == 1 and statuses["6"].incidents.count == 0  # Aghdam is point 2's
+    assert statuses["8"].incidents.by_type == {"prisoner_exchange": 1}
+    record = status_record(statuses["1"])
+    assert record["incidents"]["count"] == 2 and record["incidents"]["last"] == "2021-03-01"
+
+
+def test_status_and_report_show_the_incident_counts(demo_db, tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(main, ["status", "--agreement", KARABAKH, "--db", demo_db, "--as-of", "2021-11-26",
+                                  "--format", "json"])
+    assert result.exit_code == 0, result.output
+    records = {r["provision"]: r for r in json.loads(result.output)}
+    exchanges = records["8"]["incidents"]
+    assert exchanges["count"] > 0 and set(exchanges["by_type"]) <= {"prisoner_exchange", "detainee_release",
+                                                                     "bodies_transfer", "minefield_maps_handover"}
+    table = runner.invoke(main, ["status", "--agreement", KARABAKH, "--db", demo_db, "--as-of", "2021-11-26"])
+    assert f"exchange of prisoners and bodies: {records['8']['label']} · {exchanges['count']} incident report" \
+        in table.output
+    out = tmp_path / "report.html"
+    report = runner.invoke(main, ["report", "--db", demo_db, "--agreement", KARABAKH, "--as-of", "2021-11-26",
+                                  "--out", str(out)])
+    assert report.exit_code == 0, report.output
+    assert exchanges["summary"].split(" (")[0] in out.read_text(encoding="utf-8")

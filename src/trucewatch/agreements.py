@@ -38,6 +38,7 @@ class Party:
     id: str  # side code shared with the actor registry, e.g. AZ
     name: str
     role: str = "party"  # party | mediator | guarantor | observer
+    aligned: tuple[str, ...] = ()  # other side codes whose speakers speak for this party (de facto authorities)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ class Indicators:
     places: tuple[str, ...] = ()  # gazetteer ids
     actors: tuple[str, ...] = ()  # names of actors specific to the provision (weak)
     exclude: tuple[str, ...] = ()  # phrases that veto the link (a different thing with similar words)
+    outside: tuple[str, ...] = ()  # gazetteer ids of places outside the provision's zone: naming one vetoes it
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,7 @@ class Provision:
     term: Term | None = None
     indicators: Indicators = Indicators()
     signals: dict[str, tuple[str, ...]] = field(default_factory=dict)  # extra status cues for this provision
+    incidents: tuple[str, ...] = ()  # incident types (ceasefire violations, releases...) that bear on it
 
 
 @dataclass(frozen=True)
@@ -282,7 +285,7 @@ def _agreement(data: dict[str, Any], path: str) -> Agreement:
     agreement = Agreement(
         id=data["id"], title=data["title"], short_title=data.get("short_title", ""),
         conflict=data.get("conflict", ""), signed=_date(data["signed"], f"{path}: signed"), effective=effective,
-        parties=tuple(Party(**p) for p in data["parties"]),
+        parties=tuple(Party(**{**p, "aligned": tuple(p.get("aligned", ()))}) for p in data["parties"]),
         signatories=tuple(Signatory(**s) for s in data.get("signatories", [])),
         languages=tuple(LanguageVersion(**v) for v in data["languages"]),
         provisions=provisions, references=tuple(data.get("references", [])),
@@ -319,6 +322,7 @@ def _provision(data: dict[str, Any], effective: date, where: str) -> Provision:
         term=term,
         indicators=Indicators(**{k: tuple(v) for k, v in ind.items()}),
         signals={k: tuple(v) for k, v in data.get("signals", {}).items()},
+        incidents=tuple(data.get("incidents", [])),
     )
 
 
@@ -350,7 +354,7 @@ def _check_references(agreement: Agreement) -> None:
         for side in (*p.obligated, *p.benefiting):
             if side not in parties:
                 raise AgreementError(f"{where}: provisions/{p.number}: party {side!r} is not in parties")
-        for place in (*p.indicators.places, *(x for d in p.deadlines for x in d.places)):
+        for place in (*p.indicators.places, *p.indicators.outside, *(x for d in p.deadlines for x in d.places)):
             if place not in places:
                 raise AgreementError(f"{where}: provisions/{p.number}: place {place!r} is not in gazetteer "
                                      f"{agreement.gazetteer!r}")

@@ -19,7 +19,12 @@ Text matching an ``exclude`` phrase is ignored for that provision (the
 centre" is point 5, not the peacekeepers of point 3). A sentence that names the
 agreement as a whole ("the trilateral statement") and no provision is linked to
 the agreement level, provision ``"*"``. Documents outside the agreement's
-``scope`` (its conflict) get no links at all.
+``scope`` (its conflict) get no links at all; a sentence naming another agreement or conflict
+(``background``), or speaking only of dates before the signing, is not evidence, and one restating
+the terms ("under the terms", "must") is evidence only when it also reports how implementation went
+(a status cue: "entered ... under the terms"). A provision's ``outside`` places veto it: fire on the state
+border is not the ceasefire in the conflict zone. Indicators and cues are plain phrases, so an agreement
+file can carry them in several languages (the Karabakh statement has Russian ones beside the English).
 
 Speed: a phrase can only match a text that contains its first word (or the prefix of a
 ``word*``), so every text is scanned for its words once and a phrase's regex runs only
@@ -51,6 +56,9 @@ WEIGHTS = {"phrase": 1.0, "place": 0.6, "context": 0.5, "actor": 0.4}
 SIGNAL_PRIORITY = ("disputed", "terminated", "reversed", "violated", "not_done", "done", "advanced", "started")
 _NEGATION = re.compile(r"(?:\b(?:not|never|no|yet to|failed to|without|refus\w*)|n't)\W+(?:\w+\W+){0,2}$", re.I)
 _MODAL = re.compile(r"\b(?:will|would|shall|should|must|could|can|may|might|to)\W+(?:\w+\W+){0,2}$", re.I)
+# trouble in prospect reaches further: "will monitor and report the ceasefire violations" reports none (but
+# "continued to violate" does: no "to" here)
+_MODAL_FAR = re.compile(r"\b(?:will|would|shall|should|must|could|can|may|might)\W+(?:\w+\W+){0,6}$", re.I)
 _WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _SIZE = {"day": 10, "month": 7, "year": 4}  # how much of an ISO date a mention of that precision fixes
@@ -187,6 +195,7 @@ class Scorer:
 
     provision: Provision
     exclude: tuple[Part, ...]
+    outside: Phrases  # names of places outside the provision's zone
     phrases: Phrases
     labels: tuple[tuple[str, str], ...]  # per phrase: (kind, place id or "")
 
@@ -196,8 +205,9 @@ class Scorer:
         items = [(kind, phrase, "") for kind, phrases in (("phrase", ind.phrases), ("context", ind.context),
                                                           ("actor", ind.actors)) for phrase in phrases]
         items += [("place", name, pid) for pid in ind.places for name in places[pid].names]
-        return cls(provision, tuple(_part(x) for x in ind.exclude), Phrases(x for _, x, _ in items),
-                   tuple((kind, pid) for kind, _, pid in items))
+        return cls(provision, tuple(_part(x) for x in ind.exclude),
+                   Phrases(name for pid in ind.outside for name in places[pid].names),
+                   Phrases(x for _, x, _ in items), tuple((kind, pid) for kind, _, pid in items))
 
     def score(self, text: Text, places: dict[str, Place]) -> Match | None:
         """The indicators found in ``text``, or None if they do not reach the threshold."""
@@ -223,6 +233,8 @@ class Scorer:
                 kinds.add(kind)
         if score < THRESHOLD or not ("phrase" in kinds or {"place", "context"} <= kinds):
             return None
+        if any(text.search(self.outside.phrases[n]) for n in self.outside.candidates(text)):
+            return None  # it happened somewhere else: the state border, not the line of contact
         return Match(self.provision.number, round(score, 2), tuple(reasons))
 
 
@@ -253,7 +265,8 @@ def _signal(text: Text, cues: dict[str, tuple[str, ...]]) -> tuple[str | None, s
                 continue
         elif negated:  # "no violations", "did not dispute": not evidence of trouble
             continue
-        elif kind in ("reversed", "terminated") and _MODAL.search(before):
+        elif (kind in ("reversed", "terminated") and _MODAL.search(before)) or (
+                kind in ("reversed", "terminated", "violated") and _MODAL_FAR.search(before)):
             continue  # "will be terminated": a plan or a threat, the status does not go down yet
         found.setdefault(kind, text.text[start:end])
     for signal in SIGNAL_PRIORITY:
@@ -405,36 +418,48 @@ def link_document(doc: Document, sentences: list[Sentence], statements: list[Sta
         text = _text(sentence.text)
         if not linking.anything.fires(text) or background(text, linking, doc.published):
             continue
+        restates = _restates(text, linking)
         statement = _overlapping(statements, sentence)
         attributed: set[str] = set()
         if statement:
             start, end = max(sentence.start, statement.start), min(sentence.end, statement.end)
             segment = Text(doc.body[start:end])
             for m in _match(segment, linking, generic=generic):
-                links.append(_link(linking, m, doc.id, start, end, segment, reported_on, statement, sentence.index))
                 attributed.add(m.provision)
+                if link := _link(linking, m, doc.id, start, end, segment, reported_on, statement, sentence.index,
+                                 restates):
+                    links.append(link)
         for m in _match(text, linking, generic=generic):
-            if m.provision not in attributed and not (attributed and m.provision == AGREEMENT_LEVEL):
-                links.append(_link(linking, m, doc.id, sentence.start, sentence.end, text, reported_on, None,
-                                   sentence.index))
+            if m.provision not in attributed and not (attributed and m.provision == AGREEMENT_LEVEL) and (
+                    link := _link(linking, m, doc.id, sentence.start, sentence.end, text, reported_on, None,
+                                  sentence.index, restates)):
+                links.append(link)
     return links
 
 
 def background(text: Text, linking: Linker, published: str | None) -> str | None:
     """Why a sentence is not evidence of implementing the agreement, or None.
 
-    It names another agreement, an earlier ceasefire or another conflict (the agreement's ``background``);
-    it restates what the agreement provides (``terms``: "must", "under the terms"); or every date it speaks of
-    falls before the signing.
+    It names another agreement, an earlier ceasefire or another conflict (the agreement's ``background``),
+    or every date it speaks of falls before the signing.
     """
-    for phrases, why in ((linking.background, "names"), (linking.terms, "restates the terms")):
-        for n in phrases.candidates(text):
-            if m := text.search(phrases.phrases[n]):
-                return f"{why} {m.group(0)!r}"
+    for n in linking.background.candidates(text):
+        if m := text.search(linking.background.phrases[n]):
+            return f"names {m.group(0)!r}"
     # only dates with a written year: "by 1 December" in a plan must not resolve to last December
+    if not _YEAR.search(text.text):
+        return None  # no year written: no date to read (and date_mentions is the costliest step here)
     dates = [d for d in date_mentions(text.text, published) if _YEAR.search(text.text, d.start, d.end)]
     if dates and all(d.value[:_SIZE[d.precision]] < linking.signed[:_SIZE[d.precision]] for d in dates):
         return f"speaks of {dates[-1].value}, before the signing"
+    return None
+
+
+def _restates(text: Text, linking: Linker) -> str | None:
+    """The ``terms`` phrase ("must", "under the terms") by which a sentence may restate what the agreement provides."""
+    for n in linking.terms.candidates(text):
+        if m := text.search(linking.terms.phrases[n]):
+            return m.group(0)
     return None
 
 
@@ -448,8 +473,12 @@ def _overlapping(statements: list[Statement], sentence: Sentence) -> Statement |
 
 
 def _link(linking: Linker, m: Match, doc_id: str, start: int, end: int, text: Text, reported_on: str | None,
-          statement: Statement | None, sentence_index: int | None) -> EvidenceLink:
+          statement: Statement | None, sentence_index: int | None, restates: str | None) -> EvidenceLink | None:
+    """The link, or None when the text restates the terms ("under the terms", "must") and reports nothing of
+    how implementation went (no status cue)."""
     signal, cue = _signal(text, linking.cues[m.provision])
+    if signal is None and restates:
+        return None
     reason = "; ".join(m.reasons) + (f"; signal {signal} ({cue!r})" if signal else "")
     return EvidenceLink(
         agreement_id=linking.agreement.id, provision=m.provision, doc_id=doc_id, start=start, end=end,

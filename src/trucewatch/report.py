@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from trucewatch.agreements import AGREEMENT_LEVEL, Agreement
+from trucewatch.assess.incidents import in_region
 from trucewatch.assess.stance import StanceObservation, observation_from_record, series
 from trucewatch.assess.status import DISPUTED, LABELS, NO_EVIDENCE, REGRESSED, TERMINATED, Status
 from trucewatch.assess.views import contradictions_view, stance_view, status_view
@@ -116,16 +117,12 @@ def _over_days(by_day: Counter[tuple[str, str]]) -> Counter[str]:
 def summarise_incidents(reports: Iterable[Incident], agreement: Agreement) -> IncidentSummary:
     """Count the dated reports of ``reports`` that bear on ``agreement``: placed in its gazetteer's region, or
     unplaced with one of its parties taking part; without a gazetteer, every report counts."""
-    region = set(agreement.places())
-    sides = {p.id for p in agreement.parties if p.role == "party"}
     summary = IncidentSummary()
     for report in reports:
         if not report.date:
             continue
         placed = report.latitude is not None and report.longitude is not None
-        in_scope = not region or (report.place_id in region if report.place_id or placed
-                                  else bool(sides & {a.get("side") for a in report.actors}))
-        if not in_scope:
+        if not in_region(report, agreement):
             summary.elsewhere += 1
             continue
         day = report.date[:10]

@@ -10,6 +10,12 @@ only the agreement's own text.
 (b) ``claims``: evidence links about the same provision whose signals conflict (done
 against not done or violated, or open against blocked), from different actors of different
 sides, close in time or with the denial after the claim of completion.
+
+(c) ``accounts``: one report giving the two camps' incompatible accounts of one fact on a
+provision: each side says the other fired (mutual blame), or one side calls the other's claim
+false and gives its own account. Camps are the agreement's parties with the sides aligned with
+them; the side a text blames is read from the countries it names. Precision first: both
+accounts must be in the same report and on the same provision.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from itertools import combinations
 
 from trucewatch.agreements import AGREEMENT_LEVEL, Agreement, Provision
 from trucewatch.linking import match_text
@@ -45,6 +52,8 @@ _SAYS = {"not_done": "not done", "violated": "violated", "reversed": "blocked, s
 _COMPLETE = re.compile(r"\b(?:all|every|fully|completely|completed|complete|entire(?:ly)?|whole)\b", re.I)
 _NO_VIOLATION = re.compile(r"\b(?:no|without|zero)\s+(?:\w+\s+){0,2}(?:violations?|breach(?:es)?)\b", re.I)
 _AGO = re.compile(r"\bago\b", re.I)
+# The other side's claim retold ("its forces allegedly fired"), not the speaker's own account
+_HEDGED = re.compile(r"\b(?:allegedly|reportedly|purportedly|claim(?:s|ed)?)\b", re.I)
 WINDOW_DAYS = 45
 
 
@@ -105,7 +114,7 @@ def _countries(text: str, words: Mapping[str, str]) -> dict[str, str]:
     """Country codes named in ``text`` (by name or adjective) -> the word as written."""
     found = {}
     for match in re.finditer(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?", text):
-        for candidate in (match.group(), match.group().split()[0]):
+        for candidate in (match.group(), *match.group().split()):  # "The Azerbaijani": the second word
             code = words.get(candidate.lower().rstrip("."))
             if code:
                 found.setdefault(code, candidate)
@@ -289,3 +298,74 @@ def claim_contradictions(links: Iterable[EvidenceLink], sides: Mapping[str, str]
             first=first, second=second,
         ))
     return found
+
+
+# -- (c) the two camps' accounts in one report -----------------------------------------------
+
+
+def camps(agreement: Agreement) -> dict[str, str]:
+    """Side code -> the party whose camp it is in: each party (role ``party``) and the sides aligned with it."""
+    found = {}
+    for party in agreement.parties:
+        if party.role == "party":
+            found |= {side: party.id for side in (party.id, *party.aligned)}
+    return found
+
+
+def account_contradictions(links: Iterable[EvidenceLink], agreement: Agreement, sides: Mapping[str, str],
+                           countries: Mapping[str, Mapping], names: Mapping[str, str] | None = None,
+                           ) -> list[Contradiction]:
+    """Reports that give the two camps' incompatible accounts of one fact on one provision.
+
+    *Mutual blame*: two speakers of opposite camps each report a violation and name the other camp
+    (the Armenian side says Azerbaijani forces shelled; the Azerbaijani side says Armenian forces fired).
+    *Denial*: a sentence calls a claim of one camp false ("disputed" cue) and a speaker of the other camp
+    gives its own account (a violation by the first camp, or its own compliance); the closest such account
+    in the report is cited. At most one contradiction per report, provision and kind.
+    """
+    names = names or {}
+    camp_of, words = camps(agreement), _country_words(countries)
+    groups: dict[tuple[str, str], list[EvidenceLink]] = {}
+    for link in links:
+        if link.agreement_id == agreement.id and link.provision != AGREEMENT_LEVEL:
+            groups.setdefault((link.doc_id, link.provision), []).append(link)
+
+    def camp(link: EvidenceLink) -> str | None:
+        return camp_of.get(sides.get(link.speaker or "", ""))
+
+    def named(link: EvidenceLink) -> set[str]:
+        return {camp_of[c] for c in _countries(link.text, words) if c in camp_of}
+
+    found = []
+    for (_, provision), group in sorted(groups.items()):
+        blames = [x for x in group if x.signal == "violated" and camp(x)]
+        mutual = next(((a, b) for a, b in combinations(blames, 2) if camp(a) != camp(b)
+                       and camp(b) in named(a) - {camp(a)} and camp(a) in named(b) - {camp(b)}), None)
+        if mutual:
+            found.append(_account(agreement, provision, *mutual, names, sides,
+                                  "each side says the other fired or violated"))
+        pairs = [(abs(x.start - d.start), d, x) for d in group if d.signal == DISPUTED_SIGNAL
+                 for x in group if x is not d and x.signal in ("violated", "done") and camp(x)
+                 and not _HEDGED.search(x.text)
+                 and (camp(d) in (None, camp(x))) and named(d) - {camp(x)}]
+        if pairs:
+            _, denial, account = min(pairs, key=lambda p: (p[0], p[1].start))
+            found.append(_account(agreement, provision, denial, account, names, sides,
+                                  "one side calls the other's claim false and gives its own account"))
+    return found
+
+
+DISPUTED_SIGNAL = "disputed"
+
+
+def _account(agreement: Agreement, provision: str, first: EvidenceLink, second: EvidenceLink,
+             names: Mapping[str, str], sides: Mapping[str, str], why: str) -> Contradiction:
+    a, b = _citation(first, names), _citation(second, names)
+    when = first.said_on or first.reported_on or second.said_on or second.reported_on
+    who = [c.speaker_name or c.speaker or "an unattributed report" for c in (a, b)]
+    return Contradiction(
+        kind="accounts", agreement_id=agreement.id, provision=provision, date=when[:10] if when else None,
+        summary=f"point {provision}: {who[0]} and {who[1]} give conflicting accounts ({why})",
+        reason=f"signals {first.signal} and {second.signal} in one report, sides "
+               f"{sides.get(first.speaker or '', '?')} and {sides.get(second.speaker or '', '?')}",
+        first=a, second=b)

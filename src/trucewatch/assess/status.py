@@ -9,13 +9,15 @@ of the report); every change records the link that moved it and the evidence aga
 
 * a ``started`` / ``advanced`` / ``done`` signal raises the status to 1 / 2 / 3 (a later "began" does
   not undo a "completed"); after a reversal or a dispute, a later-day positive report sets it again;
-* ``not_done`` with nothing reported yet makes it ``0`` (reported as not started);
+* ``not_done`` with nothing reported yet makes it ``0`` (reported as not started), unless it names a deadline
+  of the provision not yet due after amendments ("postponed" before the due date is pending);
+* ``violated`` with nothing reported yet makes it ``2``: a violation presupposes the obligation in force;
 * ``not_done`` or ``violated`` after implementation was claimed makes it ``disputed`` when it comes from
   another source (speaker, or document when no speaker is known), and takes a full status back to 2 when
   the same source reports work remaining;
 * ``disputed`` ("denied", "contradicts") after implementation was claimed makes it disputed;
 * ``reversed`` (blockade, suspension, withdrawal) makes it ``regressed`` and ``terminated`` (closure, end)
-  ``terminated``: status goes down as the record does.
+  ``terminated``: status goes down as the record does; so does a ``termination`` amendment of the provision.
 
 Evidence dated before the agreement was signed, or without any date, is listed but moves nothing.
 Deadlines and terms are computed from the agreement data (amendments included) and ``as_of``; a deadline
@@ -24,13 +26,14 @@ nobody reported on is ``no_report``, never "overdue".
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from trucewatch.agreements import AGREEMENT_LEVEL, Agreement, Deadline, Instrument, Term
+from trucewatch.assess.incidents import IncidentTally, tally
 from trucewatch.linking import find
-from trucewatch.records import EvidenceLink
+from trucewatch.records import EvidenceLink, Incident
 
 Status = int | str  # 0-3 or one of the named states below
 NO_EVIDENCE, DISPUTED, REGRESSED, TERMINATED = "no evidence", "disputed", "regressed", "terminated"
@@ -98,6 +101,7 @@ class ProvisionStatus:
     term: TermState | None = None
     instruments: list[Instrument] = field(default_factory=list)
     coverage: Coverage = Coverage(0, (), (), None)
+    incidents: IncidentTally = field(default_factory=IncidentTally)  # reports of its incident types, in the period
 
     @property
     def label(self) -> str:
@@ -116,24 +120,27 @@ def evidence_date(link: EvidenceLink) -> date | None:
 
 
 def assess(agreement: Agreement, links: list[EvidenceLink], as_of: date | None = None,
-           sides: Mapping[str, str] | None = None) -> list[ProvisionStatus]:
+           sides: Mapping[str, str] | None = None, incidents: Iterable[Incident] = ()) -> list[ProvisionStatus]:
     """Status of every provision (and of the agreement as a whole when evidence names it) on ``as_of``.
 
-    ``sides`` maps speaker (actor id) -> side, for the coverage's sides represented.
+    ``sides`` maps speaker (actor id) -> side, for the coverage's sides represented; ``incidents`` are the
+    stored incident reports, counted toward the provisions whose incident types they have.
     """
     as_of = as_of or date.today()
     sides = sides or {}
+    reports = list(incidents)
     mine = [link for link in links if link.agreement_id == agreement.id and _on_or_before(link, as_of)]
     numbers = agreement.numbers() + ([AGREEMENT_LEVEL] if any(x.provision == AGREEMENT_LEVEL for x in mine) else [])
     results = []
     for number in numbers:
         evidence = sorted((x for x in mine if x.provision == number),
                           key=lambda x: (evidence_date(x) or date.max, x.doc_id, x.start))
-        status, history = _history(agreement, evidence)
-        ended = next((a for a in agreement.amendments if a.kind == "termination" and a.provision is None
-                      and a.date <= as_of), None)
-        if ended and status != TERMINATED:  # the whole agreement ended on the record
-            history.append(StatusChange(ended.date, status, TERMINATED, None, f"agreement ended ({ended.id}): "
+        status, history = _history(agreement, number, evidence)
+        ended = next((a for a in agreement.amendments if a.kind == "termination" and a.date <= as_of
+                      and a.provision in (None, number)), None)
+        if ended and status != TERMINATED:  # the agreement, or this provision, ended on the record
+            what = "agreement" if ended.provision is None else "provision"
+            history.append(StatusChange(ended.date, status, TERMINATED, None, f"{what} ended ({ended.id}): "
                                         f"{ended.description.strip()}", tuple(evidence[-OPPOSING_CITED:])))
             status = TERMINATED
         provision = agreement.provision(number) if number != AGREEMENT_LEVEL else None
@@ -147,6 +154,7 @@ def assess(agreement: Agreement, links: list[EvidenceLink], as_of: date | None =
             term=term_state(provision.term, agreement, number, as_of) if provision and provision.term else None,
             instruments=[i for i in agreement.instruments_for(number) if i.date <= as_of],
             coverage=coverage(evidence, sides),
+            incidents=tally(agreement, provision, reports, as_of) if provision else IncidentTally(),
         ))
     return results
 
@@ -163,7 +171,7 @@ def coverage(evidence: list[EvidenceLink], sides: Mapping[str, str]) -> Coverage
                     tuple(sorted({sides[s] for s in speakers if s in sides})), max(dates, default=None))
 
 
-def _history(agreement: Agreement, evidence: list[EvidenceLink]) -> tuple[Status, list[StatusChange]]:
+def _history(agreement: Agreement, number: str, evidence: list[EvidenceLink]) -> tuple[Status, list[StatusChange]]:
     status: Status = NO_EVIDENCE
     history: list[StatusChange] = []
     sources: set[str] = set()  # who claimed the current positive status
@@ -192,7 +200,10 @@ def _history(agreement: Agreement, evidence: list[EvidenceLink]) -> tuple[Status
                 after = REVERSALS[link.signal]
                 reason = f"'{link.signal}' reported: " + ("ended" if after == TERMINATED else "went back")
             elif link.signal == "not_done" and status == NO_EVIDENCE:
-                after, reason = 0, "reported as not started"
+                if not _before_its_deadline(agreement, number, link, when):  # "postponed" before it is due: pending
+                    after, reason = 0, "reported as not started"
+            elif link.signal == "violated" and status == NO_EVIDENCE:
+                after, reason = 2, "reported violated: in effect, and breached"
             elif link.signal in NEGATIVE and isinstance(status, int) and status > 0:
                 if sources - {source}:
                     after, reason = DISPUTED, f"'{link.signal}' contradicts earlier claims of implementation"
@@ -209,15 +220,37 @@ def _history(agreement: Agreement, evidence: list[EvidenceLink]) -> tuple[Status
     return status, history
 
 
+def _before_its_deadline(agreement: Agreement, number: str, link: EvidenceLink, when: date) -> bool:
+    """Whether ``link`` speaks of a deadline of the provision (its places or phrases) not yet due on ``when``."""
+    if number == AGREEMENT_LEVEL:
+        return False
+    for deadline in agreement.provision(number).deadlines:
+        names = _deadline_names(agreement, deadline)
+        if names and any(find(n, link.text) for n in names) and when <= _effective_due(agreement, number,
+                                                                                       deadline, when)[0]:
+            return True
+    return False
+
+
+def _deadline_names(agreement: Agreement, deadline: Deadline) -> list[str]:
+    places = agreement.places()
+    return [name for pid in deadline.places for name in places[pid].names] + list(deadline.phrases)
+
+
+def _effective_due(agreement: Agreement, number: str, deadline: Deadline, on: date) -> tuple[date, str | None]:
+    """The due date after the amendments agreed by ``on``, and the last amendment that moved it."""
+    due, moved_by = deadline.due, None
+    for amendment in agreement.amendments_for(number):
+        if amendment.deadline == deadline.id and amendment.new_due and amendment.date <= on:
+            due, moved_by = amendment.new_due, amendment.id
+    return due, moved_by
+
+
 def deadline_state(agreement: Agreement, number: str, deadline: Deadline, evidence: list[EvidenceLink],
                    as_of: date) -> DeadlineState:
     """Met, pending, missed... judged from done/not-done evidence that names the deadline's places or phrases."""
-    due, moved_by = deadline.due, None
-    for amendment in agreement.amendments_for(number):
-        if amendment.deadline == deadline.id and amendment.new_due and amendment.date <= as_of:
-            due, moved_by = amendment.new_due, amendment.id
-    places = agreement.places()
-    names = [name for pid in deadline.places for name in places[pid].names] + list(deadline.phrases)
+    due, moved_by = _effective_due(agreement, number, deadline, as_of)
+    names = _deadline_names(agreement, deadline)
     relevant = [x for x in evidence if evidence_date(x) and (not names or any(find(n, x.text) for n in names))]
     done = [x for x in relevant if x.signal == "done"]
     not_done = [x for x in relevant if x.signal in NEGATIVE and evidence_date(x) > due]
@@ -282,6 +315,10 @@ def status_record(item: ProvisionStatus) -> dict:
                      "evidence": evidence_record(c.evidence) if c.evidence else None,
                      "opposing": [evidence_record(x) for x in c.opposing]}
                     for c in item.history],
+        "incidents": {"count": item.incidents.count, "by_type": item.incidents.by_type,
+                      "first": item.incidents.first.isoformat() if item.incidents.first else None,
+                      "last": item.incidents.last.isoformat() if item.incidents.last else None,
+                      "summary": item.incidents.summary},
         "coverage": {"documents": item.coverage.documents, "speakers": list(item.coverage.speakers),
                      "sides": list(item.coverage.sides),
                      "last_report": item.coverage.last_report.isoformat() if item.coverage.last_report else None},

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from trucewatch.actors import load_registry
 from trucewatch.agreements import Agreement
-from trucewatch.assess.contradictions import claim_contradictions, text_contradictions
+from trucewatch.assess.contradictions import account_contradictions, claim_contradictions, text_contradictions
 from trucewatch.assess.stance import observation_record, order, stance
 from trucewatch.assess.status import assess, status_record
 from trucewatch.linking import in_scope
@@ -42,7 +42,8 @@ def default_as_of(store: Store, agreement_id: str | None) -> tuple[date, str]:
 
 def status_view(store: Store, agreement: Agreement, as_of: date) -> list[dict]:
     """Status of every provision on ``as_of`` (``status_record`` each), with deadlines, term and evidence."""
-    return _materialised(store, agreement, "status", as_of, statements=False,
+    # statements=True: the incidents it counts are written by the same analysis runs as the statements
+    return _materialised(store, agreement, "status", as_of, statements=True,
                          compute=lambda: compute_status(store, agreement, as_of))
 
 
@@ -63,7 +64,10 @@ def contradictions_view(store: Store, agreement: Agreement, as_of: date) -> list
 
 def compute_status(store: Store, agreement: Agreement, as_of: date) -> list[dict]:
     sides = {a.id: a.side for a in load_registry().actors.values()}  # for the coverage's sides represented
-    return [status_record(s) for s in assess(agreement, _evidence(store, agreement), as_of, sides)]
+    canonical = set(store.document_ids(include_duplicates=False))  # a copy's incidents would count twice
+    reports = (x for x in store.incidents(date_from=agreement.signed.isoformat(), date_to=as_of.isoformat())
+               if x.doc_id in canonical)
+    return [status_record(s) for s in assess(agreement, _evidence(store, agreement), as_of, sides, reports)]
 
 
 def compute_stance(store: Store, agreement: Agreement | None, as_of: date) -> list[dict]:
@@ -80,7 +84,9 @@ def compute_contradictions(store: Store, agreement: Agreement, as_of: date) -> l
         found += text_contradictions(statements, agreement, registry.countries, published)
     sides = {a.id: a.side for a in registry.actors.values()}
     names = {a.id: a.name for a in registry.actors.values()}
-    found += claim_contradictions(_evidence(store, agreement), sides, names)
+    evidence = _evidence(store, agreement)
+    found += claim_contradictions(evidence, sides, names)
+    found += account_contradictions(evidence, agreement, sides, registry.countries, names)
     return [asdict(c) for c in found if _known_by(c.date, as_of)]
 
 
@@ -138,7 +144,8 @@ def _materialised(store: Store, agreement: Agreement | None, kind: str, as_of: d
 
 def _version(store: Store, agreement: Agreement | None, *, statements: bool) -> str:
     """A digest of what a view reads: evidence and statements as stored, the agreement, the code and data."""
-    parts = [code_version(), files_fingerprint([_DATA / "stance", _DATA / "actors"]), repr(agreement),
+    parts = [code_version(), files_fingerprint([_DATA / "stance", _DATA / "actors", _DATA / "lang", _DATA / "places"]),
+             repr(agreement),
              store.evidence_version(agreement.id) if agreement else "",
              store.statements_version() if statements else ""]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from trucewatch.cli import db_option, evaluate, main, open_store
+from trucewatch.cli.evaluation import realdev_corpus_option, realdev_split_option
 from trucewatch.cli.output import emit, format_option
 
 if TYPE_CHECKING:  # the commands import what they use: `--help` loads no YAML, SQL or NLP
@@ -119,14 +120,17 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
         return
     rows = [{"provision": r["provision"], "topic": r["topic"], "status": LABELS[r["status"]], "since": r["since"],
              "evidence": len(r["evidence"]), "sides": ", ".join(r["coverage"]["sides"]),
-             "last report": r["coverage"]["last_report"], "deadlines and term": _deadline_summary(r)} for r in records]
-    emit(rows, fmt, ["provision", "topic", "status", "since", "evidence", "sides", "last report", "deadlines and term"],
+             "last report": r["coverage"]["last_report"], "incidents": r["incidents"]["count"] or "",
+             "deadlines and term": _deadline_summary(r)} for r in records]
+    emit(rows, fmt, ["provision", "topic", "status", "since", "evidence", "sides", "last report", "incidents",
+                     "deadlines and term"],
          title=f"{agreements[agreement_id].short_title or agreement_id}: status as of {when}")
     if fmt == "csv":
         return
     for r in records:
-        if r["evidence"]:
-            click.echo(f"\n{r['provision']} {r['topic']}: {LABELS[r['status']]}")
+        if r["evidence"] or r["incidents"]["count"]:
+            click.echo(f"\n{r['provision']} {r['topic']}: {LABELS[r['status']]}"
+                       + (f" · {r['incidents']['summary']}" if r["incidents"]["count"] else ""))
         for x in r["evidence"]:
             click.echo("  " + _evidence_line(x))
     if not any(r["evidence"] for r in records):
@@ -150,6 +154,35 @@ def _evidence_line(x: dict) -> str:
     signal = f" [{x['signal']}]" if x["signal"] else ""
     text = " ".join(x["text"].split())
     return f"{x['date'] or 'undated'}{who} {x['doc_id']}:{x['start']}-{x['end']}{signal} {text[:160]}"
+
+
+@evaluate.command("contradictions", short_help="Score conflicting accounts on the real-dev pairs.")
+@click.option("--annotations", type=click.Path(exists=True, dir_okay=False), required=True,
+              help="Gold pairs, e.g. eval/real-dev/contradictions.json of the source checkout.")
+@realdev_corpus_option
+@realdev_split_option
+@format_option("table", "json")
+def eval_contradictions_command(annotations: str, corpus: str | None, split: str, fmt: str) -> None:
+    """Precision and recall of the contradictions between the two sides' accounts (strict: both citations
+    cover half of their gold span, provision right; lenient: any overlap), with what was wrong or missed."""
+    from trucewatch.cli import shared_dir
+    from trucewatch.evaluation.contradictions import evaluate_contradictions
+
+    folder = shared_dir("--corpus", corpus, "corpus", "real-dev")
+    try:
+        result = evaluate_contradictions(annotations, folder, split)
+    except (FileNotFoundError, ValueError) as error:
+        raise click.ClickException(f"{error} (see --annotations, --corpus)") from None
+    if fmt == "json":
+        emit([result], "json", [])
+        return
+    emit([{"metric": k, "strict": result["strict"][k], "lenient": result["lenient"][k]}
+          for k in ("precision", "recall", "correct")] + [{"metric": k, "strict": result[k]}
+                                                          for k in ("gold", "predicted")],
+         fmt, ["metric", "strict", "lenient"], title=f"Conflicting accounts, real-dev {split}")
+    for kind in ("wrong", "missed"):
+        for line in result[kind]:
+            click.echo(f"{kind}: {line}")
 
 
 @evaluate.command("linking", short_help="Score evidence linking and status on annotated sentences.")
