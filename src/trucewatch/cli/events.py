@@ -153,7 +153,8 @@ def export_command(db: str | None, date_from: str | None, date_to: str | None, t
 def eval_incidents_command(annotations: str | None, corpus: str | None, split: str, plover_file: str | None,
                            fmt: str) -> None:
     """Incident recall with the right type, precision, date, counts and place on real-dev (strict: same sentence
-    and type, one to one; lenient: the sentence found with any type); PLOVER event category accuracy.
+    and type, one to one; lenient: the sentence found with any type); pairwise F1 of grouping reports into
+    incidents where the annotations have an incident_groups.json; PLOVER event category accuracy.
 
     Without --annotations only PLOVER is scored.
     """
@@ -178,7 +179,8 @@ def eval_incidents_command(annotations: str | None, corpus: str | None, split: s
     rows = [{"data": f"real-dev {name}", "gold": r["gold"], "predicted": r["predicted"],
              "recall (type right)": r["recall"], "precision": r["precision"], "f1": r["f1"],
              "any type": r["sentence_recall_any_type"], "date": r["date_right"], "counts": r["counts_exact"],
-             "place": r["place_resolved"]} for name, r in results.get("realdev", {}).items()]
+             "place": r["place_resolved"], "grouping F1 (pairwise)": r.get("grouping", {}).get("f1")}
+            for name, r in results.get("realdev", {}).items()]
     if "plover" in results:
         p = results["plover"]
         rows.append({"data": "PLOVER gold", "gold": p["covered"], "recall (type right)": p["accuracy_covered"],
