@@ -130,3 +130,22 @@ def test_the_lexicon_schema_holds_acled_names_exactly():
            "    acled: {event_type: Battles, sub_event_type: Shelling}\nnegation: [denied]\nhypothetical: [if]\n")
     with pytest.raises(DataFileError, match="acled/sub_event_type"):
         parse(bad, "incidents.yaml", "lang-incidents")
+
+
+def test_an_undated_article_resolves_weekdays_against_the_latest_date_it_names_but_gives_no_fallback_day():
+    body = ("The talks of 3 May 2021 ended without a deal. Azerbaijani forces shelled Tegh on Tuesday. "
+            "Two soldiers were killed near Goris.")
+    shelling, casualties = incidents(body, None)
+    assert (shelling.type, shelling.date, shelling.date_precision) == ("shelling", "2021-04-27", "day")
+    assert (casualties.type, casualties.date) == ("casualties", None)
+
+
+def test_grouping_score_counts_pairs_of_gold_incidents_across_articles_only():
+    from trucewatch.evaluation.incidents import grouping_score
+
+    gold = {"001.txt#0": "g", "002.txt#0": "g", "003.txt#0": "g", "001.txt#1": "g"}
+    predicted = {"001.txt#0": "x", "002.txt#0": "x", "003.txt#0": None, "001.txt#1": "x", "004.txt#0": "x"}
+    score = grouping_score(gold, predicted)
+    # gold pairs across articles: 1-2, 1-3, 2-3, 1b-2, 1b-3 (1-1b is one article); predicted: 1-2, 1b-2, 1-4, 1b-4, 2-4
+    assert (score["gold_pairs"], score["predicted_pairs"]) == (5, 5)
+    assert (score["precision"], score["recall"]) == (0.4, 0.4)

@@ -40,13 +40,22 @@ def extract_incidents(doc: Document, sentences: Sequence[Sentence], registry: Ac
     if language not in languages(having="incidents"):
         return []
     rules = incident_rules(language)
+    today = doc.published or _latest_day(doc.body)
     found: dict[tuple[str, str], Incident] = {}  # a paragraph repeated in a page is one report
     for sentence in sentences:
         if not rules.any_cue.search(doc.body, sentence.start, sentence.end):
             continue
-        for incident in _sentence_incidents(doc, sentence, rules, registry, gazetteer, statements):
+        for incident in _sentence_incidents(doc, sentence, rules, registry, gazetteer, statements, today):
             found.setdefault((incident.type, " ".join(incident.sentence.split())), incident)
     return list(found.values())
+
+
+def _latest_day(body: str) -> str | None:
+    """The article's "now" when it gives no publication date: the latest full date it names (a report is
+    written on or after the days it tells of), so "on Tuesday" still resolves. Only relative dates are resolved
+    against it: an incident the sentence gives no date gets none (the article may be much later)."""
+    days = [d.value for d in date_mentions(body, None) if d.precision == "day"]
+    return max(days, default=None)
 
 
 def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | None:
@@ -62,14 +71,14 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
 
 
 def _sentence_incidents(doc: Document, sentence: Sentence, rules: IncidentRules, registry: ActorRegistry,
-                        gazetteer: Gazetteer, statements: Sequence[Statement]) -> list[Incident]:
+                        gazetteer: Gazetteer, statements: Sequence[Statement], today: str | None) -> list[Incident]:
     text = doc.body[sentence.start:sentence.end]
     cues = {rule.name: (rule, m) for rule in rules.types if (m := _cue(rule, rules, text))}
     suppressed = {s for rule, _ in cues.values() for s in rule.suppresses}
     kept = [(rule, m) for name, (rule, m) in cues.items() if name not in suppressed]
     if not kept:
         return []
-    dates = date_mentions(doc.body, doc.published, sentence.start, sentence.end)
+    dates = date_mentions(doc.body, today, sentence.start, sentence.end)
     reporter, span = _reporter(sentence, statements)
     span = span and (span[0] - sentence.start, span[1] - sentence.start)
     places = [p for p in gazetteer.find(text) if not (span and p.start < span[1] and span[0] < p.end)]
