@@ -136,3 +136,28 @@ def test_events_of_a_stored_document_and_unknown_targets(stored: str):
     missing = CliRunner().invoke(main, ["events", "no-such-doc", "--db", stored])
     assert missing.exit_code != 0 and "neither a file nor a document id" in missing.output
     assert CliRunner().invoke(main, ["events", "missing/file.txt"]).exit_code != 0
+
+
+def test_user_places_resolve_on_events_and_analyse_and_a_bad_file_is_a_one_line_error(tmp_path: Path):
+    article = tmp_path / "a.txt"
+    article.write_text("Hill clash\n\nYEREVAN, May 14, 2021 - Azerbaijani forces shelled houses near Nor Zorakan "
+                       "on Thursday. Two soldiers were wounded, the ministry said.\n", encoding="utf-8")
+    places = tmp_path / "places.yaml"
+    places.write_text("places:\n  - {id: nor-zorakan, name: Nor Zorakan, kind: village, admin1: Tavush,\n"
+                      "     latitude: 41.1, longitude: 45.2, variants: [Zorakan]}\n", encoding="utf-8")
+    runner = CliRunner()
+    shelling = ["--type", "shelling", "--format", "jsonl"]
+    plain = jsonl(runner.invoke(main, ["events", str(article), *shelling]).stdout)
+    assert [(r["place"], r["latitude"]) for r in plain] == [("Nor Zorakan", None)]  # unknown: kept as written
+    [found] = jsonl(runner.invoke(main, ["events", str(article), "--places", str(places), *shelling]).stdout)
+    assert (found["place_id"], found["admin1"], found["latitude"]) == ("nor-zorakan", "Tavush", 41.1)
+    db = str(tmp_path / "store.db")
+    assert runner.invoke(main, ["ingest", str(article), "--db", db, "--quiet"]).exit_code == 0
+    assert runner.invoke(main, ["analyse", "--db", db, "--places", str(places)]).exit_code == 0
+    [stored] = jsonl(runner.invoke(main, ["events", "--db", db, *shelling]).stdout)
+    assert stored["place_id"] == "nor-zorakan"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("places:\n  - {id: x, name: X, kind: planet}\n", encoding="utf-8")
+    for command in (["events", str(article)], ["analyse", "--db", db]):
+        result = runner.invoke(main, [*command, "--places", str(bad)])
+        assert result.exit_code != 0 and "bad.yaml" in result.output and "kind" in result.output

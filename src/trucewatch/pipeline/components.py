@@ -75,6 +75,7 @@ class PipelineConfig:
     settings: tuple[tuple[str, str], ...] = ()  # (stage, JSON of its settings)
     agreement_paths: tuple[str, ...] = ()
     actor_paths: tuple[str, ...] = ()
+    place_paths: tuple[str, ...] = ()  # the user's places files, beside the bundled gazetteer
 
     def settings_for(self, stage: str) -> dict[str, Any]:
         return next((json.loads(v) for s, v in self.settings if s == stage), {})

@@ -58,7 +58,8 @@ def _agreement_data(resources: Resources) -> str:
 
 
 def _incident_data(resources: Resources) -> str:
-    return files_fingerprint([DATA / "actors", DATA / "places", DATA / "lang", *resources.config.actor_paths])
+    return files_fingerprint([DATA / "actors", DATA / "places", DATA / "lang", *resources.config.actor_paths,
+                              *resources.config.place_paths])
 
 
 @component("sentences")
@@ -97,7 +98,7 @@ def incidents_component(resources: Resources, settings: dict[str, Any]):
     from trucewatch.incidents.gazetteer import load_gazetteer
 
     actors = registry(resources)
-    gazetteer = resources.get("gazetteer", load_gazetteer)
+    gazetteer = resources.get("gazetteer", lambda: load_gazetteer(resources.config.place_paths))
 
     def run(ctx: Context):
         return extract_incidents(ctx.doc, ctx["sentences"], actors, gazetteer, ctx["statements"])
