@@ -59,14 +59,21 @@ def _latest_day(body: str) -> str | None:
 
 
 def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | None:
-    """The first cue of ``rule`` in ``text`` that its clause does not negate or make hypothetical."""
+    """The first cue of ``rule`` in ``text`` that speaks of an incident that happened: not negated,
+    hypothetical or background in its clause, not zero ("no violations"), not future just after it
+    ("will begin"), not denied later in the sentence ("... is false")."""
     for match in rule.cues.finditer(text):
         clause = text[max(0, match.start() - 80):match.start()]
         cut = list(_CLAUSE.finditer(clause))
         if cut:
             clause = clause[cut[-1].end():]
-        if not rules.blocked.search(clause):
-            return match
+        after = text[match.end():match.end() + 40]
+        after = after[:m.start()] if (m := _CLAUSE.search(after)) else after
+        if (rules.blocked.search(clause) or (rules.zero and rules.zero.search(match.group()))
+                or (rules.future and rules.future.match(after.lstrip()))
+                or (rules.denied and rules.denied.search(text, match.end()))):
+            continue
+        return match
     return None
 
 

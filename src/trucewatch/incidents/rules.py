@@ -40,10 +40,17 @@ class TypeRule:
 class IncidentRules:
     types: list[TypeRule]
     any_cue: re.Pattern[str]  # the cheap prefilter: a sentence without any cue is not looked at again
-    blocked: re.Pattern[str]  # negation, hypotheticals, background
+    blocked: re.Pattern[str]  # negation, hypotheticals, background: before the cue in its clause
+    future: re.Pattern[str] | None  # just after the cue in its clause: "patrols will begin", "is set to start"
+    denied: re.Pattern[str] | None  # later in the sentence: "... fired on our positions is false"
+    zero: re.Pattern[str] | None  # inside the cue: "recorded no ceasefire violations"
     hedges: re.Pattern[str] | None
     force_nouns: str  # regex alternation
     counts: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+
+def _optional(data: dict, key: str) -> re.Pattern[str] | None:
+    return _words(data[key]) if data.get(key) else None
 
 
 @cache
@@ -62,5 +69,6 @@ def incident_rules(language: str = "en") -> IncidentRules:
     return IncidentRules(
         types=types, any_cue=_words(all_cues),
         blocked=_words([*data["negation"], *data["hypothetical"], *data.get("background", [])]),
-        hedges=_words(data["hedges"]) if data.get("hedges") else None, force_nouns=forces,
+        future=_optional(data, "future_after"), denied=_optional(data, "denial_after"), zero=_optional(data, "zero"),
+        hedges=_optional(data, "hedges"), force_nouns=forces,
         counts={kind: _words(words) for kind, words in data.get("counts", {}).items()})
