@@ -149,3 +149,14 @@ def test_grouping_score_counts_pairs_of_gold_incidents_across_articles_only():
     # gold pairs across articles: 1-2, 1-3, 2-3, 1b-2, 1b-3 (1-1b is one article); predicted: 1-2, 1b-2, 1-4, 1b-4, 2-4
     assert (score["gold_pairs"], score["predicted_pairs"]) == (5, 5)
     assert (score["precision"], score["recall"]) == (0.4, 0.4)
+
+
+def test_a_party_is_no_place_and_a_sentence_naming_none_takes_the_place_just_spoken_of():
+    [downing] = incidents("Azerbaijan has admitted shooting down a helicopter over Armenia on Monday.")
+    assert downing.place_id == "armenia"  # "Azerbaijan has admitted": a party, not where
+    body = "Monitors spent the day near Goris. They recorded twelve ceasefire violations in the area."
+    [violations] = incidents(body)
+    assert (violations.type, violations.place, violations.place_id) == ("ceasefire_violation_report", "Goris", "goris")
+    assert incidents("Monitors recorded no ceasefire violations near Goris.") == []
+    assert incidents("Joint patrols will begin near Goris next week.") == []
+    assert incidents("The claim that its troops shelled Goris is false, the ministry said.") == []

@@ -26,8 +26,7 @@ from trucewatch.text.numbers import find_numbers
 
 _CLAUSE = re.compile(r"[,;:()]|\s(?:but|while|whereas|and)\s")
 _UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|towards|outside)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
-_SPEAKS = re.compile(r"\s*(?:,\s*)?(?:said|says|has|have|had|accused|announced|claimed|claims|told|insisted|denied|"
-                     r"reported|confirmed|warned|responded)\b")
+CONTEXT = 400  # characters before a sentence whose last place name stands for a sentence naming none
 _VIOLENT = {"attack", "shelling", "armed_clash", "ceasefire_violation_report", "casualties", "mine_incident"}
 _PLACE_RANK = {"village": 0, "town": 0, "city": 0, "district": 1, "corridor": 1, "route": 1, "region": 2, "line": 3,
                "country": 4}
@@ -95,8 +94,11 @@ def _sentence_incidents(doc: Document, sentence: Sentence, rules: IncidentRules,
     incidents = []
     for rule, cue in kept:
         date, precision = _date(dates, sentence.start + cue.start(), doc.published)
-        place = _place(places, cue.start(), text)
+        place = _place(places, cue.start(), text, rules)
         written = place.text if place else _unknown_place(text)
+        if place is None and written is None:  # "in the region", or no place: the one the text was just speaking of
+            place = _place_before(doc.body, sentence.start, gazetteer, rules)
+            written = place.text if place else None
         counts = _counts(text, numbers, rule, rules)
         mode, event_type, sub_event_type = rule.plover_mode, rule.acled_event_type, rule.acled_sub_event_type
         for refinement in rule.refine:
@@ -127,20 +129,33 @@ def _date(dates, at: int, published: str | None) -> tuple[str | None, str | None
     return publication_day(published)
 
 
-def _where(mention: PlaceMention, text: str) -> bool:
-    """Whether a name is used as the place of something: not a dateline ("MOSCOW, Sept 20"), not a capital
-    speaking for its government ("Baku said")."""
+def _where(mention: PlaceMention, text: str, rules: IncidentRules) -> bool:
+    """Whether a name is used as the place of something: not a dateline ("MOSCOW, Sept 20"), not a capital or
+    country speaking or acting for its government ("Baku said", "Azerbaijan has admitted")."""
     if mention.text.isupper() and len(mention.text) > 3:
         return False
-    return not (mention.place.kind == "city" and _SPEAKS.match(text, mention.end))
+    return not (rules.speaks_after and rules.speaks_after.match(text, mention.end))
 
 
-def _place(places: list[PlaceMention], at: int, text: str) -> PlaceMention | None:
-    """The most precise place named, nearest the cue."""
-    places = [p for p in places if _where(p, text)]
-    if not places:
-        return None
-    return min(places, key=lambda p: (_PLACE_RANK.get(p.place.kind, 2), abs(p.start - at)))
+def _locative(mention: PlaceMention, text: str, rules: IncidentRules) -> bool:
+    """Whether a locative word comes just before the name ("in the village of Tegh", "near Goris")."""
+    return bool(rules.place_before and rules.place_before.search(text[max(0, mention.start - 50):mention.start]))
+
+
+def _place(places: list[PlaceMention], at: int, text: str, rules: IncidentRules) -> PlaceMention | None:
+    """Where the incident happened: the most precise place named, one after a locative word before others, nearest
+    the cue."""
+    ranked = [(_PLACE_RANK.get(m.place.kind, 2), not _locative(m, text, rules), abs(m.start - at), m)
+              for m in places if _where(m, text, rules)]
+    return min(ranked, key=lambda r: r[:3])[3] if ranked else None
+
+
+def _place_before(body: str, start: int, gazetteer: Gazetteer, rules: IncidentRules) -> PlaceMention | None:
+    """The last place named in the ``CONTEXT`` characters before ``start`` (the text's own place for a sentence that
+    names none: "the Mission recorded 20 violations in the region")."""
+    window = max(0, start - CONTEXT)
+    named = [m for m in gazetteer.find(body, window, start) if _where(m, body, rules)]
+    return named[-1] if named else None
 
 
 def _unknown_place(text: str) -> str | None:

@@ -9,9 +9,14 @@ from functools import cache
 from trucewatch.lang import lexicon
 
 
+def _alternation(patterns: list[str]) -> str:
+    """The patterns as one alternation, longest first; a space matches any whitespace run."""
+    return "|".join(p.replace(" ", r"\s+") for p in sorted(patterns, key=len, reverse=True))
+
+
 def _words(patterns: list[str]) -> re.Pattern[str]:
     """Regex cues on word boundaries, case-insensitive; a space matches any whitespace run."""
-    body = "|".join(p.replace(" ", r"\s+") for p in sorted(patterns, key=len, reverse=True))
+    body = _alternation(patterns)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
 
 
@@ -46,6 +51,8 @@ class IncidentRules:
     zero: re.Pattern[str] | None  # inside the cue: "recorded no ceasefire violations"
     hedges: re.Pattern[str] | None
     force_nouns: str  # regex alternation
+    place_before: re.Pattern[str] | None  # a locative word (and up to three more) just before a name: its place
+    speaks_after: re.Pattern[str] | None  # after a city's name: the city speaks for its government ("Baku said")
     counts: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
@@ -65,10 +72,14 @@ def incident_rules(language: str = "en") -> IncidentRules:
                               frozenset(spec.get("suppresses", [])), refine,
                               tuple(data.get("type_counts", {}).get(name, []))))
     all_cues = [c for spec in data["types"].values() for c in spec["cues"]]
-    forces = "|".join(n.replace(" ", r"\s+") for n in sorted(data.get("force_nouns", []), key=len, reverse=True))
+    forces = _alternation(data.get("force_nouns", []))
     return IncidentRules(
         types=types, any_cue=_words(all_cues),
         blocked=_words([*data["negation"], *data["hypothetical"], *data.get("background", [])]),
         future=_optional(data, "future_after"), denied=_optional(data, "denial_after"), zero=_optional(data, "zero"),
         hedges=_optional(data, "hedges"), force_nouns=forces,
+        place_before=re.compile(rf"(?<![\w-])(?:{_alternation(data['place_before'])})\s+(?:[\w'’-]+\s+){{0,3}}$",
+                                re.IGNORECASE) if data.get("place_before") else None,
+        speaks_after=re.compile(rf"\s*(?:,\s*)?(?:{_alternation(data['speaks_after'])})(?![\w])", re.IGNORECASE)
+        if data.get("speaks_after") else None,
         counts={kind: _words(words) for kind, words in data.get("counts", {}).items()})
