@@ -160,3 +160,23 @@ def test_a_party_is_no_place_and_a_sentence_naming_none_takes_the_place_just_spo
     assert incidents("Monitors recorded no ceasefire violations near Goris.") == []
     assert incidents("Joint patrols will begin near Goris next week.") == []
     assert incidents("The claim that its troops shelled Goris is false, the ministry said.") == []
+
+
+def test_russian_reports_are_incidents_with_counts_and_analyse_stores_them(store, tmp_path: Path):
+    def russian(body: str):
+        doc = document(body, None)
+        doc.language = "ru"
+        return extract_incidents(doc, split_sentences(doc), load_registry(), load_gazetteer())
+
+    [found] = russian("За сутки зафиксировано три нарушения режима прекращения огня. Переговоры не состоялись.")
+    assert (found.type, found.counts, found.plover_type) == ("ceasefire_violation_report", {"violations": 3}, "ASSAULT")
+    assert russian("Стороны не подписали соглашение.") == []
+    from trucewatch.ingest import ingest
+    from trucewatch.pipeline import analyse
+
+    (tmp_path / "ru.txt").write_text("Сводка\n\nМиротворцы сообщили, что за сутки зафиксировано три нарушения "
+                                     "режима прекращения огня. Пострадавших нет, сообщили в штабе миротворцев.\n",
+                                     encoding="utf-8")
+    ingest([tmp_path / "ru.txt"], store)
+    analyse(store)
+    assert [i.type for i in store.incidents()] == ["ceasefire_violation_report"]

@@ -156,6 +156,7 @@ def analyse_file(path: Path):
     from trucewatch.documents import build_document
     from trucewatch.incidents import extract_incidents
     from trucewatch.incidents.gazetteer import load_gazetteer
+    from trucewatch.pipeline.stages import rule_languages
     from trucewatch.sources import read_sources
     from trucewatch.statements import extract_statements
     from trucewatch.text.sentences import split_sentences
@@ -166,7 +167,7 @@ def analyse_file(path: Path):
     doc = build_document(items[0])
     sentences = split_sentences(doc)
     registry = load_registry()
-    statements = extract_statements(doc, registry, sentences)
+    statements = extract_statements(doc, registry, sentences) if (doc.language or "en") in rule_languages() else ()
     return doc, sentences, extract_incidents(doc, sentences, registry, load_gazetteer(), statements)
 
 

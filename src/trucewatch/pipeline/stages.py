@@ -91,8 +91,9 @@ def links_component(resources: Resources, settings: dict[str, Any]):
     return run
 
 
-@component("incidents", needs=("sentences", "statements"), stored=True, languages=rule_languages(),
-           fingerprint=_incident_data)
+@component("incidents", needs=("sentences", "statements"), stored=True,
+           languages=tuple(sorted({"en", *languages(having="incidents")})), fingerprint=_incident_data,
+           may_lack=("statements",))  # a language with incident rules but no statement rules: no reporters
 def incidents_component(resources: Resources, settings: dict[str, Any]):
     from trucewatch.incidents import extract_incidents
     from trucewatch.incidents.gazetteer import load_gazetteer
@@ -101,6 +102,6 @@ def incidents_component(resources: Resources, settings: dict[str, Any]):
     gazetteer = resources.get("gazetteer", lambda: load_gazetteer(resources.config.place_paths))
 
     def run(ctx: Context):
-        return extract_incidents(ctx.doc, ctx["sentences"], actors, gazetteer, ctx["statements"])
+        return extract_incidents(ctx.doc, ctx["sentences"], actors, gazetteer, ctx["statements"] or ())
 
     return run
