@@ -180,3 +180,20 @@ def test_russian_reports_are_incidents_with_counts_and_analyse_stores_them(store
     ingest([tmp_path / "ru.txt"], store)
     analyse(store)
     assert [i.type for i in store.incidents()] == ["ceasefire_violation_report"]
+
+
+@pytest.mark.parametrize("body", [
+    "Both sides agreed to withdraw their troops from Lachin.",
+    "Inspectors started investigating the attack near Goris.",
+    "Villages near Goris were occupied by the army for nearly three decades.",
+    "The ministry ruled out any casualties among its soldiers.",
+])
+def test_intentions_investigations_and_states_are_not_incidents(body):
+    assert [i.type for i in incidents(body)] == []
+
+
+def test_began_to_withdraw_is_an_incident_and_people_gathering_to_protest_is_a_protest():
+    assert [i.type for i in incidents("Russian troops began to withdraw from Lachin on Monday.")] == [
+        "troop_withdrawal"]
+    assert [i.type for i in incidents("Hundreds gathered in Goris to protest against the border deal.")] == [
+        "protest"]

@@ -59,8 +59,9 @@ def _latest_day(body: str) -> str | None:
 
 def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | None:
     """The first cue of ``rule`` in ``text`` that speaks of an incident that happened: not negated,
-    hypothetical or background in its clause, not zero ("no violations"), not future just after it
-    ("will begin"), not denied later in the sentence ("... is false")."""
+    hypothetical or background in its clause, not an intention ("agreed to withdraw"), not zero ("no violations"),
+    not future just after it ("will begin", "over its route are set to begin"), not denied later in the sentence
+    ("... is false")."""
     for match in rule.cues.finditer(text):
         clause = text[max(0, match.start() - 80):match.start()]
         cut = list(_CLAUSE.finditer(clause))
@@ -69,6 +70,7 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
         after = text[match.end():match.end() + 40]
         after = after[:m.start()] if (m := _CLAUSE.search(after)) else after
         if (rules.blocked.search(clause) or (rules.zero and rules.zero.search(match.group()))
+                or (rules.infinitive and not rule.purpose_counts and rules.infinitive.search(clause))
                 or (rules.future and rules.future.match(after.lstrip()))
                 or (rules.denied and rules.denied.search(text, match.end()))):
             continue

@@ -39,6 +39,7 @@ class TypeRule:
     suppresses: frozenset[str]
     refine: tuple[Refinement, ...]
     counts: tuple[str, ...]
+    purpose_counts: bool = False  # "to <cue>" is still the event ("gathered to protest")
 
 
 @dataclass
@@ -46,9 +47,10 @@ class IncidentRules:
     types: list[TypeRule]
     any_cue: re.Pattern[str]  # the cheap prefilter: a sentence without any cue is not looked at again
     blocked: re.Pattern[str]  # negation, hypotheticals, background: before the cue in its clause
-    future: re.Pattern[str] | None  # just after the cue in its clause: "patrols will begin", "is set to start"
+    future: re.Pattern[str] | None  # up to three words after the cue: "patrols will begin", "over it are set to"
     denied: re.Pattern[str] | None  # later in the sentence: "... fired on our positions is false"
     zero: re.Pattern[str] | None  # inside the cue: "recorded no ceasefire violations"
+    infinitive: re.Pattern[str] | None  # just before the cue: "agreed to withdraw"
     hedges: re.Pattern[str] | None
     force_nouns: str  # regex alternation
     place_before: re.Pattern[str] | None  # a locative word (and up to three more) just before a name: its place
@@ -70,13 +72,16 @@ def incident_rules(language: str = "en") -> IncidentRules:
         types.append(TypeRule(name, _words(spec["cues"]), spec["plover"]["type"], spec["plover"].get("mode"),
                               spec["acled"]["event_type"], spec["acled"]["sub_event_type"],
                               frozenset(spec.get("suppresses", [])), refine,
-                              tuple(data.get("type_counts", {}).get(name, []))))
+                              tuple(data.get("type_counts", {}).get(name, [])), spec.get("purpose_counts", False)))
     all_cues = [c for spec in data["types"].values() for c in spec["cues"]]
     forces = _alternation(data.get("force_nouns", []))
     return IncidentRules(
         types=types, any_cue=_words(all_cues),
         blocked=_words([*data["negation"], *data["hypothetical"], *data.get("background", [])]),
-        future=_optional(data, "future_after"), denied=_optional(data, "denial_after"), zero=_optional(data, "zero"),
+        future=re.compile(rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_alternation(data['future_after'])})(?![\w])", re.IGNORECASE)
+        if data.get("future_after") else None, denied=_optional(data, "denial_after"), zero=_optional(data, "zero"),
+        infinitive=re.compile(rf"(?<![\w-])(?:{_alternation(data['infinitive_before'])})\s+$", re.IGNORECASE)
+        if data.get("infinitive_before") else None,
         hedges=_optional(data, "hedges"), force_nouns=forces,
         place_before=re.compile(rf"(?<![\w-])(?:{_alternation(data['place_before'])})\s+(?:[\w'’-]+\s+){{0,3}}$",
                                 re.IGNORECASE) if data.get("place_before") else None,
