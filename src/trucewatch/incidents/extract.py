@@ -186,16 +186,30 @@ def _actors(text: str, registry: ActorRegistry, rules: IncidentRules, reporter: 
         actor = registry.get(mention.actor_id)
         if actor is not None:
             found.setdefault(actor.name, {"name": actor.name, "side": actor.side, "at": mention.start})
-    if rules.force_nouns and registry.countries:
-        adjectives = {a.lower(): code for code, c in registry.countries.items() for a in c["adjectives"]}
-        pattern = rf"\b({'|'.join(map(re.escape, adjectives))})\s+(?:{rules.force_nouns})\b"
-        for match in re.finditer(pattern, text, re.IGNORECASE):
+    forces = _forces(registry, rules)
+    if forces is not None:
+        pattern, adjectives = forces
+        for match in pattern.finditer(text):
             if reporter and match.start() < reporter[1] and reporter[0] < match.end():
                 continue
             name = " ".join(match.group().split())
             found.setdefault(name.lower(), {"name": name, "side": adjectives[match.group(1).lower()],
                                             "at": match.start()})
     return sorted(found.values(), key=lambda a: a["at"])
+
+
+_FORCES: dict[int, tuple[ActorRegistry, IncidentRules, tuple[re.Pattern[str], dict[str, str]] | None]] = {}
+
+
+def _forces(registry: ActorRegistry, rules: IncidentRules) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """A side's forces ("Azerbaijani troops") as one pattern, and adjective -> side: built once per registry."""
+    cached = _FORCES.get(id(registry))
+    if cached is None or cached[0] is not registry or cached[1] is not rules:
+        adjectives = {a.lower(): code for code, c in registry.countries.items() for a in c["adjectives"]}
+        built = (re.compile(rf"\b({'|'.join(map(re.escape, adjectives))})\s+(?:{rules.force_nouns})\b", re.IGNORECASE),
+                 adjectives) if rules.force_nouns and adjectives else None
+        cached = _FORCES[id(registry)] = (registry, rules, built)
+    return cached[2]
 
 
 def _counts(text: str, numbers, rule: TypeRule, rules: IncidentRules) -> dict[str, int]:
