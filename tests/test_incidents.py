@@ -197,3 +197,13 @@ def test_began_to_withdraw_is_an_incident_and_people_gathering_to_protest_is_a_p
         "troop_withdrawal"]
     assert [i.type for i in incidents("Hundreds gathered in Goris to protest against the border deal.")] == [
         "protest"]
+
+
+@pytest.mark.parametrize(("body", "sub_event"), [
+    ("Rebels seized the town of Goris on Monday.", "Non-state actor overtakes territory"),
+    ("The army recaptured the town of Goris on Monday.", "Government regains territory"),
+    ("Gunmen abducted two aid workers near Goris on Monday.", "Abduction/forced disappearance"),
+    ("A suicide bomber struck a checkpoint near Goris on Monday.", "Suicide bomb"),
+])
+def test_acled_sub_events_follow_who_did_what(body, sub_event):
+    assert sub_event in {i.acled_sub_event_type for i in incidents(body)}
