@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from trucewatch.actors import ActorRegistry
 from trucewatch.incidents.gazetteer import Gazetteer, PlaceMention
-from trucewatch.incidents.rules import IncidentRules, TypeRule, incident_rules
+from trucewatch.incidents.rules import IncidentRules, TypeRule, incident_rules, lowered
 from trucewatch.lang import languages
 from trucewatch.records import Document, Incident, Sentence, Statement
 from trucewatch.text.dates import date_mentions, month_number, publication_day
@@ -40,11 +40,12 @@ def extract_incidents(doc: Document, sentences: Sequence[Sentence], registry: Ac
         return []
     rules = incident_rules(language)
     today = doc.published or _latest_day(doc.body)
+    low = lowered(doc.body)  # every pattern of the rules matches lowered text
     found: dict[tuple[str, str], Incident] = {}  # a paragraph repeated in a page is one report
     for sentence in sentences:
-        if not rules.any_cue.search(doc.body, sentence.start, sentence.end):
+        if not rules.any_cue.search(low, sentence.start, sentence.end):
             continue
-        for incident in _sentence_incidents(doc, sentence, rules, registry, gazetteer, statements, today):
+        for incident in _sentence_incidents(doc, low, sentence, rules, registry, gazetteer, statements, today):
             found.setdefault((incident.type, " ".join(incident.sentence.split())), incident)
     return list(found.values())
 
@@ -78,10 +79,10 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
     return None
 
 
-def _sentence_incidents(doc: Document, sentence: Sentence, rules: IncidentRules, registry: ActorRegistry,
+def _sentence_incidents(doc: Document, low: str, sentence: Sentence, rules: IncidentRules, registry: ActorRegistry,
                         gazetteer: Gazetteer, statements: Sequence[Statement], today: str | None) -> list[Incident]:
-    text = doc.body[sentence.start:sentence.end]
-    cues = {rule.name: (rule, m) for rule in rules.types if (m := _cue(rule, rules, text))}
+    text, ltext = doc.body[sentence.start:sentence.end], low[sentence.start:sentence.end]
+    cues = {rule.name: (rule, m) for rule in rules.types if (m := _cue(rule, rules, ltext))}
     suppressed = {s for rule, _ in cues.values() for s in rule.suppresses}
     kept = [(rule, m) for name, (rule, m) in cues.items() if name not in suppressed]
     if not kept:
@@ -91,20 +92,20 @@ def _sentence_incidents(doc: Document, sentence: Sentence, rules: IncidentRules,
     span = span and (span[0] - sentence.start, span[1] - sentence.start)
     places = [p for p in gazetteer.find(text) if not (span and p.start < span[1] and span[0] < p.end)]
     actors = _actors(text, registry, rules, span)
-    hedged = bool(rules.hedges and rules.hedges.search(text))
+    hedged = bool(rules.hedges and rules.hedges.search(ltext))
     numbers = find_numbers(text, doc.language or "en")
     incidents = []
     for rule, cue in kept:
         date, precision = _date(dates, sentence.start + cue.start(), doc.published)
-        place = _place(places, cue.start(), text, rules)
+        place = _place(places, cue.start(), ltext, rules)
         written = place.text if place else _unknown_place(text)
         if place is None and written is None:  # "in the region", or no place: the one the text was just speaking of
-            place = _place_before(doc.body, sentence.start, gazetteer, rules)
+            place = _place_before(doc.body, low, sentence.start, gazetteer, rules)
             written = place.text if place else None
-        counts = _counts(text, numbers, rule, rules)
+        counts = _counts(ltext, numbers, rule, rules)
         mode, event_type, sub_event_type = rule.plover_mode, rule.acled_event_type, rule.acled_sub_event_type
         for refinement in rule.refine:
-            if refinement.words.search(text):
+            if refinement.words.search(ltext):
                 mode = refinement.plover_mode or mode
                 event_type = refinement.event_type or event_type
                 sub_event_type = refinement.sub_event_type or sub_event_type
@@ -120,7 +121,8 @@ def _sentence_incidents(doc: Document, sentence: Sentence, rules: IncidentRules,
             latitude=place.place.latitude if place else None, longitude=place.place.longitude if place else None,
             actors=roles, reported_by=reporter, counts=counts,
             fatalities=counts.get("killed", 0) if rule.name in _VIOLENT else 0,
-            confidence=round(confidence - 0.2 * hedged, 2), cue=cue.group(), sentence_index=sentence.index))
+            confidence=round(confidence - 0.2 * hedged, 2), cue=text[cue.start():cue.end()],
+            sentence_index=sentence.index))
     return incidents
 
 
@@ -152,11 +154,11 @@ def _place(places: list[PlaceMention], at: int, text: str, rules: IncidentRules)
     return min(ranked, key=lambda r: r[:3])[3] if ranked else None
 
 
-def _place_before(body: str, start: int, gazetteer: Gazetteer, rules: IncidentRules) -> PlaceMention | None:
+def _place_before(body: str, low: str, start: int, gazetteer: Gazetteer, rules: IncidentRules) -> PlaceMention | None:
     """The last place named in the ``CONTEXT`` characters before ``start`` (the text's own place for a sentence that
     names none: "the Mission recorded 20 violations in the region")."""
     window = max(0, start - CONTEXT)
-    named = [m for m in gazetteer.find(body, window, start) if _where(m, body, rules)]
+    named = [m for m in gazetteer.find(body, window, start) if _where(m, low, rules)]
     return named[-1] if named else None
 
 

@@ -9,6 +9,18 @@ from functools import cache
 from trucewatch.lang import lexicon
 
 
+def lowered(text: str) -> str:
+    """``text`` in lower case, offset for offset (the few characters whose lower case is longer stay as they are):
+    every incident pattern matches lowered text, about twice as fast as a case-insensitive pattern."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    """A pattern for :func:`lowered` text (the data files' patterns use no upper-case escapes such as \\S)."""
+    return re.compile(pattern.lower())
+
+
 def _alternation(patterns: list[str]) -> str:
     """The patterns as one alternation, longest first; a space matches any whitespace run."""
     return "|".join(p.replace(" ", r"\s+") for p in sorted(patterns, key=len, reverse=True))
@@ -17,7 +29,7 @@ def _alternation(patterns: list[str]) -> str:
 def _words(patterns: list[str]) -> re.Pattern[str]:
     """Regex cues on word boundaries, case-insensitive; a space matches any whitespace run."""
     body = _alternation(patterns)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
+    return _compile(rf"(?<![\w-])(?:{body})(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -78,13 +90,13 @@ def incident_rules(language: str = "en") -> IncidentRules:
     return IncidentRules(
         types=types, any_cue=_words(all_cues),
         blocked=_words([*data["negation"], *data["hypothetical"], *data.get("background", [])]),
-        future=re.compile(rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_alternation(data['future_after'])})(?![\w])", re.IGNORECASE)
+        future=_compile(rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_alternation(data['future_after'])})(?![\w])")
         if data.get("future_after") else None, denied=_optional(data, "denial_after"), zero=_optional(data, "zero"),
-        infinitive=re.compile(rf"(?<![\w-])(?:{_alternation(data['infinitive_before'])})\s+$", re.IGNORECASE)
+        infinitive=_compile(rf"(?<![\w-])(?:{_alternation(data['infinitive_before'])})\s+$")
         if data.get("infinitive_before") else None,
         hedges=_optional(data, "hedges"), force_nouns=forces,
-        place_before=re.compile(rf"(?<![\w-])(?:{_alternation(data['place_before'])})\s+(?:[\w'’-]+\s+){{0,3}}$",
-                                re.IGNORECASE) if data.get("place_before") else None,
-        speaks_after=re.compile(rf"\s*(?:,\s*)?(?:{_alternation(data['speaks_after'])})(?![\w])", re.IGNORECASE)
+        place_before=_compile(rf"(?<![\w-])(?:{_alternation(data['place_before'])})\s+(?:[\w'’-]+\s+){{0,3}}$")
+        if data.get("place_before") else None,
+        speaks_after=_compile(rf"\s*(?:,\s*)?(?:{_alternation(data['speaks_after'])})(?![\w])")
         if data.get("speaks_after") else None,
         counts={kind: _words(words) for kind, words in data.get("counts", {}).items()})
