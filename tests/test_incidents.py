@@ -207,3 +207,10 @@ def test_began_to_withdraw_is_an_incident_and_people_gathering_to_protest_is_a_p
 ])
 def test_acled_sub_events_follow_who_did_what(body, sub_event):
     assert sub_event in {i.acled_sub_event_type for i in incidents(body)}
+
+
+def test_hyphenated_words_fill_a_cue_gap_and_agreeing_to_renew_a_truce_declares_it():
+    assert "agreement_signed" in {i.type for i in incidents(
+        "The cabinet approved the first phase of the U.S.-brokered hostage-release agreement on Friday.")}
+    assert "ceasefire_declared" in {i.type for i in incidents(
+        "Both parties agreed to renew the armistice in Goris for two more months.")}
