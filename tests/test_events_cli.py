@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from trucewatch.agreements import Place
 from trucewatch.cli import main
 from trucewatch.export import read_acled, read_json, read_parquet
-from trucewatch.incidents.grouping import compatible, group_incidents
+from trucewatch.incidents.grouping import compatible, group_incidents, same_place
 from trucewatch.records import Incident
 
 ARTICLE = ("Border clash\n\nYEREVAN, May 14, 2021 - Azerbaijani forces shelled Tegh on Thursday. "
@@ -90,12 +91,12 @@ def test_exports_round_trip(stored: str, tmp_path: Path):
         i: {k: v for k, v in r.items() if k not in ("locator", "url")} for i, r in by_id.items()}
 
 
-def report(doc: str, date: str, place: str | None, actors: list[dict], kind: str = "shelling") -> Incident:
+def report(doc: str, date: str | None, place: str | None, actors: list[dict], kind: str = "shelling") -> Incident:
     return Incident(doc_id=doc, start=0, end=10, sentence="s", type=kind, plover_type="ASSAULT", date=date,
                     date_precision="day", place=place, place_id=place, actors=actors)
 
 
-def test_grouping_needs_same_type_place_and_close_dates_and_keeps_mutual_blame_together():
+def test_grouping_needs_same_type_close_dates_places_that_can_be_one_and_keeps_mutual_blame_together():
     az = [{"name": "Azerbaijani forces", "side": "AZ", "role": "actor"}, {"name": "Armenia", "side": "AM",
                                                                           "role": "target"}]
     am = [{"name": "Armenian forces", "side": "AM", "role": "actor"}, {"name": "Azerbaijan", "side": "AZ",
@@ -104,10 +105,26 @@ def test_grouping_needs_same_type_place_and_close_dates_and_keeps_mutual_blame_t
     a, b = report("d1", "2021-05-13", "tegh", az), report("d2", "2021-05-14", "tegh", am)
     far, elsewhere = report("d3", "2021-05-20", "tegh", az), report("d4", "2021-05-13", "goris", az)
     other_type, unplaced = report("d5", "2021-05-13", "tegh", az, "protest"), report("d6", "2021-05-13", None, az)
-    groups = group_incidents([a, b, far, elsewhere, other_type, unplaced])
-    assert groups[a.id] == groups[b.id]
-    assert len({groups[x.id] for x in (a, far, elsewhere, other_type, unplaced)}) == 5
-    assert compatible(a, b) and not compatible(a, report("d7", "2021-05-13", "tegh", ru))
+    undated = report("d7", None, "tegh", az)
+    groups = group_incidents([a, b, far, elsewhere, other_type, unplaced, undated])
+    assert groups[a.id] == groups[b.id] == groups[unplaced.id]  # naming no place contradicts no place
+    assert len({groups[x.id] for x in (a, far, elsewhere, other_type, undated)}) == 5
+    assert compatible(a, b) and not compatible(a, report("d8", "2021-05-13", "tegh", ru))
+
+
+def test_grouping_places_a_village_within_its_district_and_never_chains_two_places_through_an_unplaced_report():
+    known = [Place("hill", "Hill", "village", (), within="vale"), Place("vale", "Vale", "district", ()),
+             Place("town", "Town", "town", (), admin1="Ridge"), Place("ridge", "Ridge", "district", ()),
+             Place("far", "Far", "town", ())]
+    places = {p.id: p for p in known}
+    village, district = report("d1", "2021-05-13", "hill", []), report("d2", "2021-05-13", "vale", [])
+    town, admin = report("d3", "2021-05-13", "town", []), report("d4", "2021-05-13", "ridge", [])
+    assert same_place(village, district, places) and same_place(admin, town, places)
+    assert not same_place(village, town, places)
+    first, unplaced, second = (report("d5", "2021-06-01", "hill", []), report("d6", "2021-06-01", None, []),
+                               report("d7", "2021-06-01", "far", []))
+    groups = group_incidents([first, unplaced, second], places)
+    assert groups[first.id] != groups[second.id] and groups[unplaced.id] in (groups[first.id], groups[second.id])
 
 
 def test_events_of_a_stored_document_and_unknown_targets(stored: str):
@@ -119,3 +136,28 @@ def test_events_of_a_stored_document_and_unknown_targets(stored: str):
     missing = CliRunner().invoke(main, ["events", "no-such-doc", "--db", stored])
     assert missing.exit_code != 0 and "neither a file nor a document id" in missing.output
     assert CliRunner().invoke(main, ["events", "missing/file.txt"]).exit_code != 0
+
+
+def test_user_places_resolve_on_events_and_analyse_and_a_bad_file_is_a_one_line_error(tmp_path: Path):
+    article = tmp_path / "a.txt"
+    article.write_text("Hill clash\n\nYEREVAN, May 14, 2021 - Azerbaijani forces shelled houses near Nor Zorakan "
+                       "on Thursday. Two soldiers were wounded, the ministry said.\n", encoding="utf-8")
+    places = tmp_path / "places.yaml"
+    places.write_text("places:\n  - {id: nor-zorakan, name: Nor Zorakan, kind: village, admin1: Tavush,\n"
+                      "     latitude: 41.1, longitude: 45.2, variants: [Zorakan]}\n", encoding="utf-8")
+    runner = CliRunner()
+    shelling = ["--type", "shelling", "--format", "jsonl"]
+    plain = jsonl(runner.invoke(main, ["events", str(article), *shelling]).stdout)
+    assert [(r["place"], r["latitude"]) for r in plain] == [("Nor Zorakan", None)]  # unknown: kept as written
+    [found] = jsonl(runner.invoke(main, ["events", str(article), "--places", str(places), *shelling]).stdout)
+    assert (found["place_id"], found["admin1"], found["latitude"]) == ("nor-zorakan", "Tavush", 41.1)
+    db = str(tmp_path / "store.db")
+    assert runner.invoke(main, ["ingest", str(article), "--db", db, "--quiet"]).exit_code == 0
+    assert runner.invoke(main, ["analyse", "--db", db, "--places", str(places)]).exit_code == 0
+    [stored] = jsonl(runner.invoke(main, ["events", "--db", db, *shelling]).stdout)
+    assert stored["place_id"] == "nor-zorakan"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("places:\n  - {id: x, name: X, kind: planet}\n", encoding="utf-8")
+    for command in (["events", str(article)], ["analyse", "--db", db]):
+        result = runner.invoke(main, [*command, "--places", str(bad)])
+        assert result.exit_code != 0 and "bad.yaml" in result.output and "kind" in result.output

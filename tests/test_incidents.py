@@ -130,3 +130,87 @@ def test_the_lexicon_schema_holds_acled_names_exactly():
            "    acled: {event_type: Battles, sub_event_type: Shelling}\nnegation: [denied]\nhypothetical: [if]\n")
     with pytest.raises(DataFileError, match="acled/sub_event_type"):
         parse(bad, "incidents.yaml", "lang-incidents")
+
+
+def test_an_undated_article_resolves_weekdays_against_the_latest_date_it_names_but_gives_no_fallback_day():
+    body = ("The talks of 3 May 2021 ended without a deal. Azerbaijani forces shelled Tegh on Tuesday. "
+            "Two soldiers were killed near Goris.")
+    shelling, casualties = incidents(body, None)
+    assert (shelling.type, shelling.date, shelling.date_precision) == ("shelling", "2021-04-27", "day")
+    assert (casualties.type, casualties.date) == ("casualties", None)
+
+
+def test_grouping_score_counts_pairs_of_gold_incidents_across_articles_only():
+    from trucewatch.evaluation.incidents import grouping_score
+
+    gold = {"001.txt#0": "g", "002.txt#0": "g", "003.txt#0": "g", "001.txt#1": "g"}
+    predicted = {"001.txt#0": "x", "002.txt#0": "x", "003.txt#0": None, "001.txt#1": "x", "004.txt#0": "x"}
+    score = grouping_score(gold, predicted)
+    # gold pairs across articles: 1-2, 1-3, 2-3, 1b-2, 1b-3 (1-1b is one article); predicted: 1-2, 1b-2, 1-4, 1b-4, 2-4
+    assert (score["gold_pairs"], score["predicted_pairs"]) == (5, 5)
+    assert (score["precision"], score["recall"]) == (0.4, 0.4)
+
+
+def test_a_party_is_no_place_and_a_sentence_naming_none_takes_the_place_just_spoken_of():
+    [downing] = incidents("Azerbaijan has admitted shooting down a helicopter over Armenia on Monday.")
+    assert downing.place_id == "armenia"  # "Azerbaijan has admitted": a party, not where
+    body = "Monitors spent the day near Goris. They recorded twelve ceasefire violations in the area."
+    [violations] = incidents(body)
+    assert (violations.type, violations.place, violations.place_id) == ("ceasefire_violation_report", "Goris", "goris")
+    assert incidents("Monitors recorded no ceasefire violations near Goris.") == []
+    assert incidents("Joint patrols will begin near Goris next week.") == []
+    assert incidents("The claim that its troops shelled Goris is false, the ministry said.") == []
+
+
+def test_russian_reports_are_incidents_with_counts_and_analyse_stores_them(store, tmp_path: Path):
+    def russian(body: str):
+        doc = document(body, None)
+        doc.language = "ru"
+        return extract_incidents(doc, split_sentences(doc), load_registry(), load_gazetteer())
+
+    [found] = russian("За сутки зафиксировано три нарушения режима прекращения огня. Переговоры не состоялись.")
+    assert (found.type, found.counts, found.plover_type) == ("ceasefire_violation_report", {"violations": 3}, "ASSAULT")
+    assert russian("Стороны не подписали соглашение.") == []
+    from trucewatch.ingest import ingest
+    from trucewatch.pipeline import analyse
+
+    (tmp_path / "ru.txt").write_text("Сводка\n\nМиротворцы сообщили, что за сутки зафиксировано три нарушения "
+                                     "режима прекращения огня. Пострадавших нет, сообщили в штабе миротворцев.\n",
+                                     encoding="utf-8")
+    ingest([tmp_path / "ru.txt"], store)
+    analyse(store)
+    assert [i.type for i in store.incidents()] == ["ceasefire_violation_report"]
+
+
+@pytest.mark.parametrize("body", [
+    "Both sides agreed to withdraw their troops from Lachin.",
+    "Inspectors started investigating the attack near Goris.",
+    "Villages near Goris were occupied by the army for nearly three decades.",
+    "The ministry ruled out any casualties among its soldiers.",
+])
+def test_intentions_investigations_and_states_are_not_incidents(body):
+    assert [i.type for i in incidents(body)] == []
+
+
+def test_began_to_withdraw_is_an_incident_and_people_gathering_to_protest_is_a_protest():
+    assert [i.type for i in incidents("Russian troops began to withdraw from Lachin on Monday.")] == [
+        "troop_withdrawal"]
+    assert [i.type for i in incidents("Hundreds gathered in Goris to protest against the border deal.")] == [
+        "protest"]
+
+
+@pytest.mark.parametrize(("body", "sub_event"), [
+    ("Rebels seized the town of Goris on Monday.", "Non-state actor overtakes territory"),
+    ("The army recaptured the town of Goris on Monday.", "Government regains territory"),
+    ("Gunmen abducted two aid workers near Goris on Monday.", "Abduction/forced disappearance"),
+    ("A suicide bomber struck a checkpoint near Goris on Monday.", "Suicide bomb"),
+])
+def test_acled_sub_events_follow_who_did_what(body, sub_event):
+    assert sub_event in {i.acled_sub_event_type for i in incidents(body)}
+
+
+def test_hyphenated_words_fill_a_cue_gap_and_agreeing_to_renew_a_truce_declares_it():
+    assert "agreement_signed" in {i.type for i in incidents(
+        "The cabinet approved the U.S.-brokered hostage-release agreement on Friday.")}
+    assert "ceasefire_declared" in {i.type for i in incidents(
+        "Both parties agreed to renew the armistice in Goris for two more months.")}

@@ -49,3 +49,10 @@ def test_offsets_point_into_the_text() -> None:
 ])
 def test_parse_count(phrase: str, count: int | None) -> None:
     assert parse_count(phrase) == count
+
+
+def test_russian_numbers_decline_and_add_up_and_vague_counts_take_low_values() -> None:
+    text = "Двести пятьдесят человек, трёх солдат и десятки машин"
+    found = [(n.value, n.approximate) for n in find_numbers(text, "ru")]
+    assert found == [(250, False), (3, False), (10, True)]
+    assert [(n.value, n.approximate) for n in find_numbers("около 40 нарушений", "ru")] == [(40, True)]

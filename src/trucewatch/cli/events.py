@@ -19,6 +19,23 @@ COLUMNS = ["id", "incident_id", "doc_id", "locator", "url", "start", "end", "dat
 TABLE_COLUMNS = ["date", "type", "place", "counts", "reported_by", "confidence", "incident_id", "sentence"]
 
 
+places_option = click.option(
+    "--places", "place_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    help="Extra places YAML (the schema of data/places/*.yaml), merged with the bundled gazetteer: an entry with a "
+         "bundled id replaces it; repeatable.")
+
+
+def load_place_files(paths: tuple[str, ...]):
+    """The gazetteer with the user's places files, or a one-line error naming the file and the field."""
+    from trucewatch.datafiles import DataFileError
+    from trucewatch.incidents.gazetteer import load_gazetteer
+
+    try:
+        return load_gazetteer(tuple(str(Path(p).resolve()) for p in paths))
+    except DataFileError as error:
+        raise click.ClickException(str(error)) from None
+
+
 def _types() -> list[str]:
     """The incident types, as the lexicon schema lists them (JSON, not YAML: ``--help`` stays light)."""
     schema = resources.files("trucewatch").joinpath("schemas/lang-incidents.schema.json").read_text(encoding="utf-8")
@@ -36,22 +53,22 @@ def _filters(function):
     return function
 
 
-def stored_records(store, date_from: str | None, date_to: str | None, types: tuple[str, ...]) -> list[dict]:
+def stored_records(store, date_from: str | None, date_to: str | None, types: tuple[str, ...],
+                   gazetteer=None) -> list[dict]:
     """The stored incident reports, each with the id of the incident it reports (grouped across documents)."""
     from trucewatch.export import event_record
     from trucewatch.incidents.grouping import group_incidents
 
     reports = list(store.incidents(date_from=date_from, date_to=date_to, types=types))
-    groups = group_incidents(reports)
+    groups = group_incidents(reports, gazetteer.places if gazetteer is not None else None)
     return [event_record(r, groups[r.id]) for r in reports]
 
 
-def _extract(doc, *, original: bool) -> list[dict]:
+def _extract(doc, gazetteer, *, original: bool) -> list[dict]:
     """Incidents of one document found now; with ``original``, offsets into the original text."""
     from trucewatch.actors import load_registry
     from trucewatch.export import event_record
     from trucewatch.incidents import extract_incidents
-    from trucewatch.incidents.gazetteer import load_gazetteer
     from trucewatch.statements import extract_statements
     from trucewatch.text.sentences import split_sentences
 
@@ -59,14 +76,14 @@ def _extract(doc, *, original: bool) -> list[dict]:
     sentences = split_sentences(doc)
     statements = extract_statements(doc, registry, sentences)
     records = []
-    for incident in extract_incidents(doc, sentences, registry, load_gazetteer(), statements):
+    for incident in extract_incidents(doc, sentences, registry, gazetteer, statements):
         offsets = {"start": doc.raw_offset(incident.start), "end": doc.raw_offset(incident.end, end=True)
                    } if original else {}
         records.append({**event_record(incident, **offsets), "locator": doc.locator, "url": doc.url})
     return records
 
 
-def _file_records(target: str) -> list[dict]:
+def _file_records(target: str, gazetteer) -> list[dict]:
     """Incidents of a file read as ingest reads it; offsets into the original text, each record's locator and url."""
     from trucewatch.documents import build_document
     from trucewatch.sources import read_sources
@@ -76,7 +93,7 @@ def _file_records(target: str) -> list[dict]:
         if not isinstance(item, SourceItem):
             click.echo(f"skipped {item.source_path} {item.locator}: {item.reason}".rstrip(), err=True)
             continue
-        records.extend(_extract(build_document(item), original=True))
+        records.extend(_extract(build_document(item), gazetteer, original=True))
     return records
 
 
@@ -84,19 +101,22 @@ def _file_records(target: str) -> list[dict]:
 @click.argument("target", metavar="[PATH_OR_DOC_ID]", required=False)
 @db_option
 @_filters
+@places_option
 @format_option()
 def events_command(target: str | None, db: str | None, date_from: str | None, date_to: str | None,
-                   types: tuple[str, ...], fmt: str) -> None:
+                   types: tuple[str, ...], place_files: tuple[str, ...], fmt: str) -> None:
     """Incidents (shelling, clashes, casualties, releases, handovers, blockades, meetings...): typed, dated, placed.
 
     With PATH_OR_DOC_ID: the incidents of a file (read as ingest reads it; offsets are into the original
     file text, a JSONL file gives each record's locator and url) or of a stored document (its analysed
     incidents, or found now if none are stored). Without: every stored incident report of `analyse`,
     filtered by --from/--to/--type, each with the id of the incident it reports (reports of one incident
-    in several documents share it). JSONL, JSON and CSV give every field.
+    in several documents share it). JSONL, JSON and CSV give every field. --places adds your own places
+    (name variants, admin area, coordinates) to those found now and to the grouping.
     """
+    gazetteer = load_place_files(place_files)
     if target and Path(target).exists():
-        records = _file_records(target)
+        records = _file_records(target, gazetteer)
     elif target and ("/" in target or "\\" in target or Path(target).suffix):
         raise click.ClickException(f"{target}: no such file")
     else:
@@ -105,9 +125,9 @@ def events_command(target: str | None, db: str | None, date_from: str | None, da
             doc = store.document(target) if target else None
             if target and doc is None:
                 raise click.ClickException(f"{target}: neither a file nor a document id in {store.location}")
-            records = stored_records(store, date_from, date_to, types)
+            records = stored_records(store, date_from, date_to, types, gazetteer)
             if doc is not None:  # its analysed incidents, or found now if it has none stored
-                records = [r for r in records if r["doc_id"] == target] or _extract(doc, original=False)
+                records = [r for r in records if r["doc_id"] == target] or _extract(doc, gazetteer, original=False)
         finally:
             store.close()
     if target:
@@ -127,14 +147,16 @@ def events_command(target: str | None, db: str | None, date_from: str | None, da
               help="acled: ACLED's CSV columns; plover: PLOVER JSON records; geojson: points of placed incidents; "
                    "parquet: every field.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), required=True, help="File to write.")
+@places_option
 def export_command(db: str | None, date_from: str | None, date_to: str | None, types: tuple[str, ...], fmt: str,
-                   out: str) -> None:
+                   out: str, place_files: tuple[str, ...]) -> None:
     """Write the stored incident reports, one per report with its incident id, in a format other tools read."""
     from trucewatch.export import WRITERS
 
+    gazetteer = load_place_files(place_files)
     store = open_store(db)
     try:
-        records = stored_records(store, date_from, date_to, types)
+        records = stored_records(store, date_from, date_to, types, gazetteer)
     finally:
         store.close()
     written = WRITERS[fmt](records, out)
@@ -153,7 +175,8 @@ def export_command(db: str | None, date_from: str | None, date_to: str | None, t
 def eval_incidents_command(annotations: str | None, corpus: str | None, split: str, plover_file: str | None,
                            fmt: str) -> None:
     """Incident recall with the right type, precision, date, counts and place on real-dev (strict: same sentence
-    and type, one to one; lenient: the sentence found with any type); PLOVER event category accuracy.
+    and type, one to one; lenient: the sentence found with any type); pairwise F1 of grouping reports into
+    incidents where the annotations have an incident_groups.json; PLOVER event category accuracy.
 
     Without --annotations only PLOVER is scored.
     """
@@ -178,7 +201,8 @@ def eval_incidents_command(annotations: str | None, corpus: str | None, split: s
     rows = [{"data": f"real-dev {name}", "gold": r["gold"], "predicted": r["predicted"],
              "recall (type right)": r["recall"], "precision": r["precision"], "f1": r["f1"],
              "any type": r["sentence_recall_any_type"], "date": r["date_right"], "counts": r["counts_exact"],
-             "place": r["place_resolved"]} for name, r in results.get("realdev", {}).items()]
+             "place": r["place_resolved"], "grouping F1 (pairwise)": r.get("grouping", {}).get("f1")}
+            for name, r in results.get("realdev", {}).items()]
     if "plover" in results:
         p = results["plover"]
         rows.append({"data": "PLOVER gold", "gold": p["covered"], "recall (type right)": p["accuracy_covered"],

@@ -9,6 +9,7 @@ import click
 
 from trucewatch.cli import db_option, main, open_mapper, open_store
 from trucewatch.cli.assessments import agreements_path_option, load_agreement_files
+from trucewatch.cli.events import load_place_files, places_option
 from trucewatch.cli.ingest import demo_corpus, print_report, progress_bar, run_ingest, say, summarise
 from trucewatch.cli.output import emit, format_option
 from trucewatch.cli.report import write_report
@@ -37,8 +38,9 @@ def print_analysis(report: AnalysisReport) -> None:
 @click.option("--stages", default=None, metavar="NAMES",
               help="Comma-separated stage names to run, in order (default: sentences,statements,links).")
 @agreements_path_option
+@places_option
 def analyse_command(db: str | None, workers: int, scheduler: str | None, force: bool, stages: str | None,
-                    agreement_paths: tuple[str, ...]) -> None:
+                    agreement_paths: tuple[str, ...], place_files: tuple[str, ...]) -> None:
     """Extract statements and link evidence to agreements for every canonical document.
 
     Incremental: only documents that are new, became canonical, or whose analysis is stale (the
@@ -48,7 +50,9 @@ def analyse_command(db: str | None, workers: int, scheduler: str | None, force: 
     from trucewatch.pipeline import PipelineConfig, PipelineError, analyse
 
     load_agreement_files(agreement_paths)  # a bad file is a one-line error before any work
+    load_place_files(place_files)
     config = PipelineConfig(agreement_paths=tuple(agreement_paths),
+                            place_paths=tuple(str(Path(p).resolve()) for p in place_files),
                             **({"stages": tuple(s.strip() for s in stages.split(",") if s.strip())} if stages else {}))
     store = open_store(db)
     with open_mapper(workers, scheduler) as mapper, progress_bar("analysing", "documents") as progress:

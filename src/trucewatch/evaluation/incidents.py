@@ -8,6 +8,11 @@ gold gives a date), counts exact (the same counts, none where gold has none), pl
 gazetteer place named within the gold place, where gold gives one). Lenient: the sentence was
 found as an incident of any type. Files numbered by a multiple of 4 are held out.
 
+Grouping: ``incident_groups.json`` beside the annotations says which gold incidents report one incident;
+every gold incident gets the ``incident_id`` that :func:`group_incidents` gives its strict match (an
+unmatched one is alone), and pairs of gold incidents from different articles are scored: precision,
+recall and F1 of "same incident".
+
 PLOVER: the gold records' (old) event categories mapped to the current 16 types; accuracy is over
 sentences whose category the stage codes at all, and the share of other sentences it codes
 anyway (false alarms) is reported beside it.
@@ -28,6 +33,7 @@ from trucewatch.evaluation.realdev import SPLITS, is_russian, read_annotations, 
 from trucewatch.records import Document, Incident, Sentence, SourceItem
 
 # PLOVER 0.5 category names of the gold file -> the current manual's 16 types
+GROUPS_FILE = "incident_groups.json"
 PLOVER_RENAMED = {"FIGHT": "ASSAULT", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}
 
 
@@ -41,6 +47,7 @@ class IncidentScore:
     date: Accuracy = field(default_factory=Accuracy)
     counts: Accuracy = field(default_factory=Accuracy)
     place: Accuracy = field(default_factory=Accuracy)
+    matches: dict[int, Incident] = field(default_factory=dict)  # gold index -> its strict match (one document)
     confusions: Counter[tuple[str, str]] = field(default_factory=Counter)  # (gold type, predicted type) in one sentence
     misses: Counter[str] = field(default_factory=Counter)  # gold types not found
 
@@ -89,7 +96,7 @@ def score_document(note: dict, doc: Document, sentences: Sequence[Sentence], pre
     by_sentence = defaultdict(list)
     for incident in predicted:
         by_sentence[incident.sentence_index].append(incident.type)
-    for gold in note["incidents"]:
+    for number, gold in enumerate(note["incidents"]):
         index = _sentence_of(doc.body, sentences, gold["sentence"])
         if index is None:
             score.missing += 1
@@ -103,6 +110,7 @@ def score_document(note: dict, doc: Document, sentences: Sequence[Sentence], pre
             continue
         incident = free[index, gold["type"]].pop(0)
         score.matched += 1
+        score.matches[number] = incident
         if gold.get("date"):
             score.date.add(bool(incident.date) and incident.date[:10] == gold["date"][:10])
         score.counts.add(dict(incident.counts) == dict(gold.get("counts") or {}))
@@ -112,12 +120,43 @@ def score_document(note: dict, doc: Document, sentences: Sequence[Sentence], pre
     return score
 
 
+def read_groups(annotations: str | os.PathLike) -> dict[str, str]:
+    """Gold incident ("NNN.txt#index") -> the name of the incident it reports, from ``incident_groups.json``."""
+    path = Path(annotations) / GROUPS_FILE
+    if not path.is_file():
+        return {}
+    groups = json.loads(path.read_text(encoding="utf-8"))["groups"]
+    return {member: name for name, members in groups.items() for member in members}
+
+
+def grouping_score(gold: dict[str, str], predicted: dict[str, str | None]) -> dict:
+    """Pairwise precision, recall and F1 of "same incident" over gold incidents of different articles.
+
+    ``gold`` and ``predicted`` map each gold incident ("NNN.txt#index") to its group (absent or None: alone)."""
+    keys = sorted(predicted)
+    true_pairs = predicted_pairs = both = 0
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if a.split("#")[0] == b.split("#")[0]:
+                continue
+            same_gold = a in gold and gold.get(a) == gold.get(b)
+            same_predicted = predicted[a] is not None and predicted[a] == predicted[b]
+            true_pairs += same_gold
+            predicted_pairs += same_predicted
+            both += same_gold and same_predicted
+    precision, recall = ratio(both, predicted_pairs), ratio(both, true_pairs)
+    f1 = round(2 * precision * recall / (precision + recall), 3) if precision and recall else 0.0
+    return {"gold_pairs": true_pairs, "predicted_pairs": predicted_pairs, "precision": precision, "recall": recall,
+            "f1": f1}
+
+
 def analyse_file(path: Path):
     """Read, build, split, extract statements and incidents, as the pipeline does."""
     from trucewatch.actors import load_registry
     from trucewatch.documents import build_document
     from trucewatch.incidents import extract_incidents
     from trucewatch.incidents.gazetteer import load_gazetteer
+    from trucewatch.pipeline.stages import rule_languages
     from trucewatch.sources import read_sources
     from trucewatch.statements import extract_statements
     from trucewatch.text.sentences import split_sentences
@@ -128,7 +167,7 @@ def analyse_file(path: Path):
     doc = build_document(items[0])
     sentences = split_sentences(doc)
     registry = load_registry()
-    statements = extract_statements(doc, registry, sentences)
+    statements = extract_statements(doc, registry, sentences) if (doc.language or "en") in rule_languages() else ()
     return doc, sentences, extract_incidents(doc, sentences, registry, load_gazetteer(), statements)
 
 
@@ -136,7 +175,12 @@ def evaluate_incidents(annotations: str | os.PathLike, corpus: str | os.PathLike
                        splits: Sequence[str] = ("dev",)) -> dict:
     """Per split (and per split without the Russian articles, which have no incident rules yet): recall with the
     right type, precision, date/counts/place accuracy, and the commonest misses."""
+    from trucewatch.incidents.grouping import group_incidents
+
     scores = {name: IncidentScore() for split in splits for name in (split, f"{split} without russian")}
+    gold_groups = read_groups(annotations)
+    reports: dict[str, list[Incident]] = defaultdict(list)  # split -> every predicted report
+    matched: dict[str, dict[str, Incident | None]] = defaultdict(dict)  # split -> gold incident -> its match
     for note in read_annotations(annotations, corpus):
         if "incidents" not in note:
             continue
@@ -148,11 +192,21 @@ def evaluate_incidents(annotations: str | os.PathLike, corpus: str | os.PathLike
         score = score_document(note, doc, sentences, predicted)
         for s in wanted:
             scores[s].add(score)
+            reports[s].extend(predicted)
+            for number in range(len(note["incidents"])):
+                matched[s][f"{note['file']}#{number}"] = score.matches.get(number)
             if not is_russian(doc.body):
                 scores[f"{s} without russian"].add(score)
-    return {split: {**score.metrics(), "misses": dict(score.misses.most_common(8)),
-                    "confusions": {f"{g}->{p}": n for (g, p), n in score.confusions.most_common(8)}}
-            for split, score in scores.items()}
+    results = {split: {**score.metrics(), "misses": dict(score.misses.most_common(8)),
+                       "confusions": {f"{g}->{p}": n for (g, p), n in score.confusions.most_common(8)}}
+               for split, score in scores.items()}
+    for split in splits:
+        annotated = {key: name for key, name in gold_groups.items() if key in matched[split]}
+        if annotated:
+            ids = group_incidents(reports[split])
+            predicted_groups = {key: ids[i.id] if i is not None else None for key, i in matched[split].items()}
+            results[split]["grouping"] = grouping_score(annotated, predicted_groups)
+    return results
 
 
 def evaluate_plover(path: str | os.PathLike) -> dict:
@@ -186,4 +240,4 @@ def evaluate_plover(path: str | os.PathLike) -> dict:
             "per_type": {t: {"n": a.n, "accuracy": a.value} for t, a in sorted(per_type.items())}}
 
 
-__all__ = ["SPLITS", "evaluate_incidents", "evaluate_plover", "score_document"]
+__all__ = ["SPLITS", "evaluate_incidents", "evaluate_plover", "grouping_score", "read_groups", "score_document"]

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from trucewatch.actors import ActorRegistry
 from trucewatch.incidents.gazetteer import Gazetteer, PlaceMention
-from trucewatch.incidents.rules import IncidentRules, TypeRule, incident_rules
+from trucewatch.incidents.rules import IncidentRules, TypeRule, incident_rules, lowered
 from trucewatch.lang import languages
 from trucewatch.records import Document, Incident, Sentence, Statement
 from trucewatch.text.dates import date_mentions, month_number, publication_day
@@ -26,8 +26,7 @@ from trucewatch.text.numbers import find_numbers
 
 _CLAUSE = re.compile(r"[,;:()]|\s(?:but|while|whereas|and)\s")
 _UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|towards|outside)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
-_SPEAKS = re.compile(r"\s*(?:,\s*)?(?:said|says|has|have|had|accused|announced|claimed|claims|told|insisted|denied|"
-                     r"reported|confirmed|warned|responded)\b")
+CONTEXT = 400  # characters before a sentence whose last place name stands for a sentence naming none
 _VIOLENT = {"attack", "shelling", "armed_clash", "ceasefire_violation_report", "casualties", "mine_incident"}
 _PLACE_RANK = {"village": 0, "town": 0, "city": 0, "district": 1, "corridor": 1, "route": 1, "region": 2, "line": 3,
                "country": 4}
@@ -40,51 +39,73 @@ def extract_incidents(doc: Document, sentences: Sequence[Sentence], registry: Ac
     if language not in languages(having="incidents"):
         return []
     rules = incident_rules(language)
+    today = doc.published or _latest_day(doc.body)
+    low = lowered(doc.body)  # every pattern of the rules matches lowered text
     found: dict[tuple[str, str], Incident] = {}  # a paragraph repeated in a page is one report
     for sentence in sentences:
-        if not rules.any_cue.search(doc.body, sentence.start, sentence.end):
+        if not rules.any_cue.search(low, sentence.start, sentence.end):
             continue
-        for incident in _sentence_incidents(doc, sentence, rules, registry, gazetteer, statements):
+        for incident in _sentence_incidents(doc, low, sentence, rules, registry, gazetteer, statements, today):
             found.setdefault((incident.type, " ".join(incident.sentence.split())), incident)
     return list(found.values())
 
 
+def _latest_day(body: str) -> str | None:
+    """The article's "now" when it gives no publication date: the latest full date it names (a report is
+    written on or after the days it tells of), so "on Tuesday" still resolves. Only relative dates are resolved
+    against it: an incident the sentence gives no date gets none (the article may be much later)."""
+    days = [d.value for d in date_mentions(body, None) if d.precision == "day"]
+    return max(days, default=None)
+
+
 def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | None:
-    """The first cue of ``rule`` in ``text`` that its clause does not negate or make hypothetical."""
+    """The first cue of ``rule`` in ``text`` that speaks of an incident that happened: not negated,
+    hypothetical or background in its clause, not an intention ("agreed to withdraw"), not zero ("no violations"),
+    not future just after it ("will begin", "over its route are set to begin"), not denied later in the sentence
+    ("... is false")."""
     for match in rule.cues.finditer(text):
         clause = text[max(0, match.start() - 80):match.start()]
         cut = list(_CLAUSE.finditer(clause))
         if cut:
             clause = clause[cut[-1].end():]
-        if not rules.blocked.search(clause):
-            return match
+        after = text[match.end():match.end() + 40]
+        after = after[:m.start()] if (m := _CLAUSE.search(after)) else after
+        if (rules.blocked.search(clause) or (rules.zero and rules.zero.search(match.group()))
+                or (rules.infinitive and not rule.purpose_counts and rules.infinitive.search(clause))
+                or (rules.future and rules.future.match(after.lstrip()))
+                or (rules.denied and rules.denied.search(text, match.end()))):
+            continue
+        return match
     return None
 
 
-def _sentence_incidents(doc: Document, sentence: Sentence, rules: IncidentRules, registry: ActorRegistry,
-                        gazetteer: Gazetteer, statements: Sequence[Statement]) -> list[Incident]:
-    text = doc.body[sentence.start:sentence.end]
-    cues = {rule.name: (rule, m) for rule in rules.types if (m := _cue(rule, rules, text))}
+def _sentence_incidents(doc: Document, low: str, sentence: Sentence, rules: IncidentRules, registry: ActorRegistry,
+                        gazetteer: Gazetteer, statements: Sequence[Statement], today: str | None) -> list[Incident]:
+    text, ltext = doc.body[sentence.start:sentence.end], low[sentence.start:sentence.end]
+    cues = {rule.name: (rule, m) for rule in rules.types if (m := _cue(rule, rules, ltext))}
     suppressed = {s for rule, _ in cues.values() for s in rule.suppresses}
     kept = [(rule, m) for name, (rule, m) in cues.items() if name not in suppressed]
     if not kept:
         return []
-    dates = date_mentions(doc.body, doc.published, sentence.start, sentence.end)
+    dates = date_mentions(doc.body, today, sentence.start, sentence.end)
     reporter, span = _reporter(sentence, statements)
     span = span and (span[0] - sentence.start, span[1] - sentence.start)
     places = [p for p in gazetteer.find(text) if not (span and p.start < span[1] and span[0] < p.end)]
     actors = _actors(text, registry, rules, span)
-    hedged = bool(rules.hedges and rules.hedges.search(text))
+    hedged = bool(rules.hedges and rules.hedges.search(ltext))
     numbers = find_numbers(text, doc.language or "en")
     incidents = []
     for rule, cue in kept:
         date, precision = _date(dates, sentence.start + cue.start(), doc.published)
-        place = _place(places, cue.start(), text)
+        place = _place(places, cue.start(), ltext, rules)
         written = place.text if place else _unknown_place(text)
-        counts = _counts(text, numbers, rule, rules)
+        if place is None and written is None:  # "in the region", or no place: the one the text was just speaking of
+            place = _place_before(doc.body, low, sentence.start, gazetteer, rules)
+            written = place.text if place else None
+        counts = _counts(ltext, numbers, rule, rules)
         mode, event_type, sub_event_type = rule.plover_mode, rule.acled_event_type, rule.acled_sub_event_type
         for refinement in rule.refine:
-            if refinement.words.search(text):
+            if refinement.words.search(ltext):
                 mode = refinement.plover_mode or mode
                 event_type = refinement.event_type or event_type
                 sub_event_type = refinement.sub_event_type or sub_event_type
@@ -100,7 +121,8 @@ def _sentence_incidents(doc: Document, sentence: Sentence, rules: IncidentRules,
             latitude=place.place.latitude if place else None, longitude=place.place.longitude if place else None,
             actors=roles, reported_by=reporter, counts=counts,
             fatalities=counts.get("killed", 0) if rule.name in _VIOLENT else 0,
-            confidence=round(confidence - 0.2 * hedged, 2), cue=cue.group(), sentence_index=sentence.index))
+            confidence=round(confidence - 0.2 * hedged, 2), cue=text[cue.start():cue.end()],
+            sentence_index=sentence.index))
     return incidents
 
 
@@ -111,20 +133,33 @@ def _date(dates, at: int, published: str | None) -> tuple[str | None, str | None
     return publication_day(published)
 
 
-def _where(mention: PlaceMention, text: str) -> bool:
-    """Whether a name is used as the place of something: not a dateline ("MOSCOW, Sept 20"), not a capital
-    speaking for its government ("Baku said")."""
+def _where(mention: PlaceMention, text: str, rules: IncidentRules) -> bool:
+    """Whether a name is used as the place of something: not a dateline ("MOSCOW, Sept 20"), not a capital or
+    country speaking or acting for its government ("Baku said", "Azerbaijan has admitted")."""
     if mention.text.isupper() and len(mention.text) > 3:
         return False
-    return not (mention.place.kind == "city" and _SPEAKS.match(text, mention.end))
+    return not (rules.speaks_after and rules.speaks_after.match(text, mention.end))
 
 
-def _place(places: list[PlaceMention], at: int, text: str) -> PlaceMention | None:
-    """The most precise place named, nearest the cue."""
-    places = [p for p in places if _where(p, text)]
-    if not places:
-        return None
-    return min(places, key=lambda p: (_PLACE_RANK.get(p.place.kind, 2), abs(p.start - at)))
+def _locative(mention: PlaceMention, text: str, rules: IncidentRules) -> bool:
+    """Whether a locative word comes just before the name ("in the village of Tegh", "near Goris")."""
+    return bool(rules.place_before and rules.place_before.search(text[max(0, mention.start - 50):mention.start]))
+
+
+def _place(places: list[PlaceMention], at: int, text: str, rules: IncidentRules) -> PlaceMention | None:
+    """Where the incident happened: the most precise place named, one after a locative word before others, nearest
+    the cue."""
+    ranked = [(_PLACE_RANK.get(m.place.kind, 2), not _locative(m, text, rules), abs(m.start - at), m)
+              for m in places if _where(m, text, rules)]
+    return min(ranked, key=lambda r: r[:3])[3] if ranked else None
+
+
+def _place_before(body: str, low: str, start: int, gazetteer: Gazetteer, rules: IncidentRules) -> PlaceMention | None:
+    """The last place named in the ``CONTEXT`` characters before ``start`` (the text's own place for a sentence that
+    names none: "the Mission recorded 20 violations in the region")."""
+    window = max(0, start - CONTEXT)
+    named = [m for m in gazetteer.find(body, window, start) if _where(m, low, rules)]
+    return named[-1] if named else None
 
 
 def _unknown_place(text: str) -> str | None:
@@ -153,16 +188,30 @@ def _actors(text: str, registry: ActorRegistry, rules: IncidentRules, reporter: 
         actor = registry.get(mention.actor_id)
         if actor is not None:
             found.setdefault(actor.name, {"name": actor.name, "side": actor.side, "at": mention.start})
-    if rules.force_nouns and registry.countries:
-        adjectives = {a.lower(): code for code, c in registry.countries.items() for a in c["adjectives"]}
-        pattern = rf"\b({'|'.join(map(re.escape, adjectives))})\s+(?:{rules.force_nouns})\b"
-        for match in re.finditer(pattern, text, re.IGNORECASE):
+    forces = _forces(registry, rules)
+    if forces is not None:
+        pattern, adjectives = forces
+        for match in pattern.finditer(text):
             if reporter and match.start() < reporter[1] and reporter[0] < match.end():
                 continue
             name = " ".join(match.group().split())
             found.setdefault(name.lower(), {"name": name, "side": adjectives[match.group(1).lower()],
                                             "at": match.start()})
     return sorted(found.values(), key=lambda a: a["at"])
+
+
+_FORCES: dict[int, tuple[ActorRegistry, IncidentRules, tuple[re.Pattern[str], dict[str, str]] | None]] = {}
+
+
+def _forces(registry: ActorRegistry, rules: IncidentRules) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """A side's forces ("Azerbaijani troops") as one pattern, and adjective -> side: built once per registry."""
+    cached = _FORCES.get(id(registry))
+    if cached is None or cached[0] is not registry or cached[1] is not rules:
+        adjectives = {a.lower(): code for code, c in registry.countries.items() for a in c["adjectives"]}
+        built = (re.compile(rf"\b({'|'.join(map(re.escape, adjectives))})\s+(?:{rules.force_nouns})\b", re.IGNORECASE),
+                 adjectives) if rules.force_nouns and adjectives else None
+        cached = _FORCES[id(registry)] = (registry, rules, built)
+    return cached[2]
 
 
 def _counts(text: str, numbers, rule: TypeRule, rules: IncidentRules) -> dict[str, int]:

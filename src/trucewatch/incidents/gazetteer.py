@@ -15,6 +15,7 @@ from pathlib import Path
 
 from trucewatch import datafiles
 from trucewatch.agreements import Place, place_from_entry
+from trucewatch.incidents.rules import lowered
 
 PLACES = Path(__file__).resolve().parents[1] / "data" / "places"
 
@@ -39,19 +40,21 @@ class Gazetteer:
                 self._names.setdefault(name.lower(), place)
         alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+")
                                 for n in sorted(self._names, key=len, reverse=True))
-        self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE) if self._names else None
+        self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if self._names else None  # lowered text
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
         """Places named in ``text[start:end]``, left to right; a capitalised name only capitalised."""
         if self._pattern is None:
             return []
+        end = len(text) if end is None else end
+        before = max(0, start - 1)  # one character before, for the word boundary
         found = []
-        for match in self._pattern.finditer(text, start, len(text) if end is None else end):
-            words = match.group()
+        for match in self._pattern.finditer(lowered(text[before:end]), start - before):
+            words = text[before + match.start():before + match.end()]
             place = self._names[" ".join(words.lower().split())]
             if place.name[0].isupper() and words[0].islower():
                 continue
-            found.append(PlaceMention(match.start(), match.end(), words, place))
+            found.append(PlaceMention(before + match.start(), before + match.end(), words, place))
         return found
 
 

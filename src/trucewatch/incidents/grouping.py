@@ -1,31 +1,34 @@
-"""Reports of one incident, across documents: same type, same place, dates within a day, compatible actors.
+"""Reports of one incident: same type, dates within a day, places that can be one, compatible actors.
 
 Every report is kept (each is evidence, with its own counts and attribution); grouping only gives
-them one ``incident_id``. Actors are compatible when either report names no perpetrator, they
-name the same side, or one names the other's perpetrator at all (each side blaming the other
-for one shelling): the attributions then stand side by side in the group, neither merged into the other.
-Reports without a place or a date are never grouped (nothing says they are the same event).
+them one ``incident_id``. Places can be one when they are the same gazetteer entry, when one lies
+within the other (a village in its district: ``within`` or ``admin1`` of the places files), or when
+a report names no place (it does not contradict one that does). Actors are compatible when either
+report names no perpetrator, they name the same side, or one names the other's perpetrator at all
+(each side blaming the other for one shelling): the attributions then stand side by side in the
+group, neither merged into the other. Reports without a day are never grouped (nothing says they
+are the same event). A report joins a group only if it could be one incident with every member
+(complete linkage), so an unplaced report never chains two places into one incident.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
+from trucewatch.agreements import Place
 from trucewatch.records import Incident, stable_id
 
+MAX_DAYS_APART = 1
 
-def _day(value: str | None) -> date | None:
+
+def _day(incident: Incident) -> date | None:
+    if incident.date_precision != "day" or not incident.date:
+        return None
     try:
-        return date.fromisoformat(value[:10]) if value else None
+        return date.fromisoformat(incident.date[:10])
     except ValueError:
         return None
-
-
-def _place_key(incident: Incident) -> str | None:
-    if incident.place_id:
-        return incident.place_id
-    return " ".join(incident.place.lower().split()) if incident.place else None
 
 
 def _sides(incident: Incident, role: str | None = None) -> set[str]:
@@ -40,32 +43,60 @@ def compatible(a: Incident, b: Incident) -> bool:
     return doers_a <= _sides(b) or doers_b <= _sides(a)
 
 
-def group_incidents(reports: Iterable[Incident]) -> dict[str, str]:
-    """Report id -> incident id (a stable id of the group's first report); singletons map to their own group."""
+def _within(inner: str, outer: str, places: Mapping[str, Place]) -> bool:
+    """Whether gazetteer place ``inner`` lies in ``outer`` (its ``within`` chain, or its admin area's name)."""
+    target = places.get(outer)
+    place = places.get(inner)
+    for _ in range(8):  # a chain deeper than village < district < region < country is a data error
+        if place is None or target is None:
+            return False
+        if place.admin1 and place.admin1 == target.name and place.id != target.id:
+            return True
+        if place.within is None:
+            return False
+        if place.within == outer:
+            return True
+        place = places.get(place.within)
+    return False
+
+
+def same_place(a: Incident, b: Incident, places: Mapping[str, Place]) -> bool:
+    """Whether two reports' places can be one (see the module docstring)."""
+    if a.place_id and b.place_id:
+        return a.place_id == b.place_id or _within(a.place_id, b.place_id, places) or _within(
+            b.place_id, a.place_id, places)
+    if a.place and b.place and not (a.place_id or b.place_id):
+        return " ".join(a.place.lower().split()) == " ".join(b.place.lower().split())
+    return True
+
+
+def same_incident(a: Incident, b: Incident, places: Mapping[str, Place]) -> bool:
+    day_a, day_b = _day(a), _day(b)
+    return (a.type == b.type and day_a is not None and day_b is not None
+            and abs((day_a - day_b).days) <= MAX_DAYS_APART and same_place(a, b, places) and compatible(a, b))
+
+
+def group_incidents(reports: Iterable[Incident], places: Mapping[str, Place] | None = None) -> dict[str, str]:
+    """Report id -> incident id (a stable id of the group's first report); a report alone is its own incident.
+
+    ``places``: the gazetteer's places by id (default: the bundled gazetteer), for "lies within"."""
+    if places is None:
+        from trucewatch.incidents.gazetteer import load_gazetteer
+
+        places = load_gazetteer().places
     reports = list(reports)
-    parent = list(range(len(reports)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    buckets: dict[tuple[str, str], list[int]] = {}
-    for index, report in enumerate(reports):
-        key = _place_key(report)
-        if key is not None and _day(report.date) is not None and report.date_precision == "day":
-            buckets.setdefault((report.type, key), []).append(index)
-    for members in buckets.values():
-        members.sort(key=lambda i: _day(reports[i].date))
-        for position, i in enumerate(members):
-            for j in members[position + 1:]:
-                if (_day(reports[j].date) - _day(reports[i].date)).days > 1:
-                    break
-                if reports[i].doc_id != reports[j].doc_id and compatible(reports[i], reports[j]):
-                    parent[root(j)] = root(i)
-    groups: dict[int, list[Incident]] = {}
-    for index, report in enumerate(reports):
-        groups.setdefault(root(index), []).append(report)
-    return {report.id: stable_id("ig", min(r.id for r in members))
-            for members in groups.values() for report in members}
+    groups: list[list[Incident]] = []
+    by_type: dict[str, list[list[Incident]]] = {}
+    for report in sorted(reports, key=lambda r: (_day(r) or date.max, r.doc_id, r.start)):
+        if _day(report) is None:
+            groups.append([report])
+            continue
+        candidates = by_type.setdefault(report.type, [])
+        for group in candidates:
+            if all(same_incident(report, member, places) for member in group):
+                group.append(report)
+                break
+        else:
+            candidates.append([report])
+            groups.append(candidates[-1])
+    return {report.id: stable_id("ig", min(r.id for r in members)) for members in groups for report in members}

@@ -9,10 +9,27 @@ from functools import cache
 from trucewatch.lang import lexicon
 
 
+def lowered(text: str) -> str:
+    """``text`` in lower case, offset for offset (the few characters whose lower case is longer stay as they are):
+    every incident pattern matches lowered text, about twice as fast as a case-insensitive pattern."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    """A pattern for :func:`lowered` text (the data files' patterns use no upper-case escapes such as \\S)."""
+    return re.compile(pattern.lower())
+
+
+def _alternation(patterns: list[str]) -> str:
+    """The patterns as one alternation, longest first; a space matches any whitespace run."""
+    return "|".join(p.replace(" ", r"\s+") for p in sorted(patterns, key=len, reverse=True))
+
+
 def _words(patterns: list[str]) -> re.Pattern[str]:
     """Regex cues on word boundaries, case-insensitive; a space matches any whitespace run."""
-    body = "|".join(p.replace(" ", r"\s+") for p in sorted(patterns, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
+    body = _alternation(patterns)
+    return _compile(rf"(?<![\w-])(?:{body})(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -34,16 +51,27 @@ class TypeRule:
     suppresses: frozenset[str]
     refine: tuple[Refinement, ...]
     counts: tuple[str, ...]
+    purpose_counts: bool = False  # "to <cue>" is still the event ("gathered to protest")
 
 
 @dataclass
 class IncidentRules:
     types: list[TypeRule]
     any_cue: re.Pattern[str]  # the cheap prefilter: a sentence without any cue is not looked at again
-    blocked: re.Pattern[str]  # negation, hypotheticals, background
+    blocked: re.Pattern[str]  # negation, hypotheticals, background: before the cue in its clause
+    future: re.Pattern[str] | None  # up to three words after the cue: "patrols will begin", "over it are set to"
+    denied: re.Pattern[str] | None  # later in the sentence: "... fired on our positions is false"
+    zero: re.Pattern[str] | None  # inside the cue: "recorded no ceasefire violations"
+    infinitive: re.Pattern[str] | None  # just before the cue: "agreed to withdraw"
     hedges: re.Pattern[str] | None
     force_nouns: str  # regex alternation
+    place_before: re.Pattern[str] | None  # a locative word (and up to three more) just before a name: its place
+    speaks_after: re.Pattern[str] | None  # after a city's name: the city speaks for its government ("Baku said")
     counts: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+
+def _optional(data: dict, key: str) -> re.Pattern[str] | None:
+    return _words(data[key]) if data.get(key) else None
 
 
 @cache
@@ -56,11 +84,19 @@ def incident_rules(language: str = "en") -> IncidentRules:
         types.append(TypeRule(name, _words(spec["cues"]), spec["plover"]["type"], spec["plover"].get("mode"),
                               spec["acled"]["event_type"], spec["acled"]["sub_event_type"],
                               frozenset(spec.get("suppresses", [])), refine,
-                              tuple(data.get("type_counts", {}).get(name, []))))
+                              tuple(data.get("type_counts", {}).get(name, [])), spec.get("purpose_counts", False)))
     all_cues = [c for spec in data["types"].values() for c in spec["cues"]]
-    forces = "|".join(n.replace(" ", r"\s+") for n in sorted(data.get("force_nouns", []), key=len, reverse=True))
+    forces = _alternation(data.get("force_nouns", []))
     return IncidentRules(
         types=types, any_cue=_words(all_cues),
         blocked=_words([*data["negation"], *data["hypothetical"], *data.get("background", [])]),
-        hedges=_words(data["hedges"]) if data.get("hedges") else None, force_nouns=forces,
+        future=_compile(rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_alternation(data['future_after'])})(?![\w])")
+        if data.get("future_after") else None, denied=_optional(data, "denial_after"), zero=_optional(data, "zero"),
+        infinitive=_compile(rf"(?<![\w-])(?:{_alternation(data['infinitive_before'])})\s+$")
+        if data.get("infinitive_before") else None,
+        hedges=_optional(data, "hedges"), force_nouns=forces,
+        place_before=_compile(rf"(?<![\w-])(?:{_alternation(data['place_before'])})\s+(?:[\w'’-]+\s+){{0,3}}$")
+        if data.get("place_before") else None,
+        speaks_after=_compile(rf"\s*(?:,\s*)?(?:{_alternation(data['speaks_after'])})(?![\w])")
+        if data.get("speaks_after") else None,
         counts={kind: _words(words) for kind, words in data.get("counts", {}).items()})

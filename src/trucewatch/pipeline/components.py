@@ -49,6 +49,7 @@ class ComponentSpec:
     stored: bool  # its product is written to the store (and can be read back instead of recomputed)
     languages: tuple[str, ...] | None  # languages it has rules for; None: any language
     fingerprint: Callable[[Resources], str]  # hash of the data it reads
+    may_lack: tuple[str, ...] = ()  # needs whose product may be missing for a language (then it gets None)
 
 
 REGISTRY: dict[str, ComponentSpec] = {}
@@ -56,12 +57,12 @@ REGISTRY: dict[str, ComponentSpec] = {}
 
 def component(name: str, *, needs: Iterable[str] = (), stored: bool = False,
               languages: tuple[str, ...] | None = None,
-              fingerprint: Callable[[Resources], str] = lambda _: "") -> Callable:
+              fingerprint: Callable[[Resources], str] = lambda _: "", may_lack: Iterable[str] = ()) -> Callable:
     """Register ``factory(resources, settings) -> run(context)`` (or a :class:`Batched` run); ``run`` returns
     the product ``name``."""
 
     def register(factory: Callable[[Resources, dict[str, Any]], Run]) -> Callable:
-        REGISTRY[name] = ComponentSpec(name, factory, tuple(needs), stored, languages, fingerprint)
+        REGISTRY[name] = ComponentSpec(name, factory, tuple(needs), stored, languages, fingerprint, tuple(may_lack))
         return factory
 
     return register
@@ -75,6 +76,7 @@ class PipelineConfig:
     settings: tuple[tuple[str, str], ...] = ()  # (stage, JSON of its settings)
     agreement_paths: tuple[str, ...] = ()
     actor_paths: tuple[str, ...] = ()
+    place_paths: tuple[str, ...] = ()  # the user's places files, beside the bundled gazetteer
 
     def settings_for(self, stage: str) -> dict[str, Any]:
         return next((json.loads(v) for s, v in self.settings if s == stage), {})
@@ -169,7 +171,7 @@ class Pipeline:
                     continue
                 language = ctx.doc.language
                 if (spec.languages is not None and language and language not in spec.languages) \
-                        or any(ctx.products.get(need, ...) is None for need in spec.needs):
+                        or any(ctx.products.get(need, ...) is None for need in spec.needs if need not in spec.may_lack):
                     ctx.products[spec.name] = None
                     skipped[n].append(spec.name)
                 else:

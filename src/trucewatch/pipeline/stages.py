@@ -58,7 +58,8 @@ def _agreement_data(resources: Resources) -> str:
 
 
 def _incident_data(resources: Resources) -> str:
-    return files_fingerprint([DATA / "actors", DATA / "places", DATA / "lang", *resources.config.actor_paths])
+    return files_fingerprint([DATA / "actors", DATA / "places", DATA / "lang", *resources.config.actor_paths,
+                              *resources.config.place_paths])
 
 
 @component("sentences")
@@ -90,16 +91,17 @@ def links_component(resources: Resources, settings: dict[str, Any]):
     return run
 
 
-@component("incidents", needs=("sentences", "statements"), stored=True, languages=rule_languages(),
-           fingerprint=_incident_data)
+@component("incidents", needs=("sentences", "statements"), stored=True,
+           languages=tuple(sorted({"en", *languages(having="incidents")})), fingerprint=_incident_data,
+           may_lack=("statements",))  # a language with incident rules but no statement rules: no reporters
 def incidents_component(resources: Resources, settings: dict[str, Any]):
     from trucewatch.incidents import extract_incidents
     from trucewatch.incidents.gazetteer import load_gazetteer
 
     actors = registry(resources)
-    gazetteer = resources.get("gazetteer", load_gazetteer)
+    gazetteer = resources.get("gazetteer", lambda: load_gazetteer(resources.config.place_paths))
 
     def run(ctx: Context):
-        return extract_incidents(ctx.doc, ctx["sentences"], actors, gazetteer, ctx["statements"])
+        return extract_incidents(ctx.doc, ctx["sentences"], actors, gazetteer, ctx["statements"] or ())
 
     return run
