@@ -89,6 +89,19 @@ def scare_quote(text: str, item: Attribution) -> bool:
 
 
 
+def quoted_share(item: Attribution, quotes: Sequence[Quote]) -> float:
+    """How much of a statement's content lies inside quotation marks."""
+    inside = sum(overlap(item.start, item.end, q.start, q.end) for q in quotes)
+    return inside / max(1, item.end - item.start)
+
+
+def reported_with_fragments(items: Iterable[Attribution], quotes: Sequence[Quote]) -> list[Attribution]:
+    """A partial quotation is the quoted words; a clause mostly of the reporter's words around a few quoted
+    ones ("said the move reeks of “fear” and desperation") is reported speech: kind indirect."""
+    return [replace(a, kind="indirect") if a.kind == "partial" and quoted_share(a, quotes) < 0.5 else a
+            for a in items]
+
+
 def merge(text: str, found: Attribution, quotes: Sequence[Quote], results: list[Attribution],
            by_content: dict[tuple[int, int], int]) -> Attribution | None:
     """Give an unframed quotation the parsed frame, or keep the parse as reported speech."""

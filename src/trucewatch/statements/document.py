@@ -14,7 +14,15 @@ from dataclasses import dataclass, replace
 
 from trucewatch import lang
 from trucewatch.records import Sentence
-from trucewatch.statements.attribution import Attribution, dedupe, join_split_quotes, merge, nested, scare_quote
+from trucewatch.statements.attribution import (
+    Attribution,
+    dedupe,
+    join_split_quotes,
+    merge,
+    nested,
+    reported_with_fragments,
+    scare_quote,
+)
 from trucewatch.statements.cues import cue_offsets, ends_with_cue, passive
 from trucewatch.statements.frames import (
     NESTED_THAT,
@@ -120,7 +128,8 @@ def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]
     results = reattribute(text, results)
     results = [_with_appositive(text, _without_leading_time(text, a)) for a in results
                if not scare_quote(text, a) and not nested(a, results)]
-    return join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
+    joined = join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
+    return reported_with_fragments(joined, pending.quotes)
 
 
 def _leading_time() -> re.Pattern[str]:
