@@ -187,3 +187,12 @@ def test_an_appositive_between_speaker_and_cue_is_part_of_the_speaker_as_written
     [statement] = extract_statements(doc(text), registry)
     assert (statement.speaker_text, statement.speaker_name) == (
         "Kerr Putney, the Charlotte-Mecklenburg police chief,", "Kerr Putney")
+
+
+@pytest.mark.parametrize("text", [
+    '"The shelling has not stopped since dawn," said the ministry spokesman, Arman Vartanian.',
+    '"The shelling has not stopped since dawn," the delegation\'s chief negotiator, Arman Vartanian, said.',
+])
+def test_a_name_in_apposition_after_a_descriptor_is_the_speaker(registry, text):
+    [statement] = extract_statements(doc(text), registry)
+    assert statement.speaker_name == "Arman Vartanian"

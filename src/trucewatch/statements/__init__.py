@@ -19,7 +19,7 @@ from trucewatch.records import Document, Sentence, Statement
 from trucewatch.statements.attribution import Attribution
 from trucewatch.statements.document import Pending, finish_attributions, prepare_attributions
 from trucewatch.statements.marks import MARKS, Quote, find_quotes
-from trucewatch.statements.speakers import SpeakerResolver, head_end
+from trucewatch.statements.speakers import SpeakerResolver, name_span
 from trucewatch.text.dates import DateMention, date_mentions, publication_day
 from trucewatch.text.sentences import SentenceIndex, split_sentences
 
@@ -102,7 +102,7 @@ def _prepare(doc: Document, sentences: Sequence[Sentence] | None
 def _names(text: str, attributions: Sequence[Attribution]) -> list[str]:
     """Speaker phrases that may hold a name of several words: the only ones the NER reads."""
     return [phrase for a in attributions if a.speaker_start is not None and len(_CAPITALISED.findall(
-        phrase := text[a.speaker_start:head_end(text, a.speaker_start, a.speaker_end)])) >= 2]
+        phrase := text[slice(*name_span(text, a.speaker_start, a.speaker_end))])) >= 2]
 
 
 def _statements(doc: Document, registry: ActorRegistry, sentences: Sequence[Sentence], found: list[Quote],

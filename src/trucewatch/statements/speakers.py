@@ -46,6 +46,11 @@ _ANAPHORA: frozenset[str] = words("speakers", "organisation_anaphora")
 _ROLE = re.compile(rf"^(?:[Tt]he|[Aa]n?)\s+(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){{1,3}}(?:[a-z][\w-]*\s+){{0,2}}"
                    rf"(?:{alternation(words('speakers', 'role_nouns'))}))$")
 _APPOSITION = re.compile(r"\s*(?:,|\()")
+_DETERMINERS: frozenset[str] = words("quotes", "determiners")
+_ROLE_WORDS: frozenset[str] = words("speakers", "role_nouns") | words("speakers", "titles")
+# "..., Davit Torosian," / "..., Getachew Reda.": a name alone in apposition, to the phrase's end
+_APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME.pattern}(?:\s+(?:{_NAME.pattern}|{alternation(_PARTICLES)})){{1,3}})"
+                           r"[\s,.]*$")
 _SEVERAL = re.compile(r"\s(?:and|&)\s")  # "the government and the TPLF": several speakers, not the last one
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
@@ -69,6 +74,19 @@ def head_end(text: str, start: int, end: int) -> int:
     """The end of the name a speaker phrase opens with, before its appositive ("Scott Pruitt, the ... ,")."""
     cut = _APPOSITION.search(text, start, end)
     return cut.start() if cut is not None and cut.start() > start else end
+
+
+def name_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The part of a speaker phrase that names the speaker: its head, or the name in apposition after a
+    descriptor ("the ministry spokesman, Davit Torosian," is Davit Torosian)."""
+    head = head_end(text, start, end)
+    words = text[start:head].split()
+    if head < end and words and (words[0].lower() in _DETERMINERS or words[-1].islower()) \
+            and words[-1].lower().strip(".,") in _ROLE_WORDS:
+        name = _APPOSED_NAME.match(text, head, end)
+        if name is not None:
+            return name.start("name"), name.end("name")
+    return start, head
 
 
 def slug(text: str) -> str:
@@ -97,7 +115,7 @@ class SpeakerResolver:
         self.kinds: dict[str, str] = {}  # provisional id -> "provisional" (a person?) or "organisation"
 
     def resolve(self, start: int, end: int, on: str | None = None) -> Resolved:
-        end = head_end(self.text, start, end)
+        start, end = name_span(self.text, start, end)
         phrase = self.text[start:end].strip()
         found = self._resolve(phrase, start, end, on)
         if found is not None and not self._same_side([found], self.text[start:end]):
