@@ -196,3 +196,14 @@ def test_an_appositive_between_speaker_and_cue_is_part_of_the_speaker_as_written
 def test_a_name_in_apposition_after_a_descriptor_is_the_speaker(registry, text):
     [statement] = extract_statements(doc(text), registry)
     assert statement.speaker_name == "Arman Vartanian"
+
+
+def test_the_statement_speaks_for_whoever_issued_it_and_every_paragraph_of_a_quotation_takes_its_frame(registry):
+    text = ("Russian Deputy Prime Minister Alexei Overchuk issued a statement after the meeting.\n\n"
+            '"The working group met in Moscow.\n\nThe railway through Meghri was discussed.\n\n'
+            'The parties agreed to meet again next month," the statement says.')
+    rows = table(text, registry)
+    assert [(r[0], r[3], r[4]) for r in rows] == [("direct", "the statement", "alexei-overchuk")] * 3
+    issued_by = ("Fighting stopped at dawn, according to a statement by the Armenian Defence Ministry. "
+                 "Both sides pulled back, the statement said.")
+    assert [r[4] for r in table(issued_by, registry)][-1] == "armenia-mod"

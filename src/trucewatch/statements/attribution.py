@@ -89,6 +89,24 @@ def scare_quote(text: str, item: Attribution) -> bool:
 
 
 
+def paragraphs_take_the_frame(text: str, items: list[Attribution], quotes: Sequence[Quote]) -> list[Attribution]:
+    """The paragraphs of one quotation share its frame: the opening ones, left open, take the frame the
+    last one closes with ("... the talks," the statement says.), unless they have one of their own.
+
+    ``items`` are the attributions of ``quotes``, one each, in order.
+    """
+    out = list(items)
+    for n in range(len(quotes) - 2, -1, -1):
+        quote, following = quotes[n], quotes[n + 1]
+        if quote.closed or text[quote.close:following.open].strip() or out[n].speaker_start is not None:
+            continue
+        later = out[n + 1]
+        if later.speaker_start is not None and later.kind == out[n].kind == "direct":
+            out[n] = replace(out[n], cue_start=later.cue_start, cue_end=later.cue_end,
+                             speaker_start=later.speaker_start, speaker_end=later.speaker_end, inherited=True)
+    return out
+
+
 def quoted_share(item: Attribution, quotes: Sequence[Quote]) -> float:
     """How much of a statement's content lies inside quotation marks."""
     inside = sum(overlap(item.start, item.end, q.start, q.end) for q in quotes)

@@ -20,6 +20,7 @@ from trucewatch.statements.attribution import (
     join_split_quotes,
     merge,
     nested,
+    paragraphs_take_the_frame,
     reported_with_fragments,
     scare_quote,
 )
@@ -116,6 +117,7 @@ def prepare_attributions(text: str, sentences: Sequence[Sentence], quotes: Seque
                                inherited=True)
         results.append(item)
         previous = item
+    results = paragraphs_take_the_frame(text, results, quotes)
     if not parsing:
         return Pending(text, quotes, results, framed_cues, [], [], parsing=False)
     return _candidates(text, sentences, quotes, results, framed_cues)

@@ -52,6 +52,7 @@ _ROLE_WORDS: frozenset[str] = words("speakers", "role_nouns") | words("speakers"
 _APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME.pattern}(?:\s+(?:{_NAME.pattern}|{alternation(_PARTICLES)})){{1,3}})"
                            r"[\s,.]*$")
 _SEVERAL = re.compile(r"\s(?:and|&)\s")  # "the government and the TPLF": several speakers, not the last one
+_ISSUED_BY = re.compile(r"\s+(?:issued\s+|released\s+|published\s+)?(?:by|from)\s")  # "a statement by X"
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
 
@@ -164,7 +165,8 @@ class SpeakerResolver:
             return self._pick(inner)
         head = lower.split()[-1] if lower.split() else ""
         if head in _DOCUMENT_NOUNS or lower.endswith(_DOCUMENT_ENDINGS):
-            return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
+            return self._issuer(head, start) or self._recent(
+                start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
         if candidates is not None:
             return None
         role = _ROLE.match(phrase.strip(" ,."))
@@ -192,6 +194,20 @@ class SpeakerResolver:
         if inner:
             return self._pick(inner)
         return self._register(people[0], people[0].split(), False)
+
+    def _issuer(self, noun: str, before: int) -> str | None:
+        """Who issued the document "the statement" refers to: the one actor named with its first mention
+        ("Overchuk has made a press statement", "a statement by the ministry"), outside quotations."""
+        for found in re.finditer(rf"\b{re.escape(noun)}\b", self.text[max(0, before - _WINDOW):before], re.I):
+            at = found.start() + max(0, before - _WINDOW)
+            sentence = self.sentences.at(at)
+            if sentence is None or any(s <= at < e for s, e in self.quoted):
+                continue
+            by = _ISSUED_BY.match(self.text, at + len(noun), sentence.end)
+            low, high = (by.end(), sentence.end) if by else (sentence.start, at)
+            named = [m for m in self.mentions if low <= m.start and m.end <= high]
+            return self._pick(named) if named else None
+        return None
 
     def _name(self, actor_id: str) -> str:
         actor = self.registry.get(actor_id)
