@@ -207,3 +207,11 @@ def test_the_statement_speaks_for_whoever_issued_it_and_every_paragraph_of_a_quo
     issued_by = ("Fighting stopped at dawn, according to a statement by the Armenian Defence Ministry. "
                  "Both sides pulled back, the statement said.")
     assert [r[4] for r in table(issued_by, registry)][-1] == "armenia-mod"
+
+
+def test_a_noun_naming_an_act_or_feeling_is_no_statement_but_a_clause_after_the_same_verb_is(registry):
+    text = ("The Armenian Foreign Ministry expressed deep condolences over the deaths of the two peacekeepers. "
+            "The Armenian Foreign Ministry welcomed the resumption of the trilateral talks. "
+            "The Armenian Foreign Ministry expressed hope that the talks would resume next month.")
+    assert [(r[0], r[1]) for r in table(text, registry)] == [
+        ("indirect", "hope that the talks would resume next month")]

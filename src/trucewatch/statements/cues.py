@@ -42,6 +42,8 @@ NOUN_LIKE: frozenset[str] = frozenset(f for lemma in words("quotes", "noun_like"
 OBJECT_CUES: frozenset[str] = _forms("object_cues")
 # Cues whose "that" opens the content clause.
 CLAUSE_CUES: frozenset[str] = CUE_FORMS - NOUN_LIKE - OBJECT_CUES
+# Object cues whose bare noun object names an act or a feeling, not words ("expressed condolences").
+ACT_CUES: frozenset[str] = _forms("act_cues")
 PRONOUNS: frozenset[str] = words("quotes", "pronouns")
 # Objects that carry what was said ("stressed the importance of ...").
 CONTENT_NOUNS: frozenset[str] = words("quotes", "content_nouns")

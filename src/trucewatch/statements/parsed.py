@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trucewatch.statements.attribution import Attribution
-from trucewatch.statements.cues import CONTENT_NOUNS, CUE_FORMS, OBJECT_CUES, QUOTING_FORMS
+from trucewatch.statements.cues import ACT_CUES, CONTENT_NOUNS, CUE_FORMS, OBJECT_CUES, QUOTING_FORMS
 from trucewatch.statements.marks import Quote
 
 _PLACEHOLDER = "Q"
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a clause's verb, not a noun phrase's
 
 
 @dataclass
@@ -157,6 +158,8 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
             content = list(prep.subtree)[1:]
         else:
             content = _object_content(parsed, cue, dobj)
+    if content and _names_an_act(cue, content):
+        return None
     if not content:
         return None
     content = _trim(content)
@@ -170,6 +173,14 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
     c_start, c_end = _span(sk, cue, cue)
     return Attribution("indirect", start, end, c_start, c_end, s_start, s_end)
 
+
+
+def _names_an_act(cue, content: list) -> bool:
+    """"Expressed condolences", "confirmed the news", "welcomed the deal": a noun phrase naming an act or a
+    feeling, no words reported (unlike "expressed hope that ...", "hailed it as “historic”")."""
+    return cue.lower_ in ACT_CUES and not any(c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
+                                              for c in cue.children) \
+        and not any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER or t.tag_ in _FINITE for t in content)
 
 
 def _object_content(parsed, cue, dobj) -> list | None:
