@@ -215,3 +215,9 @@ def test_a_noun_naming_an_act_or_feeling_is_no_statement_but_a_clause_after_the_
             "The Armenian Foreign Ministry expressed hope that the talks would resume next month.")
     assert [(r[0], r[1]) for r in table(text, registry)] == [
         ("indirect", "hope that the talks would resume next month")]
+
+
+def test_an_undated_report_reads_on_tuesday_against_the_date_its_page_writes(registry):
+    text = ("Photo: the ministry spokesman at a briefing, September 13, 2022.\n\n"
+            "The Armenian Defence Ministry said on Tuesday that the shelling had stopped at noon.")
+    assert table(text, registry, None)[-1][5] == "2022-09-13"

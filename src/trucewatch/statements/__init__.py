@@ -20,7 +20,7 @@ from trucewatch.statements.attribution import Attribution
 from trucewatch.statements.document import Pending, finish_attributions, prepare_attributions
 from trucewatch.statements.marks import MARKS, Quote, find_quotes
 from trucewatch.statements.speakers import SpeakerResolver, name_span
-from trucewatch.text.dates import DateMention, date_mentions, publication_day
+from trucewatch.text.dates import DateMention, context_day, date_mentions, publication_day
 from trucewatch.text.sentences import SentenceIndex, split_sentences
 
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ]\w")  # the NER reads only phrases that may hold a name of several words
@@ -113,7 +113,9 @@ def _statements(doc: Document, registry: ActorRegistry, sentences: Sequence[Sent
     quotes = [(q.start, q.end) for q in found]
     resolver = SpeakerResolver(registry, text, index, quotes, named)
     published_on, published_precision = publication_day(doc.published)
-    lead = _lead_date(text, quotes, doc.published) if published_precision == "day" else None
+    # Relative dates ("on Tuesday") are read against the publication day, else the first date the page writes.
+    reference = doc.published if published_precision == "day" else context_day(doc.raw_text)
+    lead = _lead_date(text, quotes, reference) if reference else None
     if lead is not None:  # "... signed on Friday, Trump said": the day the reported event happened
         published_on, published_precision = lead.value, lead.precision
     statements: list[Statement] = []
@@ -124,7 +126,7 @@ def _statements(doc: Document, registry: ActorRegistry, sentences: Sequence[Sent
         actor_id = speaker.actor_id if speaker else None
         paragraph = text.count("\n\n", 0, item.start)
         said_on, precision = published_on, published_precision
-        cue_date = _frame_date(text, item, index, quotes, doc.published)
+        cue_date = _frame_date(text, item, index, quotes, reference)
         if cue_date is not None:
             said_on, precision = cue_date.value, cue_date.precision
             dated_by_cue[paragraph] = (said_on, precision, actor_id, item.end)
