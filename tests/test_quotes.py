@@ -221,3 +221,10 @@ def test_reported_speech_around_a_few_quoted_words_is_indirect_and_a_mostly_quot
     found = extract_statements(_doc(text), load_registry())
     assert [(s.kind, s.text.split()[:3]) for s in found] == [
         ("indirect", ["the", "monitors", "had"]), ("partial", ["a", "careful", "and"])]
+
+
+def test_a_whole_quoted_sentence_after_said_that_is_direct_speech():
+    text = ('The envoy said that "The truce will hold for two more months." '
+            'The envoy said that the truce was "a fragile but real gain" for civilians.')
+    found = extract_statements(_doc(text), load_registry())
+    assert [(s.kind, s.speaker_text) for s in found] == [("direct", "The envoy"), ("indirect", "The envoy")]

@@ -113,11 +113,24 @@ def quoted_share(item: Attribution, quotes: Sequence[Quote]) -> float:
     return inside / max(1, item.end - item.start)
 
 
-def reported_with_fragments(items: Iterable[Attribution], quotes: Sequence[Quote]) -> list[Attribution]:
+def reported_with_fragments(text: str, items: Iterable[Attribution], quotes: Sequence[Quote]) -> list[Attribution]:
     """A partial quotation is the quoted words; a clause mostly of the reporter's words around a few quoted
-    ones ("said the move reeks of “fear” and desperation") is reported speech: kind indirect."""
-    return [replace(a, kind="indirect") if a.kind == "partial" and quoted_share(a, quotes) < 0.5 else a
-            for a in items]
+    ones ("said the move reeks of “fear” and desperation") is reported speech: kind indirect; a whole quoted
+    sentence after "said that" ("said that “We will ...”.") is direct speech."""
+    out = []
+    for a in items:
+        if a.kind == "partial" and quoted_share(a, quotes) < 0.5:
+            a = replace(a, kind="indirect")
+        elif a.kind == "partial" and any((q.start, q.end) == (a.start, a.end) for q in quotes) \
+                and text[a.start:a.start + 1].isupper() and _AFTER_THAT.search(text, max(0, a.start - 8), a.start) \
+                and _WHOLE_SENTENCE.match(text, a.end):
+            a = replace(a, kind="direct")
+        out.append(a)
+    return out
+
+
+_AFTER_THAT = re.compile(r"\bthat\s*[\"“«„‘']$")  # 'said that "We ...': the quotation opens the clause
+_WHOLE_SENTENCE = re.compile(r"[\"”»’']?\s*[.!?]?\s*(?:$|\n|[\"“«„‘']?[A-Z])")  # and closes the sentence
 
 
 def merge(text: str, found: Attribution, quotes: Sequence[Quote], results: list[Attribution],

@@ -30,9 +30,9 @@ class Skeleton:
         for s_start, b_start, length in self.pieces:
             if s_start <= offset <= s_start + length:
                 return b_start + offset - s_start
-        for s_start, s_end, quote in self.quotes:
+        for s_start, s_end, quote in self.quotes:  # '"Q"': its marks and its letter stand for the quotation's
             if s_start <= offset <= s_end:
-                return quote.open if offset == s_start else quote.close
+                return (quote.open, quote.start, quote.end, quote.close)[min(offset - s_start, 3)]
         raise ValueError(offset)
 
 
