@@ -112,6 +112,8 @@ def _subject(token):
             return child
     if token.dep_ in ("conj", "xcomp", "advcl") and _is_verb(token.head):
         return _subject(token.head)
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and _is_verb(token.head.head):
+        return _subject(token.head.head)  # "followed up by stating that ...": the one who followed up
     return None
 
 
