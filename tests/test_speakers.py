@@ -221,3 +221,14 @@ def test_an_undated_report_reads_on_tuesday_against_the_date_its_page_writes(reg
     text = ("Photo: the ministry spokesman at a briefing, September 13, 2022.\n\n"
             "The Armenian Defence Ministry said on Tuesday that the shelling had stopped at noon.")
     assert table(text, registry, None)[-1][5] == "2022-09-13"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("As the Armenian Defence Ministry said on Monday, the border posts have been calm since the weekend.",
+     "the border posts have been calm since the weekend"),
+    ("Aliyev closed the meeting by stating that the corridor would open within a year.",
+     "the corridor would open within a year"),
+])
+def test_as_x_said_and_a_cue_after_a_preposition_report_speech(registry, text, content):
+    [row] = table(text, registry)
+    assert (row[0], row[1]) == ("indirect", content) and row[4] is not None

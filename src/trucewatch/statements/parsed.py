@@ -147,6 +147,9 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
             if child.dep_ == "dobj" and any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER for t in child.subtree):
                 content = list(child.subtree)
                 break
+    if content is None and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        own = {t.i for t in cue.subtree}  # "As the ministry said on Monday, <content>": the clause it modifies
+        content = [t for t in cue.head.subtree if t.i not in own]
     if content is None:
         xcomp = next((c for c in cue.children if c.dep_ == "xcomp"), None)
         dobj = next((c for c in cue.children if c.dep_ == "dobj"), None)
