@@ -232,3 +232,9 @@ def test_an_undated_report_reads_on_tuesday_against_the_date_its_page_writes(reg
 def test_as_x_said_and_a_cue_after_a_preposition_report_speech(registry, text, content):
     [row] = table(text, registry)
     assert (row[0], row[1]) == ("indirect", content) and row[4] is not None
+
+
+def test_an_accusation_reports_what_the_accused_did_and_a_request_alone_is_no_statement(registry):
+    text = "The Armenian Defence Ministry accused the Azerbaijani army of shelling the border villages."
+    assert [r[1] for r in table(text, registry)] == ["the Azerbaijani army of shelling the border villages"]
+    assert table("The delegation urged both sides to step back from the border.", registry) == []

@@ -11,7 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trucewatch.statements.attribution import Attribution
-from trucewatch.statements.cues import ACT_CUES, CONTENT_NOUNS, CUE_FORMS, OBJECT_CUES, QUOTING_FORMS
+from trucewatch.statements.cues import (
+    ACT_CUES,
+    CHARGE_CUES,
+    CONTENT_NOUNS,
+    CUE_FORMS,
+    OBJECT_CUES,
+    QUOTING_FORMS,
+)
 from trucewatch.statements.marks import Quote
 
 _PLACEHOLDER = "Q"
@@ -161,6 +168,9 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
                 return None  # "agreed to withdraw", "urged them to step back": an act, not what was said
         elif prep is not None and cue.lower_.startswith(("call", "urg")):
             content = list(prep.subtree)[1:]
+        elif dobj is not None and cue.lower_ in CHARGE_CUES and (charge := next(
+                (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")), None)):
+            content = [t for t in parsed if dobj.left_edge.i <= t.i <= charge.right_edge.i]
         else:
             content = _object_content(parsed, cue, dobj)
     if content and _names_an_act(cue, content):
