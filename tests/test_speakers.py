@@ -238,3 +238,10 @@ def test_an_accusation_reports_what_the_accused_did_and_a_request_alone_is_no_st
     text = "The Armenian Defence Ministry accused the Azerbaijani army of shelling the border villages."
     assert [r[1] for r in table(text, registry)] == ["the Azerbaijani army of shelling the border villages"]
     assert table("The delegation urged both sides to step back from the border.", registry) == []
+
+
+def test_a_second_clause_with_its_own_subject_is_still_what_was_said(registry):
+    text = ("The Armenian Defence Ministry states that its units strictly observe the ceasefire, "
+            "and they open fire only in response.")
+    assert [r[1] for r in table(text, registry)] == [
+        "its units strictly observe the ceasefire, and they open fire only in response"]

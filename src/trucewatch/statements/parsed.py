@@ -144,7 +144,7 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
     content = None
     for child in cue.children:
         if child.dep_ in ("ccomp", "parataxis") and child.i != subject.i:
-            content = list(child.subtree)
+            content = list(child.subtree) + _coordinated_clause(parsed, cue, child)
             break
     if content is None:
         for child in cue.children:
@@ -196,6 +196,19 @@ def _names_an_act(cue, content: list) -> bool:
     return cue.lower_ in ACT_CUES and not any(c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
                                               for c in cue.children) \
         and not any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER or t.tag_ in _FINITE for t in content)
+
+
+def _coordinated_clause(parsed, cue, clause) -> list:
+    """A second clause the parser hung on the cue ("said that A, and they B"): still what was said when it has
+    a subject of its own and no cue of its own, and only ", and" lies between."""
+    last = clause.right_edge.i
+    for conj in cue.children:
+        if conj.dep_ != "conj" or conj.i <= last or conj.lower_ in CUE_FORMS or not _is_verb(conj):
+            continue
+        between = [t.lower_ for t in parsed[last + 1:conj.left_edge.i]]
+        if between in ([",", "and"], ["and"]) and any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            return [t for t in parsed if last < t.i <= conj.right_edge.i]
+    return []
 
 
 def _object_content(parsed, cue, dobj) -> list | None:
