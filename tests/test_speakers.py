@@ -245,3 +245,13 @@ def test_a_second_clause_with_its_own_subject_is_still_what_was_said(registry):
             "and they open fire only in response.")
     assert [r[1] for r in table(text, registry)] == [
         "its units strictly observe the ceasefire, and they open fire only in response"]
+
+
+def test_it_is_the_subject_of_the_sentence_before_and_connectives_or_that_name_nobody(registry):
+    text = ("The Armenian Foreign Ministry issued a release on its talks with Azerbaijan.\n\n"
+            'It particularly says: "The commissions agreed on the first sections of the border."')
+    assert [r[4] for r in table(text, registry)] == ["armenia-mfa"]
+    moreover = "Moreover, the troops withdrew."
+    resolver = SpeakerResolver(registry, moreover, SentenceIndex(split_sentences(doc(moreover))))
+    assert resolver.resolve(0, len(moreover)).actor_id is None
+    assert [r[4] for r in table("That is what the agreement says, and nothing more.", registry)] == []
