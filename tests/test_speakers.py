@@ -255,3 +255,10 @@ def test_it_is_the_subject_of_the_sentence_before_and_connectives_or_that_name_n
     resolver = SpeakerResolver(registry, moreover, SentenceIndex(split_sentences(doc(moreover))))
     assert resolver.resolve(0, len(moreover)).actor_id is None
     assert [r[4] for r in table("That is what the agreement says, and nothing more.", registry)] == []
+
+
+def test_the_service_is_the_organisation_named_in_full_before_when_the_registry_does_not_know_it(registry):
+    text = ("Rescue units of the Karabakh State Service for Emergency Situations resumed the search on Monday. "
+            "The Service said that two more bodies had been found near the village.")
+    [row] = table(text, registry)
+    assert row[4] == "provisional:karabakh-state-service-for-emergency-situations"

@@ -160,7 +160,12 @@ class SpeakerResolver:
             if same is not None:
                 return same
             if generic.group("noun").lower() in _ANAPHORA:
-                return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
+                found = self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
+                if found is not None:
+                    return found
+            named = self._named_before(generic.group("noun").split()[-1], start)
+            if named is not None:  # "the Artsakh State Service for Emergency Situations ... The Service said"
+                return named
         candidates = self._same_side(self.registry.descriptor_candidates(phrase, on), written)
         if candidates:
             return self._among(candidates, start)
@@ -253,6 +258,20 @@ class SpeakerResolver:
         if not named:
             return speakers[0].actor_id if speakers else None
         return self._subject_first(named).actor_id
+
+    def _named_before(self, noun: str, before: int) -> str | None:
+        """The organisation named in full before ("the Artsakh State Service for Emergency Situations") that
+        "the Service" refers to, when the registry does not know it: a provisional actor of that name."""
+        name = re.compile(rf"(?:{_NAME.pattern}\s+)+{re.escape(noun.capitalize())}\b"
+                          rf"(?:\s+(?:{alternation(_CONNECTORS)})\s+(?:the\s+)?{_NAME.pattern}(?:\s+{_NAME.pattern})*)?")
+        last = None
+        for match in name.finditer(self.text, max(0, before - _WINDOW), before):
+            if not any(s <= match.start() < e for s, e in self.quoted):
+                last = match
+        if last is None:
+            return None
+        words = re.sub(r"^(?:The|A|An)\s+", "", last.group()).split()
+        return self._register(" ".join(words), words, True) if len(words) >= 2 else None
 
     def _subject_first(self, named: list[_Seen]) -> _Seen:
         """Of the fitting actors the latest sentence names, the first: its subject more often than not
