@@ -20,6 +20,8 @@ from trucewatch.statements.attribution import Attribution
 from trucewatch.statements.document import Pending, finish_attributions, prepare_attributions
 from trucewatch.statements.marks import MARKS, Quote, find_quotes
 from trucewatch.statements.speakers import SpeakerResolver, name_span
+from trucewatch.statements.speech import languages as speech_languages
+from trucewatch.statements.speech import speech_attributions
 from trucewatch.text.dates import DateMention, context_day, date_mentions, publication_day
 from trucewatch.text.sentences import SentenceIndex, split_sentences
 
@@ -96,6 +98,9 @@ def _prepare(doc: Document, sentences: Sequence[Sentence] | None
         raise TooManyQuotes(f"{marks:,} quotation marks, over the budget of {MAX_MARKS:,} a document may hold")
     sentences = split_sentences(doc) if sentences is None else sentences
     found = find_quotes(doc.body)  # once per document: the frames and the resolver both need them
+    if doc.language in speech_languages():  # no parser for it: its frames are read by patterns alone
+        read = speech_attributions(doc.body, sentences, found, doc.language)
+        return sentences, found, Pending(doc.body, found, read, set(), [], [], parsing=False)
     return sentences, found, prepare_attributions(doc.body, sentences, found)
 
 

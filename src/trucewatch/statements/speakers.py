@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from trucewatch import lang
 from trucewatch.actors import ActorRegistry, Mention
 from trucewatch.statements.cues import CUE_FORMS
 from trucewatch.statements.lexicon import alternation, lexicon, words
@@ -26,7 +27,11 @@ from trucewatch.text.sentences import SentenceIndex
 
 PROVISIONAL = "provisional:"
 _WORDS = lexicon("speakers")
-_PERSON_PRONOUNS: dict[str, str] = _WORDS["person_pronouns"]
+# Languages read by patterns alone (data/lang/*/speech.yaml) add their pronouns and anaphoric nouns.
+_SPEECH = lang.lexicons("speech").values()
+_PERSON_PRONOUNS: dict[str, str] = _WORDS["person_pronouns"] | {
+    word: gender for words_ in _SPEECH for word, gender in words_["person_pronouns"].items()}
+_ANAPHORIC_NOUNS: frozenset[str] = frozenset(w for words_ in _SPEECH for w in words_["organisation_anaphora"])
 _ORG_PRONOUNS: frozenset[str] = words("speakers", "organisation_pronouns")
 _UNRESOLVED: frozenset[str] = words("speakers", "unresolved_pronouns")
 _NOT_NAMES: frozenset[str] = words("speakers", "not_names")
@@ -151,6 +156,8 @@ class SpeakerResolver:
                                 and s.gender in (None, _PERSON_PRONOUNS[lower]))
         if lower in _ORG_PRONOUNS:
             return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=False)
+        if _ANAPHORIC_NOUNS.intersection(lower.split()):  # "в военном ведомстве": the organisation named last
+            return self._recent(start, lambda s: s.kind == "organisation")
         if lower in _UNRESOLVED or lower.split(" ", 1)[0] in CUE_FORMS:
             return None  # several people, or no speaker at all ("Reporting from Goma")
         generic = _GENERIC.match(phrase)
