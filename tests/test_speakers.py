@@ -262,3 +262,10 @@ def test_the_service_is_the_organisation_named_in_full_before_when_the_registry_
             "The Service said that two more bodies had been found near the village.")
     [row] = table(text, registry)
     assert row[4] == "provisional:karabakh-state-service-for-emergency-situations"
+
+
+def test_an_unframed_quotation_after_a_paragraph_of_reported_speech_continues_its_speaker(registry):
+    text = ("Aide to the President of Azerbaijan Hikmet Hajiyev said on Sunday that the handover was postponed.\n\n"
+            "\u201cThe road is narrow and there is already snow in the mountains.\u201d")
+    assert [(r[0], r[4]) for r in table(text, registry)] == [("indirect", "hikmat-hajiyev"),
+                                                              ("direct", "hikmat-hajiyev")]

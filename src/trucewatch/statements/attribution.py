@@ -107,6 +107,23 @@ def paragraphs_take_the_frame(text: str, items: list[Attribution], quotes: Seque
     return out
 
 
+def continue_previous_speaker(text: str, items: list[Attribution]) -> list[Attribution]:
+    """An unframed quotation opening the paragraph right after one that ends with someone's reported speech
+    ("Hajiyev said at a briefing that ...\n\n“The armed forces have asked ...") continues that speaker."""
+    out = list(items)
+    for n in range(1, len(out)):
+        item, before = out[n], out[n - 1]
+        if item.kind != "direct" or item.speaker_start is not None or before.speaker_start is None:
+            continue
+        gap = text[before.end:item.start]
+        paragraph_start = text.rfind("\n", 0, item.start) + 1
+        if gap.count("\n\n") <= 1 and "\n" in gap and len(gap) < 300 \
+                and not text[paragraph_start:item.start].strip(" \"“”«»„‘'"):
+            out[n] = replace(item, cue_start=before.cue_start, cue_end=before.cue_end,
+                             speaker_start=before.speaker_start, speaker_end=before.speaker_end, inherited=True)
+    return out
+
+
 def quoted_share(item: Attribution, quotes: Sequence[Quote]) -> float:
     """How much of a statement's content lies inside quotation marks."""
     inside = sum(overlap(item.start, item.end, q.start, q.end) for q in quotes)

@@ -16,6 +16,7 @@ from trucewatch import lang
 from trucewatch.records import Sentence
 from trucewatch.statements.attribution import (
     Attribution,
+    continue_previous_speaker,
     dedupe,
     join_split_quotes,
     merge,
@@ -131,7 +132,7 @@ def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]
     results = [_with_appositive(text, _without_leading_time(text, a)) for a in results
                if not scare_quote(text, a) and not nested(a, results)]
     joined = join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
-    return reported_with_fragments(text, joined, pending.quotes)
+    return continue_previous_speaker(text, reported_with_fragments(text, joined, pending.quotes))
 
 
 def _leading_time() -> re.Pattern[str]:
