@@ -269,3 +269,10 @@ def test_an_unframed_quotation_after_a_paragraph_of_reported_speech_continues_it
             "\u201cThe road is narrow and there is already snow in the mountains.\u201d")
     assert [(r[0], r[4]) for r in table(text, registry)] == [("indirect", "hikmat-hajiyev"),
                                                               ("direct", "hikmat-hajiyev")]
+
+
+def test_the_sources_are_those_just_quoted_and_a_leaders_office_is_an_organisation_of_its_own(registry):
+    text = ("The vehicle was hit near the post, TASS reported, citing sources in the Russian Ministry of Defense. "
+            "All four crew members were wounded, the sources said. "
+            "Prime Minister Tomas Kirchner's office said that the cabinet had approved the deal.")
+    assert [(r[4]) for r in table(text, registry)] == ["russia-mod", "russia-mod", "provisional:kirchner-s-office"]

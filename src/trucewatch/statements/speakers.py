@@ -50,6 +50,10 @@ _SOURCE_NOUNS = alternation(words("speakers", "source_nouns"))
 _SOURCE = re.compile(rf"^(?:(?:the|a|an|one|two|several|some)\s+)?(?:[\w-]+\s+)?(?:{_SOURCE_NOUNS})"
                      r"\s+(?:in|at|from|of|with|within)\s+(?P<rest>\S.*)$", re.I | re.S)
 _ANAPHORA: frozenset[str] = words("speakers", "organisation_anaphora")
+_SAME_SOURCE = re.compile(rf"^(?:the|these|those)\s+(?:{_SOURCE_NOUNS})$", re.I)
+# "<Name>'s office", "<Name>'s press service": named by the person's surname
+_OFFICE = re.compile(rf"^(?:.*\s)?(?P<name>{_NAME.pattern})['’]s\s+"
+                     rf"(?P<office>{alternation(words('speakers', 'office_nouns'))})$")
 _ROLE = re.compile(rf"^(?:[Tt]he|[Aa]n?)\s+(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){{1,3}}(?:[a-z][\w-]*\s+){{0,2}}"
                    rf"(?:{alternation(words('speakers', 'role_nouns'))}))$")
 _APPOSITION = re.compile(r"\s*(?:,|\()")
@@ -143,6 +147,11 @@ class SpeakerResolver:
             found = self._resolve(source.group("rest"), at, at + len(source.group("rest")), on)
             if found is not None:
                 return found
+        if _SAME_SOURCE.match(phrase):  # "the sources": those just quoted, speaking for whom they spoke for
+            return self._recent(start, lambda s: True, speakers_only=True)
+        office = _OFFICE.match(phrase.strip(" ,."))
+        if office is not None:  # "Prime Minister Benjamin Netanyahu's office": an organisation of its own
+            return self._register(f"{office.group('name')}’s {office.group('office').lower()}", [], True)
         phrase = _TRAILING.sub("", phrase)  # "the Ministry of Health in the capital Yerevan"
         if phrase.split(" ", 1)[0].lower() in {*_PERSON_PRONOUNS, *_ORG_PRONOUNS, *_UNRESOLVED}:
             phrase = _ADVERBS.sub("", phrase)
