@@ -276,3 +276,9 @@ def test_the_sources_are_those_just_quoted_and_a_leaders_office_is_an_organisati
             "All four crew members were wounded, the sources said. "
             "Prime Minister Tomas Kirchner's office said that the cabinet had approved the deal.")
     assert [(r[4]) for r in table(text, registry)] == ["russia-mod", "russia-mod", "provisional:kirchner-s-office"]
+
+
+def test_an_organisation_the_registry_knows_is_never_made_provisional(registry):
+    text = ("Researchers of the Kroc Institute for International Peace Studies published their fifth report. "
+            "The Institute said that the pace of implementation had slowed.")
+    assert [r[4] for r in table(text, registry)] == ["kroc-institute"]

@@ -366,7 +366,11 @@ class SpeakerResolver:
         return self._register(" ".join(run), run, organisation)
 
     def _register(self, name: str, run: list[str], organisation: bool) -> str:
-        """The provisional actor of ``name``: the one already seen under it (or its surname), else a new one."""
+        """The actor the registry knows by ``name``, else the provisional actor of ``name``: the one already seen
+        under it (or its surname), else a new one."""
+        known = self.registry.lookup(name)
+        if known is not None:
+            return known
         key = name.lower()
         if key in self.provisional:
             return self.provisional[key]
