@@ -282,3 +282,10 @@ def test_an_organisation_the_registry_knows_is_never_made_provisional(registry):
     text = ("Researchers of the Kroc Institute for International Peace Studies published their fifth report. "
             "The Institute said that the pace of implementation had slowed.")
     assert [r[4] for r in table(text, registry)] == ["kroc-institute"]
+
+
+def test_an_outlets_own_report_is_nobodys_words_and_the_source_it_refers_to_speaks(registry):
+    assert table("A solemn ceremony is being held at the new border post today, APA reports.", registry) == []
+    text = ("Armenian units fired on the army's positions in the Tartar district overnight, "
+            "Trend reports referring to the Azerbaijani Defense Ministry.")
+    assert [r[4] for r in table(text, registry)] == ["azerbaijan-mod"]

@@ -53,6 +53,8 @@ CONTENT_NOUNS: frozenset[str] = words("quotes", "content_nouns")
 SPEECH: str = alternation(CUE_FORMS)
 
 _LETTERS = re.compile(r"[A-Za-z]+")
+# After a noun-like cue, what makes it a verb: "that", the sentence's end (", APA reports."), a citing word
+_VERB_AFTER: frozenset[str] = frozenset({"that", ""}) | {w.split()[0] for w in words("speakers", "citing")}
 _TRIGGERS: frozenset[str] = CUE_FORMS | {"according"}
 _LAST_WORD = re.compile(r"\w+$")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|already|still|widely|\w+ly)\s+)?$",
@@ -72,9 +74,9 @@ def cue_offsets(text: str) -> list[int]:
         if lower == "according" and following == "to":
             found.append(word.start())
         elif lower in CUE_FORMS and not (n and word.group()[0].isupper()):  # "Heads of State" is no cue
-            if lower in NOUN_LIKE and following != "that" \
+            if lower in NOUN_LIKE and following not in _VERB_AFTER \
                     and not (n and tokens[n - 1].group().lower() in PRONOUNS):
-                continue  # "the report", "a call": a verb only before "that" or after a pronoun
+                continue  # "the report", "a call": a verb only before "that", at the end, citing, or after a pronoun
             found.append(word.start())
     return found
 

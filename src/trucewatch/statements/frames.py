@@ -159,6 +159,7 @@ def frame_before(text: str, quote: Quote, sentence_start: int) -> tuple[tuple[in
 _TAIL = re.compile(rf",\s*(?:(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})\s+{_AUX}(?P<cue>{SPEECH})"
                    rf"|(?P<cue2>{SPEECH})\s+(?P<speaker2>(?:{_DET}\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD}))"
                    rf"(?:\s+(?:{alternation(words('quotes', 'tail_adverbials'))})\b(?:(?!\bthat\b)[^,\"“”«»]){{0,60}})?"
+                   rf"(?:,?\s+(?:{alternation(words('speakers', 'citing'))})\s+[^,.;:\"“”«»]{{2,80}})?"  # citing X
                    rf"\s*[.!]?\s*$", re.I)  # "..., X said on Friday." but not "X said on Friday that ..."
 
 
