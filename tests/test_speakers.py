@@ -289,3 +289,12 @@ def test_an_outlets_own_report_is_nobodys_words_and_the_source_it_refers_to_spea
     text = ("Armenian units fired on the army's positions in the Tartar district overnight, "
             "Trend reports referring to the Azerbaijani Defense Ministry.")
     assert [r[4] for r in table(text, registry)] == ["azerbaijan-mod"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Armenia called on Russia to enforce the provisions of the trilateral statement.",
+     "Russia to enforce the provisions of the trilateral statement"),
+    ("Azerbaijan admitted to shooting down the helicopter by mistake.", "shooting down the helicopter by mistake"),
+])
+def test_a_call_on_someone_and_an_admission_report_what_was_said(registry, text, content):
+    assert [r[1] for r in table(text, registry)] == [content]

@@ -161,7 +161,13 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
         xcomp = next((c for c in cue.children if c.dep_ == "xcomp"), None)
         dobj = next((c for c in cue.children if c.dep_ == "dobj"), None)
         prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("on", "for")), None)
-        if xcomp is not None:
+        gerund = next((g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
+                       for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+        if prep is not None and xcomp is not None and cue.lower_.startswith(("call", "urg")) and prep.i < xcomp.i:
+            content = [t for t in parsed if prep.i < t.i <= xcomp.right_edge.i]  # "called on Russia to implement"
+        elif gerund is not None:
+            content = list(gerund.subtree)  # "admitted to shooting down a helicopter", "insisted on keeping ..."
+        elif xcomp is not None:
             first = dobj if dobj is not None and dobj.i < xcomp.i else xcomp
             content = [t for t in parsed if first.left_edge.i <= t.i <= xcomp.right_edge.i]
             if not any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER for t in content):
