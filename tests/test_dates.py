@@ -259,3 +259,10 @@ def test_zone_words_are_zones_only_in_capitals_and_never_swallow_the_next_date()
     assert find_dates("6 March 2019 10:00 CAT")[0].offset == "+02:00"
     both = find_dates("x; 6 Mar 2019 09:05 MSK; 7 марта 2019 09:05 мск")
     assert [d.iso() for d in both] == ["2019-03-06T09:05+03:00", "2019-03-07T09:05+03:00"]
+
+
+def test_context_day_is_the_latest_full_date_a_text_writes():
+    from trucewatch.text.dates import context_day
+
+    assert context_day("Talks began on 5 March 2021. A photo taken September 13, 2022 shows the post.") == "2022-09-13"
+    assert context_day("The talks resumed on Tuesday, June 4.") is None  # no year: nothing to read against

@@ -101,8 +101,8 @@ def test_scorer_accepts_the_same_entity_named_elsewhere():
     assert scorer.report()["quoted"]["speaker"]["strict"] == 0.0  # "Smith" is not the full name "John Smith"
 
 
-# Measured on the seed annotations (trucewatch eval quotes --seeds), strict, no gold date fed in: all F1 0.942,
-# quoted F1 0.982, speaker accuracy 0.98, said_on accuracy 0.388 (lenient F1 0.971; said_on was 1.0 only while
+# Measured on the seed annotations (trucewatch eval quotes --seeds), strict, no gold date fed in: all F1 0.911,
+# quoted F1 0.982, speaker accuracy 0.978, said_on accuracy 0.413 (lenient F1 0.941; said_on was 1.0 only while
 # the evaluation injected the annotated publication date). The gate sits a little below, so a regression fails.
 THRESHOLDS = {("all", "f1"): 0.91, ("quoted", "f1"): 0.95}
 JUDGED_THRESHOLDS = {("all", "speaker"): 0.94, ("all", "said_on"): 0.36}
@@ -119,9 +119,9 @@ def test_seed_annotations_score_at_least_what_was_measured(seeds):
     assert report["all"]["lenient"]["f1"] >= report["all"]["strict"]["f1"] >= report["all"]["exact"]["f1"]
 
 
-# Measured on PolNeAR dev (trucewatch eval quotes), strict: quoted F1 0.842, quoted speaker accuracy 0.811,
-# unquoted precision 0.794 (lenient, the old figures: 0.966, 0.899, 0.941). The gate sits a little below.
-POLNEAR_THRESHOLDS = {("quoted", "f1"): 0.81, ("unquoted", "precision"): 0.76}
+# Measured on PolNeAR dev (trucewatch eval quotes), strict: quoted F1 0.851, quoted speaker accuracy 0.890,
+# unquoted precision 0.795 (lenient: 0.966, 0.905, 0.949). The gate sits a little below.
+POLNEAR_THRESHOLDS = {("quoted", "f1"): 0.83, ("unquoted", "precision"): 0.76}
 
 
 def test_polnear_dev_scores_at_least_what_was_measured(shared):
@@ -131,4 +131,4 @@ def test_polnear_dev_scores_at_least_what_was_measured(shared):
     assert report["quoted"]["gold"] > 600
     for (category, metric), threshold in POLNEAR_THRESHOLDS.items():
         assert report[category]["strict"][metric] >= threshold, (category, metric, report[category])
-    assert report["quoted"]["speaker"]["strict"] >= 0.78
+    assert report["quoted"]["speaker"]["strict"] >= 0.86

@@ -212,3 +212,19 @@ def test_two_quotations_with_more_than_a_frame_between_them_stay_apart():
             '"how the system is rigged," she looked away.')
     assert [text[a.start:a.end] for a in find_attributions(text, split_sentences(_doc(text)), find_quotes(text))] \
         == ["You winning?", "how the system is rigged,"]
+
+
+def test_reported_speech_around_a_few_quoted_words_is_indirect_and_a_mostly_quoted_clause_partial():
+    text = ("The envoy said on Monday that the monitors had found no trace of the shelling reported by either side "
+            "and that the talks were “on track”. "
+            "The envoy said the plan was “a careful and long overdue first step toward a settlement”.")
+    found = extract_statements(_doc(text), load_registry())
+    assert [(s.kind, s.text.split()[:3]) for s in found] == [
+        ("indirect", ["the", "monitors", "had"]), ("partial", ["a", "careful", "and"])]
+
+
+def test_a_whole_quoted_sentence_after_said_that_is_direct_speech():
+    text = ('The envoy said that "The truce will hold for two more months." '
+            'The envoy said that the truce was "a fragile but real gain" for civilians.')
+    found = extract_statements(_doc(text), load_registry())
+    assert [(s.kind, s.speaker_text) for s in found] == [("direct", "The envoy"), ("indirect", "The envoy")]

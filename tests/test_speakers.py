@@ -187,3 +187,114 @@ def test_an_appositive_between_speaker_and_cue_is_part_of_the_speaker_as_written
     [statement] = extract_statements(doc(text), registry)
     assert (statement.speaker_text, statement.speaker_name) == (
         "Kerr Putney, the Charlotte-Mecklenburg police chief,", "Kerr Putney")
+
+
+@pytest.mark.parametrize("text", [
+    '"The shelling has not stopped since dawn," said the ministry spokesman, Arman Vartanian.',
+    '"The shelling has not stopped since dawn," the delegation\'s chief negotiator, Arman Vartanian, said.',
+])
+def test_a_name_in_apposition_after_a_descriptor_is_the_speaker(registry, text):
+    [statement] = extract_statements(doc(text), registry)
+    assert statement.speaker_name == "Arman Vartanian"
+
+
+def test_the_statement_speaks_for_whoever_issued_it_and_every_paragraph_of_a_quotation_takes_its_frame(registry):
+    text = ("Russian Deputy Prime Minister Alexei Overchuk issued a statement after the meeting.\n\n"
+            '"The working group met in Moscow.\n\nThe railway through Meghri was discussed.\n\n'
+            'The parties agreed to meet again next month," the statement says.')
+    rows = table(text, registry)
+    assert [(r[0], r[3], r[4]) for r in rows] == [("direct", "the statement", "alexei-overchuk")] * 3
+    issued_by = ("Fighting stopped at dawn, according to a statement by the Armenian Defence Ministry. "
+                 "Both sides pulled back, the statement said.")
+    assert [r[4] for r in table(issued_by, registry)][-1] == "armenia-mod"
+
+
+def test_a_noun_naming_an_act_or_feeling_is_no_statement_but_a_clause_after_the_same_verb_is(registry):
+    text = ("The Armenian Foreign Ministry expressed deep condolences over the deaths of the two peacekeepers. "
+            "The Armenian Foreign Ministry welcomed the resumption of the trilateral talks. "
+            "The Armenian Foreign Ministry expressed hope that the talks would resume next month.")
+    assert [(r[0], r[1]) for r in table(text, registry)] == [
+        ("indirect", "hope that the talks would resume next month")]
+
+
+def test_an_undated_report_reads_on_tuesday_against_the_date_its_page_writes(registry):
+    text = ("Photo: the ministry spokesman at a briefing, September 13, 2022.\n\n"
+            "The Armenian Defence Ministry said on Tuesday that the shelling had stopped at noon.")
+    assert table(text, registry, None)[-1][5] == "2022-09-13"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("As the Armenian Defence Ministry said on Monday, the border posts have been calm since the weekend.",
+     "the border posts have been calm since the weekend"),
+    ("Aliyev closed the meeting by stating that the corridor would open within a year.",
+     "the corridor would open within a year"),
+])
+def test_as_x_said_and_a_cue_after_a_preposition_report_speech(registry, text, content):
+    [row] = table(text, registry)
+    assert (row[0], row[1]) == ("indirect", content) and row[4] is not None
+
+
+def test_an_accusation_reports_what_the_accused_did_and_a_request_alone_is_no_statement(registry):
+    text = "The Armenian Defence Ministry accused the Azerbaijani army of shelling the border villages."
+    assert [r[1] for r in table(text, registry)] == ["the Azerbaijani army of shelling the border villages"]
+    assert table("The delegation urged both sides to step back from the border.", registry) == []
+
+
+def test_a_second_clause_with_its_own_subject_is_still_what_was_said(registry):
+    text = ("The Armenian Defence Ministry states that its units strictly observe the ceasefire, "
+            "and they open fire only in response.")
+    assert [r[1] for r in table(text, registry)] == [
+        "its units strictly observe the ceasefire, and they open fire only in response"]
+
+
+def test_it_is_the_subject_of_the_sentence_before_and_connectives_or_that_name_nobody(registry):
+    text = ("The Armenian Foreign Ministry issued a release on its talks with Azerbaijan.\n\n"
+            'It particularly says: "The commissions agreed on the first sections of the border."')
+    assert [r[4] for r in table(text, registry)] == ["armenia-mfa"]
+    moreover = "Moreover, the troops withdrew."
+    resolver = SpeakerResolver(registry, moreover, SentenceIndex(split_sentences(doc(moreover))))
+    assert resolver.resolve(0, len(moreover)).actor_id is None
+    assert [r[4] for r in table("That is what the agreement says, and nothing more.", registry)] == []
+
+
+def test_the_service_is_the_organisation_named_in_full_before_when_the_registry_does_not_know_it(registry):
+    text = ("Rescue units of the Karabakh State Service for Emergency Situations resumed the search on Monday. "
+            "The Service said that two more bodies had been found near the village.")
+    [row] = table(text, registry)
+    assert row[4] == "provisional:karabakh-state-service-for-emergency-situations"
+
+
+def test_an_unframed_quotation_after_a_paragraph_of_reported_speech_continues_its_speaker(registry):
+    text = ("Aide to the President of Azerbaijan Hikmet Hajiyev said on Sunday that the handover was postponed.\n\n"
+            "\u201cThe road is narrow and there is already snow in the mountains.\u201d")
+    assert [(r[0], r[4]) for r in table(text, registry)] == [("indirect", "hikmat-hajiyev"),
+                                                              ("direct", "hikmat-hajiyev")]
+
+
+def test_the_sources_are_those_just_quoted_and_a_leaders_office_is_an_organisation_of_its_own(registry):
+    text = ("The vehicle was hit near the post, TASS reported, citing sources in the Russian Ministry of Defense. "
+            "All four crew members were wounded, the sources said. "
+            "Prime Minister Tomas Kirchner's office said that the cabinet had approved the deal.")
+    assert [(r[4]) for r in table(text, registry)] == ["russia-mod", "russia-mod", "provisional:kirchner-s-office"]
+
+
+def test_an_organisation_the_registry_knows_is_never_made_provisional(registry):
+    text = ("Researchers of the Kroc Institute for International Peace Studies published their fifth report. "
+            "The Institute said that the pace of implementation had slowed.")
+    assert [r[4] for r in table(text, registry)] == ["kroc-institute"]
+
+
+def test_an_outlets_own_report_is_nobodys_words_and_the_source_it_refers_to_speaks(registry):
+    assert table("A solemn ceremony is being held at the new border post today, APA reports.", registry) == []
+    text = ("Armenian units fired on the army's positions in the Tartar district overnight, "
+            "Trend reports referring to the Azerbaijani Defense Ministry.")
+    assert [r[4] for r in table(text, registry)] == ["azerbaijan-mod"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Armenia called on Russia to enforce the provisions of the trilateral statement.",
+     "Russia to enforce the provisions of the trilateral statement"),
+    ("Azerbaijan admitted to shooting down the helicopter by mistake.", "shooting down the helicopter by mistake"),
+])
+def test_a_call_on_someone_and_an_admission_report_what_was_said(registry, text, content):
+    assert [r[1] for r in table(text, registry)] == [content]

@@ -19,8 +19,10 @@ from trucewatch.records import Document, Sentence, Statement
 from trucewatch.statements.attribution import Attribution
 from trucewatch.statements.document import Pending, finish_attributions, prepare_attributions
 from trucewatch.statements.marks import MARKS, Quote, find_quotes
-from trucewatch.statements.speakers import SpeakerResolver, head_end
-from trucewatch.text.dates import DateMention, date_mentions, publication_day
+from trucewatch.statements.speakers import SpeakerResolver, name_span
+from trucewatch.statements.speech import languages as speech_languages
+from trucewatch.statements.speech import speech_attributions
+from trucewatch.text.dates import DateMention, context_day, date_mentions, publication_day
 from trucewatch.text.sentences import SentenceIndex, split_sentences
 
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ]\w")  # the NER reads only phrases that may hold a name of several words
@@ -96,13 +98,16 @@ def _prepare(doc: Document, sentences: Sequence[Sentence] | None
         raise TooManyQuotes(f"{marks:,} quotation marks, over the budget of {MAX_MARKS:,} a document may hold")
     sentences = split_sentences(doc) if sentences is None else sentences
     found = find_quotes(doc.body)  # once per document: the frames and the resolver both need them
+    if doc.language in speech_languages():  # no parser for it: its frames are read by patterns alone
+        read = speech_attributions(doc.body, sentences, found, doc.language)
+        return sentences, found, Pending(doc.body, found, read, set(), [], [], parsing=False)
     return sentences, found, prepare_attributions(doc.body, sentences, found)
 
 
 def _names(text: str, attributions: Sequence[Attribution]) -> list[str]:
     """Speaker phrases that may hold a name of several words: the only ones the NER reads."""
     return [phrase for a in attributions if a.speaker_start is not None and len(_CAPITALISED.findall(
-        phrase := text[a.speaker_start:head_end(text, a.speaker_start, a.speaker_end)])) >= 2]
+        phrase := text[slice(*name_span(text, a.speaker_start, a.speaker_end))])) >= 2]
 
 
 def _statements(doc: Document, registry: ActorRegistry, sentences: Sequence[Sentence], found: list[Quote],
@@ -113,7 +118,9 @@ def _statements(doc: Document, registry: ActorRegistry, sentences: Sequence[Sent
     quotes = [(q.start, q.end) for q in found]
     resolver = SpeakerResolver(registry, text, index, quotes, named)
     published_on, published_precision = publication_day(doc.published)
-    lead = _lead_date(text, quotes, doc.published) if published_precision == "day" else None
+    # Relative dates ("on Tuesday") are read against the publication day, else the first date the page writes.
+    reference = doc.published if published_precision == "day" else context_day(doc.raw_text)
+    lead = _lead_date(text, quotes, reference) if reference else None
     if lead is not None:  # "... signed on Friday, Trump said": the day the reported event happened
         published_on, published_precision = lead.value, lead.precision
     statements: list[Statement] = []
@@ -124,7 +131,7 @@ def _statements(doc: Document, registry: ActorRegistry, sentences: Sequence[Sent
         actor_id = speaker.actor_id if speaker else None
         paragraph = text.count("\n\n", 0, item.start)
         said_on, precision = published_on, published_precision
-        cue_date = _frame_date(text, item, index, quotes, doc.published)
+        cue_date = _frame_date(text, item, index, quotes, reference)
         if cue_date is not None:
             said_on, precision = cue_date.value, cue_date.precision
             dated_by_cue[paragraph] = (said_on, precision, actor_id, item.end)

@@ -89,6 +89,67 @@ def scare_quote(text: str, item: Attribution) -> bool:
 
 
 
+def paragraphs_take_the_frame(text: str, items: list[Attribution], quotes: Sequence[Quote]) -> list[Attribution]:
+    """The paragraphs of one quotation share its frame: the opening ones, left open, take the frame the
+    last one closes with ("... the talks," the statement says.), unless they have one of their own.
+
+    ``items`` are the attributions of ``quotes``, one each, in order.
+    """
+    out = list(items)
+    for n in range(len(quotes) - 2, -1, -1):
+        quote, following = quotes[n], quotes[n + 1]
+        if quote.closed or text[quote.close:following.open].strip() or out[n].speaker_start is not None:
+            continue
+        later = out[n + 1]
+        if later.speaker_start is not None and later.kind == out[n].kind == "direct":
+            out[n] = replace(out[n], cue_start=later.cue_start, cue_end=later.cue_end,
+                             speaker_start=later.speaker_start, speaker_end=later.speaker_end, inherited=True)
+    return out
+
+
+def continue_previous_speaker(text: str, items: list[Attribution]) -> list[Attribution]:
+    """An unframed quotation opening the paragraph right after one that ends with someone's reported speech
+    ("Hajiyev said at a briefing that ...\n\n“The armed forces have asked ...") continues that speaker."""
+    out = list(items)
+    for n in range(1, len(out)):
+        item, before = out[n], out[n - 1]
+        if item.kind != "direct" or item.speaker_start is not None or before.speaker_start is None:
+            continue
+        gap = text[before.end:item.start]
+        paragraph_start = text.rfind("\n", 0, item.start) + 1
+        if gap.count("\n\n") <= 1 and "\n" in gap and len(gap) < 300 \
+                and not text[paragraph_start:item.start].strip(" \"“”«»„‘'"):
+            out[n] = replace(item, cue_start=before.cue_start, cue_end=before.cue_end,
+                             speaker_start=before.speaker_start, speaker_end=before.speaker_end, inherited=True)
+    return out
+
+
+def quoted_share(item: Attribution, quotes: Sequence[Quote]) -> float:
+    """How much of a statement's content lies inside quotation marks."""
+    inside = sum(overlap(item.start, item.end, q.start, q.end) for q in quotes)
+    return inside / max(1, item.end - item.start)
+
+
+def reported_with_fragments(text: str, items: Iterable[Attribution], quotes: Sequence[Quote]) -> list[Attribution]:
+    """A partial quotation is the quoted words; a clause mostly of the reporter's words around a few quoted
+    ones ("said the move reeks of “fear” and desperation") is reported speech: kind indirect; a whole quoted
+    sentence after "said that" ("said that “We will ...”.") is direct speech."""
+    out = []
+    for a in items:
+        if a.kind == "partial" and quoted_share(a, quotes) < 0.5:
+            a = replace(a, kind="indirect")
+        elif a.kind == "partial" and any((q.start, q.end) == (a.start, a.end) for q in quotes) \
+                and text[a.start:a.start + 1].isupper() and _AFTER_THAT.search(text, max(0, a.start - 8), a.start) \
+                and _WHOLE_SENTENCE.match(text, a.end):
+            a = replace(a, kind="direct")
+        out.append(a)
+    return out
+
+
+_AFTER_THAT = re.compile(r"\bthat\s*[\"“«„‘']$")  # 'said that "We ...': the quotation opens the clause
+_WHOLE_SENTENCE = re.compile(r"[\"”»’']?\s*[.!?]?\s*(?:$|\n|[\"“«„‘']?[A-Z])")  # and closes the sentence
+
+
 def merge(text: str, found: Attribution, quotes: Sequence[Quote], results: list[Attribution],
            by_content: dict[tuple[int, int], int]) -> Attribution | None:
     """Give an unframed quotation the parsed frame, or keep the parse as reported speech."""

@@ -42,6 +42,10 @@ NOUN_LIKE: frozenset[str] = frozenset(f for lemma in words("quotes", "noun_like"
 OBJECT_CUES: frozenset[str] = _forms("object_cues")
 # Cues whose "that" opens the content clause.
 CLAUSE_CUES: frozenset[str] = CUE_FORMS - NOUN_LIKE - OBJECT_CUES
+# Object cues whose bare noun object names an act or a feeling, not words ("expressed condolences").
+ACT_CUES: frozenset[str] = _forms("act_cues")
+# Cues whose object and its "of"/"for" phrase are what was said ("accused the army of targeting ...").
+CHARGE_CUES: frozenset[str] = _forms("charge_cues")
 PRONOUNS: frozenset[str] = words("quotes", "pronouns")
 # Objects that carry what was said ("stressed the importance of ...").
 CONTENT_NOUNS: frozenset[str] = words("quotes", "content_nouns")
@@ -49,6 +53,8 @@ CONTENT_NOUNS: frozenset[str] = words("quotes", "content_nouns")
 SPEECH: str = alternation(CUE_FORMS)
 
 _LETTERS = re.compile(r"[A-Za-z]+")
+# After a noun-like cue, what makes it a verb: "that", the sentence's end (", APA reports."), a citing word
+_VERB_AFTER: frozenset[str] = frozenset({"that", ""}) | {w.split()[0] for w in words("speakers", "citing")}
 _TRIGGERS: frozenset[str] = CUE_FORMS | {"according"}
 _LAST_WORD = re.compile(r"\w+$")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|already|still|widely|\w+ly)\s+)?$",
@@ -68,9 +74,9 @@ def cue_offsets(text: str) -> list[int]:
         if lower == "according" and following == "to":
             found.append(word.start())
         elif lower in CUE_FORMS and not (n and word.group()[0].isupper()):  # "Heads of State" is no cue
-            if lower in NOUN_LIKE and following != "that" \
+            if lower in NOUN_LIKE and following not in _VERB_AFTER \
                     and not (n and tokens[n - 1].group().lower() in PRONOUNS):
-                continue  # "the report", "a call": a verb only before "that" or after a pronoun
+                continue  # "the report", "a call": a verb only before "that", at the end, citing, or after a pronoun
             found.append(word.start())
     return found
 

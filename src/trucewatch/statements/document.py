@@ -14,7 +14,17 @@ from dataclasses import dataclass, replace
 
 from trucewatch import lang
 from trucewatch.records import Sentence
-from trucewatch.statements.attribution import Attribution, dedupe, join_split_quotes, merge, nested, scare_quote
+from trucewatch.statements.attribution import (
+    Attribution,
+    continue_previous_speaker,
+    dedupe,
+    join_split_quotes,
+    merge,
+    nested,
+    paragraphs_take_the_frame,
+    reported_with_fragments,
+    scare_quote,
+)
 from trucewatch.statements.cues import cue_offsets, ends_with_cue, passive
 from trucewatch.statements.frames import (
     NESTED_THAT,
@@ -108,6 +118,7 @@ def prepare_attributions(text: str, sentences: Sequence[Sentence], quotes: Seque
                                inherited=True)
         results.append(item)
         previous = item
+    results = paragraphs_take_the_frame(text, results, quotes)
     if not parsing:
         return Pending(text, quotes, results, framed_cues, [], [], parsing=False)
     return _candidates(text, sentences, quotes, results, framed_cues)
@@ -120,7 +131,8 @@ def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]
     results = reattribute(text, results)
     results = [_with_appositive(text, _without_leading_time(text, a)) for a in results
                if not scare_quote(text, a) and not nested(a, results)]
-    return join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
+    joined = join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
+    return continue_previous_speaker(text, reported_with_fragments(text, joined, pending.quotes))
 
 
 def _leading_time() -> re.Pattern[str]:

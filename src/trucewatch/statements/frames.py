@@ -48,6 +48,9 @@ def _speaker_end(match: re.Match[str]) -> int:
 _AFTER_NAME = re.compile(rf",\s+(?:{_DET}|who|whose|[a-z][\w-]*\s+(?:of|for|at)"
                          rf"|(?:[a-z][\w-]*\s+)?(?:and\s+)?[a-z]+\s+of)\s")
 
+# "..., said the ministry spokesman, Davit Torosian.": a descriptor and the name in apposition close the sentence
+_NAME_AFTER = re.compile(rf",\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})\s*[.!?]?[\"”»]?\s*$")
+
 
 def _plausible_speaker(phrase: str) -> bool:
     words = phrase.split()
@@ -87,6 +90,8 @@ def _speaker_after_cue(text: str, start: int, end: int) -> tuple[int, int] | Non
     if not _plausible_speaker(phrase):
         return None
     name_end = start + taken[0].start() + len(phrase)
+    if re.fullmatch(_DET, phrase.split()[0], re.I) and (named := _NAME_AFTER.match(text, name_end, end)):
+        return start + taken[0].start(), named.end("name")  # "said the ministry spokesman, Davit Torosian."
     if _AFTER_NAME.match(text, name_end, end) and "\n" not in text[name_end:end]:
         stop = end
         while stop > name_end and (text[stop - 1].isspace() or text[stop - 1] in ".!?,;:"):
@@ -154,6 +159,7 @@ def frame_before(text: str, quote: Quote, sentence_start: int) -> tuple[tuple[in
 _TAIL = re.compile(rf",\s*(?:(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})\s+{_AUX}(?P<cue>{SPEECH})"
                    rf"|(?P<cue2>{SPEECH})\s+(?P<speaker2>(?:{_DET}\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD}))"
                    rf"(?:\s+(?:{alternation(words('quotes', 'tail_adverbials'))})\b(?:(?!\bthat\b)[^,\"“”«»]){{0,60}})?"
+                   rf"(?:,?\s+(?:{alternation(words('speakers', 'citing'))})\s+[^,.;:\"“”«»]{{2,80}})?"  # citing X
                    rf"\s*[.!]?\s*$", re.I)  # "..., X said on Friday." but not "X said on Friday that ..."
 
 

@@ -11,10 +11,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trucewatch.statements.attribution import Attribution
-from trucewatch.statements.cues import CONTENT_NOUNS, CUE_FORMS, OBJECT_CUES, QUOTING_FORMS
+from trucewatch.statements.cues import (
+    ACT_CUES,
+    CHARGE_CUES,
+    CONTENT_NOUNS,
+    CUE_FORMS,
+    OBJECT_CUES,
+    QUOTING_FORMS,
+)
 from trucewatch.statements.marks import Quote
 
 _PLACEHOLDER = "Q"
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a clause's verb, not a noun phrase's
 
 
 @dataclass
@@ -29,9 +37,9 @@ class Skeleton:
         for s_start, b_start, length in self.pieces:
             if s_start <= offset <= s_start + length:
                 return b_start + offset - s_start
-        for s_start, s_end, quote in self.quotes:
+        for s_start, s_end, quote in self.quotes:  # '"Q"': its marks and its letter stand for the quotation's
             if s_start <= offset <= s_end:
-                return quote.open if offset == s_start else quote.close
+                return (quote.open, quote.start, quote.end, quote.close)[min(offset - s_start, 3)]
         raise ValueError(offset)
 
 
@@ -111,6 +119,8 @@ def _subject(token):
             return child
     if token.dep_ in ("conj", "xcomp", "advcl") and _is_verb(token.head):
         return _subject(token.head)
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and _is_verb(token.head.head):
+        return _subject(token.head.head)  # "followed up by stating that ...": the one who followed up
     return None
 
 
@@ -134,7 +144,7 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
     content = None
     for child in cue.children:
         if child.dep_ in ("ccomp", "parataxis") and child.i != subject.i:
-            content = list(child.subtree)
+            content = list(child.subtree) + _coordinated_clause(parsed, cue, child)
             break
     if content is None:
         for child in cue.children:
@@ -144,19 +154,33 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
             if child.dep_ == "dobj" and any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER for t in child.subtree):
                 content = list(child.subtree)
                 break
+    if content is None and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        own = {t.i for t in cue.subtree}  # "As the ministry said on Monday, <content>": the clause it modifies
+        content = [t for t in cue.head.subtree if t.i not in own]
     if content is None:
         xcomp = next((c for c in cue.children if c.dep_ == "xcomp"), None)
         dobj = next((c for c in cue.children if c.dep_ == "dobj"), None)
         prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("on", "for")), None)
-        if xcomp is not None:
+        gerund = next((g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
+                       for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+        if prep is not None and xcomp is not None and cue.lower_.startswith(("call", "urg")) and prep.i < xcomp.i:
+            content = [t for t in parsed if prep.i < t.i <= xcomp.right_edge.i]  # "called on Russia to implement"
+        elif gerund is not None:
+            content = list(gerund.subtree)  # "admitted to shooting down a helicopter", "insisted on keeping ..."
+        elif xcomp is not None:
             first = dobj if dobj is not None and dobj.i < xcomp.i else xcomp
             content = [t for t in parsed if first.left_edge.i <= t.i <= xcomp.right_edge.i]
             if not any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER for t in content):
                 return None  # "agreed to withdraw", "urged them to step back": an act, not what was said
         elif prep is not None and cue.lower_.startswith(("call", "urg")):
             content = list(prep.subtree)[1:]
+        elif dobj is not None and cue.lower_ in CHARGE_CUES and (charge := next(
+                (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")), None)):
+            content = [t for t in parsed if dobj.left_edge.i <= t.i <= charge.right_edge.i]
         else:
             content = _object_content(parsed, cue, dobj)
+    if content and _names_an_act(cue, content):
+        return None
     if not content:
         return None
     content = _trim(content)
@@ -170,6 +194,27 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
     c_start, c_end = _span(sk, cue, cue)
     return Attribution("indirect", start, end, c_start, c_end, s_start, s_end)
 
+
+
+def _names_an_act(cue, content: list) -> bool:
+    """"Expressed condolences", "confirmed the news", "welcomed the deal": a noun phrase naming an act or a
+    feeling, no words reported (unlike "expressed hope that ...", "hailed it as “historic”")."""
+    return cue.lower_ in ACT_CUES and not any(c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
+                                              for c in cue.children) \
+        and not any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER or t.tag_ in _FINITE for t in content)
+
+
+def _coordinated_clause(parsed, cue, clause) -> list:
+    """A second clause the parser hung on the cue ("said that A, and they B"): still what was said when it has
+    a subject of its own and no cue of its own, and only ", and" lies between."""
+    last = clause.right_edge.i
+    for conj in cue.children:
+        if conj.dep_ != "conj" or conj.i <= last or conj.lower_ in CUE_FORMS or not _is_verb(conj):
+            continue
+        between = [t.lower_ for t in parsed[last + 1:conj.left_edge.i]]
+        if between in ([",", "and"], ["and"]) and any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            return [t for t in parsed if last < t.i <= conj.right_edge.i]
+    return []
 
 
 def _object_content(parsed, cue, dobj) -> list | None:

@@ -21,9 +21,10 @@ from trucewatch.statements.frames import frame_tail, speaker_before_cue
 from trucewatch.statements.lexicon import alternation, words
 
 # "..., TASS reported, citing sources in the ministry" / "AZERTAC quoted the president as saying"
-_CITING = re.compile(r"\s*,?\s*(?:citing|quoting)\s+(?P<who>[^,.;:\"“”()]{2,80}?)"
-                     r"(?=\s*(?:[,.;:(]|$)|\s+(?:as|who|which|that)\b)")
-_CITED = re.compile(r"(?:citing|quoting)\s*$")  # a parse that took the cited source for the content
+_CITES = alternation(words("speakers", "citing"))
+_CITING = re.compile(rf"\s*,?\s*(?:{_CITES})\s+(?P<who>[^,.;:\"“”()]{{2,80}}?)"
+                     r"(?=\s*(?:[,.;:(]|$)|\s+(?:as|who|which|that)\b)", re.I)
+_CITED = re.compile(rf"(?:{_CITES})\s*$", re.I)  # a parse that took the cited source for the content
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2,4})\b")  # a website named by its address: AzVision.az, news.am
 _QUOTED = re.compile(r"\s+(?P<who>[^,.;:\"“”]{2,80}?)\s+(?:as\s+)?(?:saying|says|said)\b")
 
@@ -41,7 +42,8 @@ def is_relay(phrase: str) -> bool:
 
 
 def reattribute(text: str, items: Sequence[Attribution]) -> list[Attribution]:
-    """``items`` with each relay's statement given to the speaker it relays, or dropped for one already found."""
+    """``items`` with each relay's statement given to the speaker it relays, or dropped for one already found or
+    for the outlet signing its own news ("..., APA reports."); "Interfax reported that ..." stays the agency's."""
     speakers = [a for a in items if a.speaker_start is not None and not _relayed(text, a)]
     result: list[Attribution] = []
     for item in items:
@@ -56,6 +58,8 @@ def reattribute(text: str, items: Sequence[Attribution]) -> list[Attribution]:
                  and item.start <= a.cue_start < item.end]
         if item.kind == "indirect" and (inner or _CITED.search(text, max(0, item.start - 12), item.start)):
             continue  # "According to Reuters, X said ...": X's statement is already there
+        if item.kind == "indirect" and item.cue_start is not None and item.cue_start >= item.end:
+            continue  # "..., APA reports.": the outlet signing its own news, nobody's words
         result.append(item)
     return result
 

@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from trucewatch import lang
 from trucewatch.actors import ActorRegistry, Mention
 from trucewatch.statements.cues import CUE_FORMS
 from trucewatch.statements.lexicon import alternation, lexicon, words
@@ -26,9 +27,15 @@ from trucewatch.text.sentences import SentenceIndex
 
 PROVISIONAL = "provisional:"
 _WORDS = lexicon("speakers")
-_PERSON_PRONOUNS: dict[str, str] = _WORDS["person_pronouns"]
+# Languages read by patterns alone (data/lang/*/speech.yaml) add their pronouns and anaphoric nouns.
+_SPEECH = lang.lexicons("speech").values()
+_PERSON_PRONOUNS: dict[str, str] = _WORDS["person_pronouns"] | {
+    word: gender for words_ in _SPEECH for word, gender in words_["person_pronouns"].items()}
+_ANAPHORIC_NOUNS: frozenset[str] = frozenset(w for words_ in _SPEECH for w in words_["organisation_anaphora"])
 _ORG_PRONOUNS: frozenset[str] = words("speakers", "organisation_pronouns")
 _UNRESOLVED: frozenset[str] = words("speakers", "unresolved_pronouns")
+_NOT_NAMES: frozenset[str] = words("speakers", "not_names")
+_ADVERBS = re.compile(r"(?:\s+[a-z]+ly)+$")  # "It particularly says": the pronoun is the speaker
 _DOCUMENT_NOUNS: frozenset[str] = words("speakers", "document_nouns")
 _DOCUMENT_ENDINGS: tuple[str, ...] = tuple(f" {n}" for n in _DOCUMENT_NOUNS)
 _TITLES = re.compile(rf"^(?:(?:{alternation(words('speakers', 'titles'))})\.?\s+)+", re.I)
@@ -43,10 +50,20 @@ _SOURCE_NOUNS = alternation(words("speakers", "source_nouns"))
 _SOURCE = re.compile(rf"^(?:(?:the|a|an|one|two|several|some)\s+)?(?:[\w-]+\s+)?(?:{_SOURCE_NOUNS})"
                      r"\s+(?:in|at|from|of|with|within)\s+(?P<rest>\S.*)$", re.I | re.S)
 _ANAPHORA: frozenset[str] = words("speakers", "organisation_anaphora")
+_SAME_SOURCE = re.compile(rf"^(?:the|these|those)\s+(?:{_SOURCE_NOUNS})$", re.I)
+# "<Name>'s office", "<Name>'s press service": named by the person's surname
+_OFFICE = re.compile(rf"^(?:.*\s)?(?P<name>{_NAME.pattern})['’]s\s+"
+                     rf"(?P<office>{alternation(words('speakers', 'office_nouns'))})$")
 _ROLE = re.compile(rf"^(?:[Tt]he|[Aa]n?)\s+(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){{1,3}}(?:[a-z][\w-]*\s+){{0,2}}"
                    rf"(?:{alternation(words('speakers', 'role_nouns'))}))$")
 _APPOSITION = re.compile(r"\s*(?:,|\()")
+_DETERMINERS: frozenset[str] = words("quotes", "determiners")
+_ROLE_WORDS: frozenset[str] = words("speakers", "role_nouns") | words("speakers", "titles")
+# "..., Davit Torosian," / "..., Getachew Reda.": a name alone in apposition, to the phrase's end
+_APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME.pattern}(?:\s+(?:{_NAME.pattern}|{alternation(_PARTICLES)})){{1,3}})"
+                           r"[\s,.]*$")
 _SEVERAL = re.compile(r"\s(?:and|&)\s")  # "the government and the TPLF": several speakers, not the last one
+_ISSUED_BY = re.compile(r"\s+(?:issued\s+|released\s+|published\s+)?(?:by|from)\s")  # "a statement by X"
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
 
@@ -69,6 +86,19 @@ def head_end(text: str, start: int, end: int) -> int:
     """The end of the name a speaker phrase opens with, before its appositive ("Scott Pruitt, the ... ,")."""
     cut = _APPOSITION.search(text, start, end)
     return cut.start() if cut is not None and cut.start() > start else end
+
+
+def name_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The part of a speaker phrase that names the speaker: its head, or the name in apposition after a
+    descriptor ("the ministry spokesman, Davit Torosian," is Davit Torosian)."""
+    head = head_end(text, start, end)
+    words = text[start:head].split()
+    if head < end and words and (words[0].lower() in _DETERMINERS or words[-1].islower()) \
+            and words[-1].lower().strip(".,") in _ROLE_WORDS:
+        name = _APPOSED_NAME.match(text, head, end)
+        if name is not None:
+            return name.start("name"), name.end("name")
+    return start, head
 
 
 def slug(text: str) -> str:
@@ -97,7 +127,7 @@ class SpeakerResolver:
         self.kinds: dict[str, str] = {}  # provisional id -> "provisional" (a person?) or "organisation"
 
     def resolve(self, start: int, end: int, on: str | None = None) -> Resolved:
-        end = head_end(self.text, start, end)
+        start, end = name_span(self.text, start, end)
         phrase = self.text[start:end].strip()
         found = self._resolve(phrase, start, end, on)
         if found is not None and not self._same_side([found], self.text[start:end]):
@@ -117,7 +147,14 @@ class SpeakerResolver:
             found = self._resolve(source.group("rest"), at, at + len(source.group("rest")), on)
             if found is not None:
                 return found
+        if _SAME_SOURCE.match(phrase):  # "the sources": those just quoted, speaking for whom they spoke for
+            return self._recent(start, lambda s: True, speakers_only=True)
+        office = _OFFICE.match(phrase.strip(" ,."))
+        if office is not None:  # "Prime Minister Benjamin Netanyahu's office": an organisation of its own
+            return self._register(f"{office.group('name')}’s {office.group('office').lower()}", [], True)
         phrase = _TRAILING.sub("", phrase)  # "the Ministry of Health in the capital Yerevan"
+        if phrase.split(" ", 1)[0].lower() in {*_PERSON_PRONOUNS, *_ORG_PRONOUNS, *_UNRESOLVED}:
+            phrase = _ADVERBS.sub("", phrase)
         end = start + len(phrase)
         person = self._person(written, phrase, start)
         if person is not None:
@@ -128,6 +165,8 @@ class SpeakerResolver:
                                 and s.gender in (None, _PERSON_PRONOUNS[lower]))
         if lower in _ORG_PRONOUNS:
             return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=False)
+        if _ANAPHORIC_NOUNS.intersection(lower.split()):  # "в военном ведомстве": the organisation named last
+            return self._recent(start, lambda s: s.kind == "organisation")
         if lower in _UNRESOLVED or lower.split(" ", 1)[0] in CUE_FORMS:
             return None  # several people, or no speaker at all ("Reporting from Goma")
         generic = _GENERIC.match(phrase)
@@ -137,7 +176,12 @@ class SpeakerResolver:
             if same is not None:
                 return same
             if generic.group("noun").lower() in _ANAPHORA:
-                return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
+                found = self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
+                if found is not None:
+                    return found
+            named = self._named_before(generic.group("noun").split()[-1], start)
+            if named is not None:  # "the Artsakh State Service for Emergency Situations ... The Service said"
+                return named
         candidates = self._same_side(self.registry.descriptor_candidates(phrase, on), written)
         if candidates:
             return self._among(candidates, start)
@@ -146,7 +190,8 @@ class SpeakerResolver:
             return self._pick(inner)
         head = lower.split()[-1] if lower.split() else ""
         if head in _DOCUMENT_NOUNS or lower.endswith(_DOCUMENT_ENDINGS):
-            return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
+            return self._issuer(head, start) or self._recent(
+                start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
         if candidates is not None:
             return None
         role = _ROLE.match(phrase.strip(" ,."))
@@ -174,6 +219,20 @@ class SpeakerResolver:
         if inner:
             return self._pick(inner)
         return self._register(people[0], people[0].split(), False)
+
+    def _issuer(self, noun: str, before: int) -> str | None:
+        """Who issued the document "the statement" refers to: the one actor named with its first mention
+        ("Overchuk has made a press statement", "a statement by the ministry"), outside quotations."""
+        for found in re.finditer(rf"\b{re.escape(noun)}\b", self.text[max(0, before - _WINDOW):before], re.I):
+            at = found.start() + max(0, before - _WINDOW)
+            sentence = self.sentences.at(at)
+            if sentence is None or any(s <= at < e for s, e in self.quoted):
+                continue
+            by = _ISSUED_BY.match(self.text, at + len(noun), sentence.end)
+            low, high = (by.end(), sentence.end) if by else (sentence.start, at)
+            named = [m for m in self.mentions if low <= m.start and m.end <= high]
+            return self._pick(named) if named else None
+        return None
 
     def _name(self, actor_id: str) -> str:
         actor = self.registry.get(actor_id)
@@ -212,7 +271,31 @@ class SpeakerResolver:
         named = [s for s in history if not s.spoke]
         if speakers_only:
             return None
-        return named[0].actor_id if named else (speakers[0].actor_id if speakers else None)
+        if not named:
+            return speakers[0].actor_id if speakers else None
+        return self._subject_first(named).actor_id
+
+    def _named_before(self, noun: str, before: int) -> str | None:
+        """The organisation named in full before ("the Artsakh State Service for Emergency Situations") that
+        "the Service" refers to, when the registry does not know it: a provisional actor of that name."""
+        name = re.compile(rf"(?:{_NAME.pattern}\s+)+{re.escape(noun.capitalize())}\b"
+                          rf"(?:\s+(?:{alternation(_CONNECTORS)})\s+(?:the\s+)?{_NAME.pattern}(?:\s+{_NAME.pattern})*)?")
+        last = None
+        for match in name.finditer(self.text, max(0, before - _WINDOW), before):
+            if not any(s <= match.start() < e for s, e in self.quoted):
+                last = match
+        if last is None:
+            return None
+        words = re.sub(r"^(?:The|A|An)\s+", "", last.group()).split()
+        return self._register(" ".join(words), words, True) if len(words) >= 2 else None
+
+    def _subject_first(self, named: list[_Seen]) -> _Seen:
+        """Of the fitting actors the latest sentence names, the first: its subject more often than not
+        ("The Armenian Foreign Ministry issued a release on talks with Azerbaijan. It says ...")."""
+        sentence = self.sentences.at(named[0].offset)
+        if sentence is None:
+            return named[0]
+        return min((s for s in named if sentence.start <= s.offset < sentence.end), key=lambda s: s.offset)
 
     def _sentence_start(self, offset: int) -> int:
         """Where the sentence holding ``offset`` (or the last one before it) starts."""
@@ -276,14 +359,18 @@ class SpeakerResolver:
             run.pop()
         if len(run) > 1 and run[0].lower() == "the":
             run.pop(0)
-        if not run or (len(tokens) > len(run) + 3):
+        if not run or (len(tokens) > len(run) + 3) or (len(run) == 1 and run[0].lower() in _NOT_NAMES):
             return None
         if len(run) == 1 and len(tokens) == 1 and run[0].isupper() and len(run[0]) <= 2:
             return None
         return self._register(" ".join(run), run, organisation)
 
     def _register(self, name: str, run: list[str], organisation: bool) -> str:
-        """The provisional actor of ``name``: the one already seen under it (or its surname), else a new one."""
+        """The actor the registry knows by ``name``, else the provisional actor of ``name``: the one already seen
+        under it (or its surname), else a new one."""
+        known = self.registry.lookup(name)
+        if known is not None:
+            return known
         key = name.lower()
         if key in self.provisional:
             return self.provisional[key]

@@ -463,6 +463,13 @@ def _resolve(rules: _Rules, kind: str, match: re.Match[str], ref: date | None) -
     return (day.isoformat(), "day") if day is not None else None
 
 
+def context_day(text: str) -> str | None:
+    """The latest full date a text writes (a caption's "September 13, 2022", "today 2 June 2022"): the day an
+    undated report's "on Tuesday" and "November 15" are read against. Not a publication date: never stored as one."""
+    days = [day for found in find_dates(text) if (day := found.day_value()) is not None]
+    return max(days).isoformat() if days else None
+
+
 def publication_day(published: str | None) -> tuple[str | None, str | None]:
     """The publication date as a ``said_on`` fallback: (ISO date, precision)."""
     day = _day(published)
