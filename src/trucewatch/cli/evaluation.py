@@ -108,7 +108,7 @@ realdev_split_option = click.option(
 def eval_realdev_command(annotations: str, corpus: str | None, split: str, per_file: bool, fmt: str) -> None:
     """Titles, dates, body bounds, boilerplate, quotes, speakers, said_on and provision links on real news.
 
-    Russian articles are reported apart too (no Russian rules yet) and count, as misses, in their split.
+    Russian articles are reported apart too (pattern rules, no parser) and count in their split.
     """
     folder = shared_dir("--corpus", corpus, "corpus", "real-dev")
     result = _realdev(annotations, folder, (split,))

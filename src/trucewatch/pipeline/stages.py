@@ -18,9 +18,9 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def rule_languages() -> tuple[str, ...]:
-    """Languages with statement rules: a ``quotes.yaml`` under ``data/lang/<language>/`` (English until others
-    are added; a folder with only dates or numbers is not enough)."""
-    return tuple(sorted({"en", *languages(having="quotes")}))
+    """Languages with statement rules: a ``quotes.yaml`` (read with the parser) or a ``speech.yaml`` (frames read
+    by patterns alone) under ``data/lang/<language>/``; a folder with only dates or numbers is not enough."""
+    return tuple(sorted({"en", *languages(having="quotes"), *languages(having="speech")}))
 
 
 def registry(resources: Resources):
