@@ -105,7 +105,7 @@ def test_a_document_that_becomes_a_copy_loses_its_results(seeded: Store) -> None
 
 def test_a_language_without_rules_is_reported_not_run_through_english(store: Store, tmp_path: Path) -> None:
     french = ("Le ministère de la Défense a déclaré que le cessez-le-feu était respecté dans la région. "
-              "Selon un porte-parole, aucune violation n'a été enregistrée au cours des dernières vingt-quatre heures. ") * 4
+              "Selon un porte-parole, aucune violation n'a été enregistrée en vingt-quatre heures. ") * 4
     (tmp_path / "fr.txt").write_text(french, encoding="utf-8")
     ingest([tmp_path / "fr.txt"], store)
     report = analyse(store)
