@@ -37,8 +37,19 @@ def test_a_file_off_its_schema_is_refused() -> None:
         parse("months: [[january]]\n", "test", "lang-dates", LexiconError)
 
 
-def test_a_folder_with_only_dates_is_no_statement_rules() -> None:
-    assert "ru" in languages() and "ru" not in rule_languages()
+def test_a_folder_with_only_dates_is_no_statement_rules(tmp_path, monkeypatch) -> None:
+    import trucewatch.lang as lang
+
+    for code, files in {"en": ["quotes"], "ru": ["speech", "dates"], "fr": ["dates", "numbers"]}.items():
+        (tmp_path / code).mkdir()
+        for name in files:
+            (tmp_path / code / f"{name}.yaml").write_text("{}\n")
+    monkeypatch.setattr(lang, "_folder", lambda: tmp_path)
+    languages.cache_clear()
+    try:
+        assert languages() == ("en", "fr", "ru") and rule_languages() == ("en", "ru")
+    finally:
+        languages.cache_clear()
 
 
 def test_alternation_matches_longest_first_and_any_spacing() -> None:
