@@ -568,8 +568,11 @@ def _row_link(row) -> EvidenceLink:
     return EvidenceLink(**{name: row[name] for name in _LINK_FIELDS})
 
 
+_DOCUMENT_FIELDS = tuple(f.name for f in fields(Document))
+
+
 def _document_row(doc: Document, ingested_at: str) -> dict:
-    row = asdict(doc)
+    row = {name: getattr(doc, name) for name in _DOCUMENT_FIELDS}  # asdict would deep-copy every body span first
     row["body_spans"] = [[s.body_start, s.raw_start, s.length] for s in doc.body_spans]
     row["removed"] = [asdict(block) for block in doc.removed]
     row["ingested_at"] = ingested_at
