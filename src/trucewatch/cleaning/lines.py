@@ -172,9 +172,15 @@ SCRIPTS = {  # letters of the scripts a regional news stream is written in (Unic
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+# Every letter of the scripts above but Latin falls in these ranges: a text with none is Latin or has no letters.
+_NOT_LATIN = re.compile(r"[\u0370-\u06FF\u10A0-\u10FF\u1C90-\u1CBF\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+
 def script_of(text: str) -> str | None:
     """The writing system of most letters in (the start of) ``text``."""
     sample = text[:200]
+    if not _NOT_LATIN.search(sample):  # most lines: one search instead of counting seven scripts
+        return "Latin" if SCRIPTS["Latin"].search(sample) else None
     counts = {name: len(pattern.findall(sample)) for name, pattern in SCRIPTS.items()}
     best = max(counts, key=counts.__getitem__)
     return best if counts[best] else None
