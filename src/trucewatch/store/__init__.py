@@ -46,6 +46,8 @@ if TYPE_CHECKING:
     from trucewatch.dedup import Candidate
 
 DEFAULT_DB = "trucewatch.db"
+LISTED = ("id", "published", "published_source", "outlet", "wire", "language", "duplicate_of", "title", "source_path",
+          "duplicate_reason")  # the fields of a document listing (``documents`` as a table)
 MIGRATIONS = Path(__file__).parent / "migrations"
 _ALEMBIC_VERSION = table("alembic_version", column("version_num"))
 _REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:["']([^"']+)["']|None)""", re.M)
@@ -248,6 +250,16 @@ class Store(Reviews, Browse):
         with self.engine.connect() as connection:
             for row in connection.execution_options(yield_per=200).execute(query).mappings():
                 yield _row_document(row)
+
+    def document_listing(self, *, include_duplicates: bool = True, limit: int | None = None) -> Iterator[dict]:
+        """The listed fields of documents in publication order, streamed: no text, no offsets (what a table shows)."""
+        columns = [documents.c[name] for name in LISTED]
+        query = select(*columns).order_by(documents.c.published.is_(None), documents.c.published, documents.c.id)
+        if not include_duplicates:
+            query = query.where(documents.c.duplicate_of.is_(None))
+        with self.engine.connect() as connection:
+            for row in connection.execution_options(yield_per=500).execute(query.limit(limit)).mappings():
+                yield dict(row)
 
     def document_ids(self, *, include_duplicates: bool = True) -> list[str]:
         query = select(documents.c.id).order_by(documents.c.id)
