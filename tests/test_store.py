@@ -60,10 +60,10 @@ def test_an_older_store_is_upgraded_when_opened(db_url: str) -> None:
         config = _alembic()
         config.attributes["connection"] = connection
         command.downgrade(config, "0006")
-    assert old.revisions() == {"0006"}
+    assert old.schema_revisions() == {"0006"}
     old.close()
     reopened = Store(db_url)
-    assert reopened.revisions() == head_revisions()
+    assert reopened.schema_revisions() == head_revisions()
     assert reopened.count_documents()["documents"] == 0  # the tables of later migrations are back
     reopened.close()
 
@@ -72,7 +72,7 @@ def test_opening_an_up_to_date_store_does_not_load_alembic(tmp_path) -> None:
     path = tmp_path / "store.db"
     Store(str(path)).close()
     probe = ("import sys; from trucewatch.store import Store, head_revisions; s = Store(sys.argv[1]); "
-             "print(s.revisions() == head_revisions(), 'alembic' in sys.modules)")
+             "print(s.schema_revisions() == head_revisions(), 'alembic' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["True", "False"]
     new = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "new.db")], capture_output=True, text=True,

@@ -117,7 +117,7 @@ class Store(Reviews, Browse):
             return str(self.engine.url.database)
         return self.engine.url.render_as_string(hide_password=True)
 
-    def revisions(self) -> frozenset[str]:
+    def schema_revisions(self) -> frozenset[str]:
         """The schema versions stamped in the store (none for a new store)."""
         try:
             with self.engine.connect() as connection:
@@ -131,7 +131,7 @@ class Store(Reviews, Browse):
         Two processes opening a new store at once race to create it; the loser
         retries and finds the work done.
         """
-        if self.revisions() == head_revisions():
+        if self.schema_revisions() == head_revisions():
             return
         from alembic import command
         from alembic.config import Config
