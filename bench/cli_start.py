@@ -13,8 +13,10 @@ sets PYTHONDONTWRITEBYTECODE: otherwise every run compiles every module again.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -27,6 +29,7 @@ AGREEMENT = "karabakh-2020-11-10"
 
 
 PYCACHE = tempfile.mkdtemp(prefix="trucewatch-pycache-")
+atexit.register(shutil.rmtree, PYCACHE, True)
 
 
 def wall(args: list[str]) -> float:
