@@ -103,10 +103,13 @@ def main() -> None:
     parser.add_argument("--large", type=int, default=5000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--skip", nargs="*", default=[], choices=["memory", "incremental", "dask"])
+    parser.add_argument("--keep", type=Path, default=None, metavar="DIR",
+                        help="keep the stores here (e.g. the large one for bench/cli_start.py --db)")
     args = parser.parse_args()
     results: dict = {}
     with tempfile.TemporaryDirectory() as name:
-        tmp = Path(name)
+        tmp = args.keep or Path(name)
+        tmp.mkdir(parents=True, exist_ok=True)
         if "memory" not in args.skip:
             small, large = peak_memory(args.small, tmp), peak_memory(args.large, tmp)
             results["memory"] = {"small": small, "large": large,

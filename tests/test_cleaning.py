@@ -459,3 +459,11 @@ def test_a_wire_dateline_naming_two_places_and_no_standfirst_without_a_headline(
     doc = build(f"{lead}\n\nGeneva / Vienna (dpa) – {P1}\n\n{P2}\n")
     assert doc.body == f"{lead}\n\n{P1}\n\n{P2}"
     assert doc.wire == "dpa"
+
+
+
+def test_script_of_lines_with_typographic_marks() -> None:
+    assert script_of("The talks “resumed” — on Monday.") == "Latin"
+    assert script_of("Переговоры “возобновились” in Baku") == "Cyrillic"
+    assert script_of("Ελλάδα και Γεωργία, in short") == "Greek"
+    assert script_of("12 — 14 “…”") is None and script_of("") is None

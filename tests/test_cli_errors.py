@@ -198,3 +198,17 @@ def test_eval_cleaning_works_from_any_folder(shared: Path, tmp_path: Path, monke
     result = run("eval", "cleaning", "--fixtures", str(fixtures), "--format", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["documents"] >= 5
+
+
+def test_a_documents_table_shows_a_page_and_says_so_while_other_formats_list_all(demo_db: str) -> None:
+    ids = Store(demo_db).document_ids()
+    assert len(ids) > 3
+    table = run("documents", "--db", demo_db, "--limit", "2")
+    assert f"showing 2 of {len(ids):,} documents" in table.stderr + table.stdout
+    assert sum(doc_id in table.stdout for doc_id in ids) == 2
+    assert "showing" not in run("documents", "--db", demo_db).stdout + run("documents", "--db", demo_db).stderr
+    lines = run("documents", "--db", demo_db, "--format", "jsonl").stdout.splitlines()
+    assert len(lines) == len(ids) and "body" in json.loads(lines[0])
+    assert len(run("documents", "--db", demo_db, "--format", "jsonl", "--limit", "3").stdout.splitlines()) == 3
+    rows = list(csv.DictReader(io.StringIO(run("documents", "--db", demo_db, "--format", "csv").stdout)))
+    assert sorted(r["id"] for r in rows) == sorted(ids)

@@ -56,3 +56,16 @@ def test_probe_sees_heavy_imports() -> None:
     _, probe = _start("agreements", "--format", "json")
     assert probe["code"] == 0
     assert "yaml" in probe["modules"]
+
+
+@pytest.mark.parametrize("command", ["status", "stance", "contradictions"])
+def test_read_commands_do_not_load_spacy_dask_or_alembic(tmp_path: Path, command: str) -> None:
+    """A read is a query of a stored view: no parser, no cluster, no migration of an up-to-date store."""
+    from trucewatch.store import Store
+
+    db = str(tmp_path / "store.db")
+    Store(db).close()
+    _, probe = _start(command, "--db", db, "--agreement", "karabakh-2020-11-10", "--format", "json")
+    assert probe["code"] == 0
+    assert {"sqlalchemy", "trucewatch"} <= set(probe["modules"])  # it did read the store
+    assert not {"spacy", "thinc", "dask", "alembic"} & set(probe["modules"])

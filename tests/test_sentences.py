@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import spacy
 
+from trucewatch import lang
 from trucewatch.documents import build_document
 from trucewatch.evaluation.polnear import read_polnear
 from trucewatch.records import BodySpan, Document, SourceItem
@@ -22,6 +23,13 @@ def doc(text: str) -> Document:
 
 def texts(text: str) -> list[str]:
     return [s.text for s in split_sentences(doc(text))]
+
+
+def test_the_abbreviations_are_spacys() -> None:
+    from spacy.lang.en import English
+
+    ours = lang.lexicon("en", "sentences")["abbreviations"]
+    assert set(ours) == {k for k in English.Defaults.tokenizer_exceptions if k.endswith(".")} and "Jan." in ours
 
 
 @pytest.mark.parametrize(("text", "expected"), [

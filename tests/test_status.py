@@ -197,6 +197,14 @@ def test_status_command_reads_evidence_from_the_store(tmp_path, seeds, agreement
         assert bodies[item["doc_id"]][item["start"]:item["end"]] == item["text"]
         assert "peace" in item["text"].lower() and item["reason"]
     assert records["4"]["term"]["notice_date"] == "2025-05-10"
+    assert all(r["evidence_total"] == len(r["evidence"]) for r in records.values())  # under the default cap
+    capped = runner.invoke(main, ["status", "--agreement", KARABAKH, "--db", db, "--as-of", "2021-12-31",
+                                  "--format", "json", "--evidence", "2"])
+    latest = {r["provision"]: r for r in json.loads(capped.output)}["3"]
+    assert latest["evidence_total"] == len(peacekeeping) and latest["evidence"] == peacekeeping[-2:]
+    short = runner.invoke(main, ["status", "--agreement", KARABAKH, "--db", db, "--as-of", "2021-12-31",
+                                 "--evidence", "1"])
+    assert f"and {len(peacekeeping) - 1:,} earlier" in short.output
     table = runner.invoke(main, ["status", "--agreement", KARABAKH, "--db", db, "--as-of", "2021-12-31"])
     assert table.exit_code == 0 and "peacekeeping" in table.output
     unknown = runner.invoke(main, ["status", "--agreement", "nope", "--db", db])

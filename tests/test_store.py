@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from trucewatch.dedup import Candidate
 from trucewatch.records import BodySpan, Document, EvidenceLink, RemovedBlock, Skip, Statement
-from trucewatch.store import AnalysisRows, Store, resolve_url
+from trucewatch.store import MIGRATIONS, AnalysisRows, Store, head_revisions, resolve_url
 from trucewatch.store.tables import SEARCH_SCHEMA_NAMES, metadata
 
 
@@ -35,6 +41,43 @@ def test_reopening_migrates_idempotently(db_url: str) -> None:
     again = Store(db_url)
     assert again.count_documents()["documents"] == 0
     again.close()
+
+
+def _alembic() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def test_head_revisions_read_from_the_scripts_are_alembics() -> None:
+    assert head_revisions() == frozenset(ScriptDirectory.from_config(_alembic()).get_heads())
+
+
+def test_an_older_store_is_upgraded_when_opened(db_url: str) -> None:
+    Store(db_url).close()
+    old = Store(db_url)
+    with old.engine.begin() as connection:
+        config = _alembic()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0006")
+    assert old.schema_revisions() == {"0006"}
+    old.close()
+    reopened = Store(db_url)
+    assert reopened.schema_revisions() == head_revisions()
+    assert reopened.count_documents()["documents"] == 0  # the tables of later migrations are back
+    reopened.close()
+
+
+def test_opening_an_up_to_date_store_does_not_load_alembic(tmp_path) -> None:
+    path = tmp_path / "store.db"
+    Store(str(path)).close()
+    probe = ("import sys; from trucewatch.store import Store, head_revisions; s = Store(sys.argv[1]); "
+             "print(s.schema_revisions() == head_revisions(), 'alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "False"]
+    new = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "new.db")], capture_output=True, text=True,
+                         check=True).stdout
+    assert new.split()[-1] == "True"  # a new store is created by the migrations
 
 
 def test_document_round_trip(store: Store) -> None:

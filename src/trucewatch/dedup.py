@@ -58,9 +58,15 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     return set(_grams(_WORD.findall(text.lower()), size))
 
 
+@cache
+def _permutations() -> tuple:
+    """The hash permutations of seed 1, drawn once: drawing them again costs each document ~2 ms."""
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+
+
 def signature(text: str) -> bytes:
     """MinHash signature of a body, as bytes for the store."""
-    minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations())
     minhash.update_batch(list(shingles(text)))
     return minhash.hashvalues.astype(np.uint64).tobytes()
 

@@ -86,6 +86,15 @@ def _deadline_summary(record: dict) -> str:
     return "; ".join(parts)
 
 
+EVIDENCE_SHOWN = 20  # per provision: on a large store the whole list is tens of megabytes
+
+
+def _latest_evidence(record: dict, shown: int) -> dict:
+    """The record with its latest ``shown`` pieces of evidence (all when 0) and the count of all of them."""
+    evidence = record["evidence"]
+    return {**record, "evidence": evidence[-shown:] if shown else evidence, "evidence_total": len(evidence)}
+
+
 @main.command("status", short_help="Implementation status of each provision, with evidence.")
 @click.option("--agreement", "agreement_id", required=True, metavar="ID",
               help="Agreement id (see `trucewatch agreements`).")
@@ -93,15 +102,17 @@ def _deadline_summary(record: dict) -> str:
 @as_of_option
 @agreements_path_option
 @format_option()
+@click.option("--evidence", "shown", type=click.IntRange(min=0), default=EVIDENCE_SHOWN, show_default=True,
+              help="Pieces of evidence listed per provision (the latest); 0 for all.")
 def status_command(agreement_id: str, db: str | None, as_of: str | None, agreement_paths: tuple[str, ...],
-                   fmt: str) -> None:
+                   fmt: str, shown: int) -> None:
     """Implementation status of each provision, with deadlines, term and the evidence behind it.
 
     Status is "no evidence" (nothing reported), the Peace Accords Matrix scale (0 not initiated, 1 minimal,
     2 intermediate, 3 full), "disputed", "regressed" or "terminated" (docs/status-model.md); each change
     cites the evidence that moved it and the evidence against it. Reads the evidence links written by
     `trucewatch analyse`. CSV has one row per provision; JSON and JSONL add the history, deadlines,
-    term and every piece of evidence.
+    term and the latest pieces of evidence (--evidence; evidence_total counts them all).
     """
     from trucewatch.assess.status import LABELS
     from trucewatch.assess.views import status_view
@@ -112,14 +123,14 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
     store = open_store(db)
     try:
         when, _ = as_of_or_default(store, agreement_id, as_of)
-        records = status_view(store, agreements[agreement_id], when)
+        records = [_latest_evidence(r, shown) for r in status_view(store, agreements[agreement_id], when)]
     finally:
         store.close()
     if fmt in ("json", "jsonl"):
         emit(records, fmt, [])
         return
     rows = [{"provision": r["provision"], "topic": r["topic"], "status": LABELS[r["status"]], "since": r["since"],
-             "evidence": len(r["evidence"]), "sides": ", ".join(r["coverage"]["sides"]),
+             "evidence": r["evidence_total"], "sides": ", ".join(r["coverage"]["sides"]),
              "last report": r["coverage"]["last_report"], "incidents": r["incidents"]["count"] or "",
              "deadlines and term": _deadline_summary(r)} for r in records]
     emit(rows, fmt, ["provision", "topic", "status", "since", "evidence", "sides", "last report", "incidents",
@@ -133,6 +144,8 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
                        + (f" · {r['incidents']['summary']}" if r["incidents"]["count"] else ""))
         for x in r["evidence"]:
             click.echo("  " + _evidence_line(x))
+        if r["evidence_total"] > len(r["evidence"]):
+            click.echo(f"  ... and {r['evidence_total'] - len(r['evidence']):,} earlier (--evidence 0 lists all)")
     if not any(r["evidence"] for r in records):
         click.echo(f"No evidence links for {agreement_id} in the store: run `trucewatch analyse` first.", err=True)
 

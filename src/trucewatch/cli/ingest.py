@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from importlib.resources import files
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,8 @@ from rich.console import Console
 
 from trucewatch.cli import db_option, main, open_mapper, open_store
 from trucewatch.cli.output import emit, format_option
+
+TABLE_ROWS = 200  # documents a table shows unless told otherwise: rich renders a row in about a millisecond
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -128,20 +131,34 @@ def document_record(doc: Document, *, body: bool = True) -> dict:
 @db_option
 @format_option()
 @click.option("--canonical", is_flag=True, help="Only canonical copies, not their duplicates.")
-def documents_command(db: str | None, fmt: str, canonical: bool) -> None:
+@click.option("--limit", type=click.IntRange(min=0), default=None,
+              help=f"At most N documents, 0 for all (default: {TABLE_ROWS:,} in a table, all in other formats).")
+def documents_command(db: str | None, fmt: str, canonical: bool, limit: int | None) -> None:
     """List the stored documents in publication order: id, date, outlet, wire, duplicates, title.
 
     duplicate_reason says why a copy was grouped, or why a near-identical text was kept apart
     (similarity, and the rule: another day of one outlet, other dates or numbers, a text of its own).
 
     JSON and JSONL add the cleaned body, its offsets into the original text and what cleaning removed.
+    A table shows the first rows only (a terminal cannot show twenty thousand); the other formats stream all.
     """
+    from trucewatch.store import LISTED
+
     store = open_store(db)
-    records: Iterator[dict] = (document_record(d, body=fmt != "table")
-                               for d in store.documents(include_duplicates=not canonical))
-    emit(records, fmt, ["id", "published", "published_source", "outlet", "wire", "language", "duplicate_of",
-                        "title", "source_path", "duplicate_reason"],
-         widths={"title": 60, "source_path": 30, "duplicate_reason": 50})
+    limit = (TABLE_ROWS if fmt == "table" else 0) if limit is None else limit
+    if fmt in ("table", "csv"):  # the listed fields only: no text is read
+        shown = emit(store.document_listing(include_duplicates=not canonical, limit=limit or None), fmt, LISTED,
+                     widths={"title": 60, "source_path": 30, "duplicate_reason": 50})
+        if fmt == "csv":
+            return
+        counts = store.count_documents()
+        total = counts["documents"] - (counts["duplicates"] if canonical else 0)
+        if shown < total:
+            say(f"showing {shown:,} of {total:,} documents: --limit 0 for all, or --format jsonl or csv")
+        return
+    records: Iterator[dict] = (document_record(d, body=True)
+                               for d in islice(store.documents(include_duplicates=not canonical), limit or None))
+    emit(records, fmt, LISTED)
 
 
 def summarise(store: Store) -> None:

@@ -36,24 +36,39 @@ def print_analysis(report: AnalysisReport) -> None:
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="Use an existing Dask scheduler.")
 @click.option("--all", "force", is_flag=True, help="Redo every document, not only new or stale ones.")
 @click.option("--stages", default=None, metavar="NAMES",
-              help="Comma-separated stage names to run, in order (default: sentences,statements,links).")
+              help="Comma-separated stage names to run, in order (default: all: sentences,statements,links,incidents).")
+@click.option("--config", "config_file", default=None, type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+              help="Stages, their settings and data files from a TOML file (default: ./trucewatch.toml if present); "
+                   "options win over it.")
 @agreements_path_option
 @places_option
 def analyse_command(db: str | None, workers: int, scheduler: str | None, force: bool, stages: str | None,
-                    agreement_paths: tuple[str, ...], place_files: tuple[str, ...]) -> None:
+                    config_file: str | None, agreement_paths: tuple[str, ...], place_files: tuple[str, ...]) -> None:
     """Extract statements and link evidence to agreements for every canonical document.
 
     Incremental: only documents that are new, became canonical, or whose analysis is stale (the
     code, the actors, the language rules or an agreement file changed) are processed; changing
     an agreement re-links without re-parsing. Every run is recorded (`trucewatch runs`).
     """
-    from trucewatch.pipeline import PipelineConfig, PipelineError, analyse
+    from dataclasses import replace
 
-    load_agreement_files(agreement_paths)  # a bad file is a one-line error before any work
-    load_place_files(place_files)
-    config = PipelineConfig(agreement_paths=tuple(agreement_paths),
-                            place_paths=tuple(str(Path(p).resolve()) for p in place_files),
-                            **({"stages": tuple(s.strip() for s in stages.split(",") if s.strip())} if stages else {}))
+    from trucewatch.pipeline import PipelineConfig, PipelineError, analyse
+    from trucewatch.pipeline.config import DEFAULT_FILE, load_config
+
+    if config_file is None and Path(DEFAULT_FILE).is_file():
+        config_file = DEFAULT_FILE
+    try:
+        config = load_config(config_file) if config_file else PipelineConfig()
+    except PipelineError as error:
+        raise click.ClickException(str(error)) from None
+    if stages:
+        config = replace(config, stages=tuple(s.strip() for s in stages.split(",") if s.strip()))
+    if agreement_paths:
+        config = replace(config, agreement_paths=tuple(agreement_paths))
+    if place_files:
+        config = replace(config, place_paths=tuple(str(Path(p).resolve()) for p in place_files))
+    load_agreement_files(config.agreement_paths)  # a bad file is a one-line error before any work
+    load_place_files(config.place_paths)
     store = open_store(db)
     with open_mapper(workers, scheduler) as mapper, progress_bar("analysing", "documents") as progress:
         task = progress.add_task("analyse", total=None)

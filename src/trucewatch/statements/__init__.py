@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from trucewatch import nlp
 from trucewatch.actors import ActorRegistry, load_registry
-from trucewatch.nlp import full_pipeline
 from trucewatch.records import Document, Sentence, Statement
 from trucewatch.statements.attribution import Attribution
 from trucewatch.statements.document import Pending, finish_attributions, prepare_attributions
@@ -37,12 +37,12 @@ class TooManyQuotes(ValueError):
 
 
 # Tags and dependencies are all the frames need: no entities, lemmas or coarse POS mapping.
-_UNUSED = ("ner", "lemmatizer", "attribute_ruler")
+_PARSER = ("tok2vec", "tagger", "parser")
 
 
 def parse(texts: Sequence[str]):
     """Tag and parse the candidate sentences (the only place the statistical model runs)."""
-    return list(full_pipeline().pipe(texts, disable=list(_UNUSED), batch_size=64))
+    return list(nlp.pipe(texts, only=_PARSER))
 
 
 def entities(phrases: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
@@ -54,10 +54,8 @@ def entities(phrases: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
     unique = list(dict.fromkeys(p for p in phrases if p.strip()))
     if not unique:
         return {}
-    nlp = full_pipeline()
-    others = [name for name in nlp.pipe_names if name != "ner"]
     return {phrase: [(e.label_, e.text) for e in doc.ents]
-            for phrase, doc in zip(unique, nlp.pipe(unique, disable=others, batch_size=256), strict=True)}
+            for phrase, doc in zip(unique, nlp.pipe(unique, only=("ner",), batch_size=256), strict=True)}
 
 
 def extract_statements(doc: Document, registry: ActorRegistry | None = None,

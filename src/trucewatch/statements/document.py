@@ -25,7 +25,7 @@ from trucewatch.statements.attribution import (
     reported_with_fragments,
     scare_quote,
 )
-from trucewatch.statements.cues import cue_offsets, ends_with_cue, passive
+from trucewatch.statements.cues import CUE_FORMS, cue_offsets, ends_with_cue, passive
 from trucewatch.statements.frames import (
     NESTED_THAT,
     frame_according,
@@ -280,9 +280,32 @@ def _candidates(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote
         if said is not None:
             read.append(said)
             continue
-        if sentence.end - sentence.start <= MAX_PARSED_CHARS:
+        if sentence.end - sentence.start <= MAX_PARSED_CHARS and _parse_may_read(text, sentence, quotes, results,
+                                                                                 framed_cues):
             jobs.append(skeleton(text, sentence.start, sentence.end, long_direct))
     return Pending(text, quotes, results, framed_cues, read, jobs, parsing=True)
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
+_PARSE_TRIGGERS: frozenset[str] = CUE_FORMS | {"according"}
+
+
+def _parse_may_read(text: str, sentence: Sentence, quotes: Sequence[Quote], results: Sequence[Attribution],
+                    framed_cues: set[int]) -> bool:
+    """Could the parse of this sentence add anything? Only from what :func:`_with_parsed` reads in it.
+
+    It keeps a parse's frame only at a cue word (or "according") outside every quotation and not already
+    framed, and a governing verb only for a partial quotation with no speaker yet; a sentence with neither
+    (a direct quotation left without a frame, cue words only inside quotations) is not parsed. Words are
+    letter runs, never fewer than spaCy's tokens, and with any capital, so the test errs towards parsing.
+    """
+    if any(a.kind == "partial" and a.speaker_start is None and a.start < sentence.end and sentence.start < a.end
+           for a in results):
+        return True
+    quoted = [(q.start, q.end) for q in quotes if q.start < sentence.end and sentence.start < q.end]
+    return any(word.group().lower() in _PARSE_TRIGGERS and word.start() not in framed_cues
+               and not any(s <= word.start() < e for s, e in quoted)
+               for word in _LETTERS.finditer(text, sentence.start, sentence.end))
 
 
 def _with_parsed(pending: Pending, parsed: Sequence) -> list[Attribution]:

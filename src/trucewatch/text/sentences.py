@@ -14,14 +14,14 @@ import unicodedata
 from bisect import bisect_right
 from functools import cache
 
-from spacy.lang.en import English
-
+from trucewatch import lang
 from trucewatch.records import Document, Sentence
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # Sentence-final marks (a period only when not part of an ellipsis), when they are tokens.
 _TERMINAL = re.compile(r"[!?‼‽⁇⁈⁉。！？｡]|(?<!\.)\.(?!\.)")
-_ABBREVIATIONS = frozenset(k for k in English.Defaults.tokenizer_exceptions if k.endswith("."))
+# spaCy's English abbreviations, from a data file: importing spaCy costs a read command over a second.
+_ABBREVIATIONS: frozenset[str] = frozenset(lang.lexicon("en", "sentences")["abbreviations"])
 _QUOTES = "'\"‘’“”«»„"
 
 
