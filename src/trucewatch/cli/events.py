@@ -39,10 +39,9 @@ def _filters(function):
 def stored_records(store, date_from: str | None, date_to: str | None, types: tuple[str, ...]) -> list[dict]:
     """The stored incident reports, each with the id of the incident it reports (grouped across documents)."""
     from trucewatch.export import event_record
-    from trucewatch.incidents.grouping import group_incidents
 
     reports = list(store.incidents(date_from=date_from, date_to=date_to, types=types))
-    groups = group_incidents(reports)
+    groups = store.incident_groups(reports)  # reviewed: merges and splits applied
     return [event_record(r, groups[r.id]) for r in reports]
 
 

@@ -23,7 +23,13 @@ from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from trucewatch.records import BodySpan, Document, EvidenceLink, Incident, RemovedBlock, Skip, Statement
 from trucewatch.store.browse import Browse
-from trucewatch.store.reviews import Conflict, Reviews, apply_link_reviews, apply_statement_review
+from trucewatch.store.reviews import (
+    Conflict,
+    Reviews,
+    apply_incident_reviews,
+    apply_link_reviews,
+    apply_statement_review,
+)
 from trucewatch.store.tables import (
     analysis_runs,
     analysis_state,
@@ -334,10 +340,13 @@ class Store(Reviews, Browse):
         with self.transaction() as connection:
             for table, items_of, row_of in _PRODUCTS:
                 redo = [r.doc_id for r in results if items_of(r) is not None]
+                by_hand: set[str] = set()  # rows a monitor recorded: never deleted, never overwritten
                 if redo:
-                    connection.execute(delete(table).where(table.c.doc_id.in_(redo)))
+                    by_hand = set(connection.scalars(select(table.c.id).where(
+                        table.c.doc_id.in_(redo), table.c.entered_by.is_not(None))))
+                    connection.execute(delete(table).where(table.c.doc_id.in_(redo), table.c.entered_by.is_(None)))
                 rows = list({item.id: {**row_of(item), "run_id": run_id}  # one row per stable id
-                             for r in results for item in items_of(r) or ()}.values())
+                             for r in results for item in items_of(r) or () if item.id not in by_hand}.values())
                 if rows:
                     connection.execute(insert(table), rows)
             connection.execute(delete(analysis_state).where(analysis_state.c.doc_id.in_([r.doc_id for r in results])))
@@ -352,7 +361,7 @@ class Store(Reviews, Browse):
             for i in range(0, len(doc_ids), 500):
                 chunk = doc_ids[i : i + 500]
                 for table in (statements, evidence_links, incidents):
-                    connection.execute(delete(table).where(table.c.doc_id.in_(chunk)))
+                    connection.execute(delete(table).where(table.c.doc_id.in_(chunk), table.c.entered_by.is_(None)))
                 connection.execute(delete(analysis_state).where(analysis_state.c.doc_id.in_(chunk)))
 
     def analysis_skips(self) -> list[tuple[str, str]]:
@@ -465,8 +474,14 @@ class Store(Reviews, Browse):
     # -- incidents -------------------------------------------------------------------
 
     def incidents(self, *, doc_id: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                  types: Iterable[str] = ()) -> Iterator[Incident]:
-        """Stored incident reports in date order (undated last), streamed; ``date_from``/``date_to`` inclusive."""
+                  types: Iterable[str] = (), reviewed: bool = True) -> Iterator[Incident]:
+        """Stored incident reports in date order (undated last), streamed; ``date_from``/``date_to`` inclusive
+        (on the machine's date). Unless ``reviewed=False``, as reviewers left them (``apply_incident_reviews``)."""
+        if reviewed:
+            yield from apply_incident_reviews(self.incidents(doc_id=doc_id, date_from=date_from, date_to=date_to,
+                                                             types=types, reviewed=False),
+                                              self.current_reviews("incident"))
+            return
         query = select(incidents).order_by(incidents.c.date.is_(None), incidents.c.date, incidents.c.doc_id,
                                            incidents.c.start, incidents.c.type)
         if doc_id is not None:
@@ -542,7 +557,7 @@ def _document_row(doc: Document, ingested_at: str) -> dict:
 
 
 def _row_document(row) -> Document:
-    values = {k: v for k, v in row.items() if k != "ingested_at"}
+    values = {k: v for k, v in row.items() if k not in ("ingested_at", "entered_by", "entered_at")}
     values["body_spans"] = [BodySpan(*span) for span in row["body_spans"]]
     values["removed"] = [RemovedBlock(**block) for block in row["removed"]]
     return Document(**values)

@@ -10,23 +10,33 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, and_, func, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from trucewatch.store.tables import evidence_links, revisions, statements, users
+from trucewatch.store.tables import evidence_links, incidents, revisions, statements, users
 
 if TYPE_CHECKING:
-    from trucewatch.records import EvidenceLink, Statement
+    from trucewatch.records import EvidenceLink, Incident, Statement
 
 ROLES = ("viewer", "reviewer", "admin")
 WRITERS = ("reviewer", "admin")
 VERDICTS = ("confirmed", "rejected")
-TARGETS = {"evidence": evidence_links, "statement": statements}
+NOT_A_CONTRADICTION = "not_a_contradiction"
+CONTRADICTION_VERDICTS = ("confirmed", NOT_A_CONTRADICTION)
+# Stored items, whose rows a review is checked against (and found orphaned when analysis drops them).
+TARGETS = {"evidence": evidence_links, "statement": statements, "incident": incidents}
+# Computed items (contradictions, provision statuses): the caller checks that they exist.
+COMPUTED = ("contradiction", "provision")
 # The fields a review may set, per target: the rest of the item stays as the machine made it.
-REVIEWED_FIELDS = {"evidence": ("verdict", "provision"), "statement": ("speaker", "speaker_name", "said_on")}
+REVIEWED_FIELDS = {"evidence": ("verdict", "provision"), "statement": ("speaker", "speaker_name", "said_on"),
+                   "incident": ("verdict", "type", "date", "place", "fatalities", "group"),
+                   "contradiction": ("verdict",),
+                   "provision": ("status", "on")}  # a status set by hand, from a day on (None: the machine's)
+INCIDENT_FIELDS = ("type", "date", "place", "fatalities")
 
 
 class Conflict(Exception):
@@ -136,9 +146,16 @@ class Reviews:
             present = {kind: set(connection.scalars(select(table.c.id).where(
                 table.c.id.in_([r["target_id"] for r in rows if r["target_kind"] == kind]))))
                 for kind, table in TARGETS.items()}
-        for row in rows:
-            row["orphaned"] = row["target_id"] not in present.get(row["target_kind"], set())
+        for row in rows:  # a computed item (contradiction, status) is checked where it is computed: None here
+            row["orphaned"] = None if row["target_kind"] not in TARGETS else \
+                row["target_id"] not in present[row["target_kind"]]
         return rows
+
+    def incident_groups(self, reports: list[Incident]) -> dict[str, str]:
+        """Report id -> incident id: the machine's grouping with reviewers' merges and splits over it."""
+        from trucewatch.incidents.grouping import group_incidents
+
+        return regroup(group_incidents(reports), self.current_reviews("incident", [r.id for r in reports]))
 
     def count_revisions(self) -> int:
         with self.engine.connect() as connection:
@@ -157,7 +174,13 @@ class Reviews:
 
 def _machine_state(connection, target_kind: str, target_id: str) -> dict | None:
     """The reviewable fields of an item as the machine made it (no verdict yet)."""
+    if target_kind in COMPUTED:
+        return dict.fromkeys(REVIEWED_FIELDS[target_kind])
     table = TARGETS[target_kind]
+    if target_kind == "incident":
+        row = connection.execute(select(*(table.c[f] for f in INCIDENT_FIELDS)).where(table.c.id == target_id)
+                                 ).mappings().first()
+        return None if row is None else {"verdict": None, **row, "group": None}
     if target_kind == "evidence":
         provision = connection.scalar(select(table.c.provision).where(table.c.id == target_id))
         return None if provision is None else {"verdict": None, "provision": provision}
@@ -199,6 +222,35 @@ def apply_link_reviews(links: list[EvidenceLink], reviews: dict[str, dict],
             link = replace(link, provision=state["provision"])
         kept.append(link)
     return kept
+
+
+def apply_incident_reviews(reports: Iterable[Incident], reviews: dict[str, dict]) -> Iterator[Incident]:
+    """Incident reports as reviewers left them: rejected ones out, corrected fields (and the codes of a
+    corrected type) in place. Groups set by a merge or a split are applied by ``regroup``."""
+    from trucewatch.incidents.rules import incident_rules
+
+    codes = None
+    for report in reports:
+        state = reviews.get(report.id, {}).get("state")
+        if state and state.get("verdict") == "rejected":
+            continue
+        if state:
+            fields = {f: state[f] for f in INCIDENT_FIELDS if f in state}
+            if fields.get("type") and fields["type"] != report.type:
+                codes = codes or {t.name: t for t in incident_rules().types}
+                rule = codes.get(fields["type"])
+                if rule is not None:
+                    fields |= {"plover_type": rule.plover_type, "plover_mode": rule.plover_mode,
+                               "acled_event_type": rule.acled_event_type,
+                               "acled_sub_event_type": rule.acled_sub_event_type}
+            report = replace(report, **fields)
+        yield report
+
+
+def regroup(groups: dict[str, str], reviews: dict[str, dict]) -> dict[str, str]:
+    """Report id -> incident id with reviewers' merges and splits over the machine's grouping."""
+    return {report: (reviews.get(report, {}).get("state") or {}).get("group") or group
+            for report, group in groups.items()}
 
 
 def apply_statement_review(statement: Statement, reviews: dict[str, dict]) -> Statement:
