@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from trucewatch.records import BodySpan, Document, EvidenceLink, Incident, RemovedBlock, Skip, Statement
 from trucewatch.store.browse import Browse
+from trucewatch.store.hand import ByHand
 from trucewatch.store.reviews import (
     Conflict,
     Reviews,
@@ -77,7 +78,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-class Store(Reviews, Browse):
+class Store(Reviews, Browse, ByHand):
     """Typed reads and writes over the schema; callers never see SQL."""
 
     def __init__(self, db: str | None = None) -> None:
@@ -373,20 +374,20 @@ class Store(Reviews, Browse):
 
     def evidence_version(self, agreement_id: str) -> str:
         """A token that changes whenever the evidence of ``agreement_id`` may have changed, reviews included."""
-        query = select(func.count(), func.max(evidence_links.c.run_id)).where(
+        query = select(func.count(), func.max(evidence_links.c.run_id), func.max(evidence_links.c.entered_at)).where(
             evidence_links.c.agreement_id == agreement_id)
         with self.engine.connect() as connection:
-            count, newest = connection.execute(query).one()
+            count, newest, by_hand = connection.execute(query).one()
             reviewed = connection.scalar(select(func.max(revisions.c.id)))
-        return f"{count}:{newest}:{reviewed}"  # run ids sort by time; revisions only grow
+        return f"{count}:{newest}:{by_hand}:{reviewed}"  # run ids sort by time; revisions only grow
 
     def statements_version(self) -> str:
         """A token that changes whenever the statements may have changed (what stance and claims read)."""
-        query = select(func.count(), func.max(statements.c.run_id))
+        query = select(func.count(), func.max(statements.c.run_id), func.max(statements.c.entered_at))
         with self.engine.connect() as connection:
-            count, newest = connection.execute(query).one()
+            count, newest, by_hand = connection.execute(query).one()
             reviewed = connection.scalar(select(func.max(revisions.c.id)))
-        return f"{count}:{newest}:{reviewed}"
+        return f"{count}:{newest}:{by_hand}:{reviewed}"
 
     def newest_evidence_date(self, agreement_id: str | None = None) -> str | None:
         """The newest date evidence was given (said_on, else reported_on), of one agreement or of all."""

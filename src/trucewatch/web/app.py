@@ -15,7 +15,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from trucewatch import __version__
 from trucewatch.agreements import Agreement, load_agreements
 from trucewatch.store import Store
-from trucewatch.web import api, pages
+from trucewatch.web import api, pages, review_pages
 from trucewatch.web.cache import ViewCache
 from trucewatch.web.render import error_page, wants_json
 from trucewatch.web.security import SecurityHeaders
@@ -56,6 +56,7 @@ def create_app(store: Store, agreements: dict[str, Agreement] | None = None) -> 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(review_pages.router)
 
     @app.exception_handler(HTTPException)
     def http_error(request: Request, error: HTTPException):
