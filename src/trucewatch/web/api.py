@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from datetime import date as Day  # a field is named date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
@@ -111,7 +112,7 @@ def search(request: Request, params: Annotated[FilterParams, Depends()],
 class IncidentReview(BaseModel):
     verdict: Literal["rejected", "confirmed"] | None = None
     type: str | None = Field(None, max_length=32)
-    date: date | None = None
+    date: Day | None = None
     place: str | None = Field(None, max_length=200)
     fatalities: int | None = Field(None, ge=0, le=1_000_000)
     note: str | None = Field(None, max_length=2000)

@@ -113,7 +113,8 @@ def provision_page(request: Request, agreement_id: str, provision: str, as_of: d
     links = request.app.state.views.get(("links", agreement_id, provision, version),
                                         lambda: provision_links(request.app.state.store, agreement_id, provision))
     start = (page_number - 1) * per_page
-    data = {**{k: v for k, v in record.items() if k != "evidence"}, "text": _provision_text(agreement, provision),
+    data = {"manual": None, "machine": None, **{k: v for k, v in record.items() if k != "evidence"},
+            "text": _provision_text(agreement, provision),
             "links": links[start : start + per_page], "provisions": [p.number for p in agreement.provisions],
             "status_version": _status_version(request.app.state.store, agreement_id, provision),
             "statuses": [{"status": k, "label": v} for k, v in LABELS.items()],

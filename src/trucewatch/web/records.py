@@ -8,6 +8,7 @@ occurs in that document's body (the whole body when no text is given).
 from __future__ import annotations
 
 from datetime import date
+from datetime import date as Day  # a field is named date
 
 from fastapi import HTTPException
 from pydantic import BaseModel, Field
@@ -41,7 +42,7 @@ class StatementRecord(Cited):
 class IncidentRecord(Cited):
     sentence: str | None = Field(None, max_length=20_000, description="The report's words (in the document).")
     type: str = Field(..., max_length=32)
-    date: date | None = None
+    date: Day | None = None
     place: str | None = Field(None, max_length=200)
     fatalities: int = Field(0, ge=0, le=1_000_000)
     actors: list[dict] = Field(default_factory=list, description="Each {name, side, role: actor|target}.")

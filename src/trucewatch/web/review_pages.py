@@ -156,8 +156,11 @@ def record_forms(request: Request) -> Response:
 
 
 def _source(title: str, outlet: str, published: date | None, url: str, text: str) -> records.Source | None:
-    return records.Source(title=title, outlet=outlet, published=published, url=url or None, text=text) \
-        if text.strip() else None
+    """The form's source fields as a ``Source`` (None without text); a blank title or source is named as such."""
+    if not text.strip():
+        return None
+    return records.Source(title=title.strip() or "recorded by hand", outlet=outlet.strip() or "by hand",
+                          published=published, url=url or None, text=text)
 
 
 @router.post("/record/document")
@@ -181,7 +184,7 @@ def record_statement_form(request: Request, csrf: str = Form(""), doc_id: str = 
                           said_on: Annotated[date | None, Form()] = None) -> Response:
     user = form_writer(request, csrf)
     record = records.StatementRecord(doc_id=doc_id or None, source=_source(title, outlet, published, url,
-                                                                           source_text),
+                                                                           source_text or text),
                                      text=text, speaker=speaker, said_on=said_on)
     done = records.record_statement(request.app.state.store, request.app.state.agreements, user, record)
     return RedirectResponse(f"/documents/{done['doc_id']}#{done['id']}", 303)
@@ -197,7 +200,7 @@ def record_incident_form(request: Request, csrf: str = Form(""), doc_id: str = F
                          fatalities: Annotated[int, Form(ge=0, le=1_000_000)] = 0) -> Response:
     user = form_writer(request, csrf)
     record = records.IncidentRecord(doc_id=doc_id or None, source=_source(title, outlet, published, url,
-                                                                          source_text),
+                                                                          source_text or sentence),
                                     sentence=sentence or None, type=type, date=on, place=place or None,
                                     fatalities=fatalities)
     records.record_incident(request.app.state.store, user, record)

@@ -80,7 +80,8 @@ def matrix(store: Store, agreement: Agreement, as_of: date) -> list[dict]:
     reviews, reviewed = _reviewed(store, agreement.id)
     spans = {(x.doc_id, x.start, x.end, _counts_for(x, reviews)) for x in reviewed.values()}
     return [{"provision": r["provision"], "topic": r["topic"], "status": r["status"], "label": r["label"],
-             "since": r["since"], "evidence": len(r["evidence"]),
+             "since": r["since"], "manual": r.get("manual"), "machine": r.get("machine"),
+             "evidence": len(r["evidence"]),
              "reviewed": sum((x["doc_id"], x["start"], x["end"], r["provision"]) in spans for x in r["evidence"]),
              "deadlines": [{"id": d["id"], "due": d["effective_due"], "state": d["state"]} for d in r["deadlines"]]}
             for r in status_view(store, agreement, as_of)]
