@@ -44,7 +44,7 @@ _FOUND = {
     "statements": (statements.c.id, statements.c.doc_id, statements.c.text, statements.c.speaker,
                    statements.c.speaker_name, statements.c.said_on),
     "evidence": (evidence_links.c.id, evidence_links.c.doc_id, evidence_links.c.agreement_id,
-                 evidence_links.c.provision, evidence_links.c.text, evidence_links.c.said_on),
+                 evidence_links.c.provision, evidence_links.c.text, evidence_links.c.speaker, evidence_links.c.said_on),
     "incidents": (incidents.c.id, incidents.c.doc_id, incidents.c.sentence, incidents.c.type, incidents.c.date,
                   incidents.c.place),
 }

@@ -11,16 +11,18 @@ import hashlib
 import secrets
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from dataclasses import fields as dataclass_fields
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, and_, func, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from trucewatch.records import Incident
 from trucewatch.store.tables import evidence_links, incidents, revisions, statements, users
 
 if TYPE_CHECKING:
-    from trucewatch.records import EvidenceLink, Incident, Statement
+    from trucewatch.records import EvidenceLink, Statement
 
 ROLES = ("viewer", "reviewer", "admin")
 WRITERS = ("reviewer", "admin")
@@ -224,6 +226,17 @@ def apply_link_reviews(links: list[EvidenceLink], reviews: dict[str, dict],
     return kept
 
 
+@dataclass
+class ReviewedIncident(Incident):
+    """A report whose type a reviewer corrected: it keeps the id the machine gave it (the id hashes the type)."""
+
+    machine_id: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.machine_id
+
+
 def apply_incident_reviews(reports: Iterable[Incident], reviews: dict[str, dict]) -> Iterator[Incident]:
     """Incident reports as reviewers left them: rejected ones out, corrected fields (and the codes of a
     corrected type) in place. Groups set by a merge or a split are applied by ``regroup``."""
@@ -243,6 +256,8 @@ def apply_incident_reviews(reports: Iterable[Incident], reviews: dict[str, dict]
                     fields |= {"plover_type": rule.plover_type, "plover_mode": rule.plover_mode,
                                "acled_event_type": rule.acled_event_type,
                                "acled_sub_event_type": rule.acled_sub_event_type}
+                report = ReviewedIncident(**{f.name: getattr(report, f.name) for f in dataclass_fields(report)},
+                                          machine_id=report.id)
             report = replace(report, **fields)
         yield report
 
