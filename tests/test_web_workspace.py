@@ -1,5 +1,6 @@
 """The workspace's second part over HTTP: records entered by hand, status set by hand, contradictions and
 incidents reviewed (merged, split, corrected), filters by side, outlet and type, conflicts on every new kind."""
+# ruff: noqa: F811  (the fixtures ``web`` and ``web_db`` are test_web's, imported by name)
 
 from __future__ import annotations
 
@@ -191,7 +192,7 @@ def test_records_by_hand_are_stored_counted_searched_and_kept_by_analysis(web) -
 def test_filters_by_side_outlet_and_type_with_pages(web) -> None:
     from trucewatch.actors import load_registry
 
-    client, store = web
+    client, _ = web
     sides = {a.id: a.side for a in load_registry().actors.values()}
     azerbaijani = client.get("/statements.json?side=AZ&per_page=500").json()
     assert azerbaijani["total"] and {sides.get(s["speaker"]) for s in azerbaijani["statements"]} == {"AZ"}
