@@ -92,6 +92,16 @@ def review_statement(request: Request, statement_id: str, review: StatementRevie
                                     note=review.note, expected_version=review.expected_version)
 
 
+@router.get("/reviews/{kind}/{target_id:path}")
+def current_review(request: Request, kind: Literal["evidence", "statement", "incident", "contradiction", "provision"],
+                   target_id: str) -> dict:
+    """The current review of an item (``version`` 0 and no ``state``: never reviewed): what a writer sends back
+    as ``expected_version``. A provision's id is ``AGREEMENT/N``."""
+    found = request.app.state.store.current_reviews(kind, [target_id]).get(target_id)
+    return {"kind": kind, "id": target_id, "version": 0, "state": None} if found is None else \
+        {"kind": kind, "id": target_id, **found}
+
+
 @router.get("/audit")
 def audit(request: Request, page: int = Query(1, ge=1, le=100_000), per_page: int = Query(50, ge=1, le=500)) -> dict:
     """Revisions newest first: id, user, at, target, before, after, note (and whether the item is orphaned)."""
