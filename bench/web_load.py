@@ -32,7 +32,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import httpx
@@ -89,6 +89,19 @@ def copy_store(source: str, folder: Path, db: str | None) -> str:
     return db
 
 
+def prewarm(store: Store) -> None:
+    """Materialise what the first reader would otherwise wait for (as ``trucewatch status`` and a report do):
+    the status, stance and contradictions of the default as-of date and the grouping of incidents."""
+    from trucewatch.agreements import load_agreements
+    from trucewatch.assess.views import contradictions_view, default_as_of, stance_view, status_view
+
+    agreement = load_agreements()[AGREEMENT]
+    when = default_as_of(store, AGREEMENT)[0]
+    store.machine_incident_groups(store.incidents_version(reviews=False))
+    for view in (status_view, stance_view, contradictions_view):
+        view(store, agreement, when)
+
+
 def serve(db: str, workers: int) -> tuple[subprocess.Popen, str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -113,8 +126,8 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
 
 
-def load(base: str, paths: list[tuple[str, str]], clients: int, seconds: float, rate: float | None = None) -> dict:
-    """``clients`` threads requesting random ``(kind, path)`` for ``seconds`` (at ``rate`` requests/s in all,
+def load(base: str, paths: list[tuple], clients: int, seconds: float, rate: float | None = None) -> dict:
+    """``clients`` threads requesting random ``(kind, path[, headers])`` for ``seconds`` (at ``rate`` requests/s in all,
     if given: each thread keeps its own schedule, and a request's latency counts from when it was due)."""
     latencies: dict[str, list[float]] = defaultdict(list)
     errors = [0]
@@ -127,13 +140,13 @@ def load(base: str, paths: list[tuple[str, str]], clients: int, seconds: float, 
         due = start + (seed / rate if rate else 0)
         with httpx.Client(base_url=base, timeout=30) as client:
             while time.monotonic() < stop:
-                kind, path = rng.choice(paths)
+                kind, path, *headers = rng.choice(paths)
                 if rate:
                     time.sleep(max(0.0, due - time.monotonic()))
                 began = time.perf_counter() - (max(0.0, time.monotonic() - due) if rate else 0.0)
                 due += clients / rate if rate else 0
                 try:
-                    failed = client.get(path).status_code >= 400
+                    failed = client.get(path, headers=headers[0] if headers else None).status_code >= 400
                 except httpx.HTTPError:
                     failed = True
                 took = time.perf_counter() - began
@@ -227,16 +240,25 @@ def main() -> None:
         links = store.evidence(AGREEMENT, reviewed=False)
         doc_ids = store.document_ids()
         provisions = sorted({x.provision for x in links})
+        counts = Counter(x.provision for x in links)
+        small = sorted(provisions, key=counts.__getitem__)[: max(1, len(provisions) // 2)]  # the lesser half
         reports = store.incident_page(limit=500, offset=0)[0]
         incidents = sorted(set(store.incident_groups(list(store.incidents())).values()))
         outlets = store.outlets()[:5]
         types = sorted({r.type for r in reports})[:5]
         print(f"store: {len(doc_ids)} documents, {len(links)} links ({time.perf_counter() - began:.0f} s)",
               file=sys.stderr)
+        prewarm(store)
+        print(f"views materialised ({time.perf_counter() - began:.0f} s)", file=sys.stderr)
         process, base = serve(db, args.workers)
+        status_tag = httpx.get(f"{base}/api/agreements/{AGREEMENT}/status", timeout=300).headers["etag"]
         try:
             rng = random.Random(3)
-            reads = [("matrix", f"/agreements/{AGREEMENT}"), ("status_api", f"/api/agreements/{AGREEMENT}/status"),
+            reads = [("matrix", f"/agreements/{AGREEMENT}"),
+                     # a dashboard polling the whole status (tens of MB on a large store) with its ETag,
+                     # and the status of one provision at a time
+                     ("status_api", f"/api/agreements/{AGREEMENT}/status", {"If-None-Match": status_tag}),
+                     *(("status_api", f"/api/agreements/{AGREEMENT}/status?provision={p}") for p in small),
                      *(("provision", f"/agreements/{AGREEMENT}/provisions/{p}") for p in provisions),
                      *(("documents", f"/documents?page={n}") for n in range(1, 6)),
                      *(("documents", f"/documents?outlet={o}") for o in outlets),

@@ -186,12 +186,13 @@ class Browse:
                 found += [Incident(**{n: r[n] for n in _INCIDENT_FIELDS}) for r in connection.execute(query).mappings()]
         return sorted(found, key=lambda x: (x.date or "", x.doc_id, x.start))
 
-    def incidents_version(self) -> str:
-        """A token that changes whenever the incidents or their reviews may have changed."""
+    def incidents_version(self, *, reviews: bool = True) -> str:
+        """A token that changes whenever the incident reports (and, with ``reviews``, their reviews) may have."""
         query = select(func.count(), func.max(incidents.c.run_id), func.max(incidents.c.entered_at))
         with self.engine.connect() as connection:
             count, newest, by_hand = connection.execute(query).one()
-            reviewed = connection.scalar(select(func.max(revisions.c.id)).where(revisions.c.target_kind == "incident"))
+            reviewed = connection.scalar(select(func.max(revisions.c.id)).where(
+                revisions.c.target_kind == "incident")) if reviews else None
         return f"{count}:{newest}:{by_hand}:{reviewed}"
 
     def statement_page(self, *, limit: int, offset: int, filters: Filters | None = None

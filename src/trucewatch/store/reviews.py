@@ -154,10 +154,24 @@ class Reviews:
         return rows
 
     def incident_groups(self, reports: list[Incident]) -> dict[str, str]:
-        """Report id -> incident id: the machine's grouping with reviewers' merges and splits over it."""
+        """Report id -> incident id of ``reports``: the machine's grouping (of the reports as the machine made
+        them: a corrected place or date does not regroup) with reviewers' merges and splits over it."""
         from trucewatch.incidents.grouping import group_incidents
 
-        return regroup(group_incidents(reports), self.current_reviews("incident", [r.id for r in reports]))
+        ids = [r.id for r in reports]
+        return regroup(group_incidents(self.incidents_by_id(ids)), self.current_reviews("incident", ids))  # type: ignore[attr-defined]
+
+    def machine_incident_groups(self, version: str) -> dict[str, str]:
+        """The machine's grouping of every stored report, materialised under ``version`` (``incidents_version``
+        without reviews): grouping a large store takes minutes, so it is done once per analysis, not per
+        process or per review."""
+        from trucewatch.incidents.grouping import group_incidents
+
+        stored = self.assessment("*", "incident_groups", "-", version)  # type: ignore[attr-defined]
+        if stored is None:
+            stored = group_incidents(list(self.incidents(reviewed=False)))  # type: ignore[attr-defined]
+            self.save_assessment("*", "incident_groups", "-", version, stored)  # type: ignore[attr-defined]
+        return stored  # type: ignore[return-value]
 
     def count_revisions(self) -> int:
         with self.engine.connect() as connection:

@@ -125,6 +125,7 @@ evidence_links = Table(
     Column("entered_by", String(64)),  # who recorded it by hand (None: ingested or extracted)
     Column("entered_at", String(32)),
     Index("ix_evidence_links_agreement_provision", "agreement_id", "provision"),
+    Index("ix_evidence_links_version", "agreement_id", "run_id", "entered_at"),
 )
 
 # One row per report of an incident (a sentence and a type); reports of one incident are grouped at read time.

@@ -43,7 +43,7 @@ def dated(request: Request, agreement_id: str, as_of: date | None) -> tuple[Agre
     cached under (``web.cache``): one small query per request while nothing changes."""
     store: Store = request.app.state.store
     agreement = agreement_or_404(request, agreement_id)
-    version = store.evidence_version(agreement_id)
+    version = request.app.state.views.token(("evidence", agreement_id), lambda: store.evidence_version(agreement_id))
     when = as_of or request.app.state.views.get(("as_of", agreement_id, version),
                                                 lambda: default_as_of(store, agreement_id)[0])
     return agreement, when, version
@@ -127,7 +127,8 @@ def choices(request: Request) -> dict:
     from trucewatch.actors import load_registry
 
     store: Store = request.app.state.store
-    version = store.count_documents()["documents"], store.statements_version()
+    version = request.app.state.views.token("choices", lambda: (store.count_documents()["documents"],
+                                                                 store.statements_version()))
     return request.app.state.views.get(("choices", version), lambda: {
         "outlets": store.outlets(), "speakers": store.speakers(),
         "sides": sorted({a.side for a in load_registry().actors.values() if a.side})})

@@ -21,10 +21,17 @@ router = APIRouter(tags=["pages"])
 
 
 def incident_groups(request: Request) -> dict[str, str]:
-    """Report id -> incident id (reviewed: merges and splits applied), once per incidents version."""
+    """Report id -> incident id: the machine's grouping (materialised per analysis) with reviewers' merges and
+    splits over it, once per incidents version in this process."""
+    from trucewatch.store.reviews import regroup
+
     store: Store = request.app.state.store
-    return request.app.state.views.get(("incident_groups", store.incidents_version()),
-                                       lambda: store.incident_groups(list(store.incidents())))
+    views = request.app.state.views
+    machine = views.token("incidents", lambda: store.incidents_version(reviews=False))
+    reviewed = views.token("incident_reviews", store.incidents_version)
+    return views.get(("incident_groups", reviewed), lambda: regroup(
+        views.get(("machine_incident_groups", machine), lambda: store.machine_incident_groups(machine)),
+        store.current_reviews("incident")))
 
 
 def _types() -> list[str]:
@@ -96,8 +103,11 @@ def contradictions_page(request: Request, agreement_id: str, as_of: date | None 
     """Contradictions known by ``as_of``, those marked as not a contradiction included (and marked)."""
     from trucewatch.assess.views import contradictions_view
 
-    agreement, when, _ = dated(request, agreement_id, as_of)
-    found = contradictions_view(request.app.state.store, agreement, when, dismissed=True)
+    agreement, when, version = dated(request, agreement_id, as_of)
+    store: Store = request.app.state.store
+    statements = request.app.state.views.token("statements", store.statements_version)
+    found = request.app.state.views.get(("contradictions", agreement_id, when, version, statements),
+                                        lambda: contradictions_view(store, agreement, when, dismissed=True))
     start = (page_number - 1) * per_page
     data = {"agreement": agreement_id, "as_of": when.isoformat(), "contradictions": found[start:start + per_page],
             **paging(page_number, per_page, len(found))}
@@ -124,7 +134,8 @@ def stance_page(request: Request, agreement_id: str, params: Annotated[FilterPar
 
     agreement, when, _ = dated(request, agreement_id, as_of)
     store: Store = request.app.state.store
-    found = request.app.state.views.get(("stance", agreement_id, when, store.statements_version()),
+    statements = request.app.state.views.token("statements", store.statements_version)
+    found = request.app.state.views.get(("stance", agreement_id, when, statements),
                                         lambda: stance_view(store, agreement, when))
     wanted = params.to_filters()
     found = [o for o in reversed(found) if (wanted.speakers is None or o["actor"] in wanted.speakers)

@@ -24,6 +24,8 @@ INDEXES = {
     "ix_documents_outlet": ("documents", ["outlet"]),
     "ix_statements_said_on": ("statements", ["said_on"]),
     "ix_evidence_links_agreement_provision": ("evidence_links", ["agreement_id", "provision"]),
+    # covers Store.evidence_version (count, newest run, newest hand entry per agreement): no row is read
+    "ix_evidence_links_version": ("evidence_links", ["agreement_id", "run_id", "entered_at"]),
     "ix_revisions_kind_id": ("revisions", ["target_kind", "id"]),
 }
 
