@@ -56,11 +56,14 @@ def build(docs: int, folder: Path, db: str | None = None) -> str:
 
 
 def copy_store(source: str, folder: Path, db: str | None) -> str:
-    """A working copy of the built store ``source``: a file copy, or its rows into the empty store ``db``."""
+    """A working copy of the built store ``source``: a file copy, or its rows into the empty store ``db``;
+    a server URL as ``source`` is used as it is (the reviewers' revisions stay in it)."""
     from sqlalchemy import insert, select
 
     from trucewatch.store.tables import metadata
 
+    if "://" in source:
+        return source
     if db is None:
         target = folder / "web.db"
         built = Store(source)  # brought to the newest schema, then checkpointed into one file
@@ -231,7 +234,8 @@ def main() -> None:
     parser.add_argument("--reviewers", type=int, default=20)
     parser.add_argument("--workers", type=int, default=4, help="Server worker processes.")
     parser.add_argument("--db", help="An empty store to build into (e.g. a PostgreSQL URL); default a temp file.")
-    parser.add_argument("--store", help="A SQLite store built before (e.g. by an earlier run): copied, not built.")
+    parser.add_argument("--store", help="A store built before: a SQLite file (copied, or into --db), or a server "
+                                        "URL (used in place).")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         began = time.perf_counter()
