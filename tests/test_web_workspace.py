@@ -281,3 +281,31 @@ def test_new_review_kinds_conflict_on_a_stale_version(reviewed_store: Store, kin
 @pytest.fixture
 def reviewed_store(web) -> Store:
     return web[1]
+
+
+def test_cli_sets_a_status_by_hand(web) -> None:
+    from datetime import date
+
+    from click.testing import CliRunner
+
+    from trucewatch.agreements import load_agreements
+    from trucewatch.assess.views import status_view
+    from trucewatch.cli import main
+
+    _, store = web
+    db = store.location
+    runner = CliRunner()
+    done = runner.invoke(main, ["review", "status", AGREEMENT, "4", "--status", "3", "--note", "the road is open",
+                                "--db", db])
+    assert done.exit_code == 0, done.output
+    record = next(r for r in status_view(store, load_agreements()[AGREEMENT], date(2021, 12, 31))
+                  if r["provision"] == "4")
+    assert (record["status"], record["manual"]["reason"]) == (3, "the road is open")
+    assert runner.invoke(main, ["review", "status", AGREEMENT, "4", "--status", "great", "--note", "x",
+                                "--db", db]).exit_code != 0
+    assert runner.invoke(main, ["review", "status", AGREEMENT, "99", "--status", "3", "--note", "x",
+                                "--db", db]).exit_code != 0
+    assert runner.invoke(main, ["review", "status", AGREEMENT, "4", "--status", "machine", "--note", "undo",
+                                "--db", db]).exit_code == 0
+    assert "manual" not in next(r for r in status_view(store, load_agreements()[AGREEMENT], date(2021, 12, 31))
+                                if r["provision"] == "4")
