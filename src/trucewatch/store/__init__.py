@@ -378,7 +378,7 @@ class Store(Reviews, Browse, ByHand):
             evidence_links.c.agreement_id == agreement_id)
         with self.engine.connect() as connection:
             count, newest, by_hand = connection.execute(query).one()
-            reviewed = connection.scalar(select(func.max(revisions.c.id)))
+            reviewed = connection.scalar(_NEWEST_ITEM_REVISION)
         return f"{count}:{newest}:{by_hand}:{reviewed}"  # run ids sort by time; revisions only grow
 
     def statements_version(self) -> str:
@@ -386,7 +386,7 @@ class Store(Reviews, Browse, ByHand):
         query = select(func.count(), func.max(statements.c.run_id), func.max(statements.c.entered_at))
         with self.engine.connect() as connection:
             count, newest, by_hand = connection.execute(query).one()
-            reviewed = connection.scalar(select(func.max(revisions.c.id)))
+            reviewed = connection.scalar(_NEWEST_ITEM_REVISION)
         return f"{count}:{newest}:{by_hand}:{reviewed}"
 
     def newest_evidence_date(self, agreement_id: str | None = None) -> str | None:
@@ -511,6 +511,9 @@ class AnalysisRows:
     skipped: str | None = None
 
 
+# What the computations read: reviews of links and statements. Reviews of incidents, contradictions and
+# statuses are applied over computed results (assess.views.reviewed) and must not recompute them.
+_NEWEST_ITEM_REVISION = select(func.max(revisions.c.id)).where(revisions.c.target_kind.in_(("evidence", "statement")))
 _STATEMENT_FIELDS = [f.name for f in fields(Statement)]
 _LINK_FIELDS = [f.name for f in fields(EvidenceLink)]
 _INCIDENT_FIELDS = [f.name for f in fields(Incident)]

@@ -173,6 +173,11 @@ class Reviews:
             self.save_assessment("*", "incident_groups", "-", version, stored)  # type: ignore[attr-defined]
         return stored  # type: ignore[return-value]
 
+    def newest_revision(self) -> int | None:
+        """The id of the newest revision of any kind: a token of every human decision."""
+        with self.engine.connect() as connection:
+            return connection.scalar(select(func.max(revisions.c.id)))
+
     def count_revisions(self) -> int:
         with self.engine.connect() as connection:
             return connection.scalar(select(func.count()).select_from(revisions)) or 0

@@ -43,7 +43,8 @@ def dated(request: Request, agreement_id: str, as_of: date | None) -> tuple[Agre
     cached under (``web.cache``): one small query per request while nothing changes."""
     store: Store = request.app.state.store
     agreement = agreement_or_404(request, agreement_id)
-    version = request.app.state.views.token(("evidence", agreement_id), lambda: store.evidence_version(agreement_id))
+    version = request.app.state.views.token(  # the evidence, and every decision applied over what it gives
+        ("evidence", agreement_id), lambda: f"{store.evidence_version(agreement_id)}/{store.newest_revision()}")
     when = as_of or request.app.state.views.get(("as_of", agreement_id, version),
                                                 lambda: default_as_of(store, agreement_id)[0])
     return agreement, when, version
