@@ -252,7 +252,7 @@ def main() -> None:
         counts = Counter(x.provision for x in links)
         small = sorted(provisions, key=counts.__getitem__)[: max(1, len(provisions) // 2)]  # the lesser half
         reports = store.incident_page(limit=500, offset=0)[0]
-        incidents = sorted(set(store.incident_groups(list(store.incidents())).values()))
+        incidents = sorted(set(store.machine_incident_groups(store.incidents_version(reviews=False)).values()))
         outlets = store.outlets()[:5]
         types = sorted({r.type for r in reports})[:5]
         print(f"store: {len(doc_ids)} documents, {len(links)} links ({time.perf_counter() - began:.0f} s)",
