@@ -28,6 +28,7 @@ class ViewCache:
         self.token_seconds = token_seconds
         self._items: OrderedDict[Hashable, object] = OrderedDict()
         self._tokens: dict[Hashable, tuple[float, object]] = {}
+        self._refreshing: set[Hashable] = set()
         self._lock = threading.Lock()
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -53,9 +54,18 @@ class ViewCache:
         now = time.monotonic()
         with self._lock:
             found = self._tokens.get(key)
-        if found is not None and now - found[0] < self.token_seconds:
-            return found[1]  # type: ignore[return-value]
-        value = compute()
+            fresh = found is not None and now - found[0] < self.token_seconds
+            if not fresh and found is not None and key in self._refreshing:
+                return found[1]  # type: ignore[return-value]  # one thread asks; the others keep the last answer
+            if not fresh:
+                self._refreshing.add(key)
+        if fresh:
+            return found[1]  # type: ignore[index,return-value]
+        try:
+            value = compute()
+        finally:
+            with self._lock:
+                self._refreshing.discard(key)
         with self._lock:
             self._tokens[key] = (now, value)
         return value
