@@ -90,6 +90,9 @@ def test_not_a_contradiction_leaves_the_views_and_survives_reanalysis(web) -> No
     assert shown[target]["dismissed"] and shown[target]["review"]["user"] == "rosa"
     assert len(_contradictions(client, dismissed=False)) == len(found) - 1
     assert "not a contradiction (rosa)" in client.get(f"/agreements/{AGREEMENT}/contradictions?as_of=2021-12-31").text
+    earlier = client.get(f"/agreements/{AGREEMENT}/contradictions.json?as_of=2020-01-01").json()
+    assert target not in {c["id"] for c in earlier["contradictions"]}  # not known yet on that day:
+    assert [r["id"] for r in earlier["orphaned_reviews"]] == [target]  # its review is listed apart
 
 
 def _incidents(client, query: str = "") -> list[dict]:

@@ -100,7 +100,8 @@ def split_incident_form(request: Request, report_id: str, csrf: str = Form(""),
 @router.get("/agreements/{agreement_id}/contradictions")
 def contradictions_page(request: Request, agreement_id: str, as_of: date | None = None,
                         page_number: PageNumber = 1, per_page: PerPage = 50) -> Response:
-    """Contradictions known by ``as_of``, those marked as not a contradiction included (and marked)."""
+    """Contradictions known by ``as_of``, those marked as not a contradiction included (and marked); reviews of
+    contradictions not found (any more, or not by ``as_of``) are listed apart."""
     from trucewatch.assess.views import contradictions_view
 
     agreement, when, version = dated(request, agreement_id, as_of)
@@ -109,8 +110,10 @@ def contradictions_page(request: Request, agreement_id: str, as_of: date | None 
     found = request.app.state.views.get(("contradictions", agreement_id, when, version, statements),
                                         lambda: contradictions_view(store, agreement, when, dismissed=True))
     start = (page_number - 1) * per_page
+    shown = {c["id"] for c in found}
+    orphaned = [{"id": i, **r} for i, r in store.current_reviews("contradiction").items() if i not in shown]
     data = {"agreement": agreement_id, "as_of": when.isoformat(), "contradictions": found[start:start + per_page],
-            **paging(page_number, per_page, len(found))}
+            "orphaned_reviews": orphaned, **paging(page_number, per_page, len(found))}
     title = f"Contradictions: {agreement.short_title or agreement_id}"
     return page(request, "contradictions.html.j2", data, title=title)
 
