@@ -1,18 +1,23 @@
 """Load on the workspace: mixed reads against a trivial page, then concurrent reviewers (lost updates).
 
     .venv/bin/python bench/web_load.py [--docs 1000] [--seconds 15] [--clients 16] [--reviewers 20] [--workers 4]
-                                       [--db postgresql://...]
+                                       [--db postgresql://...] [--store built.db] [--rate 200]
 
 A store of ``--docs`` generated documents is ingested and analysed (into a temporary SQLite file, or into
-``--db``, an empty store such as a PostgreSQL database made for the run), then ``trucewatch serve --workers N``
+``--db``, an empty store such as a PostgreSQL database made for the run); ``--store`` starts from a store
+built before (a SQLite file, copied first: into a temporary file, or row by row into ``--db``), since
+building 20,000 documents takes the 2-core machine most of an hour. Then ``trucewatch serve --workers N``
 runs in a child process on a free loopback port (stopped at the end, whatever happens).
 1. Baseline: ``--clients`` threads request the sign-in page (a template, no store query) for ``--seconds``.
-2. Mixed reads, same threads and time: matrix, status API, provision, document list and pages,
-   statements, search, audit, picked at random. Requests/s, p50, p99, errors, and search p99 apart.
-3. ``--reviewers`` reviewer threads for ``--seconds``, each reading a link's review version and
-   posting a verdict with it (a 409 means someone came first: read again). Every acknowledged write
-   must be in the revisions, each target's versions contiguous and each ``before`` the previous ``after``:
-   anything else is a lost update.
+2. Mixed reads, same threads and time: matrix, status API, provision, document list and pages (also by
+   outlet), statements (also by side), incidents (also by type and side), an incident, stance,
+   contradictions, search (also filtered), audit, picked at random; with ``--rate``, paced to that many
+   requests/s in all (open loop: a late request is sent at once, and its wait counts). Requests/s, p50,
+   p99, errors, and p99 by page.
+3. ``--reviewers`` reviewer threads for ``--seconds``, each reading an item's review version and posting a
+   decision with it (a 409 means someone came first: read again), on evidence links, incident reports and
+   provision statuses. Every acknowledged write must be in the revisions, each target's versions
+   contiguous and each ``before`` the previous ``after``: anything else is a lost update.
 """
 
 from __future__ import annotations
@@ -20,13 +25,14 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import httpx
@@ -47,6 +53,56 @@ def build(docs: int, folder: Path, db: str | None = None) -> str:
     analyse(store)
     store.close()
     return db
+
+
+def copy_store(source: str, folder: Path, db: str | None) -> str:
+    """A working copy of the built store ``source``: a file copy, or its rows into the empty store ``db``;
+    a server URL as ``source`` is used as it is (the reviewers' revisions stay in it)."""
+    from sqlalchemy import insert, select
+
+    from trucewatch.store.tables import metadata
+
+    if "://" in source:
+        return source
+    if db is None:
+        target = folder / "web.db"
+        built = Store(source)  # brought to the newest schema, then checkpointed into one file
+        with built.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        built.close()
+        shutil.copy(source, target)
+        return str(target)
+    built, store = Store(source), Store(db)
+    with built.engine.connect() as reading, store.engine.begin() as writing:
+        for table in metadata.sorted_tables:
+            rows = reading.execution_options(yield_per=2000).execute(select(table)).mappings()
+            batch: list[dict] = []
+            for row in rows:
+                batch.append(dict(row))
+                if len(batch) == 2000:
+                    writing.execute(insert(table), batch)
+                    batch = []
+            if batch:
+                writing.execute(insert(table), batch)
+    if store.engine.dialect.name == "postgresql":
+        with store.engine.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
+    built.close()
+    store.close()
+    return db
+
+
+def prewarm(store: Store) -> None:
+    """Materialise what the first reader would otherwise wait for (as ``trucewatch status`` and a report do):
+    the status, stance and contradictions of the default as-of date and the grouping of incidents."""
+    from trucewatch.agreements import load_agreements
+    from trucewatch.assess.views import contradictions_view, default_as_of, stance_view, status_view
+
+    agreement = load_agreements()[AGREEMENT]
+    when = default_as_of(store, AGREEMENT)[0]
+    store.machine_incident_groups(store.incidents_version(reviews=False))
+    for view in (status_view, stance_view, contradictions_view):
+        view(store, agreement, when)
 
 
 def serve(db: str, workers: int) -> tuple[subprocess.Popen, str]:
@@ -73,21 +129,27 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
 
 
-def load(base: str, paths: list[tuple[str, str]], clients: int, seconds: float) -> dict:
-    """``clients`` threads requesting random ``(kind, path)`` for ``seconds``; latency per kind."""
+def load(base: str, paths: list[tuple], clients: int, seconds: float, rate: float | None = None) -> dict:
+    """``clients`` threads requesting random ``(kind, path[, headers])`` for ``seconds`` (at ``rate`` requests/s in all,
+    if given: each thread keeps its own schedule, and a request's latency counts from when it was due)."""
     latencies: dict[str, list[float]] = defaultdict(list)
     errors = [0]
     lock = threading.Lock()
-    stop = time.monotonic() + seconds
+    start = time.monotonic()
+    stop = start + seconds
 
     def worker(seed: int) -> None:
         rng = random.Random(seed)
+        due = start + (seed / rate if rate else 0)
         with httpx.Client(base_url=base, timeout=30) as client:
             while time.monotonic() < stop:
-                kind, path = rng.choice(paths)
-                began = time.perf_counter()
+                kind, path, *headers = rng.choice(paths)
+                if rate:
+                    time.sleep(max(0.0, due - time.monotonic()))
+                began = time.perf_counter() - (max(0.0, time.monotonic() - due) if rate else 0.0)
+                due += clients / rate if rate else 0
                 try:
-                    failed = client.get(path).status_code >= 400
+                    failed = client.get(path, headers=headers[0] if headers else None).status_code >= 400
                 except httpx.HTTPError:
                     failed = True
                 took = time.perf_counter() - began
@@ -108,26 +170,29 @@ def load(base: str, paths: list[tuple[str, str]], clients: int, seconds: float) 
             "p99_ms_by_kind": {k: round(1000 * percentile(v, 0.99), 1) for k, v in sorted(latencies.items())}}
 
 
-def reviewers(base: str, store: Store, count: int, seconds: float, targets: list[str]) -> dict:
-    """``count`` reviewers deciding on the same few links; checks that no acknowledged decision was lost."""
+def reviewers(base: str, store: Store, count: int, seconds: float, targets: list[tuple[str, str, str]]) -> dict:
+    """``count`` reviewers deciding on the same few items ``(kind, id, decision url)``; checks that no
+    acknowledged decision was lost."""
     tokens = [(f"bench-{i}-{time.time_ns()}", None) for i in range(count)]
     tokens = [(name, store.add_user(name, "reviewer")) for name, _ in tokens]
-    acknowledged: list[tuple[str, int, str, str]] = []  # (target, version, user, verdict)
-    tallies = defaultdict(int)
+    acknowledged: list[tuple[str, str, int, str, dict]] = []  # (kind, target, version, user, decision)
+    tallies: dict[str, int] = defaultdict(int)
     lock = threading.Lock()
     stop = time.monotonic() + seconds
+    decisions = {"evidence": lambda rng: {"verdict": rng.choice(["confirmed", "rejected"])},
+                 "incident": lambda rng: rng.choice([{"verdict": "confirmed"}, {"fatalities": rng.randint(0, 9)}]),
+                 "provision": lambda rng: {"status": rng.choice([0, 1, 2, 3, "disputed"])}}
 
     def worker(name: str, token: str, seed: int) -> None:
         rng = random.Random(seed)
         headers = {"Authorization": f"Bearer {token}"}
         with httpx.Client(base_url=base, timeout=60, headers=headers) as client:
             while time.monotonic() < stop:
-                target = rng.choice(targets)
-                verdict = rng.choice(["confirmed", "rejected"])
+                kind, target, url = rng.choice(targets)
+                decision = decisions[kind](rng)
                 try:
-                    seen = client.get(f"/api/evidence/{target}").json()["version"]
-                    answer = client.post(f"/api/evidence/{target}/review",
-                                         json={"verdict": verdict, "expected_version": seen, "note": name})
+                    seen = client.get(f"/api/reviews/{kind}/{target}").json()["version"]
+                    answer = client.post(url, json={**decision, "expected_version": seen, "note": name})
                 except (httpx.HTTPError, KeyError, ValueError):
                     with lock:
                         tallies["errors"] += 1
@@ -135,7 +200,7 @@ def reviewers(base: str, store: Store, count: int, seconds: float, targets: list
                 with lock:
                     if answer.status_code == 200:
                         tallies["written"] += 1
-                        acknowledged.append((target, answer.json()["version"], name, verdict))
+                        acknowledged.append((kind, target, answer.json()["version"], name, decision))
                     elif answer.status_code == 409:
                         tallies["conflicts"] += 1
                     else:
@@ -146,13 +211,13 @@ def reviewers(base: str, store: Store, count: int, seconds: float, targets: list
         thread.start()
     for thread in threads:
         thread.join()
-    stored = {(r["target_id"], r["version"]): r for t in targets for r in store.revisions(limit=100_000,
-                                                                                              target_id=t)}
-    lost = sum(1 for target, version, name, verdict in acknowledged
-               if (target, version) not in stored or stored[(target, version)]["user"] != name
-               or stored[(target, version)]["after"]["verdict"] != verdict)
-    for target in targets:  # each decision was made on the one before it
-        chain = sorted((r for (t, _), r in stored.items() if t == target), key=lambda r: r["version"])
+    stored = {(r["target_kind"], r["target_id"], r["version"]): r for kind, target, _ in targets
+              for r in store.revisions(limit=100_000, target_kind=kind, target_id=target)}
+    lost = sum(1 for kind, target, version, name, decision in acknowledged
+               if (kind, target, version) not in stored or stored[(kind, target, version)]["user"] != name
+               or any(stored[(kind, target, version)]["after"].get(k) != v for k, v in decision.items()))
+    for kind, target, _ in targets:  # each decision was made on the one before it
+        chain = sorted((r for (k, t, _), r in stored.items() if (k, t) == (kind, target)), key=lambda r: r["version"])
         lost += sum(1 for i, r in enumerate(chain) if r["version"] != i + 1
                     or (i and r["before"] != chain[i - 1]["after"]))
     return {"reviewers": count, "seconds": seconds, "targets": len(targets), **tallies, "lost_updates": lost,
@@ -163,35 +228,70 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument("--review-seconds", type=float, help="How long the reviewers run (default --seconds).")
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--rate", type=float, help="Pace the mixed reads to this many requests/s in all.")
     parser.add_argument("--reviewers", type=int, default=20)
     parser.add_argument("--workers", type=int, default=4, help="Server worker processes.")
     parser.add_argument("--db", help="An empty store to build into (e.g. a PostgreSQL URL); default a temp file.")
+    parser.add_argument("--store", help="A store built before: a SQLite file (copied, or into --db), or a server "
+                                        "URL (used in place).")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         began = time.perf_counter()
-        db = build(args.docs, Path(tmp), args.db)
+        if args.store:
+            built = Store(args.store)
+            prewarm(built)  # into the built store, so the next run with the same code finds them
+            built.close()
+            print(f"views materialised ({time.perf_counter() - began:.0f} s)", file=sys.stderr)
+        db = copy_store(args.store, Path(tmp), args.db) if args.store else build(args.docs, Path(tmp), args.db)
         store = Store(db)
         links = store.evidence(AGREEMENT, reviewed=False)
         doc_ids = store.document_ids()
         provisions = sorted({x.provision for x in links})
+        counts = Counter(x.provision for x in links)
+        small = sorted(provisions, key=counts.__getitem__)[: max(1, len(provisions) // 2)]  # the lesser half
+        reports = store.incident_page(limit=500, offset=0)[0]
+        incidents = sorted(set(store.machine_incident_groups(store.incidents_version(reviews=False)).values()))
+        outlets = store.outlets()[:5]
+        types = sorted({r.type for r in reports})[:5]
         print(f"store: {len(doc_ids)} documents, {len(links)} links ({time.perf_counter() - began:.0f} s)",
               file=sys.stderr)
+        prewarm(store)
         process, base = serve(db, args.workers)
+        status_tag = httpx.get(f"{base}/api/agreements/{AGREEMENT}/status", timeout=300).headers["etag"]
         try:
-            reads = [("matrix", f"/agreements/{AGREEMENT}"), ("status_api", f"/api/agreements/{AGREEMENT}/status"),
+            rng = random.Random(3)
+            reads = [("matrix", f"/agreements/{AGREEMENT}"),
+                     # a dashboard polling the whole status (tens of MB on a large store) with its ETag,
+                     # and the status of one provision at a time
+                     ("status_api", f"/api/agreements/{AGREEMENT}/status", {"If-None-Match": status_tag}),
+                     *(("status_api", f"/api/agreements/{AGREEMENT}/status?provision={p}") for p in small),
                      *(("provision", f"/agreements/{AGREEMENT}/provisions/{p}") for p in provisions),
                      *(("documents", f"/documents?page={n}") for n in range(1, 6)),
-                     *(("document", f"/documents/{d}") for d in random.Random(3).sample(doc_ids, 50)),
-                     ("statements", "/statements"), ("audit", "/audit"),
-                     *(("search", f"/api/search?q={t}") for t in TERMS)]
-            load(base, reads, args.clients, 2)  # warm: assessments materialised, caches filled
+                     *(("documents", f"/documents?outlet={o}") for o in outlets),
+                     *(("document", f"/documents/{d}") for d in rng.sample(doc_ids, 50)),
+                     ("statements", "/statements"), ("statements", "/statements?side=AZ&page=2"),
+                     ("incidents", "/incidents"), *(("incidents", f"/incidents?type={t}") for t in types),
+                     ("incidents", "/incidents?side=AM"),
+                     *(("incident", f"/incidents/{g}") for g in rng.sample(incidents, min(20, len(incidents)))),
+                     ("stance", f"/agreements/{AGREEMENT}/stance"),
+                     ("stance", f"/agreements/{AGREEMENT}/stance?side=AZ"),
+                     ("contradictions", f"/agreements/{AGREEMENT}/contradictions"),
+                     ("audit", "/audit"),
+                     *(("search", f"/api/search?q={t}") for t in TERMS),
+                     *(("search", f"/api/search?q={t}&type=statements&side=AZ") for t in TERMS[:3]),
+                     *(("search", f"/search?q={t}&outlet={o}") for t, o in zip(TERMS[3:], outlets, strict=False))]
+            load(base, reads, args.clients, 5)  # warm: assessments materialised, caches filled
+            targets = [*(("evidence", x.id, f"/api/evidence/{x.id}/review") for x in links[:3]),
+                       *(("incident", r.id, f"/api/incidents/{r.id}/review") for r in reports[:3]),
+                       *(("provision", f"{AGREEMENT}/{p}", f"/api/agreements/{AGREEMENT}/provisions/{p}/status")
+                         for p in provisions[:2] if p != "*")]
             result = {"documents": len(doc_ids), "links": len(links), "clients": args.clients,
-                      "workers": args.workers,
+                      "workers": args.workers, "rate": args.rate,
                       "baseline": load(base, [("login", "/login")], args.clients, args.seconds),
-                      "mixed_reads": load(base, reads, args.clients, args.seconds),
-                      "reviews": reviewers(base, store, args.reviewers, args.seconds,
-                                           [x.id for x in links[:5]])}
+                      "mixed_reads": load(base, reads, args.clients, args.seconds, args.rate),
+                      "reviews": reviewers(base, store, args.reviewers, args.review_seconds or args.seconds, targets)}
         finally:
             process.terminate()
             process.wait(timeout=30)

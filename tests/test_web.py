@@ -423,3 +423,13 @@ def test_status_api_answers_one_provision(web) -> None:
     one = client.get(STATUS, params={"provision": wanted["provision"]})
     assert one.json()["provisions"] == [wanted] and one.headers["etag"] != client.get(STATUS).headers["etag"]
     assert client.get(STATUS, params={"provision": "no-such"}).status_code == 404
+
+
+def test_a_token_is_asked_once_per_period_and_forgotten_after_a_write() -> None:
+    asked = []
+    cache = ViewCache(token_seconds=60)
+    assert cache.token("t", lambda: asked.append(1) or len(asked)) == 1
+    assert cache.token("t", lambda: asked.append(1) or len(asked)) == 1  # trusted for the period
+    cache.forget_tokens()
+    assert cache.token("t", lambda: asked.append(1) or len(asked)) == 2
+    assert ViewCache().token("t", lambda: 7) == 7 and ViewCache().token("t", lambda: 8) == 8  # 0 s: always asked

@@ -78,3 +78,71 @@ def test_review_in_the_browser_survives_reanalysis(demo_db: str, tmp_path: Path,
     assert errors == []
     page.close()
     store.close()
+
+
+@pytest.mark.slow
+def test_hand_records_status_incidents_and_contradictions_in_the_browser(demo_db: str, tmp_path: Path, chromium,
+                                                                         serve_app) -> None:
+    pytest.importorskip("fastapi")
+    from trucewatch.web import create_app
+
+    db = tmp_path / "browser.db"
+    shutil.copy(demo_db, db)
+    store = Store(str(db))
+    token = store.add_user("ines", "reviewer")
+    base = serve_app(create_app(store))
+    page = chromium.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{base}/login")
+    page.fill("input[name=token]", token)
+    page.click("form.login button[type=submit]")
+
+    # an incident no news source carries, from a field report typed in by hand
+    page.goto(f"{base}/record")
+    form = page.locator("form.record.incident")
+    form.locator("input[name=title]").fill("Patrol report 12")
+    form.locator("input[name=outlet]").fill("field team south")
+    form.locator("textarea[name=source_text]").fill("Two mortar rounds fell near the school in Martuni at dawn.")
+    form.locator("select[name=type]").select_option("shelling")
+    form.locator("input[name=on]").fill("2021-05-03")
+    form.locator("input[name=place]").fill("Martuni")
+    form.locator("button[type=submit]").click()
+    page.wait_for_url("**/incidents")
+    page.goto(f"{base}/incidents?outlet=field+team+south")
+    row = page.locator("table.incidents tbody tr").first
+    assert row.locator("td.place").inner_text() == "Martuni" and "by hand: ines" in row.inner_text()
+
+    # correct its place, then see the correction
+    row.locator("input[name=place]").fill("Hadrut")
+    row.locator("button.correct").click()
+    page.wait_for_load_state()
+    assert page.locator("table.incidents tbody tr td.place").first.inner_text() == "Hadrut"
+
+    # a status set by hand, with its reason, shown over the machine's and kept by a re-analysis
+    page.goto(f"{base}/agreements/{AGREEMENT}/provisions/4?as_of=2021-12-31")
+    machine = page.inner_text("#status")
+    page.select_option("form.status-form select[name=status]", "disputed")
+    page.fill("form.status-form input[name=note]", "our team saw the road closed")
+    page.click("form.status-form button[type=submit]")
+    page.wait_for_load_state()
+    assert page.inner_text("#status") == "disputed" and page.inner_text(".machine-status") == machine
+
+    # a contradiction that is not one
+    page.goto(f"{base}/agreements/{AGREEMENT}/contradictions?as_of=2021-12-31")
+    first = page.locator("table.contradictions tbody tr").first
+    contradiction = first.get_attribute("id")
+    first.locator("button.dismiss").click()
+    page.wait_for_load_state()
+    assert "not a contradiction (ines)" in page.locator(f"tr[id='{contradiction}']").inner_text()
+
+    analyse(store, force=True)
+    assert _matrix(page, base)["4"][0] == f"disputed (by hand; machine: {machine})"
+    page.goto(f"{base}/incidents?outlet=field+team+south")
+    assert page.locator("table.incidents tbody tr td.place").first.inner_text() == "Hadrut"
+    page.goto(f"{base}/statements?side=AZ")
+    assert page.locator("table.statements tbody tr").count() > 0
+    assert errors == []
+    page.close()
+    store.close()

@@ -20,11 +20,12 @@ from trucewatch.actors import load_registry
 from trucewatch.agreements import Agreement
 from trucewatch.assess.contradictions import account_contradictions, claim_contradictions, text_contradictions
 from trucewatch.assess.stance import observation_record, order, stance
-from trucewatch.assess.status import assess, status_record
+from trucewatch.assess.status import LABELS, assess, status_record
 from trucewatch.linking import in_scope
 from trucewatch.pipeline.components import code_version, files_fingerprint
-from trucewatch.records import Document, EvidenceLink, Statement
+from trucewatch.records import Document, EvidenceLink, Statement, stable_id
 from trucewatch.store import Store
+from trucewatch.store.reviews import NOT_A_CONTRADICTION
 
 ALL = "*"  # the agreement id under which views over every agreement's documents are stored
 BATCH_DOCUMENTS = 200  # documents whose bodies are in memory at once while statements stream
@@ -41,10 +42,11 @@ def default_as_of(store: Store, agreement_id: str | None) -> tuple[date, str]:
 
 
 def status_view(store: Store, agreement: Agreement, as_of: date) -> list[dict]:
-    """Status of every provision on ``as_of`` (``status_record`` each), with deadlines, term and evidence."""
+    """Status of every provision on ``as_of`` (``status_record`` each), with deadlines, term and evidence;
+    a status set by hand replaces the machine's (kept beside it, see ``reviewed``)."""
     # statements=True: the incidents it counts are written by the same analysis runs as the statements
-    return _materialised(store, agreement, "status", as_of, statements=True,
-                         compute=lambda: compute_status(store, agreement, as_of))
+    return reviewed(store, agreement, "status", as_of, _materialised(
+        store, agreement, "status", as_of, statements=True, compute=lambda: compute_status(store, agreement, as_of)))
 
 
 def stance_view(store: Store, agreement: Agreement | None, as_of: date) -> list[dict]:
@@ -53,10 +55,60 @@ def stance_view(store: Store, agreement: Agreement | None, as_of: date) -> list[
                          compute=lambda: compute_stance(store, agreement, as_of))
 
 
-def contradictions_view(store: Store, agreement: Agreement, as_of: date) -> list[dict]:
-    """Claims the text does not support and conflicting claims known by ``as_of``, as plain records."""
-    return _materialised(store, agreement, "contradictions", as_of, statements=True,
-                         compute=lambda: compute_contradictions(store, agreement, as_of))
+def contradictions_view(store: Store, agreement: Agreement, as_of: date, *, dismissed: bool = False) -> list[dict]:
+    """Claims the text does not support and conflicting claims known by ``as_of``, as plain records, each
+    with its ``id``; those a reviewer marked as not a contradiction are left out unless ``dismissed``."""
+    found = reviewed(store, agreement, "contradictions", as_of, _materialised(
+        store, agreement, "contradictions", as_of, statements=True,
+        compute=lambda: compute_contradictions(store, agreement, as_of)))
+    return found if dismissed else [c for c in found if not c["dismissed"]]
+
+
+# -- reviews over computed results (the one place every view applies them) ------------------------
+
+
+def contradiction_id(record: dict) -> str:
+    """A contradiction's stable id, from its kind and the two spans it sets against each other."""
+    ends = [(c.get("kind"), c.get("doc_id"), c.get("start"), c.get("end"), c.get("provision"))
+            for c in (record["first"], record["second"])]
+    return stable_id("cx", record["agreement_id"], record["kind"], record.get("provision"), *ends)
+
+
+def provision_target(agreement_id: str, provision: str) -> str:
+    """The revision target of a provision's status set by hand."""
+    return f"{agreement_id}/{provision}"
+
+
+def reviewed(store: Store, agreement: Agreement, kind: str, as_of: date, records: list[dict]) -> list[dict]:
+    """``records`` with reviewers' decisions applied over them, never stored inside the materialised payload.
+
+    Status: a status set by hand from a day on or before ``as_of`` replaces the machine's, which stays
+    beside it (``machine``) with who set it and why (``manual``). Contradictions: each gets its ``id``,
+    its ``review`` and ``dismissed`` (a reviewer said it is not a contradiction).
+    """
+    if kind == "status":
+        targets = {provision_target(agreement.id, r["provision"]): r for r in records}
+        reviews = store.current_reviews("provision", list(targets))
+        result = []
+        for target, record in targets.items():
+            review = reviews.get(target)
+            state = review["state"] if review else {}
+            if state.get("status") is None or (state.get("on") or "") > as_of.isoformat():
+                result.append(record)
+                continue
+            result.append({**record, "status": state["status"], "label": LABELS.get(state["status"], state["status"]),
+                           "since": state.get("on") or review["at"][:10],
+                           "machine": {"status": record["status"], "label": record["label"], "since": record["since"]},
+                           "manual": {"user": review["user"], "at": review["at"], "reason": review["note"],
+                                      "version": review["version"]}})
+        return result
+    if kind == "contradictions":
+        ids = [contradiction_id(r) for r in records]
+        reviews = store.current_reviews("contradiction", ids)
+        return [{**r, "id": i, "review": reviews.get(i),
+                 "dismissed": (reviews.get(i) or {}).get("state", {}).get("verdict") == NOT_A_CONTRADICTION}
+                for i, r in zip(ids, records, strict=True)]
+    return records
 
 
 # -- computing -------------------------------------------------------------------------------

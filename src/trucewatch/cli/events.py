@@ -57,10 +57,10 @@ def stored_records(store, date_from: str | None, date_to: str | None, types: tup
                    gazetteer=None) -> list[dict]:
     """The stored incident reports, each with the id of the incident it reports (grouped across documents)."""
     from trucewatch.export import event_record
-    from trucewatch.incidents.grouping import group_incidents
 
     reports = list(store.incidents(date_from=date_from, date_to=date_to, types=types))
-    groups = group_incidents(reports, gazetteer.places if gazetteer is not None else None)
+    # reviewed: merges and splits applied
+    groups = store.incident_groups(reports, gazetteer.places if gazetteer is not None else None)
     return [event_record(r, groups[r.id]) for r in reports]
 
 

@@ -33,3 +33,29 @@ def review_evidence(link_id: str, verdict: str, note: str | None, db: str | None
     except LookupError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"revision {revision['id']}: evidence {link_id} {verdict} (version {revision['version']})")
+
+
+@review_group.command("status")
+@click.argument("agreement_id", metavar="AGREEMENT")
+@click.argument("provision")
+@click.option("--status", "status", required=True,
+              help="0-3, disputed, regressed, terminated, 'no evidence', or 'machine' to give it back.")
+@click.option("--on", "on", default=None, metavar="YYYY-MM-DD", help="From this day on (default: every day).")
+@click.option("--note", required=True, help="Why (required).")
+@db_option
+def review_status(agreement_id: str, provision: str, status: str, on: str | None, note: str, db: str | None) -> None:
+    """Set PROVISION's status by hand; status views show it with the machine's beside it."""
+    from trucewatch.agreements import load_agreements
+    from trucewatch.assess.status import LABELS
+    from trucewatch.assess.views import provision_target
+
+    agreement = load_agreements().get(agreement_id)
+    if agreement is None or provision not in {p.number for p in agreement.provisions}:
+        raise click.ClickException(f"no provision {provision} in {agreement_id}")
+    value: str | int | None = None if status == "machine" else int(status) if status.isdigit() else status
+    if value is not None and value not in LABELS:
+        raise click.ClickException(f"status must be one of {', '.join(map(str, LABELS))} or machine")
+    revision = open_store(db).add_revision(local_user(), "provision", provision_target(agreement_id, provision),
+                                           {"status": value, "on": on}, note=note,
+                                           action="status set" if value is not None else "status cleared")
+    click.echo(f"revision {revision['id']}: {agreement_id} {provision} status {status} (version {revision['version']})")

@@ -28,6 +28,7 @@ def serve_command(db: str | None, host: str, port: int, workers: int, agreement_
     import uvicorn
 
     from trucewatch.web import create_app
+    from trucewatch.web.app import SERVED_TOKEN_SECONDS
 
     agreements = load_agreement_files(agreement_paths)
     store = open_store(db)
@@ -36,7 +37,8 @@ def serve_command(db: str | None, host: str, port: int, workers: int, agreement_
                    "`trucewatch users add NAME --role reviewer`", err=True)
     click.echo(f"serving {store.location} on http://{host}:{port}/", err=True)
     if workers == 1:
-        uvicorn.run(create_app(store, agreements), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(store, agreements, token_seconds=SERVED_TOKEN_SECONDS), host=host, port=port,
+                    log_level="warning")
         return
     os.environ["TRUCEWATCH_DB"] = store.url  # the workers open the same store and the same agreement files
     os.environ["TRUCEWATCH_AGREEMENTS"] = os.pathsep.join(

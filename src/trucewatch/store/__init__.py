@@ -25,7 +25,14 @@ from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError, Prog
 
 from trucewatch.records import BodySpan, Document, EvidenceLink, Incident, RemovedBlock, Skip, Statement
 from trucewatch.store.browse import Browse
-from trucewatch.store.reviews import Conflict, Reviews, apply_link_reviews, apply_statement_review
+from trucewatch.store.hand import ByHand
+from trucewatch.store.reviews import (
+    Conflict,
+    Reviews,
+    apply_incident_reviews,
+    apply_link_reviews,
+    apply_statement_review,
+)
 from trucewatch.store.tables import (
     analysis_runs,
     analysis_state,
@@ -95,7 +102,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-class Store(Reviews, Browse):
+class Store(Reviews, Browse, ByHand):
     """Typed reads and writes over the schema; callers never see SQL."""
 
     def __init__(self, db: str | None = None) -> None:
@@ -381,10 +388,13 @@ class Store(Reviews, Browse):
         with self.transaction() as connection:
             for table, items_of, row_of in _PRODUCTS:
                 redo = [r.doc_id for r in results if items_of(r) is not None]
+                by_hand: set[str] = set()  # rows a monitor recorded: never deleted, never overwritten
                 if redo:
-                    connection.execute(delete(table).where(table.c.doc_id.in_(redo)))
+                    by_hand = set(connection.scalars(select(table.c.id).where(
+                        table.c.doc_id.in_(redo), table.c.entered_by.is_not(None))))
+                    connection.execute(delete(table).where(table.c.doc_id.in_(redo), table.c.entered_by.is_(None)))
                 rows = list({item.id: {**row_of(item), "run_id": run_id}  # one row per stable id
-                             for r in results for item in items_of(r) or ()}.values())
+                             for r in results for item in items_of(r) or () if item.id not in by_hand}.values())
                 if rows:
                     connection.execute(insert(table), rows)
             connection.execute(delete(analysis_state).where(analysis_state.c.doc_id.in_([r.doc_id for r in results])))
@@ -399,7 +409,7 @@ class Store(Reviews, Browse):
             for i in range(0, len(doc_ids), 500):
                 chunk = doc_ids[i : i + 500]
                 for table in (statements, evidence_links, incidents):
-                    connection.execute(delete(table).where(table.c.doc_id.in_(chunk)))
+                    connection.execute(delete(table).where(table.c.doc_id.in_(chunk), table.c.entered_by.is_(None)))
                 connection.execute(delete(analysis_state).where(analysis_state.c.doc_id.in_(chunk)))
 
     def analysis_skips(self) -> list[tuple[str, str]]:
@@ -411,20 +421,20 @@ class Store(Reviews, Browse):
 
     def evidence_version(self, agreement_id: str) -> str:
         """A token that changes whenever the evidence of ``agreement_id`` may have changed, reviews included."""
-        query = select(func.count(), func.max(evidence_links.c.run_id)).where(
+        query = select(func.count(), func.max(evidence_links.c.run_id), func.max(evidence_links.c.entered_at)).where(
             evidence_links.c.agreement_id == agreement_id)
         with self.engine.connect() as connection:
-            count, newest = connection.execute(query).one()
-            reviewed = connection.scalar(select(func.max(revisions.c.id)))
-        return f"{count}:{newest}:{reviewed}"  # run ids sort by time; revisions only grow
+            count, newest, by_hand = connection.execute(query).one()
+            reviewed = connection.scalar(_NEWEST_ITEM_REVISION)
+        return f"{count}:{newest}:{by_hand}:{reviewed}"  # run ids sort by time; revisions only grow
 
     def statements_version(self) -> str:
         """A token that changes whenever the statements may have changed (what stance and claims read)."""
-        query = select(func.count(), func.max(statements.c.run_id))
+        query = select(func.count(), func.max(statements.c.run_id), func.max(statements.c.entered_at))
         with self.engine.connect() as connection:
-            count, newest = connection.execute(query).one()
-            reviewed = connection.scalar(select(func.max(revisions.c.id)))
-        return f"{count}:{newest}:{reviewed}"
+            count, newest, by_hand = connection.execute(query).one()
+            reviewed = connection.scalar(_NEWEST_ITEM_REVISION)
+        return f"{count}:{newest}:{by_hand}:{reviewed}"
 
     def newest_evidence_date(self, agreement_id: str | None = None) -> str | None:
         """The newest date evidence was given (said_on, else reported_on), of one agreement or of all."""
@@ -512,8 +522,14 @@ class Store(Reviews, Browse):
     # -- incidents -------------------------------------------------------------------
 
     def incidents(self, *, doc_id: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                  types: Iterable[str] = ()) -> Iterator[Incident]:
-        """Stored incident reports in date order (undated last), streamed; ``date_from``/``date_to`` inclusive."""
+                  types: Iterable[str] = (), reviewed: bool = True) -> Iterator[Incident]:
+        """Stored incident reports in date order (undated last), streamed; ``date_from``/``date_to`` inclusive
+        (on the machine's date). Unless ``reviewed=False``, as reviewers left them (``apply_incident_reviews``)."""
+        if reviewed:
+            yield from apply_incident_reviews(self.incidents(doc_id=doc_id, date_from=date_from, date_to=date_to,
+                                                             types=types, reviewed=False),
+                                              self.current_reviews("incident"))
+            return
         query = select(incidents).order_by(incidents.c.date.is_(None), incidents.c.date, incidents.c.doc_id,
                                            incidents.c.start, incidents.c.type)
         if doc_id is not None:
@@ -542,6 +558,9 @@ class AnalysisRows:
     skipped: str | None = None
 
 
+# What the computations read: reviews of links and statements. Reviews of incidents, contradictions and
+# statuses are applied over computed results (assess.views.reviewed) and must not recompute them.
+_NEWEST_ITEM_REVISION = select(func.max(revisions.c.id)).where(revisions.c.target_kind.in_(("evidence", "statement")))
 _STATEMENT_FIELDS = [f.name for f in fields(Statement)]
 _LINK_FIELDS = [f.name for f in fields(EvidenceLink)]
 _INCIDENT_FIELDS = [f.name for f in fields(Incident)]
@@ -592,7 +611,7 @@ def _document_row(doc: Document, ingested_at: str) -> dict:
 
 
 def _row_document(row) -> Document:
-    values = {k: v for k, v in row.items() if k != "ingested_at"}
+    values = {k: v for k, v in row.items() if k not in ("ingested_at", "entered_by", "entered_at")}
     values["body_spans"] = [BodySpan(*span) for span in row["body_spans"]]
     values["removed"] = [RemovedBlock(**block) for block in row["removed"]]
     return Document(**values)

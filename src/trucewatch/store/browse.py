@@ -10,11 +10,27 @@ substring match.
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, Engine, Select, Table, func, inspect, literal_column, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    Select,
+    Table,
+    Text,
+    cast,
+    func,
+    inspect,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 
-from trucewatch.store.tables import SEARCH_COLUMNS, documents, evidence_links, incidents, statements
+from trucewatch.records import Incident
+from trucewatch.store.tables import SEARCH_COLUMNS, documents, evidence_links, incidents, revisions, statements
 
 if TYPE_CHECKING:
     from trucewatch.records import EvidenceLink, Statement
@@ -28,12 +44,73 @@ _FOUND = {
     "statements": (statements.c.id, statements.c.doc_id, statements.c.text, statements.c.speaker,
                    statements.c.speaker_name, statements.c.said_on),
     "evidence": (evidence_links.c.id, evidence_links.c.doc_id, evidence_links.c.agreement_id,
-                 evidence_links.c.provision, evidence_links.c.text, evidence_links.c.said_on),
+                 evidence_links.c.provision, evidence_links.c.text, evidence_links.c.speaker, evidence_links.c.said_on),
     "incidents": (incidents.c.id, incidents.c.doc_id, incidents.c.sentence, incidents.c.type, incidents.c.date,
                   incidents.c.place),
 }
 _SEARCHED: dict[str, Table] = {"documents": documents, "statements": statements, "evidence": evidence_links,
                                "incidents": incidents}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a listing or a search is narrowed to; None (or empty) is no filter.
+
+    ``speakers`` is a set of actor ids (an actor, or every actor of a side); ``kinds`` the kinds of item
+    (documents, statements, evidence, incidents); dates compare the first ten characters (a day).
+    """
+
+    kinds: frozenset[str] = frozenset()
+    speakers: frozenset[str] | None = None
+    provision: str | None = None
+    agreement: str | None = None
+    outlet: str | None = None
+    types: frozenset[str] = frozenset()
+    side: str | None = None  # incidents: an actor of this side took part
+    since: str | None = None
+    until: str | None = None
+
+
+_DATES = {"documents": documents.c.published, "statements": statements.c.said_on,
+          "evidence": func.coalesce(evidence_links.c.said_on, evidence_links.c.reported_on),
+          "incidents": incidents.c.date}
+
+
+def _where(kind: str, filters: Filters) -> list[ColumnElement[bool]] | None:
+    """The conditions of ``filters`` on a kind of item, or None when a filter excludes that kind altogether."""
+    table = _SEARCHED[kind]
+    if filters.kinds and kind not in filters.kinds:
+        return None
+    where: list[ColumnElement[bool]] = []
+    if filters.speakers is not None:
+        if kind not in ("statements", "evidence"):
+            return None
+        where.append(table.c.speaker.in_(sorted(filters.speakers)))
+    if filters.provision is not None or filters.agreement is not None:
+        if kind != "evidence":
+            return None
+        where += [c for c in (filters.provision is not None and evidence_links.c.provision == filters.provision,
+                              filters.agreement is not None and evidence_links.c.agreement_id == filters.agreement)
+                  if c is not False]
+    if filters.types:
+        if kind != "incidents":
+            return None
+        where.append(incidents.c.type.in_(sorted(filters.types)))
+    if filters.side is not None:
+        if kind != "incidents":
+            return None  # statements and evidence filter a side through ``speakers``
+        # actors is JSON written by json.dumps on both backends: match its text, the value JSON-escaped
+        side = json.dumps({"side": filters.side})[1:-1]
+        where.append(cast(incidents.c.actors, Text).like(_pattern(side), escape="\\"))
+    if filters.outlet is not None:
+        outlet = documents.c.outlet == filters.outlet
+        where.append(outlet if kind == "documents" else table.c.doc_id.in_(select(documents.c.id).where(outlet)))
+    day = func.substr(_DATES[kind], 1, 10)
+    if filters.since is not None:
+        where.append(day >= filters.since)
+    if filters.until is not None:
+        where.append(day <= filters.until)
+    return where
 
 
 def _pattern(words: str) -> str:
@@ -65,29 +142,71 @@ class Browse:
     engine: Engine
     _search_method: str | None = None  # found once per store, on first search
 
-    def document_page(self, *, limit: int, offset: int) -> tuple[list[dict], int]:
-        """(summaries of one page of documents, newest first; how many there are)."""
-        query = (select(*_SUMMARY).order_by(documents.c.published.is_(None), documents.c.published.desc(),
-                                            documents.c.id).limit(limit).offset(offset))
+    def document_page(self, *, limit: int, offset: int, filters: Filters | None = None) -> tuple[list[dict], int]:
+        """(summaries of one page of documents, newest first; how many match ``filters``)."""
+        where = _where("documents", filters or Filters())
+        if where is None:  # a filter this list cannot meet
+            return [], 0
+        query = (select(*_SUMMARY, documents.c.entered_by).where(*where)
+                 .order_by(documents.c.published.desc().nulls_last(), documents.c.id).limit(limit).offset(offset))
         with self.engine.connect() as connection:
-            total = connection.scalar(select(func.count()).select_from(documents)) or 0
+            total = connection.scalar(select(func.count()).select_from(documents).where(*where)) or 0
             return [dict(r) for r in connection.execute(query).mappings()], total
 
-    def statement_page(self, *, speaker: str | None, limit: int, offset: int, since: str | None = None,
-                       until: str | None = None) -> tuple[list[Statement], int]:
-        """(one page of statements, reviewed, of ``speaker`` and said between ``since`` and ``until`` if given;
-        how many match).
+    def outlets(self) -> list[str]:
+        """Every outlet named by a document, for a filter's choices."""
+        query = select(documents.c.outlet).where(documents.c.outlet.is_not(None)).distinct().order_by(
+            documents.c.outlet)
+        with self.engine.connect() as connection:
+            return list(connection.scalars(query))
+
+    def incident_page(self, *, limit: int, offset: int, filters: Filters | None = None
+                      ) -> tuple[list[Incident], int]:
+        """(one page of incident reports as the machine made them, newest first; how many match ``filters``)."""
+        from trucewatch.store import _INCIDENT_FIELDS
+
+        where = _where("incidents", filters or Filters())
+        if where is None:  # a filter this list cannot meet
+            return [], 0
+        query = (select(incidents).where(*where).order_by(incidents.c.date.desc().nulls_last(), incidents.c.id)
+                 .limit(limit).offset(offset))
+        with self.engine.connect() as connection:
+            total = connection.scalar(select(func.count()).select_from(incidents).where(*where)) or 0
+            rows = connection.execute(query).mappings().all()
+        return [Incident(**{name: r[name] for name in _INCIDENT_FIELDS}) for r in rows], total
+
+    def incidents_by_id(self, ids: list[str]) -> list[Incident]:
+        """The machine reports of ``ids`` (one query per 500), in date order."""
+        from trucewatch.store import _INCIDENT_FIELDS
+
+        found: list[Incident] = []
+        with self.engine.connect() as connection:
+            for i in range(0, len(ids), 500):
+                query = select(incidents).where(incidents.c.id.in_(ids[i : i + 500]))
+                found += [Incident(**{n: r[n] for n in _INCIDENT_FIELDS}) for r in connection.execute(query).mappings()]
+        return sorted(found, key=lambda x: (x.date or "", x.doc_id, x.start))
+
+    def incidents_version(self, *, reviews: bool = True) -> str:
+        """A token that changes whenever the incident reports (and, with ``reviews``, their reviews) may have."""
+        query = select(func.count(), func.max(incidents.c.run_id), func.max(incidents.c.entered_at))
+        with self.engine.connect() as connection:
+            count, newest, by_hand = connection.execute(query).one()
+            reviewed = connection.scalar(select(func.max(revisions.c.id)).where(
+                revisions.c.target_kind == "incident")) if reviews else None
+        return f"{count}:{newest}:{by_hand}:{reviewed}"
+
+    def statement_page(self, *, limit: int, offset: int, filters: Filters | None = None
+                       ) -> tuple[list[Statement], int]:
+        """(one page of statements, reviewed, matching ``filters``; how many match).
 
         The filters are on the machine's speaker and date; a correction shows on the page.
         """
         from trucewatch.store import _row_statement
         from trucewatch.store.reviews import apply_statement_review
 
-        where = [] if speaker is None else [statements.c.speaker == speaker]
-        if since is not None:
-            where.append(func.substr(statements.c.said_on, 1, 10) >= since)
-        if until is not None:
-            where.append(func.substr(statements.c.said_on, 1, 10) <= until)
+        where = _where("statements", filters or Filters())
+        if where is None:  # a filter this list cannot meet
+            return [], 0
         query = (select(statements).where(*where).order_by(statements.c.said_on.desc(), statements.c.id)
                  .limit(limit).offset(offset))
         with self.engine.connect() as connection:
@@ -138,17 +257,22 @@ class Browse:
             row = connection.execute(select(evidence_links).where(evidence_links.c.id == link_id)).mappings().first()
         return _row_link(row) if row else None
 
-    def search(self, words: str, *, limit: int, offset: int) -> dict[str, list[dict]]:
-        """Documents, statements, evidence and incidents containing every word of ``words`` (each list one page
-        long)."""
+    def search(self, words: str, *, limit: int, offset: int, filters: Filters | None = None
+               ) -> dict[str, list[dict]]:
+        """Documents, statements, evidence and incidents containing every word of ``words`` and matching
+        ``filters`` (each list one page long; a kind a filter cannot apply to, or not asked for, is empty)."""
+        filters = filters or Filters()
+        found: dict[str, list[dict]] = {}
         with self.engine.connect() as connection:
             if self.search_method() == "postgresql":
                 # The planner prices to_tsvector as cheap and, on a small or unanalysed table, would rather
                 # re-tokenise every row than read the GIN index: not in this transaction.
                 connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
-            return {kind: [dict(r) for r in connection.execute(
-                        self._search_query(kind, words).limit(limit).offset(offset)).mappings()]
-                    for kind in _SEARCHED}
+            for kind in _SEARCHED:
+                where = _where(kind, filters)
+                found[kind] = [] if where is None else [dict(r) for r in connection.execute(
+                    self._search_query(kind, words).where(*where).limit(limit).offset(offset)).mappings()]
+        return found
 
     def search_method(self) -> str:
         """How this store searches: ``fts5``, ``postgresql`` or ``like`` (no full-text index here)."""

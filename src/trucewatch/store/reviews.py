@@ -10,13 +10,16 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
-from dataclasses import replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from dataclasses import fields as dataclass_fields
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, and_, func, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from trucewatch.store.tables import evidence_links, revisions, statements, users
+from trucewatch.records import Incident
+from trucewatch.store.tables import evidence_links, incidents, revisions, statements, users
 
 if TYPE_CHECKING:
     from trucewatch.records import EvidenceLink, Statement
@@ -24,9 +27,18 @@ if TYPE_CHECKING:
 ROLES = ("viewer", "reviewer", "admin")
 WRITERS = ("reviewer", "admin")
 VERDICTS = ("confirmed", "rejected")
-TARGETS = {"evidence": evidence_links, "statement": statements}
+NOT_A_CONTRADICTION = "not_a_contradiction"
+CONTRADICTION_VERDICTS = ("confirmed", NOT_A_CONTRADICTION)
+# Stored items, whose rows a review is checked against (and found orphaned when analysis drops them).
+TARGETS = {"evidence": evidence_links, "statement": statements, "incident": incidents}
+# Computed items (contradictions, provision statuses): the caller checks that they exist.
+COMPUTED = ("contradiction", "provision")
 # The fields a review may set, per target: the rest of the item stays as the machine made it.
-REVIEWED_FIELDS = {"evidence": ("verdict", "provision"), "statement": ("speaker", "speaker_name", "said_on")}
+REVIEWED_FIELDS = {"evidence": ("verdict", "provision"), "statement": ("speaker", "speaker_name", "said_on"),
+                   "incident": ("verdict", "type", "date", "place", "fatalities", "group"),
+                   "contradiction": ("verdict",),
+                   "provision": ("status", "on")}  # a status set by hand, from a day on (None: the machine's)
+INCIDENT_FIELDS = ("type", "date", "place", "fatalities")
 
 
 class Conflict(Exception):
@@ -136,9 +148,36 @@ class Reviews:
             present = {kind: set(connection.scalars(select(table.c.id).where(
                 table.c.id.in_([r["target_id"] for r in rows if r["target_kind"] == kind]))))
                 for kind, table in TARGETS.items()}
-        for row in rows:
-            row["orphaned"] = row["target_id"] not in present.get(row["target_kind"], set())
+        for row in rows:  # a computed item (contradiction, status) is checked where it is computed: None here
+            row["orphaned"] = None if row["target_kind"] not in TARGETS else \
+                row["target_id"] not in present[row["target_kind"]]
         return rows
+
+    def incident_groups(self, reports: list[Incident], places=None) -> dict[str, str]:
+        """Report id -> incident id of ``reports``: the machine's grouping (of the reports as the machine made
+        them: a corrected place or date does not regroup) with reviewers' merges and splits over it.
+        ``places``: the gazetteer's places by id when the user added places files (default: the bundled one)."""
+        from trucewatch.incidents.grouping import group_incidents
+
+        ids = [r.id for r in reports]
+        return regroup(group_incidents(self.incidents_by_id(ids), places), self.current_reviews("incident", ids))  # type: ignore[attr-defined]
+
+    def machine_incident_groups(self, version: str) -> dict[str, str]:
+        """The machine's grouping of every stored report, materialised under ``version`` (``incidents_version``
+        without reviews): grouping a large store takes minutes, so it is done once per analysis, not per
+        process or per review."""
+        from trucewatch.incidents.grouping import group_incidents
+
+        stored = self.assessment("*", "incident_groups", "-", version)  # type: ignore[attr-defined]
+        if stored is None:
+            stored = group_incidents(list(self.incidents(reviewed=False)))  # type: ignore[attr-defined]
+            self.save_assessment("*", "incident_groups", "-", version, stored)  # type: ignore[attr-defined]
+        return stored  # type: ignore[return-value]
+
+    def newest_revision(self) -> int | None:
+        """The id of the newest revision of any kind: a token of every human decision."""
+        with self.engine.connect() as connection:
+            return connection.scalar(select(func.max(revisions.c.id)))
 
     def count_revisions(self) -> int:
         with self.engine.connect() as connection:
@@ -157,7 +196,13 @@ class Reviews:
 
 def _machine_state(connection, target_kind: str, target_id: str) -> dict | None:
     """The reviewable fields of an item as the machine made it (no verdict yet)."""
+    if target_kind in COMPUTED:
+        return dict.fromkeys(REVIEWED_FIELDS[target_kind])
     table = TARGETS[target_kind]
+    if target_kind == "incident":
+        row = connection.execute(select(*(table.c[f] for f in INCIDENT_FIELDS)).where(table.c.id == target_id)
+                                 ).mappings().first()
+        return None if row is None else {"verdict": None, **row, "group": None}
     if target_kind == "evidence":
         provision = connection.scalar(select(table.c.provision).where(table.c.id == target_id))
         return None if provision is None else {"verdict": None, "provision": provision}
@@ -199,6 +244,48 @@ def apply_link_reviews(links: list[EvidenceLink], reviews: dict[str, dict],
             link = replace(link, provision=state["provision"])
         kept.append(link)
     return kept
+
+
+@dataclass
+class ReviewedIncident(Incident):
+    """A report whose type a reviewer corrected: it keeps the id the machine gave it (the id hashes the type)."""
+
+    machine_id: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.machine_id
+
+
+def apply_incident_reviews(reports: Iterable[Incident], reviews: dict[str, dict]) -> Iterator[Incident]:
+    """Incident reports as reviewers left them: rejected ones out, corrected fields (and the codes of a
+    corrected type) in place. Groups set by a merge or a split are applied by ``regroup``."""
+    from trucewatch.incidents.rules import incident_rules
+
+    codes = None
+    for report in reports:
+        state = reviews.get(report.id, {}).get("state")
+        if state and state.get("verdict") == "rejected":
+            continue
+        if state:
+            fields = {f: state[f] for f in INCIDENT_FIELDS if f in state}
+            if fields.get("type") and fields["type"] != report.type:
+                codes = codes or {t.name: t for t in incident_rules().types}
+                rule = codes.get(fields["type"])
+                if rule is not None:
+                    fields |= {"plover_type": rule.plover_type, "plover_mode": rule.plover_mode,
+                               "acled_event_type": rule.acled_event_type,
+                               "acled_sub_event_type": rule.acled_sub_event_type}
+                report = ReviewedIncident(**{f.name: getattr(report, f.name) for f in dataclass_fields(report)},
+                                          machine_id=report.id)
+            report = replace(report, **fields)
+        yield report
+
+
+def regroup(groups: dict[str, str], reviews: dict[str, dict]) -> dict[str, str]:
+    """Report id -> incident id with reviewers' merges and splits over the machine's grouping."""
+    return {report: (reviews.get(report, {}).get("state") or {}).get("group") or group
+            for report, group in groups.items()}
 
 
 def apply_statement_review(statement: Statement, reviews: dict[str, dict]) -> Statement:

@@ -42,6 +42,10 @@ documents = Table(
     Column("removed", JSON, nullable=False),
     Column("raw_text", Text, nullable=False),
     Column("ingested_at", String(32), nullable=False),
+    Column("entered_by", String(64)),  # who recorded it by hand (None: ingested or extracted)
+    Column("entered_at", String(32)),
+    Index("ix_documents_published", "published"),
+    Index("ix_documents_outlet", "outlet"),
 )
 
 # One row per source unit seen, read or skipped: the ledger that makes ingest idempotent and resumable.
@@ -94,6 +98,9 @@ statements = Table(
     Column("said_on_precision", String(8)),
     Column("sentence_index", Integer),
     Column("run_id", String(32)),
+    Column("entered_by", String(64)),  # who recorded it by hand (None: ingested or extracted)
+    Column("entered_at", String(32)),
+    Index("ix_statements_said_on", "said_on"),
 )
 
 evidence_links = Table(
@@ -115,6 +122,10 @@ evidence_links = Table(
     Column("reported_on", String(32)),
     Column("sentence_index", Integer),
     Column("run_id", String(32)),
+    Column("entered_by", String(64)),  # who recorded it by hand (None: ingested or extracted)
+    Column("entered_at", String(32)),
+    Index("ix_evidence_links_agreement_provision", "agreement_id", "provision"),
+    Index("ix_evidence_links_version", "agreement_id", "run_id", "entered_at"),
 )
 
 # One row per report of an incident (a sentence and a type); reports of one incident are grouped at read time.
@@ -146,6 +157,8 @@ incidents = Table(
     Column("confidence", Float, nullable=False),
     Column("cue", Text),
     Column("run_id", String(32)),
+    Column("entered_by", String(64)),  # who recorded it by hand (None: ingested or extracted)
+    Column("entered_at", String(32)),
 )
 
 # One row per analysis run: what ran, with which code and data, and what it produced.
@@ -205,7 +218,7 @@ revisions = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("user", String(64), nullable=False),
     Column("at", String(32), nullable=False),
-    Column("target_kind", String(16), nullable=False),  # evidence | statement
+    Column("target_kind", String(16), nullable=False),  # evidence | statement | incident | contradiction | provision
     Column("target_id", String(80), nullable=False),
     Column("version", Integer, nullable=False),  # the target's revision number, from 1
     Column("action", String(32), nullable=False),
@@ -214,6 +227,7 @@ revisions = Table(
     Column("note", Text),
     UniqueConstraint("target_kind", "target_id", "version", name="uq_revisions_target_version"),
     Index("ix_revisions_target", "target_kind", "target_id"),
+    Index("ix_revisions_kind_id", "target_kind", "id"),
 )
 
 # -- full-text search (migration 0008) ----------------------------------------------------------------------------

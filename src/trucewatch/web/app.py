@@ -15,7 +15,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from trucewatch import __version__
 from trucewatch.agreements import Agreement, load_agreements
 from trucewatch.store import Store
-from trucewatch.web import api, pages
+from trucewatch.web import api, pages, review_pages
 from trucewatch.web.cache import ViewCache
 from trucewatch.web.render import error_page, wants_json
 from trucewatch.web.security import SecurityHeaders
@@ -39,23 +39,30 @@ class JsonSuffix:
         await self.app(scope, receive, send)
 
 
+SERVED_TOKEN_SECONDS = 1.0  # how stale another worker's write may look to `serve` (see ViewCache.token)
+
+
 def from_environment() -> FastAPI:
     """The application over ``$TRUCEWATCH_DB``: what each worker process of ``serve --workers N`` builds."""
-    return create_app(Store(os.environ["TRUCEWATCH_DB"]))
+    return create_app(Store(os.environ["TRUCEWATCH_DB"]), token_seconds=SERVED_TOKEN_SECONDS)
 
 
-def create_app(store: Store, agreements: dict[str, Agreement] | None = None) -> FastAPI:
-    """The application over ``store`` (the caller keeps it open for the server's life)."""
+def create_app(store: Store, agreements: dict[str, Agreement] | None = None, *,
+               token_seconds: float = 0.0) -> FastAPI:
+    """The application over ``store`` (the caller keeps it open for the server's life). ``token_seconds``:
+    how long the store's version tokens are trusted in this process (0: asked on every request, so a write
+    made around the application, as tests make, is seen at once)."""
     app = FastAPI(title="Truce Watch", version=__version__, docs_url=None, redoc_url=None,
                   description="Browse, search and review the evidence of a peace agreement. Every page is also "
                               "JSON: add `.json` to its path or send `Accept: application/json`.")
     app.state.store = store
     app.state.agreements = agreements if agreements is not None else load_agreements()
     app.state.session_key = secrets.token_bytes(32)
-    app.state.views = ViewCache()
+    app.state.views = ViewCache(token_seconds=token_seconds)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(review_pages.router)
 
     @app.exception_handler(HTTPException)
     def http_error(request: Request, error: HTTPException):
@@ -70,6 +77,13 @@ def create_app(store: Store, agreements: dict[str, Agreement] | None = None) -> 
             return JSONResponse({"detail": problems}, 422)
         return error_page(request, 422, "; ".join(f"{'.'.join(map(str, p['where']))}: {p['problem']}"
                                                   for p in problems))
+
+    @app.middleware("http")
+    async def forget_tokens_after_writes(request: Request, call_next):
+        response = await call_next(request)
+        if request.method not in ("GET", "HEAD"):
+            app.state.views.forget_tokens()  # this process's next read sees its own write at once
+        return response
 
     app.add_middleware(JsonSuffix)
     app.add_middleware(SecurityHeaders)

@@ -5,14 +5,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from trucewatch.agreements import Agreement
-from trucewatch.assess.views import default_as_of
+from trucewatch.assess.status import LABELS
+from trucewatch.assess.views import default_as_of, provision_target
 from trucewatch.cli.audit import audit_record
 from trucewatch.store import Store
 from trucewatch.web import actions
+from trucewatch.web.filters import FilterParams
 from trucewatch.web.render import page
 from trucewatch.web.security import SESSION_COOKIE, check_csrf, form_writer, session_value
 from trucewatch.web.views import (
@@ -41,7 +43,8 @@ def dated(request: Request, agreement_id: str, as_of: date | None) -> tuple[Agre
     cached under (``web.cache``): one small query per request while nothing changes."""
     store: Store = request.app.state.store
     agreement = agreement_or_404(request, agreement_id)
-    version = store.evidence_version(agreement_id)
+    version = request.app.state.views.token(  # the evidence, and every decision applied over what it gives
+        ("evidence", agreement_id), lambda: f"{store.evidence_version(agreement_id)}/{store.newest_revision()}")
     when = as_of or request.app.state.views.get(("as_of", agreement_id, version),
                                                 lambda: default_as_of(store, agreement_id)[0])
     return agreement, when, version
@@ -60,14 +63,21 @@ def audit_data(request: Request, page_number: int, per_page: int) -> dict:
             **paging(page_number, per_page, store.count_revisions())}
 
 
-def search_data(request: Request, q: str, page_number: int, per_page: int) -> dict:
-    found = request.app.state.store.search(q, limit=per_page, offset=(page_number - 1) * per_page)
-    return {"q": q, **found, **paging(page_number, per_page)}
+def search_data(request: Request, q: str, page_number: int, per_page: int, params: FilterParams) -> dict:
+    found = request.app.state.store.search(q, limit=per_page, offset=(page_number - 1) * per_page,
+                                           filters=params.to_filters())
+    return {"q": q, "filters": params.echo(), **found, **paging(page_number, per_page)}
 
 
 def _provision_text(agreement: Agreement, number: str) -> str:
     """The provision's text; the agreement's title for evidence on the agreement as a whole ("*")."""
     return next((p.text for p in agreement.provisions if p.number == number), agreement.title)
+
+
+def _status_version(store: Store, agreement_id: str, provision: str) -> int:
+    """The review version of a provision's status by hand (0: never set), for the form's conflict check."""
+    target = provision_target(agreement_id, provision)
+    return (store.current_reviews("provision", [target]).get(target) or {}).get("version", 0)
 
 
 def _back(target: str) -> str:
@@ -104,17 +114,37 @@ def provision_page(request: Request, agreement_id: str, provision: str, as_of: d
     links = request.app.state.views.get(("links", agreement_id, provision, version),
                                         lambda: provision_links(request.app.state.store, agreement_id, provision))
     start = (page_number - 1) * per_page
-    data = {**{k: v for k, v in record.items() if k != "evidence"}, "text": _provision_text(agreement, provision),
+    data = {"manual": None, "machine": None, **{k: v for k, v in record.items() if k != "evidence"},
+            "text": _provision_text(agreement, provision),
             "links": links[start : start + per_page], "provisions": [p.number for p in agreement.provisions],
+            "status_version": _status_version(request.app.state.store, agreement_id, provision),
+            "statuses": [{"status": k, "label": v} for k, v in LABELS.items()],
             **paging(page_number, per_page, len(links))}
     return page(request, "provision.html.j2", data, title=f"{agreement.short_title or agreement_id} {provision}")
 
 
+def choices(request: Request) -> dict:
+    """What the filter forms offer: outlets, speakers and sides (cached per process: they change with ingest)."""
+    from trucewatch.actors import load_registry
+
+    store: Store = request.app.state.store
+    version = request.app.state.views.token("choices", lambda: (store.count_documents()["documents"],
+                                                                 store.statements_version()))
+    return request.app.state.views.get(("choices", version), lambda: {
+        "outlets": store.outlets(), "speakers": store.speakers(),
+        "sides": sorted({a.side for a in load_registry().actors.values() if a.side})})
+
+
 @router.get("/documents")
-def documents_page(request: Request, page_number: PageNumber = 1, per_page: PerPage = 50) -> Response:
-    rows, total = request.app.state.store.document_page(limit=per_page, offset=(page_number - 1) * per_page)
-    return page(request, "documents.html.j2", {"documents": rows, **paging(page_number, per_page, total)},
-                title="Documents")
+def documents_page(request: Request, params: Annotated[FilterParams, Depends()], page_number: PageNumber = 1,
+                   per_page: PerPage = 50) -> Response:
+    """Documents, newest first; filters: outlet, since, until (publication day)."""
+    store = request.app.state.store
+    rows, total = store.document_page(limit=per_page, offset=(page_number - 1) * per_page,
+                                      filters=params.to_filters())
+    data = {"filters": params.echo(), "documents": rows, **paging(page_number, per_page, total),
+            "outlets": choices(request)["outlets"]}
+    return page(request, "documents.html.j2", data, title="Documents")
 
 
 @router.get("/documents/{doc_id}")
@@ -126,25 +156,24 @@ def document_page(request: Request, doc_id: str) -> Response:
 
 
 @router.get("/statements")
-def statements_page(request: Request, actor: str | None = Query(None, max_length=200), since: date | None = None,
-                    until: date | None = None, page_number: PageNumber = 1, per_page: PerPage = 50) -> Response:
+def statements_page(request: Request, params: Annotated[FilterParams, Depends()], page_number: PageNumber = 1,
+                    per_page: PerPage = 50) -> Response:
+    """Statements, newest first; filters: actor, side, outlet, since, until (day said)."""
     store = request.app.state.store
-    since_text, until_text = (since.isoformat() if since else None), (until.isoformat() if until else None)
-    found, total = store.statement_page(speaker=actor or None, limit=per_page, offset=(page_number - 1) * per_page,
-                                        since=since_text, until=until_text)
-    data = {"actor": actor, "since": since_text, "until": until_text,
-            "statements": statement_records(store, found), "speakers": store.speakers(),
+    found, total = store.statement_page(limit=per_page, offset=(page_number - 1) * per_page,
+                                        filters=params.to_filters())
+    data = {"filters": params.echo(), "statements": statement_records(store, found), **choices(request),
             **paging(page_number, per_page, total)}
     return page(request, "statements.html.j2", data, title="Statements")
 
 
 @router.get("/search")
-def search_page(request: Request, q: str = Query("", max_length=200), page_number: PageNumber = 1,
-                per_page: int = Query(20, ge=1, le=200)) -> Response:
-    data = search_data(request, q, page_number, per_page) if q.strip() else {"q": q, "documents": [],
-                                                                               "statements": [], "evidence": [],
-                                                                               "incidents": []}
-    return page(request, "search.html.j2", data, title=f"Search: {q}")
+def search_page(request: Request, params: Annotated[FilterParams, Depends()], q: str = Query("", max_length=200),
+                page_number: PageNumber = 1, per_page: int = Query(20, ge=1, le=200)) -> Response:
+    """Full-text search; filters: type (kinds of item), provision, agreement, actor, side, outlet, since, until."""
+    data = search_data(request, q, page_number, per_page, params) if q.strip() else \
+        {"q": q, "filters": params.echo(), "documents": [], "statements": [], "evidence": [], "incidents": []}
+    return page(request, "search.html.j2", {**data, **choices(request)}, title=f"Search: {q}")
 
 
 @router.get("/audit")

@@ -11,8 +11,9 @@ from itertools import pairwise
 
 from trucewatch.agreements import Agreement
 from trucewatch.assess.views import status_view
-from trucewatch.records import EvidenceLink, evidence_id
+from trucewatch.records import EvidenceLink, Incident, evidence_id
 from trucewatch.store import Store
+from trucewatch.store.reviews import INCIDENT_FIELDS, apply_incident_reviews
 
 
 def paging(page: int, per_page: int, total: int | None = None) -> dict:
@@ -79,7 +80,8 @@ def matrix(store: Store, agreement: Agreement, as_of: date) -> list[dict]:
     reviews, reviewed = _reviewed(store, agreement.id)
     spans = {(x.doc_id, x.start, x.end, _counts_for(x, reviews)) for x in reviewed.values()}
     return [{"provision": r["provision"], "topic": r["topic"], "status": r["status"], "label": r["label"],
-             "since": r["since"], "evidence": len(r["evidence"]),
+             "since": r["since"], "manual": r.get("manual"), "machine": r.get("machine"),
+             "evidence": len(r["evidence"]),
              "reviewed": sum((x["doc_id"], x["start"], x["end"], r["provision"]) in spans for x in r["evidence"]),
              "deadlines": [{"id": d["id"], "due": d["effective_due"], "state": d["state"]} for d in r["deadlines"]]}
             for r in status_view(store, agreement, as_of)]
@@ -107,7 +109,7 @@ def statement_record(statement, review: dict | None) -> dict:
 
 def statement_records(store: Store, statements: list) -> list[dict]:
     reviews = store.current_reviews("statement", [s.id for s in statements])
-    return [statement_record(s, review_state(reviews, s.id)) for s in statements]
+    return with_hand_marks(store, "statements", [statement_record(s, review_state(reviews, s.id)) for s in statements])
 
 
 def segments(body: str, spans: list[tuple[int, int, str]]) -> list[dict]:
@@ -134,4 +136,30 @@ def document_detail(store: Store, doc_id: str) -> dict | None:
     return {"id": document.id, "title": document.title, "url": document.url, "outlet": document.outlet,
             "published": document.published, "language": document.language, "duplicate_of": document.duplicate_of,
             "source_path": document.source_path, "statements": statements, "evidence": evidence,
+            "entered_by_hand": store.entered_by_hand("documents", [doc_id]).get(doc_id),
             "segments": segments(document.body, spans)}
+
+
+def incident_record(report: Incident, group: str | None, review: dict | None, by_hand: dict | None) -> dict:
+    """An incident report as the machine made it, its incident (group), its review and who entered it."""
+    return {"id": report.id, "incident": group, "doc_id": report.doc_id, "sentence": report.sentence,
+            "type": report.type, "date": report.date, "place": report.place, "fatalities": report.fatalities,
+            "actors": report.actors, "reported_by": report.reported_by, "acled_event_type": report.acled_event_type,
+            "confidence": report.confidence, "reviewed": review is not None, "review": review,
+            "version": review["version"] if review else 0,
+            "counted": (review or {}).get("verdict") != "rejected", "entered_by_hand": by_hand}
+
+
+def incident_records(store: Store, reports: list[Incident], groups: dict[str, str]) -> list[dict]:
+    """Reports with their review and reviewed fields shown over the machine's (the form shows both)."""
+    reviews = store.current_reviews("incident", [r.id for r in reports])
+    by_hand = store.entered_by_hand("incidents", [r.id for r in reports])
+    shown = {r.id: r for r in apply_incident_reviews(reports, reviews)}
+    return [incident_record(shown.get(r.id, r), groups.get(r.id), review_state(reviews, r.id), by_hand.get(r.id))
+            | {"machine": {f: getattr(r, f) for f in INCIDENT_FIELDS}} for r in reports]
+
+
+def with_hand_marks(store: Store, table: str, records: list[dict]) -> list[dict]:
+    """``records`` each with ``entered_by_hand`` ({by, at} or None)."""
+    marks = store.entered_by_hand(table, [r["id"] for r in records])
+    return [{**r, "entered_by_hand": marks.get(r["id"])} for r in records]

@@ -2,7 +2,7 @@
 "use strict";
 document.addEventListener("submit", (event) => {
   const button = event.submitter;
-  if (button && button.classList.contains("reject") && !window.confirm("Reject this evidence link?")) {
+  if (button && button.classList.contains("reject") && !window.confirm("Reject this item?")) {
     event.preventDefault();
   }
 });
