@@ -76,27 +76,56 @@ def same_incident(a: Incident, b: Incident, places: Mapping[str, Place]) -> bool
             and abs((day_a - day_b).days) <= MAX_DAYS_APART and same_place(a, b, places) and compatible(a, b))
 
 
+def _shape(incident: Incident) -> tuple:
+    """What :func:`same_incident` reads of a report: members of one shape answer alike, so each is asked once."""
+    place = " ".join(incident.place.lower().split()) if incident.place else None
+    return (_day(incident), incident.place_id, place, frozenset(_sides(incident, "actor")),
+            frozenset(_sides(incident)))
+
+
+class _Group:
+    """An incident being built: its reports, its first day and one report of each shape among them."""
+
+    def __init__(self, first: Incident) -> None:
+        self.members = [first]
+        self.first_day = _day(first)
+        self.shapes = {_shape(first): first}
+
+    def accepts(self, report: Incident, places: Mapping[str, Place]) -> bool:
+        return all(same_incident(report, member, places) for member in self.shapes.values())
+
+    def add(self, report: Incident) -> None:
+        self.members.append(report)
+        self.shapes.setdefault(_shape(report), report)
+
+
 def group_incidents(reports: Iterable[Incident], places: Mapping[str, Place] | None = None) -> dict[str, str]:
     """Report id -> incident id (a stable id of the group's first report); a report alone is its own incident.
 
-    ``places``: the gazetteer's places by id (default: the bundled gazetteer), for "lies within"."""
+    ``places``: the gazetteer's places by id (default: the bundled gazetteer), for "lies within".
+    Reports are read in date order, so a group whose first day is more than a day before the report's
+    can take no more reports and is closed: each report is compared with the open groups of its type
+    only, and with one member of each shape, which keeps a large store linear rather than quadratic."""
     if places is None:
         from trucewatch.incidents.gazetteer import load_gazetteer
 
         places = load_gazetteer().places
-    reports = list(reports)
-    groups: list[list[Incident]] = []
-    by_type: dict[str, list[list[Incident]]] = {}
+    groups: list[_Group] = []
+    open_by_type: dict[str, list[_Group]] = {}
     for report in sorted(reports, key=lambda r: (_day(r) or date.max, r.doc_id, r.start)):
-        if _day(report) is None:
-            groups.append([report])
+        day = _day(report)
+        if day is None:
+            groups.append(_Group(report))
             continue
-        candidates = by_type.setdefault(report.type, [])
+        candidates = [g for g in open_by_type.get(report.type, ())
+                      if (day - g.first_day).days <= MAX_DAYS_APART]
+        open_by_type[report.type] = candidates
         for group in candidates:
-            if all(same_incident(report, member, places) for member in group):
-                group.append(report)
+            if group.accepts(report, places):
+                group.add(report)
                 break
         else:
-            candidates.append([report])
+            candidates.append(_Group(report))
             groups.append(candidates[-1])
-    return {report.id: stable_id("ig", min(r.id for r in members)) for members in groups for report in members}
+    return {report.id: stable_id("ig", min(r.id for r in group.members)) for group in groups
+            for report in group.members}
