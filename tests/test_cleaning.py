@@ -102,9 +102,10 @@ def test_a_citation_is_not_a_credit() -> None:
     assert doc.wire is None
 
 
-def test_short_real_sentences_and_subheadings_inside_the_article_are_kept() -> None:
+def test_short_real_sentences_inside_the_article_are_kept_and_subheadings_set_apart() -> None:
     doc = build(f"Title of the story here\n\n{P1}\n\nWhat comes next\n\n{P2}\n\nHe left.\n\n{P3}\n")
-    assert doc.body == f"{P1}\n\nWhat comes next\n\n{P2}\n\nHe left.\n\n{P3}"
+    assert doc.body == f"{P1}\n\n{P2}\n\nHe left.\n\n{P3}"
+    assert kinds(doc)["What comes next"] == "subheading"
 
 
 def test_lists_inside_the_article_are_kept() -> None:

@@ -45,7 +45,7 @@ class TestSeeds:
                 start = line["start"] + line.get("prefix", {}).get("length", 0)
                 text = doc.raw_text[start:line["end"]].strip()
                 offset = doc.raw_offset(doc.body.find(text)) if text in doc.body else None
-                if line["label"] in ("body", "subheading"):
+                if line["label"] == "body":
                     assert offset == start, (fixture["file"], line["line"])
                 else:
                     assert text not in doc.body, (fixture["file"], line["line"], line["label"])

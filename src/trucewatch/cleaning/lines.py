@@ -86,7 +86,7 @@ class Unit:
 class Cleaned:
     """The outcome of cleaning one plain text."""
 
-    units: list[Unit]  # every unit; kind "body" for kept ones (reason "subheading" for kept short lines)
+    units: list[Unit]  # every unit; kind "body" for kept ones, "subheading" for headings inside the article
     title: str | None = None
     site: str | None = None  # the outlet the title named ("... | Reuters"), taken off the title
     dates: list[tuple[str, FoundDate]] = field(default_factory=list)  # (where, date), best first
@@ -343,6 +343,7 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
         classify(unit, script)
     _cut_off_end(units)
     _linked_headlines(units)
+    _doubled_lines(raw, units)
     _headline_sentence(units)
     run = article_run(units, title_hint)
     first, last = run if run else (len(units), len(units) - 1)
@@ -350,7 +351,7 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
     title_index = _find_title(units[:first], title_hint, site, cleaned)
     for index, unit in enumerate(units):
         if first <= index <= last:
-            _inside(unit)
+            _inside(unit, _lone_bullet(units, index))
         elif index < first:
             _header(unit, index, title_index)
         else:
@@ -391,6 +392,21 @@ def _linked_headlines(units: list[Unit]) -> None:
                 _set(twice, "caption", "a line written twice in a row: the title of a video or picture", SOFT)
 
 
+def _doubled_lines(raw: str, units: list[Unit]) -> None:
+    """Two lines of one block (no blank line between them) where the second repeats the first, or repeats the
+    opening of a caption above it, are one caption written twice (a picture's alt text and its caption): a page
+    does not print a paragraph of its article twice in a row."""
+    for previous, unit in pairwise(units):
+        if unit.kind not in ("text", "short", "caption") or len(_BREAK.findall(raw, previous.end, unit.start)) != 1:
+            continue
+        again, opening = _norm(unit.text), _norm(unit.text)[:60]
+        if again == _norm(previous.text) or (previous.kind == "caption" and len(opening) >= 30
+                                             and opening in _norm(previous.text)):
+            for twice in (previous, unit):
+                if twice.kind != "caption":
+                    _set(twice, "caption", "a line written twice in a row: a picture's caption and its alt text", SOFT)
+
+
 def _cut_off_end(units: list[Unit]) -> None:
     """A text cut off mid-sentence (a stored excerpt) ends on a fragment right after prose: it is prose.
 
@@ -401,7 +417,7 @@ def _cut_off_end(units: list[Unit]) -> None:
     if len(kept) < 2:                                                 # may follow the cut
         return
     last, before = kept[-1], kept[-2]
-    if last.kind == "short" and before.kind == "text" and last.weight < 0 and last.text[-1].islower() \
+    if last.kind == "short" and before.kind == "text" and last.weight <= 0 and last.text.rstrip("*")[-1:].islower() \
             and not _DOMAIN.search(last.text):
         _set(last, "text", "", float(len(last.text)))
 
@@ -466,11 +482,21 @@ def _find_title(header: list[Unit], hint: str | None, site: str | None, cleaned:
     return title_index
 
 
-def _inside(unit: Unit) -> None:
+def _lone_bullet(units: list[Unit], index: int) -> bool:
+    """A bulleted line without sentence punctuation and no bulleted neighbour: a heading styled "– Heading"."""
+    if not (_BULLET.match(units[index].text) and units[index].kind == "short"):
+        return False
+    return not any(_BULLET.match(units[i].text) for i in (index - 1, index + 1) if 0 <= i < len(units))
+
+
+def _inside(unit: Unit, lone_bullet: bool = False) -> None:
+    """Prose and lists are the article; a heading is not one of its sentences (annotators list it as non-body)."""
     if unit.kind == "text":
         unit.kind, unit.reason = "body", ""
+    elif unit.kind == "short" and (unit.weight < 0 or lone_bullet):
+        unit.kind, unit.reason = "subheading", "a heading inside the article, not a sentence of it"
     elif unit.kind == "short":
-        unit.kind, unit.reason = "body", "subheading"
+        unit.kind, unit.reason = "body", "list item or introduction"
     elif unit.kind == "date":
         unit.kind, unit.reason = "dateline", "date line inside the article"
 
@@ -502,8 +528,6 @@ def _lead(raw: str, cleaned: Cleaned) -> None:
     """A wire dateline in one of the first paragraphs: strip it; paragraphs above it are a standfirst."""
     body = cleaned.body_units[:3]
     for position, unit in enumerate(body):
-        if unit.reason == "subheading":
-            continue
         lead = registry().lead_of(unit.text)
         if lead is None:
             continue
