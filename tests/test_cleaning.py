@@ -460,3 +460,47 @@ def test_a_wire_dateline_naming_two_places_and_no_standfirst_without_a_headline(
     doc = build(f"{lead}\n\nGeneva / Vienna (dpa) – {P1}\n\n{P2}\n")
     assert doc.body == f"{lead}\n\n{P1}\n\n{P2}"
     assert doc.wire == "dpa"
+
+
+def test_a_caption_written_twice_in_one_block_is_not_body() -> None:
+    caption = "A convoy of aid trucks waits at the crossing near the border town, March 3, 2021."
+    doc = build(f"Aid convoy crosses the line\n\n{caption}\n{caption}\n\n{P1}\n\n{P2}\n")
+    assert doc.body == f"{P1}\n\n{P2}"
+    assert kinds(doc)[caption] == "caption"
+    longer = ("In this picture taken on May 2 the two foreign ministers walk to the hall. The ministers met for three "
+              "hours, the host said.")
+    again = "The ministers met for three hours, the host said. Photo agency"
+    doc = build(f"Ministers meet\n\n{P1}\n\n{longer}\n{again}\n\n{P2}\n")
+    assert doc.body == f"{P1}\n\n{P2}"
+
+
+def test_an_advertisement_slot_does_not_end_the_article() -> None:
+    doc = build(f"Talks resume\n\n{P1}\n\nAdvertisement\n\n{P2}\n\nStory continues below advertisement\n\n{P3}\n")
+    assert doc.body == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def test_headings_glued_to_their_paragraph_and_lone_dash_headings_are_subheadings() -> None:
+    doc = build(f"Talks resume\n\n{P1}\n\n“A step toward peace”{P2}\n\n– What the mediators said\n\n{P3}\n")
+    assert doc.body == f"{P1}\n\n{P2}\n\n{P3}"
+    found = kinds(doc)
+    assert found["“A step toward peace”"] == found["– What the mediators said"] == "subheading"
+
+
+def test_hashtags_comment_prompts_error_notices_and_position_markers() -> None:
+    lines = {"#ceasefire #talks #geneva": "boilerplate", "Leave a comment": "boilerplate",
+             "Sorry, this video is not available in your region.": "notice",
+             "Delegates (L) and observers (R) arrive for the session.": "caption",
+             "Image source, Some Agency": "caption", "Related Coverage": "related"}
+    doc = build(f"Talks resume\n\n{P1}\n\n" + "\n\n".join(list(lines)[2:]) + f"\n\n{P2}\n\n"
+                + "\n\n".join(list(lines)[:2]) + "\n")
+    assert doc.body == f"{P1}\n\n{P2}"
+    found = kinds(doc)
+    assert {line: found[line] for line in lines} == lines
+
+
+def test_a_site_name_shaped_like_an_outlet_is_taken_off_the_title() -> None:
+    for headline, site in (("Truce extended for two months - The Coastal Daily News", "The Coastal Daily News"),
+                           ("Truce extended for two months | Kyiv Post", "Kyiv Post")):
+        doc = build(f"{headline}\n\n{P1}\n\n{P2}\n")
+        assert (doc.title, doc.outlet) == ("Truce extended for two months", site)
+    assert build(f"Truce must hold - Foreign Minister\n\n{P1}\n").title == "Truce must hold - Foreign Minister"

@@ -440,7 +440,8 @@ def site_affix(title: str, site: str | None = None) -> tuple[str, str | None]:
             continue
         name = match.group("site").strip()
         outlet = registry().resolve(name)
-        if outlet or (site and _norm(name) == _norm(site)) or (pattern is _SITE_SUFFIX and _DOMAIN.fullmatch(name)):
+        if outlet or (site and _norm(name) == _norm(site)) or (pattern is _SITE_SUFFIX and (
+                _DOMAIN.fullmatch(name) or registry().looks_like_outlet(name))):
             return match.group("title").strip(), outlet.name if outlet else name
     return title, None
 
