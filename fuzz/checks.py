@@ -15,7 +15,7 @@ from trucewatch.agreements import load_agreements
 from trucewatch.documents import build_document
 from trucewatch.linking import link_document
 from trucewatch.records import Document, Skip, SourceItem
-from trucewatch.sources import read_sources
+from trucewatch.sources import make_item, read_sources
 from trucewatch.statements import TooManyQuotes, extract_statements
 from trucewatch.text.dates import date_mentions, find_dates
 from trucewatch.text.numbers import find_numbers
@@ -104,5 +104,7 @@ def check_file(path: Path) -> int:
 
 
 def source_item(raw: str, content_type: str = "text", hints: dict[str, str] | None = None) -> SourceItem:
-    return SourceItem(key="fuzz", source_path="fuzz", locator="", content_type=content_type, raw_text=raw,
-                      hints=hints or {})
+    """``raw`` as a reader hands it on (normalised, noted); a text the reader would skip as empty, as it is."""
+    item = make_item("fuzz", "", content_type, raw, hints)
+    return item if isinstance(item, SourceItem) else SourceItem(
+        key="fuzz", source_path="fuzz", locator="", content_type=content_type, raw_text=raw, hints=hints or {})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trucewatch.cleaning.lines import clean_text, is_sentence, script_of, split_units
+from trucewatch.cleaning.lines import MAX_BODY_CHARS, clean_text, is_sentence, script_of, split_units
 from trucewatch.documents import build_document
 from trucewatch.records import Document, SourceItem
 
@@ -504,3 +504,14 @@ def test_a_site_name_shaped_like_an_outlet_is_taken_off_the_title() -> None:
         doc = build(f"{headline}\n\n{P1}\n\n{P2}\n")
         assert (doc.title, doc.outlet) == ("Truce extended for two months", site)
     assert build(f"Truce must hold - Foreign Minister\n\n{P1}\n").title == "Truce must hold - Foreign Minister"
+
+
+def test_a_wrapped_paragraph_crossing_the_body_budget_is_cut_at_a_line_and_kept_as_overflow() -> None:
+    line = "and the delegations met again in the hall to go over the same points"
+    text = "Title of the story here\n\n" + "\n".join([line] * 1_500) + "\n"
+    doc = build(text)
+    assert MAX_BODY_CHARS - len(line) <= len(doc.body) <= MAX_BODY_CHARS
+    assert_spans_verbatim(doc)
+    (overflow,) = [block for block in doc.removed if block.kind == "overflow"]
+    assert overflow.raw_end == len(text) - 1 and text[overflow.raw_start:overflow.raw_end] == overflow.text
+    assert doc.body.split() + overflow.text.split() == " ".join([line] * 1_500).split()

@@ -59,8 +59,14 @@ def build_document(item: SourceItem) -> Document:
         content_type=item.content_type, raw_text=raw, body=body, body_spans=spans,
         title=cleaned.title, published=published, published_source=source,
         outlet=_outlet(hints, sitename or cleaned.site, text), wire=cleaned.wires[0] if cleaned.wires else None,
-        language=detect_language(body), url=url, removed=removed,
+        language=detect_language(body), url=url, removed=_noted(removed, hints.get("normalised")),
     )
+
+
+def _noted(removed: list[RemovedBlock], note: str | None) -> list[RemovedBlock]:
+    """The reader's note on characters it replaced or dropped before storage, kept with the document (no offsets:
+    the stored text is the normalised one)."""
+    return [*removed, RemovedBlock("normalised", "", -1, -1, note)] if note else removed
 
 
 def _verbatim(cleaned: Cleaned, raw: str) -> tuple[str, list[BodySpan], list[RemovedBlock]]:

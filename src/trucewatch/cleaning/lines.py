@@ -45,6 +45,11 @@ SHORT = 5.0  # cost of a short line without sentence punctuation (a subheading i
 SOFT = 15.0  # cost of a removable line that may sit inside an article (caption, credit, share buttons)
 HARD = 250.0  # cost of a line that marks the edge of the article
 STANDFIRST_MAX = 500  # characters: a summary above a wire dateline is one or two sentences
+# Budgets: a body is analysed up to this many characters (a long feature is a third of it; the parser, quote
+# and link stages cost seconds a 100 KB), the rest kept as an "overflow" block with its reason; a line this
+# long with under a fifth of letters is a flood of marks or symbols, not prose.
+MAX_BODY_CHARS = 60_000
+SYMBOL_LINE_CHARS = 1_000
 
 _LINE = re.compile(r"[^\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 _BREAK = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
@@ -234,6 +239,8 @@ def classify(unit: Unit, script: str | None) -> None:
         return _set(unit, "date", "a date line", HARD)
     if not letters and not _LETTER.search(text):
         return _set(unit, "boilerplate", "no words, only symbols or numbers", SOFT)
+    if len(text) > SYMBOL_LINE_CHARS and len(_LETTER.findall(text)) < 0.2 * len(text):
+        return _set(unit, "boilerplate", "few words in a flood of symbols or marks: not prose", SOFT)
     lower = _MARKDOWN_HEADING.sub("", text.lower())
     if len(text) <= 300 and any(k in lower for k in _CAPTION_KEYWORDS) and _CAPTION.search(lower):
         return _set(unit, "caption", "photo or video caption", SOFT)
@@ -364,7 +371,43 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
     _lead(raw, cleaned)
     _cuts(raw, cleaned)
     _collect(raw, units, title_index, cleaned)
+    _overflow(raw, cleaned)
     return cleaned
+
+
+def _overflow(raw: str, cleaned: Cleaned, budget: int = MAX_BODY_CHARS) -> None:
+    """Body beyond the budget becomes "overflow" blocks: whole paragraphs past it, and the paragraph that crosses
+    it from the last space (or line) within the budget on."""
+    reason = f"beyond the body budget of {budget:,} characters: kept, not analysed"
+    left = budget
+    for unit in cleaned.body_units:
+        if left <= 0:
+            unit.kind, unit.reason = "overflow", reason
+            continue
+        if len(unit.text) <= left:
+            left -= len(unit.text) + 2  # the paragraph break the body puts after it
+            continue
+        kept = []
+        for start, end in unit.pieces:
+            if end - start > left:
+                if left > 0:
+                    cut = raw.rfind(" ", start, start + left + 1)
+                    cut = cut if cut > start else start + left
+                    kept.append((start, start + len(raw[start:cut].rstrip())))
+                break
+            kept.append((start, end))
+            left -= end - start + 1
+        kept = [piece for piece in kept if piece[1] > piece[0]]
+        rest_start = kept[-1][1] if kept else unit.start
+        while rest_start < unit.end and raw[rest_start].isspace():
+            rest_start += 1
+        rest = Unit([(rest_start, unit.end)], raw[rest_start:unit.end], "overflow", reason)
+        if kept:
+            unit.pieces, unit.text = kept, " ".join(raw[s:e] for s, e in kept)
+            cleaned.units.insert(cleaned.units.index(unit) + 1, rest)
+        else:
+            unit.kind, unit.reason = "overflow", reason
+        left = 0
 
 
 def _headline_sentence(units: list[Unit]) -> None:
