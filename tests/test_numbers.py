@@ -49,3 +49,9 @@ def test_offsets_point_into_the_text() -> None:
 ])
 def test_parse_count(phrase: str, count: int | None) -> None:
     assert parse_count(phrase) == count
+
+
+def test_a_run_of_digits_too_large_for_any_count_is_no_number() -> None:
+    text = "1" * 400 + " people were killed and 5 wounded"
+    assert [n.value for n in find_numbers(text)] == [5]  # float() of the 400 digits overflowed in the incident stage
+    assert parse_count("9" * 400) is None
