@@ -515,3 +515,18 @@ def test_a_wrapped_paragraph_crossing_the_body_budget_is_cut_at_a_line_and_kept_
     (overflow,) = [block for block in doc.removed if block.kind == "overflow"]
     assert overflow.raw_end == len(text) - 1 and text[overflow.raw_start:overflow.raw_end] == overflow.text
     assert doc.body.split() + overflow.text.split() == " ".join([line] * 1_500).split()
+
+
+def test_publisher_notes_paywall_prompts_and_dated_photo_captions() -> None:
+    lines = {"Editor's note: This article was updated on March 3 to correct a name.": "notice",
+             "You have reached your limit of free articles this month.": "boilerplate",
+             "Delegates arrive for the talks in Geneva, Switzerland, March 3, 2021.": "caption",
+             "The delegations arrive at the venue on Tuesday. AFP": "caption",
+             "Additional reporting by Jane Doe in Moscow": "credit"}
+    closing = "Your email address will not be published."  # a comment form: the article ends above it
+    doc = build(f"Talks resume\n\n{P1}\n\n" + "\n\n".join(lines) + f"\n\n{P2}\n\n{closing}\n\n{P3}\n")
+    assert doc.body == f"{P1}\n\n{P2}"
+    found = kinds(doc)
+    assert {line: found[line] for line in lines} == lines and found[closing] == "boilerplate"
+    signed = "The agreement was signed in Geneva on March 3, 2021, the ministry said."
+    assert build(f"Talks resume\n\n{P1}\n\n{signed}\n\n{P2}\n").body == f"{P1}\n\n{signed}\n\n{P2}"
