@@ -18,7 +18,7 @@ from trucewatch.incidents.extract import extract_incidents
 from trucewatch.incidents.gazetteer import load_gazetteer
 from trucewatch.linking import link_document
 from trucewatch.records import Document, Skip, SourceItem
-from trucewatch.sources import make_item, read_sources
+from trucewatch.sources import make_item, normalise_text, read_sources
 from trucewatch.statements import TooManyQuotes, extract_statements
 from trucewatch.text.dates import date_mentions, find_dates
 from trucewatch.text.language import detect_language
@@ -121,7 +121,8 @@ def check_file(path: Path) -> int:
 
 
 def source_item(raw: str, content_type: str = "text", hints: dict[str, str] | None = None) -> SourceItem:
-    """``raw`` as a reader hands it on (normalised, noted); a text the reader would skip as empty, as it is."""
+    """``raw`` as a reader hands it on (normalised, noted); one the reader would skip as empty, normalised too."""
     item = make_item("fuzz", "", content_type, raw, hints)
     return item if isinstance(item, SourceItem) else SourceItem(
-        key="fuzz", source_path="fuzz", locator="", content_type=content_type, raw_text=raw, hints=hints or {})
+        key="fuzz", source_path="fuzz", locator="", content_type=content_type, raw_text=normalise_text(raw)[0],
+        hints=hints or {})
