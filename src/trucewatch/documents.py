@@ -98,17 +98,23 @@ def _located(cleaned: Cleaned, text: str, html: str) -> tuple[str, list[BodySpan
 
     The spans cover the characters the page holds as they are; a decoded entity or a
     reflowed whitespace run between them has none (``Document.raw_offset`` maps across
-    it). Removed blocks not found verbatim in the page get raw offsets -1.
+    it). Removed blocks are aligned the same way (one forward pass, not a search of the whole page
+    per block); one that is not in the page verbatim, in one piece, gets raw offsets -1.
     """
     body, text_spans, _ = _verbatim(cleaned, text)
     spans = align(body, ((s.body_start, s.body_start + s.length) for s in text_spans), html)
+    blocks = [(unit, text[unit.start:unit.end]) for unit in cleaned.units if unit.kind != "body"]
+    joined, ranges = "", []
+    for _, block in blocks:
+        ranges.append((len(joined), len(joined) + len(block)))
+        joined += block + "\n\n"
+    where = {span.body_start: span for span in align(joined, ranges, html)}
     removed = []
-    for unit in cleaned.units:
-        if unit.kind != "body":
-            block = text[unit.start:unit.end]
-            found = html.find(block)
-            start, end = (found, found + len(block)) if found >= 0 else (-1, -1)
-            removed.append(RemovedBlock(unit.kind, block, start, end, unit.reason))
+    for (unit, block), (start, _) in zip(blocks, ranges, strict=True):
+        span = where.get(start)
+        whole = span is not None and span.length == len(block)
+        raw = (span.raw_start, span.raw_start + len(block)) if whole else (-1, -1)
+        removed.append(RemovedBlock(unit.kind, block, *raw, unit.reason))
     return body, spans, removed
 
 

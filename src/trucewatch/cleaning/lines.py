@@ -33,6 +33,7 @@ Every removed unit gets a ``kind`` and a human-readable ``reason``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -59,8 +60,7 @@ _BULLET = re.compile(r"^(?:[•·▪►◦*]|[-–—](?=\s))\s*")
 _CAPTION = re.compile(  # matched against the lower-cased line
     r"(?:^|[\s.,;(\[])(?:photos?|photograph|pictures?|images?|video|illustration|фото|видео)\s*(?:by\b|credit\b|"
     r"courtesy\b|:|/|©)|^(?:photo|фото|©)\b|\b(?:getty images|afp photo|ap photo|reuters/|shutterstock)")
-_CAPTION_KEYWORDS = ("photo", "picture", "image", "video", "illustration", "фото", "видео", "©", "getty", "reuters/",
-                     "shutterstock")
+_CAPTION_KEYWORDS = re.compile("photo|picture|image|video|illustration|фото|видео|©|getty|reuters/|shutterstock")
 _DOMAIN = re.compile(r"\w+\.(?:[a-z]{2,3}|com|info|news)\b", re.IGNORECASE)  # a site name such as "News.Az"
 _MENU_SPLIT = re.compile(r"\s+[|›»>•·/–-]\s+")
 
@@ -204,8 +204,16 @@ class Rule:
     max_chars: int
     boundary: bool
     pattern: re.Pattern[str]
-    keywords: tuple[str, ...]  # a cheap test before the pattern: one of these must occur
+    keywords: re.Pattern[str] | None  # a cheap test before the pattern: one of these words must occur
     cut: str = ""  # "head" or "end": a label opening or a note closing a body paragraph, cut off it
+
+    def may_match(self, lower: str) -> bool:
+        return self.keywords is None or self.keywords.search(lower) is not None
+
+
+def _any_of(words: Iterable[str]) -> re.Pattern[str] | None:
+    words = sorted(words, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 @cache
@@ -216,7 +224,7 @@ def rules() -> tuple[Rule, ...]:
         anchored = {"line": rf"^(?:{body})\W*$", "start": rf"^(?:{body})", "search": body,
                     "head": rf"^(?:{body})", "end": rf"(?:{body})\W*$"}[rule["match"]]
         compiled.append(Rule(rule["kind"], rule["reason"], rule.get("max_chars", 10_000),
-                             rule.get("boundary", False), re.compile(anchored), tuple(rule.get("keywords", ())),
+                             rule.get("boundary", False), re.compile(anchored), _any_of(rule.get("keywords", ())),
                              rule["match"] if rule["match"] in ("head", "end") else ""))
     return tuple(compiled)
 
@@ -242,7 +250,7 @@ def classify(unit: Unit, script: str | None) -> None:
     if len(text) > SYMBOL_LINE_CHARS and len(_LETTER.findall(text)) < 0.2 * len(text):
         return _set(unit, "boilerplate", "few words in a flood of symbols or marks: not prose", SOFT)
     lower = _MARKDOWN_HEADING.sub("", text.lower())
-    if len(text) <= 300 and any(k in lower for k in _CAPTION_KEYWORDS) and _CAPTION.search(lower):
+    if len(text) <= 300 and _CAPTION_KEYWORDS.search(lower) and _CAPTION.search(lower):
         return _set(unit, "caption", "photo or video caption", SOFT)
     agency = registry().credit(text)
     if agency:
@@ -251,7 +259,7 @@ def classify(unit: Unit, script: str | None) -> None:
     for rule in rules():
         if rule.cut:
             continue
-        if len(text) > rule.max_chars or (rule.keywords and not any(k in lower for k in rule.keywords)):
+        if len(text) > rule.max_chars or not rule.may_match(lower):
             continue
         if rule.pattern.search(lower):
             return _set(unit, rule.kind, rule.reason, HARD if rule.boundary else SOFT)
@@ -633,7 +641,7 @@ def _cuts(raw: str, cleaned: Cleaned) -> None:
             continue
         lower = raw[start:end].lower()
         for rule in tail_rules:
-            if rule.keywords and not any(k in lower for k in rule.keywords):
+            if not rule.may_match(lower):
                 continue
             match = rule.pattern.search(lower)
             if not match or match.start() == 0 or end - start - match.start() > rule.max_chars:
