@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 
-from trucewatch.cleaning.align import align
+from trucewatch.cleaning.align import align_texts
 from trucewatch.cleaning.credits import registry, url_host
 from trucewatch.cleaning.html import extract_html
 from trucewatch.cleaning.lines import Cleaned, clean_text
@@ -102,13 +102,14 @@ def _located(cleaned: Cleaned, text: str, html: str) -> tuple[str, list[BodySpan
     per block); one that is not in the page verbatim, in one piece, gets raw offsets -1.
     """
     body, text_spans, _ = _verbatim(cleaned, text)
-    spans = align(body, ((s.body_start, s.body_start + s.length) for s in text_spans), html)
     blocks = [(unit, text[unit.start:unit.end]) for unit in cleaned.units if unit.kind != "body"]
     joined, ranges = "", []
     for _, block in blocks:
         ranges.append((len(joined), len(joined) + len(block)))
         joined += block + "\n\n"
-    where = {span.body_start: span for span in align(joined, ranges, html)}
+    spans, removed_spans = align_texts(html, [(body, [(s.body_start, s.body_start + s.length) for s in text_spans]),
+                                              (joined, ranges)])
+    where = {span.body_start: span for span in removed_spans}
     removed = []
     for (unit, block), (start, _) in zip(blocks, ranges, strict=True):
         span = where.get(start)
