@@ -11,13 +11,17 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from trucewatch.actors import load_registry
 from trucewatch.agreements import load_agreements
 from trucewatch.documents import build_document
+from trucewatch.incidents.extract import extract_incidents
+from trucewatch.incidents.gazetteer import load_gazetteer
 from trucewatch.linking import link_document
 from trucewatch.records import Document, Skip, SourceItem
-from trucewatch.sources import read_sources
+from trucewatch.sources import make_item, normalise_text, read_sources
 from trucewatch.statements import TooManyQuotes, extract_statements
 from trucewatch.text.dates import date_mentions, find_dates
+from trucewatch.text.language import detect_language
 from trucewatch.text.numbers import find_numbers
 from trucewatch.text.sentences import split_sentences
 
@@ -31,6 +35,7 @@ WARM = ('"The ceasefire holds," Aliyev said on Tuesday. Прекращение �
 def warm() -> None:
     for language_sample in WARM.split(". "):
         check_document(source_item(language_sample * 5))
+        detect_language((language_sample + " ") * 3)  # under 120 characters lingua loads its other n-gram models
     check_document(source_item(f"<html><body><p>{WARM}</p></body></html>", "html"))
 
 
@@ -63,7 +68,7 @@ def check_text(text: str, published: str | None) -> None:
 
 
 def check_document(item: SourceItem) -> Document:
-    """A unit through cleaning, sentences, statements and links: every offset inside the body."""
+    """A unit through cleaning, sentences, statements, links and incidents: every offset inside the body."""
     doc = build_document(item)
     for span in doc.body_spans:
         _within(span.body_start, span.body_start + span.length, len(doc.body), "body span")
@@ -84,7 +89,19 @@ def check_document(item: SourceItem) -> Document:
     for agreement in _agreements():
         for link in link_document(doc, sentences, statements, agreement):
             _within(link.start, link.end, len(doc.body), "evidence link")
+    for incident in extract_incidents(doc, sentences, _actors(), _gazetteer(), statements):
+        _within(incident.start, incident.end, len(doc.body), "incident")
     return doc
+
+
+@cache
+def _actors():
+    return load_registry()
+
+
+@cache
+def _gazetteer():
+    return load_gazetteer()
 
 
 @cache
@@ -104,5 +121,8 @@ def check_file(path: Path) -> int:
 
 
 def source_item(raw: str, content_type: str = "text", hints: dict[str, str] | None = None) -> SourceItem:
-    return SourceItem(key="fuzz", source_path="fuzz", locator="", content_type=content_type, raw_text=raw,
-                      hints=hints or {})
+    """``raw`` as a reader hands it on (normalised, noted); one the reader would skip as empty, normalised too."""
+    item = make_item("fuzz", "", content_type, raw, hints)
+    return item if isinstance(item, SourceItem) else SourceItem(
+        key="fuzz", source_path="fuzz", locator="", content_type=content_type, raw_text=normalise_text(raw)[0],
+        hints=hints or {})

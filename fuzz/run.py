@@ -15,10 +15,12 @@ import json
 import math
 import os
 import random
+import resource
 import signal
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from pathlib import Path
@@ -116,6 +118,50 @@ def pathological() -> list[dict]:
     return timed
 
 
+BASELINE = "baseline: the same 23 KB article, flat HTML"
+RETRY_RATIO, RETRIES = 2.5, 2  # an input this much slower than the baseline is timed again beside a new baseline
+
+
+def budget() -> dict:
+    """The worst inputs known (those of issue 12 and every regression seed) through every stage, in one warm
+    process: each one's seconds set against the flat 23 KB article timed in the same process, then (a second
+    pass, traced) the peak of memory it allocates; and the process's peak resident memory over the warm one."""
+    warm()
+    warm_mb = _peak_mb()
+    content_type, raw = inputs.PATHOLOGICAL[BASELINE]
+    item = source_item(raw, content_type)
+
+    def reference() -> float:
+        return seconds(lambda: check_document(item))
+
+    baseline = min(reference() for _ in range(3))
+    items = {name: source_item(raw, kind) for name, (kind, raw) in inputs.PATHOLOGICAL.items()}
+    runs = [(name, lambda item=item: check_document(item)) for name, item in items.items()]
+    runs += [(f"seed {entry['seed']} ({entry['kind']})", lambda seed=entry["seed"]: run_one(seed))
+             for entry in json.loads(REGRESSIONS.read_text(encoding="utf-8"))]
+    rows = []
+    for name, run in runs:
+        elapsed = seconds(run)
+        ratio = elapsed / baseline
+        for _ in range(RETRIES if ratio > RETRY_RATIO else 0):  # another session's burst, or the input's cost?
+            ratio = min(ratio, seconds(run) / reference())       # timed again beside a fresh baseline
+        rows.append({"input": name, "seconds": round(elapsed, 3), "ratio": round(ratio, 2)})
+    tracemalloc.start()
+    for row, (_, run) in zip(rows, runs, strict=True):
+        tracemalloc.reset_peak()
+        before = tracemalloc.get_traced_memory()[0]
+        run()
+        row["allocated_mb"] = round((tracemalloc.get_traced_memory()[1] - before) / 2**20, 1)
+    tracemalloc.stop()
+    return {"baseline_seconds": round(baseline, 3), "warm_mb": round(warm_mb), "peak_mb": round(_peak_mb()),
+            "inputs": rows}
+
+
+def _peak_mb() -> float:
+    """Peak resident memory of this process so far (ru_maxrss is in KB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=600, help="stop submitting after this long")
@@ -124,7 +170,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", type=int, default=0, help="seed of the first input")
     parser.add_argument("--report", type=Path, help="write the figures here as JSON")
     parser.add_argument("--pathological", action="store_true", help="time the inputs of issue 12 instead")
+    parser.add_argument("--budget", action="store_true",
+                        help="time and measure the worst known inputs against a baseline instead (JSON)")
     args = parser.parse_args(argv)
+    if args.budget:
+        print(json.dumps(budget(), ensure_ascii=False))
+        return 0
     if args.pathological:
         timed = pathological()
         for item in timed:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trucewatch.cleaning.lines import clean_text, is_sentence, script_of, split_units
+from trucewatch.cleaning.lines import MAX_BODY_CHARS, clean_text, is_sentence, script_of, split_units
 from trucewatch.documents import build_document
 from trucewatch.records import Document, SourceItem
 
@@ -102,9 +102,10 @@ def test_a_citation_is_not_a_credit() -> None:
     assert doc.wire is None
 
 
-def test_short_real_sentences_and_subheadings_inside_the_article_are_kept() -> None:
+def test_short_real_sentences_inside_the_article_are_kept_and_subheadings_set_apart() -> None:
     doc = build(f"Title of the story here\n\n{P1}\n\nWhat comes next\n\n{P2}\n\nHe left.\n\n{P3}\n")
-    assert doc.body == f"{P1}\n\nWhat comes next\n\n{P2}\n\nHe left.\n\n{P3}"
+    assert doc.body == f"{P1}\n\n{P2}\n\nHe left.\n\n{P3}"
+    assert kinds(doc)["What comes next"] == "subheading"
 
 
 def test_lists_inside_the_article_are_kept() -> None:
@@ -461,9 +462,78 @@ def test_a_wire_dateline_naming_two_places_and_no_standfirst_without_a_headline(
     assert doc.wire == "dpa"
 
 
-
 def test_script_of_lines_with_typographic_marks() -> None:
     assert script_of("The talks “resumed” — on Monday.") == "Latin"
     assert script_of("Переговоры “возобновились” in Baku") == "Cyrillic"
     assert script_of("Ελλάδα και Γεωργία, in short") == "Greek"
     assert script_of("12 — 14 “…”") is None and script_of("") is None
+
+
+def test_a_caption_written_twice_in_one_block_is_not_body() -> None:
+    caption = "A convoy of aid trucks waits at the crossing near the border town, March 3, 2021."
+    doc = build(f"Aid convoy crosses the line\n\n{caption}\n{caption}\n\n{P1}\n\n{P2}\n")
+    assert doc.body == f"{P1}\n\n{P2}"
+    assert kinds(doc)[caption] == "caption"
+    longer = ("In this picture taken on May 2 the two foreign ministers walk to the hall. The ministers met for three "
+              "hours, the host said.")
+    again = "The ministers met for three hours, the host said. Photo agency"
+    doc = build(f"Ministers meet\n\n{P1}\n\n{longer}\n{again}\n\n{P2}\n")
+    assert doc.body == f"{P1}\n\n{P2}"
+
+
+def test_an_advertisement_slot_does_not_end_the_article() -> None:
+    doc = build(f"Talks resume\n\n{P1}\n\nAdvertisement\n\n{P2}\n\nStory continues below advertisement\n\n{P3}\n")
+    assert doc.body == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def test_headings_glued_to_their_paragraph_and_lone_dash_headings_are_subheadings() -> None:
+    doc = build(f"Talks resume\n\n{P1}\n\n“A step toward peace”{P2}\n\n– What the mediators said\n\n{P3}\n")
+    assert doc.body == f"{P1}\n\n{P2}\n\n{P3}"
+    found = kinds(doc)
+    assert found["“A step toward peace”"] == found["– What the mediators said"] == "subheading"
+
+
+def test_hashtags_comment_prompts_error_notices_and_position_markers() -> None:
+    lines = {"#ceasefire #talks #geneva": "boilerplate", "Leave a comment": "boilerplate",
+             "Sorry, this video is not available in your region.": "notice",
+             "Delegates (L) and observers (R) arrive for the session.": "caption",
+             "Image source, Some Agency": "caption", "Related Coverage": "related"}
+    doc = build(f"Talks resume\n\n{P1}\n\n" + "\n\n".join(list(lines)[2:]) + f"\n\n{P2}\n\n"
+                + "\n\n".join(list(lines)[:2]) + "\n")
+    assert doc.body == f"{P1}\n\n{P2}"
+    found = kinds(doc)
+    assert {line: found[line] for line in lines} == lines
+
+
+def test_a_site_name_shaped_like_an_outlet_is_taken_off_the_title() -> None:
+    for headline, site in (("Truce extended for two months - The Coastal Daily News", "The Coastal Daily News"),
+                           ("Truce extended for two months | Kyiv Post", "Kyiv Post")):
+        doc = build(f"{headline}\n\n{P1}\n\n{P2}\n")
+        assert (doc.title, doc.outlet) == ("Truce extended for two months", site)
+    assert build(f"Truce must hold - Foreign Minister\n\n{P1}\n").title == "Truce must hold - Foreign Minister"
+
+
+def test_a_wrapped_paragraph_crossing_the_body_budget_is_cut_at_a_line_and_kept_as_overflow() -> None:
+    line = "and the delegations met again in the hall to go over the same points"
+    text = "Title of the story here\n\n" + "\n".join([line] * 1_500) + "\n"
+    doc = build(text)
+    assert MAX_BODY_CHARS - len(line) <= len(doc.body) <= MAX_BODY_CHARS
+    assert_spans_verbatim(doc)
+    (overflow,) = [block for block in doc.removed if block.kind == "overflow"]
+    assert overflow.raw_end == len(text) - 1 and text[overflow.raw_start:overflow.raw_end] == overflow.text
+    assert doc.body.split() + overflow.text.split() == " ".join([line] * 1_500).split()
+
+
+def test_publisher_notes_paywall_prompts_and_dated_photo_captions() -> None:
+    lines = {"Editor's note: This article was updated on March 3 to correct a name.": "notice",
+             "You have reached your limit of free articles this month.": "boilerplate",
+             "Delegates arrive for the talks in Geneva, Switzerland, March 3, 2021.": "caption",
+             "The delegations arrive at the venue on Tuesday. AFP": "caption",
+             "Additional reporting by Jane Doe in Moscow": "credit"}
+    closing = "Your email address will not be published."  # a comment form: the article ends above it
+    doc = build(f"Talks resume\n\n{P1}\n\n" + "\n\n".join(lines) + f"\n\n{P2}\n\n{closing}\n\n{P3}\n")
+    assert doc.body == f"{P1}\n\n{P2}"
+    found = kinds(doc)
+    assert {line: found[line] for line in lines} == lines and found[closing] == "boilerplate"
+    signed = "The agreement was signed in Geneva on March 3, 2021, the ministry said."
+    assert build(f"Talks resume\n\n{P1}\n\n{signed}\n\n{P2}\n").body == f"{P1}\n\n{signed}\n\n{P2}"

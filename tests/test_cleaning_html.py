@@ -62,3 +62,17 @@ def test_hints_beat_page_metadata_for_title_and_outlet() -> None:
 def test_a_page_without_article_markup_falls_back_to_its_text() -> None:
     doc = build("<div>" + P2 + "</div>")
     assert doc.body == P2
+
+
+def test_removed_blocks_point_into_the_page_only_where_it_holds_them_verbatim() -> None:
+    menu = "".join(f"<p>Menu &amp; item {n}</p><p>Plain item {n}</p>" for n in range(300))
+    doc = build(f"<html><body><article><p>{P1}</p><p>{P2}</p>{menu}</article></body></html>")
+    blocks = [b for b in doc.removed if "item" in b.text]
+    assert len(blocks) == 600  # one forward alignment, not a search of the page per block
+    for block in blocks:
+        if "&" in block.text:  # the page spells it "&amp;"
+            assert (block.raw_start, block.raw_end) == (-1, -1)
+        else:
+            assert doc.raw_text[block.raw_start:block.raw_end] == block.text
+    plain = [b.raw_start for b in blocks if b.raw_start >= 0]
+    assert plain == sorted(plain) and len(plain) == 300

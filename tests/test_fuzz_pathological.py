@@ -13,8 +13,9 @@ import pytest
 
 from fuzz import inputs
 from fuzz.checks import check_document, source_item
-from fuzz.inputs import ARTICLE, FLAT, PARAGRAPH, nested, page
+from fuzz.inputs import ARTICLE, FLAT, nested, page
 from trucewatch.cleaning.html import MAX_DEPTH, flatten
+from trucewatch.cleaning.lines import MAX_BODY_CHARS
 from trucewatch.documents import build_document
 from trucewatch.records import Skip
 from trucewatch.sources import read_sources
@@ -60,28 +61,37 @@ def test_a_flood_of_quote_marks_is_refused_with_its_reason(flood: str) -> None:
     if doc.body.strip():
         with pytest.raises(TooManyQuotes, match=f"over the budget of {MAX_MARKS:,}"):
             extract_statements(doc)
-    else:  # a line of marks alone: the cleaner already drops it as no words
-        assert doc.removed and "no words" in doc.removed[0].reason
+    else:  # a line of marks, alone or around a few sentences: the cleaner already drops it as not prose
+        assert doc.removed and re.search(r"\b(?:no|few) words\b", doc.removed[0].reason)
 
 
 def test_marks_under_the_budget_are_read() -> None:
-    text = PARAGRAPH * (MAX_MARKS // 4)  # two marks a paragraph: half the budget
+    text = '"Yes," he said. ' * (MAX_MARKS // 4)  # two marks a sentence: half the budget
+    assert len(text) < MAX_BODY_CHARS
     statements = extract_statements(build_document(source_item(text)))
     assert sum(s.kind == "direct" for s in statements) == MAX_MARKS // 4
 
 
-def test_a_zero_width_space_after_every_space_keeps_the_quotations() -> None:
-    text = "\n\n".join(ARTICLE[:20]).replace(" ", " \u200b")
-    statements = extract_statements(check_document(source_item(text)))
+def test_zero_width_spaces_are_dropped_before_storage_with_a_note() -> None:
+    text = "\n\n".join(ARTICLE[:20]).replace(" ", " \u200b").replace("Lachin", "La\u00adchin\u200f")
+    doc = check_document(source_item(text))
+    assert doc.raw_text == "\n\n".join(ARTICLE[:20])  # the stored text, which every offset points into
+    (note,) = [block for block in doc.removed if block.kind == "normalised"]
+    assert note.reason == f"{text.count(chr(0x200b)) + 40} invisible format characters removed"
+    statements = extract_statements(doc)
     assert sum(s.kind == "direct" for s in statements) == 20
+    assert sum(s.speaker_text == "Aliyev" for s in statements) >= 20  # a zero-width space hid the speakers
 
 
-def test_a_one_megabyte_sentence_is_read_by_the_patterns() -> None:
+def test_a_one_megabyte_sentence_is_analysed_up_to_the_body_budget() -> None:
     text = "Aliyev said " + "the ceasefire holds " * 50_000 + "."
     doc = check_document(source_item(text))
+    assert len(doc.body) <= MAX_BODY_CHARS and text.startswith(doc.body)
+    (overflow,) = [block for block in doc.removed if block.kind == "overflow"]
+    assert overflow.raw_end == len(text) and "body budget" in overflow.reason
+    assert doc.raw_text[overflow.raw_start:overflow.raw_end] == overflow.text
     (statement,) = extract_statements(doc)  # too long for the parser; the said-that pattern reads it
     assert (statement.kind, statement.speaker_text, statement.start) == ("indirect", "Aliyev", len("Aliyev said "))
-    assert statement.end == len(text) - len(" .")
 
 
 def test_a_warc_response_whose_http_headers_cannot_be_read_is_a_skip(tmp_path: Path) -> None:

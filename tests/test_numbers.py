@@ -56,3 +56,9 @@ def test_russian_numbers_decline_and_add_up_and_vague_counts_take_low_values() -
     found = [(n.value, n.approximate) for n in find_numbers(text, "ru")]
     assert found == [(250, False), (3, False), (10, True)]
     assert [(n.value, n.approximate) for n in find_numbers("около 40 нарушений", "ru")] == [(40, True)]
+
+
+def test_a_run_of_digits_too_large_for_any_count_is_no_number() -> None:
+    text = "1" * 400 + " people were killed and 5 wounded"
+    assert [n.value for n in find_numbers(text)] == [5]  # float() of the 400 digits overflowed in the incident stage
+    assert parse_count("9" * 400) is None

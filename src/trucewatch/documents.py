@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 
-from trucewatch.cleaning.align import align
+from trucewatch.cleaning.align import align_texts
 from trucewatch.cleaning.credits import registry, url_host
 from trucewatch.cleaning.html import extract_html
 from trucewatch.cleaning.lines import Cleaned, clean_text
@@ -59,8 +59,14 @@ def build_document(item: SourceItem) -> Document:
         content_type=item.content_type, raw_text=raw, body=body, body_spans=spans,
         title=cleaned.title, published=published, published_source=source,
         outlet=_outlet(hints, sitename or cleaned.site, text), wire=cleaned.wires[0] if cleaned.wires else None,
-        language=detect_language(body), url=url, removed=removed,
+        language=detect_language(body), url=url, removed=_noted(removed, hints.get("normalised")),
     )
+
+
+def _noted(removed: list[RemovedBlock], note: str | None) -> list[RemovedBlock]:
+    """The reader's note on characters it replaced or dropped before storage, kept with the document (no offsets:
+    the stored text is the normalised one)."""
+    return [*removed, RemovedBlock("normalised", "", -1, -1, note)] if note else removed
 
 
 def _verbatim(cleaned: Cleaned, raw: str) -> tuple[str, list[BodySpan], list[RemovedBlock]]:
@@ -92,17 +98,24 @@ def _located(cleaned: Cleaned, text: str, html: str) -> tuple[str, list[BodySpan
 
     The spans cover the characters the page holds as they are; a decoded entity or a
     reflowed whitespace run between them has none (``Document.raw_offset`` maps across
-    it). Removed blocks not found verbatim in the page get raw offsets -1.
+    it). Removed blocks are aligned the same way (one forward pass, not a search of the whole page
+    per block); one that is not in the page verbatim, in one piece, gets raw offsets -1.
     """
     body, text_spans, _ = _verbatim(cleaned, text)
-    spans = align(body, ((s.body_start, s.body_start + s.length) for s in text_spans), html)
+    blocks = [(unit, text[unit.start:unit.end]) for unit in cleaned.units if unit.kind != "body"]
+    joined, ranges = "", []
+    for _, block in blocks:
+        ranges.append((len(joined), len(joined) + len(block)))
+        joined += block + "\n\n"
+    spans, removed_spans = align_texts(html, [(body, [(s.body_start, s.body_start + s.length) for s in text_spans]),
+                                              (joined, ranges)])
+    where = {span.body_start: span for span in removed_spans}
     removed = []
-    for unit in cleaned.units:
-        if unit.kind != "body":
-            block = text[unit.start:unit.end]
-            found = html.find(block)
-            start, end = (found, found + len(block)) if found >= 0 else (-1, -1)
-            removed.append(RemovedBlock(unit.kind, block, start, end, unit.reason))
+    for (unit, block), (start, _) in zip(blocks, ranges, strict=True):
+        span = where.get(start)
+        whole = span is not None and span.length == len(block)
+        raw = (span.raw_start, span.raw_start + len(block)) if whole else (-1, -1)
+        removed.append(RemovedBlock(unit.kind, block, *raw, unit.reason))
     return body, spans, removed
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from trucewatch.cleaning.invisible import strip_invisible
 from trucewatch.feeds import FEED_SUFFIXES, fetch_feed, is_url, read_feed
 from trucewatch.news_apis import HINTS, formats, read_record
 from trucewatch.records import ContentType, Skip, SkipOrItem, SourceItem
@@ -125,14 +126,23 @@ _UNSTORABLE = re.compile(r"[\ud800-\udfff\x00]")
 
 
 def normalise_text(text: str) -> tuple[str, str | None]:
-    """Text every store can hold: lone surrogates become U+FFFD and NULs are dropped, with a note saying so."""
+    """Text every store can hold and every stage can read, with a note saying what changed: lone surrogates
+    become U+FFFD, NULs and invisible format characters (zero-width spaces, soft hyphens, direction marks) are
+    dropped.
+
+    This is the text stored as ``raw_text``: every offset (body spans, removed blocks, statements) points into
+    it, never into the file's bytes, so dropping characters here moves no offset.
+    """
+    text, invisible = strip_invisible(text)
     found = _UNSTORABLE.findall(text)
-    if not found:
-        return text, None
     nuls = found.count("\x00")
     note = ", ".join(part for part in (f"{len(found) - nuls} lone surrogates replaced" if len(found) > nuls else "",
-                                       f"{nuls} NUL characters removed" if nuls else "") if part)
-    return _UNSTORABLE.sub(lambda m: "" if m.group(0) == "\x00" else "\ufffd", text), note
+                                       f"{nuls} NUL characters removed" if nuls else "",
+                                       f"{invisible} invisible format characters removed" if invisible else "")
+                     if part)
+    if found:
+        text = _UNSTORABLE.sub(lambda m: "" if m.group(0) == "\x00" else "\ufffd", text)
+    return text, note or None
 
 
 def looks_binary(data: bytes) -> bool:

@@ -268,7 +268,18 @@ def align(body: str, paragraphs: Iterable[tuple[int, int]], html: str) -> list[B
     Each range is a paragraph or line of text extracted from ``html``; ranges that
     cannot be found in the page get no span. The spans come out sorted by body offset.
     """
-    aligner = _Aligner(_Stream(html), body)
+    return align_texts(html, [(body, paragraphs)])[0]
+
+
+def align_texts(html: str, texts: Iterable[tuple[str, Iterable[tuple[int, int]]]]) -> list[list[BodySpan]]:
+    """:func:`align` for several texts extracted from one page (the body, the removed blocks): the page is
+    scanned once."""
+    stream = _Stream(html)
+    return [_align(stream, body, paragraphs) for body, paragraphs in texts]
+
+
+def _align(stream: _Stream, body: str, paragraphs: Iterable[tuple[int, int]]) -> list[BodySpan]:
+    aligner = _Aligner(stream, body)
     cursor = 0
     for start, end in paragraphs:
         for chunk_start, chunk_end in _chunks(body, start, end):

@@ -67,6 +67,8 @@ class Registry:
             rf"^[\s(\[—–-]*(?:{opener})?\s*(?:{alternation(listed('before_agency'))}\s+)?"
             + agency() + rf"(?:\s*(?:{alternation(listed('agency_suffixes'))}|\.az|\.am|\.ru|\.com))?[\s)\].]*$",
             re.IGNORECASE)
+        self.outlet_name = re.compile(  # "Kyiv Post", "The Sudan Daily News": capitalised words, a news word last
+            rf"(?:(?:the|of|and|&)\s+|[A-Z][\w.'’&-]*\s+){{0,3}}{alternation(listed('outlet_name_words'))}")
         self.sign_off = re.compile(rf"(?<=[.!?\"”’])\s*[—–]\s*{agency()}\s*$")
         self.in_text = re.compile(rf"[,–—-]\s*(?:{alternation(listed('before_agency'))}\s+)?" + agency() +
                                   rf"\s+{alternation(listed('in_text_verbs'))}\s*[.!]")
@@ -99,6 +101,11 @@ class Registry:
                 return self._by_domain[host]
             host = host.partition(".")[2] if host.count(".") > 1 else ""
         return None
+
+    def looks_like_outlet(self, name: str) -> bool:
+        """A site name by its shape: capitalised words ending on a news word ("Kyiv Post"), not a speaker."""
+        name = name.strip()
+        return name[:1].isupper() and bool(self.outlet_name.fullmatch(name))
 
     def credit(self, line: str) -> str | None:
         """The agency credited when ``line`` is a credit line, else None."""

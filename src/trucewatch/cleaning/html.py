@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import trafilatura
 from lxml import html as lxml_html
 
+from trucewatch.cleaning.invisible import strip_invisible
+
 # trafilatura and htmldate log every page they find hard to parse; a corpus run is not the place.
 for _name in ("trafilatura", "htmldate"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
@@ -52,6 +54,8 @@ def flatten(html: str, max_depth: int = MAX_DEPTH) -> str:
         if not name or name in _VOID or match.group(0).endswith("/>"):
             continue
         dropped_as = "<br>" if name in BLOCKS else ""  # a dropped paragraph still breaks the line
+        if dropped_as and cuts and cuts[-1][1] == match.start() and cuts[-1][2]:
+            dropped_as = ""  # a run of dropped tags breaks it once: thousands of empty lines cost the extractor
         if not match.group(2):
             if len(stack) < max_depth:
                 stack.append(name)
@@ -85,10 +89,11 @@ def extract_html(html: str, url: str | None = None) -> Page:
     except Exception:  # malformed markup trips lxml in many ways; the fallback below still reads it
         found = None
     if found is None:
-        return Page(all_text(html))
+        return Page(strip_invisible(all_text(html))[0])
     text = found.text if (found.text or "").strip() else all_text(html)  # too little for trafilatura: keep it all
     own_url = found.url if (found.url or "").startswith(("http://", "https://")) else None
-    return Page(text, found.title or None, found.date or None, found.sitename or None, own_url)
+    title = strip_invisible(found.title)[0] if found.title else None  # entities (&#8203;) decode to them
+    return Page(strip_invisible(text)[0], title or None, found.date or None, found.sitename or None, own_url)
 
 
 BLOCKS = ("p", "div", "br", "li", "tr", "td", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article",

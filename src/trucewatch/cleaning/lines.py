@@ -33,6 +33,7 @@ Every removed unit gets a ``kind`` and a human-readable ``reason``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -45,6 +46,11 @@ SHORT = 5.0  # cost of a short line without sentence punctuation (a subheading i
 SOFT = 15.0  # cost of a removable line that may sit inside an article (caption, credit, share buttons)
 HARD = 250.0  # cost of a line that marks the edge of the article
 STANDFIRST_MAX = 500  # characters: a summary above a wire dateline is one or two sentences
+# Budgets: a body is analysed up to this many characters (a long feature is a third of it; the parser, quote
+# and link stages cost seconds a 100 KB), the rest kept as an "overflow" block with its reason; a line this
+# long with under a fifth of letters is a flood of marks or symbols, not prose.
+MAX_BODY_CHARS = 60_000
+SYMBOL_LINE_CHARS = 1_000
 
 _LINE = re.compile(r"[^\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 _BREAK = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
@@ -54,8 +60,7 @@ _BULLET = re.compile(r"^(?:[•·▪►◦*]|[-–—](?=\s))\s*")
 _CAPTION = re.compile(  # matched against the lower-cased line
     r"(?:^|[\s.,;(\[])(?:photos?|photograph|pictures?|images?|video|illustration|фото|видео)\s*(?:by\b|credit\b|"
     r"courtesy\b|:|/|©)|^(?:photo|фото|©)\b|\b(?:getty images|afp photo|ap photo|reuters/|shutterstock)")
-_CAPTION_KEYWORDS = ("photo", "picture", "image", "video", "illustration", "фото", "видео", "©", "getty", "reuters/",
-                     "shutterstock")
+_CAPTION_KEYWORDS = re.compile("photo|picture|image|video|illustration|фото|видео|©|getty|reuters/|shutterstock")
 _DOMAIN = re.compile(r"\w+\.(?:[a-z]{2,3}|com|info|news)\b", re.IGNORECASE)  # a site name such as "News.Az"
 _MENU_SPLIT = re.compile(r"\s+[|›»>•·/–-]\s+")
 
@@ -86,7 +91,7 @@ class Unit:
 class Cleaned:
     """The outcome of cleaning one plain text."""
 
-    units: list[Unit]  # every unit; kind "body" for kept ones (reason "subheading" for kept short lines)
+    units: list[Unit]  # every unit; kind "body" for kept ones, "subheading" for headings inside the article
     title: str | None = None
     site: str | None = None  # the outlet the title named ("... | Reuters"), taken off the title
     dates: list[tuple[str, FoundDate]] = field(default_factory=list)  # (where, date), best first
@@ -208,10 +213,14 @@ class Rule:
     keywords: re.Pattern[str] | None  # a cheap test before the pattern: one of these words must occur
     cut: str = ""  # "head" or "end": a label opening or a note closing a body paragraph, cut off it
 
+    def may_match(self, lower: str) -> bool:
+        return self.keywords is None or self.keywords.search(lower) is not None
 
-def _any_of(keywords: list[str]) -> re.Pattern[str] | None:
+
+def _any_of(words: Iterable[str]) -> re.Pattern[str] | None:
     """One search in C for "does any keyword occur" (a Python loop of ``in`` tests cost a third of classify)."""
-    return re.compile("|".join(map(re.escape, keywords))) if keywords else None
+    words = sorted(words, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 @cache
@@ -245,8 +254,10 @@ def classify(unit: Unit, script: str | None) -> None:
         return _set(unit, "date", "a date line", HARD)
     if not letters and not _LETTER.search(text):
         return _set(unit, "boilerplate", "no words, only symbols or numbers", SOFT)
+    if len(text) > SYMBOL_LINE_CHARS and len(_LETTER.findall(text)) < 0.2 * len(text):
+        return _set(unit, "boilerplate", "few words in a flood of symbols or marks: not prose", SOFT)
     lower = _MARKDOWN_HEADING.sub("", text.lower())
-    if len(text) <= 300 and any(k in lower for k in _CAPTION_KEYWORDS) and _CAPTION.search(lower):
+    if len(text) <= 300 and _CAPTION_KEYWORDS.search(lower) and _CAPTION.search(lower):
         return _set(unit, "caption", "photo or video caption", SOFT)
     agency = registry().credit(text)
     if agency:
@@ -255,7 +266,7 @@ def classify(unit: Unit, script: str | None) -> None:
     for rule in rules():
         if rule.cut:
             continue
-        if len(text) > rule.max_chars or (rule.keywords and not rule.keywords.search(lower)):
+        if len(text) > rule.max_chars or not rule.may_match(lower):
             continue
         if rule.pattern.search(lower):
             return _set(unit, rule.kind, rule.reason, HARD if rule.boundary else SOFT)
@@ -354,6 +365,7 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
         classify(unit, script)
     _cut_off_end(units)
     _linked_headlines(units)
+    _doubled_lines(raw, units)
     _headline_sentence(units)
     run = article_run(units, title_hint)
     first, last = run if run else (len(units), len(units) - 1)
@@ -361,7 +373,7 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
     title_index = _find_title(units[:first], title_hint, site, cleaned)
     for index, unit in enumerate(units):
         if first <= index <= last:
-            _inside(unit)
+            _inside(unit, _lone_bullet(units, index))
         elif index < first:
             _header(unit, index, title_index)
         else:
@@ -374,7 +386,43 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
     _lead(raw, cleaned)
     _cuts(raw, cleaned)
     _collect(raw, units, title_index, cleaned)
+    _overflow(raw, cleaned)
     return cleaned
+
+
+def _overflow(raw: str, cleaned: Cleaned, budget: int = MAX_BODY_CHARS) -> None:
+    """Body beyond the budget becomes "overflow" blocks: whole paragraphs past it, and the paragraph that crosses
+    it from the last space (or line) within the budget on."""
+    reason = f"beyond the body budget of {budget:,} characters: kept, not analysed"
+    left = budget
+    for unit in cleaned.body_units:
+        if left <= 0:
+            unit.kind, unit.reason = "overflow", reason
+            continue
+        if len(unit.text) <= left:
+            left -= len(unit.text) + 2  # the paragraph break the body puts after it
+            continue
+        kept = []
+        for start, end in unit.pieces:
+            if end - start > left:
+                if left > 0:
+                    cut = raw.rfind(" ", start, start + left + 1)
+                    cut = cut if cut > start else start + left
+                    kept.append((start, start + len(raw[start:cut].rstrip())))
+                break
+            kept.append((start, end))
+            left -= end - start + 1
+        kept = [piece for piece in kept if piece[1] > piece[0]]
+        rest_start = kept[-1][1] if kept else unit.start
+        while rest_start < unit.end and raw[rest_start].isspace():
+            rest_start += 1
+        rest = Unit([(rest_start, unit.end)], raw[rest_start:unit.end], "overflow", reason)
+        if kept:
+            unit.pieces, unit.text = kept, " ".join(raw[s:e] for s, e in kept)
+            cleaned.units.insert(cleaned.units.index(unit) + 1, rest)
+        else:
+            unit.kind, unit.reason = "overflow", reason
+        left = 0
 
 
 def _headline_sentence(units: list[Unit]) -> None:
@@ -402,6 +450,21 @@ def _linked_headlines(units: list[Unit]) -> None:
                 _set(twice, "caption", "a line written twice in a row: the title of a video or picture", SOFT)
 
 
+def _doubled_lines(raw: str, units: list[Unit]) -> None:
+    """Two lines of one block (no blank line between them) where the second repeats the first, or repeats the
+    opening of a caption above it, are one caption written twice (a picture's alt text and its caption): a page
+    does not print a paragraph of its article twice in a row."""
+    for previous, unit in pairwise(units):
+        if unit.kind not in ("text", "short", "caption") or len(_BREAK.findall(raw, previous.end, unit.start)) != 1:
+            continue
+        again, opening = _norm(unit.text), _norm(unit.text)[:60]
+        if again == _norm(previous.text) or (previous.kind == "caption" and len(opening) >= 30
+                                             and opening in _norm(previous.text)):
+            for twice in (previous, unit):
+                if twice.kind != "caption":
+                    _set(twice, "caption", "a line written twice in a row: a picture's caption and its alt text", SOFT)
+
+
 def _cut_off_end(units: list[Unit]) -> None:
     """A text cut off mid-sentence (a stored excerpt) ends on a fragment right after prose: it is prose.
 
@@ -412,7 +475,7 @@ def _cut_off_end(units: list[Unit]) -> None:
     if len(kept) < 2:                                                 # may follow the cut
         return
     last, before = kept[-1], kept[-2]
-    if last.kind == "short" and before.kind == "text" and last.weight < 0 and last.text[-1].islower() \
+    if last.kind == "short" and before.kind == "text" and last.weight <= 0 and last.text.rstrip("*")[-1:].islower() \
             and not _DOMAIN.search(last.text):
         _set(last, "text", "", float(len(last.text)))
 
@@ -435,7 +498,8 @@ def site_affix(title: str, site: str | None = None) -> tuple[str, str | None]:
             continue
         name = match.group("site").strip()
         outlet = registry().resolve(name)
-        if outlet or (site and _norm(name) == _norm(site)) or (pattern is _SITE_SUFFIX and _DOMAIN.fullmatch(name)):
+        if outlet or (site and _norm(name) == _norm(site)) or (pattern is _SITE_SUFFIX and (
+                _DOMAIN.fullmatch(name) or registry().looks_like_outlet(name))):
             return match.group("title").strip(), outlet.name if outlet else name
     return title, None
 
@@ -477,11 +541,21 @@ def _find_title(header: list[Unit], hint: str | None, site: str | None, cleaned:
     return title_index
 
 
-def _inside(unit: Unit) -> None:
+def _lone_bullet(units: list[Unit], index: int) -> bool:
+    """A bulleted line without sentence punctuation and no bulleted neighbour: a heading styled "– Heading"."""
+    if not (_BULLET.match(units[index].text) and units[index].kind == "short"):
+        return False
+    return not any(_BULLET.match(units[i].text) for i in (index - 1, index + 1) if 0 <= i < len(units))
+
+
+def _inside(unit: Unit, lone_bullet: bool = False) -> None:
+    """Prose and lists are the article; a heading is not one of its sentences (annotators list it as non-body)."""
     if unit.kind == "text":
         unit.kind, unit.reason = "body", ""
+    elif unit.kind == "short" and (unit.weight < 0 or lone_bullet):
+        unit.kind, unit.reason = "subheading", "a heading inside the article, not a sentence of it"
     elif unit.kind == "short":
-        unit.kind, unit.reason = "body", "subheading"
+        unit.kind, unit.reason = "body", "list item or introduction"
     elif unit.kind == "date":
         unit.kind, unit.reason = "dateline", "date line inside the article"
 
@@ -513,8 +587,6 @@ def _lead(raw: str, cleaned: Cleaned) -> None:
     """A wire dateline in one of the first paragraphs: strip it; paragraphs above it are a standfirst."""
     body = cleaned.body_units[:3]
     for position, unit in enumerate(body):
-        if unit.reason == "subheading":
-            continue
         lead = registry().lead_of(unit.text)
         if lead is None:
             continue
@@ -576,7 +648,7 @@ def _cuts(raw: str, cleaned: Cleaned) -> None:
             continue
         lower = raw[start:end].lower()
         for rule in tail_rules:
-            if rule.keywords and not rule.keywords.search(lower):
+            if not rule.may_match(lower):
                 continue
             match = rule.pattern.search(lower)
             if not match or match.start() == 0 or end - start - match.start() > rule.max_chars:

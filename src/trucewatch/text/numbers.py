@@ -89,6 +89,9 @@ def _rules(language: str) -> _Rules:
     return _Rules(language)
 
 
+MAX_VALUE = 10**15  # larger than any count or sum a report gives
+
+
 def find_numbers(text: str, language: str = "en") -> list[NumberMention]:
     """Every number and count in ``text``, in order (see the module docstring for what is left out)."""
     from trucewatch.text.dates import find_dates  # dates reads counts through this module
@@ -104,6 +107,8 @@ def find_numbers(text: str, language: str = "en") -> list[NumberMention]:
         if read is None:
             continue
         value, approximate = read
+        if value > MAX_VALUE:
+            continue  # a run of digits (an id, garbage), no count: float() of it overflows
         digits = match.group("digits")
         if digits and not match.group("scale") and re.fullmatch(r"(?:19|20)\d\d", digits):
             continue  # a year
@@ -120,6 +125,6 @@ def parse_count(phrase: str, language: str = "en", *, exact: bool = False) -> in
         return 1
     match = rules.pattern.fullmatch(phrase)
     read = rules.read(match) if match else None
-    if read is None or not float(read[0]).is_integer() or (exact and read[1]):
+    if read is None or read[0] > MAX_VALUE or not float(read[0]).is_integer() or (exact and read[1]):
         return None
     return int(read[0])
