@@ -266,3 +266,12 @@ def test_context_day_is_the_latest_full_date_a_text_writes():
 
     assert context_day("Talks began on 5 March 2021. A photo taken September 13, 2022 shows the post.") == "2022-09-13"
     assert context_day("The talks resumed on Tuesday, June 4.") is None  # no year: nothing to read against
+
+
+def test_no_context_day_when_the_text_was_written_in_a_later_year_than_its_dates():
+    from trucewatch.text.dates import context_day
+
+    background = "The war of last year ended with a truce signed on Nov. 10, 2020. Prisoners were freed on Saturday."
+    assert context_day(background) is None  # written in 2021 or later: which Saturday is unknown
+    assert context_day("Earlier this year, on March 3, 2021, they met. Last year it was hot.") == "2021-03-03"
+    assert context_day("The truce of Nov. 10, 2020 held through the winter, officials said.") == "2020-11-10"

@@ -465,9 +465,38 @@ def _resolve(rules: _Rules, kind: str, match: re.Match[str], ref: date | None) -
 
 def context_day(text: str) -> str | None:
     """The latest full date a text writes (a caption's "September 13, 2022", "today 2 June 2022"): the day an
-    undated report's "on Tuesday" and "November 15" are read against. Not a publication date: never stored as one."""
+    undated report's "on Tuesday" and "November 15" are read against. Not a publication date: never stored as one.
+
+    None when the text shows it was written in a later year than that date ("the war ... last year, which ended
+    on Nov. 10, 2020"): its dates are then background, and the week it was written is unknown."""
     days = [day for found in find_dates(text) if (day := found.day_value()) is not None]
-    return max(days).isoformat() if days else None
+    if not days:
+        return None
+    latest = max(days)
+    floor = _writing_year_floor(text)
+    return None if floor is not None and latest.year < floor else latest.isoformat()
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[^\W\d_])(?<!\b[A-Z][a-z]\.\s)|\n")  # not after "Nov." before "10"
+
+
+def _writing_year_floor(text: str) -> int | None:
+    """The earliest year a text can have been written in, from a year-shift ("last year", "this year") in the
+    same sentence as a written year: "... last year ... 2020" was written in 2021 or later."""
+    rules = _rules()
+    shift_pattern = next(pattern for kind, pattern in rules.relative if kind == "shift")
+    floor = None
+    for match in shift_pattern.finditer(text):
+        if match.group("unit").lower() in rules.month_words:
+            continue
+        before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, match.start() - 400), match.start() + 1)]
+        after = _SENTENCE_END.search(text, match.end())
+        years = [int(y) for y in _YEAR.findall(text, before[-1] if before else 0, after.start() if after else len(text))]
+        if years:
+            year = max(years) - rules.shifts[match.group("rel").lower()]
+            floor = year if floor is None else max(floor, year)
+    return floor
 
 
 def publication_day(published: str | None) -> tuple[str | None, str | None]:
