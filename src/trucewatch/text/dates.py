@@ -492,7 +492,8 @@ def _writing_year_floor(text: str) -> int | None:
             continue
         before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, match.start() - 400), match.start() + 1)]
         after = _SENTENCE_END.search(text, match.end())
-        years = [int(y) for y in _YEAR.findall(text, before[-1] if before else 0, after.start() if after else len(text))]
+        end = after.start() if after else len(text)
+        years = [int(y) for y in _YEAR.findall(text, before[-1] if before else 0, end)]
         if years:
             year = max(years) - rules.shifts[match.group("rel").lower()]
             floor = year if floor is None else max(floor, year)
