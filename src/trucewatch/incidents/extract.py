@@ -21,7 +21,7 @@ from trucewatch.incidents.gazetteer import Gazetteer, PlaceMention
 from trucewatch.incidents.rules import IncidentRules, TypeRule, incident_rules, lowered
 from trucewatch.lang import languages
 from trucewatch.records import Document, Incident, Sentence, Statement
-from trucewatch.text.dates import date_mentions, month_number, publication_day
+from trucewatch.text.dates import context_day, date_mentions, month_number, publication_day
 from trucewatch.text.numbers import find_numbers
 
 _CLAUSE = re.compile(r"[,;:()]|\s(?:but|while|whereas|and)\s")
@@ -39,7 +39,9 @@ def extract_incidents(doc: Document, sentences: Sequence[Sentence], registry: Ac
     if language not in languages(having="incidents"):
         return []
     rules = incident_rules(language)
-    today = doc.published or _latest_day(doc.body)
+    # without a publication date, the latest full date the page writes is its "now" (only relative dates are
+    # resolved against it: an incident the sentence gives no date gets none, the article may be much later)
+    today = doc.published or context_day(doc.raw_text)
     low = lowered(doc.body)  # every pattern of the rules matches lowered text
     found: dict[tuple[str, str], Incident] = {}  # a paragraph repeated in a page is one report
     for sentence in sentences:
@@ -48,14 +50,6 @@ def extract_incidents(doc: Document, sentences: Sequence[Sentence], registry: Ac
         for incident in _sentence_incidents(doc, low, sentence, rules, registry, gazetteer, statements, today):
             found.setdefault((incident.type, " ".join(incident.sentence.split())), incident)
     return list(found.values())
-
-
-def _latest_day(body: str) -> str | None:
-    """The article's "now" when it gives no publication date: the latest full date it names (a report is
-    written on or after the days it tells of), so "on Tuesday" still resolves. Only relative dates are resolved
-    against it: an incident the sentence gives no date gets none (the article may be much later)."""
-    days = [d.value for d in date_mentions(body, None) if d.precision == "day"]
-    return max(days, default=None)
 
 
 def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | None:
