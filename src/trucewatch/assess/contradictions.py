@@ -302,7 +302,7 @@ def claim_contradictions(links: Iterable[EvidenceLink], sides: Mapping[str, str]
                 gap = abs(day - ordinals[at])
                 if gap > window_days and (state or at == after):
                     continue  # a road reopened long after it was blocked is a change, not a contradiction
-                i = first[at]
+                i = first[at]  # a tie goes to the pair a scan of every pair in input order meets first
                 candidate = (gap, min(i, j), max(i, j), i, j)
                 key = (denial.provision, *sorted((speaker, denial.speaker)))
                 if key not in best or candidate < best[key]:
