@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from trucewatch.actors import load_registry
@@ -161,8 +161,19 @@ _RANDOM_LINK = st.builds(
     st.sampled_from(["all prisoners returned", "some prisoners returned", "no violations", "shelling resumed"]))
 
 
+_TIED = [_link("8", "ilham-aliyev", "done", "2021-01-10", ALL_RETURNED),
+         _link("8", "armenia-mfa", "not_done", "2021-01-15", NOT_COMPLETE),
+         _link("8", "ilham-aliyev", "done", "2021-01-20", ALL_RETURNED)]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_RANDOM_LINK, max_size=40))
+@example(_TIED)  # equally close before and after: the pair met first in input order is cited
+@example(_TIED[::-1])
+@example([_link("8", "ilham-aliyev", "done", "2021-01-10", ALL_RETURNED),
+          _link("8", "armenia-mfa", "not_done", "2021-01-25", NOT_COMPLETE),
+          _link("8", "ilham-aliyev", "done", "2021-01-30", ALL_RETURNED),
+          _link("8", "armenia-mfa", "not_done", "2021-01-15", NOT_COMPLETE)])  # tied pairs of different denials
 def test_claims_compare_only_within_buckets_yet_find_the_closest_pairs_of_all(links):
     expected = _closest_pairs_by_brute_force(links, SIDES)
     found = claim_contradictions(links, SIDES)
