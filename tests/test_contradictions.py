@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from trucewatch.actors import load_registry
 from trucewatch.agreements import load_agreements
@@ -124,6 +127,60 @@ def test_a_road_reopened_long_after_the_blockade_is_no_contradiction():
              _link("6", "azerbaijan-mfa", "done", "2023-10-01", "The road is open to traffic")]
     assert claim_contradictions(links, SIDES) == []
 
+
+
+def _closest_pairs_by_brute_force(links: list[EvidenceLink], sides: dict[str, str]) -> dict:
+    """The rule stated plainly, every pair compared: (provision, speakers) -> (gap, done, denial)."""
+    best: dict = {}
+    usable = [x for x in links if x.speaker and x.signal in ("done", "not_done", "violated", "reversed")]
+    for i, a in enumerate(usable):
+        for b in usable[i + 1:]:
+            if a.provision != b.provision or (a.signal == "done") == (b.signal == "done"):
+                continue
+            if sides.get(a.speaker) in (None, sides.get(b.speaker)) or sides.get(b.speaker) is None:
+                continue
+            done, denial = (a, b) if a.signal == "done" else (b, a)
+            state = denial.signal == "reversed"
+            no_violation = denial.signal == "violated" and denial.text == "no violations"
+            if not (state or "all" in done.text.split()) or no_violation:
+                continue
+            gap = (date.fromisoformat(denial.said_on) - date.fromisoformat(done.said_on)).days
+            if abs(gap) > 45 and (state or gap < 0):
+                continue
+            key = (a.provision, *sorted((a.speaker, b.speaker)))
+            if key not in best or abs(gap) < best[key][0]:
+                best[key] = (abs(gap), done, denial)
+    return best
+
+
+_RANDOM_LINK = st.builds(
+    lambda provision, speaker, signal, day, text: _link(provision, speaker, signal,
+                                                        (date(2021, 1, 1) + timedelta(days=day)).isoformat(), text),
+    st.sampled_from(["6", "8"]), st.sampled_from([*sorted(SIDES), "unknown-speaker"]),
+    st.sampled_from(["done", "not_done", "violated", "reversed", "disputed"]), st.integers(0, 100),
+    st.sampled_from(["all prisoners returned", "some prisoners returned", "no violations", "shelling resumed"]))
+
+
+_TIED = [_link("8", "ilham-aliyev", "done", "2021-01-10", ALL_RETURNED),
+         _link("8", "armenia-mfa", "not_done", "2021-01-15", NOT_COMPLETE),
+         _link("8", "ilham-aliyev", "done", "2021-01-20", ALL_RETURNED)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_RANDOM_LINK, max_size=40))
+@example(_TIED)  # equally close before and after: the pair met first in input order is cited
+@example(_TIED[::-1])
+@example([_link("8", "ilham-aliyev", "done", "2021-01-10", ALL_RETURNED),
+          _link("8", "armenia-mfa", "not_done", "2021-01-25", NOT_COMPLETE),
+          _link("8", "ilham-aliyev", "done", "2021-01-30", ALL_RETURNED),
+          _link("8", "armenia-mfa", "not_done", "2021-01-15", NOT_COMPLETE)])  # tied pairs of different denials
+def test_claims_compare_only_within_buckets_yet_find_the_closest_pairs_of_all(links):
+    expected = _closest_pairs_by_brute_force(links, SIDES)
+    found = claim_contradictions(links, SIDES)
+    cited = [(c.provision, *((x.text, x.speaker, x.date, x.signal) for x in (c.first, c.second)),
+              c.reason.rsplit(", ", 1)[1]) for c in found]
+    assert cited == [(key[0], *((x.text, x.speaker, x.said_on, x.signal) for x in pair), f"{gap} days apart")
+                     for key, (gap, *pair) in sorted(expected.items())]
 
 
 CAMP_SIDES = {"am-mod": "AM", "az-mod": "AZ", "nk-mod": "NK", "ru-mod": "RU"}
