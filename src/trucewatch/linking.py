@@ -42,13 +42,14 @@ dropped, and a cue under a modal ("will be returned", "will be terminated") is a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from trucewatch.agreements import AGREEMENT_LEVEL, SIGNALS, Agreement, Place, Provision
 from trucewatch.records import Document, EvidenceLink, Sentence, Statement
 from trucewatch.text.dates import date_mentions
+from trucewatch.text.spans import SpanIndex
 
 THRESHOLD = 1.0
 WEIGHTS = {"phrase": 1.0, "place": 0.6, "context": 0.5, "actor": 0.4}
@@ -414,12 +415,13 @@ def link_document(doc: Document, sentences: list[Sentence], statements: list[Sta
         return []  # published before the signing: background, whatever it says
     generic = _names(whole, linking, generic=False) is not None
     links: list[EvidenceLink] = []
+    by_start = _Statements(statements)
     for sentence in sentences:
         text = _text(sentence.text)
         if not linking.anything.fires(text) or background(text, linking, doc.published):
             continue
         restates = _restates(text, linking)
-        statement = _overlapping(statements, sentence)
+        statement = by_start.overlapping(sentence)
         attributed: set[str] = set()
         if statement:
             start, end = max(sentence.start, statement.start), min(sentence.end, statement.end)
@@ -463,13 +465,23 @@ def _restates(text: Text, linking: Linker) -> str | None:
     return None
 
 
-def _overlapping(statements: list[Statement], sentence: Sentence) -> Statement | None:
-    best, overlap = None, 0
-    for st in statements:
-        size = min(st.end, sentence.end) - max(st.start, sentence.start)
-        if size > overlap:
-            best, overlap = st, size
-    return best
+class _Statements:
+    """The statements of a document by start, to find the one a sentence overlaps most without a scan of all."""
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        self.order = sorted(range(len(statements)), key=lambda n: statements[n].start)
+        self.statements = statements
+        self.index = SpanIndex([(statements[n].start, statements[n].end) for n in self.order])
+
+    def overlapping(self, sentence: Sentence) -> Statement | None:
+        """The statement sharing most characters with ``sentence`` (the earliest listed of equals), or None."""
+        best, overlap = None, 0
+        for at in sorted(self.order[i] for i in self.index.near(sentence.start, sentence.end)):
+            st = self.statements[at]
+            size = min(st.end, sentence.end) - max(st.start, sentence.start)
+            if size > overlap:
+                best, overlap = st, size
+        return best
 
 
 def _link(linking: Linker, m: Match, doc_id: str, start: int, end: int, text: Text, reported_on: str | None,

@@ -20,10 +20,10 @@ from trucewatch.statements.attribution import (
     dedupe,
     join_split_quotes,
     merge,
-    nested,
     paragraphs_take_the_frame,
     reported_with_fragments,
     scare_quote,
+    without_nested,
 )
 from trucewatch.statements.cues import CUE_FORMS, cue_offsets, ends_with_cue, passive
 from trucewatch.statements.frames import (
@@ -40,6 +40,7 @@ from trucewatch.statements.marks import MARKS, Quote
 from trucewatch.statements.parsed import Skeleton, governor, parse_attributions, skeleton
 from trucewatch.statements.relays import reattribute
 from trucewatch.text.sentences import SentenceIndex
+from trucewatch.text.spans import SpanIndex
 
 Parse = Callable[[list[str]], list]  # texts -> parsed spaCy Docs
 _AUX = alternation(lexicon("quotes")["auxiliaries"])
@@ -129,8 +130,8 @@ def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]
     text = pending.text
     results = _with_parsed(pending, parsed) if pending.parsing else pending.results
     results = reattribute(text, results)
-    results = [_with_appositive(text, _without_leading_time(text, a)) for a in results
-               if not scare_quote(text, a) and not nested(a, results)]
+    results = [_with_appositive(text, _without_leading_time(text, a)) for a in without_nested(results)
+               if not scare_quote(text, a)]
     joined = join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
     return continue_previous_speaker(text, reported_with_fragments(text, joined, pending.quotes))
 
@@ -315,17 +316,18 @@ def _with_parsed(pending: Pending, parsed: Sequence) -> list[Attribution]:
     if not jobs and not read:
         return results
     by_content = {(a.start, a.end): n for n, a in enumerate(results)}
+    marks = SpanIndex([(q.open, q.close) for q in quotes])
     quoted = [(q.start, q.end) for q in quotes]
     extra: list[Attribution] = []
     for found in read:
-        merged = merge(text, found, quotes, results, by_content)
+        merged = merge(text, found, quotes, results, by_content, marks)
         if merged is not None:
             extra.append(merged)
     for sk, doc in zip(jobs, parsed, strict=True):
         for found in parse_attributions(sk, doc, quoted):
             if found.cue_start in framed_cues:
                 continue
-            merged = merge(text, found, quotes, results, by_content)
+            merged = merge(text, found, quotes, results, by_content, marks)
             if merged is not None:
                 extra.append(merged)
         low, high = sk.pieces[0][1], sk.pieces[-1][1] + sk.pieces[-1][2]
