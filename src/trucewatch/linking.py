@@ -49,7 +49,7 @@ from functools import cache, lru_cache
 from trucewatch.agreements import AGREEMENT_LEVEL, SIGNALS, Agreement, Place, Provision
 from trucewatch.records import Document, EvidenceLink, Sentence, Statement
 from trucewatch.text.dates import date_mentions
-from trucewatch.text.spans import SpanIndex
+from trucewatch.text.spans import Overlaps
 
 THRESHOLD = 1.0
 WEIGHTS = {"phrase": 1.0, "place": 0.6, "context": 0.5, "actor": 0.4}
@@ -415,13 +415,13 @@ def link_document(doc: Document, sentences: list[Sentence], statements: list[Sta
         return []  # published before the signing: background, whatever it says
     generic = _names(whole, linking, generic=False) is not None
     links: list[EvidenceLink] = []
-    by_start = _Statements(statements)
+    by_start = Overlaps([(st.start, st.end) for st in statements])
     for sentence in sentences:
         text = _text(sentence.text)
         if not linking.anything.fires(text) or background(text, linking, doc.published):
             continue
         restates = _restates(text, linking)
-        statement = by_start.overlapping(sentence)
+        statement = _overlapping(statements, by_start, sentence)
         attributed: set[str] = set()
         if statement:
             start, end = max(sentence.start, statement.start), min(sentence.end, statement.end)
@@ -465,23 +465,15 @@ def _restates(text: Text, linking: Linker) -> str | None:
     return None
 
 
-class _Statements:
-    """The statements of a document by start, to find the one a sentence overlaps most without a scan of all."""
-
-    def __init__(self, statements: Sequence[Statement]) -> None:
-        self.order = sorted(range(len(statements)), key=lambda n: statements[n].start)
-        self.statements = statements
-        self.index = SpanIndex([(statements[n].start, statements[n].end) for n in self.order])
-
-    def overlapping(self, sentence: Sentence) -> Statement | None:
-        """The statement sharing most characters with ``sentence`` (the earliest listed of equals), or None."""
-        best, overlap = None, 0
-        for at in sorted(self.order[i] for i in self.index.near(sentence.start, sentence.end)):
-            st = self.statements[at]
-            size = min(st.end, sentence.end) - max(st.start, sentence.start)
-            if size > overlap:
-                best, overlap = st, size
-        return best
+def _overlapping(statements: Sequence[Statement], overlaps: Overlaps, sentence: Sentence) -> Statement | None:
+    """The statement sharing most characters with ``sentence`` (the earliest listed of equals), or None."""
+    best, overlap = None, 0
+    for n in overlaps.of(sentence.start, sentence.end):
+        st = statements[n]
+        size = min(st.end, sentence.end) - max(st.start, sentence.start)
+        if size > overlap:
+            best, overlap = st, size
+    return best
 
 
 def _link(linking: Linker, m: Match, doc_id: str, start: int, end: int, text: Text, reported_on: str | None,

@@ -24,3 +24,16 @@ class SpanIndex:
     def near(self, start: int, end: int) -> range:
         """Indices, in order, of every span with span_start < end and span_end > start (a few others may come)."""
         return range(bisect_right(self.reach, start), bisect_left(self.starts, end))
+
+
+class Overlaps:
+    """Spans in any order: which of them overlap a range, listed in their own order."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.order = sorted(range(len(spans)), key=lambda n: spans[n][0])
+        self.index = SpanIndex([spans[n] for n in self.order])
+
+    def of(self, start: int, end: int) -> list[int]:
+        """Positions in ``spans``, ascending, of the spans with span_start < end and span_end > start."""
+        index = self.index
+        return sorted(self.order[i] for i in index.near(start, end) if index.starts[i] < end and index.ends[i] > start)
