@@ -4,9 +4,10 @@
 
 The cleaning stage caps a body at ``MAX_BODY_CHARS``; the stages after it must cost about in proportion to
 the length, or the cap must stay low. A document is invented prose (quotations with cue verbs, reported
-speech, shelling and withdrawal reports) repeated to each size; every size is timed in the same run and
-reported as its cost per character against the smallest size (1.0 = linear; all-pairs loops show as a ratio
-growing with the size). Best of ``--repeat`` runs after a warm-up.
+speech, shelling and withdrawal reports, naming the Nagorno-Karabakh agreement so that links are sought)
+repeated to each size; every size is timed in the same run and reported as its cost per character against
+the smallest size (1.0 = linear; all-pairs loops show as a ratio growing with the size). Best of
+``--repeat`` runs after a warm-up.
 """
 
 from __future__ import annotations
@@ -28,15 +29,15 @@ PARAGRAPHS = [
     "\u201cWe will not withdraw from the positions until the monitors arrive,\u201d the defence minister said on "
     "Tuesday. \u201cThe other side has broken the ceasefire twice this week.\u201d",
     "According to the foreign ministry, both sides agreed to exchange prisoners of war and to open the "
-    "corridor for humanitarian convoys by the end of the month.",
-    "The spokesman for the peacekeeping mission told reporters that shelling near the village had stopped, "
+    "Lachin corridor for humanitarian convoys by the end of the month, as the Nagorno-Karabakh statement requires.",
+    "The spokesman for the Russian peacekeepers told reporters that shelling near the village had stopped, "
     "but he warned that the \u201cfragile calm\u201d could end at any moment.",
     "Local officials said three civilians were wounded when artillery struck a school on Monday night. "
     "The army denied firing at the village and accused the rebels of provoking the attack.",
     "\u201cThe withdrawal of heavy weapons is complete,\u201d said a senior commander, adding that observers "
     "had been invited to verify it. Opposition leaders called the claim \u201cpure propaganda\u201d.",
-    "The president stated that the agreement would be implemented in full, and the prime minister "
-    "insisted that no troops would remain in the buffer zone after the deadline.",
+    "The president stated that the trilateral statement would be implemented in full, and the prime minister "
+    "insisted that no Armenian troops would remain in the Kalbajar district after the deadline.",
 ]
 
 
