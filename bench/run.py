@@ -19,6 +19,7 @@ BENCHES = [
     ["whole_pipeline.py", "--docs", "300", "--rounds", "2"],
     ["analyse_scale.py", "--small", "200", "--large", "1000"],
     ["cli_start.py", "--docs", "300", "--repeat", "5"],
+    ["long_documents.py", "--sizes", "60000", "200000", "--repeat", "1"],
 ]
 
 

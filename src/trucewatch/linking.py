@@ -42,13 +42,14 @@ dropped, and a cue under a modal ("will be returned", "will be terminated") is a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from trucewatch.agreements import AGREEMENT_LEVEL, SIGNALS, Agreement, Place, Provision
 from trucewatch.records import Document, EvidenceLink, Sentence, Statement
 from trucewatch.text.dates import date_mentions
+from trucewatch.text.spans import Overlaps
 
 THRESHOLD = 1.0
 WEIGHTS = {"phrase": 1.0, "place": 0.6, "context": 0.5, "actor": 0.4}
@@ -414,12 +415,13 @@ def link_document(doc: Document, sentences: list[Sentence], statements: list[Sta
         return []  # published before the signing: background, whatever it says
     generic = _names(whole, linking, generic=False) is not None
     links: list[EvidenceLink] = []
+    by_start = Overlaps([(st.start, st.end) for st in statements])
     for sentence in sentences:
         text = _text(sentence.text)
         if not linking.anything.fires(text) or background(text, linking, doc.published):
             continue
         restates = _restates(text, linking)
-        statement = _overlapping(statements, sentence)
+        statement = _overlapping(statements, by_start, sentence)
         attributed: set[str] = set()
         if statement:
             start, end = max(sentence.start, statement.start), min(sentence.end, statement.end)
@@ -463,9 +465,11 @@ def _restates(text: Text, linking: Linker) -> str | None:
     return None
 
 
-def _overlapping(statements: list[Statement], sentence: Sentence) -> Statement | None:
+def _overlapping(statements: Sequence[Statement], overlaps: Overlaps, sentence: Sentence) -> Statement | None:
+    """The statement sharing most characters with ``sentence`` (the earliest listed of equals), or None."""
     best, overlap = None, 0
-    for st in statements:
+    for n in overlaps.of(sentence.start, sentence.end):
+        st = statements[n]
         size = min(st.end, sentence.end) - max(st.start, sentence.start)
         if size > overlap:
             best, overlap = st, size

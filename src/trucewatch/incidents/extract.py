@@ -14,7 +14,8 @@ two"), and vague counts take ACLED's low values ("dozens" = 12) through :mod:`tr
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from trucewatch.actors import ActorRegistry
 from trucewatch.incidents.gazetteer import Gazetteer, PlaceMention
@@ -23,6 +24,7 @@ from trucewatch.lang import languages
 from trucewatch.records import Document, Incident, Sentence, Statement
 from trucewatch.text.dates import context_day, date_mentions, month_number, publication_day
 from trucewatch.text.numbers import find_numbers
+from trucewatch.text.spans import Overlaps
 
 _CLAUSE = re.compile(r"[,;:()]|\s(?:but|while|whereas|and)\s")
 _UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|towards|outside)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
@@ -44,10 +46,11 @@ def extract_incidents(doc: Document, sentences: Sequence[Sentence], registry: Ac
     today = doc.published or context_day(doc.raw_text)
     low = lowered(doc.body)  # every pattern of the rules matches lowered text
     found: dict[tuple[str, str], Incident] = {}  # a paragraph repeated in a page is one report
+    reporter_of = partial(_reporter, statements=statements, overlaps=Overlaps([(s.start, s.end) for s in statements]))
     for sentence in sentences:
         if not rules.any_cue.search(low, sentence.start, sentence.end):
             continue
-        for incident in _sentence_incidents(doc, low, sentence, rules, registry, gazetteer, statements, today):
+        for incident in _sentence_incidents(doc, low, sentence, rules, registry, gazetteer, reporter_of, today):
             found.setdefault((incident.type, " ".join(incident.sentence.split())), incident)
     return list(found.values())
 
@@ -74,7 +77,8 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
 
 
 def _sentence_incidents(doc: Document, low: str, sentence: Sentence, rules: IncidentRules, registry: ActorRegistry,
-                        gazetteer: Gazetteer, statements: Sequence[Statement], today: str | None) -> list[Incident]:
+                        gazetteer: Gazetteer, reporter_of: Callable[[Sentence], Reporter],
+                        today: str | None) -> list[Incident]:
     text, ltext = doc.body[sentence.start:sentence.end], low[sentence.start:sentence.end]
     cues = {rule.name: (rule, m) for rule in rules.types if (m := _cue(rule, rules, ltext))}
     suppressed = {s for rule, _ in cues.values() for s in rule.suppresses}
@@ -82,7 +86,7 @@ def _sentence_incidents(doc: Document, low: str, sentence: Sentence, rules: Inci
     if not kept:
         return []
     dates = date_mentions(doc.body, today, sentence.start, sentence.end)
-    reporter, span = _reporter(sentence, statements)
+    reporter, span = reporter_of(sentence)
     span = span and (span[0] - sentence.start, span[1] - sentence.start)
     places = [p for p in gazetteer.find(text) if not (span and p.start < span[1] and span[0] < p.end)]
     actors = _actors(text, registry, rules, span)
@@ -163,11 +167,14 @@ def _unknown_place(text: str) -> str | None:
     return None
 
 
-def _reporter(sentence: Sentence, statements: Sequence[Statement]) -> tuple[str | None, tuple[int, int] | None]:
-    """Who reports what the sentence says: the speaker of a statement inside it."""
-    for statement in statements:
-        if statement.start < sentence.end and sentence.start < statement.end and (
-                statement.speaker_name or statement.speaker_text):
+Reporter = tuple[str | None, tuple[int, int] | None]  # who reports a sentence, and the span naming them
+
+
+def _reporter(sentence: Sentence, statements: Sequence[Statement], overlaps: Overlaps) -> Reporter:
+    """Who reports what the sentence says: the speaker of a statement inside it (``overlaps``: their spans)."""
+    for n in overlaps.of(sentence.start, sentence.end):
+        statement = statements[n]
+        if statement.speaker_name or statement.speaker_text:
             span = (statement.speaker_start, statement.speaker_end) if statement.speaker_start is not None else None
             return statement.speaker_name or statement.speaker_text, span
     return None, None

@@ -10,6 +10,7 @@ a document), :mod:`.speakers` (who a speaker phrase is); their words are ``data/
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -24,6 +25,7 @@ from trucewatch.statements.speech import languages as speech_languages
 from trucewatch.statements.speech import speech_attributions
 from trucewatch.text.dates import DateMention, context_day, date_mentions, publication_day
 from trucewatch.text.sentences import SentenceIndex, split_sentences
+from trucewatch.text.spans import SpanIndex
 
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ]\w")  # the NER reads only phrases that may hold a name of several words
 
@@ -114,6 +116,7 @@ def _statements(doc: Document, registry: ActorRegistry, sentences: Sequence[Sent
     text = doc.body
     index = SentenceIndex(sentences)
     quotes = [(q.start, q.end) for q in found]
+    quoted = SpanIndex(sorted(quotes))
     resolver = SpeakerResolver(registry, text, index, quotes, named)
     published_on, published_precision = publication_day(doc.published)
     # Relative dates ("on Tuesday") are read against the publication day, else the first date the page writes.
@@ -122,14 +125,15 @@ def _statements(doc: Document, registry: ActorRegistry, sentences: Sequence[Sent
     if lead is not None:  # "... signed on Friday, Trump said": the day the reported event happened
         published_on, published_precision = lead.value, lead.precision
     statements: list[Statement] = []
+    breaks = [m.end() for m in re.finditer("\n\n", text)]
     dated_by_cue: dict[int, tuple[str, str, str | None, int]] = {}  # paragraph -> (date, precision, speaker, at)
     for item in sorted(attributions, key=lambda a: min(a.start, a.speaker_start or a.start)):
         speaker = resolver.resolve(item.speaker_start, item.speaker_end, published_on) \
             if item.speaker_start is not None else None
         actor_id = speaker.actor_id if speaker else None
-        paragraph = text.count("\n\n", 0, item.start)
+        paragraph = bisect_right(breaks, item.start)  # the "\n\n" before it
         said_on, precision = published_on, published_precision
-        cue_date = _frame_date(text, item, index, quotes, reference)
+        cue_date = _frame_date(text, item, index, quoted, reference)
         if cue_date is not None:
             said_on, precision = cue_date.value, cue_date.precision
             dated_by_cue[paragraph] = (said_on, precision, actor_id, item.end)
@@ -177,7 +181,7 @@ def _lead_date(text: str, quotes: list[tuple[int, int]], published: str | None) 
     return None
 
 
-def _frame_date(text: str, item: Attribution, index: SentenceIndex, quotes: list[tuple[int, int]],
+def _frame_date(text: str, item: Attribution, index: SentenceIndex, quoted: SpanIndex,
                 published: str | None) -> DateMention | None:
     """A date said of the speaking, not of what was said: in the cue's sentence, outside any quotation."""
     anchor = item.cue_start if item.cue_start is not None else item.speaker_start
@@ -186,7 +190,8 @@ def _frame_date(text: str, item: Attribution, index: SentenceIndex, quotes: list
     sentence = index.at(anchor)
     if sentence is None:
         return None
-    blocked = [*quotes, (item.start, item.end)]
+    near = quoted.near(sentence.start - 1, sentence.end + 1)
+    blocked = [*((quoted.starts[n], quoted.ends[n]) for n in near), (item.start, item.end)]
     candidates = [d for d in date_mentions(text, published, sentence.start, sentence.end)
                   if not any(s <= d.start < e for s, e in blocked)]
     if not candidates:

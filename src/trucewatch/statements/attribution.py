@@ -7,11 +7,13 @@ scare quotes, split quotations joined, a parse merged into the quotation it fram
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from trucewatch.statements.marks import Quote
+from trucewatch.text.spans import SpanIndex
 
 
 @dataclass(frozen=True)
@@ -34,12 +36,19 @@ def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 
 def dedupe(items: Iterable[Attribution]) -> list[Attribution]:
-    """One of several attributions covering (80%) the same text: the first and longest."""
+    """One of several attributions covering (80%) the same text: the first and longest.
+
+    A sweep by start: only the kept ones still open where an item starts can overlap it or any later one.
+    """
     kept: list[Attribution] = []
+    open_kept: list[tuple[int, int]] = []  # heap of (end, index in kept)
     for item in sorted(items, key=lambda a: (a.start, -(a.end - a.start))):
-        if any(overlap(item.start, item.end, k.start, k.end) > 0.8 * max(item.end - item.start, k.end - k.start)
-               for k in kept):
+        while open_kept and open_kept[0][0] <= item.start:
+            heapq.heappop(open_kept)
+        if any(overlap(item.start, item.end, kept[n].start, kept[n].end)
+               > 0.8 * max(item.end - item.start, kept[n].end - kept[n].start) for _, n in open_kept):
             continue
+        heapq.heappush(open_kept, (item.end, len(kept)))
         kept.append(item)
     return kept
 
@@ -75,12 +84,30 @@ def _only_frame(text: str, first: Attribution, second: Attribution, spare: int =
     return sum(len(re.findall(r"\w+", text[s:e])) for s, e in gap) <= spare
 
 
-def nested(item: Attribution, others: Sequence[Attribution]) -> bool:
-    """Reported speech inside other reported speech ("According to X, the leaders agreed to ...")."""
-    if item.kind != "indirect" or item.cue_start is None:
-        return False
-    return any(o is not item and o.start <= item.cue_start < o.end and o.start <= item.start
-               and item.end <= o.end for o in others)
+def without_nested(items: Sequence[Attribution]) -> list[Attribution]:
+    """``items`` less reported speech inside other reported speech ("According to X, the leaders agreed to ...").
+
+    One is nested when another item (not itself) starts at or before both its cue and its content and ends
+    after its cue and at or after its content's end. A sweep by start keeps the two furthest ends seen
+    (of two different items), so an item is never compared with every other.
+    """
+    asks = sorted(((min(a.start, a.cue_start), n) for n, a in enumerate(items)
+                   if a.kind == "indirect" and a.cue_start is not None))
+    by_start = sorted(range(len(items)), key=lambda n: items[n].start)
+    nested: set[int] = set()
+    furthest: list[tuple[int, int]] = []  # up to two (end, id) of different items, furthest first
+    seen = 0
+    for low, n in asks:
+        while seen < len(by_start) and items[by_start[seen]].start <= low:
+            other = items[by_start[seen]]
+            furthest = sorted([(other.end, id(other)), *(f for f in furthest if f[1] != id(other))],
+                              reverse=True)[:2]
+            seen += 1
+        item = items[n]
+        reach = next((end for end, who in furthest if who != id(item)), None)
+        if reach is not None and reach > item.cue_start and reach >= item.end:
+            nested.add(n)
+    return [a for n, a in enumerate(items) if n not in nested]
 
 
 def scare_quote(text: str, item: Attribution) -> bool:
@@ -124,9 +151,11 @@ def continue_previous_speaker(text: str, items: list[Attribution]) -> list[Attri
     return out
 
 
-def quoted_share(item: Attribution, quotes: Sequence[Quote]) -> float:
-    """How much of a statement's content lies inside quotation marks."""
-    inside = sum(overlap(item.start, item.end, q.start, q.end) for q in quotes)
+def quoted_share(item: Attribution, quotes: Sequence[Quote], index: SpanIndex | None = None) -> float:
+    """How much of a statement's content lies inside quotation marks (``index``: of the quotes' contents)."""
+    index = index or SpanIndex(sorted((q.start, q.end) for q in quotes))
+    inside = sum(overlap(item.start, item.end, index.starts[n], index.ends[n])
+                 for n in index.near(item.start, item.end))
     return inside / max(1, item.end - item.start)
 
 
@@ -135,10 +164,12 @@ def reported_with_fragments(text: str, items: Iterable[Attribution], quotes: Seq
     ones ("said the move reeks of “fear” and desperation") is reported speech: kind indirect; a whole quoted
     sentence after "said that" ("said that “We will ...”.") is direct speech."""
     out = []
+    contents = SpanIndex(sorted((q.start, q.end) for q in quotes))
+    whole = {(q.start, q.end) for q in quotes}
     for a in items:
-        if a.kind == "partial" and quoted_share(a, quotes) < 0.5:
+        if a.kind == "partial" and quoted_share(a, quotes, contents) < 0.5:
             a = replace(a, kind="indirect")
-        elif a.kind == "partial" and any((q.start, q.end) == (a.start, a.end) for q in quotes) \
+        elif a.kind == "partial" and (a.start, a.end) in whole \
                 and text[a.start:a.start + 1].isupper() and _AFTER_THAT.search(text, max(0, a.start - 8), a.start) \
                 and _WHOLE_SENTENCE.match(text, a.end):
             a = replace(a, kind="direct")
@@ -151,9 +182,13 @@ _WHOLE_SENTENCE = re.compile(r"[\"”»’']?\s*[.!?]?\s*(?:$|\n|[\"“«„‘'
 
 
 def merge(text: str, found: Attribution, quotes: Sequence[Quote], results: list[Attribution],
-           by_content: dict[tuple[int, int], int]) -> Attribution | None:
-    """Give an unframed quotation the parsed frame, or keep the parse as reported speech."""
-    for quote in quotes:
+          by_content: dict[tuple[int, int], int], marks: SpanIndex) -> Attribution | None:
+    """Give an unframed quotation the parsed frame, or keep the parse as reported speech.
+
+    ``marks`` indexes the quotes' (open, close), in their order (by open).
+    """
+    for at in marks.near(found.start, found.end):
+        quote = quotes[at]
         covered = overlap(found.start, found.end, quote.open, quote.close)
         if covered == 0:
             continue

@@ -20,10 +20,10 @@ from trucewatch.statements.attribution import (
     dedupe,
     join_split_quotes,
     merge,
-    nested,
     paragraphs_take_the_frame,
     reported_with_fragments,
     scare_quote,
+    without_nested,
 )
 from trucewatch.statements.cues import CUE_FORMS, cue_offsets, ends_with_cue, passive
 from trucewatch.statements.frames import (
@@ -40,6 +40,7 @@ from trucewatch.statements.marks import MARKS, Quote
 from trucewatch.statements.parsed import Skeleton, governor, parse_attributions, skeleton
 from trucewatch.statements.relays import reattribute
 from trucewatch.text.sentences import SentenceIndex
+from trucewatch.text.spans import SpanIndex
 
 Parse = Callable[[list[str]], list]  # texts -> parsed spaCy Docs
 _AUX = alternation(lexicon("quotes")["auxiliaries"])
@@ -129,8 +130,8 @@ def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]
     text = pending.text
     results = _with_parsed(pending, parsed) if pending.parsing else pending.results
     results = reattribute(text, results)
-    results = [_with_appositive(text, _without_leading_time(text, a)) for a in results
-               if not scare_quote(text, a) and not nested(a, results)]
+    results = [_with_appositive(text, _without_leading_time(text, a)) for a in without_nested(results)
+               if not scare_quote(text, a)]
     joined = join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
     return continue_previous_speaker(text, reported_with_fragments(text, joined, pending.quotes))
 
@@ -257,20 +258,23 @@ def _candidates(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote
     """
     direct = {(a.start, a.end) for a in results if a.kind == "direct"}
     long_direct = [q for q in quotes if (q.start, q.end) in direct and len(text[q.start:q.end].split()) >= 6]
-    inside = [(q.start, q.end) for q in long_direct]
-    unframed = {(a.start, a.end) for a in results if a.speaker_start is None}
+    inside = SpanIndex(sorted((q.start, q.end) for q in long_direct))
+    marked = SpanIndex([(q.open, q.close) for q in long_direct])
+    unframed = SpanIndex(sorted({(a.start, a.end) for a in results if a.speaker_start is None}))
     jobs: list[Skeleton] = []
     read: list[Attribution] = []  # frames the patterns read, merged with the quotations like parses
+    may_read = _ParseMayRead(text, quotes, results, framed_cues)
     for sentence in sentences:
-        if any(s <= sentence.start and sentence.end <= e for s, e in inside):
+        around = _around(inside, sentence)
+        if any(s <= sentence.start and sentence.end <= e for s, e in around):
             continue  # wholly inside a quotation
-        outside = _outside(text, sentence, inside)
+        outside = _outside(text, sentence, around)
         cues = [at for at in cue_offsets(outside) if sentence.start + at not in framed_cues]
         needs_frame = any(sentence.start <= s < sentence.end or sentence.start < e <= sentence.end
-                          for s, e in unframed)
+                          for s, e in _around(unframed, sentence))
         if not cues and not needs_frame:
             continue
-        tail = None if needs_frame else frame_tail(text, sentence, [(q.open, q.close) for q in long_direct])
+        tail = None if needs_frame else frame_tail(text, sentence, _around(marked, sentence))
         if tail is not None:
             results.append(tail)
             continue
@@ -280,8 +284,7 @@ def _candidates(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote
         if said is not None:
             read.append(said)
             continue
-        if sentence.end - sentence.start <= MAX_PARSED_CHARS and _parse_may_read(text, sentence, quotes, results,
-                                                                                 framed_cues):
+        if sentence.end - sentence.start <= MAX_PARSED_CHARS and may_read(sentence):
             jobs.append(skeleton(text, sentence.start, sentence.end, long_direct))
     return Pending(text, quotes, results, framed_cues, read, jobs, parsing=True)
 
@@ -290,22 +293,35 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _PARSE_TRIGGERS: frozenset[str] = CUE_FORMS | {"according"}
 
 
-def _parse_may_read(text: str, sentence: Sentence, quotes: Sequence[Quote], results: Sequence[Attribution],
-                    framed_cues: set[int]) -> bool:
-    """Could the parse of this sentence add anything? Only from what :func:`_with_parsed` reads in it.
+def _around(index: SpanIndex, sentence: Sentence) -> list[tuple[int, int]]:
+    """The spans of ``index`` that overlap, touch or hold ``sentence`` (in the index's order)."""
+    return [(index.starts[n], index.ends[n]) for n in index.near(sentence.start - 1, sentence.end + 1)]
+
+
+class _ParseMayRead:
+    """Could the parse of a sentence add anything? Only from what :func:`_with_parsed` reads in it.
 
     It keeps a parse's frame only at a cue word (or "according") outside every quotation and not already
     framed, and a governing verb only for a partial quotation with no speaker yet; a sentence with neither
     (a direct quotation left without a frame, cue words only inside quotations) is not parsed. Words are
     letter runs, never fewer than spaCy's tokens, and with any capital, so the test errs towards parsing.
+    The partial quotations are those of the quotations' own attributions (the only partial ones).
     """
-    if any(a.kind == "partial" and a.speaker_start is None and a.start < sentence.end and sentence.start < a.end
-           for a in results):
-        return True
-    quoted = [(q.start, q.end) for q in quotes if q.start < sentence.end and sentence.start < q.end]
-    return any(word.group().lower() in _PARSE_TRIGGERS and word.start() not in framed_cues
-               and not any(s <= word.start() < e for s, e in quoted)
-               for word in _LETTERS.finditer(text, sentence.start, sentence.end))
+
+    def __init__(self, text: str, quotes: Sequence[Quote], results: Sequence[Attribution],
+                 framed_cues: set[int]) -> None:
+        self.text, self.framed_cues = text, framed_cues
+        self.unframed_partial = SpanIndex(sorted((a.start, a.end) for a in results
+                                                 if a.kind == "partial" and a.speaker_start is None))
+        self.quoted = SpanIndex([(q.start, q.end) for q in quotes])
+
+    def __call__(self, sentence: Sentence) -> bool:
+        if any(s < sentence.end and sentence.start < e for s, e in _around(self.unframed_partial, sentence)):
+            return True
+        quoted = [(s, e) for s, e in _around(self.quoted, sentence) if s < sentence.end and sentence.start < e]
+        return any(word.group().lower() in _PARSE_TRIGGERS and word.start() not in self.framed_cues
+                   and not any(s <= word.start() < e for s, e in quoted)
+                   for word in _LETTERS.finditer(self.text, sentence.start, sentence.end))
 
 
 def _with_parsed(pending: Pending, parsed: Sequence) -> list[Attribution]:
@@ -315,23 +331,23 @@ def _with_parsed(pending: Pending, parsed: Sequence) -> list[Attribution]:
     if not jobs and not read:
         return results
     by_content = {(a.start, a.end): n for n, a in enumerate(results)}
-    quoted = [(q.start, q.end) for q in quotes]
+    marks = SpanIndex([(q.open, q.close) for q in quotes])
+    contents = SpanIndex([(q.start, q.end) for q in quotes])
     extra: list[Attribution] = []
     for found in read:
-        merged = merge(text, found, quotes, results, by_content)
+        merged = merge(text, found, quotes, results, by_content, marks)
         if merged is not None:
             extra.append(merged)
     for sk, doc in zip(jobs, parsed, strict=True):
-        for found in parse_attributions(sk, doc, quoted):
+        for found in parse_attributions(sk, doc, contents):
             if found.cue_start in framed_cues:
                 continue
-            merged = merge(text, found, quotes, results, by_content)
+            merged = merge(text, found, quotes, results, by_content, marks)
             if merged is not None:
                 extra.append(merged)
         low, high = sk.pieces[0][1], sk.pieces[-1][1] + sk.pieces[-1][2]
-        for quote in quotes:  # partial quotations no cue verb frames: the verb that governs them
-            if quote.end <= low or quote.start >= high:
-                continue
+        for at in contents.near(low, high):  # partial quotations no cue verb frames: the verb that governs them
+            quote = quotes[at]
             n = by_content.get((quote.start, quote.end))
             if n is None or results[n].speaker_start is not None or results[n].kind != "partial":
                 continue

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from trucewatch.text.spans import SpanIndex
+
 MARKS = re.compile(r"[\"“”„«»‟]")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 _PAIRS: dict[str, str] = {"«": "»", "„": "“”\"", "“": "”\"", "‟": "”\"", '"': '"”', "”": "”\""}
@@ -118,12 +120,12 @@ def _single_quotes(text: str, paragraphs: list[tuple[int, int]], doubles: list[Q
     word, passing over a plural possessive ("the soldiers' rights") when a later mark can close.
     Unclosed, a single mark is an apostrophe.
     """
-    inside = [(q.open, q.close) for q in doubles]
+    inside = SpanIndex(sorted((q.open, q.close) for q in doubles))
     bounds = [0, *(e for _, e in paragraphs)]
     ends = [*(s for s, _ in paragraphs), len(text)]
     found: list[Quote] = []
     for p_start, p_end in zip(bounds, ends, strict=True):
-        here = [(s, e) for s, e in inside if s < p_end and e > p_start]
+        here = [(inside.starts[n], inside.ends[n]) for n in inside.near(p_start, p_end)]
         marks = [m.start() for m in _SINGLE.finditer(text, p_start, p_end)
                  if not any(s <= m.start() < e for s, e in here)]
         k = 0

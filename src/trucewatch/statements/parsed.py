@@ -20,6 +20,7 @@ from trucewatch.statements.cues import (
     QUOTING_FORMS,
 )
 from trucewatch.statements.marks import Quote
+from trucewatch.text.spans import SpanIndex
 
 _PLACEHOLDER = "Q"
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a clause's verb, not a noun phrase's
@@ -66,7 +67,7 @@ def skeleton(text: str, start: int, end: int, quotes: Sequence[Quote], min_words
     return Skeleton("".join(parts), pieces, holes)
 
 
-def parse_attributions(sk: Skeleton, parsed, quoted: Sequence[tuple[int, int]] = ()) -> list[Attribution]:
+def parse_attributions(sk: Skeleton, parsed, quoted: SpanIndex | None = None) -> list[Attribution]:
     """Reported speech in one parsed skeleton: cue verb, its subject, its content clause.
 
     Cue words inside a quotation (``quoted``: body spans) are what was said, not a frame.
@@ -74,9 +75,9 @@ def parse_attributions(sk: Skeleton, parsed, quoted: Sequence[tuple[int, int]] =
     found: list[Attribution] = []
     for token in parsed:
         lower = token.lower_
-        if quoted and (lower in CUE_FORMS or lower == "according"):
+        if quoted is not None and (lower in CUE_FORMS or lower == "according"):
             at = sk.body(token.idx)
-            if any(s <= at < e for s, e in quoted):
+            if any(quoted.starts[n] <= at < quoted.ends[n] for n in quoted.near(at, at + 1)):
                 continue
         if lower == "according" and token.i + 1 < len(parsed) and parsed[token.i + 1].lower_ == "to":
             attribution = _according(sk, parsed, token)
