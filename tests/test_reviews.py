@@ -32,19 +32,19 @@ def _counted(store: Store, as_of: date) -> dict[str, int]:
 
 
 def test_users_token_is_hashed_and_resolves(reviewed: Store) -> None:
-    token = reviewed.add_user("ana", "reviewer")
-    assert reviewed.user_for_token(token)["name"] == "ana"
+    token = reviewed.add_user("rv9", "reviewer")
+    assert reviewed.user_for_token(token)["name"] == "rv9"
     assert reviewed.user_for_token(token + "x") is None
     assert token not in str(reviewed.users())
     with pytest.raises(ValueError):
-        reviewed.add_user("bob", "root")
+        reviewed.add_user("r10", "root")
 
 
 def test_rejected_link_leaves_status_and_survives_reanalysis(reviewed: Store) -> None:
     link = reviewed.evidence(AGREEMENT)[0]
     as_of = date(2022, 1, 1)
     before = _counted(reviewed, as_of)
-    reviewed.add_revision("ana", "evidence", link.id, {"verdict": "rejected"}, note="not about this provision")
+    reviewed.add_revision("rv9", "evidence", link.id, {"verdict": "rejected"}, note="not about this provision")
     assert link.id not in {x.id for x in reviewed.evidence(AGREEMENT)}
     assert link.id in {x.id for x in reviewed.evidence(AGREEMENT, reviewed=False)}
     after = _counted(reviewed, as_of)  # the cached assessment was invalidated by the review
@@ -58,7 +58,7 @@ def test_rejected_link_leaves_status_and_survives_reanalysis(reviewed: Store) ->
 def test_moved_link_counts_for_its_new_provision(reviewed: Store) -> None:
     link = reviewed.evidence(AGREEMENT)[0]
     target = "9" if link.provision != "9" else "8"
-    reviewed.add_revision("ana", "evidence", link.id, {"provision": target})
+    reviewed.add_revision("rv9", "evidence", link.id, {"provision": target})
     moved = [x for x in reviewed.evidence(AGREEMENT) if (x.doc_id, x.start, x.end) == (link.doc_id, link.start,
                                                                                      link.end)]
     assert [x.provision for x in moved if x.statement_id == link.statement_id] == [target]
@@ -66,7 +66,7 @@ def test_moved_link_counts_for_its_new_provision(reviewed: Store) -> None:
 
 def test_corrected_speaker_and_date_survive_reanalysis(reviewed: Store) -> None:
     statement = reviewed.statements()[0]
-    reviewed.add_revision("ana", "statement", statement.id,
+    reviewed.add_revision("rv9", "statement", statement.id,
                           {"speaker": "test-actor", "speaker_name": "Test Actor", "said_on": "2020-12-31"})
     analyse(reviewed, force=True)
     again = next(s for s in reviewed.statements() if s.id == statement.id)
@@ -78,28 +78,28 @@ def test_corrected_speaker_and_date_survive_reanalysis(reviewed: Store) -> None:
 
 def test_stale_version_is_a_conflict_and_nothing_is_lost(reviewed: Store) -> None:
     link = reviewed.evidence(AGREEMENT)[0]
-    first = reviewed.add_revision("ana", "evidence", link.id, {"verdict": "confirmed"}, expected_version=0)
+    first = reviewed.add_revision("rv9", "evidence", link.id, {"verdict": "confirmed"}, expected_version=0)
     assert first["version"] == 1 and first["before"]["verdict"] is None
     with pytest.raises(Conflict):
-        reviewed.add_revision("bob", "evidence", link.id, {"verdict": "rejected"}, expected_version=0)
-    second = reviewed.add_revision("bob", "evidence", link.id, {"verdict": "rejected"}, expected_version=1)
+        reviewed.add_revision("r10", "evidence", link.id, {"verdict": "rejected"}, expected_version=0)
+    second = reviewed.add_revision("r10", "evidence", link.id, {"verdict": "rejected"}, expected_version=1)
     assert second["before"] == first["after"]
     listed = reviewed.revisions(target_id=link.id)
-    assert [r["user"] for r in listed] == ["bob", "ana"]
+    assert [r["user"] for r in listed] == ["r10", "rv9"]
     assert reviewed.current_reviews("evidence", [link.id])[link.id]["state"]["verdict"] == "rejected"
 
 
 def test_unknown_target_and_field_are_refused(reviewed: Store) -> None:
     with pytest.raises(LookupError):
-        reviewed.add_revision("ana", "evidence", "ev_missing", {"verdict": "rejected"})
+        reviewed.add_revision("rv9", "evidence", "ev_missing", {"verdict": "rejected"})
     link = reviewed.evidence(AGREEMENT)[0]
     with pytest.raises(ValueError):
-        reviewed.add_revision("ana", "evidence", link.id, {"text": "rewritten"})
+        reviewed.add_revision("rv9", "evidence", link.id, {"text": "rewritten"})
 
 
 def test_review_of_a_vanished_item_is_orphaned(reviewed: Store) -> None:
     link = reviewed.evidence(AGREEMENT)[0]
-    reviewed.add_revision("ana", "evidence", link.id, {"verdict": "confirmed"})
+    reviewed.add_revision("rv9", "evidence", link.id, {"verdict": "confirmed"})
     reviewed.forget_analysis([link.doc_id])
     assert [o["target_id"] for o in reviewed.orphaned_reviews()] == [link.id]
     assert reviewed.revisions()[0]["orphaned"] is True
@@ -116,7 +116,7 @@ def test_reviews_and_workspace_on_each_backend(store: Store) -> None:
 
     ingest([demo_corpus()], store)
     analyse(store)
-    token = store.add_user("pat", "reviewer")
+    token = store.add_user("r11", "reviewer")
     link = store.evidence(AGREEMENT)[0]
     with TestClient(create_app(store)) as client:
         headers = {"Authorization": f"Bearer {token}"}
@@ -130,6 +130,6 @@ def test_reviews_and_workspace_on_each_backend(store: Store) -> None:
         found = client.get("/api/search", params={"q": "LACHIN"}).json()
         assert found["statements"] and all("lachin" in s["text"].lower() for s in found["statements"])
         assert client.get("/api/search", params={"q": "%' OR 1=1 --"}).json()["documents"] == []
-        assert client.get("/api/audit").json()["revisions"][0]["user"] == "pat"
+        assert client.get("/api/audit").json()["revisions"][0]["user"] == "r11"
     analyse(store, force=True)
     assert link.id not in {x.id for x in store.evidence(AGREEMENT)}

@@ -121,7 +121,7 @@ def _counted(client: TestClient, provision: str) -> list[str]:
 
 def test_rejected_link_drops_out_of_status_and_is_audited(web) -> None:
     client, store = web
-    token = store.add_user("rita", "reviewer")
+    token = store.add_user("rev4", "reviewer")
     link = store.evidence(AGREEMENT)[0]
     assert link.id in _counted(client, link.provision)
     answer = client.post(f"/api/evidence/{link.id}/review", headers=_bearer(token),
@@ -131,7 +131,7 @@ def test_rejected_link_drops_out_of_status_and_is_audited(web) -> None:
     audit = client.get("/api/audit").json()["revisions"]
     assert {"id", "user", "at", "target", "before", "after", "note"} <= set(audit[0])
     assert (audit[0]["user"], audit[0]["target"], audit[0]["after"]["verdict"], audit[0]["note"]) == (
-        "rita", f"evidence/{link.id}", "rejected", "speaks of another road")
+        "rev4", f"evidence/{link.id}", "rejected", "speaks of another road")
     confirmed = client.post(f"/api/evidence/{link.id}/review", headers=_bearer(token), json={"verdict": "confirmed"})
     assert confirmed.status_code == 200
     assert link.id in _counted(client, link.provision)
@@ -144,8 +144,8 @@ def test_rejected_link_drops_out_of_status_and_is_audited(web) -> None:
 
 def test_only_reviewers_and_admins_write(web) -> None:
     client, store = web
-    viewer = store.add_user("vera", "viewer")
-    admin = store.add_user("adam", "admin")
+    viewer = store.add_user("vw01", "viewer")
+    admin = store.add_user("adm1", "admin")
     link = store.evidence(AGREEMENT)[0]
     statement = store.statements()[0]
     writes = [(f"/api/evidence/{link.id}/review", {"verdict": "rejected"}),
@@ -175,18 +175,18 @@ def test_forms_need_a_session_a_writer_and_the_csrf_token(web) -> None:
     form = {"version": "0", "verdict": "rejected", "back": f"/agreements/{AGREEMENT}"}
     client.get("/login")
     csrf = client.cookies.get("tw_csrf")
-    assert client.post("/login", data={"token": store.add_user("rex", "reviewer")}).status_code == 403  # no csrf
+    assert client.post("/login", data={"token": store.add_user("rv6", "reviewer")}).status_code == 403  # no csrf
     assert client.post(f"/evidence/{link.id}/review", data={**form, "csrf": csrf}).status_code == 401  # anonymous
-    _sign_in(client, store.add_user("val", "viewer"))
+    _sign_in(client, store.add_user("vw3", "viewer"))
     assert client.post(f"/evidence/{link.id}/review", data={**form, "csrf": csrf}).status_code == 403  # viewer
-    csrf = _sign_in(client, store.add_user("ria", "reviewer"))
+    csrf = _sign_in(client, store.add_user("rv5", "reviewer"))
     assert client.post(f"/evidence/{link.id}/review", data=form).status_code == 403  # no csrf
     assert client.post(f"/evidence/{link.id}/review", data={**form, "csrf": "forged"}).status_code == 403
     assert store.count_revisions() == 0
     done = client.post(f"/evidence/{link.id}/review", data={**form, "csrf": csrf, "back": "//evil.example/"},
                        follow_redirects=False)
     assert done.status_code == 303 and done.headers["location"] == "/"  # never an open redirect
-    assert store.revisions()[0]["user"] == "ria"
+    assert store.revisions()[0]["user"] == "rv5"
 
 
 def test_two_reviewers_on_one_item_second_gets_a_conflict(web) -> None:
@@ -208,7 +208,7 @@ def test_two_reviewers_on_one_item_second_gets_a_conflict(web) -> None:
 
 def test_reviews_survive_reanalysis(web) -> None:
     client, store = web
-    token = store.add_user("rita", "reviewer")
+    token = store.add_user("rev4", "reviewer")
     link = store.evidence(AGREEMENT)[0]
     statement = next(s for s in store.statements() if s.doc_id == _payload_doc(store))
     client.post(f"/api/evidence/{link.id}/review", headers=_bearer(token), json={"verdict": "rejected"})
@@ -225,7 +225,7 @@ def test_reviews_survive_reanalysis(web) -> None:
 
 def test_article_payloads_are_escaped_on_every_page(web) -> None:
     client, store = web
-    token = store.add_user("rita", "reviewer")
+    token = store.add_user("rev4", "reviewer")
     link = store.evidence(AGREEMENT)[0]
     client.post(f"/api/evidence/{link.id}/review", headers=_bearer(token), json={"verdict": "confirmed", "note": XSS})
     assert any(XSS in s.text for s in store.statements())  # the payload did reach the store as text
@@ -241,7 +241,7 @@ def test_article_payloads_are_escaped_on_every_page(web) -> None:
 def test_injection_strings_in_every_parameter_are_plain_text(web) -> None:
     client, store = web
     documents = store.count_documents()
-    token = store.add_user("rita", "reviewer")
+    token = store.add_user("rev4", "reviewer")
     for value in INJECTIONS:
         requests = [f"/search?q={value}", f"/api/search?q={value}", f"/statements?actor={value}",
                     f"/statements?since={value}", f"/documents?page={value}", f"/audit?page={value}",
@@ -259,7 +259,7 @@ def test_injection_strings_in_every_parameter_are_plain_text(web) -> None:
         assert client.post("/api/evidence/x/review", json={"verdict": "rejected"},
                            headers=_bearer(value)).status_code == 401
     assert store.count_documents() == documents
-    assert store.user_for_token(token)["name"] == "rita"
+    assert store.user_for_token(token)["name"] == "rev4"
     for wildcard in ("%", "_"):  # a LIKE wildcard matches itself only
         found = client.get("/api/search", params={"q": wildcard}).json()
         assert all(wildcard in x["text"] for x in found["statements"] + found["evidence"])
@@ -329,7 +329,7 @@ def test_evidence_endpoint_shows_the_review_version(web) -> None:
     client, store = web
     link = store.evidence(AGREEMENT)[0]
     assert client.get(f"/api/evidence/{link.id}").json()["version"] == 0
-    client.post(f"/api/evidence/{link.id}/review", headers=_bearer(store.add_user("rita", "reviewer")),
+    client.post(f"/api/evidence/{link.id}/review", headers=_bearer(store.add_user("rev4", "reviewer")),
                 json={"verdict": "rejected"})
     shown = client.get(f"/api/evidence/{link.id}").json()
     assert (shown["version"], shown["counted"], shown["review"]["verdict"]) == (1, False, "rejected")
@@ -340,13 +340,13 @@ def test_moved_link_counts_for_its_new_provision_with_its_own_id(web) -> None:
     client, store = web
     link = store.evidence(AGREEMENT)[0]
     target = "9" if link.provision != "9" else "8"
-    answer = client.post(f"/api/evidence/{link.id}/review", headers=_bearer(store.add_user("mo", "reviewer")),
+    answer = client.post(f"/api/evidence/{link.id}/review", headers=_bearer(store.add_user("r7", "reviewer")),
                          json={"provision": target, "note": "about the corridor"})
     assert answer.status_code == 200
     assert link.id in _counted(client, target) and link.id not in _counted(client, link.provision)
     listed = client.get(f"/agreements/{AGREEMENT}/provisions/{target}.json").json()["links"]
     assert any(x["id"] == link.id and x["machine_provision"] == link.provision for x in listed)
-    assert client.post(f"/api/evidence/{link.id}/review", headers=_bearer(store.add_user("mi", "reviewer")),
+    assert client.post(f"/api/evidence/{link.id}/review", headers=_bearer(store.add_user("r8", "reviewer")),
                        json={"provision": "99"}).status_code == 422
 
 
@@ -391,7 +391,7 @@ def test_repeated_reads_compute_once_and_a_review_recomputes(web, monkeypatch) -
     client.get(f"/agreements/{AGREEMENT}.json")
     assert calls == ["status", "matrix"]
 
-    token = store.add_user("rita", "reviewer")
+    token = store.add_user("rev4", "reviewer")
     rejected = provision["evidence"][0]["id"]
     assert client.post(f"/api/evidence/{rejected}/review", json={"verdict": "rejected"},
                        headers=_bearer(token)).status_code == 200
@@ -408,7 +408,7 @@ def test_etag_answers_not_modified_until_the_evidence_changes(web) -> None:
     again = client.get(STATUS, headers={"If-None-Match": tag})
     assert again.status_code == 304 and again.content == b""
     assert client.get(STATUS, params={"as_of": "2021-01-01"}).headers["etag"] != tag
-    token = store.add_user("rita", "reviewer")
+    token = store.add_user("rev4", "reviewer")
     link = first.json()["provisions"][0]["evidence"] or next(p["evidence"] for p in first.json()["provisions"]
                                                                 if p["evidence"])
     client.post(f"/api/evidence/{link[0]['id']}/review", json={"verdict": "confirmed"}, headers=_bearer(token))

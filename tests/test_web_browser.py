@@ -30,7 +30,7 @@ def test_review_in_the_browser_survives_reanalysis(demo_db: str, tmp_path: Path,
     db = tmp_path / "browser.db"
     shutil.copy(demo_db, db)
     store = Store(str(db))
-    token = store.add_user("rosa", "reviewer")
+    token = store.add_user("rev1", "reviewer")
     base = serve_app(create_app(store))
     page = chromium.new_page()
     page.on("dialog", lambda dialog: dialog.accept())  # "Reject this evidence link?"
@@ -40,7 +40,7 @@ def test_review_in_the_browser_survives_reanalysis(demo_db: str, tmp_path: Path,
     page.goto(f"{base}/login")
     page.fill("input[name=token]", token)
     page.click("form.login button[type=submit]")
-    assert "rosa (reviewer)" in page.inner_text("header")
+    assert "rev1 (reviewer)" in page.inner_text("header")
 
     before = _matrix(page, base)
     # provisions whose evidence moved them on (not "no evidence", not "0 not initiated")
@@ -89,7 +89,7 @@ def test_hand_records_status_incidents_and_contradictions_in_the_browser(demo_db
     db = tmp_path / "browser.db"
     shutil.copy(demo_db, db)
     store = Store(str(db))
-    token = store.add_user("ines", "reviewer")
+    token = store.add_user("rev2", "reviewer")
     base = serve_app(create_app(store))
     page = chromium.new_page()
     page.on("dialog", lambda dialog: dialog.accept())
@@ -112,7 +112,7 @@ def test_hand_records_status_incidents_and_contradictions_in_the_browser(demo_db
     page.wait_for_url("**/incidents")
     page.goto(f"{base}/incidents?outlet=field+team+south")
     row = page.locator("table.incidents tbody tr").first
-    assert row.locator("td.place").inner_text() == "Martuni" and "by hand: ines" in row.inner_text()
+    assert row.locator("td.place").inner_text() == "Martuni" and "by hand: rev2" in row.inner_text()
 
     # correct its place, then see the correction
     row.locator("input[name=place]").fill("Hadrut")
@@ -135,7 +135,7 @@ def test_hand_records_status_incidents_and_contradictions_in_the_browser(demo_db
     contradiction = first.get_attribute("id")
     first.locator("button.dismiss").click()
     page.wait_for_load_state()
-    assert "not a contradiction (ines)" in page.locator(f"tr[id='{contradiction}']").inner_text()
+    assert "not a contradiction (rev2)" in page.locator(f"tr[id='{contradiction}']").inner_text()
 
     analyse(store, force=True)
     assert _matrix(page, base)["4"][0] == f"disputed (by hand; machine: {machine})"

@@ -27,34 +27,34 @@ def _provision(client, provision: str) -> dict:
 
 def test_status_set_by_hand_shows_the_machine_beside_it_and_survives_reanalysis(web) -> None:
     client, store = web
-    rosa, viewer = store.add_user("rosa", "reviewer"), store.add_user("vic", "viewer")
+    rev1, viewer = store.add_user("rev1", "reviewer"), store.add_user("vw2", "viewer")
     machine = _provision(client, "4")
     body = {"status": "disputed", "on": "2020-12-01", "note": "our monitors saw the road closed",
             "expected_version": 0}
     url = f"/api/agreements/{AGREEMENT}/provisions/4/status"
     assert client.post(url, json=body).status_code == 401
     assert client.post(url, json=body, headers=_bearer(viewer)).status_code == 403
-    assert client.post(url, json={**body, "note": ""}, headers=_bearer(rosa)).status_code == 422
-    assert client.post(url, json={**body, "status": "great"}, headers=_bearer(rosa)).status_code == 422
+    assert client.post(url, json={**body, "note": ""}, headers=_bearer(rev1)).status_code == 422
+    assert client.post(url, json={**body, "status": "great"}, headers=_bearer(rev1)).status_code == 422
     assert client.post(f"/api/agreements/{AGREEMENT}/provisions/99/status", json=body,
-                       headers=_bearer(rosa)).status_code == 404
-    assert client.post(url, json=body, headers=_bearer(rosa)).status_code == 200
+                       headers=_bearer(rev1)).status_code == 404
+    assert client.post(url, json=body, headers=_bearer(rev1)).status_code == 200
     shown = _provision(client, "4")
     assert (shown["status"], shown["since"]) == ("disputed", "2020-12-01")
     assert shown["machine"] == {"status": machine["status"], "label": machine["label"], "since": machine["since"]}
-    assert shown["manual"]["user"] == "rosa" and shown["manual"]["reason"] == body["note"]
+    assert shown["manual"]["user"] == "rev1" and shown["manual"]["reason"] == body["note"]
     before = client.get(f"/api/agreements/{AGREEMENT}/status?as_of=2020-11-20&provision=4").json()["provisions"][0]
     assert before["status"] == machine["status"] or "manual" not in before  # not before the day it was set from
     assert "manual" not in before
-    assert client.post(url, json=body, headers=_bearer(rosa)).status_code == 409  # stale: someone set it since
+    assert client.post(url, json=body, headers=_bearer(rev1)).status_code == 409  # stale: someone set it since
     page = client.get(f"/agreements/{AGREEMENT}/provisions/4?as_of=2021-12-31").text
     assert "our monitors saw the road closed" in page and "The machine says" in page
     matrix = client.get(f"/agreements/{AGREEMENT}.json?as_of=2021-12-31").json()["provisions"]
-    assert next(p for p in matrix if p["provision"] == "4")["manual"]["user"] == "rosa"
+    assert next(p for p in matrix if p["provision"] == "4")["manual"]["user"] == "rev1"
     analyse(store, force=True)
     assert _provision(client, "4")["status"] == "disputed"
     cleared = client.post(url, json={"status": None, "note": "the road reopened", "expected_version": 1},
-                          headers=_bearer(rosa))
+                          headers=_bearer(rev1))
     assert cleared.status_code == 200 and _provision(client, "4")["status"] == machine["status"]
     assert [r["action"] for r in client.get("/api/audit").json()["revisions"]] == ["status cleared", "status set"]
 
@@ -71,25 +71,25 @@ def test_not_a_contradiction_leaves_the_views_and_survives_reanalysis(web) -> No
     from trucewatch.assess.views import contradictions_view
 
     client, store = web
-    rosa, remo = store.add_user("rosa", "reviewer"), store.add_user("remo", "reviewer")
+    rev1, rev3 = store.add_user("rev1", "reviewer"), store.add_user("rev3", "reviewer")
     found = _contradictions(client)
     assert found and all(c["id"].startswith("cx_") for c in found)
     target = found[0]["id"]
     body = {"agreement": AGREEMENT, "verdict": "not_a_contradiction", "note": "he spoke of observers",
             "expected_version": 0}
     assert client.post(f"/api/contradictions/{target}/review", json=body).status_code == 401
-    assert client.post("/api/contradictions/cx_nothing/review", json=body, headers=_bearer(rosa)).status_code == 404
-    first = client.post(f"/api/contradictions/{target}/review", json=body, headers=_bearer(rosa))
+    assert client.post("/api/contradictions/cx_nothing/review", json=body, headers=_bearer(rev1)).status_code == 404
+    first = client.post(f"/api/contradictions/{target}/review", json=body, headers=_bearer(rev1))
     second = client.post(f"/api/contradictions/{target}/review", json={**body, "verdict": "confirmed"},
-                         headers=_bearer(remo))
+                         headers=_bearer(rev3))
     assert (first.status_code, second.status_code) == (200, 409)
     agreement = load_agreements()[AGREEMENT]
     assert target not in {c["id"] for c in contradictions_view(store, agreement, date(2021, 12, 31))}
     analyse(store, force=True)
     shown = {c["id"]: c for c in _contradictions(client)}
-    assert shown[target]["dismissed"] and shown[target]["review"]["user"] == "rosa"
+    assert shown[target]["dismissed"] and shown[target]["review"]["user"] == "rev1"
     assert len(_contradictions(client, dismissed=False)) == len(found) - 1
-    assert "not a contradiction (rosa)" in client.get(f"/agreements/{AGREEMENT}/contradictions?as_of=2021-12-31").text
+    assert "not a contradiction (rev1)" in client.get(f"/agreements/{AGREEMENT}/contradictions?as_of=2021-12-31").text
     earlier = client.get(f"/agreements/{AGREEMENT}/contradictions.json?as_of=2020-01-01").json()
     assert target not in {c["id"] for c in earlier["contradictions"]}  # not known yet on that day:
     assert [r["id"] for r in earlier["orphaned_reviews"]] == [target]  # its review is listed apart
@@ -101,7 +101,7 @@ def _incidents(client, query: str = "") -> list[dict]:
 
 def test_incident_corrected_rejected_merged_and_split_survive_reanalysis(web) -> None:
     client, store = web
-    rosa, remo = store.add_user("rosa", "reviewer"), store.add_user("remo", "reviewer")
+    rev1, rev3 = store.add_user("rev1", "reviewer"), store.add_user("rev3", "reviewer")
     reports = _incidents(client)
     groups = sorted({r["incident"] for r in reports})
     first = reports[0]
@@ -109,16 +109,16 @@ def test_incident_corrected_rejected_merged_and_split_survive_reanalysis(web) ->
     third = next(r for r in reversed(reports) if r["incident"] not in (first["incident"], second["incident"]))
     fix = {"type": "shelling", "date": "2021-01-02", "place": "Shusha", "fatalities": 2, "note": "the bulletin says",
            "expected_version": 0}
-    assert client.post(f"/api/incidents/{first['id']}/review", json=fix, headers=_bearer(rosa)).status_code == 200
+    assert client.post(f"/api/incidents/{first['id']}/review", json=fix, headers=_bearer(rev1)).status_code == 200
     assert client.post(f"/api/incidents/{first['id']}/review", json={**fix, "place": "Agdam"},
-                       headers=_bearer(remo)).status_code == 409
+                       headers=_bearer(rev3)).status_code == 409
     assert client.post(f"/api/incidents/{first['id']}/review", json={"type": "tea party"},
-                       headers=_bearer(rosa)).status_code == 422
+                       headers=_bearer(rev1)).status_code == 422
     assert client.post(f"/api/incidents/{third['id']}/review", json={"verdict": "rejected"},
-                       headers=_bearer(rosa)).status_code == 200
+                       headers=_bearer(rev1)).status_code == 200
     now = {r["id"]: r["incident"] for r in _incidents(client)}  # a corrected place or date may regroup a report
     merged = client.post(f"/api/incidents/{now[second['id']]}/merge", json={"into": now[first["id"]]},
-                         headers=_bearer(rosa))
+                         headers=_bearer(rev1))
     assert merged.status_code == 200, merged.text
     analyse(store, force=True)
     after = {r["id"]: r for r in _incidents(client)}
@@ -133,7 +133,7 @@ def test_incident_corrected_rejected_merged_and_split_survive_reanalysis(web) ->
     assert len({r["incident"] for r in after.values() if r["counted"]}) < len(groups)
     page = client.get(f"/incidents/{after[first['id']]['incident']}.json").json()
     assert {first["id"], second["id"]} <= {r["id"] for r in page["reports"]}
-    split = client.post(f"/api/incidents/{second['id']}/split", json={"note": "another day"}, headers=_bearer(rosa))
+    split = client.post(f"/api/incidents/{second['id']}/split", json={"note": "another day"}, headers=_bearer(rev1))
     assert split.status_code == 200
     alone = {r["id"]: r["incident"] for r in _incidents(client)}
     assert alone[second["id"]] != alone[first["id"]]
@@ -143,9 +143,9 @@ def test_incident_corrected_rejected_merged_and_split_survive_reanalysis(web) ->
 
 def test_incident_review_of_a_vanished_report_is_orphaned(web) -> None:
     client, store = web
-    rosa = store.add_user("rosa", "reviewer")
+    rev1 = store.add_user("rev1", "reviewer")
     report = _incidents(client)[0]
-    client.post(f"/api/incidents/{report['id']}/review", json={"verdict": "confirmed"}, headers=_bearer(rosa))
+    client.post(f"/api/incidents/{report['id']}/review", json={"verdict": "confirmed"}, headers=_bearer(rev1))
     store.forget_analysis([report["doc_id"]])
     audit = client.get("/api/audit").json()["revisions"]
     assert audit[0]["target"] == f"incident/{report['id']}" and audit[0]["orphaned"] is True
@@ -153,14 +153,14 @@ def test_incident_review_of_a_vanished_report_is_orphaned(web) -> None:
 
 def test_records_by_hand_are_stored_counted_searched_and_kept_by_analysis(web) -> None:
     client, store = web
-    rosa = store.add_user("rosa", "reviewer")
+    rev1 = store.add_user("rev1", "reviewer")
     source = {"title": "Field report 7", "outlet": "monitoring team north", "published": "2021-03-04",
               "text": FIELD_REPORT}
     assert client.post("/api/records/documents", json=source).status_code == 401
-    doc = client.post("/api/records/documents", json=source, headers=_bearer(rosa)).json()
+    doc = client.post("/api/records/documents", json=source, headers=_bearer(rev1)).json()
     shown = client.get(f"/documents/{doc['id']}.json").json()
-    assert shown["entered_by_hand"]["by"] == "rosa" and shown["outlet"] == "monitoring team north"
-    said = client.post("/api/records/statements", headers=_bearer(rosa), json={
+    assert shown["entered_by_hand"]["by"] == "rev1" and shown["outlet"] == "monitoring team north"
+    said = client.post("/api/records/statements", headers=_bearer(rev1), json={
         "source": {"title": "Call with the ministry", "outlet": "phone call", "published": "2021-03-05",
                    "text": CALL},
         "speaker": "Ilham Aliyev", "said_on": "2021-03-05", "text": CALL_NOTE}).json()
@@ -168,12 +168,12 @@ def test_records_by_hand_are_stored_counted_searched_and_kept_by_analysis(web) -
     counted = {x["id"] for p in client.get(f"/api/agreements/{AGREEMENT}/status?as_of=2021-12-31").json()["provisions"]
                for x in p["evidence"]}
     assert set(said["evidence"]) <= counted
-    incident = client.post("/api/records/incidents", headers=_bearer(rosa), json={
+    incident = client.post("/api/records/incidents", headers=_bearer(rev1), json={
         "doc_id": doc["id"], "sentence": "The Russian peacekeepers escorted the convoy to Stepanakert.",
         "type": "shelling", "date": "2021-03-04", "place": "Stepanakert", "fatalities": 0,
         "actors": [{"name": "Azerbaijani forces", "side": "AZ", "role": "actor"}]})
     assert incident.status_code == 200
-    assert client.post("/api/records/incidents", headers=_bearer(rosa), json={
+    assert client.post("/api/records/incidents", headers=_bearer(rev1), json={
         "doc_id": doc["id"], "sentence": "words not in the report", "type": "shelling"}).status_code == 422
     analyse(store)  # the hand document is analysed like any other; nothing entered by hand is lost
     analyse(store, force=True)
@@ -185,11 +185,11 @@ def test_records_by_hand_are_stored_counted_searched_and_kept_by_analysis(web) -
     found = client.get("/api/search?q=convoy Stepanakert").json()
     assert doc["id"] in {d["id"] for d in found["documents"]} and found["incidents"]
     assert client.get("/api/search?q=detained persons&type=statements").json()["statements"]
-    corrected = client.post(f"/api/statements/{said['id']}/review", headers=_bearer(rosa),
+    corrected = client.post(f"/api/statements/{said['id']}/review", headers=_bearer(rev1),
                             json={"said_on": "2021-03-06", "expected_version": 0})
     assert corrected.status_code == 200 and store.statements(said["doc_id"])[0].said_on == "2021-03-06"
     listed = client.get("/documents.json?outlet=monitoring team north").json()
-    assert [d["id"] for d in listed["documents"]] == [doc["id"]] and listed["documents"][0]["entered_by"] == "rosa"
+    assert [d["id"] for d in listed["documents"]] == [doc["id"]] and listed["documents"][0]["entered_by"] == "rev1"
 
 
 def test_filters_by_side_outlet_and_type_with_pages(web) -> None:
@@ -230,7 +230,7 @@ def test_new_forms_need_a_writer_and_the_csrf_token_and_escape_text(web) -> None
     client.get("/login")
     csrf = client.cookies.get("tw_csrf")
     assert client.post(f"/incidents/reports/{report['id']}/review", data={**form, "csrf": csrf}).status_code == 401
-    csrf = _sign_in(client, store.add_user("ria", "reviewer"))
+    csrf = _sign_in(client, store.add_user("rv5", "reviewer"))
     assert client.post(f"/incidents/reports/{report['id']}/review", data=form).status_code == 403
     assert client.post(f"/agreements/{AGREEMENT}/provisions/4/status",
                        data={"version": "0", "status": "3", "note": "x"}).status_code == 403
@@ -248,7 +248,7 @@ def test_new_forms_need_a_writer_and_the_csrf_token_and_escape_text(web) -> None
                                                    "text": "The Lachin corridor must stay open.", "outlet": "call"},
                        follow_redirects=False)
     assert said.status_code == 303 and "#st_" in said.headers["location"]
-    assert "by hand: ria" in client.get(said.headers["location"].split("#")[0]).text
+    assert "by hand: rv5" in client.get(said.headers["location"].split("#")[0]).text
 
 
 def test_injection_strings_in_the_new_parameters_are_plain_text(web) -> None:
