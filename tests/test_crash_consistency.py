@@ -20,7 +20,10 @@ from trucewatch.ingest import ingest
 from trucewatch.store import Store
 
 pytestmark = pytest.mark.slow
-KILLS = 6
+# The suite kills each run 6 times; the documented run of issue 12 sets 50 kills and corpora 5 times larger
+# (TRUCEWATCH_CRASH_KILLS=50 TRUCEWATCH_CRASH_SCALE=5, docs/fuzzing.md).
+KILLS = int(os.environ.get("TRUCEWATCH_CRASH_KILLS", "6"))
+SCALE = int(os.environ.get("TRUCEWATCH_CRASH_SCALE", "1"))
 AGREEMENT = "karabakh-2020-11-10"
 
 
@@ -86,13 +89,14 @@ def _analysis(db: Path) -> tuple[list, list]:
 
 
 def test_ingest_killed_at_random_moments_loses_and_doubles_nothing(tmp_path: Path) -> None:
-    corpus = write_corpus(generate(1200, seed=21, duplicate_rate=0.2), tmp_path / "corpus", jsonl_share=0.2)
+    corpus = write_corpus(generate(1200 * SCALE, seed=21, duplicate_rate=0.2), tmp_path / "corpus", jsonl_share=0.2)
     killed, clean = tmp_path / "killed.db", tmp_path / "clean.db"
     command = _command("ingest", str(corpus), "--db", str(killed), "--quiet")
     kills = _kill_repeatedly(command, random.Random(21))
     subprocess.run(command, capture_output=True, check=True)
     subprocess.run(_command("ingest", str(corpus), "--db", str(clean), "--quiet"), capture_output=True, check=True)
-    assert kills >= 1, "at least one kill should land mid-run"
+    assert kills >= min(KILLS, 1), "at least one kill should land mid-run"
+    print(f"ingest killed {kills} times")
     documents = _documents(killed)
     assert len({d[1] for d in documents}) == len(documents)  # no source unit stored twice
     assert documents == _documents(clean)
@@ -101,7 +105,7 @@ def test_ingest_killed_at_random_moments_loses_and_doubles_nothing(tmp_path: Pat
 
 
 def test_analyse_killed_at_random_moments_gives_the_clean_analysis(tmp_path: Path) -> None:
-    corpus = write_corpus(generate(300, seed=23), tmp_path / "corpus")
+    corpus = write_corpus(generate(300 * SCALE, seed=23), tmp_path / "corpus")
     killed, clean = tmp_path / "killed.db", tmp_path / "clean.db"
     for db in (killed, clean):
         ingest([corpus], Store(str(db)))
@@ -109,7 +113,8 @@ def test_analyse_killed_at_random_moments_gives_the_clean_analysis(tmp_path: Pat
     kills = _kill_after_progress(command, killed, random.Random(23))
     subprocess.run(command, capture_output=True, check=True)
     subprocess.run(_command("analyse", "--db", str(clean)), capture_output=True, check=True)
-    assert kills >= 1, "at least one kill should land mid-run"
+    assert kills >= min(KILLS, 1), "at least one kill should land mid-run"
+    print(f"analyse killed {kills} times")
     statements, links = _analysis(killed)
     assert len({s[0] for s in statements}) == len(statements) and len({x[0] for x in links}) == len(links)
     assert (statements, links) == _analysis(clean)
