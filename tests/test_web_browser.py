@@ -22,24 +22,30 @@ def _matrix(page, base: str) -> dict[str, tuple[str, int]]:
     return rows
 
 
-@pytest.mark.slow
-def test_review_in_the_browser_survives_reanalysis(demo_db: str, tmp_path: Path, chromium, serve_app) -> None:
-    pytest.importorskip("fastapi")
+def _signed_in_reviewer(demo_db: str, tmp_path: Path, chromium, serve_app, name: str):
+    """A copy of the demo store served, and a Chromium page signed in as reviewer ``name`` that accepts every
+    confirm dialog and collects the page's script errors: (store, base url, page, errors)."""
     from trucewatch.web import create_app
 
     db = tmp_path / "browser.db"
     shutil.copy(demo_db, db)
     store = Store(str(db))
-    token = store.add_user("rev1", "reviewer")
+    token = store.add_user(name, "reviewer")
     base = serve_app(create_app(store))
     page = chromium.new_page()
-    page.on("dialog", lambda dialog: dialog.accept())  # "Reject this evidence link?"
+    page.on("dialog", lambda dialog: dialog.accept())  # "Reject this evidence link?" and the like
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-
     page.goto(f"{base}/login")
     page.fill("input[name=token]", token)
     page.click("form.login button[type=submit]")
+    return store, base, page, errors
+
+
+@pytest.mark.slow
+def test_review_in_the_browser_survives_reanalysis(demo_db: str, tmp_path: Path, chromium, serve_app) -> None:
+    pytest.importorskip("fastapi")
+    store, base, page, errors = _signed_in_reviewer(demo_db, tmp_path, chromium, serve_app, "rev1")
     assert "rev1 (reviewer)" in page.inner_text("header")
 
     before = _matrix(page, base)
@@ -84,20 +90,7 @@ def test_review_in_the_browser_survives_reanalysis(demo_db: str, tmp_path: Path,
 def test_hand_records_status_incidents_and_contradictions_in_the_browser(demo_db: str, tmp_path: Path, chromium,
                                                                          serve_app) -> None:
     pytest.importorskip("fastapi")
-    from trucewatch.web import create_app
-
-    db = tmp_path / "browser.db"
-    shutil.copy(demo_db, db)
-    store = Store(str(db))
-    token = store.add_user("rev2", "reviewer")
-    base = serve_app(create_app(store))
-    page = chromium.new_page()
-    page.on("dialog", lambda dialog: dialog.accept())
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(f"{base}/login")
-    page.fill("input[name=token]", token)
-    page.click("form.login button[type=submit]")
+    store, base, page, errors = _signed_in_reviewer(demo_db, tmp_path, chromium, serve_app, "rev2")
 
     # an incident no news source carries, from a field report typed in by hand
     page.goto(f"{base}/record")
