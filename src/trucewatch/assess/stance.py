@@ -22,7 +22,7 @@ from typing import Any
 from trucewatch import datafiles
 from trucewatch.datafiles import DataFileError
 from trucewatch.records import Document, Statement
-from trucewatch.text.sentences import SentenceIndex, split_sentences
+from trucewatch.text.sentences import SentenceIndex, sentence_spans, split_sentences
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()]")
@@ -215,13 +215,6 @@ def _alias_pattern(targets: Iterable[Target]) -> tuple[re.Pattern[str], dict[str
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I), by_alias
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of a statement's text, by the project's one splitter."""
-    scratch = Document(id="", source_key="", source_path="", locator="", content_type="text", raw_text="",
-                       body=text, body_spans=[])
-    return [(s.start, s.end) for s in split_sentences(scratch)]
-
-
 def _context(statement: Statement, doc: Document | None, index: SentenceIndex | None = None) -> tuple[str, int]:
     """The statement's text, or the sentence around it (within its line) when the quote itself names no target."""
     if doc is None or doc.body[statement.start : statement.end] != statement.text:
@@ -254,7 +247,7 @@ def observe(statement: Statement, doc: Document | None = None, *, targets: Itera
     scopes: dict[str, list[tuple[int, int, list[re.Match[str]]]]] = defaultdict(list)
     current: str | None = None
     carried = 0
-    for start, end in _sentences(text):
+    for start, end in sentence_spans(text):
         found = list(pattern.finditer(text, start, end))
         named = {by_alias[m.group().lower()].id for m in found}
         if named:

@@ -92,21 +92,27 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def split_sentences(doc: Document) -> list[Sentence]:
-    """Sentences never cross a paragraph break; offsets are into ``doc.body``."""
-    body = doc.body
-    sentences: list[Sentence] = []
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``, stripped; sentences never cross a paragraph break."""
+    spans: list[tuple[int, int]] = []
     position = 0
-    for paragraph in _PARAGRAPH.split(body):
-        start = body.index(paragraph, position) if paragraph else position
+    for paragraph in _PARAGRAPH.split(text):
+        start = text.index(paragraph, position) if paragraph else position
         position = start + len(paragraph)
-        for s, e in _spans(body, start, position):
-            chunk = body[s:e]
-            text = chunk.strip()
-            if text:
+        for s, e in _spans(text, start, position):
+            chunk = text[s:e]
+            stripped = chunk.strip()
+            if stripped:
                 offset = s + len(chunk) - len(chunk.lstrip())
-                sentences.append(Sentence(doc.id, len(sentences), offset, offset + len(text), text))
-    return sentences
+                spans.append((offset, offset + len(stripped)))
+    return spans
+
+
+def split_sentences(doc: Document) -> list[Sentence]:
+    """The sentences of ``doc.body`` (:func:`sentence_spans`); offsets are into the body."""
+    body = doc.body
+    return [Sentence(doc.id, index, start, end, body[start:end])
+            for index, (start, end) in enumerate(sentence_spans(body))]
 
 
 class SentenceIndex:
