@@ -477,23 +477,20 @@ def context_day(text: str) -> str | None:
     return None if floor is not None and latest.year < floor else latest.isoformat()
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[^\W\d_])(?<!\b[A-Z][a-z]\.\s)|\n")  # not after "Nov." before "10"
-
-
 def _writing_year_floor(text: str) -> int | None:
     """The earliest year a text can have been written in, from a year-shift ("last year", "this year") in the
     same sentence as a written year: "... last year ... 2020" was written in 2021 or later."""
+    from trucewatch.text.sentences import sentence_spans
+
     rules = _rules()
     shift_pattern = next(pattern for kind, pattern in rules.relative if kind == "shift")
-    floor = None
+    floor, sentences = None, None
     for match in shift_pattern.finditer(text):
         if match.group("unit").lower() in rules.month_words:
             continue
-        before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, match.start() - 400), match.start() + 1)]
-        after = _SENTENCE_END.search(text, match.end())
-        end = after.start() if after else len(text)
-        years = [int(y) for y in _YEAR.findall(text, before[-1] if before else 0, end)]
+        sentences = sentences if sentences is not None else sentence_spans(text)
+        start, end = next(((s, e) for s, e in sentences if s <= match.start() < e), (match.start(), match.end()))
+        years = [int(y) for y in _YEAR.findall(text, start, end)]
         if years:
             year = max(years) - rules.shifts[match.group("rel").lower()]
             floor = year if floor is None else max(floor, year)
