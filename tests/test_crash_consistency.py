@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from trucewatch.evaluation.synthetic import generate, write_corpus
 from trucewatch.ingest import ingest
@@ -73,16 +74,24 @@ def _count(db: Path) -> int:
         return 0
 
 
-def _rows(db: Path, query: str) -> list[tuple]:
+def _rows(db: Path | str, query: str) -> list[tuple]:
+    """Rows of ``query`` on a SQLite file (read-only, while a writer may be killed) or a PostgreSQL URL."""
+    if isinstance(db, str) and "://" in db:
+        store = Store(db)
+        try:
+            with store.engine.connect() as connection:
+                return [tuple(row) for row in connection.execute(text(query))]
+        finally:
+            store.close()
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
         return connection.execute(query).fetchall()
 
 
-def _documents(db: Path) -> list[tuple]:
+def _documents(db: Path | str) -> list[tuple]:
     return sorted(_rows(db, "SELECT id, source_key, body, duplicate_of FROM documents"))
 
 
-def _analysis(db: Path) -> tuple[list, list]:
+def _analysis(db: Path | str) -> tuple[list, list]:
     statements = sorted(_rows(db, "SELECT id, doc_id, kind, start, \"end\", speaker, said_on FROM statements"))
     links = sorted(_rows(db, "SELECT id, provision, doc_id, start, \"end\", score FROM evidence_links"))
     return statements, links
@@ -122,16 +131,35 @@ def test_analyse_killed_at_random_moments_gives_the_clean_analysis(tmp_path: Pat
     assert _rows(killed, "SELECT count(*) FROM analysis_state")[0][0] == canonical
 
 
-def test_two_concurrent_analyses_give_the_store_of_one(tmp_path: Path) -> None:
+def test_two_concurrent_analyses_give_the_store_of_one(tmp_path: Path, db_url: str) -> None:
+    """On SQLite (a file lock) and PostgreSQL (row conflicts), two ``analyse`` at once leave one run's rows."""
     corpus = write_corpus(generate(150, seed=29), tmp_path / "corpus")
-    shared, single = tmp_path / "shared.db", tmp_path / "single.db"
+    shared, single = db_url, str(tmp_path / "single.db")
     for db in (shared, single):
-        ingest([corpus], Store(str(db)))
-    processes = [subprocess.Popen(_command("analyse", "--db", str(shared)), stdout=subprocess.DEVNULL,
+        ingest([corpus], Store(db))
+    processes = [subprocess.Popen(_command("analyse", "--db", shared), stdout=subprocess.DEVNULL,
                                   stderr=subprocess.PIPE, text=True) for _ in range(2)]
     deadline = time.monotonic() + 600
     results = [(p.wait(timeout=max(1.0, deadline - time.monotonic())), p.stderr.read()) for p in processes]
     assert [code for code, _ in results] == [0, 0], [err[-2000:] for _, err in results]
-    subprocess.run(_command("analyse", "--db", str(single)), capture_output=True, check=True)
-    assert _analysis(shared) == _analysis(single)
-    assert all(run["status"] == "finished" for run in Store(str(shared)).runs())
+    subprocess.run(_command("analyse", "--db", single), capture_output=True, check=True)
+    assert _analysis(shared) == _analysis(Path(single))
+    assert all(run["status"] == "finished" for run in Store(shared).runs())
+
+
+def test_two_concurrent_ingests_give_the_store_of_one(tmp_path: Path, db_url: str) -> None:
+    """Two ``ingest`` processes over one corpus and one store: both exit 0, every unit stored once."""
+    corpus = write_corpus(generate(300, seed=31, duplicate_rate=0.2), tmp_path / "corpus", jsonl_share=0.2)
+    single = tmp_path / "single.db"
+    Store(db_url).close()  # created and migrated once, as the first `ingest` would
+    command = _command("ingest", str(corpus), "--db", db_url, "--quiet")
+    processes = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                 for _ in range(2)]
+    results = [(p.wait(timeout=600), p.stderr.read()) for p in processes]
+    assert [code for code, _ in results] == [0, 0], [err[-2000:] for _, err in results]
+    subprocess.run(_command("ingest", str(corpus), "--db", str(single), "--quiet"), capture_output=True, check=True)
+    documents = _documents(db_url)
+    assert len({d[1] for d in documents}) == len(documents)  # no source unit stored twice
+    assert documents == _documents(single)
+    assert sorted(_rows(db_url, "SELECT key, status FROM ingest_log")) == \
+        sorted(_rows(single, "SELECT key, status FROM ingest_log"))

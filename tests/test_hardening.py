@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 from pathlib import Path
 
@@ -106,30 +105,3 @@ def test_special_and_huge_agreement_files_are_refused_at_once(tmp_path: Path) ->
         handle.truncate(60_000_000)  # sparse: costs no disk
     with pytest.raises(AgreementError, match="too large"):
         load_agreement(huge)
-
-
-def _ingest_into(db: str, folder: str) -> None:
-    ingest([folder], Store(db))
-
-
-@pytest.mark.slow
-def test_two_concurrent_ingests_give_the_store_of_one(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for i in range(40):
-        text = ARTICLE.replace("Tuesday", f"day {i} of the month {i * 7}") * (1 + i % 3)
-        (corpus / f"a{i:02d}.txt").write_text(text, encoding="utf-8")
-    db = str(tmp_path / "shared.db")
-    Store(db).close()  # created and migrated once, as `ingest` does before its work
-    context = multiprocessing.get_context("spawn")
-    workers = [context.Process(target=_ingest_into, args=(db, str(corpus))) for _ in range(2)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(120)
-    assert [w.exitcode for w in workers] == [0, 0]
-    single = str(tmp_path / "single.db")
-    _ingest_into(single, str(corpus))
-    together, alone = Store(db), Store(single)
-    assert together.count_documents()["documents"] == alone.count_documents()["documents"] == 40
-    assert sorted(d.id for d in together.documents()) == sorted(d.id for d in alone.documents())
