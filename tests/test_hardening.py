@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from trucewatch.agreements import AgreementError, load_agreement
-from trucewatch.cli.output import neutralise_formula
+from trucewatch.export import read_acled, write_acled
+from trucewatch.export.formulas import neutralise_formula
 from trucewatch.ingest import ingest
 from trucewatch.records import Skip, SourceItem
 from trucewatch.sources import read_sources
@@ -105,3 +107,21 @@ def test_special_and_huge_agreement_files_are_refused_at_once(tmp_path: Path) ->
         handle.truncate(60_000_000)  # sparse: costs no disk
     with pytest.raises(AgreementError, match="too large"):
         load_agreement(huge)
+
+
+def test_acled_export_neutralises_formulas_and_reads_them_back(tmp_path: Path) -> None:
+    hostile = '=HYPERLINK("http://example.invalid","click")'
+    record = {"id": "i1", "incident_id": "i1", "doc_id": "d1", "type": "shelling", "date": "2021-05-14",
+              "date_precision": "day", "acled_event_type": "Explosions/Remote violence",
+              "acled_sub_event_type": "Shelling/artillery/missile attack", "actors": [
+                  {"name": "@attacker", "role": "actor"}, {"name": "-target", "role": "target"}],
+              "admin1": None, "place": "+place", "latitude": None, "longitude": None, "reported_by": None,
+              "sentence": hostile, "fatalities": 2}
+    path = tmp_path / "out.acled"
+    assert write_acled([record], path) == 1
+    cells = next(csv.DictReader(path.open(encoding="utf-8")))
+    assert [cells[k] for k in ("notes", "actor1", "actor2", "location")] == [
+        "'" + hostile, "'@attacker", "'-target", "'+place"]
+    assert cells["fatalities"] == "2"
+    (row,) = read_acled(path)
+    assert [row[k] for k in ("notes", "actor1", "actor2", "location")] == [hostile, "@attacker", "-target", "+place"]

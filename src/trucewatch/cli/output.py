@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -13,6 +12,8 @@ import click
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+
+from trucewatch.export.formulas import neutralise_formula
 
 FORMATS = ("table", "jsonl", "json", "csv")
 WHOLE = 24  # table cells up to this long are shown whole, never cut or wrapped
@@ -70,19 +71,6 @@ def _table(columns: Sequence[str], rows: list[list[str]], widths: dict[str, int]
     for row in rows:
         table.add_row(*(Text(cell) for cell in row))  # Text: article brackets are not markup
     return table
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
-
-
-def neutralise_formula(cell: str) -> str:
-    """A CSV cell a spreadsheet will not run as a formula (OWASP: prefix a single quote); plain numbers stay."""
-    if cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
-        return "'" + cell
-    return cell
 
 
 def _cell(value: Any, *, table: bool = False) -> str:

@@ -3,7 +3,8 @@
 Each writer takes the event records of :func:`event_record` (one per report, with its
 ``incident_id``) and has a reader beside it, so a file written here reads back to the same
 records (tested round trip). ACLED's columns are its public export's, in its order; fields this
-system does not know (admin2, ISO code, interaction codes) stay empty rather than guessed.
+system does not know (admin2, ISO code, interaction codes) stay empty rather than guessed. Its text
+cells are neutralised against spreadsheet formulas (:mod:`trucewatch.export.formulas`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from trucewatch.export.formulas import neutralise_formula, restore_formula
 from trucewatch.records import Incident
 
 FORMATS = ("acled", "plover", "geojson", "parquet")
@@ -76,7 +78,8 @@ def write_acled(records: Iterable[dict], path: str | Path) -> int:
         writer.writeheader()
         count = 0
         for record in records:
-            writer.writerow(acled_row(record))
+            writer.writerow({k: neutralise_formula(v) if isinstance(v, str) else v
+                             for k, v in acled_row(record).items()})
             count += 1
     return count
 
@@ -87,7 +90,7 @@ def read_acled(path: str | Path) -> list[dict]:
         return kind(value) if value != "" else None
 
     with open(path, newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+        rows = [{k: restore_formula(v) for k, v in row.items()} for row in csv.DictReader(handle)]
     for row in rows:
         row["latitude"], row["longitude"] = number(row["latitude"], float), number(row["longitude"], float)
         row["fatalities"] = number(row["fatalities"], int)
