@@ -43,6 +43,18 @@ def test_split_is_by_file_number() -> None:
     assert is_russian("Минобороны России сообщило о нарушениях") and not is_russian("Peacekeepers arrived.")
 
 
+def test_incident_groups_join_annotated_incidents_of_one_type_and_one_split() -> None:
+    notes = {note["file"]: note for note in read_annotations(ANNOTATIONS)}
+    groups = json.loads((ANNOTATIONS / "incident_groups.json").read_text(encoding="utf-8"))["groups"]
+    members = [member for group in groups.values() for member in group]
+    assert len(members) == len(set(members))  # an incident reports one real incident
+    for name, group in groups.items():
+        incidents = [notes[file]["incidents"][int(index)] for file, index in (m.split("#") for m in group)]
+        assert len({incident["type"] for incident in incidents}) == 1, name
+        split = "heldout" if name.startswith("heldout-") else "dev"
+        assert {split_of(member.split("#")[0]) for member in group} == {split}, name
+
+
 TEXT = "Home | News\nTalks end\nThe sides agreed, Lavrov said. \"We will withdraw,\" he added.\nShare this\n"
 
 
