@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from trucewatch.evaluation.contradictions import GoldPair, Predicted, evaluate_contradictions, read_pairs, score
+from trucewatch.evaluation.realdev import split_of
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = ROOT / "eval" / "real-dev" / "contradictions.json"
@@ -33,13 +34,19 @@ def test_one_prediction_per_pair():
     assert result["strict"]["precision"] == 0.5 and len(result["wrong"]) == 0  # a duplicate is not "wrong" text
 
 
-def test_the_annotation_holds_no_article_passage_and_only_dev_files():
+def test_the_annotation_holds_no_article_passage_and_two_sides_per_pair():
     data = json.loads(PAIRS.read_text(encoding="utf-8"))
     assert data["pairs"] and "not from system output" in data["about"]
     for pair in data["pairs"]:
-        assert int(pair["file"][:3]) % 4, pair["file"]  # the held-out split is not annotated here
+        assert pair["first"]["side"] != pair["second"]["side"], pair["fact"]
         for side in ("first", "second"):
             assert len(pair[side]["text"]) <= 70 and pair[side]["side"]
+
+
+def test_every_span_of_both_splits_is_found_in_its_article(shared: Path):
+    pairs = read_pairs(PAIRS, shared / "corpus" / "real-dev")  # raises on a span missing from its text
+    assert all(end > start for pair in pairs for _, start, end in (pair.first, pair.second))
+    assert {split_of(pair.first[0]) for pair in pairs} == {"dev", "heldout"}
 
 
 @pytest.mark.slow
