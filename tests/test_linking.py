@@ -99,6 +99,28 @@ def test_reports_published_before_the_signing_are_background(agreements):
     assert {x.provision for x in link_document(after, split_sentences(after), [], agreement)} == {"1"}
 
 
+def test_reports_after_the_agreement_ended_are_not_evidence(agreements):
+    """Minsk II ended in February 2022 (an agreement-wide termination): later prisoner swaps are not its point 6."""
+    minsk = agreements["minsk-2015-02-12"]
+    text = "Ukraine and Russia exchanged prisoners of war near Donetsk, the Ukrainian ministry said."
+    for published, linked in [("2019-12-29", {"6"}), ("2024-05-31", set())]:
+        doc = document(text, published=published)
+        assert {x.provision for x in link_document(doc, split_sentences(doc), [], minsk)} == linked, published
+    undated = document(f"{text} The swap took place on 31 May 2024.", published=None)  # dated by what it writes
+    assert link_document(undated, split_sentences(undated), [], minsk) == []
+    dated_in_text = document("In March 2023 Ukraine and Russia exchanged prisoners of war in Donetsk.")
+    assert link_document(dated_in_text, split_sentences(dated_in_text), [], minsk) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Russian peacekeepers could be deployed along the Lachin corridor if talks succeed.",
+    "Turkey is expected to send observers to the joint monitoring centre.",
+    "Baku plans to reopen the railway to Nakhchivan next year.",
+])
+def test_forecasts_and_hypotheticals_are_not_evidence(agreements, text):
+    assert links_for(text, agreements[KARABAKH]) == {}
+
+
 def test_generic_reference_needs_a_specific_one_in_the_document(agreements):
     agreement = agreements[KARABAKH]
     generic = "The agreement is largely being respected, the ministry said."

@@ -48,7 +48,7 @@ from functools import cache, lru_cache
 
 from trucewatch.agreements import AGREEMENT_LEVEL, SIGNALS, Agreement, Place, Provision
 from trucewatch.records import Document, EvidenceLink, Sentence, Statement
-from trucewatch.text.dates import date_mentions
+from trucewatch.text.dates import context_day, date_mentions
 from trucewatch.text.spans import Overlaps
 
 THRESHOLD = 1.0
@@ -356,6 +356,7 @@ class Linker:
     background: Phrases  # other agreements, earlier ceasefires, other conflicts
     terms: Phrases  # restating the text: "must", "under the terms"
     signed: str  # YYYY-MM-DD: the evidence window opens here
+    ended: str | None  # YYYY-MM-DD of an agreement-wide termination: the window closes here
 
     @classmethod
     def of(cls, agreement: Agreement) -> Linker:
@@ -365,11 +366,21 @@ class Linker:
             return [*p.indicators.phrases, *(name for pid in p.indicators.places for name in places[pid].names)]
 
         refs = [*agreement.references, *agreement.generic_references]
+        ends = [a.date.isoformat() for a in agreement.amendments if a.kind == "termination" and a.provision is None]
         numbers = [p.number for p in agreement.provisions] + [AGREEMENT_LEVEL]
         return cls(agreement, places, Trigger.of([*refs, *(x for p in agreement.provisions for x in phrases(p))]),
                    tuple((Scorer.of(p, places), Trigger.of(phrases(p))) for p in agreement.provisions),
                    {n: agreement.signals_for(n) for n in numbers}, Phrases(refs), Phrases(agreement.scope),
-                   Phrases(agreement.background), Phrases(agreement.terms), agreement.signed.isoformat())
+                   Phrases(agreement.background), Phrases(agreement.terms), agreement.signed.isoformat(),
+                   min(ends, default=None))
+
+    def outside_window(self, day: str | None) -> bool:
+        """Whether a YYYY-MM-DD (or a prefix of one) falls before the signing or after the agreement ended."""
+        if not day:
+            return False
+        size = len(day)  # "2022" is not after an end in February 2022, but 2022-03-01 is
+        return day < self.signed[:size] or (self.ended is not None and (
+            day >= self.ended if size >= len(self.ended) else day > self.ended[:size]))
 
 
 _LINKERS: dict[int, Linker] = {}
@@ -411,8 +422,9 @@ def link_document(doc: Document, sentences: list[Sentence], statements: list[Sta
     whole = _text(f"{doc.title or ''}\n{doc.body}")
     linking = linker(agreement)
     reported_on = (doc.published or "")[:10] or None
-    if (reported_on and reported_on < linking.signed) or not _in_scope(whole, linking):
-        return []  # published before the signing: background, whatever it says
+    if linking.outside_window(reported_on) or not _in_scope(whole, linking) or (
+            not reported_on and linking.ended and (_latest_day(doc.body) or "") >= linking.ended):
+        return []  # written before the signing or after the agreement ended: background, whatever it says
     generic = _names(whole, linking, generic=False) is not None
     links: list[EvidenceLink] = []
     by_start = Overlaps([(st.start, st.end) for st in statements])
@@ -439,11 +451,18 @@ def link_document(doc: Document, sentences: list[Sentence], statements: list[Sta
     return links
 
 
+@lru_cache(maxsize=64)
+def _latest_day(body: str) -> str | None:
+    """The latest full date an undated report writes: it was written then or later, so a day after the agreement
+    ended dates it after the end (cached: every agreement asks of the same document)."""
+    return context_day(body)
+
+
 def background(text: Text, linking: Linker, published: str | None) -> str | None:
     """Why a sentence is not evidence of implementing the agreement, or None.
 
     It names another agreement, an earlier ceasefire or another conflict (the agreement's ``background``),
-    or every date it speaks of falls before the signing.
+    or every date it speaks of falls before the signing (or after the agreement ended).
     """
     for n in linking.background.candidates(text):
         if m := text.search(linking.background.phrases[n]):
@@ -452,8 +471,8 @@ def background(text: Text, linking: Linker, published: str | None) -> str | None
     if not _YEAR.search(text.text):
         return None  # no year written: no date to read (and date_mentions is the costliest step here)
     dates = [d for d in date_mentions(text.text, published) if _YEAR.search(text.text, d.start, d.end)]
-    if dates and all(d.value[:_SIZE[d.precision]] < linking.signed[:_SIZE[d.precision]] for d in dates):
-        return f"speaks of {dates[-1].value}, before the signing"
+    if dates and all(linking.outside_window(d.value[:_SIZE[d.precision]]) for d in dates):
+        return f"speaks of {dates[-1].value}, outside the agreement's time"
     return None
 
 
