@@ -41,6 +41,11 @@ def test_place_variant_and_context_link_with_a_readable_reason(agreements):
     assert link.reported_on == "2020-11-26" and link.score >= 1.0
 
 
+def test_a_who_and_what_pair_names_what_matched(agreements):
+    links = links_for("Russian peacekeepers left their last positions near Martuni.", agreements[KARABAKH])
+    assert "phrase 'peacekeepers' & 'left'" in links["3"].reason and links["3"].signal == "reversed"
+
+
 @pytest.mark.parametrize(("text", "provision", "signal"), [
     ("Azerbaijan and Armenia exchanged prisoners of war under Russian mediation.", "8", "done"),
     ("The Agdam district has not yet been handed over.", "2", "not_done"),
@@ -121,6 +126,17 @@ def test_forecasts_and_hypotheticals_are_not_evidence(agreements, text):
     assert links_for(text, agreements[KARABAKH]) == {}
 
 
+def test_other_conflicts_are_not_evidence(agreements):
+    """A sentence about another conflict, or a report about one that names this conflict in passing, links nothing."""
+    agreement = agreements[KARABAKH]
+    assert links_for("In Idlib, the ceasefire was violated again by shelling overnight.", agreement) == {}
+    assert set(links_for("The ceasefire was violated again by shelling overnight.", agreement)) == {"1"}
+    text = ("Turkey and Russia agreed on the Idlib ceasefire. Syrian government forces and rebels in Idlib traded "
+            "fire. The ceasefire was violated overnight, observers said. Turkey also backs Azerbaijan.")
+    doc = document(text)
+    assert link_document(doc, split_sentences(doc), [], agreement) == []
+
+
 def test_generic_reference_needs_a_specific_one_in_the_document(agreements):
     agreement = agreements[KARABAKH]
     generic = "The agreement is largely being respected, the ministry said."
@@ -163,6 +179,11 @@ def test_phrase_syntax():
     assert find("statement ... on the cessation of hostilities",
                 "the statement of Russia, Azerbaijan and Armenia on the cessation of hostilities")
     assert find("10 November & signed", "the document signed on 10 November") is not None
+    # "|" separates alternatives within an "&" part: who & what happened, without listing every pair
+    pair = "peacekeep*|Russian troops & arriv*|left"
+    assert find(pair, "Russian troops left the town").group(0) == "Russian troops"
+    assert find(pair, "the peacekeepers arrived") is not None
+    assert find(pair, "Russian troops stayed") is None and find(pair, "the convoy left") is None
     assert find("10 November & signed", "on 10 November the talks began") is None
 
 

@@ -96,16 +96,23 @@ def _key(phrase: str) -> tuple[str | None, str | None]:
 
 @dataclass(frozen=True)
 class Part:
-    """A compiled phrase (or one ``&`` part of one) with the word a text needs for it to match."""
+    """A compiled phrase (or one ``&`` part of one, with its ``|`` alternatives) and the words a text needs
+    for it to match: one of ``words``, or a word starting with one of ``prefixes``."""
 
     pattern: re.Pattern[str]
-    word: str | None
-    prefix: str | None
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    keyless: bool  # an alternative with no such word: always try the pattern
 
 
 @cache
 def _part(phrase: str) -> Part:
-    return Part(_pattern(phrase), *_key(phrase))
+    alternatives = [a.strip() for a in phrase.split("|")]
+    keys = [_key(a) for a in alternatives]
+    pattern = _pattern(phrase) if len(alternatives) == 1 else re.compile(
+        "|".join(f"(?:{_pattern(a).pattern})" for a in alternatives), re.IGNORECASE)
+    return Part(pattern, frozenset(w for w, _ in keys if w is not None),
+                tuple(p for w, p in keys if w is None and p is not None), any(k == (None, None) for k in keys))
 
 
 @cache
@@ -127,9 +134,7 @@ class Text:
             self.lower, self.words = like.lower, like.words
 
     def may_match(self, part: Part) -> bool:
-        if part.word is not None:
-            return part.word in self.words
-        return part.prefix is None or part.prefix in self.lower
+        return part.keyless or not part.words.isdisjoint(self.words) or any(p in self.lower for p in part.prefixes)
 
     def search(self, phrase: str) -> re.Match[str] | None:
         """First match of ``phrase``; ``A & B`` matches when every part is present."""
@@ -142,6 +147,10 @@ class Text:
                 return None
             first = first or m
         return first
+
+    def words_matched(self, phrase: str) -> list[str]:
+        """What each ``&`` part of a phrase matched, for a reason a reader can check ('peacekeepers' & 'left')."""
+        return [m.group(0) for part in _parts(phrase) if (m := part.pattern.search(self.text))]
 
 
 # The same sentences are linked against every agreement: their words are read once (bounded, so memory stays flat).
@@ -170,11 +179,11 @@ class Phrases:
         self.always: list[int] = []
         for n, phrase in enumerate(self.phrases):
             part = _parts(phrase)[0]  # the others are checked by Text.search
-            if part.word is not None:
-                self.by_word.setdefault(part.word, []).append(n)
-            elif part.prefix is not None:
-                self.by_prefix.setdefault(part.prefix, []).append(n)
-            else:
+            for word in part.words:
+                self.by_word.setdefault(word, []).append(n)
+            for prefix in part.prefixes:
+                self.by_prefix.setdefault(prefix, []).append(n)
+            if part.keyless:
                 self.always.append(n)
         self.words = frozenset(self.by_word)
 
@@ -186,8 +195,7 @@ class Phrases:
         for prefix, indexes in self.by_prefix.items():
             if prefix in text.lower:
                 found.extend(indexes)
-        found.sort()
-        return found
+        return sorted(set(found))  # a phrase with alternatives is found under several words
 
 
 @dataclass(frozen=True)
@@ -229,6 +237,8 @@ class Scorer:
                 if place_id:
                     placed.add(place_id)
                     reasons.append(f"place {places[place_id].name} ({m.group(0)!r})")
+                elif "|" in phrase:  # name what matched, not every alternative
+                    reasons.append(f"{kind} " + " & ".join(repr(w) for w in text.words_matched(phrase)))
                 else:
                     reasons.append(f"{kind} '{phrase}' ({m.group(0)!r})")
                 kinds.add(kind)
@@ -295,13 +305,22 @@ def _nested(hits: list[tuple[int, int, str]]) -> set[int]:
 
 
 def in_scope(doc: Document, agreement: Agreement) -> bool:
-    """Whether the document is about the agreement's conflict at all (its ``scope`` phrases)."""
+    """Whether the document is about the agreement's conflict: it names it (its ``scope`` phrases) at least as
+    often as it names other agreements and conflicts (its ``background``): a report on Idlib that mentions
+    Azerbaijan once is about Idlib."""
     return _in_scope(Text(f"{doc.title or ''}\n{doc.body}"), linker(agreement))
 
 
 def _in_scope(text: Text, linking: Linker) -> bool:
-    scope = linking.scope
-    return not scope.phrases or any(text.search(scope.phrases[n]) for n in scope.candidates(text))
+    if not linking.scope.phrases:
+        return True
+    own = _count(text, linking.scope)
+    return own > 0 and own >= _count(text, linking.background)
+
+
+def _count(text: Text, phrases: Phrases) -> int:
+    """How many times ``text`` uses any of ``phrases``."""
+    return sum(len(_parts(phrases.phrases[n])[0].pattern.findall(text.text)) for n in phrases.candidates(text))
 
 
 def names_agreement(text: str, agreement: Agreement, *, generic: bool) -> str | None:
@@ -329,10 +348,8 @@ class Trigger:
         words, prefixes = set(), set()
         for phrase in phrases:
             for part in _parts(phrase):
-                if part.word is not None:
-                    words.add(part.word)
-                elif part.prefix is not None:
-                    prefixes.add(part.prefix)
+                words.update(part.words)
+                prefixes.update(part.prefixes)
         alternation = "|".join(re.escape(p) for p in sorted(prefixes, key=lambda p: (-len(p), p)))
         return cls(frozenset(words), re.compile(rf"(?<!\w)(?:{alternation})") if prefixes else None)
 
