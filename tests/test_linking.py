@@ -137,6 +137,18 @@ def test_other_conflicts_are_not_evidence(agreements):
     assert link_document(doc, split_sentences(doc), [], agreement) == []
 
 
+@pytest.mark.parametrize(("text", "provisions"), [
+    ("The minister met the families of POWs and missing persons in Yerevan.", set()),  # named, nothing happened
+    ("Baku released five Armenian POWs on Saturday.", {"8"}),
+    ("Armenian detainees are still held in Baku.", {"8"}),
+    ("Talks on lifting the blockade of transport links between Armenia and Azerbaijan went on.", {"9"}),  # not 6
+    ("Activists continued the blockade of the Lachin corridor.", {"6"}),
+    ("The journalist was asked whether Russian peacekeepers would leave Karabakh.", set()),  # a question
+])
+def test_events_not_mentions(agreements, text, provisions):
+    assert set(links_for(text, agreements[KARABAKH])) == provisions
+
+
 def test_generic_reference_needs_a_specific_one_in_the_document(agreements):
     agreement = agreements[KARABAKH]
     generic = "The agreement is largely being respected, the ministry said."
