@@ -147,6 +147,8 @@ def test_other_conflicts_are_not_evidence(agreements):
     ("Russia has begun to pull its troops out of Karabakh, the Kremlin said.", {"3", "4"}),
     ("Maps of 90,000 mines were handed over in exchange for the release of ten detainees.", {"8"}),
     ("The trilateral working group held its tenth meeting in Moscow.", {"9"}),  # how point 9 is carried out
+    ("Armenian forces withdrew from Kalbajar, which was returned to Azerbaijan.", {"6"}),
+    ("The first families of former residents returned to Kalbajar this week.", {"7"}),  # people, not the district
 ])
 def test_events_not_mentions(agreements, text, provisions):
     assert set(links_for(text, agreements[KARABAKH])) == provisions
@@ -199,6 +201,10 @@ def test_phrase_syntax():
     assert find(pair, "Russian troops left the town").group(0) == "Russian troops"
     assert find(pair, "the peacekeepers arrived") is not None
     assert find(pair, "Russian troops stayed") is None and find(pair, "the convoy left") is None
+    # alternatives are whole sub-phrases: "A ... B|C" is "A ... B" or "C"
+    assert find("residents ... return*|IDPs", "residents began returning").group(0) == "residents began returning"
+    assert find("residents ... return*|IDPs", "IDPs") is not None
+    assert find("residents ... return*|IDPs", "return") is None
     assert find("10 November & signed", "on 10 November the talks began") is None
 
 
