@@ -451,6 +451,8 @@ def link_document(doc: Document, sentences: list[Sentence], statements: list[Sta
             continue
         restates = _restates(text, linking)
         statement = _overlapping(statements, by_start, sentence)
+        if statement and linking.outside_window((statement.said_on or "")[:10]):
+            continue  # said before the signing (or after the end), whenever it was reported
         attributed: set[str] = set()
         if statement:
             start, end = max(sentence.start, statement.start), min(sentence.end, statement.end)
