@@ -109,10 +109,17 @@ class Part:
 def _part(phrase: str) -> Part:
     alternatives = [a.strip() for a in phrase.split("|")]
     keys = [_key(a) for a in alternatives]
-    pattern = _pattern(phrase) if len(alternatives) == 1 else re.compile(
-        "|".join(f"(?:{_pattern(a).pattern})" for a in alternatives), re.IGNORECASE)
-    return Part(pattern, frozenset(w for w, _ in keys if w is not None),
-                tuple(p for w, p in keys if w is None and p is not None), any(k == (None, None) for k in keys))
+    pattern = (
+        _pattern(phrase)
+        if len(alternatives) == 1
+        else re.compile("|".join(f"(?:{_pattern(a).pattern})" for a in alternatives), re.IGNORECASE)
+    )
+    return Part(
+        pattern,
+        frozenset(w for w, _ in keys if w is not None),
+        tuple(p for w, p in keys if w is None and p is not None),
+        any(k == (None, None) for k in keys),
+    )
 
 
 @cache
@@ -211,12 +218,19 @@ class Scorer:
     @classmethod
     def of(cls, provision: Provision, places: dict[str, Place]) -> Scorer:
         ind = provision.indicators
-        items = [(kind, phrase, "") for kind, phrases in (("phrase", ind.phrases), ("context", ind.context),
-                                                          ("actor", ind.actors)) for phrase in phrases]
+        items = [
+            (kind, phrase, "")
+            for kind, phrases in (("phrase", ind.phrases), ("context", ind.context), ("actor", ind.actors))
+            for phrase in phrases
+        ]
         items += [("place", name, pid) for pid in ind.places for name in places[pid].names]
-        return cls(provision, tuple(_part(x) for x in ind.exclude),
-                   Phrases(name for pid in ind.outside for name in places[pid].names),
-                   Phrases(x for _, x, _ in items), tuple((kind, pid) for kind, _, pid in items))
+        return cls(
+            provision,
+            tuple(_part(x) for x in ind.exclude),
+            Phrases(name for pid in ind.outside for name in places[pid].names),
+            Phrases(x for _, x, _ in items),
+            tuple((kind, pid) for kind, _, pid in items),
+        )
 
     def score(self, text: Text, places: dict[str, Place]) -> Match | None:
         """The indicators found in ``text``, or None if they do not reach the threshold."""
@@ -277,7 +291,8 @@ def _signal(text: Text, cues: dict[str, tuple[str, ...]]) -> tuple[str | None, s
         elif negated:  # "no violations", "did not dispute": not evidence of trouble
             continue
         elif (kind in ("reversed", "terminated") and _MODAL.search(before)) or (
-                kind in ("reversed", "terminated", "violated") and _MODAL_FAR.search(before)):
+            kind in ("reversed", "terminated", "violated") and _MODAL_FAR.search(before)
+        ):
             continue  # "will be terminated": a plan or a threat, the status does not go down yet
         found.setdefault(kind, text.text[start:end])
     for signal in SIGNAL_PRIORITY:
@@ -356,7 +371,8 @@ class Trigger:
     def fires(self, text: Text) -> bool:
         """Whether some phrase may match ``text`` (one of its words, or a word starting with a prefix)."""
         return not self.words.isdisjoint(text.words) or (
-            self.prefixes is not None and self.prefixes.search(text.lower) is not None)
+            self.prefixes is not None and self.prefixes.search(text.lower) is not None
+        )
 
 
 @dataclass(frozen=True)
@@ -385,19 +401,28 @@ class Linker:
         refs = [*agreement.references, *agreement.generic_references]
         ends = [a.date.isoformat() for a in agreement.amendments if a.kind == "termination" and a.provision is None]
         numbers = [p.number for p in agreement.provisions] + [AGREEMENT_LEVEL]
-        return cls(agreement, places, Trigger.of([*refs, *(x for p in agreement.provisions for x in phrases(p))]),
-                   tuple((Scorer.of(p, places), Trigger.of(phrases(p))) for p in agreement.provisions),
-                   {n: agreement.signals_for(n) for n in numbers}, Phrases(refs), Phrases(agreement.scope),
-                   Phrases(agreement.background), Phrases(agreement.terms), agreement.signed.isoformat(),
-                   min(ends, default=None))
+        return cls(
+            agreement,
+            places,
+            Trigger.of([*refs, *(x for p in agreement.provisions for x in phrases(p))]),
+            tuple((Scorer.of(p, places), Trigger.of(phrases(p))) for p in agreement.provisions),
+            {n: agreement.signals_for(n) for n in numbers},
+            Phrases(refs),
+            Phrases(agreement.scope),
+            Phrases(agreement.background),
+            Phrases(agreement.terms),
+            agreement.signed.isoformat(),
+            min(ends, default=None),
+        )
 
     def outside_window(self, day: str | None) -> bool:
         """Whether a YYYY-MM-DD (or a prefix of one) falls before the signing or after the agreement ended."""
         if not day:
             return False
         size = len(day)  # "2022" is not after an end in February 2022, but 2022-03-01 is
-        return day < self.signed[:size] or (self.ended is not None and (
-            day >= self.ended if size >= len(self.ended) else day > self.ended[:size]))
+        return day < self.signed[:size] or (
+            self.ended is not None and (day >= self.ended if size >= len(self.ended) else day > self.ended[:size])
+        )
 
 
 _LINKERS: dict[int, Linker] = {}
@@ -419,16 +444,21 @@ def match_text(text: str, agreement: Agreement, *, generic: bool = False) -> lis
 def _match(text: Text, linking: Linker, *, generic: bool) -> list[Match]:
     if not linking.anything.fires(text):
         return []
-    matches = [m for scorer, trigger in linking.provisions
-               if trigger.fires(text) and (m := scorer.score(text, linking.places))]
-    if not matches and (ref := _names(text, linking, generic=generic)) and \
-            _signal(text, linking.cues[AGREEMENT_LEVEL])[0]:  # naming it is not evidence; saying how it fares is
+    matches = [
+        m for scorer, trigger in linking.provisions if trigger.fires(text) and (m := scorer.score(text, linking.places))
+    ]
+    if (
+        not matches
+        and (ref := _names(text, linking, generic=generic))
+        and _signal(text, linking.cues[AGREEMENT_LEVEL])[0]
+    ):  # naming it is not evidence; saying how it fares is
         matches.append(Match(AGREEMENT_LEVEL, WEIGHTS["phrase"], (f"names the agreement ({ref!r})",)))
     return matches
 
 
-def link_document(doc: Document, sentences: list[Sentence], statements: list[Statement],
-                  agreement: Agreement) -> list[EvidenceLink]:
+def link_document(
+    doc: Document, sentences: list[Sentence], statements: list[Statement], agreement: Agreement
+) -> list[EvidenceLink]:
     """Links from a document's sentences to the provisions of ``agreement`` (pure).
 
     The sentence is the unit of evidence, so a long quotation never drags its
@@ -439,8 +469,11 @@ def link_document(doc: Document, sentences: list[Sentence], statements: list[Sta
     whole = _text(f"{doc.title or ''}\n{doc.body}")
     linking = linker(agreement)
     reported_on = (doc.published or "")[:10] or None
-    if linking.outside_window(reported_on) or not _in_scope(whole, linking) or (
-            not reported_on and linking.ended and (_latest_day(doc.body) or "") >= linking.ended):
+    if (
+        linking.outside_window(reported_on)
+        or not _in_scope(whole, linking)
+        or (not reported_on and linking.ended and (_latest_day(doc.body) or "") >= linking.ended)
+    ):
         return []  # written before the signing or after the agreement ended: background, whatever it says
     generic = _names(whole, linking, generic=False) is not None
     links: list[EvidenceLink] = []
@@ -459,13 +492,29 @@ def link_document(doc: Document, sentences: list[Sentence], statements: list[Sta
             segment = Text(doc.body[start:end])
             for m in _match(segment, linking, generic=generic):
                 attributed.add(m.provision)
-                if link := _link(linking, m, doc.id, start, end, segment, reported_on, statement, sentence.index,
-                                 restates):
+                if link := _link(
+                    linking, m, doc.id, start, end, segment, reported_on, statement, sentence.index, restates
+                ):
                     links.append(link)
         for m in _match(text, linking, generic=generic):
-            if m.provision not in attributed and not (attributed and m.provision == AGREEMENT_LEVEL) and (
-                    link := _link(linking, m, doc.id, sentence.start, sentence.end, text, reported_on, None,
-                                  sentence.index, restates)):
+            if (
+                m.provision not in attributed
+                and not (attributed and m.provision == AGREEMENT_LEVEL)
+                and (
+                    link := _link(
+                        linking,
+                        m,
+                        doc.id,
+                        sentence.start,
+                        sentence.end,
+                        text,
+                        reported_on,
+                        None,
+                        sentence.index,
+                        restates,
+                    )
+                )
+            ):
                 links.append(link)
     return links
 
@@ -490,7 +539,7 @@ def background(text: Text, linking: Linker, published: str | None) -> str | None
     if not _YEAR.search(text.text):
         return None  # no year written: no date to read (and date_mentions is the costliest step here)
     dates = [d for d in date_mentions(text.text, published) if _YEAR.search(text.text, d.start, d.end)]
-    if dates and all(linking.outside_window(d.value[:_SIZE[d.precision]]) for d in dates):
+    if dates and all(linking.outside_window(d.value[: _SIZE[d.precision]]) for d in dates):
         return f"speaks of {dates[-1].value}, outside the agreement's time"
     return None
 
@@ -514,8 +563,18 @@ def _overlapping(statements: Sequence[Statement], overlaps: Overlaps, sentence: 
     return best
 
 
-def _link(linking: Linker, m: Match, doc_id: str, start: int, end: int, text: Text, reported_on: str | None,
-          statement: Statement | None, sentence_index: int | None, restates: str | None) -> EvidenceLink | None:
+def _link(
+    linking: Linker,
+    m: Match,
+    doc_id: str,
+    start: int,
+    end: int,
+    text: Text,
+    reported_on: str | None,
+    statement: Statement | None,
+    sentence_index: int | None,
+    restates: str | None,
+) -> EvidenceLink | None:
     """The link, or None when the text restates the terms ("under the terms", "must") and reports nothing of
     how implementation went (no status cue)."""
     signal, cue = _signal(text, linking.cues[m.provision])
@@ -523,8 +582,18 @@ def _link(linking: Linker, m: Match, doc_id: str, start: int, end: int, text: Te
         return None
     reason = "; ".join(m.reasons) + (f"; signal {signal} ({cue!r})" if signal else "")
     return EvidenceLink(
-        agreement_id=linking.agreement.id, provision=m.provision, doc_id=doc_id, start=start, end=end,
-        text=text.text, score=m.score, reason=reason, statement_id=statement.id if statement else None,
-        speaker=statement.speaker if statement else None, said_on=statement.said_on if statement else None,
-        signal=signal, reported_on=reported_on, sentence_index=sentence_index,
+        agreement_id=linking.agreement.id,
+        provision=m.provision,
+        doc_id=doc_id,
+        start=start,
+        end=end,
+        text=text.text,
+        score=m.score,
+        reason=reason,
+        statement_id=statement.id if statement else None,
+        speaker=statement.speaker if statement else None,
+        said_on=statement.said_on if statement else None,
+        signal=signal,
+        reported_on=reported_on,
+        sentence_index=sentence_index,
     )
