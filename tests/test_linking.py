@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from pathlib import Path
 
 import pytest
 
@@ -381,3 +382,15 @@ def test_fire_outside_the_conflict_zone_is_not_the_karabakh_ceasefire(agreements
 )
 def test_violations_in_prospect_are_not_reported_violations(agreements, text, signal):
     assert detect_signal(text, agreements[KARABAKH].signals_for("1"))[0] == signal
+
+
+@pytest.mark.parametrize("phrase", ["peacekeep*| & left", "POWs && released", "POWs|"])
+def test_an_empty_alternative_is_refused(tmp_path, phrase):
+    from trucewatch.agreements import AgreementError, load_agreement
+
+    source = load_agreements()["minsk-2015-02-12"].path
+    text = Path(source).read_text(encoding="utf-8").replace("[amnesty, pardon]", f'["{phrase}", pardon]')
+    assert f'"{phrase}"' in text
+    (tmp_path / "mine.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(AgreementError):
+        load_agreement(tmp_path / "mine.yaml")

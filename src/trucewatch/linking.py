@@ -19,10 +19,12 @@ Text matching an ``exclude`` phrase is ignored for that provision (the
 centre" is point 5, not the peacekeepers of point 3). A sentence that names the
 agreement as a whole ("the trilateral statement") and no provision is linked to
 the agreement level, provision ``"*"``. Documents outside the agreement's
-``scope`` (its conflict) get no links at all; a sentence naming another agreement or conflict
-(``background``), or speaking only of dates before the signing, is not evidence, and one restating
-the terms ("under the terms", "must") is evidence only when it also reports how implementation went
-(a status cue: "entered ... under the terms"). A provision's ``outside`` places veto it: fire on the state
+``scope`` (its conflict), or naming other agreements and conflicts more often than it, get no links at all;
+evidence must fall in the agreement's window, from the signing to an agreement-wide termination (the report's
+date, the statement's, the sentence's written years); a sentence naming another agreement or conflict
+(``background``) is not evidence, and one restating the terms ("under the terms", "must"), forecasting
+("could", "expected to") or asking ("asked whether") is evidence only when it also reports how
+implementation went (a status cue: "entered ... under the terms"). A provision's ``outside`` places veto it: fire on the state
 border is not the ceasefire in the conflict zone. Indicators and cues are plain phrases, so an agreement
 file can carry them in several languages (the Karabakh statement has Russian ones beside the English).
 
