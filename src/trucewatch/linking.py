@@ -24,9 +24,11 @@ evidence must fall in the agreement's window, from the signing to an agreement-w
 date, the statement's, the sentence's written years); a sentence naming another agreement or conflict
 (``background``) is not evidence, and one restating the terms ("under the terms", "must"), forecasting
 ("could", "expected to") or asking ("asked whether") is evidence only when it also reports how
-implementation went (a status cue: "entered ... under the terms"). A provision's ``outside`` places veto it: fire on the state
-border is not the ceasefire in the conflict zone. Indicators and cues are plain phrases, so an agreement
-file can carry them in several languages (the Karabakh statement has Russian ones beside the English).
+implementation went (a status cue: "entered ... under the terms"). A provision's ``outside`` places
+veto it: fire on the state border is not the ceasefire in the conflict zone. Phrases say who and what
+happened with ``&`` and ``|`` ("peacekeep*|Russian troops & arriv*|left"), not the mere mention of either.
+Indicators and cues are plain phrases, so an agreement file can carry them in several languages (the
+Karabakh statement has Russian ones beside the English).
 
 Speed: a phrase can only match a text that contains its first word (or the prefix of a
 ``word*``), so every text is scanned for its words once and a phrase's regex runs only
