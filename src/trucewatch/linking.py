@@ -19,12 +19,16 @@ Text matching an ``exclude`` phrase is ignored for that provision (the
 centre" is point 5, not the peacekeepers of point 3). A sentence that names the
 agreement as a whole ("the trilateral statement") and no provision is linked to
 the agreement level, provision ``"*"``. Documents outside the agreement's
-``scope`` (its conflict) get no links at all; a sentence naming another agreement or conflict
-(``background``), or speaking only of dates before the signing, is not evidence, and one restating
-the terms ("under the terms", "must") is evidence only when it also reports how implementation went
-(a status cue: "entered ... under the terms"). A provision's ``outside`` places veto it: fire on the state
-border is not the ceasefire in the conflict zone. Indicators and cues are plain phrases, so an agreement
-file can carry them in several languages (the Karabakh statement has Russian ones beside the English).
+``scope`` (its conflict), or naming other agreements and conflicts more often than it, get no links at all;
+evidence must fall in the agreement's window, from the signing to an agreement-wide termination (the report's
+date, the statement's, the sentence's written years); a sentence naming another agreement or conflict
+(``background``) is not evidence, and one restating the terms ("under the terms", "must"), forecasting
+("could", "expected to") or asking ("asked whether") is evidence only when it also reports how
+implementation went (a status cue: "entered ... under the terms"). A provision's ``outside`` places
+veto it: fire on the state border is not the ceasefire in the conflict zone. Phrases say who and what
+happened with ``&`` and ``|`` ("peacekeep*|Russian troops & arriv*|left"), not the mere mention of either.
+Indicators and cues are plain phrases, so an agreement file can carry them in several languages (the
+Karabakh statement has Russian ones beside the English).
 
 Speed: a phrase can only match a text that contains its first word (or the prefix of a
 ``word*``), so every text is scanned for its words once and a phrase's regex runs only
@@ -48,7 +52,7 @@ from functools import cache, lru_cache
 
 from trucewatch.agreements import AGREEMENT_LEVEL, SIGNALS, Agreement, Place, Provision
 from trucewatch.records import Document, EvidenceLink, Sentence, Statement
-from trucewatch.text.dates import date_mentions
+from trucewatch.text.dates import context_day, date_mentions
 from trucewatch.text.spans import Overlaps
 
 THRESHOLD = 1.0
@@ -96,16 +100,30 @@ def _key(phrase: str) -> tuple[str | None, str | None]:
 
 @dataclass(frozen=True)
 class Part:
-    """A compiled phrase (or one ``&`` part of one) with the word a text needs for it to match."""
+    """A compiled phrase (or one ``&`` part of one, with its ``|`` alternatives) and the words a text needs
+    for it to match: one of ``words``, or a word starting with one of ``prefixes``."""
 
     pattern: re.Pattern[str]
-    word: str | None
-    prefix: str | None
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    keyless: bool  # an alternative with no such word: always try the pattern
 
 
 @cache
 def _part(phrase: str) -> Part:
-    return Part(_pattern(phrase), *_key(phrase))
+    alternatives = [a.strip() for a in phrase.split("|")]
+    keys = [_key(a) for a in alternatives]
+    pattern = (
+        _pattern(phrase)
+        if len(alternatives) == 1
+        else re.compile("|".join(f"(?:{_pattern(a).pattern})" for a in alternatives), re.IGNORECASE)
+    )
+    return Part(
+        pattern,
+        frozenset(w for w, _ in keys if w is not None),
+        tuple(p for w, p in keys if w is None and p is not None),
+        any(k == (None, None) for k in keys),
+    )
 
 
 @cache
@@ -127,9 +145,7 @@ class Text:
             self.lower, self.words = like.lower, like.words
 
     def may_match(self, part: Part) -> bool:
-        if part.word is not None:
-            return part.word in self.words
-        return part.prefix is None or part.prefix in self.lower
+        return part.keyless or not part.words.isdisjoint(self.words) or any(p in self.lower for p in part.prefixes)
 
     def search(self, phrase: str) -> re.Match[str] | None:
         """First match of ``phrase``; ``A & B`` matches when every part is present."""
@@ -142,6 +158,10 @@ class Text:
                 return None
             first = first or m
         return first
+
+    def words_matched(self, phrase: str) -> list[str]:
+        """What each ``&`` part of a phrase matched, for a reason a reader can check ('peacekeepers' & 'left')."""
+        return [m.group(0) for part in _parts(phrase) if (m := part.pattern.search(self.text))]
 
 
 # The same sentences are linked against every agreement: their words are read once (bounded, so memory stays flat).
@@ -170,11 +190,11 @@ class Phrases:
         self.always: list[int] = []
         for n, phrase in enumerate(self.phrases):
             part = _parts(phrase)[0]  # the others are checked by Text.search
-            if part.word is not None:
-                self.by_word.setdefault(part.word, []).append(n)
-            elif part.prefix is not None:
-                self.by_prefix.setdefault(part.prefix, []).append(n)
-            else:
+            for word in part.words:
+                self.by_word.setdefault(word, []).append(n)
+            for prefix in part.prefixes:
+                self.by_prefix.setdefault(prefix, []).append(n)
+            if part.keyless:
                 self.always.append(n)
         self.words = frozenset(self.by_word)
 
@@ -186,8 +206,7 @@ class Phrases:
         for prefix, indexes in self.by_prefix.items():
             if prefix in text.lower:
                 found.extend(indexes)
-        found.sort()
-        return found
+        return sorted(set(found))  # a phrase with alternatives is found under several words
 
 
 @dataclass(frozen=True)
@@ -203,12 +222,19 @@ class Scorer:
     @classmethod
     def of(cls, provision: Provision, places: dict[str, Place]) -> Scorer:
         ind = provision.indicators
-        items = [(kind, phrase, "") for kind, phrases in (("phrase", ind.phrases), ("context", ind.context),
-                                                          ("actor", ind.actors)) for phrase in phrases]
+        items = [
+            (kind, phrase, "")
+            for kind, phrases in (("phrase", ind.phrases), ("context", ind.context), ("actor", ind.actors))
+            for phrase in phrases
+        ]
         items += [("place", name, pid) for pid in ind.places for name in places[pid].names]
-        return cls(provision, tuple(_part(x) for x in ind.exclude),
-                   Phrases(name for pid in ind.outside for name in places[pid].names),
-                   Phrases(x for _, x, _ in items), tuple((kind, pid) for kind, _, pid in items))
+        return cls(
+            provision,
+            tuple(_part(x) for x in ind.exclude),
+            Phrases(name for pid in ind.outside for name in places[pid].names),
+            Phrases(x for _, x, _ in items),
+            tuple((kind, pid) for kind, _, pid in items),
+        )
 
     def score(self, text: Text, places: dict[str, Place]) -> Match | None:
         """The indicators found in ``text``, or None if they do not reach the threshold."""
@@ -229,6 +255,8 @@ class Scorer:
                 if place_id:
                     placed.add(place_id)
                     reasons.append(f"place {places[place_id].name} ({m.group(0)!r})")
+                elif "|" in phrase:  # name what matched, not every alternative
+                    reasons.append(f"{kind} " + " & ".join(repr(w) for w in text.words_matched(phrase)))
                 else:
                     reasons.append(f"{kind} '{phrase}' ({m.group(0)!r})")
                 kinds.add(kind)
@@ -267,7 +295,8 @@ def _signal(text: Text, cues: dict[str, tuple[str, ...]]) -> tuple[str | None, s
         elif negated:  # "no violations", "did not dispute": not evidence of trouble
             continue
         elif (kind in ("reversed", "terminated") and _MODAL.search(before)) or (
-                kind in ("reversed", "terminated", "violated") and _MODAL_FAR.search(before)):
+            kind in ("reversed", "terminated", "violated") and _MODAL_FAR.search(before)
+        ):
             continue  # "will be terminated": a plan or a threat, the status does not go down yet
         found.setdefault(kind, text.text[start:end])
     for signal in SIGNAL_PRIORITY:
@@ -295,13 +324,22 @@ def _nested(hits: list[tuple[int, int, str]]) -> set[int]:
 
 
 def in_scope(doc: Document, agreement: Agreement) -> bool:
-    """Whether the document is about the agreement's conflict at all (its ``scope`` phrases)."""
+    """Whether the document is about the agreement's conflict: it names it (its ``scope`` phrases) at least as
+    often as it names other agreements and conflicts (its ``background``): a report on Idlib that mentions
+    Azerbaijan once is about Idlib."""
     return _in_scope(Text(f"{doc.title or ''}\n{doc.body}"), linker(agreement))
 
 
 def _in_scope(text: Text, linking: Linker) -> bool:
-    scope = linking.scope
-    return not scope.phrases or any(text.search(scope.phrases[n]) for n in scope.candidates(text))
+    if not linking.scope.phrases:
+        return True
+    own = _count(text, linking.scope)
+    return own > 0 and own >= _count(text, linking.background)
+
+
+def _count(text: Text, phrases: Phrases) -> int:
+    """How many times ``text`` uses any of ``phrases``."""
+    return sum(len(_parts(phrases.phrases[n])[0].pattern.findall(text.text)) for n in phrases.candidates(text))
 
 
 def names_agreement(text: str, agreement: Agreement, *, generic: bool) -> str | None:
@@ -329,17 +367,16 @@ class Trigger:
         words, prefixes = set(), set()
         for phrase in phrases:
             for part in _parts(phrase):
-                if part.word is not None:
-                    words.add(part.word)
-                elif part.prefix is not None:
-                    prefixes.add(part.prefix)
+                words.update(part.words)
+                prefixes.update(part.prefixes)
         alternation = "|".join(re.escape(p) for p in sorted(prefixes, key=lambda p: (-len(p), p)))
         return cls(frozenset(words), re.compile(rf"(?<!\w)(?:{alternation})") if prefixes else None)
 
     def fires(self, text: Text) -> bool:
         """Whether some phrase may match ``text`` (one of its words, or a word starting with a prefix)."""
         return not self.words.isdisjoint(text.words) or (
-            self.prefixes is not None and self.prefixes.search(text.lower) is not None)
+            self.prefixes is not None and self.prefixes.search(text.lower) is not None
+        )
 
 
 @dataclass(frozen=True)
@@ -356,6 +393,7 @@ class Linker:
     background: Phrases  # other agreements, earlier ceasefires, other conflicts
     terms: Phrases  # restating the text: "must", "under the terms"
     signed: str  # YYYY-MM-DD: the evidence window opens here
+    ended: str | None  # YYYY-MM-DD of an agreement-wide termination: the window closes here
 
     @classmethod
     def of(cls, agreement: Agreement) -> Linker:
@@ -365,11 +403,30 @@ class Linker:
             return [*p.indicators.phrases, *(name for pid in p.indicators.places for name in places[pid].names)]
 
         refs = [*agreement.references, *agreement.generic_references]
+        ends = [a.date.isoformat() for a in agreement.amendments if a.kind == "termination" and a.provision is None]
         numbers = [p.number for p in agreement.provisions] + [AGREEMENT_LEVEL]
-        return cls(agreement, places, Trigger.of([*refs, *(x for p in agreement.provisions for x in phrases(p))]),
-                   tuple((Scorer.of(p, places), Trigger.of(phrases(p))) for p in agreement.provisions),
-                   {n: agreement.signals_for(n) for n in numbers}, Phrases(refs), Phrases(agreement.scope),
-                   Phrases(agreement.background), Phrases(agreement.terms), agreement.signed.isoformat())
+        return cls(
+            agreement,
+            places,
+            Trigger.of([*refs, *(x for p in agreement.provisions for x in phrases(p))]),
+            tuple((Scorer.of(p, places), Trigger.of(phrases(p))) for p in agreement.provisions),
+            {n: agreement.signals_for(n) for n in numbers},
+            Phrases(refs),
+            Phrases(agreement.scope),
+            Phrases(agreement.background),
+            Phrases(agreement.terms),
+            agreement.signed.isoformat(),
+            min(ends, default=None),
+        )
+
+    def outside_window(self, day: str | None) -> bool:
+        """Whether a YYYY-MM-DD (or a prefix of one) falls before the signing or after the agreement ended."""
+        if not day:
+            return False
+        size = len(day)  # "2022" is not after an end in February 2022, but 2022-03-01 is
+        return day < self.signed[:size] or (
+            self.ended is not None and (day >= self.ended if size >= len(self.ended) else day > self.ended[:size])
+        )
 
 
 _LINKERS: dict[int, Linker] = {}
@@ -391,16 +448,21 @@ def match_text(text: str, agreement: Agreement, *, generic: bool = False) -> lis
 def _match(text: Text, linking: Linker, *, generic: bool) -> list[Match]:
     if not linking.anything.fires(text):
         return []
-    matches = [m for scorer, trigger in linking.provisions
-               if trigger.fires(text) and (m := scorer.score(text, linking.places))]
-    if not matches and (ref := _names(text, linking, generic=generic)) and \
-            _signal(text, linking.cues[AGREEMENT_LEVEL])[0]:  # naming it is not evidence; saying how it fares is
+    matches = [
+        m for scorer, trigger in linking.provisions if trigger.fires(text) and (m := scorer.score(text, linking.places))
+    ]
+    if (
+        not matches
+        and (ref := _names(text, linking, generic=generic))
+        and _signal(text, linking.cues[AGREEMENT_LEVEL])[0]
+    ):  # naming it is not evidence; saying how it fares is
         matches.append(Match(AGREEMENT_LEVEL, WEIGHTS["phrase"], (f"names the agreement ({ref!r})",)))
     return matches
 
 
-def link_document(doc: Document, sentences: list[Sentence], statements: list[Statement],
-                  agreement: Agreement) -> list[EvidenceLink]:
+def link_document(
+    doc: Document, sentences: list[Sentence], statements: list[Statement], agreement: Agreement
+) -> list[EvidenceLink]:
     """Links from a document's sentences to the provisions of ``agreement`` (pure).
 
     The sentence is the unit of evidence, so a long quotation never drags its
@@ -411,8 +473,12 @@ def link_document(doc: Document, sentences: list[Sentence], statements: list[Sta
     whole = _text(f"{doc.title or ''}\n{doc.body}")
     linking = linker(agreement)
     reported_on = (doc.published or "")[:10] or None
-    if (reported_on and reported_on < linking.signed) or not _in_scope(whole, linking):
-        return []  # published before the signing: background, whatever it says
+    if (
+        linking.outside_window(reported_on)
+        or not _in_scope(whole, linking)
+        or (not reported_on and linking.ended and (_latest_day(doc.body) or "") >= linking.ended)
+    ):
+        return []  # written before the signing or after the agreement ended: background, whatever it says
     generic = _names(whole, linking, generic=False) is not None
     links: list[EvidenceLink] = []
     by_start = Overlaps([(st.start, st.end) for st in statements])
@@ -422,28 +488,53 @@ def link_document(doc: Document, sentences: list[Sentence], statements: list[Sta
             continue
         restates = _restates(text, linking)
         statement = _overlapping(statements, by_start, sentence)
+        if statement and linking.outside_window((statement.said_on or "")[:10]):
+            continue  # said before the signing (or after the end), whenever it was reported
         attributed: set[str] = set()
         if statement:
             start, end = max(sentence.start, statement.start), min(sentence.end, statement.end)
             segment = Text(doc.body[start:end])
             for m in _match(segment, linking, generic=generic):
                 attributed.add(m.provision)
-                if link := _link(linking, m, doc.id, start, end, segment, reported_on, statement, sentence.index,
-                                 restates):
+                if link := _link(
+                    linking, m, doc.id, start, end, segment, reported_on, statement, sentence.index, restates
+                ):
                     links.append(link)
         for m in _match(text, linking, generic=generic):
-            if m.provision not in attributed and not (attributed and m.provision == AGREEMENT_LEVEL) and (
-                    link := _link(linking, m, doc.id, sentence.start, sentence.end, text, reported_on, None,
-                                  sentence.index, restates)):
+            if (
+                m.provision not in attributed
+                and not (attributed and m.provision == AGREEMENT_LEVEL)
+                and (
+                    link := _link(
+                        linking,
+                        m,
+                        doc.id,
+                        sentence.start,
+                        sentence.end,
+                        text,
+                        reported_on,
+                        None,
+                        sentence.index,
+                        restates,
+                    )
+                )
+            ):
                 links.append(link)
     return links
+
+
+@lru_cache(maxsize=64)
+def _latest_day(body: str) -> str | None:
+    """The latest full date an undated report writes: it was written then or later, so a day after the agreement
+    ended dates it after the end (cached: every agreement asks of the same document)."""
+    return context_day(body)
 
 
 def background(text: Text, linking: Linker, published: str | None) -> str | None:
     """Why a sentence is not evidence of implementing the agreement, or None.
 
     It names another agreement, an earlier ceasefire or another conflict (the agreement's ``background``),
-    or every date it speaks of falls before the signing.
+    or every date it speaks of falls before the signing (or after the agreement ended).
     """
     for n in linking.background.candidates(text):
         if m := text.search(linking.background.phrases[n]):
@@ -452,8 +543,8 @@ def background(text: Text, linking: Linker, published: str | None) -> str | None
     if not _YEAR.search(text.text):
         return None  # no year written: no date to read (and date_mentions is the costliest step here)
     dates = [d for d in date_mentions(text.text, published) if _YEAR.search(text.text, d.start, d.end)]
-    if dates and all(d.value[:_SIZE[d.precision]] < linking.signed[:_SIZE[d.precision]] for d in dates):
-        return f"speaks of {dates[-1].value}, before the signing"
+    if dates and all(linking.outside_window(d.value[: _SIZE[d.precision]]) for d in dates):
+        return f"speaks of {dates[-1].value}, outside the agreement's time"
     return None
 
 
@@ -476,8 +567,18 @@ def _overlapping(statements: Sequence[Statement], overlaps: Overlaps, sentence: 
     return best
 
 
-def _link(linking: Linker, m: Match, doc_id: str, start: int, end: int, text: Text, reported_on: str | None,
-          statement: Statement | None, sentence_index: int | None, restates: str | None) -> EvidenceLink | None:
+def _link(
+    linking: Linker,
+    m: Match,
+    doc_id: str,
+    start: int,
+    end: int,
+    text: Text,
+    reported_on: str | None,
+    statement: Statement | None,
+    sentence_index: int | None,
+    restates: str | None,
+) -> EvidenceLink | None:
     """The link, or None when the text restates the terms ("under the terms", "must") and reports nothing of
     how implementation went (no status cue)."""
     signal, cue = _signal(text, linking.cues[m.provision])
@@ -485,8 +586,18 @@ def _link(linking: Linker, m: Match, doc_id: str, start: int, end: int, text: Te
         return None
     reason = "; ".join(m.reasons) + (f"; signal {signal} ({cue!r})" if signal else "")
     return EvidenceLink(
-        agreement_id=linking.agreement.id, provision=m.provision, doc_id=doc_id, start=start, end=end,
-        text=text.text, score=m.score, reason=reason, statement_id=statement.id if statement else None,
-        speaker=statement.speaker if statement else None, said_on=statement.said_on if statement else None,
-        signal=signal, reported_on=reported_on, sentence_index=sentence_index,
+        agreement_id=linking.agreement.id,
+        provision=m.provision,
+        doc_id=doc_id,
+        start=start,
+        end=end,
+        text=text.text,
+        score=m.score,
+        reason=reason,
+        statement_id=statement.id if statement else None,
+        speaker=statement.speaker if statement else None,
+        said_on=statement.said_on if statement else None,
+        signal=signal,
+        reported_on=reported_on,
+        sentence_index=sentence_index,
     )
