@@ -132,12 +132,15 @@ def test_the_lexicon_schema_holds_acled_names_exactly():
         parse(bad, "incidents.yaml", "lang-incidents")
 
 
-def test_an_undated_article_resolves_weekdays_against_the_latest_date_it_names_but_gives_no_fallback_day():
+def test_an_undated_article_resolves_weekdays_against_the_latest_date_it_names_and_dates_by_the_paragraph():
     body = ("The talks of 3 May 2021 ended without a deal. Azerbaijani forces shelled Tegh on Tuesday. "
-            "Two soldiers were killed near Goris.")
-    shelling, casualties = incidents(body, None)
+            "Two soldiers were killed near Goris.\n\nTroops withdrew from Lachin.")
+    shelling, casualties, withdrawal = incidents(body, None)
     assert (shelling.type, shelling.date, shelling.date_precision) == ("shelling", "2021-04-27", "day")
-    assert (casualties.type, casualties.date) == ("casualties", None)
+    assert (casualties.type, casualties.date) == ("casualties", "2021-04-27")  # the day its paragraph just named
+    assert (withdrawal.type, withdrawal.date) == ("troop_withdrawal", "2021-05-03")  # the report's latest day
+    [undated] = incidents("Two soldiers were killed near Goris.", None)
+    assert (undated.date, undated.date_precision) == (None, None)  # no date where the report gives none
 
 
 def test_grouping_score_counts_pairs_of_gold_incidents_across_articles_only():

@@ -86,6 +86,7 @@ def _sentence_incidents(doc: Document, low: str, sentence: Sentence, rules: Inci
     if not kept:
         return []
     dates = date_mentions(doc.body, today, sentence.start, sentence.end)
+    undated = (None, None) if dates else _context_date(doc, sentence.start, today)
     reporter, span = reporter_of(sentence)
     span = span and (span[0] - sentence.start, span[1] - sentence.start)
     places = [p for p in gazetteer.find(text) if not (span and p.start < span[1] and span[0] < p.end)]
@@ -94,7 +95,7 @@ def _sentence_incidents(doc: Document, low: str, sentence: Sentence, rules: Inci
     numbers = find_numbers(text, doc.language or "en")
     incidents = []
     for rule, cue in kept:
-        date, precision = _date(dates, sentence.start + cue.start(), doc.published)
+        date, precision = _date(dates, sentence.start + cue.start(), doc.published) if dates else undated
         place = _place(places, cue.start(), ltext, rules)
         written = place.text if place else _unknown_place(text)
         if place is None and written is None:  # "in the region", or no place: the one the text was just speaking of
@@ -129,6 +130,17 @@ def _date(dates, at: int, published: str | None) -> tuple[str | None, str | None
         nearest = min(dates, key=lambda d: (d.precision != "day", abs(d.start - at)))
         return nearest.value, nearest.precision
     return publication_day(published)
+
+
+def _context_date(doc: Document, start: int, today: str | None) -> tuple[str | None, str | None]:
+    """The date of a sentence naming none: the publication day; in an undated report, the day its paragraph just
+    named ("On June 2, ... The meeting was held ..."), else the latest day it writes (its dateline, a caption);
+    none when the report gives no date at all."""
+    if doc.published:
+        return publication_day(doc.published)
+    window = max(0, start - CONTEXT, doc.body.rfind("\n\n", 0, start) + 2)
+    days = [d for d in date_mentions(doc.body, today, window, start) if d.precision == "day"]
+    return (days[-1].value, "day") if days else publication_day(today)
 
 
 def _where(mention: PlaceMention, text: str, rules: IncidentRules) -> bool:
