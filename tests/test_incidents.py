@@ -217,3 +217,15 @@ def test_hyphenated_words_fill_a_cue_gap_and_agreeing_to_renew_a_truce_declares_
         "The cabinet approved the U.S.-brokered hostage-release agreement on Friday.")}
     assert "ceasefire_declared" in {i.type for i in incidents(
         "Both parties agreed to renew the armistice in Goris for two more months.")}
+
+
+@pytest.mark.parametrize(("body", "place_id"), [
+    ("Moscow, (Agency - 17th Apr) Russian peacekeepers began withdrawing from Lachin.", "lachin"),  # a dateline
+    ("Azerbaijan regained Lachin following a military operation launched by Baku.", "lachin"),  # Baku acted
+    ("The Sanaa government said the coalition shelled Hodeidah.", "hodeidah"),  # Sanaa is its government
+    ("Units fired on positions in Kalbajar district from positions located in Vardenis.", "kalbajar"),  # fire's origin
+    ("Units stationed in Vardenis fired on positions in Kalbajar district.", "vardenis"),  # no origin word: nearest
+])
+def test_a_dateline_an_agent_a_government_and_where_fire_came_from_are_not_the_place(body, place_id):
+    [found] = incidents(body)
+    assert found.place_id == place_id

@@ -28,6 +28,8 @@ from trucewatch.text.spans import Overlaps
 
 _CLAUSE = re.compile(r"[,;:()]|\s(?:but|while|whereas|and)\s")
 _UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|towards|outside)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+_DATELINE = re.compile(r"\s*,?\s*[^\w\s,.]?\s*[(—–]")  # after a name opening a line: "Moscow, (APP", "BAKU —"
+_ORIGIN_CUT = re.compile(r"[.;]")
 CONTEXT = 400  # characters before a sentence whose last place name stands for a sentence naming none
 _VIOLENT = {"attack", "shelling", "armed_clash", "ceasefire_violation_report", "casualties", "mine_incident"}
 _PLACE_RANK = {"village": 0, "town": 0, "city": 0, "district": 1, "corridor": 1, "route": 1, "region": 2, "line": 3,
@@ -96,7 +98,7 @@ def _sentence_incidents(doc: Document, low: str, sentence: Sentence, rules: Inci
     incidents = []
     for rule, cue in kept:
         date, precision = _date(dates, sentence.start + cue.start(), doc.published) if dates else undated
-        place = _place(places, cue.start(), ltext, rules)
+        place = _place(places, cue, ltext, rules, fired=rule.name in _VIOLENT)
         written = place.text if place else _unknown_place(text)
         if place is None and written is None:  # "in the region", or no place: the one the text was just speaking of
             place = _place_before(doc.body, low, sentence.start, gazetteer, rules)
@@ -144,9 +146,13 @@ def _context_date(doc: Document, start: int, today: str | None) -> tuple[str | N
 
 
 def _where(mention: PlaceMention, text: str, rules: IncidentRules) -> bool:
-    """Whether a name is used as the place of something: not a dateline ("MOSCOW, Sept 20"), not a capital or
-    country speaking or acting for its government ("Baku said", "Azerbaijan has admitted")."""
-    if mention.text.isupper() and len(mention.text) > 3:
+    """Whether a name is used as the place of something: not a dateline ("MOSCOW, Sept 20", "Moscow, (APP - ..."),
+    not a capital or country speaking or acting for its government ("Baku said", "the Sanaa government",
+    "launched by Baku")."""
+    if (mention.text.isupper() and len(mention.text) > 3) or _DATELINE.match(text, mention.end) and (
+            not text[text.rfind("\n", 0, mention.start) + 1:mention.start].strip()):
+        return False
+    if rules.acts_before and rules.acts_before.search(text[max(0, mention.start - 20):mention.start]):
         return False
     return not (rules.speaks_after and rules.speaks_after.match(text, mention.end))
 
@@ -156,12 +162,26 @@ def _locative(mention: PlaceMention, text: str, rules: IncidentRules) -> bool:
     return bool(rules.place_before and rules.place_before.search(text[max(0, mention.start - 50):mention.start]))
 
 
-def _place(places: list[PlaceMention], at: int, text: str, rules: IncidentRules) -> PlaceMention | None:
-    """Where the incident happened: the most precise place named, one after a locative word before others, nearest
-    the cue."""
-    ranked = [(_PLACE_RANK.get(m.place.kind, 2), not _locative(m, text, rules), abs(m.start - at), m)
-              for m in places if _where(m, text, rules)]
-    return min(ranked, key=lambda r: r[:3])[3] if ranked else None
+def _origin(mention: PlaceMention, cue: re.Match[str], text: str, rules: IncidentRules) -> bool:
+    """Whether the name says where fire came from, not where it struck: an origin word before it in its clause,
+    with no cue in between ("fired on Kalbajar district from positions in Basarkechar")."""
+    if rules.origin_before is None:
+        return False
+    window = max(0, mention.start - 120)
+    origins = list(rules.origin_before.finditer(text, window, mention.start))
+    if not origins:
+        return False
+    after = origins[-1].end()
+    return not (_ORIGIN_CUT.search(text, after, mention.start) or after <= cue.start() < mention.start)
+
+
+def _place(places: list[PlaceMention], cue: re.Match[str], text: str, rules: IncidentRules,
+           fired: bool) -> PlaceMention | None:
+    """Where the incident happened: not where fire came from, the most precise place named, one after a locative
+    word before others, nearest the cue."""
+    ranked = [(fired and _origin(m, cue, text, rules), _PLACE_RANK.get(m.place.kind, 2), not _locative(m, text, rules),
+               abs(m.start - cue.start()), m) for m in places if _where(m, text, rules)]
+    return min(ranked, key=lambda r: r[:4])[4] if ranked else None
 
 
 def _place_before(body: str, low: str, start: int, gazetteer: Gazetteer, rules: IncidentRules) -> PlaceMention | None:

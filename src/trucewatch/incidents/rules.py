@@ -67,6 +67,8 @@ class IncidentRules:
     force_nouns: str  # regex alternation
     place_before: re.Pattern[str] | None  # a locative word (and up to three more) just before a name: its place
     speaks_after: re.Pattern[str] | None  # after a city's name: the city speaks for its government ("Baku said")
+    acts_before: re.Pattern[str] | None  # just before a name: the name is who acted ("launched by Baku")
+    origin_before: re.Pattern[str] | None  # before a name in its clause: fire came from there ("from positions in")
     counts: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
@@ -99,4 +101,6 @@ def incident_rules(language: str = "en") -> IncidentRules:
         if data.get("place_before") else None,
         speaks_after=_compile(rf"\s*(?:,\s*)?(?:{_alternation(data['speaks_after'])})(?![\w])")
         if data.get("speaks_after") else None,
+        origin_before=_optional(data, "origin_before"),
+        acts_before=_compile(rf"(?<![\w-])(?:{_alternation(data['acts_before'])})\s+$") if data.get("acts_before") else None,
         counts={kind: _words(words) for kind, words in data.get("counts", {}).items()})
