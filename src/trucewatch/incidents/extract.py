@@ -149,8 +149,8 @@ def _where(mention: PlaceMention, text: str, rules: IncidentRules) -> bool:
     """Whether a name is used as the place of something: not a dateline ("MOSCOW, Sept 20", "Moscow, (APP - ..."),
     not a capital or country speaking or acting for its government ("Baku said", "the Sanaa government",
     "launched by Baku")."""
-    if (mention.text.isupper() and len(mention.text) > 3) or _DATELINE.match(text, mention.end) and (
-            not text[text.rfind("\n", 0, mention.start) + 1:mention.start].strip()):
+    opens_line = not text[text.rfind("\n", 0, mention.start) + 1:mention.start].strip()
+    if (mention.text.isupper() and len(mention.text) > 3) or (opens_line and _DATELINE.match(text, mention.end)):
         return False
     if rules.acts_before and rules.acts_before.search(text[max(0, mention.start - 20):mention.start]):
         return False
