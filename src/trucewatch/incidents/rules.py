@@ -102,5 +102,6 @@ def incident_rules(language: str = "en") -> IncidentRules:
         speaks_after=_compile(rf"\s*(?:,\s*)?(?:{_alternation(data['speaks_after'])})(?![\w])")
         if data.get("speaks_after") else None,
         origin_before=_optional(data, "origin_before"),
-        acts_before=_compile(rf"(?<![\w-])(?:{_alternation(data['acts_before'])})\s+$") if data.get("acts_before") else None,
+        acts_before=_compile(rf"(?<![\w-])(?:{_alternation(data['acts_before'])})\s+$")
+        if data.get("acts_before") else None,
         counts={kind: _words(words) for kind, words in data.get("counts", {}).items()})
