@@ -32,6 +32,58 @@ def _words(patterns: list[str]) -> re.Pattern[str]:
     return _compile(rf"(?<![\w-])(?:{body})(?![\w])")
 
 
+_SLACK = r"(?:[\w.,’'-]+\s+){0,%d}"  # light syntactic slack: up to n words between a verb and its object
+
+
+def _inflected(word: str, irregular: dict[str, list[str]]) -> tuple[str, str]:
+    """Every form of an English verb (``word``: shell, release, free, ratify, ship, withdraw) as a pattern, and its
+    past participles; over-generation ("targetted") is harmless, it never occurs."""
+    extra = irregular.get(word, [])
+    if word.endswith("ee"):
+        regular, past = rf"{word}(?:s|d|ing)?", rf"{word}d"
+    elif word.endswith("e"):
+        regular, past = rf"{word[:-1]}(?:e|es|ed|ing)", rf"{word}d"
+    elif re.search(r"[^aeiou]y$", word):
+        regular, past = rf"{word[:-1]}(?:y|ies|ied|ying)", rf"{word[:-1]}ied"
+    elif re.search(r"(?:s|x|z|ch|sh)$", word):
+        regular, past = rf"{word}(?:es|ed|ing)?", rf"{word}ed"
+    else:
+        double = re.escape(word[-1]) + "?" if re.search(r"[^aeiou][aeiou][bdglmnprt]$", word) else ""
+        regular, past = rf"{word}(?:s|{double}ed|{double}ing)?", rf"{word}{double}ed"
+    forms = "|".join([regular, *map(re.escape, extra)])
+    participles = "|".join([past, *map(re.escape, extra)])
+    return f"(?:{forms})", f"(?:{participles})"
+
+
+def _frame_cues(frame: dict, irregular: dict[str, list[str]]) -> list[str]:
+    """A verb class as cue patterns: every form of each verb (a phrasal verb's first word inflected: "hand over"),
+    followed within a few words by one of its objects, but not as a noun ("release of"); the passive ("prisoners were
+    released");
+    its subjects just before it ("peacekeepers arrived"); a phrasal verb around its object ("pulled its troops
+    back"). A frame with neither objects nor subjects is its verbs alone."""
+    gap = frame.get("gap", 3)
+    forms, participles, separated = [], [], []
+    for verb in frame["verbs"]:
+        head, _, particle = verb.partition(" ")
+        form, participle = _inflected(head, irregular)
+        tail = rf"\s+{particle}" if particle else ""
+        forms.append(form + tail)
+        participles.append(participle + tail)
+        if particle:
+            separated.append((form, tail))
+    verbs, passive = "|".join(forms), "|".join(participles)
+    objects = "|".join(frame.get("objects", []))
+    subjects = [rf"(?:{'|'.join(frame['subjects'])})\s+{_SLACK % 3}(?:{verbs})"] if frame.get("subjects") else []
+    if not objects:
+        return subjects or [rf"(?:{verbs})"]
+    return [*subjects, rf"(?:{verbs})\s+(?!of\s){_SLACK % gap}(?:{objects})",  # "release of": a noun
+            rf"(?:{objects})\s+{_SLACK % 3}(?:{frame.get('auxiliaries', _AUXILIARIES)})\s+(?:\w+\s+)?(?:{passive})",
+            *(rf"{form}\s+{_SLACK % 2}(?:{objects}){tail}" for form, tail in separated)]  # "pulled its troops back"
+
+
+_AUXILIARIES = r"was|were|been|being|is|are|got"
+
+
 @dataclass(frozen=True)
 class Refinement:
     words: re.Pattern[str]
@@ -79,15 +131,18 @@ def _optional(data: dict, key: str) -> re.Pattern[str] | None:
 @cache
 def incident_rules(language: str = "en") -> IncidentRules:
     data = lexicon(language, "incidents")
+    irregular = data.get("irregular_verbs", {})
+    cues = {name: [*spec.get("cues", []), *(c for f in spec.get("frames", []) for c in _frame_cues(f, irregular))]
+            for name, spec in data["types"].items()}
     types = []
     for name, spec in data["types"].items():
         refine = tuple(Refinement(_words(r["words"]), r.get("plover_mode"), r.get("event_type"),
                                   r.get("sub_event_type")) for r in spec.get("refine", []))
-        types.append(TypeRule(name, _words(spec["cues"]), spec["plover"]["type"], spec["plover"].get("mode"),
+        types.append(TypeRule(name, _words(cues[name]), spec["plover"]["type"], spec["plover"].get("mode"),
                               spec["acled"]["event_type"], spec["acled"]["sub_event_type"],
                               frozenset(spec.get("suppresses", [])), refine,
                               tuple(data.get("type_counts", {}).get(name, [])), spec.get("purpose_counts", False)))
-    all_cues = [c for spec in data["types"].values() for c in spec["cues"]]
+    all_cues = [c for type_cues in cues.values() for c in type_cues]
     forces = _alternation(data.get("force_nouns", []))
     return IncidentRules(
         types=types, any_cue=_words(all_cues),
