@@ -57,3 +57,11 @@ def test_verb_classes_find_incidents_worded_in_ways_no_single_cue_lists(body, ki
 
 def test_an_intention_in_a_verb_class_is_still_no_incident():
     assert types("Baku threatened to block the border crossing.") == set()
+
+
+@pytest.mark.parametrize("body", [
+    "Russian peacekeepers will be deployed along the line of contact.",
+    "Both countries have in the past held peace talks in Doha.",
+])
+def test_a_future_inside_a_cue_and_the_past_in_general_are_no_incident(body):
+    assert types(body) == set()

@@ -60,7 +60,8 @@ def extract_incidents(doc: Document, sentences: Sequence[Sentence], registry: Ac
 def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | None:
     """The first cue of ``rule`` in ``text`` that speaks of an incident that happened: not negated,
     hypothetical or background in its clause, not an intention ("agreed to withdraw"), not zero ("no violations"),
-    not future just after it ("will begin", "over its route are set to begin"), not denied later in the sentence
+    not future just after it or inside it ("will begin", "over its route are set to begin", "peacekeepers will be
+    deployed"), not denied later in the sentence
     ("... is false")."""
     for match in rule.cues.finditer(text):
         clause = text[max(0, match.start() - 80):match.start()]
@@ -72,6 +73,7 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
         if (rules.blocked.search(clause) or (rules.zero and rules.zero.search(match.group()))
                 or (rules.infinitive and not rule.purpose_counts and rules.infinitive.search(clause))
                 or (rules.future and rules.future.match(after.lstrip()))
+                or (rules.future_inside and rules.future_inside.search(match.group()))
                 or (rules.denied and rules.denied.search(text, match.end()))):
             continue
         return match

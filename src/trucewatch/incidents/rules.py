@@ -112,6 +112,7 @@ class IncidentRules:
     any_cue: re.Pattern[str]  # the cheap prefilter: a sentence without any cue is not looked at again
     blocked: re.Pattern[str]  # negation, hypotheticals, background: before the cue in its clause
     future: re.Pattern[str] | None  # up to three words after the cue: "patrols will begin", "over it are set to"
+    future_inside: re.Pattern[str] | None  # inside a cue with words between its parts: "peacekeepers will be deployed"
     denied: re.Pattern[str] | None  # later in the sentence: "... fired on our positions is false"
     zero: re.Pattern[str] | None  # inside the cue: "recorded no ceasefire violations"
     infinitive: re.Pattern[str] | None  # just before the cue: "agreed to withdraw"
@@ -148,7 +149,7 @@ def incident_rules(language: str = "en") -> IncidentRules:
         types=types, any_cue=_words(all_cues),
         blocked=_words([*data["negation"], *data["hypothetical"], *data.get("background", [])]),
         future=_compile(rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_alternation(data['future_after'])})(?![\w])")
-        if data.get("future_after") else None, denied=_optional(data, "denial_after"), zero=_optional(data, "zero"),
+        if data.get("future_after") else None, future_inside=_optional(data, "future_after"), denied=_optional(data, "denial_after"), zero=_optional(data, "zero"),
         infinitive=_compile(rf"(?<![\w-])(?:{_alternation(data['infinitive_before'])})\s+$")
         if data.get("infinitive_before") else None,
         hedges=_optional(data, "hedges"), force_nouns=forces,
