@@ -149,7 +149,8 @@ def incident_rules(language: str = "en") -> IncidentRules:
         types=types, any_cue=_words(all_cues),
         blocked=_words([*data["negation"], *data["hypothetical"], *data.get("background", [])]),
         future=_compile(rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_alternation(data['future_after'])})(?![\w])")
-        if data.get("future_after") else None, future_inside=_optional(data, "future_after"), denied=_optional(data, "denial_after"), zero=_optional(data, "zero"),
+        if data.get("future_after") else None, future_inside=_optional(data, "future_after"),
+        denied=_optional(data, "denial_after"), zero=_optional(data, "zero"),
         infinitive=_compile(rf"(?<![\w-])(?:{_alternation(data['infinitive_before'])})\s+$")
         if data.get("infinitive_before") else None,
         hedges=_optional(data, "hedges"), force_nouns=forces,
