@@ -15,19 +15,32 @@ from trucewatch.text.sentences import split_sentences
 
 
 def types(body: str) -> set[str]:
-    doc = Document(id="d1", source_key="k", source_path="p.txt", locator="", content_type="text", raw_text=body,
-                   body=body, body_spans=[BodySpan(0, 0, len(body))], published="2021-05-14", language="en")
+    doc = Document(
+        id="d1",
+        source_key="k",
+        source_path="p.txt",
+        locator="",
+        content_type="text",
+        raw_text=body,
+        body=body,
+        body_spans=[BodySpan(0, 0, len(body))],
+        published="2021-05-14",
+        language="en",
+    )
     return {i.type for i in extract_incidents(doc, split_sentences(doc), load_registry(), load_gazetteer())}
 
 
-@pytest.mark.parametrize(("verb", "forms", "not_forms"), [
-    ("shell", ["shell", "shells", "shelled", "shelling"], ["shellfish"]),
-    ("release", ["release", "releases", "released", "releasing"], ["releas"]),
-    ("free", ["free", "frees", "freed", "freeing"], []),
-    ("ratify", ["ratify", "ratifies", "ratified", "ratifying"], ["ratifys"]),
-    ("ship", ["ships", "shipped", "shipping"], []),
-    ("withdraw", ["withdraws", "withdrew", "withdrawn", "withdrawing"], []),
-])
+@pytest.mark.parametrize(
+    ("verb", "forms", "not_forms"),
+    [
+        ("shell", ["shell", "shells", "shelled", "shelling"], ["shellfish"]),
+        ("release", ["release", "releases", "released", "releasing"], ["releas"]),
+        ("free", ["free", "frees", "freed", "freeing"], []),
+        ("ratify", ["ratify", "ratifies", "ratified", "ratifying"], ["ratifys"]),
+        ("ship", ["ships", "shipped", "shipping"], []),
+        ("withdraw", ["withdraws", "withdrew", "withdrawn", "withdrawing"], []),
+    ],
+)
 def test_a_verb_is_matched_in_every_inflection(verb, forms, not_forms):
     pattern = re.compile(rf"(?:{_inflected(verb, {'withdraw': ['withdrew', 'withdrawn']})[0]})")
     assert all(pattern.fullmatch(f) for f in forms)
@@ -36,21 +49,26 @@ def test_a_verb_is_matched_in_every_inflection(verb, forms, not_forms):
 
 def test_a_frame_matches_its_object_after_a_few_words_and_the_passive_but_not_the_noun():
     cues = [re.compile(c) for c in _frame_cues({"verbs": ["hand over"], "objects": ["prisoners"]}, {})]
+
     def found(text: str) -> bool:
         return any(c.search(text) for c in cues)
+
     assert found("handed over 12 armenian prisoners")
     assert found("the prisoners were finally handed over")
     assert not found("the hand over of prisoners")
     assert not found("handed over the keys to the city hall and several prisoners")  # too far apart
 
 
-@pytest.mark.parametrize(("body", "kind"), [
-    ("The coalition pounded the town with artillery on Tuesday.", "shelling"),
-    ("Rebels overran three villages near Goma.", "armed_clash"),
-    ("Soldiers blocked the main border crossing on Monday.", "blockade"),
-    ("Both armies pulled their troops back from the line of contact.", "troop_withdrawal"),
-    ("Six detainees were repatriated to Armenia.", "detainee_release"),
-])
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("The coalition pounded the town with artillery on Tuesday.", "shelling"),
+        ("Rebels overran three villages near Goma.", "armed_clash"),
+        ("Soldiers blocked the main border crossing on Monday.", "blockade"),
+        ("Both armies pulled their troops back from the line of contact.", "troop_withdrawal"),
+        ("Six detainees were repatriated to Armenia.", "detainee_release"),
+    ],
+)
 def test_verb_classes_find_incidents_worded_in_ways_no_single_cue_lists(body, kind):
     assert kind in types(body)
 
@@ -59,9 +77,12 @@ def test_an_intention_in_a_verb_class_is_still_no_incident():
     assert types("Baku threatened to block the border crossing.") == set()
 
 
-@pytest.mark.parametrize("body", [
-    "Russian peacekeepers will be deployed along the line of contact.",
-    "Both countries have in the past held peace talks in Doha.",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russian peacekeepers will be deployed along the line of contact.",
+        "Both countries have in the past held peace talks in Doha.",
+    ],
+)
 def test_a_future_inside_a_cue_and_the_past_in_general_are_no_incident(body):
     assert types(body) == set()

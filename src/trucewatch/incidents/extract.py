@@ -32,12 +32,26 @@ _DATELINE = re.compile(r"\s*,?\s*[^\w\s,.]?\s*[(—–]")  # after a name openin
 _ORIGIN_CUT = re.compile(r"[.;]")
 CONTEXT = 400  # characters before a sentence whose last place name stands for a sentence naming none
 _VIOLENT = {"attack", "shelling", "armed_clash", "ceasefire_violation_report", "casualties", "mine_incident"}
-_PLACE_RANK = {"village": 0, "town": 0, "city": 0, "district": 1, "corridor": 1, "route": 1, "region": 2, "line": 3,
-               "country": 4}
+_PLACE_RANK = {
+    "village": 0,
+    "town": 0,
+    "city": 0,
+    "district": 1,
+    "corridor": 1,
+    "route": 1,
+    "region": 2,
+    "line": 3,
+    "country": 4,
+}
 
 
-def extract_incidents(doc: Document, sentences: Sequence[Sentence], registry: ActorRegistry, gazetteer: Gazetteer,
-                      statements: Sequence[Statement] = ()) -> list[Incident]:
+def extract_incidents(
+    doc: Document,
+    sentences: Sequence[Sentence],
+    registry: ActorRegistry,
+    gazetteer: Gazetteer,
+    statements: Sequence[Statement] = (),
+) -> list[Incident]:
     """The incidents ``doc`` reports, one per (sentence, type), in text order; none in a language with no rules."""
     language = doc.language or "en"
     if language not in languages(having="incidents"):
@@ -64,26 +78,36 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
     deployed"), not denied later in the sentence
     ("... is false")."""
     for match in rule.cues.finditer(text):
-        clause = text[max(0, match.start() - 80):match.start()]
+        clause = text[max(0, match.start() - 80) : match.start()]
         cut = list(_CLAUSE.finditer(clause))
         if cut:
-            clause = clause[cut[-1].end():]
-        after = text[match.end():match.end() + 40]
-        after = after[:m.start()] if (m := _CLAUSE.search(after)) else after
-        if (rules.blocked.search(clause) or (rules.zero and rules.zero.search(match.group()))
-                or (rules.infinitive and not rule.purpose_counts and rules.infinitive.search(clause))
-                or (rules.future and rules.future.match(after.lstrip()))
-                or (rules.future_inside and rules.future_inside.search(match.group()))
-                or (rules.denied and rules.denied.search(text, match.end()))):
+            clause = clause[cut[-1].end() :]
+        after = text[match.end() : match.end() + 40]
+        after = after[: m.start()] if (m := _CLAUSE.search(after)) else after
+        if (
+            rules.blocked.search(clause)
+            or (rules.zero and rules.zero.search(match.group()))
+            or (rules.infinitive and not rule.purpose_counts and rules.infinitive.search(clause))
+            or (rules.future and rules.future.match(after.lstrip()))
+            or (rules.future_inside and rules.future_inside.search(match.group()))
+            or (rules.denied and rules.denied.search(text, match.end()))
+        ):
             continue
         return match
     return None
 
 
-def _sentence_incidents(doc: Document, low: str, sentence: Sentence, rules: IncidentRules, registry: ActorRegistry,
-                        gazetteer: Gazetteer, reporter_of: Callable[[Sentence], Reporter],
-                        today: str | None) -> list[Incident]:
-    text, ltext = doc.body[sentence.start:sentence.end], low[sentence.start:sentence.end]
+def _sentence_incidents(
+    doc: Document,
+    low: str,
+    sentence: Sentence,
+    rules: IncidentRules,
+    registry: ActorRegistry,
+    gazetteer: Gazetteer,
+    reporter_of: Callable[[Sentence], Reporter],
+    today: str | None,
+) -> list[Incident]:
+    text, ltext = doc.body[sentence.start : sentence.end], low[sentence.start : sentence.end]
     cues = {rule.name: (rule, m) for rule in rules.types if (m := _cue(rule, rules, ltext))}
     suppressed = {s for rule, _ in cues.values() for s in rule.suppresses}
     kept = [(rule, m) for name, (rule, m) in cues.items() if name not in suppressed]
@@ -113,19 +137,38 @@ def _sentence_incidents(doc: Document, low: str, sentence: Sentence, rules: Inci
                 event_type = refinement.event_type or event_type
                 sub_event_type = refinement.sub_event_type or sub_event_type
                 break
-        roles = [{"name": a["name"], "side": a["side"], "role": "actor" if a["at"] < cue.start() else "target"}
-                 for a in actors]
+        roles = [
+            {"name": a["name"], "side": a["side"], "role": "actor" if a["at"] < cue.start() else "target"}
+            for a in actors
+        ]
         confidence = 0.5 + 0.1 * bool(dates) + 0.1 * bool(place) + 0.1 * bool(roles) + 0.1 * bool(reporter)
-        incidents.append(Incident(
-            doc_id=doc.id, start=sentence.start, end=sentence.end, sentence=text, type=rule.name,
-            plover_type=rule.plover_type, plover_mode=mode, acled_event_type=event_type,
-            acled_sub_event_type=sub_event_type, date=date, date_precision=precision, place=written,
-            place_id=place.place.id if place else None, admin1=place.place.admin1 if place else None,
-            latitude=place.place.latitude if place else None, longitude=place.place.longitude if place else None,
-            actors=roles, reported_by=reporter, counts=counts,
-            fatalities=counts.get("killed", 0) if rule.name in _VIOLENT else 0,
-            confidence=round(confidence - 0.2 * hedged, 2), cue=text[cue.start():cue.end()],
-            sentence_index=sentence.index))
+        incidents.append(
+            Incident(
+                doc_id=doc.id,
+                start=sentence.start,
+                end=sentence.end,
+                sentence=text,
+                type=rule.name,
+                plover_type=rule.plover_type,
+                plover_mode=mode,
+                acled_event_type=event_type,
+                acled_sub_event_type=sub_event_type,
+                date=date,
+                date_precision=precision,
+                place=written,
+                place_id=place.place.id if place else None,
+                admin1=place.place.admin1 if place else None,
+                latitude=place.place.latitude if place else None,
+                longitude=place.place.longitude if place else None,
+                actors=roles,
+                reported_by=reporter,
+                counts=counts,
+                fatalities=counts.get("killed", 0) if rule.name in _VIOLENT else 0,
+                confidence=round(confidence - 0.2 * hedged, 2),
+                cue=text[cue.start() : cue.end()],
+                sentence_index=sentence.index,
+            )
+        )
     return incidents
 
 
@@ -151,17 +194,17 @@ def _where(mention: PlaceMention, text: str, rules: IncidentRules) -> bool:
     """Whether a name is used as the place of something: not a dateline ("MOSCOW, Sept 20", "Moscow, (APP - ..."),
     not a capital or country speaking or acting for its government ("Baku said", "the Sanaa government",
     "launched by Baku")."""
-    opens_line = not text[text.rfind("\n", 0, mention.start) + 1:mention.start].strip()
+    opens_line = not text[text.rfind("\n", 0, mention.start) + 1 : mention.start].strip()
     if (mention.text.isupper() and len(mention.text) > 3) or (opens_line and _DATELINE.match(text, mention.end)):
         return False
-    if rules.acts_before and rules.acts_before.search(text[max(0, mention.start - 20):mention.start]):
+    if rules.acts_before and rules.acts_before.search(text[max(0, mention.start - 20) : mention.start]):
         return False
     return not (rules.speaks_after and rules.speaks_after.match(text, mention.end))
 
 
 def _locative(mention: PlaceMention, text: str, rules: IncidentRules) -> bool:
     """Whether a locative word comes just before the name ("in the village of Tegh", "near Goris")."""
-    return bool(rules.place_before and rules.place_before.search(text[max(0, mention.start - 50):mention.start]))
+    return bool(rules.place_before and rules.place_before.search(text[max(0, mention.start - 50) : mention.start]))
 
 
 def _origin(mention: PlaceMention, cue: re.Match[str], text: str, rules: IncidentRules) -> bool:
@@ -177,12 +220,22 @@ def _origin(mention: PlaceMention, cue: re.Match[str], text: str, rules: Inciden
     return not (_ORIGIN_CUT.search(text, after, mention.start) or after <= cue.start() < mention.start)
 
 
-def _place(places: list[PlaceMention], cue: re.Match[str], text: str, rules: IncidentRules,
-           fired: bool) -> PlaceMention | None:
+def _place(
+    places: list[PlaceMention], cue: re.Match[str], text: str, rules: IncidentRules, fired: bool
+) -> PlaceMention | None:
     """Where the incident happened: not where fire came from, the most precise place named, one after a locative
     word before others, nearest the cue."""
-    ranked = [(fired and _origin(m, cue, text, rules), _PLACE_RANK.get(m.place.kind, 2), not _locative(m, text, rules),
-               abs(m.start - cue.start()), m) for m in places if _where(m, text, rules)]
+    ranked = [
+        (
+            fired and _origin(m, cue, text, rules),
+            _PLACE_RANK.get(m.place.kind, 2),
+            not _locative(m, text, rules),
+            abs(m.start - cue.start()),
+            m,
+        )
+        for m in places
+        if _where(m, text, rules)
+    ]
     return min(ranked, key=lambda r: r[:4])[4] if ranked else None
 
 
@@ -230,8 +283,9 @@ def _actors(text: str, registry: ActorRegistry, rules: IncidentRules, reporter: 
             if reporter and match.start() < reporter[1] and reporter[0] < match.end():
                 continue
             name = " ".join(match.group().split())
-            found.setdefault(name.lower(), {"name": name, "side": adjectives[match.group(1).lower()],
-                                            "at": match.start()})
+            found.setdefault(
+                name.lower(), {"name": name, "side": adjectives[match.group(1).lower()], "at": match.start()}
+            )
     return sorted(found.values(), key=lambda a: a["at"])
 
 
@@ -243,8 +297,14 @@ def _forces(registry: ActorRegistry, rules: IncidentRules) -> tuple[re.Pattern[s
     cached = _FORCES.get(id(registry))
     if cached is None or cached[0] is not registry or cached[1] is not rules:
         adjectives = {a.lower(): code for code, c in registry.countries.items() for a in c["adjectives"]}
-        built = (re.compile(rf"\b({'|'.join(map(re.escape, adjectives))})\s+(?:{rules.force_nouns})\b", re.IGNORECASE),
-                 adjectives) if rules.force_nouns and adjectives else None
+        built = (
+            (
+                re.compile(rf"\b({'|'.join(map(re.escape, adjectives))})\s+(?:{rules.force_nouns})\b", re.IGNORECASE),
+                adjectives,
+            )
+            if rules.force_nouns and adjectives
+            else None
+        )
         cached = _FORCES[id(registry)] = (registry, rules, built)
     return cached[2]
 
@@ -255,18 +315,18 @@ def _counts(text: str, numbers, rule: TypeRule, rules: IncidentRules) -> dict[st
     for number in numbers:
         if not float(number.value).is_integer() or number.value <= 0:
             continue
-        after = text[number.end:number.end + 60]
-        before = text[max(0, number.start - 20):number.start]
+        after = text[number.end : number.end + 60]
+        before = text[max(0, number.start - 20) : number.start]
         best: tuple[int, str] | None = None
         for kind in rule.counts:
             pattern = rules.counts.get(kind)
             if pattern is None:
                 continue
             match = pattern.search(after)
-            if match and len(after[:match.start()].split()) <= 4 and not re.search(r"[.;]", after[:match.start()]):
+            if match and len(after[: match.start()].split()) <= 4 and not re.search(r"[.;]", after[: match.start()]):
                 if best is None or match.start() < best[0]:
                     best = (match.start(), kind)
-            elif (tail := pattern.search(before)) and not before[tail.end():].strip(" ,"):
+            elif (tail := pattern.search(before)) and not before[tail.end() :].strip(" ,"):
                 best = best or (99, kind)
         if best and best[1] not in counts:
             counts[best[1]] = int(number.value)

@@ -76,9 +76,12 @@ def _frame_cues(frame: dict, irregular: dict[str, list[str]]) -> list[str]:
     subjects = [rf"(?:{'|'.join(frame['subjects'])})\s+{_SLACK % 3}(?:{verbs})"] if frame.get("subjects") else []
     if not objects:
         return subjects or [rf"(?:{verbs})"]
-    return [*subjects, rf"(?:{verbs})\s+(?!of\s){_SLACK % gap}(?:{objects})",  # "release of": a noun
-            rf"(?:{objects})\s+{_SLACK % 3}(?:{frame.get('auxiliaries', _AUXILIARIES)})\s+(?:\w+\s+)?(?:{passive})",
-            *(rf"{form}\s+{_SLACK % 2}(?:{objects}){tail}" for form, tail in separated)]  # "pulled its troops back"
+    return [
+        *subjects,
+        rf"(?:{verbs})\s+(?!of\s){_SLACK % gap}(?:{objects})",  # "release of": a noun
+        rf"(?:{objects})\s+{_SLACK % 3}(?:{frame.get('auxiliaries', _AUXILIARIES)})\s+(?:\w+\s+)?(?:{passive})",
+        *(rf"{form}\s+{_SLACK % 2}(?:{objects}){tail}" for form, tail in separated),
+    ]  # "pulled its troops back"
 
 
 _AUXILIARIES = r"was|were|been|being|is|are|got"
@@ -133,32 +136,56 @@ def _optional(data: dict, key: str) -> re.Pattern[str] | None:
 def incident_rules(language: str = "en") -> IncidentRules:
     data = lexicon(language, "incidents")
     irregular = data.get("irregular_verbs", {})
-    cues = {name: [*spec.get("cues", []), *(c for f in spec.get("frames", []) for c in _frame_cues(f, irregular))]
-            for name, spec in data["types"].items()}
+    cues = {
+        name: [*spec.get("cues", []), *(c for f in spec.get("frames", []) for c in _frame_cues(f, irregular))]
+        for name, spec in data["types"].items()
+    }
     types = []
     for name, spec in data["types"].items():
-        refine = tuple(Refinement(_words(r["words"]), r.get("plover_mode"), r.get("event_type"),
-                                  r.get("sub_event_type")) for r in spec.get("refine", []))
-        types.append(TypeRule(name, _words(cues[name]), spec["plover"]["type"], spec["plover"].get("mode"),
-                              spec["acled"]["event_type"], spec["acled"]["sub_event_type"],
-                              frozenset(spec.get("suppresses", [])), refine,
-                              tuple(data.get("type_counts", {}).get(name, [])), spec.get("purpose_counts", False)))
+        refine = tuple(
+            Refinement(_words(r["words"]), r.get("plover_mode"), r.get("event_type"), r.get("sub_event_type"))
+            for r in spec.get("refine", [])
+        )
+        types.append(
+            TypeRule(
+                name,
+                _words(cues[name]),
+                spec["plover"]["type"],
+                spec["plover"].get("mode"),
+                spec["acled"]["event_type"],
+                spec["acled"]["sub_event_type"],
+                frozenset(spec.get("suppresses", [])),
+                refine,
+                tuple(data.get("type_counts", {}).get(name, [])),
+                spec.get("purpose_counts", False),
+            )
+        )
     all_cues = [c for type_cues in cues.values() for c in type_cues]
     forces = _alternation(data.get("force_nouns", []))
     return IncidentRules(
-        types=types, any_cue=_words(all_cues),
+        types=types,
+        any_cue=_words(all_cues),
         blocked=_words([*data["negation"], *data["hypothetical"], *data.get("background", [])]),
         future=_compile(rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_alternation(data['future_after'])})(?![\w])")
-        if data.get("future_after") else None, future_inside=_optional(data, "future_after"),
-        denied=_optional(data, "denial_after"), zero=_optional(data, "zero"),
+        if data.get("future_after")
+        else None,
+        future_inside=_optional(data, "future_after"),
+        denied=_optional(data, "denial_after"),
+        zero=_optional(data, "zero"),
         infinitive=_compile(rf"(?<![\w-])(?:{_alternation(data['infinitive_before'])})\s+$")
-        if data.get("infinitive_before") else None,
-        hedges=_optional(data, "hedges"), force_nouns=forces,
+        if data.get("infinitive_before")
+        else None,
+        hedges=_optional(data, "hedges"),
+        force_nouns=forces,
         place_before=_compile(rf"(?<![\w-])(?:{_alternation(data['place_before'])})\s+(?:[\w'’-]+\s+){{0,3}}$")
-        if data.get("place_before") else None,
+        if data.get("place_before")
+        else None,
         speaks_after=_compile(rf"\s*(?:,\s*)?(?:{_alternation(data['speaks_after'])})(?![\w])")
-        if data.get("speaks_after") else None,
+        if data.get("speaks_after")
+        else None,
         origin_before=_optional(data, "origin_before"),
         acts_before=_compile(rf"(?<![\w-])(?:{_alternation(data['acts_before'])})\s+$")
-        if data.get("acts_before") else None,
-        counts={kind: _words(words) for kind, words in data.get("counts", {}).items()})
+        if data.get("acts_before")
+        else None,
+        counts={kind: _words(words) for kind, words in data.get("counts", {}).items()},
+    )
