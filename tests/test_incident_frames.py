@@ -86,3 +86,8 @@ def test_an_intention_in_a_verb_class_is_still_no_incident():
 )
 def test_a_future_inside_a_cue_and_the_past_in_general_are_no_incident(body):
     assert types(body) == set()
+
+
+def test_an_optional_space_in_a_cue_may_be_absent():
+    assert "attack" in types("An airstrike hit the Matma district on Monday.")
+    assert "attack" in types("An air strike hit the Matma district on Monday.")

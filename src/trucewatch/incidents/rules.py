@@ -22,8 +22,9 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 def _alternation(patterns: list[str]) -> str:
-    """The patterns as one alternation, longest first; a space matches any whitespace run."""
-    return "|".join(p.replace(" ", r"\s+") for p in sorted(patterns, key=len, reverse=True))
+    """The patterns as one alternation, longest first; a space matches any whitespace run, an optional space ("air
+    ?strikes?") none too."""
+    return "|".join(p.replace(" ?", r"\s*").replace(" ", r"\s+") for p in sorted(patterns, key=len, reverse=True))
 
 
 def _words(patterns: list[str]) -> re.Pattern[str]:
