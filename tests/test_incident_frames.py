@@ -67,6 +67,7 @@ def test_a_frame_matches_its_object_after_a_few_words_and_the_passive_but_not_th
         ("Soldiers blocked the main border crossing on Monday.", "blockade"),
         ("Both armies pulled their troops back from the line of contact.", "troop_withdrawal"),
         ("Six detainees were repatriated to Armenia.", "detainee_release"),
+        ("The pullout from the region has begun, the ministry said.", "troop_withdrawal"),
     ],
 )
 def test_verb_classes_find_incidents_worded_in_ways_no_single_cue_lists(body, kind):
