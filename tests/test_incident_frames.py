@@ -92,3 +92,41 @@ def test_a_future_inside_a_cue_and_the_past_in_general_are_no_incident(body):
 def test_an_optional_space_in_a_cue_may_be_absent():
     assert "attack" in types("An airstrike hit the Matma district on Monday.")
     assert "attack" in types("An air strike hit the Matma district on Monday.")
+
+
+def test_a_russian_place_name_is_found_in_any_case_and_scored_against_its_nominative():
+    from trucewatch.evaluation.incidents import _place_right
+
+    gazetteer = load_gazetteer()
+    found = gazetteer.find("Нарушение зафиксировано в Мардакертском районе и у Нагорного Карабаха.")
+    assert [(m.text, m.place.id) for m in found] == [
+        ("Мардакертском районе", "martakert"),
+        ("Нагорного Карабаха", "nagorno-karabakh"),
+    ]
+    assert gazetteer.find("российских миротворцев") == []  # "Россия" is not "российских"
+    [incident] = [
+        i
+        for i in extract_incidents(
+            *_russian("Зафиксировано нарушение режима прекращения огня в Мардакертском районе."),
+            load_registry(),
+            gazetteer,
+        )
+    ]
+    assert incident.place_id == "martakert"
+    assert _place_right(incident, "Мардакертский район") and not _place_right(incident, "Шушинский район")
+
+
+def _russian(body: str):
+    doc = Document(
+        id="d1",
+        source_key="k",
+        source_path="p.txt",
+        locator="",
+        content_type="text",
+        raw_text=body,
+        body=body,
+        body_spans=[BodySpan(0, 0, len(body))],
+        published="2021-05-14",
+        language="ru",
+    )
+    return doc, split_sentences(doc)
