@@ -7,8 +7,9 @@ or speaks of the background ("after six weeks of heavy fighting"),
 unless a more specific type found in the same sentence suppresses it (a shelling is not also a
 generic attack). Dates are resolved like ``said_on``: a date the sentence speaks of, nearest the
 cue, else the publication day (in an undated report, the day its paragraph just named, else its
-dateline). Counts are conservative: a number only counts as killed, released... when the word saying so follows it closely ("49 servicemen were killed") or precedes it ("killing
-two"), and vague counts take ACLED's low values ("dozens" = 12) through :mod:`trucewatch.text.numbers`.
+dateline). Counts are conservative: a number only counts as killed, released... when the word
+saying so follows it closely ("49 servicemen were killed") or precedes it ("killing two"), and vague
+counts take ACLED's low values ("dozens" = 12) through :mod:`trucewatch.text.numbers`.
 """
 
 from __future__ import annotations
