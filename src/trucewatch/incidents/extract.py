@@ -6,9 +6,10 @@ its clause ("denied shelling", "threatened to attack", "would withdraw") makes o
 or speaks of the background ("after six weeks of heavy fighting"),
 unless a more specific type found in the same sentence suppresses it (a shelling is not also a
 generic attack). Dates are resolved like ``said_on``: a date the sentence speaks of, nearest the
-cue, else the publication day. Counts are conservative: a number only counts as killed, released...
-when the word saying so follows it closely ("49 servicemen were killed") or precedes it ("killing
-two"), and vague counts take ACLED's low values ("dozens" = 12) through :mod:`trucewatch.text.numbers`.
+cue, else the publication day (in an undated report, the day its paragraph just named, else its
+dateline). Counts are conservative: a number only counts as killed, released... when the word
+saying so follows it closely ("49 servicemen were killed") or precedes it ("killing two"), and vague
+counts take ACLED's low values ("dozens" = 12) through :mod:`trucewatch.text.numbers`.
 """
 
 from __future__ import annotations
@@ -28,14 +29,30 @@ from trucewatch.text.spans import Overlaps
 
 _CLAUSE = re.compile(r"[,;:()]|\s(?:but|while|whereas|and)\s")
 _UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|towards|outside)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+_DATELINE = re.compile(r"\s*,?\s*[^\w\s,.]?\s*[(—–]")  # after a name opening a line: "Moscow, (APP", "BAKU —"
+_ORIGIN_CUT = re.compile(r"[.;]")
 CONTEXT = 400  # characters before a sentence whose last place name stands for a sentence naming none
 _VIOLENT = {"attack", "shelling", "armed_clash", "ceasefire_violation_report", "casualties", "mine_incident"}
-_PLACE_RANK = {"village": 0, "town": 0, "city": 0, "district": 1, "corridor": 1, "route": 1, "region": 2, "line": 3,
-               "country": 4}
+_PLACE_RANK = {
+    "village": 0,
+    "town": 0,
+    "city": 0,
+    "district": 1,
+    "corridor": 1,
+    "route": 1,
+    "region": 2,
+    "line": 3,
+    "country": 4,
+}
 
 
-def extract_incidents(doc: Document, sentences: Sequence[Sentence], registry: ActorRegistry, gazetteer: Gazetteer,
-                      statements: Sequence[Statement] = ()) -> list[Incident]:
+def extract_incidents(
+    doc: Document,
+    sentences: Sequence[Sentence],
+    registry: ActorRegistry,
+    gazetteer: Gazetteer,
+    statements: Sequence[Statement] = (),
+) -> list[Incident]:
     """The incidents ``doc`` reports, one per (sentence, type), in text order; none in a language with no rules."""
     language = doc.language or "en"
     if language not in languages(having="incidents"):
@@ -58,34 +75,47 @@ def extract_incidents(doc: Document, sentences: Sequence[Sentence], registry: Ac
 def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | None:
     """The first cue of ``rule`` in ``text`` that speaks of an incident that happened: not negated,
     hypothetical or background in its clause, not an intention ("agreed to withdraw"), not zero ("no violations"),
-    not future just after it ("will begin", "over its route are set to begin"), not denied later in the sentence
+    not future just after it or inside it ("will begin", "over its route are set to begin", "peacekeepers will be
+    deployed"), not denied later in the sentence
     ("... is false")."""
     for match in rule.cues.finditer(text):
-        clause = text[max(0, match.start() - 80):match.start()]
+        clause = text[max(0, match.start() - 80) : match.start()]
         cut = list(_CLAUSE.finditer(clause))
         if cut:
-            clause = clause[cut[-1].end():]
-        after = text[match.end():match.end() + 40]
-        after = after[:m.start()] if (m := _CLAUSE.search(after)) else after
-        if (rules.blocked.search(clause) or (rules.zero and rules.zero.search(match.group()))
-                or (rules.infinitive and not rule.purpose_counts and rules.infinitive.search(clause))
-                or (rules.future and rules.future.match(after.lstrip()))
-                or (rules.denied and rules.denied.search(text, match.end()))):
+            clause = clause[cut[-1].end() :]
+        after = text[match.end() : match.end() + 40]
+        after = after[: m.start()] if (m := _CLAUSE.search(after)) else after
+        if (
+            rules.blocked.search(clause)
+            or (rules.zero and rules.zero.search(match.group()))
+            or (rules.infinitive and not rule.purpose_counts and rules.infinitive.search(clause))
+            or (rules.future and rules.future.match(after.lstrip()))
+            or (rules.future_inside and rules.future_inside.search(match.group()))
+            or (rules.denied and rules.denied.search(text, match.end()))
+        ):
             continue
         return match
     return None
 
 
-def _sentence_incidents(doc: Document, low: str, sentence: Sentence, rules: IncidentRules, registry: ActorRegistry,
-                        gazetteer: Gazetteer, reporter_of: Callable[[Sentence], Reporter],
-                        today: str | None) -> list[Incident]:
-    text, ltext = doc.body[sentence.start:sentence.end], low[sentence.start:sentence.end]
+def _sentence_incidents(
+    doc: Document,
+    low: str,
+    sentence: Sentence,
+    rules: IncidentRules,
+    registry: ActorRegistry,
+    gazetteer: Gazetteer,
+    reporter_of: Callable[[Sentence], Reporter],
+    today: str | None,
+) -> list[Incident]:
+    text, ltext = doc.body[sentence.start : sentence.end], low[sentence.start : sentence.end]
     cues = {rule.name: (rule, m) for rule in rules.types if (m := _cue(rule, rules, ltext))}
     suppressed = {s for rule, _ in cues.values() for s in rule.suppresses}
     kept = [(rule, m) for name, (rule, m) in cues.items() if name not in suppressed]
     if not kept:
         return []
     dates = date_mentions(doc.body, today, sentence.start, sentence.end)
+    undated = (None, None) if dates else _context_date(doc, sentence.start, today)
     reporter, span = reporter_of(sentence)
     span = span and (span[0] - sentence.start, span[1] - sentence.start)
     places = [p for p in gazetteer.find(text) if not (span and p.start < span[1] and span[0] < p.end)]
@@ -94,8 +124,8 @@ def _sentence_incidents(doc: Document, low: str, sentence: Sentence, rules: Inci
     numbers = find_numbers(text, doc.language or "en")
     incidents = []
     for rule, cue in kept:
-        date, precision = _date(dates, sentence.start + cue.start(), doc.published)
-        place = _place(places, cue.start(), ltext, rules)
+        date, precision = _date(dates, sentence.start + cue.start(), doc.published) if dates else undated
+        place = _place(places, cue, ltext, rules, fired=rule.name in _VIOLENT)
         written = place.text if place else _unknown_place(text)
         if place is None and written is None:  # "in the region", or no place: the one the text was just speaking of
             place = _place_before(doc.body, low, sentence.start, gazetteer, rules)
@@ -108,19 +138,38 @@ def _sentence_incidents(doc: Document, low: str, sentence: Sentence, rules: Inci
                 event_type = refinement.event_type or event_type
                 sub_event_type = refinement.sub_event_type or sub_event_type
                 break
-        roles = [{"name": a["name"], "side": a["side"], "role": "actor" if a["at"] < cue.start() else "target"}
-                 for a in actors]
+        roles = [
+            {"name": a["name"], "side": a["side"], "role": "actor" if a["at"] < cue.start() else "target"}
+            for a in actors
+        ]
         confidence = 0.5 + 0.1 * bool(dates) + 0.1 * bool(place) + 0.1 * bool(roles) + 0.1 * bool(reporter)
-        incidents.append(Incident(
-            doc_id=doc.id, start=sentence.start, end=sentence.end, sentence=text, type=rule.name,
-            plover_type=rule.plover_type, plover_mode=mode, acled_event_type=event_type,
-            acled_sub_event_type=sub_event_type, date=date, date_precision=precision, place=written,
-            place_id=place.place.id if place else None, admin1=place.place.admin1 if place else None,
-            latitude=place.place.latitude if place else None, longitude=place.place.longitude if place else None,
-            actors=roles, reported_by=reporter, counts=counts,
-            fatalities=counts.get("killed", 0) if rule.name in _VIOLENT else 0,
-            confidence=round(confidence - 0.2 * hedged, 2), cue=text[cue.start():cue.end()],
-            sentence_index=sentence.index))
+        incidents.append(
+            Incident(
+                doc_id=doc.id,
+                start=sentence.start,
+                end=sentence.end,
+                sentence=text,
+                type=rule.name,
+                plover_type=rule.plover_type,
+                plover_mode=mode,
+                acled_event_type=event_type,
+                acled_sub_event_type=sub_event_type,
+                date=date,
+                date_precision=precision,
+                place=written,
+                place_id=place.place.id if place else None,
+                admin1=place.place.admin1 if place else None,
+                latitude=place.place.latitude if place else None,
+                longitude=place.place.longitude if place else None,
+                actors=roles,
+                reported_by=reporter,
+                counts=counts,
+                fatalities=counts.get("killed", 0) if rule.name in _VIOLENT else 0,
+                confidence=round(confidence - 0.2 * hedged, 2),
+                cue=text[cue.start() : cue.end()],
+                sentence_index=sentence.index,
+            )
+        )
     return incidents
 
 
@@ -131,25 +180,64 @@ def _date(dates, at: int, published: str | None) -> tuple[str | None, str | None
     return publication_day(published)
 
 
+def _context_date(doc: Document, start: int, today: str | None) -> tuple[str | None, str | None]:
+    """The date of a sentence naming none: the publication day; in an undated report, the day its paragraph just
+    named ("On June 2, ... The meeting was held ..."), else the latest day it writes (its dateline, a caption);
+    none when the report gives no date at all."""
+    if doc.published:
+        return publication_day(doc.published)
+    window = max(0, start - CONTEXT, doc.body.rfind("\n\n", 0, start) + 2)
+    days = [d for d in date_mentions(doc.body, today, window, start) if d.precision == "day"]
+    return (days[-1].value, "day") if days else publication_day(today)
+
+
 def _where(mention: PlaceMention, text: str, rules: IncidentRules) -> bool:
-    """Whether a name is used as the place of something: not a dateline ("MOSCOW, Sept 20"), not a capital or
-    country speaking or acting for its government ("Baku said", "Azerbaijan has admitted")."""
-    if mention.text.isupper() and len(mention.text) > 3:
+    """Whether a name is used as the place of something: not a dateline ("MOSCOW, Sept 20", "Moscow, (APP - ..."),
+    not a capital or country speaking or acting for its government ("Baku said", "the Sanaa government",
+    "launched by Baku")."""
+    opens_line = not text[text.rfind("\n", 0, mention.start) + 1 : mention.start].strip()
+    if (mention.text.isupper() and len(mention.text) > 3) or (opens_line and _DATELINE.match(text, mention.end)):
+        return False
+    if rules.acts_before and rules.acts_before.search(text[max(0, mention.start - 20) : mention.start]):
         return False
     return not (rules.speaks_after and rules.speaks_after.match(text, mention.end))
 
 
 def _locative(mention: PlaceMention, text: str, rules: IncidentRules) -> bool:
     """Whether a locative word comes just before the name ("in the village of Tegh", "near Goris")."""
-    return bool(rules.place_before and rules.place_before.search(text[max(0, mention.start - 50):mention.start]))
+    return bool(rules.place_before and rules.place_before.search(text[max(0, mention.start - 50) : mention.start]))
 
 
-def _place(places: list[PlaceMention], at: int, text: str, rules: IncidentRules) -> PlaceMention | None:
-    """Where the incident happened: the most precise place named, one after a locative word before others, nearest
-    the cue."""
-    ranked = [(_PLACE_RANK.get(m.place.kind, 2), not _locative(m, text, rules), abs(m.start - at), m)
-              for m in places if _where(m, text, rules)]
-    return min(ranked, key=lambda r: r[:3])[3] if ranked else None
+def _origin(mention: PlaceMention, cue: re.Match[str], text: str, rules: IncidentRules) -> bool:
+    """Whether the name says where fire came from, not where it struck: an origin word before it in its clause,
+    with no cue in between ("fired on Kalbajar district from positions in Basarkechar")."""
+    if rules.origin_before is None:
+        return False
+    window = max(0, mention.start - 120)
+    origins = list(rules.origin_before.finditer(text, window, mention.start))
+    if not origins:
+        return False
+    after = origins[-1].end()
+    return not (_ORIGIN_CUT.search(text, after, mention.start) or after <= cue.start() < mention.start)
+
+
+def _place(
+    places: list[PlaceMention], cue: re.Match[str], text: str, rules: IncidentRules, fired: bool
+) -> PlaceMention | None:
+    """Where the incident happened: not where fire came from, the most precise place named, one after a locative
+    word before others, nearest the cue."""
+    ranked = [
+        (
+            fired and _origin(m, cue, text, rules),
+            _PLACE_RANK.get(m.place.kind, 2),
+            not _locative(m, text, rules),
+            abs(m.start - cue.start()),
+            m,
+        )
+        for m in places
+        if _where(m, text, rules)
+    ]
+    return min(ranked, key=lambda r: r[:4])[4] if ranked else None
 
 
 def _place_before(body: str, low: str, start: int, gazetteer: Gazetteer, rules: IncidentRules) -> PlaceMention | None:
@@ -196,8 +284,9 @@ def _actors(text: str, registry: ActorRegistry, rules: IncidentRules, reporter: 
             if reporter and match.start() < reporter[1] and reporter[0] < match.end():
                 continue
             name = " ".join(match.group().split())
-            found.setdefault(name.lower(), {"name": name, "side": adjectives[match.group(1).lower()],
-                                            "at": match.start()})
+            found.setdefault(
+                name.lower(), {"name": name, "side": adjectives[match.group(1).lower()], "at": match.start()}
+            )
     return sorted(found.values(), key=lambda a: a["at"])
 
 
@@ -209,8 +298,14 @@ def _forces(registry: ActorRegistry, rules: IncidentRules) -> tuple[re.Pattern[s
     cached = _FORCES.get(id(registry))
     if cached is None or cached[0] is not registry or cached[1] is not rules:
         adjectives = {a.lower(): code for code, c in registry.countries.items() for a in c["adjectives"]}
-        built = (re.compile(rf"\b({'|'.join(map(re.escape, adjectives))})\s+(?:{rules.force_nouns})\b", re.IGNORECASE),
-                 adjectives) if rules.force_nouns and adjectives else None
+        built = (
+            (
+                re.compile(rf"\b({'|'.join(map(re.escape, adjectives))})\s+(?:{rules.force_nouns})\b", re.IGNORECASE),
+                adjectives,
+            )
+            if rules.force_nouns and adjectives
+            else None
+        )
         cached = _FORCES[id(registry)] = (registry, rules, built)
     return cached[2]
 
@@ -221,18 +316,18 @@ def _counts(text: str, numbers, rule: TypeRule, rules: IncidentRules) -> dict[st
     for number in numbers:
         if not float(number.value).is_integer() or number.value <= 0:
             continue
-        after = text[number.end:number.end + 60]
-        before = text[max(0, number.start - 20):number.start]
+        after = text[number.end : number.end + 60]
+        before = text[max(0, number.start - 20) : number.start]
         best: tuple[int, str] | None = None
         for kind in rule.counts:
             pattern = rules.counts.get(kind)
             if pattern is None:
                 continue
             match = pattern.search(after)
-            if match and len(after[:match.start()].split()) <= 4 and not re.search(r"[.;]", after[:match.start()]):
+            if match and len(after[: match.start()].split()) <= 4 and not re.search(r"[.;]", after[: match.start()]):
                 if best is None or match.start() < best[0]:
                     best = (match.start(), kind)
-            elif (tail := pattern.search(before)) and not before[tail.end():].strip(" ,"):
+            elif (tail := pattern.search(before)) and not before[tail.end() :].strip(" ,"):
                 best = best or (99, kind)
         if best and best[1] not in counts:
             counts[best[1]] = int(number.value)

@@ -16,6 +16,7 @@ from pathlib import Path
 from trucewatch import datafiles
 from trucewatch.agreements import Place, place_from_entry
 from trucewatch.incidents.rules import lowered
+from trucewatch.lang import lexicons
 
 PLACES = Path(__file__).resolve().parents[1] / "data" / "places"
 
@@ -28,18 +29,49 @@ class PlaceMention:
     place: Place
 
 
-class Gazetteer:
-    """Name variants -> places, matched longest first on word boundaries (case as written for short names)."""
+@dataclass(frozen=True)
+class Inflection:
+    """How names of an inflecting language change their ending in text ("Нагорный Карабах" -> "в Нагорном
+    Карабахе"): the letters of its script, endings a word drops, and how many letters may follow the stem."""
 
-    def __init__(self, places: Iterable[tuple[Place, tuple[str, ...]]]) -> None:
+    letters: str
+    strip: tuple[str, ...]
+    up_to: int
+
+    def pattern(self, name: str) -> str | None:
+        """A name of this script as a pattern allowing each word any ending; None for a name of another script."""
+        words = name.split()
+        if not all(re.fullmatch(rf"{self.letters}+", w) for w in words):
+            return None
+        stems = []
+        for word in words:
+            cut = next(
+                (e for e in sorted(self.strip, key=len, reverse=True) if word.endswith(e) and len(word) - len(e) >= 3),
+                "",
+            )
+            stems.append(re.escape(word[: len(word) - len(cut)]) + f"{self.letters}{{0,{self.up_to}}}")
+        return r"\s+".join(stems)
+
+
+class Gazetteer:
+    """Name variants -> places, matched longest first on word boundaries (case as written for short names); a name
+    of an inflecting language with any ending."""
+
+    def __init__(self, places: Iterable[tuple[Place, tuple[str, ...]]], inflections: Iterable[Inflection] = ()) -> None:
         self.places: dict[str, Place] = {}
         self._names: dict[str, Place] = {}
         for place, names in places:
             self.places[place.id] = place
             for name in names:
                 self._names.setdefault(name.lower(), place)
-        alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+")
-                                for n in sorted(self._names, key=len, reverse=True))
+        patterns = {n: re.escape(n).replace(r"\ ", r"\s+") for n in self._names}
+        self._inflected: list[tuple[re.Pattern[str], Place]] = []
+        for inflection in inflections:
+            for name, place in self._names.items():
+                if (pattern := inflection.pattern(name)) is not None:
+                    patterns[name] = pattern
+                    self._inflected.append((re.compile(pattern), place))
+        alternatives = "|".join(patterns[n] for n in sorted(patterns, key=len, reverse=True))
         self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if self._names else None  # lowered text
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
@@ -50,12 +82,15 @@ class Gazetteer:
         before = max(0, start - 1)  # one character before, for the word boundary
         found = []
         for match in self._pattern.finditer(lowered(text[before:end]), start - before):
-            words = text[before + match.start():before + match.end()]
-            place = self._names[" ".join(words.lower().split())]
+            words = text[before + match.start() : before + match.end()]
+            place = self._names.get(" ".join(words.lower().split())) or self._inflected_place(match.group())
             if place.name[0].isupper() and words[0].islower():
                 continue
             found.append(PlaceMention(before + match.start(), before + match.end(), words, place))
         return found
+
+    def _inflected_place(self, words: str) -> Place:
+        return next(place for pattern, place in self._inflected if pattern.fullmatch(" ".join(words.split())))
 
 
 def _entries(path: Path) -> list[tuple[Place, tuple[str, ...]]]:
@@ -75,4 +110,13 @@ def load_gazetteer(extra: tuple[str, ...] = ()) -> Gazetteer:
     for path in [*sorted(PLACES.glob("*.yaml")), *(Path(p) for p in extra)]:
         for place, names in _entries(path):
             entries[place.id] = (place, names)
-    return Gazetteer(entries.values())
+    return Gazetteer(entries.values(), _inflections())
+
+
+def _inflections() -> list[Inflection]:
+    """The name endings of every language whose incident rules give them (``place_endings``)."""
+    return [
+        Inflection(e["letters"], tuple(e["strip"]), e["up_to"])
+        for data in lexicons("incidents").values()
+        if (e := data.get("place_endings"))
+    ]

@@ -22,14 +22,70 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 def _alternation(patterns: list[str]) -> str:
-    """The patterns as one alternation, longest first; a space matches any whitespace run."""
-    return "|".join(p.replace(" ", r"\s+") for p in sorted(patterns, key=len, reverse=True))
+    """The patterns as one alternation, longest first; a space matches any whitespace run, an optional space ("air
+    ?strikes?") none too."""
+    return "|".join(p.replace(" ?", r"\s*").replace(" ", r"\s+") for p in sorted(patterns, key=len, reverse=True))
 
 
 def _words(patterns: list[str]) -> re.Pattern[str]:
     """Regex cues on word boundaries, case-insensitive; a space matches any whitespace run."""
     body = _alternation(patterns)
     return _compile(rf"(?<![\w-])(?:{body})(?![\w])")
+
+
+_SLACK = r"(?:[\w.,’'-]+\s+){0,%d}"  # light syntactic slack: up to n words between a verb and its object
+
+
+def _inflected(word: str, irregular: dict[str, list[str]]) -> tuple[str, str]:
+    """Every form of an English verb (``word``: shell, release, free, ratify, ship, withdraw) as a pattern, and its
+    past participles; over-generation ("targetted") is harmless, it never occurs."""
+    extra = irregular.get(word, [])
+    if word.endswith("ee"):
+        regular, past = rf"{word}(?:s|d|ing)?", rf"{word}d"
+    elif word.endswith("e"):
+        regular, past = rf"{word[:-1]}(?:e|es|ed|ing)", rf"{word}d"
+    elif re.search(r"[^aeiou]y$", word):
+        regular, past = rf"{word[:-1]}(?:y|ies|ied|ying)", rf"{word[:-1]}ied"
+    elif re.search(r"(?:s|x|z|ch|sh)$", word):
+        regular, past = rf"{word}(?:es|ed|ing)?", rf"{word}ed"
+    else:
+        double = re.escape(word[-1]) + "?" if re.search(r"[^aeiou][aeiou][bdglmnprt]$", word) else ""
+        regular, past = rf"{word}(?:s|{double}ed|{double}ing)?", rf"{word}{double}ed"
+    forms = "|".join([regular, *map(re.escape, extra)])
+    participles = "|".join([past, *map(re.escape, extra)])
+    return f"(?:{forms})", f"(?:{participles})"
+
+
+def _frame_cues(frame: dict, irregular: dict[str, list[str]]) -> list[str]:
+    """A verb class as cue patterns: every form of each verb (a phrasal verb's first word inflected: "hand over"),
+    followed within a few words by one of its objects, but not as a noun ("release of"); the passive ("prisoners were
+    released");
+    its subjects just before it ("peacekeepers arrived"); a phrasal verb around its object ("pulled its troops
+    back"). A frame with neither objects nor subjects is its verbs alone."""
+    gap = frame.get("gap", 3)
+    forms, participles, separated = [], [], []
+    for verb in frame["verbs"]:
+        head, _, particle = verb.partition(" ")
+        form, participle = _inflected(head, irregular)
+        tail = rf"\s+{particle}" if particle else ""
+        forms.append(form + tail)
+        participles.append(participle + tail)
+        if particle:
+            separated.append((form, tail))
+    verbs, passive = "|".join(forms), "|".join(participles)
+    objects = "|".join(frame.get("objects", []))
+    subjects = [rf"(?:{'|'.join(frame['subjects'])})\s+{_SLACK % 3}(?:{verbs})"] if frame.get("subjects") else []
+    if not objects:
+        return subjects or [rf"(?:{verbs})"]
+    return [
+        *subjects,
+        rf"(?:{verbs})\s+(?!of\s){_SLACK % gap}(?:{objects})",  # "release of": a noun
+        rf"(?:{objects})\s+{_SLACK % 3}(?:{frame.get('auxiliaries', _AUXILIARIES)})\s+(?:\w+\s+)?(?:{passive})",
+        *(rf"{form}\s+{_SLACK % 2}(?:{objects}){tail}" for form, tail in separated),
+    ]  # "pulled its troops back"
+
+
+_AUXILIARIES = r"was|were|been|being|is|are|got"
 
 
 @dataclass(frozen=True)
@@ -60,6 +116,7 @@ class IncidentRules:
     any_cue: re.Pattern[str]  # the cheap prefilter: a sentence without any cue is not looked at again
     blocked: re.Pattern[str]  # negation, hypotheticals, background: before the cue in its clause
     future: re.Pattern[str] | None  # up to three words after the cue: "patrols will begin", "over it are set to"
+    future_inside: re.Pattern[str] | None  # inside a cue with words between its parts: "peacekeepers will be deployed"
     denied: re.Pattern[str] | None  # later in the sentence: "... fired on our positions is false"
     zero: re.Pattern[str] | None  # inside the cue: "recorded no ceasefire violations"
     infinitive: re.Pattern[str] | None  # just before the cue: "agreed to withdraw"
@@ -67,6 +124,8 @@ class IncidentRules:
     force_nouns: str  # regex alternation
     place_before: re.Pattern[str] | None  # a locative word (and up to three more) just before a name: its place
     speaks_after: re.Pattern[str] | None  # after a city's name: the city speaks for its government ("Baku said")
+    acts_before: re.Pattern[str] | None  # just before a name: the name is who acted ("launched by Baku")
+    origin_before: re.Pattern[str] | None  # before a name in its clause: fire came from there ("from positions in")
     counts: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
@@ -77,26 +136,57 @@ def _optional(data: dict, key: str) -> re.Pattern[str] | None:
 @cache
 def incident_rules(language: str = "en") -> IncidentRules:
     data = lexicon(language, "incidents")
+    irregular = data.get("irregular_verbs", {})
+    cues = {
+        name: [*spec.get("cues", []), *(c for f in spec.get("frames", []) for c in _frame_cues(f, irregular))]
+        for name, spec in data["types"].items()
+    }
     types = []
     for name, spec in data["types"].items():
-        refine = tuple(Refinement(_words(r["words"]), r.get("plover_mode"), r.get("event_type"),
-                                  r.get("sub_event_type")) for r in spec.get("refine", []))
-        types.append(TypeRule(name, _words(spec["cues"]), spec["plover"]["type"], spec["plover"].get("mode"),
-                              spec["acled"]["event_type"], spec["acled"]["sub_event_type"],
-                              frozenset(spec.get("suppresses", [])), refine,
-                              tuple(data.get("type_counts", {}).get(name, [])), spec.get("purpose_counts", False)))
-    all_cues = [c for spec in data["types"].values() for c in spec["cues"]]
+        refine = tuple(
+            Refinement(_words(r["words"]), r.get("plover_mode"), r.get("event_type"), r.get("sub_event_type"))
+            for r in spec.get("refine", [])
+        )
+        types.append(
+            TypeRule(
+                name,
+                _words(cues[name]),
+                spec["plover"]["type"],
+                spec["plover"].get("mode"),
+                spec["acled"]["event_type"],
+                spec["acled"]["sub_event_type"],
+                frozenset(spec.get("suppresses", [])),
+                refine,
+                tuple(data.get("type_counts", {}).get(name, [])),
+                spec.get("purpose_counts", False),
+            )
+        )
+    all_cues = [c for type_cues in cues.values() for c in type_cues]
     forces = _alternation(data.get("force_nouns", []))
     return IncidentRules(
-        types=types, any_cue=_words(all_cues),
+        types=types,
+        any_cue=_words(all_cues),
         blocked=_words([*data["negation"], *data["hypothetical"], *data.get("background", [])]),
         future=_compile(rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_alternation(data['future_after'])})(?![\w])")
-        if data.get("future_after") else None, denied=_optional(data, "denial_after"), zero=_optional(data, "zero"),
+        if data.get("future_after")
+        else None,
+        future_inside=_optional(data, "future_after"),
+        denied=_optional(data, "denial_after"),
+        zero=_optional(data, "zero"),
         infinitive=_compile(rf"(?<![\w-])(?:{_alternation(data['infinitive_before'])})\s+$")
-        if data.get("infinitive_before") else None,
-        hedges=_optional(data, "hedges"), force_nouns=forces,
+        if data.get("infinitive_before")
+        else None,
+        hedges=_optional(data, "hedges"),
+        force_nouns=forces,
         place_before=_compile(rf"(?<![\w-])(?:{_alternation(data['place_before'])})\s+(?:[\w'’-]+\s+){{0,3}}$")
-        if data.get("place_before") else None,
+        if data.get("place_before")
+        else None,
         speaks_after=_compile(rf"\s*(?:,\s*)?(?:{_alternation(data['speaks_after'])})(?![\w])")
-        if data.get("speaks_after") else None,
-        counts={kind: _words(words) for kind, words in data.get("counts", {}).items()})
+        if data.get("speaks_after")
+        else None,
+        origin_before=_optional(data, "origin_before"),
+        acts_before=_compile(rf"(?<![\w-])(?:{_alternation(data['acts_before'])})\s+$")
+        if data.get("acts_before")
+        else None,
+        counts={kind: _words(words) for kind, words in data.get("counts", {}).items()},
+    )
