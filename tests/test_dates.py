@@ -275,3 +275,19 @@ def test_no_context_day_when_the_text_was_written_in_a_later_year_than_its_dates
     assert context_day(background) is None  # written in 2021 or later: which Saturday is unknown
     assert context_day("Earlier this year, on March 3, 2021, they met. Last year it was hot.") == "2021-03-03"
     assert context_day("The truce of Nov. 10, 2020 held through the winter, officials said.") == "2020-11-10"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fighting on September 19–20, 2023 ended.", "2023-09-19"),
+    ("On 19-20 September 2023 the army attacked.", "2023-09-19"),
+    ("Between September 19 and 20, 2023 they fought.", "2023-09-19"),
+    ("19–20 сентября 2023 года", "2023-09-19"),
+])
+def test_a_span_of_days_is_dated_by_its_first_day_and_keeps_its_year(text: str, expected: str) -> None:
+    (found,) = find_dates(text)
+    assert found.iso() == expected
+
+
+def test_a_time_after_a_dash_is_no_span_of_days() -> None:
+    (found,) = find_dates("Sept 19, 2023 – 20:15 GMT")
+    assert (found.day, found.hour, found.minute) == (19, 20, 15)

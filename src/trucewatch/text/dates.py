@@ -54,6 +54,10 @@ class _Rules:
         month = rf"(?P<mon>{alternation(self.months)})\.?"
         ordinal = alternation(_words("ordinal_suffixes", files))
         day = rf"(?P<d>[0-3]?\d)(?:{ordinal})?"
+        # A span of days ("19-20 September", "September 19 and 20, 2023") is dated by its first day.
+        range_joiner = rf"\s*(?:[-–—]|\s(?:{alternation(_words('day_range_joiners', files))})\s)\s*"
+        first_day = rf"(?:(?P<d0>[0-3]?\d)(?:{ordinal})?{range_joiner})?"
+        last_day = rf"(?:{range_joiner}[0-3]?\d(?:{ordinal})?(?![\d:]))?"
         year = r"(?P<y>(?:19|20)\d\d)"
         joiner = alternation(_words("day_month_joiners", files))
         year_words = alternation(_words("year_words", files))
@@ -61,9 +65,10 @@ class _Rules:
         self.forms = {
             "iso": re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?:[T ](?P<H>[0-2]?\d):"
                               r"(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:\.\d+)?)?(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?(?!\d)"),
-            "day_month": re.compile(rf"(?<![\w.]){day}\s*(?:{joiner}\s+)?{month}(?![\w])"
+            "day_month": re.compile(rf"(?<![\w.]){first_day}{day}\s*(?:{joiner}\s+)?{month}(?![\w])"
                                     rf"(?:,?\s*{year}(?:\s*{year_words}(?!\w))?)?(?!\d)", re.IGNORECASE),
-            "month_day": re.compile(rf"(?<![\w]){month}\s*{day}(?!\d)(?:,?\s+{year}(?!\d))?", re.IGNORECASE),
+            "month_day": re.compile(rf"(?<![\w]){month}\s*{day}(?!\d){last_day}(?:,?\s+{year}(?!\d))?",
+                                    re.IGNORECASE),
             "numeric": re.compile(r"(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
                                   r"(?P<y>(?:19|20)\d\d)(?![\d])"),
         }
@@ -256,7 +261,7 @@ def find_dates(text: str, *, month_first: bool | None = None) -> list[FoundDate]
             elif form == "iso":
                 day, month = int(groups["d"]), int(groups["m"])
             else:
-                day, month = int(groups["d"]), rules.months[groups["mon"].lower()]
+                day, month = int(groups.get("d0") or groups["d"]), rules.months[groups["mon"].lower()]
             if _calendar(year or 2000, month, day) is None:  # 2000 is a leap year: 29 February stays possible
                 continue
             item = FoundDate(match.start(), match.end(), year, month, day)
