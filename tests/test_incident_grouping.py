@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+from pathlib import Path
+
 import pytest
 
+from trucewatch.agreements import Place
 from trucewatch.documents import build_document
-from trucewatch.records import SourceItem
+from trucewatch.evaluation.incidents import read_source_metadata
+from trucewatch.incidents.grouping import group_incidents, grouping_rules
+from trucewatch.records import Incident, SourceItem
 from trucewatch.text.dates import url_date
 
 
@@ -41,3 +48,119 @@ def test_a_date_in_the_url_dates_a_page_below_a_date_printed_in_it():
     assert (hinted.published, hinted.published_source) == ("2024-04-16", "hint")
     month = build_document(_item(body, url="https://news.example.org/2024/04/convoy/"))
     assert (month.published, month.published_source) == ("2024-04", "url")
+
+
+def report(
+    doc: str,
+    date: str | None,
+    place: str | None,
+    kind: str = "shelling",
+    *,
+    precision: str = "day",
+    doers: tuple[str, ...] = (),
+    counts: dict[str, int] | None = None,
+) -> Incident:
+    actors = [{"name": f"{side} forces", "side": side, "role": "actor"} for side in doers]
+    return Incident(
+        doc_id=doc,
+        start=0,
+        end=10,
+        sentence="s",
+        type=kind,
+        plover_type="ASSAULT",
+        date=date,
+        date_precision=precision if date else None,
+        place=place,
+        place_id=place,
+        actors=actors,
+        counts=counts or {},
+    )
+
+
+PLACES = {
+    p.id: p
+    for p in (
+        Place("region", "Region", "region", ()),
+        Place("hill", "Hill", "village", (), within="region"),
+        Place("capital", "Capital", "city", ()),
+        Place("far", "Far", "town", ()),
+    )
+}
+
+
+def together(*reports: Incident) -> bool:
+    groups = group_incidents(reports, PLACES)
+    return len({groups[r.id] for r in reports}) == 1
+
+
+def test_the_date_window_is_the_types_own_and_scaled_to_the_dates_precision():
+    assert together(report("a", "2022-12-12", "region", "blockade"), report("b", "2022-12-17", "region", "blockade"))
+    assert not together(report("a", "2022-12-12", "region"), report("b", "2022-12-17", "region"))
+    assert together(report("a", "2022-12-12", "region"), report("b", "2022-12-13", "region"))
+    assert together(report("a", "2022-12-01", "region", precision="month"), report("b", "2022-12-28", "region"))
+    assert not together(report("a", "2022-11-01", "region", precision="month"), report("b", "2022-12-28", "region"))
+    assert not together(report("a", "2022-01-01", "region", precision="year"), report("b", "2022-12-28", "region"))
+
+
+def test_compatible_types_and_announced_types_but_not_two_places_of_a_local_incident():
+    assert together(
+        report("a", "2021-12-04", "region", "prisoner_exchange"), report("b", "2021-12-04", "hill", "detainee_release")
+    )
+    assert together(
+        report("a", "2024-04-17", "capital", "troop_withdrawal", doers=("RU",)),
+        report("b", "2024-04-17", "region", "troop_withdrawal", doers=("RU",)),
+    )
+    assert not together(
+        report("a", "2024-04-17", "capital", "troop_withdrawal", doers=("RU",)),
+        report("b", "2024-04-17", "region", "troop_withdrawal"),
+    )
+    assert not together(
+        report("a", "2024-04-17", "far", doers=("AZ",)), report("b", "2024-04-17", "region", doers=("AZ",))
+    )
+
+
+def test_an_undated_report_joins_only_by_a_large_count_it_shares():
+    dated = report("a", "2021-12-04", "region", "detainee_release", counts={"released": 10})
+    assert together(dated, report("b", None, "hill", "detainee_release", counts={"released": 10}))
+    assert together(
+        report("b", None, None, "detainee_release", counts={"released": 10}),
+        report("c", None, "region", "detainee_release", counts={"released": 10}),
+    )
+    assert not together(dated, report("b", None, "hill", "detainee_release", counts={"released": 9}))
+    assert not together(
+        report("a", "2021-12-04", "region", counts={"wounded": 2}), report("b", None, "region", counts={"wounded": 2})
+    )
+    assert not together(dated, report("b", None, "far", "detainee_release", counts={"released": 10}))
+
+
+def test_a_report_takes_the_group_with_most_evidence_of_those_it_could_join():
+    here, there = report("a", "2023-09-20", "hill"), report("b", "2023-09-20", "far", counts={"killed": 3})
+    unplaced = report("c", "2023-09-20", None, counts={"killed": 3})  # could be either: the count says which
+    groups = group_incidents([here, there, unplaced], PLACES)
+    assert groups[unplaced.id] == groups[there.id] != groups[here.id]
+
+
+def test_the_grouping_data_names_only_known_incident_types():
+    known = set(
+        json.loads(
+            resources.files("trucewatch").joinpath("schemas/lang-incidents.schema.json").read_text(encoding="utf-8")
+        )["$defs"]["type"]["enum"]
+    )
+    rules = grouping_rules()
+    assert set(rules.windows) | set(rules.kind_of) | rules.announced <= known
+
+
+def test_source_metadata_gives_the_url_and_the_metadata_date_as_hints(tmp_path: Path):
+    manifest = tmp_path / "MANIFEST.tsv"
+    manifest.write_text(
+        "file\tsource\tpublication_date_from_metadata\tdate_visible_in_text\n"
+        "001.txt\thttps://news.example.org/2024/04/17/a\t2024-04-17\t\n"
+        "002.txt\thttps://news.example.org/b\t\t2020-11-10\n",
+        encoding="utf-8",
+    )
+    assert read_source_metadata(manifest, "text only") == {"001.txt": {}, "002.txt": {}}
+    assert read_source_metadata(manifest, "text + URL")["002.txt"] == {"url": "https://news.example.org/b"}
+    assert read_source_metadata(manifest, "text + URL + metadata date") == {
+        "001.txt": {"url": "https://news.example.org/2024/04/17/a", "published": "2024-04-17"},
+        "002.txt": {"url": "https://news.example.org/b"},
+    }
