@@ -43,12 +43,10 @@ class GroupingRules:
     announced: frozenset[str]  # types often placed where announced: a shared perpetrator outweighs two places
     shared_count_min: int
 
-    def window(self, a: Incident, b: Incident) -> int:
-        return max(self.windows.get(a.type, self.default_window), self.windows.get(b.type, self.default_window))
-
-    @property
-    def widest(self) -> int:
-        return max([self.default_window, *self.windows.values()])
+    def widest(self, kind: str) -> timedelta:
+        """The widest window of the types of ``kind``: how long a group of them stays open."""
+        types = [t for t, k in self.kind_of.items() if k == kind] or [kind]
+        return timedelta(days=max(self.windows.get(t, self.default_window) for t in types))
 
 
 @cache
@@ -86,16 +84,21 @@ def _days_apart(a: tuple[date, date], b: tuple[date, date]) -> int:
     return max((a[0] - b[1]).days, (b[0] - a[1]).days, 0)
 
 
-def _sides(incident: Incident, role: str | None = None) -> set[str]:
-    return {a["side"] for a in incident.actors if a.get("side") and (role is None or a.get("role") == role)}
+def _sides(incident: Incident, role: str | None = None) -> frozenset[str]:
+    return frozenset(a["side"] for a in incident.actors if a.get("side") and (role is None or a.get("role") == role))
+
+
+def _actors_fit(
+    doers_a: frozenset[str], sides_a: frozenset[str], doers_b: frozenset[str], sides_b: frozenset[str]
+) -> bool:
+    if not doers_a or not doers_b or doers_a & doers_b:
+        return True
+    return doers_a <= sides_b or doers_b <= sides_a
 
 
 def compatible(a: Incident, b: Incident) -> bool:
     """Whether two reports' actors can describe one incident (see the module docstring)."""
-    doers_a, doers_b = _sides(a, "actor"), _sides(b, "actor")
-    if not doers_a or not doers_b or doers_a & doers_b:
-        return True
-    return doers_a <= _sides(b) or doers_b <= _sides(a)
+    return _actors_fit(_sides(a, "actor"), _sides(a), _sides(b, "actor"), _sides(b))
 
 
 def _within(inner: str, outer: str, places: Mapping[str, Place]) -> bool:
@@ -119,105 +122,127 @@ def _written(incident: Incident) -> str | None:
     return " ".join(incident.place.lower().split()) if incident.place else None
 
 
-def same_place(a: Incident, b: Incident, places: Mapping[str, Place]) -> bool:
-    """Whether two reports' places can be one (see the module docstring)."""
-    if a.place_id and b.place_id:
-        return (
-            a.place_id == b.place_id
-            or _within(a.place_id, b.place_id, places)
-            or _within(b.place_id, a.place_id, places)
-        )
-    if a.place and b.place and not (a.place_id or b.place_id):
-        return _written(a) == _written(b)
+def _places_fit(
+    id_a: str | None, written_a: str | None, id_b: str | None, written_b: str | None, places: Mapping[str, Place]
+) -> bool:
+    if id_a and id_b:
+        return id_a == id_b or _within(id_a, id_b, places) or _within(id_b, id_a, places)
+    if written_a and written_b and not (id_a or id_b):
+        return written_a == written_b
     return True
 
 
-def _kind(incident: Incident, rules: GroupingRules) -> str:
-    return rules.kind_of.get(incident.type, incident.type)
+def same_place(a: Incident, b: Incident, places: Mapping[str, Place]) -> bool:
+    """Whether two reports' places can be one (see the module docstring)."""
+    return _places_fit(a.place_id, _written(a), b.place_id, _written(b), places)
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What :func:`same_incident` reads of a report, read once: reports of one shape answer alike."""
+
+    kind: str  # the type, or the name standing for its compatible types
+    type: str
+    span: tuple[date, date] | None
+    place_id: str | None
+    written: str | None
+    doers: frozenset[str]
+    sides: frozenset[str]
+
+
+def _facts(incident: Incident, rules: GroupingRules) -> _Facts:
+    return _Facts(
+        rules.kind_of.get(incident.type, incident.type),
+        incident.type,
+        _interval(incident),
+        incident.place_id,
+        _written(incident),
+        _sides(incident, "actor"),
+        _sides(incident),
+    )
+
+
+def _fits(a: _Facts, b: _Facts, places: Mapping[str, Place], rules: GroupingRules) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.span is not None and b.span is not None:
+        window = max(rules.windows.get(a.type, rules.default_window), rules.windows.get(b.type, rules.default_window))
+        if _days_apart(a.span, b.span) > window:
+            return False
+    if not _places_fit(a.place_id, a.written, b.place_id, b.written, places) and not (
+        a.type in rules.announced and b.type in rules.announced and a.doers & b.doers
+    ):
+        return False
+    return _actors_fit(a.doers, a.sides, b.doers, b.sides)
 
 
 def same_incident(a: Incident, b: Incident, places: Mapping[str, Place], rules: GroupingRules | None = None) -> bool:
     """Whether two reports can be of one incident: compatible types, dates in the window (an undated report does
     not contradict a date: it is grouped only by a shared count), places that can be one, compatible actors."""
     rules = rules or grouping_rules()
-    span_a, span_b = _interval(a), _interval(b)
-    return (
-        _kind(a, rules) == _kind(b, rules)
-        and (span_a is None or span_b is None or _days_apart(span_a, span_b) <= rules.window(a, b))
-        and (
-            same_place(a, b, places)
-            or (
-                a.type in rules.announced
-                and b.type in rules.announced
-                and bool(_sides(a, "actor") & _sides(b, "actor"))
-            )
-        )
-        and compatible(a, b)
-    )
+    return _fits(_facts(a, rules), _facts(b, rules), places, rules)
 
 
 def _large_counts(incident: Incident, rules: GroupingRules) -> set[tuple[str, int]]:
     return {(kind, n) for kind, n in incident.counts.items() if n >= rules.shared_count_min}
 
 
-def _shape(incident: Incident) -> tuple:
-    """What :func:`same_incident` reads of a report: members of one shape answer alike, so each is asked once."""
-    return (
-        incident.type,
-        _interval(incident),
-        incident.place_id,
-        _written(incident),
-        frozenset(_sides(incident, "actor")),
-        frozenset(_sides(incident)),
-    )
-
-
 class _Group:
-    """An incident being built: its reports, the earliest end of their dates, one report of each shape, and what
-    its members share as evidence (places, perpetrators' sides, counts, days)."""
+    """An incident being built: its reports, the earliest end of their dates, each shape of report among them, and
+    what its members share as evidence (places, perpetrators' sides, counts, days)."""
 
-    def __init__(self, first: Incident) -> None:
+    def __init__(self, first: Incident, facts: _Facts) -> None:
         self.members: list[Incident] = []
-        self.shapes: dict[tuple, Incident] = {}
+        self.shapes: set[_Facts] = set()
         self.earliest_end: date | None = None
         self.place_ids: set[str] = set()
         self.doers: set[str] = set()
         self.counts: set[tuple[str, int]] = set()
         self.days: set[date] = set()
-        self.add(first)
+        self.add(first, facts)
 
-    def accepts(self, report: Incident, places: Mapping[str, Place], rules: GroupingRules) -> bool:
-        return all(same_incident(report, member, places, rules) for member in self.shapes.values())
+    def accepts(self, facts: _Facts, places: Mapping[str, Place], rules: GroupingRules) -> bool:
+        return all(_fits(facts, shape, places, rules) for shape in self.shapes)
 
-    def evidence(self, report: Incident) -> int:
+    def evidence(self, report: Incident, facts: _Facts) -> int:
         """Positive evidence that ``report`` is of this incident rather than another it could join."""
-        span = _interval(report)
         return (
             2 * (report.place_id in self.place_ids)
-            + bool(_sides(report, "actor") & self.doers)
-            + 2 * bool(set(report.counts.items()) & self.counts)
-            + (span is not None and span[0] in self.days)
+            + bool(facts.doers & self.doers)
+            + 2 * bool(self.counts.intersection(report.counts.items()))
+            + (facts.span is not None and facts.span[0] in self.days)
         )
 
-    def add(self, report: Incident) -> None:
+    def add(self, report: Incident, facts: _Facts) -> None:
         self.members.append(report)
-        self.shapes.setdefault(_shape(report), report)
-        span = _interval(report)
-        if span is not None:
-            self.earliest_end = span[1] if self.earliest_end is None else min(self.earliest_end, span[1])
-            if span[0] == span[1]:
-                self.days.add(span[0])
+        self.shapes.add(facts)
+        if facts.span is not None:
+            end = facts.span[1]
+            self.earliest_end = end if self.earliest_end is None else min(self.earliest_end, end)
+            if facts.span[0] == end:
+                self.days.add(end)
         if report.place_id:
             self.place_ids.add(report.place_id)
-        self.doers |= _sides(report, "actor")
-        self.counts |= set(report.counts.items())
+        self.doers |= facts.doers
+        self.counts.update(report.counts.items())
 
 
-def _best(
-    groups: Iterable[_Group], report: Incident, places: Mapping[str, Place], rules: GroupingRules
-) -> _Group | None:
-    fitting = [g for g in groups if g.accepts(report, places, rules)]
-    return max(fitting, key=lambda g: g.evidence(report)) if fitting else None
+def _join(
+    groups: Iterable[_Group],
+    report: Incident,
+    facts: _Facts,
+    places: Mapping[str, Place],
+    rules: GroupingRules,
+    found: list[_Group],
+) -> _Group:
+    """Add ``report`` to the group of ``groups`` with most evidence that accepts it, else to a new group."""
+    fitting = [g for g in groups if g.accepts(facts, places, rules)]
+    if fitting:
+        group = max(fitting, key=lambda g: g.evidence(report, facts))
+        group.add(report, facts)
+        return group
+    found.append(_Group(report, facts))
+    return found[-1]
 
 
 def group_incidents(
@@ -226,8 +251,8 @@ def group_incidents(
     """Report id -> incident id (a stable id of the group's first report); a report alone is its own incident.
 
     ``places``: the gazetteer's places by id (default: the bundled gazetteer), for "lies within".
-    Dated reports are read in date order, so a group none of whose members can still be within the widest
-    window of the report is closed: each report is compared with the open groups of its kind only, and with
+    Dated reports are read in date order, so a group none of whose members can still be within its kind's
+    widest window of the report is closed: each report is compared with the open groups of its kind only, and with
     one member of each shape, which keeps a large store linear rather than quadratic. Undated reports come
     last and are compared only with the groups holding a large count they give."""
     if places is None:
@@ -235,39 +260,27 @@ def group_incidents(
 
         places = load_gazetteer().places
     rules = rules or grouping_rules()
-    widest = timedelta(days=rules.widest)
     groups: list[_Group] = []
     open_by_kind: dict[str, list[_Group]] = {}
     by_count: dict[tuple[str, str, int], dict[_Group, None]] = defaultdict(dict)  # (kind, count, n) -> groups
-    undated = []
-    for report in sorted(reports, key=lambda r: ((_interval(r) or (date.max,))[0], r.doc_id, r.start)):
-        span = _interval(report)
-        if span is None:
-            undated.append(report)
-            continue
-        kind = _kind(report, rules)
-        candidates = [g for g in open_by_kind.get(kind, ()) if g.earliest_end + widest >= span[0]]
-        open_by_kind[kind] = candidates
-        group = _best(candidates, report, places, rules)
-        if group is None:
-            group = _Group(report)
-            candidates.append(group)
-            groups.append(group)
+    read = [(_facts(r, rules), r) for r in reports]
+    read.sort(key=lambda fr: ((fr[0].span or (date.max,))[0], fr[1].doc_id, fr[1].start))
+    for facts, report in read:
+        if facts.span is None:  # undated (date.max sorts them last): only a shared large count joins them
+            candidates = dict.fromkeys(g for c in _large_counts(report, rules) for g in by_count[facts.kind, *c])
+            group = _join(candidates, report, facts, places, rules, groups)
         else:
-            group.add(report)
+            widest = rules.widest(facts.kind)
+            still_open = [g for g in open_by_kind.get(facts.kind, ()) if g.earliest_end + widest >= facts.span[0]]
+            open_by_kind[facts.kind] = still_open
+            known = len(groups)
+            group = _join(still_open, report, facts, places, rules, groups)
+            if len(groups) > known:
+                still_open.append(group)
         for count in _large_counts(report, rules):
-            by_count[kind, *count][group] = None
-    for report in undated:
-        kind = _kind(report, rules)
-        counts = _large_counts(report, rules)
-        group = _best(dict.fromkeys(g for c in counts for g in by_count[kind, *c]), report, places, rules)
-        if group is None:
-            group = _Group(report)
-            groups.append(group)
-        else:
-            group.add(report)
-        for count in counts:
-            by_count[kind, *count][group] = None
-    return {
-        report.id: stable_id("ig", min(r.id for r in group.members)) for group in groups for report in group.members
-    }
+            by_count[facts.kind, *count][group] = None
+    ids = {}
+    for group in groups:
+        incident_id = stable_id("ig", min(r.id for r in group.members))
+        ids.update((r.id, incident_id) for r in group.members)
+    return ids
