@@ -164,3 +164,30 @@ def test_source_metadata_gives_the_url_and_the_metadata_date_as_hints(tmp_path: 
         "001.txt": {"url": "https://news.example.org/2024/04/17/a", "published": "2024-04-17"},
         "002.txt": {"url": "https://news.example.org/b"},
     }
+
+
+def test_grouping_reads_the_reviewed_report_a_corrected_date_regroups_it(store, tmp_path: Path):
+    from trucewatch.ingest import ingest
+    from trucewatch.pipeline import analyse
+
+    (tmp_path / "a.txt").write_text(
+        "Shelling near Goris\n\nGORIS, May 14, 2021 - Azerbaijani forces shelled Goris on "
+        "Thursday, the ministry said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Border villages under fire\n\nYEREVAN, May 21, 2021 - Residents of Goris said "
+        "Azerbaijani troops shelled Goris on Thursday night. Schools stayed shut and "
+        "farmers kept away from the fields along the road.\n",
+        encoding="utf-8",
+    )
+    ingest([tmp_path / "a.txt", tmp_path / "b.txt"], store)
+    analyse(store)
+    first, second = sorted((i for i in store.incidents() if i.type == "shelling"), key=lambda i: i.date)
+    assert (first.date, second.date) == ("2021-05-13", "2021-05-20")
+    assert len(set(store.incident_groups([first, second]).values())) == 2  # a week apart: two shellings
+    store.add_revision("analyst", "incident", second.id, {"date": "2021-05-13"}, note="the same shelling")
+    groups = store.incident_groups(list(store.incidents()))
+    assert groups[first.id] == groups[second.id]
+    store.add_revision("analyst", "incident", second.id, {"verdict": "rejected"})
+    assert store.incident_groups([first, second])[second.id] != groups[first.id]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, and_, func, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from trucewatch.records import Incident
+from trucewatch.records import Incident, stable_id
 from trucewatch.store.tables import evidence_links, incidents, revisions, statements, users
 
 if TYPE_CHECKING:
@@ -154,13 +154,16 @@ class Reviews:
         return rows
 
     def incident_groups(self, reports: list[Incident], places=None) -> dict[str, str]:
-        """Report id -> incident id of ``reports``: the machine's grouping (of the reports as the machine made
-        them: a corrected place or date does not regroup) with reviewers' merges and splits over it.
+        """Report id -> incident id of ``reports``: grouped as reviewers left them (a corrected type, date or place
+        regroups the report; a rejected one is alone), with reviewers' merges and splits over it.
         ``places``: the gazetteer's places by id when the user added places files (default: the bundled one)."""
         from trucewatch.incidents.grouping import group_incidents
 
         ids = [r.id for r in reports]
-        return regroup(group_incidents(self.incidents_by_id(ids), places), self.current_reviews("incident", ids))  # type: ignore[attr-defined]
+        reviews = self.current_reviews("incident", ids)
+        reviewed = apply_incident_reviews(self.incidents_by_id(ids), reviews)  # type: ignore[attr-defined]
+        groups = group_incidents(reviewed, places)
+        return regroup({i: groups.get(i) or stable_id("ig", i) for i in ids}, reviews)
 
     def machine_incident_groups(self, version: str) -> dict[str, str]:
         """The machine's grouping of every stored report, materialised under ``version`` (``incidents_version``
