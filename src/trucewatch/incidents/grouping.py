@@ -18,8 +18,10 @@ them one ``incident_id``. What counts as close, per type, is data (``data/incide
   side by side in the group, neither merged into the other.
 
 A report joins a group only if it could be one incident with every member (complete linkage), so an
-unplaced report never chains two places into one incident; of the groups it could join it takes the one
-with most positive evidence (the same place entry, the same perpetrator's side, a shared count, the same day).
+unplaced report never chains two places into one incident (a type placed where announced needs its place to
+fit only one member, or a perpetrator's side shared with one: the group already spans the places it was told
+from). Of the groups it could join it takes the one with most positive evidence (the same place entry, the
+same perpetrator's side, a shared count, the same day).
 """
 
 from __future__ import annotations
@@ -162,18 +164,22 @@ def _facts(incident: Incident, rules: GroupingRules) -> _Facts:
     )
 
 
-def _fits(a: _Facts, b: _Facts, places: Mapping[str, Place], rules: GroupingRules) -> bool:
+def _fits(a: _Facts, b: _Facts, places: Mapping[str, Place], rules: GroupingRules, *, place: bool = True) -> bool:
+    """Whether two reports can be one incident; without ``place``, whatever their places."""
     if a.kind != b.kind:
         return False
     if a.span is not None and b.span is not None:
         window = max(rules.windows.get(a.type, rules.default_window), rules.windows.get(b.type, rules.default_window))
         if _days_apart(a.span, b.span) > window:
             return False
-    if not _places_fit(a.place_id, a.written, b.place_id, b.written, places) and not (
-        a.type in rules.announced and b.type in rules.announced and a.doers & b.doers
-    ):
+    if place and not (_places_fit(a.place_id, a.written, b.place_id, b.written, places) or _announced_by(a, b, rules)):
         return False
     return _actors_fit(a.doers, a.sides, b.doers, b.sides)
+
+
+def _announced_by(a: _Facts, b: _Facts, rules: GroupingRules) -> bool:
+    """Two reports of a type often placed where it was announced, naming the same perpetrator's side."""
+    return a.type in rules.announced and b.type in rules.announced and bool(a.doers & b.doers)
 
 
 def same_incident(a: Incident, b: Incident, places: Mapping[str, Place], rules: GroupingRules | None = None) -> bool:
@@ -202,7 +208,13 @@ class _Group:
         self.add(first, facts)
 
     def accepts(self, facts: _Facts, places: Mapping[str, Place], rules: GroupingRules) -> bool:
-        return all(_fits(facts, shape, places, rules) for shape in self.shapes)
+        if facts.type not in rules.announced:
+            return all(_fits(facts, shape, places, rules) for shape in self.shapes)
+        # placed where announced: dates and actors must fit every member, the place one of them
+        return all(_fits(facts, shape, places, rules, place=False) for shape in self.shapes) and any(
+            _places_fit(facts.place_id, facts.written, s.place_id, s.written, places) or _announced_by(facts, s, rules)
+            for s in self.shapes
+        )
 
     def evidence(self, report: Incident, facts: _Facts) -> int:
         """Positive evidence that ``report`` is of this incident rather than another it could join."""
