@@ -189,8 +189,8 @@ def same_incident(a: Incident, b: Incident, places: Mapping[str, Place], rules: 
     return _fits(_facts(a, rules), _facts(b, rules), places, rules)
 
 
-def _large_counts(incident: Incident, rules: GroupingRules) -> set[tuple[str, int]]:
-    return {(kind, n) for kind, n in incident.counts.items() if n >= rules.shared_count_min}
+def _large_counts(incident: Incident, rules: GroupingRules) -> list[tuple[str, int]]:
+    return sorted((kind, n) for kind, n in incident.counts.items() if n >= rules.shared_count_min)
 
 
 class _Group:
