@@ -145,6 +145,7 @@ class _Facts:
 
     kind: str  # the type, or the name standing for its compatible types
     type: str
+    window: int  # days its type's reports can be apart
     span: tuple[date, date] | None
     place_id: str | None
     written: str | None
@@ -156,6 +157,7 @@ def _facts(incident: Incident, rules: GroupingRules) -> _Facts:
     return _Facts(
         rules.kind_of.get(incident.type, incident.type),
         incident.type,
+        rules.windows.get(incident.type, rules.default_window),
         _interval(incident),
         incident.place_id,
         _written(incident),
@@ -168,10 +170,8 @@ def _fits(a: _Facts, b: _Facts, places: Mapping[str, Place], rules: GroupingRule
     """Whether two reports can be one incident; without ``place``, whatever their places."""
     if a.kind != b.kind:
         return False
-    if a.span is not None and b.span is not None:
-        window = max(rules.windows.get(a.type, rules.default_window), rules.windows.get(b.type, rules.default_window))
-        if _days_apart(a.span, b.span) > window:
-            return False
+    if a.span is not None and b.span is not None and _days_apart(a.span, b.span) > max(a.window, b.window):
+        return False
     if place and not (_places_fit(a.place_id, a.written, b.place_id, b.written, places) or _announced_by(a, b, rules)):
         return False
     return _actors_fit(a.doers, a.sides, b.doers, b.sides)
