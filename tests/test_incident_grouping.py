@@ -192,3 +192,13 @@ def test_grouping_reads_the_reviewed_report_a_corrected_date_regroups_it(store, 
     store.add_revision("analyst", "incident", second.id, {"verdict": "rejected"})
     rejected = store.incident_groups([first, second])
     assert rejected[second.id] != rejected[first.id]
+
+
+def test_grouping_score_judges_the_grouping_apart_from_the_extractions_misses():
+    from trucewatch.evaluation.incidents import grouping_score
+
+    gold = {"001.txt#0": "g", "002.txt#0": "g", "003.txt#0": "g", "004.txt#0": "h", "005.txt#0": "h"}
+    predicted = {"001.txt#0": "x", "002.txt#0": "x", "003.txt#0": None, "004.txt#0": "y", "005.txt#0": "z"}
+    score = grouping_score(gold, predicted)
+    assert (score["gold_pairs"], score["gold_pairs_matched"], score["predicted_pairs"]) == (4, 2, 1)
+    assert (score["recall"], score["recall_matched"], score["precision"]) == (0.25, 0.5, 1.0)

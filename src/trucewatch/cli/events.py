@@ -209,7 +209,8 @@ def eval_incidents_command(annotations: str | None, corpus: str | None, split: s
              "any type": r["sentence_recall_any_type"], "date": r["date_right"], "counts": r["counts_exact"],
              "place": r["place_resolved"], "grouping P": (r.get("grouping") or {}).get("precision"),
              "grouping R": (r.get("grouping") or {}).get("recall"),
-             "grouping F1 (pairwise)": (r.get("grouping") or {}).get("f1")}
+             "grouping F1 (pairwise)": (r.get("grouping") or {}).get("f1"),
+             "grouping F1 (found pairs)": (r.get("grouping") or {}).get("f1_matched")}
             for name, r in results.get("realdev", {}).items()]
     if "plover" in results:
         p = results["plover"]

@@ -138,9 +138,11 @@ def read_groups(annotations: str | os.PathLike) -> dict[str, str]:
 def grouping_score(gold: dict[str, str], predicted: dict[str, str | None]) -> dict:
     """Pairwise precision, recall and F1 of "same incident" over gold incidents of different articles.
 
-    ``gold`` and ``predicted`` map each gold incident ("NNN.txt#index") to its group (absent or None: alone)."""
+    ``gold`` and ``predicted`` map each gold incident ("NNN.txt#index") to its group (absent or None: alone).
+    Lenient beside (``*_matched``): recall and F1 over the gold pairs whose two incidents the stage found at all,
+    so the grouping is judged apart from the extraction's misses."""
     keys = sorted(predicted)
-    true_pairs = predicted_pairs = both = 0
+    true_pairs = predicted_pairs = both = found_pairs = 0
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
             if a.split("#")[0] == b.split("#")[0]:
@@ -148,12 +150,17 @@ def grouping_score(gold: dict[str, str], predicted: dict[str, str | None]) -> di
             same_gold = a in gold and gold.get(a) == gold.get(b)
             same_predicted = predicted[a] is not None and predicted[a] == predicted[b]
             true_pairs += same_gold
+            found_pairs += same_gold and predicted[a] is not None and predicted[b] is not None
             predicted_pairs += same_predicted
             both += same_gold and same_predicted
-    precision, recall = ratio(both, predicted_pairs), ratio(both, true_pairs)
-    f1 = round(2 * precision * recall / (precision + recall), 3) if precision and recall else 0.0
+    precision, recall, recall_found = ratio(both, predicted_pairs), ratio(both, true_pairs), ratio(both, found_pairs)
     return {"gold_pairs": true_pairs, "predicted_pairs": predicted_pairs, "precision": precision, "recall": recall,
-            "f1": f1}
+            "f1": _f1(precision, recall), "gold_pairs_matched": found_pairs, "recall_matched": recall_found,
+            "f1_matched": _f1(precision, recall_found)}
+
+
+def _f1(precision: float, recall: float) -> float:
+    return round(2 * precision * recall / (precision + recall), 3) if precision and recall else 0.0
 
 
 def read_source_metadata(manifest: str | os.PathLike, view: str) -> dict[str, dict[str, str]]:
