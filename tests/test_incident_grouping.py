@@ -166,7 +166,7 @@ def test_source_metadata_gives_the_url_and_the_metadata_date_as_hints(tmp_path: 
     }
 
 
-def test_grouping_reads_the_reviewed_report_a_corrected_date_regroups_it(store, tmp_path: Path):
+def test_grouping_reads_the_reviewed_report_a_corrected_date_or_place_regroups_it(store, tmp_path: Path):
     from trucewatch.ingest import ingest
     from trucewatch.pipeline import analyse
 
@@ -181,14 +181,24 @@ def test_grouping_reads_the_reviewed_report_a_corrected_date_regroups_it(store, 
         "farmers kept away from the fields along the road.\n",
         encoding="utf-8",
     )
-    ingest([tmp_path / "a.txt", tmp_path / "b.txt"], store)
+    (tmp_path / "c.txt").write_text(
+        "Night of shelling\n\nKAPAN, May 14, 2021 - The defence ministry said Azerbaijani units shelled Kapan "
+        "on Thursday and no one was hurt.\n",
+        encoding="utf-8",
+    )
+    ingest([tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"], store)
     analyse(store)
-    first, second = sorted((i for i in store.incidents() if i.type == "shelling"), key=lambda i: i.date)
+    shellings = [i for i in store.incidents() if i.type == "shelling"]
+    first, second = sorted((i for i in shellings if i.place_id == "goris"), key=lambda i: i.date)
     assert (first.date, second.date) == ("2021-05-13", "2021-05-20")
+    [elsewhere] = [i for i in shellings if i.place_id == "kapan"]
+    assert elsewhere.date == first.date and store.incident_groups([first, elsewhere])[elsewhere.id] != first.id
     assert len(set(store.incident_groups([first, second]).values())) == 2  # a week apart: two shellings
     store.add_revision("analyst", "incident", second.id, {"date": "2021-05-13"}, note="the same shelling")
     groups = store.incident_groups(list(store.incidents()))
-    assert groups[first.id] == groups[second.id]
+    assert groups[first.id] == groups[second.id] != groups[elsewhere.id]
+    store.add_revision("analyst", "incident", elsewhere.id, {"place": "Goris"}, note="Kapan was the dateline")
+    assert len(set(store.incident_groups(list(store.incidents())).values())) == 1
     store.add_revision("analyst", "incident", second.id, {"verdict": "rejected"})
     rejected = store.incident_groups([first, second])
     assert rejected[second.id] != rejected[first.id]

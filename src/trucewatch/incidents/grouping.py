@@ -29,12 +29,16 @@ from __future__ import annotations
 import calendar
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
+from typing import TYPE_CHECKING
 
 from trucewatch.agreements import Place
 from trucewatch.records import Incident, stable_id
+
+if TYPE_CHECKING:
+    from trucewatch.incidents.gazetteer import Gazetteer
 
 
 @dataclass(frozen=True)
@@ -187,6 +191,21 @@ def same_incident(a: Incident, b: Incident, places: Mapping[str, Place], rules: 
     not contradict a date: it is grouped only by a shared count), places that can be one, compatible actors."""
     rules = rules or grouping_rules()
     return _fits(_facts(a, rules), _facts(b, rules), places, rules)
+
+
+def with_place_read(report: Incident, gazetteer: Gazetteer) -> Incident:
+    """A report whose place a reviewer rewrote, with the gazetteer entry of the new name (none if the gazetteer does
+    not know it), so grouping compares the corrected place rather than the one the machine resolved."""
+    name = (report.place or "").strip()
+    whole = [m for m in gazetteer.find(name) if m.start == 0 and m.end == len(name)]
+    place = whole[0].place if whole else None
+    return replace(
+        report,
+        place_id=place.id if place else None,
+        admin1=place.admin1 if place else None,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+    )
 
 
 def _large_counts(incident: Incident, rules: GroupingRules) -> list[tuple[str, int]]:

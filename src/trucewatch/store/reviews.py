@@ -155,14 +155,20 @@ class Reviews:
 
     def incident_groups(self, reports: list[Incident], places=None) -> dict[str, str]:
         """Report id -> incident id of ``reports``: grouped as reviewers left them (a corrected type, date or place
-        regroups the report; a rejected one is alone), with reviewers' merges and splits over it.
+        regroups the report, a corrected place read again in the gazetteer; a rejected one is alone), with
+        reviewers' merges and splits over it.
         ``places``: the gazetteer's places by id when the user added places files (default: the bundled one)."""
-        from trucewatch.incidents.grouping import group_incidents
+        from trucewatch.incidents.gazetteer import Gazetteer, load_gazetteer
+        from trucewatch.incidents.grouping import group_incidents, with_place_read
 
         ids = [r.id for r in reports]
         reviews = self.current_reviews("incident", ids)
-        reviewed = apply_incident_reviews(self.incidents_by_id(ids), reviews)  # type: ignore[attr-defined]
-        groups = group_incidents(reviewed, places)
+        machine = self.incidents_by_id(ids)  # type: ignore[attr-defined]
+        written = {r.id: r.place for r in machine}
+        gazetteer = load_gazetteer() if places is None else Gazetteer((p, p.names) for p in places.values())
+        reviewed = [with_place_read(r, gazetteer) if r.place != written[r.id] else r
+                    for r in apply_incident_reviews(machine, reviews)]
+        groups = group_incidents(reviewed, gazetteer.places)
         return regroup({i: groups.get(i) or stable_id("ig", i) for i in ids}, reviews)
 
     def machine_incident_groups(self, version: str) -> dict[str, str]:
