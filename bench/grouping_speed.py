@@ -33,10 +33,22 @@ def reports(count: int, rng: random.Random) -> list[Incident]:
         place = rng.choice(places)
         actors = [{"name": "forces", "side": rng.choice(SIDES), "role": "actor"}] if rng.random() < 0.5 else []
         counts = {"killed": rng.choice((1, 2, 5, 10))} if rng.random() < 0.3 else {}
-        made.append(Incident(doc_id=f"d{number // 3}", start=number, end=number + 5, sentence="s",
-                             type=rng.choice(TYPES), plover_type="ASSAULT",
-                             date=day.isoformat() if precision else None, date_precision=precision, place=place,
-                             place_id=place, actors=actors, counts=counts))
+        made.append(
+            Incident(
+                doc_id=f"d{number // 3}",
+                start=number,
+                end=number + 5,
+                sentence="s",
+                type=rng.choice(TYPES),
+                plover_type="ASSAULT",
+                date=day.isoformat() if precision else None,
+                date_precision=precision,
+                place=place,
+                place_id=place,
+                actors=actors,
+                counts=counts,
+            )
+        )
     return made
 
 
