@@ -9,9 +9,11 @@ Where the fields come from, best source first:
 - ``published``: a dateline in the text (a date line by the title, or a wire
   dateline "MOSCOW, Nov 10 (Reuters) -"), a title that dates its page ("Daily report ...
   issued on 8 December 2020", source ``title``), HTML metadata (htmldate), the
-  container's hint (JSONL ``published``), else an inference marked ``inferred``
+  container's hint (JSONL ``published``), a day in the page's address ("/2024/04/17/", source ``url``),
+  else an inference marked ``inferred``
   (an "updated" time, a republication note's date, a year-less dateline completed
-  from its weekday and the years the text names, or with the crawl year). Dates inside the body are
+  from its weekday and the years the text names, or with the crawl year), else the month of a month-only
+  address ("/2023/07/slug", source ``url``). Dates inside the body are
   never the publication date. A republished story keeps its original date: a wire dateline older than
   the page's date line, or a republication note older than the metadata or container date, wins.
 - ``outlet``: the container's hint or URL, HTML site name or the site name on the title, or the text naming itself
@@ -28,7 +30,7 @@ from trucewatch.cleaning.credits import registry, url_host
 from trucewatch.cleaning.html import extract_html
 from trucewatch.cleaning.lines import Cleaned, clean_text
 from trucewatch.records import BodySpan, Document, RemovedBlock, SourceItem
-from trucewatch.text.dates import FoundDate, parse_date
+from trucewatch.text.dates import FoundDate, parse_date, url_date
 from trucewatch.text.language import detect_language
 
 
@@ -53,7 +55,7 @@ def build_document(item: SourceItem) -> Document:
         body, spans, removed = _located(cleaned, text, raw)
     else:
         body, spans, removed = _verbatim(cleaned, raw)
-    published, source = _published(cleaned, meta_date, hints)
+    published, source = _published(cleaned, meta_date, hints, url)
     return Document(
         id=document_id(item), source_key=item.key, source_path=item.source_path, locator=item.locator,
         content_type=item.content_type, raw_text=raw, body=body, body_spans=spans,
@@ -119,7 +121,8 @@ def _located(cleaned: Cleaned, text: str, html: str) -> tuple[str, list[BodySpan
     return body, spans, removed
 
 
-def _published(cleaned: Cleaned, meta_date: str | None, hints: dict[str, str]) -> tuple[str | None, str | None]:
+def _published(cleaned: Cleaned, meta_date: str | None, hints: dict[str, str],
+               url: str | None) -> tuple[str | None, str | None]:
     candidates = dict(reversed(cleaned.dates))  # first candidate of each kind wins
     header, lead, note = (candidates.get(w) for w in ("dateline", "lead", "note"))
     if _older(lead, header):  # a republished wire story: its dateline is the original, the page date is not
@@ -128,7 +131,8 @@ def _published(cleaned: Cleaned, meta_date: str | None, hints: dict[str, str]) -
         found = candidates.get(where)
         if found and found.year:
             return found.iso(), "title" if where == "title" else "dateline"
-    for value, source in ((meta_date, "meta"), (hints.get("published"), "hint")):
+    dated = url_date(url)
+    for value, source in ((meta_date, "meta"), (hints.get("published"), "hint"), (dated, "url")):
         parsed = parse_date(value) if value else None
         if parsed and parsed.year:
             # a crawl or republication date: the text names an older original publication
@@ -137,6 +141,8 @@ def _published(cleaned: Cleaned, meta_date: str | None, hints: dict[str, str]) -
         found = candidates.get(where)
         if found and found.year:
             return found.iso(), "inferred"
+    if dated:  # a month-only address: the month, below any day the text gives
+        return dated, "url"
     return _year_from_crawl(candidates.get("lead"), hints.get("crawled"))
 
 

@@ -89,7 +89,7 @@ class Document:
     body_spans: list[BodySpan]
     title: str | None = None
     published: str | None = None  # ISO 8601 date or datetime
-    published_source: str | None = None  # dateline, meta, header, hint, inferred
+    published_source: str | None = None  # dateline, title, meta, hint, url, inferred
     outlet: str | None = None
     wire: str | None = None
     language: str | None = None

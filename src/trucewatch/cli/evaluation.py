@@ -96,6 +96,10 @@ realdev_corpus_option = click.option(
 realdev_split_option = click.option(
     "--split", type=click.Choice(["dev", "heldout", "all"]), default="dev", show_default=True,
     help="dev: files not numbered by a multiple of 4; heldout: the others (look rarely).")
+source_metadata_option = click.option(
+    "--source-metadata", "source_metadata", type=click.Path(exists=True, dir_okay=False), default=None,
+    help="The corpus's MANIFEST.tsv: also read each article with its URL, then with its URL and the publication "
+         "date a crawler or news API returned, as a feed gives them (never annotation gold).")
 
 
 @evaluate.command("realdev", short_help="Score the whole system on the real-dev annotations.")

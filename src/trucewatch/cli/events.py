@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from trucewatch.cli import db_option, evaluate, main, open_store, shared_dir
-from trucewatch.cli.evaluation import realdev_corpus_option, realdev_split_option
+from trucewatch.cli.evaluation import realdev_corpus_option, realdev_split_option, source_metadata_option
 from trucewatch.cli.output import emit, format_option
 from trucewatch.records import SourceItem  # light: dataclasses only
 
@@ -169,24 +169,30 @@ def export_command(db: str | None, date_from: str | None, date_to: str | None, t
               help="Folder of the NNN.json annotations with `incidents` (eval/real-dev of the source checkout).")
 @realdev_corpus_option
 @realdev_split_option
+@source_metadata_option
 @click.option("--plover", "plover_file", type=click.Path(exists=True, dir_okay=False), default=None,
               help="PLOVER gold records (default: $TRUCEWATCH_SHARED/eval/plover/PLOVER_GSR_CAMEO.txt).")
 @format_option("table", "json")
-def eval_incidents_command(annotations: str | None, corpus: str | None, split: str, plover_file: str | None,
-                           fmt: str) -> None:
+def eval_incidents_command(annotations: str | None, corpus: str | None, split: str, source_metadata: str | None,
+                           plover_file: str | None, fmt: str) -> None:
     """Incident recall with the right type, precision, date, counts and place on real-dev (strict: same sentence
     and type, one to one; lenient: the sentence found with any type); pairwise F1 of grouping reports into
     incidents where the annotations have an incident_groups.json; PLOVER event category accuracy.
 
-    Without --annotations only PLOVER is scored.
+    Without --annotations only PLOVER is scored. With --source-metadata, real-dev is scored three ways, each
+    labelled: the text only, the text and its URL, the text, URL and metadata publication date.
     """
-    from trucewatch.evaluation.incidents import evaluate_incidents, evaluate_plover
+    from trucewatch.evaluation.incidents import SOURCE_VIEWS, evaluate_incidents, evaluate_plover, read_source_metadata
 
     results: dict[str, dict] = {}
     if annotations:
         folder = shared_dir("--corpus", corpus, "corpus", "real-dev")
+        views = list(SOURCE_VIEWS) if source_metadata else [None]
         try:
-            results["realdev"] = evaluate_incidents(annotations, folder, (split,))
+            results["realdev"] = {
+                f"{name}, {view}" if view else name: scores for view in views
+                for name, scores in evaluate_incidents(annotations, folder, (split,), read_source_metadata(
+                    source_metadata, view) if view else None).items()}
         except FileNotFoundError as error:
             raise click.ClickException(f"{error} (see --annotations, --corpus)") from None
     plover = Path(plover_file) if plover_file else shared_dir("--plover", None, "eval", "plover",
@@ -201,7 +207,10 @@ def eval_incidents_command(annotations: str | None, corpus: str | None, split: s
     rows = [{"data": f"real-dev {name}", "gold": r["gold"], "predicted": r["predicted"],
              "recall (type right)": r["recall"], "precision": r["precision"], "f1": r["f1"],
              "any type": r["sentence_recall_any_type"], "date": r["date_right"], "counts": r["counts_exact"],
-             "place": r["place_resolved"], "grouping F1 (pairwise)": r.get("grouping", {}).get("f1")}
+             "place": r["place_resolved"], "grouping P": (r.get("grouping") or {}).get("precision"),
+             "grouping R": (r.get("grouping") or {}).get("recall"),
+             "grouping F1 (pairwise)": (r.get("grouping") or {}).get("f1"),
+             "grouping F1 (found pairs)": (r.get("grouping") or {}).get("f1_matched")}
             for name, r in results.get("realdev", {}).items()]
     if "plover" in results:
         p = results["plover"]

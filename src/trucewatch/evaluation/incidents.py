@@ -12,7 +12,9 @@ found as an incident of any type. Files numbered by a multiple of 4 are held out
 Grouping: ``incident_groups.json`` beside the annotations says which gold incidents report one incident;
 every gold incident gets the ``incident_id`` that :func:`group_incidents` gives its strict match (an
 unmatched one is alone), and pairs of gold incidents from different articles are scored: precision,
-recall and F1 of "same incident".
+recall and F1 of "same incident". With the corpus's manifest (``read_source_metadata``), the articles can
+be read as a feed gives them, three ways (:data:`SOURCE_VIEWS`): the text alone, the text and its URL (a
+date in the URL path), and the text, URL and the publication date the crawler or search API returned.
 
 PLOVER: the gold records' (old) event categories mapped to the current 16 types; accuracy is over
 sentences whose category the stage codes at all, and the share of other sentences it codes
@@ -21,12 +23,13 @@ anyway (false alarms) is reported beside it.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from trucewatch.evaluation.matching import Accuracy, ratio
@@ -36,6 +39,9 @@ from trucewatch.records import Document, Incident, Sentence, SourceItem
 # PLOVER 0.5 category names of the gold file -> the current manual's 16 types
 GROUPS_FILE = "incident_groups.json"
 PLOVER_RENAMED = {"FIGHT": "ASSAULT", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}
+# what a source gives beside the text -> the hints it becomes (the manifest's columns; never annotation gold)
+SOURCE_VIEWS = {"text only": {}, "text + URL": {"url": "source"},
+                "text + URL + metadata date": {"url": "source", "published": "publication_date_from_metadata"}}
 
 
 @dataclass
@@ -155,9 +161,11 @@ def read_groups(annotations: str | os.PathLike) -> dict[str, str]:
 def grouping_score(gold: dict[str, str], predicted: dict[str, str | None]) -> dict:
     """Pairwise precision, recall and F1 of "same incident" over gold incidents of different articles.
 
-    ``gold`` and ``predicted`` map each gold incident ("NNN.txt#index") to its group (absent or None: alone)."""
+    ``gold`` and ``predicted`` map each gold incident ("NNN.txt#index") to its group (absent or None: alone).
+    Lenient beside (``*_matched``): recall and F1 over the gold pairs whose two incidents the stage found at all,
+    so the grouping is judged apart from the extraction's misses."""
     keys = sorted(predicted)
-    true_pairs = predicted_pairs = both = 0
+    true_pairs = predicted_pairs = both = found_pairs = 0
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
             if a.split("#")[0] == b.split("#")[0]:
@@ -165,21 +173,30 @@ def grouping_score(gold: dict[str, str], predicted: dict[str, str | None]) -> di
             same_gold = a in gold and gold.get(a) == gold.get(b)
             same_predicted = predicted[a] is not None and predicted[a] == predicted[b]
             true_pairs += same_gold
+            found_pairs += same_gold and predicted[a] is not None and predicted[b] is not None
             predicted_pairs += same_predicted
             both += same_gold and same_predicted
-    precision, recall = ratio(both, predicted_pairs), ratio(both, true_pairs)
-    f1 = round(2 * precision * recall / (precision + recall), 3) if precision and recall else 0.0
-    return {
-        "gold_pairs": true_pairs,
-        "predicted_pairs": predicted_pairs,
-        "precision": precision,
-        "recall": recall,
-        "f1": f1,
-    }
+    precision, recall, recall_found = ratio(both, predicted_pairs), ratio(both, true_pairs), ratio(both, found_pairs)
+    return {"gold_pairs": true_pairs, "predicted_pairs": predicted_pairs, "precision": precision, "recall": recall,
+            "f1": _f1(precision, recall), "gold_pairs_matched": found_pairs, "recall_matched": recall_found,
+            "f1_matched": _f1(precision, recall_found)}
 
 
-def analyse_file(path: Path):
-    """Read, build, split, extract statements and incidents, as the pipeline does."""
+def _f1(precision: float, recall: float) -> float:
+    return round(2 * precision * recall / (precision + recall), 3) if precision and recall else 0.0
+
+
+def read_source_metadata(manifest: str | os.PathLike, view: str) -> dict[str, dict[str, str]]:
+    """File name -> the hints a feed would give with it (:data:`SOURCE_VIEWS`), from the corpus's MANIFEST.tsv."""
+    columns = SOURCE_VIEWS[view]
+    with open(manifest, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return {row["file"]: {hint: row[column] for hint, column in columns.items() if row.get(column)} for row in rows}
+
+
+def analyse_file(path: Path, hints: Mapping[str, str] | None = None):
+    """Read, build, split, extract statements and incidents, as the pipeline does; ``hints`` as a feed gives
+    them beside the text (URL, publication date)."""
     from trucewatch.actors import load_registry
     from trucewatch.documents import build_document
     from trucewatch.incidents import extract_incidents
@@ -192,18 +209,18 @@ def analyse_file(path: Path):
     items = [i for i in read_sources([path]) if isinstance(i, SourceItem)]
     if not items:
         raise FileNotFoundError(f"real-dev article missing or unreadable: {path}")
-    doc = build_document(items[0])
+    doc = build_document(replace(items[0], hints={**items[0].hints, **(hints or {})}))
     sentences = split_sentences(doc)
     registry = load_registry()
     statements = extract_statements(doc, registry, sentences) if (doc.language or "en") in rule_languages() else ()
     return doc, sentences, extract_incidents(doc, sentences, registry, load_gazetteer(), statements)
 
 
-def evaluate_incidents(
-    annotations: str | os.PathLike, corpus: str | os.PathLike, splits: Sequence[str] = ("dev",)
-) -> dict:
+def evaluate_incidents(annotations: str | os.PathLike, corpus: str | os.PathLike,
+                       splits: Sequence[str] = ("dev",), hints: Mapping[str, Mapping[str, str]] | None = None) -> dict:
     """Per split (and per split without the Russian articles, which have no incident rules yet): recall with the
-    right type, precision, date/counts/place accuracy, and the commonest misses."""
+    right type, precision, date/counts/place accuracy, and the commonest misses. ``hints``: file name -> what
+    its source gave beside the text (:func:`read_source_metadata`)."""
     from trucewatch.incidents.grouping import group_incidents
 
     scores = {name: IncidentScore() for split in splits for name in (split, f"{split} without russian")}
@@ -217,7 +234,7 @@ def evaluate_incidents(
         wanted = [s for s in splits if s in (split, "all")]
         if not wanted:
             continue  # never read a held-out article unless asked
-        doc, sentences, predicted = analyse_file(Path(corpus) / note["file"])
+        doc, sentences, predicted = analyse_file(Path(corpus) / note["file"], (hints or {}).get(note["file"]))
         score = score_document(note, doc, sentences, predicted)
         for s in wanted:
             scores[s].add(score)
@@ -288,4 +305,5 @@ def evaluate_plover(path: str | os.PathLike) -> dict:
     }
 
 
-__all__ = ["SPLITS", "evaluate_incidents", "evaluate_plover", "grouping_score", "read_groups", "score_document"]
+__all__ = ["SOURCE_VIEWS", "SPLITS", "evaluate_incidents", "evaluate_plover", "grouping_score", "read_groups",
+           "read_source_metadata", "score_document"]

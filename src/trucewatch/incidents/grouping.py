@@ -1,46 +1,110 @@
-"""Reports of one incident: same type, dates within a day, places that can be one, compatible actors.
+"""Reports of one incident: one type (or compatible types), dates in a window, places that can be one, actors.
 
 Every report is kept (each is evidence, with its own counts and attribution); grouping only gives
-them one ``incident_id``. Places can be one when they are the same gazetteer entry, when one lies
-within the other (a village in its district: ``within`` or ``admin1`` of the places files), or when
-a report names no place (it does not contradict one that does). Actors are compatible when either
-report names no perpetrator, they name the same side, or one names the other's perpetrator at all
-(each side blaming the other for one shelling): the attributions then stand side by side in the
-group, neither merged into the other. Reports without a day are never grouped (nothing says they
-are the same event). A report joins a group only if it could be one incident with every member
-(complete linkage), so an unplaced report never chains two places into one incident.
+them one ``incident_id``. What counts as close, per type, is data (``data/incident_grouping.yaml``):
+
+- Types: the same, or compatible (a prisoner exchange and a release of detainees).
+- Dates: each date is an interval scaled to its precision (a day; a month is any of its days), and two
+  reports can be one incident when their intervals are at most the type's window apart (a day by default,
+  which covers time zones and a report dated by its publication day telling of "yesterday"; a week for an
+  incident that goes on, a blockade or a withdrawal). A report dated only to the year, or not at all, has
+  no interval: it is grouped only by a large count it shares with the group (10 released), else alone.
+- Places can be one when they are the same gazetteer entry, when one lies within the other (a village in
+  its district: ``within`` or ``admin1`` of the places files), or when a report names no place. A type that
+  reports often place where it was announced (a withdrawal "from Moscow") tolerates two places when both
+  reports name the same perpetrator's side.
+- Actors are compatible when either report names no perpetrator, they name the same side, or one names the
+  other's perpetrator at all (each side blaming the other for one shelling): the attributions then stand
+  side by side in the group, neither merged into the other.
+
+A report joins a group only if it could be one incident with every member (complete linkage), so an
+unplaced report never chains two places into one incident (a type placed where announced needs its place to
+fit only one member, or a perpetrator's side shared with one: the group already spans the places it was told
+from). Of the groups it could join it takes the one with most positive evidence (the same place entry, the
+same perpetrator's side, a shared count, the same day).
 """
 
 from __future__ import annotations
 
+import calendar
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import cache
+from typing import TYPE_CHECKING
 
 from trucewatch.agreements import Place
 from trucewatch.records import Incident, stable_id
 
-MAX_DAYS_APART = 1
+if TYPE_CHECKING:
+    from trucewatch.incidents.gazetteer import Gazetteer
 
 
-def _day(incident: Incident) -> date | None:
-    if incident.date_precision != "day" or not incident.date:
+@dataclass(frozen=True)
+class GroupingRules:
+    default_window: int
+    windows: dict[str, int]
+    kind_of: dict[str, str]  # type -> the name standing for its compatible types
+    announced: frozenset[str]  # types often placed where announced: a shared perpetrator outweighs two places
+    shared_count_min: int
+
+    def widest(self, kind: str) -> timedelta:
+        """The widest window of the types of ``kind``: how long a group of them stays open."""
+        types = [t for t, k in self.kind_of.items() if k == kind] or [kind]
+        return timedelta(days=max(self.windows.get(t, self.default_window) for t in types))
+
+
+@cache
+def grouping_rules() -> GroupingRules:
+    """The bundled ``data/incident_grouping.yaml``, checked against its schema."""
+    from trucewatch import datafiles
+
+    data = datafiles.bundled("data/incident_grouping.yaml", "incident-grouping")
+    kind_of = {name: min(names) for names in data["compatible_types"] for name in names}
+    return GroupingRules(
+        data["default_window_days"],
+        dict(data["window_days"]),
+        kind_of,
+        frozenset(data["announced_types"]),
+        data["shared_count_min"],
+    )
+
+
+def _interval(incident: Incident) -> tuple[date, date] | None:
+    """The days the report's date can stand for: one day, or every day of a month; None without either."""
+    if not incident.date or incident.date_precision not in ("day", "month"):
         return None
     try:
-        return date.fromisoformat(incident.date[:10])
+        first = date.fromisoformat(incident.date[:10])
     except ValueError:
         return None
+    if incident.date_precision == "day":
+        return first, first
+    first = first.replace(day=1)
+    return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
-def _sides(incident: Incident, role: str | None = None) -> set[str]:
-    return {a["side"] for a in incident.actors if a.get("side") and (role is None or a.get("role") == role)}
+def _days_apart(a: tuple[date, date], b: tuple[date, date]) -> int:
+    """Days between two intervals (0 when they overlap)."""
+    return max((a[0] - b[1]).days, (b[0] - a[1]).days, 0)
+
+
+def _sides(incident: Incident, role: str | None = None) -> frozenset[str]:
+    return frozenset(a["side"] for a in incident.actors if a.get("side") and (role is None or a.get("role") == role))
+
+
+def _actors_fit(
+    doers_a: frozenset[str], sides_a: frozenset[str], doers_b: frozenset[str], sides_b: frozenset[str]
+) -> bool:
+    if not doers_a or not doers_b or doers_a & doers_b:
+        return True
+    return doers_a <= sides_b or doers_b <= sides_a
 
 
 def compatible(a: Incident, b: Incident) -> bool:
     """Whether two reports' actors can describe one incident (see the module docstring)."""
-    doers_a, doers_b = _sides(a, "actor"), _sides(b, "actor")
-    if not doers_a or not doers_b or doers_a & doers_b:
-        return True
-    return doers_a <= _sides(b) or doers_b <= _sides(a)
+    return _actors_fit(_sides(a, "actor"), _sides(a), _sides(b, "actor"), _sides(b))
 
 
 def _within(inner: str, outer: str, places: Mapping[str, Place]) -> bool:
@@ -60,72 +124,194 @@ def _within(inner: str, outer: str, places: Mapping[str, Place]) -> bool:
     return False
 
 
-def same_place(a: Incident, b: Incident, places: Mapping[str, Place]) -> bool:
-    """Whether two reports' places can be one (see the module docstring)."""
-    if a.place_id and b.place_id:
-        return a.place_id == b.place_id or _within(a.place_id, b.place_id, places) or _within(
-            b.place_id, a.place_id, places)
-    if a.place and b.place and not (a.place_id or b.place_id):
-        return " ".join(a.place.lower().split()) == " ".join(b.place.lower().split())
+def _written(incident: Incident) -> str | None:
+    return " ".join(incident.place.lower().split()) if incident.place else None
+
+
+def _places_fit(
+    id_a: str | None, written_a: str | None, id_b: str | None, written_b: str | None, places: Mapping[str, Place]
+) -> bool:
+    if id_a and id_b:
+        return id_a == id_b or _within(id_a, id_b, places) or _within(id_b, id_a, places)
+    if written_a and written_b and not (id_a or id_b):
+        return written_a == written_b
     return True
 
 
-def same_incident(a: Incident, b: Incident, places: Mapping[str, Place]) -> bool:
-    day_a, day_b = _day(a), _day(b)
-    return (a.type == b.type and day_a is not None and day_b is not None
-            and abs((day_a - day_b).days) <= MAX_DAYS_APART and same_place(a, b, places) and compatible(a, b))
+def same_place(a: Incident, b: Incident, places: Mapping[str, Place]) -> bool:
+    """Whether two reports' places can be one (see the module docstring)."""
+    return _places_fit(a.place_id, _written(a), b.place_id, _written(b), places)
 
 
-def _shape(incident: Incident) -> tuple:
-    """What :func:`same_incident` reads of a report: members of one shape answer alike, so each is asked once."""
-    place = " ".join(incident.place.lower().split()) if incident.place else None
-    return (_day(incident), incident.place_id, place, frozenset(_sides(incident, "actor")),
-            frozenset(_sides(incident)))
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What :func:`same_incident` reads of a report, read once: reports of one shape answer alike."""
+
+    kind: str  # the type, or the name standing for its compatible types
+    type: str
+    window: int  # days its type's reports can be apart
+    span: tuple[date, date] | None
+    place_id: str | None
+    written: str | None
+    doers: frozenset[str]
+    sides: frozenset[str]
+
+
+def _facts(incident: Incident, rules: GroupingRules) -> _Facts:
+    return _Facts(
+        rules.kind_of.get(incident.type, incident.type),
+        incident.type,
+        rules.windows.get(incident.type, rules.default_window),
+        _interval(incident),
+        incident.place_id,
+        _written(incident),
+        _sides(incident, "actor"),
+        _sides(incident),
+    )
+
+
+def _fits(a: _Facts, b: _Facts, places: Mapping[str, Place], rules: GroupingRules, *, place: bool = True) -> bool:
+    """Whether two reports can be one incident; without ``place``, whatever their places."""
+    if a.kind != b.kind:
+        return False
+    if a.span is not None and b.span is not None and _days_apart(a.span, b.span) > max(a.window, b.window):
+        return False
+    if place and not (_places_fit(a.place_id, a.written, b.place_id, b.written, places) or _announced_by(a, b, rules)):
+        return False
+    return _actors_fit(a.doers, a.sides, b.doers, b.sides)
+
+
+def _announced_by(a: _Facts, b: _Facts, rules: GroupingRules) -> bool:
+    """Two reports of a type often placed where it was announced, naming the same perpetrator's side."""
+    return a.type in rules.announced and b.type in rules.announced and bool(a.doers & b.doers)
+
+
+def same_incident(a: Incident, b: Incident, places: Mapping[str, Place], rules: GroupingRules | None = None) -> bool:
+    """Whether two reports can be of one incident: compatible types, dates in the window (an undated report does
+    not contradict a date: it is grouped only by a shared count), places that can be one, compatible actors."""
+    rules = rules or grouping_rules()
+    return _fits(_facts(a, rules), _facts(b, rules), places, rules)
+
+
+def with_place_read(report: Incident, gazetteer: Gazetteer) -> Incident:
+    """A report whose place a reviewer rewrote, with the gazetteer entry of the new name (none if the gazetteer does
+    not know it), so grouping compares the corrected place rather than the one the machine resolved."""
+    name = (report.place or "").strip()
+    whole = [m for m in gazetteer.find(name) if m.start == 0 and m.end == len(name)]
+    place = whole[0].place if whole else None
+    return replace(
+        report,
+        place_id=place.id if place else None,
+        admin1=place.admin1 if place else None,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+    )
+
+
+def _large_counts(incident: Incident, rules: GroupingRules) -> list[tuple[str, int]]:
+    return sorted((kind, n) for kind, n in incident.counts.items() if n >= rules.shared_count_min)
 
 
 class _Group:
-    """An incident being built: its reports, its first day and one report of each shape among them."""
+    """An incident being built: its reports, the earliest end of their dates, each shape of report among them, and
+    what its members share as evidence (places, perpetrators' sides, counts, days)."""
 
-    def __init__(self, first: Incident) -> None:
-        self.members = [first]
-        self.first_day = _day(first)
-        self.shapes = {_shape(first): first}
+    def __init__(self, first: Incident, facts: _Facts) -> None:
+        self.members: list[Incident] = []
+        self.shapes: set[_Facts] = set()
+        self.earliest_end: date | None = None
+        self.place_ids: set[str] = set()
+        self.doers: set[str] = set()
+        self.counts: set[tuple[str, int]] = set()
+        self.days: set[date] = set()
+        self.add(first, facts)
 
-    def accepts(self, report: Incident, places: Mapping[str, Place]) -> bool:
-        return all(same_incident(report, member, places) for member in self.shapes.values())
+    def accepts(self, facts: _Facts, places: Mapping[str, Place], rules: GroupingRules) -> bool:
+        if facts.type not in rules.announced:
+            return all(_fits(facts, shape, places, rules) for shape in self.shapes)
+        # placed where announced: dates and actors must fit every member, the place one of them
+        return all(_fits(facts, shape, places, rules, place=False) for shape in self.shapes) and any(
+            _places_fit(facts.place_id, facts.written, s.place_id, s.written, places) or _announced_by(facts, s, rules)
+            for s in self.shapes
+        )
 
-    def add(self, report: Incident) -> None:
+    def evidence(self, report: Incident, facts: _Facts) -> int:
+        """Positive evidence that ``report`` is of this incident rather than another it could join."""
+        return (
+            2 * (report.place_id in self.place_ids)
+            + bool(facts.doers & self.doers)
+            + 2 * bool(self.counts.intersection(report.counts.items()))
+            + (facts.span is not None and facts.span[0] in self.days)
+        )
+
+    def add(self, report: Incident, facts: _Facts) -> None:
         self.members.append(report)
-        self.shapes.setdefault(_shape(report), report)
+        self.shapes.add(facts)
+        if facts.span is not None:
+            end = facts.span[1]
+            self.earliest_end = end if self.earliest_end is None else min(self.earliest_end, end)
+            if facts.span[0] == end:
+                self.days.add(end)
+        if report.place_id:
+            self.place_ids.add(report.place_id)
+        self.doers |= facts.doers
+        self.counts.update(report.counts.items())
 
 
-def group_incidents(reports: Iterable[Incident], places: Mapping[str, Place] | None = None) -> dict[str, str]:
+def _join(
+    groups: Iterable[_Group],
+    report: Incident,
+    facts: _Facts,
+    places: Mapping[str, Place],
+    rules: GroupingRules,
+    found: list[_Group],
+) -> _Group:
+    """Add ``report`` to the group of ``groups`` with most evidence that accepts it, else to a new group."""
+    fitting = [g for g in groups if g.accepts(facts, places, rules)]
+    if fitting:
+        group = max(fitting, key=lambda g: g.evidence(report, facts))
+        group.add(report, facts)
+        return group
+    found.append(_Group(report, facts))
+    return found[-1]
+
+
+def group_incidents(
+    reports: Iterable[Incident], places: Mapping[str, Place] | None = None, rules: GroupingRules | None = None
+) -> dict[str, str]:
     """Report id -> incident id (a stable id of the group's first report); a report alone is its own incident.
 
     ``places``: the gazetteer's places by id (default: the bundled gazetteer), for "lies within".
-    Reports are read in date order, so a group whose first day is more than a day before the report's
-    can take no more reports and is closed: each report is compared with the open groups of its type
-    only, and with one member of each shape, which keeps a large store linear rather than quadratic."""
+    Dated reports are read in date order, so a group none of whose members can still be within its kind's
+    widest window of the report is closed: each report is compared with the open groups of its kind only, and with
+    one member of each shape, which keeps a large store linear rather than quadratic. Undated reports come
+    last and are compared only with the groups holding a large count they give."""
     if places is None:
         from trucewatch.incidents.gazetteer import load_gazetteer
 
         places = load_gazetteer().places
+    rules = rules or grouping_rules()
     groups: list[_Group] = []
-    open_by_type: dict[str, list[_Group]] = {}
-    for report in sorted(reports, key=lambda r: (_day(r) or date.max, r.doc_id, r.start)):
-        day = _day(report)
-        if day is None:
-            groups.append(_Group(report))
-            continue
-        candidates = [g for g in open_by_type.get(report.type, ())
-                      if (day - g.first_day).days <= MAX_DAYS_APART]
-        open_by_type[report.type] = candidates
-        for group in candidates:
-            if group.accepts(report, places):
-                group.add(report)
-                break
+    open_by_kind: dict[str, list[_Group]] = {}
+    by_count: dict[tuple[str, str, int], dict[_Group, None]] = defaultdict(dict)  # (kind, count, n) -> groups
+    read = [(_facts(r, rules), r) for r in reports]
+    read.sort(key=lambda fr: ((fr[0].span or (date.max,))[0], fr[1].doc_id, fr[1].start))
+    for facts, report in read:
+        if facts.span is None:  # undated (date.max sorts them last): only a shared large count joins them
+            candidates = dict.fromkeys(g for c in _large_counts(report, rules) for g in by_count[facts.kind, *c])
+            group = _join(candidates, report, facts, places, rules, groups)
         else:
-            candidates.append(_Group(report))
-            groups.append(candidates[-1])
-    return {report.id: stable_id("ig", min(r.id for r in group.members)) for group in groups
-            for report in group.members}
+            widest = rules.widest(facts.kind)
+            still_open = [g for g in open_by_kind.get(facts.kind, ()) if g.earliest_end + widest >= facts.span[0]]
+            open_by_kind[facts.kind] = still_open
+            known = len(groups)
+            group = _join(still_open, report, facts, places, rules, groups)
+            if len(groups) > known:
+                still_open.append(group)
+        for count in _large_counts(report, rules):
+            by_count[facts.kind, *count][group] = None
+    ids = {}
+    for group in groups:
+        incident_id = stable_id("ig", min(r.id for r in group.members))
+        ids.update((r.id, incident_id) for r in group.members)
+    return ids

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, and_, func, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from trucewatch.records import Incident
+from trucewatch.records import Incident, stable_id
 from trucewatch.store.tables import evidence_links, incidents, revisions, statements, users
 
 if TYPE_CHECKING:
@@ -154,13 +154,22 @@ class Reviews:
         return rows
 
     def incident_groups(self, reports: list[Incident], places=None) -> dict[str, str]:
-        """Report id -> incident id of ``reports``: the machine's grouping (of the reports as the machine made
-        them: a corrected place or date does not regroup) with reviewers' merges and splits over it.
+        """Report id -> incident id of ``reports``: grouped as reviewers left them (a corrected type, date or place
+        regroups the report, a corrected place read again in the gazetteer; a rejected one is alone), with
+        reviewers' merges and splits over it.
         ``places``: the gazetteer's places by id when the user added places files (default: the bundled one)."""
-        from trucewatch.incidents.grouping import group_incidents
+        from trucewatch.incidents.gazetteer import Gazetteer, load_gazetteer
+        from trucewatch.incidents.grouping import group_incidents, with_place_read
 
         ids = [r.id for r in reports]
-        return regroup(group_incidents(self.incidents_by_id(ids), places), self.current_reviews("incident", ids))  # type: ignore[attr-defined]
+        reviews = self.current_reviews("incident", ids)
+        machine = self.incidents_by_id(ids)  # type: ignore[attr-defined]
+        written = {r.id: r.place for r in machine}
+        gazetteer = load_gazetteer() if places is None else Gazetteer((p, p.names) for p in places.values())
+        reviewed = [with_place_read(r, gazetteer) if r.place != written[r.id] else r
+                    for r in apply_incident_reviews(machine, reviews)]
+        groups = group_incidents(reviewed, gazetteer.places)
+        return regroup({i: groups.get(i) or stable_id("ig", i) for i in ids}, reviews)
 
     def machine_incident_groups(self, version: str) -> dict[str, str]:
         """The machine's grouping of every stored report, materialised under ``version`` (``incidents_version``

@@ -510,3 +510,29 @@ def publication_day(published: str | None) -> tuple[str | None, str | None]:
     if published and re.fullmatch(r"\d{4}-\d{2}", published[:7]):
         return f"{published[:7]}-01", "month"
     return None, None
+
+
+# a dated path: ".../2024/04/17/slug", ".../2023/07/slug" (month only), ".../2024-04-17-slug", ".../20201119/slug"
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)(?:(?:/|-)(0[1-9]|1[0-2])(?:(?:/|-)(0[1-9]|[12]\d|3[01]))?(?=[/?#._-]|$)"
+                       r"|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=/))")
+
+
+def url_date(url: str | None) -> str | None:
+    """The date a page's address gives it ("YYYY-MM-DD", or "YYYY-MM" for a month-only path), else None.
+
+    Many outlets file a story under its publication day, so a feed item or a crawled page whose text prints no
+    date is still dated. A proxy's address is read through its percent-encoding (the page's own address is
+    inside); an archive's 14-digit capture stamp is not a path date and is not read."""
+    if not url:
+        return None
+    from urllib.parse import unquote
+
+    path = unquote(url).split("://", 1)[-1]
+    match = _URL_DATE.search(path)
+    if match is None:
+        return None
+    year, month, day = match[1], match[2] or match[4], match[3] or match[5]
+    if day is None:
+        return f"{year}-{month}"
+    found = _calendar(int(year), int(month), int(day))
+    return found.isoformat() if found else None
