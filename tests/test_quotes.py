@@ -228,3 +228,20 @@ def test_a_whole_quoted_sentence_after_said_that_is_direct_speech():
             'The envoy said that the truce was "a fragile but real gain" for civilians.')
     found = extract_statements(_doc(text), load_registry())
     assert [(s.kind, s.speaker_text) for s in found] == [("direct", "The envoy"), ("indirect", "The envoy")]
+
+
+def test_the_quoted_words_a_naming_verb_frames_are_each_a_partial_quotation():
+    text = ("The envoy called the talks a “turning point” and described the truce as “fragile but real”. "
+            "The envoy said the plan was “a careful and long overdue first step toward a settlement”.")
+    found = extract_statements(_doc(text), load_registry())
+    assert [(s.kind, s.text) for s in found][:2] == [("partial", "turning point"), ("partial", "fragile but real")]
+    assert found[2].kind == "partial" and found[2].text.startswith("a careful")
+
+
+def test_in_clause_units_the_fragments_of_one_naming_verb_are_its_object():
+    from trucewatch.evaluation.quotes import as_clause_units
+
+    text = "The envoy called the deal a “landmark” and a “historic step”. The monitors left."
+    units = as_clause_units(extract_statements(_doc(text), load_registry()), text)
+    expected = [("partial", "the deal a “landmark” and a “historic step”")]
+    assert [(s.kind, text[s.start:s.end]) for s in units] == expected

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from trucewatch.actors import ActorRegistry, load_registry
@@ -33,6 +33,7 @@ from trucewatch.evaluation.matching import (
 )
 from trucewatch.evaluation.polnear import BratDocument, GoldAttribution
 from trucewatch.records import BodySpan, Document, Statement
+from trucewatch.statements.cues import NAMING_CUES
 
 CATEGORIES = ("quoted", "unquoted", "all")
 SPAN_MODES = ("strict", "exact", "lenient")
@@ -186,6 +187,33 @@ def from_statements(statements: Iterable[Statement],
     return predictions
 
 
+def as_clause_units(statements: Sequence[Statement], text: str) -> list[Statement]:
+    """Our statements in the units of PolNeAR and the seeds: what a naming verb frames ("called Clinton a
+    “champion”") is, for us, each quoted fragment (the real-dev annotation guide's unit), for them the verb's
+    whole object; so the fragments of one naming cue become one statement from the cue to the clause's end.
+    Uses nothing but our output."""
+    groups: dict[int, list[Statement]] = {}
+    out = []
+    for s in statements:
+        if s.kind == "partial" and s.cue_start is not None and (s.cue or "").lower() in NAMING_CUES:
+            groups.setdefault(s.cue_start, []).append(s)
+        else:
+            out.append(s)
+    later = sorted(s.cue_start for s in statements if s.cue_start is not None)
+    for fragments in groups.values():
+        first = fragments[0]
+        start = first.cue_end + len(text[first.cue_end:]) - len(text[first.cue_end:].lstrip())
+        last = max(f.end for f in fragments)
+        stop = _CLAUSE_END.search(text, last)
+        end = min(stop.start() if stop else len(text), next((c for c in later if c > last), len(text)))
+        end = len(text[:end].rstrip(" ,;"))
+        out.append(replace(first, start=min(start, first.start), end=end, text=text[start:end]))
+    return sorted(out, key=lambda s: s.start)
+
+
+_CLAUSE_END = re.compile(r"[.!?;]|\n|$|,?\s+but\s")  # the sentence's or the clause's end
+
+
 def textacy_predictions(parsed) -> list[Prediction]:
     """textacy's rule-based direct quotations on a fully parsed spaCy Doc."""
     from textacy.extract.triples import direct_quotations
@@ -219,7 +247,7 @@ def evaluate_polnear(docs: Iterable[BratDocument], baseline: bool = True) -> dic
     ours, theirs = Scorer(registry), Scorer(registry)
     for doc in docs:
         statements = extract_statements(_document(doc.name, doc.text, doc.published), registry)
-        ours.add(doc.attributions, from_statements(statements), doc.text)
+        ours.add(doc.attributions, from_statements(as_clause_units(statements, doc.text)), doc.text)
         if baseline:
             theirs.add(doc.attributions, textacy_predictions(full_pipeline()(doc.text)), doc.text)
     results = {"trucewatch": ours.report()}
@@ -270,7 +298,8 @@ def evaluate_seeds(annotations: Sequence[SeedAnnotation], seeds_folder: str | Pa
         if not items:
             raise FileNotFoundError(f"annotated seed article missing or unreadable: {path}")
         doc = build_document(items[0])
-        ours.add(note.gold, from_statements(extract_statements(doc, registry), doc.raw_offset), doc.raw_text)
+        statements = as_clause_units(extract_statements(doc, registry), doc.body)
+        ours.add(note.gold, from_statements(statements, doc.raw_offset), doc.raw_text)
         if baseline:
             theirs.add(note.gold, textacy_predictions(full_pipeline()(doc.raw_text)), doc.raw_text)
     results = {"trucewatch": ours.report()}

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from trucewatch.statements.cues import NAMING_CUES
 from trucewatch.statements.marks import Quote
 from trucewatch.text.spans import SpanIndex
 
@@ -163,10 +164,14 @@ def reported_with_fragments(text: str, items: Iterable[Attribution], quotes: Seq
     """A partial quotation is the quoted words; a clause mostly of the reporter's words around a few quoted
     ones ("said the move reeks of “fear” and desperation") is reported speech: kind indirect; a whole quoted
     sentence after "said that" ("said that “We will ...”.") is direct speech."""
-    out = []
+    out: list[Attribution] = []
     contents = SpanIndex(sorted((q.start, q.end) for q in quotes))
     whole = {(q.start, q.end) for q in quotes}
     for a in items:
+        fragments = _named_fragments(text, a, contents)
+        if fragments:
+            out.extend(f for f in fragments if f not in out)
+            continue
         if a.kind == "partial" and quoted_share(a, quotes, contents) < 0.5:
             a = replace(a, kind="indirect")
         elif a.kind == "partial" and (a.start, a.end) in whole \
@@ -175,6 +180,17 @@ def reported_with_fragments(text: str, items: Iterable[Attribution], quotes: Seq
             a = replace(a, kind="direct")
         out.append(a)
     return out
+
+
+def _named_fragments(text: str, item: Attribution, contents: SpanIndex) -> list[Attribution]:
+    """The quoted words of a statement whose cue names rather than reports ("called the event a “significant
+    milestone”", "described it as “a miracle”"): each a partial quotation; the reporter's words around them are
+    nobody's statement. Empty when the cue reports a clause or nothing in the content is quoted."""
+    if item.kind == "direct" or item.cue_start is None or text[item.cue_start:item.cue_end].lower() not in NAMING_CUES:
+        return []
+    inside = [(contents.starts[n], contents.ends[n]) for n in contents.near(item.start, item.end)]
+    return [replace(item, kind="partial", start=s, end=e) for s, e in inside
+            if item.start <= s < item.end and (s, e) != (item.start, item.end)]
 
 
 _AFTER_THAT = re.compile(r"\bthat\s*[\"“«„‘']$")  # 'said that "We ...': the quotation opens the clause
