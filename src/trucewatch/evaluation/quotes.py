@@ -123,10 +123,11 @@ class Scorer:
         if strict:
             if any(strict_pairs([gold.source], [(s,)]) for s in prediction.speaker_spans):
                 return True
-            actor = self.registry.lookup(gold.source_text) if self.registry and gold.source_text else None
+            head = _head(gold.source_text)
+            actor = self.registry.lookup(head) if self.registry and head else None
             if actor is not None:
                 return actor == prediction.speaker
-            return bool(gold.source_text) and normal_name(gold.source_text) in _names(prediction)
+            return bool(head) and normal_name(head) in _names(prediction)
         if any(overlap(gold.source, (s,)) for s in prediction.speaker_spans):
             return True
         if not gold.source_text or not (prediction.speaker or prediction.speaker_text):
@@ -164,7 +165,19 @@ class Scorer:
 
 
 def _names(prediction: Prediction) -> set[str]:
-    return {normal_name(n) for n in (prediction.speaker_name, prediction.speaker_text) if n}
+    return {normal_name(n) for n in (prediction.speaker_name, prediction.speaker_text, _head(prediction.speaker_text))
+            if n}
+
+
+_APPOSITIVE = re.compile(r",\s|\s\(|\s--?\s|\s[—–]\s")
+
+
+def _head(source: str | None) -> str | None:
+    """A source as written less its appositive: "David Kamin, an outside adviser to the campaign," is David
+    Kamin; PolNeAR's source spans keep the appositive, the speaker is the name."""
+    if not source:
+        return source
+    return _APPOSITIVE.split(source.strip(), maxsplit=1)[0].strip() or source
 
 
 # -- systems ---------------------------------------------------------------------------------
