@@ -298,3 +298,10 @@ def test_an_outlets_own_report_is_nobodys_words_and_the_source_it_refers_to_spea
 ])
 def test_a_call_on_someone_and_an_admission_report_what_was_said(registry, text, content):
     assert [r[1] for r in table(text, registry)] == [content]
+
+
+def test_a_long_descriptor_ending_with_a_name_the_ner_missed_is_that_person(registry):
+    text = ("The search was halted on Monday, the Press Secretary at the State Rescue Service of the region’s "
+            "Interior Ministry Arman Vartanian reported.")
+    [statement] = extract_statements(doc(text), registry)
+    assert statement.speaker_name == "Arman Vartanian"

@@ -64,6 +64,7 @@ _APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME.pattern}(?:\s+(?:{_NAME.patter
                            r"[\s,.]*$")
 _SEVERAL = re.compile(r"\s(?:and|&)\s")  # "the government and the TPLF": several speakers, not the last one
 _ISSUED_BY = re.compile(r"\s+(?:issued\s+|released\s+|published\s+)?(?:by|from)\s")  # "a statement by X"
+_INSTITUTION_OR_ROLE: frozenset[str] = words("speakers", "organisation_words") | _ROLE_WORDS
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
 
@@ -99,6 +100,15 @@ def name_span(text: str, start: int, end: int) -> tuple[int, int]:
         if name is not None:
             return name.start("name"), name.end("name")
     return start, head
+
+
+def _name_after_institution(run: list[str]) -> list[str]:
+    """The two or three capitalised words after the last institution or role word of a run of them
+    ("Interior Ministry Hunan Tadevosyan"): a person's name the descriptor ends with; else nothing."""
+    marks = [n for n, token in enumerate(run) if token.lower() in _INSTITUTION_OR_ROLE]
+    person = run[marks[-1] + 1:] if marks else []
+    return person if 2 <= len(person) <= 3 and not _INSTITUTION_OR_ROLE.intersection(w.lower() for w in person) \
+        else []
 
 
 def slug(text: str) -> str:
@@ -156,7 +166,7 @@ class SpeakerResolver:
         if phrase.split(" ", 1)[0].lower() in {*_PERSON_PRONOUNS, *_ORG_PRONOUNS, *_UNRESOLVED}:
             phrase = _ADVERBS.sub("", phrase)
         end = start + len(phrase)
-        person = self._person(written, phrase, start)
+        person = self._person(written, phrase, start) or self._person_ending(written)
         if person is not None:
             return person
         lower = phrase.lower()
@@ -219,6 +229,17 @@ class SpeakerResolver:
         if inner:
             return self._pick(inner)
         return self._register(people[0], people[0].split(), False)
+
+    def _person_ending(self, phrase: str) -> str | None:
+        """The person a descriptor ends with when the NER missed them ("the Press Secretary at ... of Artsakh’s
+        Interior Ministry Hunan Tadevosyan"): the capitalised words after its last institution or role word."""
+        run: list[str] = []
+        for token in reversed(re.sub(r"['’]s$", "", phrase.strip(" ,.")).split()):
+            if not _NAME.fullmatch(token):
+                break
+            run.insert(0, token)
+        person = _name_after_institution(run)
+        return self._register(" ".join(person), person, False) if person else None
 
     def _issuer(self, noun: str, before: int) -> str | None:
         """Who issued the document "the statement" refers to: the one actor named with its first mention
