@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from trucewatch.actors import load_registry
@@ -245,3 +247,14 @@ def test_in_clause_units_the_fragments_of_one_naming_verb_are_its_object():
     units = as_clause_units(extract_statements(_doc(text), load_registry()), text)
     expected = [("partial", "the deal a “landmark” and a “historic step”")]
     assert [(s.kind, text[s.start:s.end]) for s in units] == expected
+
+
+def test_a_speaker_as_written_never_holds_the_end_of_a_quotation():
+    from trucewatch.statements.attribution import Attribution
+    from trucewatch.statements.document import _speaker_after_quotation
+
+    text = "He was at the top of his game,” Rendell said."
+    item = Attribution("indirect", 0, 5, 40, 44, 0, 39)
+    fixed = _speaker_after_quotation(text, item)
+    assert text[fixed.speaker_start:fixed.speaker_end] == "Rendell"
+    assert _speaker_after_quotation(text, replace(item, speaker_start=32)) == replace(item, speaker_start=32)

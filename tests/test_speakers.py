@@ -305,3 +305,9 @@ def test_a_long_descriptor_ending_with_a_name_the_ner_missed_is_that_person(regi
             "Interior Ministry Arman Vartanian reported.")
     [statement] = extract_statements(doc(text), registry)
     assert statement.speaker_name == "Arman Vartanian"
+
+
+def test_an_institution_owned_by_a_capital_is_the_state_s_institution_and_it_speaks_on(registry):
+    text = ("“Two soldiers were wounded,” Moscow’s defence ministry said on Friday. "
+            "It said an investigation had begun.")
+    assert [r[4] for r in table(text, registry)] == ["russia-mod", "russia-mod"]

@@ -65,6 +65,7 @@ _APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME.pattern}(?:\s+(?:{_NAME.patter
 _SEVERAL = re.compile(r"\s(?:and|&)\s")  # "the government and the TPLF": several speakers, not the last one
 _ISSUED_BY = re.compile(r"\s+(?:issued\s+|released\s+|published\s+)?(?:by|from)\s")  # "a statement by X"
 _INSTITUTION_OR_ROLE: frozenset[str] = words("speakers", "organisation_words") | _ROLE_WORDS
+_OWNED = re.compile(r"^(?:the\s+)?(?P<owner>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*)?)['’]s\s+(?P<rest>.+)$")
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
 
@@ -192,7 +193,7 @@ class SpeakerResolver:
             named = self._named_before(generic.group("noun").split()[-1], start)
             if named is not None:  # "the Artsakh State Service for Emergency Situations ... The Service said"
                 return named
-        candidates = self._same_side(self.registry.descriptor_candidates(phrase, on), written)
+        candidates = self._same_side(self.registry.descriptor_candidates(self._state_named(phrase), on), written)
         if candidates:
             return self._among(candidates, start)
         inner = [m for m in self.mentions if start <= m.start and m.end <= end]
@@ -208,6 +209,15 @@ class SpeakerResolver:
         if role is not None:  # "a Turkish security official": unnamed, known by its role
             return self._register(role.group("name"), [], _ORGANISATION.search(role.group("name")) is not None)
         return self._organisation(written, phrase) or self._provisional(phrase)
+
+    def _state_named(self, phrase: str) -> str:
+        """"Moscow’s defence ministry" as "Russia’s defence ministry": a capital or other name of a state the
+        registry knows, owning an institution, written as the state, so the descriptor finds the state's one."""
+        owned = _OWNED.match(phrase.strip())
+        if owned is None:
+            return phrase
+        state = self.registry.get(self.registry.lookup(owned.group("owner")) or "")
+        return f"{state.name}’s {owned.group('rest')}" if state is not None and state.type == "state" else phrase
 
     def _same_side(self, candidates: list[str] | None, written: str) -> list[str] | None:
         """The candidates of the sides the phrase names, if it names any: never across to the other side."""
