@@ -258,3 +258,20 @@ def test_a_speaker_as_written_never_holds_the_end_of_a_quotation():
     fixed = _speaker_after_quotation(text, item)
     assert text[fixed.speaker_start:fixed.speaker_end] == "Rendell"
     assert _speaker_after_quotation(text, replace(item, speaker_start=32)) == replace(item, speaker_start=32)
+
+
+def test_a_quotation_is_a_statement_per_paragraph_and_per_sentence_after_its_frame_and_one_in_clause_units():
+    from trucewatch.evaluation.quotes import as_clause_units
+
+    text = ('The envoy said on Monday:\n\n"The line was calm all week.\n\n"The monitors found no shelling."\n\n'
+            '"The roads are open," the envoy added. "The maps were handed over."\n\n'
+            '"The talks went well," the envoy said, "and they go on."')
+    found = extract_statements(_doc(text), load_registry())
+    assert [s.text for s in found] == ["The line was calm all week.", "The monitors found no shelling.",
+                                       "The roads are open,", "The maps were handed over.",
+                                       "The talks went well,\" the envoy said, \"and they go on."]
+    assert {s.speaker_text for s in found} == {"The envoy", "the envoy"}
+    units = as_clause_units(found, text)
+    assert [text[s.start:s.end] for s in units][:2] == [
+        'The line was calm all week.\n\n"The monitors found no shelling.',
+        'The roads are open," the envoy added. "The maps were handed over.']

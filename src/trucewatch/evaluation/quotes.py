@@ -33,6 +33,7 @@ from trucewatch.evaluation.matching import (
 )
 from trucewatch.evaluation.polnear import BratDocument, GoldAttribution
 from trucewatch.records import BodySpan, Document, Statement
+from trucewatch.statements.attribution import split_by_frame
 from trucewatch.statements.cues import NAMING_CUES
 
 CATEGORIES = ("quoted", "unquoted", "all")
@@ -204,7 +205,8 @@ def as_clause_units(statements: Sequence[Statement], text: str) -> list[Statemen
     """Our statements in the units of PolNeAR and the seeds: what a naming verb frames ("called Clinton a
     “champion”") is, for us, each quoted fragment (the real-dev annotation guide's unit), for them the verb's
     whole object; so the fragments of one naming cue become one statement from the cue to the clause's end.
-    Uses nothing but our output."""
+    A quotation over several paragraphs is, for us, a statement per paragraph, for them one. Uses nothing
+    but our output."""
     groups: dict[int, list[Statement]] = {}
     out = []
     for s in statements:
@@ -221,7 +223,26 @@ def as_clause_units(statements: Sequence[Statement], text: str) -> list[Statemen
         end = min(stop.start() if stop else len(text), next((c for c in later if c > last), len(text)))
         end = len(text[:end].rstrip(" ,;"))
         out.append(replace(first, start=min(start, first.start), end=end, text=text[start:end]))
-    return sorted(out, key=lambda s: s.start)
+    return _paragraphs_joined(sorted(out, key=lambda s: s.start), text)
+
+
+def _paragraphs_joined(statements: list[Statement], text: str) -> list[Statement]:
+    """The parts of one quotation around its frame ('"A," he said. "B."') and its paragraphs (one frame, no
+    closing mark, only line breaks and the next paragraph's opening mark between them) as one statement:
+    PolNeAR's and the seeds' unit."""
+    out: list[Statement] = []
+    for s in statements:
+        last = out[-1] if out else None
+        if last is not None and (split_by_frame(text, last, s) or (
+                s.kind == "direct" and last.kind != "indirect" and s.cue_start == last.cue_start
+                and s.speaker_start == last.speaker_start and _BETWEEN_PARAGRAPHS.fullmatch(text, last.end, s.start))):
+            out[-1] = replace(last, end=s.end, text=text[last.start:s.end])
+        else:
+            out.append(s)
+    return out
+
+
+_BETWEEN_PARAGRAPHS = re.compile(r"\s*\n[\s\"“‘«„]*")  # no closing mark: the quotation goes on
 
 
 _CLAUSE_END = re.compile(r"[.!?;]|\n|$|,?\s+but\s")  # the sentence's or the clause's end

@@ -55,26 +55,37 @@ def dedupe(items: Iterable[Attribution]) -> list[Attribution]:
 
 
 def join_split_quotes(text: str, items: list[Attribution]) -> list[Attribution]:
-    """One statement for a quotation split by its frame: "First part," he said. "Second part."
+    """One statement for a quotation split by its frame: "First part," he said, "second part."
 
-    Both parts have the same speaker span and nothing but that frame lies between them.
+    Both parts have the same speaker span, nothing but that frame lies between them and the second part
+    goes on with the sentence (the guide counts '"A," he said. "B."' as two quotations).
     """
     joined: list[Attribution] = []
     for item in items:
         last = joined[-1] if joined else None
-        if (last is not None and item.kind != "indirect" and last.kind != "indirect"
-                and item.speaker_start is not None and item.speaker_start == last.speaker_start
-                and last.speaker_end is not None and "\n" not in text[last.end:item.start]
-                and item.start - last.end < 150
-                and (last.end <= last.speaker_start < item.start or item.speaker_start < last.start)
-                and _only_frame(text, last, item)):
+        if last is not None and split_by_frame(text, last, item) \
+                and not _NEW_SENTENCE.search(text, last.end, item.start):
             joined[-1] = replace(last, end=item.end, inherited=False)
             continue
         joined.append(item)
     return joined
 
 
-def _only_frame(text: str, first: Attribution, second: Attribution, spare: int = 8) -> bool:
+def split_by_frame(text: str, first, second) -> bool:
+    """Are ``first`` and ``second`` (attributions or statements, in order) two parts of one quotation around
+    its frame: the same speaker span, and nothing but that frame between them?"""
+    return (second.kind != "indirect" and first.kind != "indirect"
+            and second.speaker_start is not None and second.speaker_start == first.speaker_start
+            and first.speaker_end is not None and "\n" not in text[first.end:second.start]
+            and second.start - first.end < 150
+            and (first.end <= first.speaker_start < second.start or second.speaker_start < first.start)
+            and _only_frame(text, first, second))
+
+
+_NEW_SENTENCE = re.compile(r"[.!?]\s+[\"“«„‘']?$")  # '"A," he said. "B."': two quotations, as the guide counts them
+
+
+def _only_frame(text: str, first, second, spare: int = 8) -> bool:
     """Between the two parts, little but the frame: not "“You winning?” she said, but Kevin was drifting off ..."."""
     gap = [(first.end, second.start)]
     for start, end in ((first.speaker_start, first.speaker_end), (first.cue_start, first.cue_end)):
@@ -149,6 +160,27 @@ def continue_previous_speaker(text: str, items: list[Attribution]) -> list[Attri
                 and not text[paragraph_start:item.start].strip(" \"“”«»„‘'"):
             out[n] = replace(item, cue_start=before.cue_start, cue_end=before.cue_end,
                              speaker_start=before.speaker_start, speaker_end=before.speaker_end, inherited=True)
+    return out
+
+
+_PARAGRAPH_BREAK = re.compile(r"[\s\"”’»]*\n[\s\"“‘«„]*")  # a paragraph's end, its marks and the next one's opening
+
+
+def per_paragraph(text: str, items: list[Attribution]) -> list[Attribution]:
+    """A direct quotation going on over several paragraphs is one statement per paragraph, each with the
+    quotation's frame (the annotation guide's unit; a reader cites a paragraph)."""
+    out = []
+    for item in items:
+        if item.kind != "direct" or "\n" not in text[item.start:item.end]:
+            out.append(item)
+            continue
+        at = item.start
+        for gap in _PARAGRAPH_BREAK.finditer(text, item.start, item.end):
+            if gap.start() > at:
+                out.append(replace(item, start=at, end=gap.start()))
+            at = gap.end()
+        if at < item.end:
+            out.append(replace(item, start=at))
     return out
 
 

@@ -21,6 +21,7 @@ from trucewatch.statements.attribution import (
     join_split_quotes,
     merge,
     paragraphs_take_the_frame,
+    per_paragraph,
     reported_with_fragments,
     scare_quote,
     without_nested,
@@ -133,7 +134,7 @@ def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]
     results = [_with_appositive(text, _without_leading_time(text, _speaker_after_quotation(text, a)))
                for a in without_nested(results) if not scare_quote(text, a)]
     joined = join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
-    return continue_previous_speaker(text, reported_with_fragments(text, joined, pending.quotes))
+    return per_paragraph(text, continue_previous_speaker(text, reported_with_fragments(text, joined, pending.quotes)))
 
 
 def _leading_time() -> re.Pattern[str]:
