@@ -202,14 +202,20 @@ def from_statements(statements: Iterable[Statement],
 
 
 def as_clause_units(statements: Sequence[Statement], text: str) -> list[Statement]:
-    """Our statements in the units of PolNeAR and the seeds: what a naming verb frames ("called Clinton a
-    “champion”") is, for us, each quoted fragment (the real-dev annotation guide's unit), for them the verb's
-    whole object; so the fragments of one naming cue become one statement from the cue to the clause's end.
-    A quotation over several paragraphs is, for us, a statement per paragraph, for them one. Uses nothing
-    but our output."""
+    """Our statements in the units of PolNeAR and the seeds, which differ from the real-dev annotation guide's.
+
+    What a naming verb frames ("called Clinton a “champion”") is, for us, each quoted fragment, for them the
+    verb's whole object: the fragments of one naming cue become one statement from the cue to the clause's end.
+    Words quoted inside reported speech are, for us, partial quotations beside the clause, for them part of it.
+    A quotation over several paragraphs or split by its frame is, for us, a statement per paragraph or
+    sentence, for them one. Uses nothing but our output."""
     groups: dict[int, list[Statement]] = {}
     out = []
+    clauses = {(s.cue_start, s.speaker_start): s for s in statements if s.kind == "indirect"}
     for s in statements:
+        clause = clauses.get((s.cue_start, s.speaker_start))
+        if s.kind == "partial" and clause is not None and clause.start <= s.start and s.end <= clause.end:
+            continue  # a quoted fragment of reported speech: part of the clause
         if s.kind == "partial" and s.cue_start is not None and (s.cue or "").lower() in NAMING_CUES:
             groups.setdefault(s.cue_start, []).append(s)
         else:

@@ -211,7 +211,20 @@ def reported_with_fragments(text: str, items: Iterable[Attribution], quotes: Seq
                 and _WHOLE_SENTENCE.match(text, a.end):
             a = replace(a, kind="direct")
         out.append(a)
+        if a.kind == "indirect":  # and its quoted words, each a partial quotation too (the guide counts both)
+            out.extend(_quoted_inside(text, a, contents))
     return out
+
+
+def _quoted_inside(text: str, item: Attribution, contents: SpanIndex) -> list[Attribution]:
+    """The quoted words inside reported speech, names in quotation marks ("DPR", “Trump Route for ...”) aside."""
+    return [replace(item, kind="partial", start=contents.starts[n], end=contents.ends[n])
+            for n in contents.near(item.start, item.end)
+            if item.start <= contents.starts[n] and contents.ends[n] <= item.end
+            and not _A_NAME.fullmatch(text, contents.starts[n], contents.ends[n])]
+
+
+_A_NAME = re.compile(r"\W*[A-Z][\w’'-]*(?:\W+(?:[A-Z][\w’'-]*|[a-z]{1,3}))*\W*")  # capitalised words, "of", "and"
 
 
 def _named_fragments(text: str, item: Attribution, contents: SpanIndex) -> list[Attribution]:
