@@ -311,3 +311,12 @@ def test_an_institution_owned_by_a_capital_is_the_state_s_institution_and_it_spe
     text = ("“Two soldiers were wounded,” Moscow’s defence ministry said on Friday. "
             "It said an investigation had begun.")
     assert [r[4] for r in table(text, registry)] == ["russia-mod", "russia-mod"]
+
+
+def test_a_relative_of_someone_is_not_that_person_and_a_capital_s_institution_is_its_state_s(registry):
+    text = ("The family of Arman Vartanian, who was released on Monday, said they were “overwhelmed with joy”. "
+            "“We waited for two years,” the family said.\n\n"
+            "The Baku Ministry of Defense said the line was calm.")
+    rows = table(text, registry)
+    assert {r[4] for r in rows[:-1]} == {"provisional:family-of-arman-vartanian"}
+    assert rows[-1][4] == "azerbaijan-mod"

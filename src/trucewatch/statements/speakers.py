@@ -65,7 +65,12 @@ _APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME.pattern}(?:\s+(?:{_NAME.patter
 _SEVERAL = re.compile(r"\s(?:and|&)\s")  # "the government and the TPLF": several speakers, not the last one
 _ISSUED_BY = re.compile(r"\s+(?:issued\s+|released\s+|published\s+)?(?:by|from)\s")  # "a statement by X"
 _INSTITUTION_OR_ROLE: frozenset[str] = words("speakers", "organisation_words") | _ROLE_WORDS
-_OWNED = re.compile(r"^(?:the\s+)?(?P<owner>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*)?)['’]s\s+(?P<rest>.+)$")
+_OWNED = re.compile(r"^(?:[Tt]he\s+)?(?P<owner>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*)?)['’]s\s+(?P<rest>.+)$")
+# "the Baku Ministry of Defense": a name before an institution's
+_NAMED_BEFORE = re.compile(r"^(?:[Tt]he\s+)?(?P<owner>[A-ZÀ-ÖØ-Þ][\w-]*)\s+(?P<rest>[A-Z].+)$")
+_RELATIONAL: frozenset[str] = words("speakers", "relational_nouns")
+_RELATION = re.compile(rf"^(?:[Tt]he\s+)?(?P<noun>{alternation(_RELATIONAL)})\s+of\s+"
+                       rf"(?:the\s+)?(?P<name>{_NAME.pattern}(?:\s+{_NAME.pattern}){{0,3}})(?:,.*)?$", re.I | re.S)
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
 
@@ -95,8 +100,9 @@ def name_span(text: str, start: int, end: int) -> tuple[int, int]:
     descriptor ("the ministry spokesman, Davit Torosian," is Davit Torosian)."""
     head = head_end(text, start, end)
     words = text[start:head].split()
-    if head < end and words and (words[0].lower() in _DETERMINERS or words[-1].islower()) \
-            and words[-1].lower().strip(".,") in _ROLE_WORDS:
+    roles = [w.lower().strip(".,") in _ROLE_WORDS for w in words]
+    if head < end and words and ((words[0].lower() in _DETERMINERS and any(roles))
+                                 or (words[-1].islower() and roles[-1])):
         name = _APPOSED_NAME.match(text, head, end)
         if name is not None:
             return name.start("name"), name.end("name")
@@ -158,6 +164,14 @@ class SpeakerResolver:
             found = self._resolve(source.group("rest"), at, at + len(source.group("rest")), on)
             if found is not None:
                 return found
+        relation = _RELATION.match(phrase.strip(" ,."))
+        if relation is not None:  # "The family of Alon Ohel, who ...": the family, not Alon Ohel
+            name = f"{relation.group('noun').lower()} of {relation.group('name')}"
+            return self._register(name, [], True)
+        bare = phrase.strip(" ,.").lower().removeprefix("the ")
+        if bare in _RELATIONAL:  # "the family": the family that spoke before
+            return self._recent(start, lambda s: self._name(s.actor_id).lower().startswith(f"{bare} of "),
+                                speakers_only=True)
         if _SAME_SOURCE.match(phrase):  # "the sources": those just quoted, speaking for whom they spoke for
             return self._recent(start, lambda s: True, speakers_only=True)
         office = _OFFICE.match(phrase.strip(" ,."))
@@ -211,9 +225,10 @@ class SpeakerResolver:
         return self._organisation(written, phrase) or self._provisional(phrase)
 
     def _state_named(self, phrase: str) -> str:
-        """"Moscow’s defence ministry" as "Russia’s defence ministry": a capital or other name of a state the
-        registry knows, owning an institution, written as the state, so the descriptor finds the state's one."""
-        owned = _OWNED.match(phrase.strip())
+        """"Moscow’s defence ministry" or "the Baku Ministry of Defense" as "Russia’s defence ministry": a capital or
+        other name of a state the registry knows, owning an institution, written as the state, so the descriptor
+        finds the state's one."""
+        owned = _OWNED.match(phrase.strip()) or _NAMED_BEFORE.match(phrase.strip())
         if owned is None:
             return phrase
         state = self.registry.get(self.registry.lookup(owned.group("owner")) or "")
