@@ -320,3 +320,10 @@ def test_a_relative_of_someone_is_not_that_person_and_a_capital_s_institution_is
     rows = table(text, registry)
     assert {r[4] for r in rows[:-1]} == {"provisional:family-of-arman-vartanian"}
     assert rows[-1][4] == "azerbaijan-mod"
+
+
+def test_a_participle_after_a_quotation_takes_the_clause_s_speaker_not_the_word_after_it(registry):
+    text = ("Aliyev called the talks a “turning point,” saying it would “open the roads for everyone.” "
+            "Pashinyan said it marked a “new era” for the region.")
+    rows = table(text, registry)
+    assert [r[4] for r in rows if r[1].startswith(("turning", "open"))] == ["ilham-aliyev", "ilham-aliyev"]
