@@ -128,8 +128,8 @@ def test_seed_annotations_score_at_least_what_was_measured(seeds):
     assert report["all"]["lenient"]["f1"] >= report["all"]["strict"]["f1"] >= report["all"]["exact"]["f1"]
 
 
-# Measured on PolNeAR dev (trucewatch eval quotes), strict: quoted F1 0.851, quoted speaker accuracy 0.890,
-# unquoted precision 0.795 (lenient: 0.966, 0.905, 0.949). The gate sits a little below.
+# Measured on PolNeAR dev (trucewatch eval quotes), strict: quoted F1 0.847, quoted speaker accuracy 0.912,
+# unquoted precision 0.797 (lenient: 0.965, 0.905, 0.948). The gate sits a little below.
 POLNEAR_THRESHOLDS = {("quoted", "f1"): 0.83, ("unquoted", "precision"): 0.76}
 
 
@@ -140,4 +140,4 @@ def test_polnear_dev_scores_at_least_what_was_measured(shared):
     assert report["quoted"]["gold"] > 600
     for (category, metric), threshold in POLNEAR_THRESHOLDS.items():
         assert report[category]["strict"][metric] >= threshold, (category, metric, report[category])
-    assert report["quoted"]["speaker"]["strict"] >= 0.86
+    assert report["quoted"]["speaker"]["strict"] >= 0.89
