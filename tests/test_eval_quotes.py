@@ -101,6 +101,15 @@ def test_scorer_accepts_the_same_entity_named_elsewhere():
     assert scorer.report()["quoted"]["speaker"]["strict"] == 0.0  # "Smith" is not the full name "John Smith"
 
 
+def test_strict_speaker_is_the_gold_source_less_its_appositive():
+    text = "Taxes rise, said David Kamin, an adviser to the campaign, on Monday."
+    gold = [GoldAttribution(((0, 10),), ((17, 55),), source_text=text[17:55], quoted=True)]
+    for name, right in (("David Kamin", 1.0), ("Kamin", 0.0), ("an adviser", 0.0)):
+        scorer = Scorer()
+        scorer.add(gold, [Prediction(0, 10, True, ((17, 28),), name, "provisional:x", name)])
+        assert scorer.report()["quoted"]["speaker"]["strict"] == right, name
+
+
 # Measured on the seed annotations (trucewatch eval quotes --seeds), strict, no gold date fed in: all F1 0.911,
 # quoted F1 0.982, speaker accuracy 0.978, said_on accuracy 0.413 (lenient F1 0.941; said_on was 1.0 only while
 # the evaluation injected the annotated publication date). The gate sits a little below, so a regression fails.
@@ -119,8 +128,8 @@ def test_seed_annotations_score_at_least_what_was_measured(seeds):
     assert report["all"]["lenient"]["f1"] >= report["all"]["strict"]["f1"] >= report["all"]["exact"]["f1"]
 
 
-# Measured on PolNeAR dev (trucewatch eval quotes), strict: quoted F1 0.851, quoted speaker accuracy 0.890,
-# unquoted precision 0.795 (lenient: 0.966, 0.905, 0.949). The gate sits a little below.
+# Measured on PolNeAR dev (trucewatch eval quotes), strict: quoted F1 0.847, quoted speaker accuracy 0.912,
+# unquoted precision 0.797 (lenient: 0.965, 0.905, 0.948). The gate sits a little below.
 POLNEAR_THRESHOLDS = {("quoted", "f1"): 0.83, ("unquoted", "precision"): 0.76}
 
 
@@ -131,4 +140,4 @@ def test_polnear_dev_scores_at_least_what_was_measured(shared):
     assert report["quoted"]["gold"] > 600
     for (category, metric), threshold in POLNEAR_THRESHOLDS.items():
         assert report[category]["strict"][metric] >= threshold, (category, metric, report[category])
-    assert report["quoted"]["speaker"]["strict"] >= 0.86
+    assert report["quoted"]["speaker"]["strict"] >= 0.89

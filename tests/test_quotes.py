@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from trucewatch.actors import load_registry
@@ -131,7 +133,7 @@ def read_without_parser(text: str) -> tuple[list[tuple[str, str, str | None, str
 def test_common_frames_of_reported_speech_need_no_parser(text, content, cue, speaker):
     found, parsed = read_without_parser(text)
     assert parsed == []
-    assert [(c, k, s) for _, c, k, s in found] == [(content, cue, speaker)]
+    assert [(c, k, s) for kind, c, k, s in found if kind == "indirect"] == [(content, cue, speaker)]
 
 
 @pytest.mark.parametrize("text", [
@@ -214,17 +216,70 @@ def test_two_quotations_with_more_than_a_frame_between_them_stay_apart():
         == ["You winning?", "how the system is rigged,"]
 
 
-def test_reported_speech_around_a_few_quoted_words_is_indirect_and_a_mostly_quoted_clause_partial():
+def test_reported_speech_with_a_few_quoted_words_is_indirect_and_they_partial_and_a_mostly_quoted_clause_partial():
     text = ("The envoy said on Monday that the monitors had found no trace of the shelling reported by either side "
             "and that the talks were “on track”. "
             "The envoy said the plan was “a careful and long overdue first step toward a settlement”.")
     found = extract_statements(_doc(text), load_registry())
     assert [(s.kind, s.text.split()[:3]) for s in found] == [
-        ("indirect", ["the", "monitors", "had"]), ("partial", ["a", "careful", "and"])]
+        ("indirect", ["the", "monitors", "had"]), ("partial", ["on", "track"]), ("partial", ["a", "careful", "and"])]
 
 
 def test_a_whole_quoted_sentence_after_said_that_is_direct_speech():
     text = ('The envoy said that "The truce will hold for two more months." '
             'The envoy said that the truce was "a fragile but real gain" for civilians.')
     found = extract_statements(_doc(text), load_registry())
-    assert [(s.kind, s.speaker_text) for s in found] == [("direct", "The envoy"), ("indirect", "The envoy")]
+    assert [(s.kind, s.speaker_text) for s in found] == [("direct", "The envoy"), ("indirect", "The envoy"),
+                                                         ("partial", "The envoy")]
+
+
+def test_the_quoted_words_a_naming_verb_frames_are_each_a_partial_quotation():
+    text = ("The envoy called the talks a “turning point” and described the truce as “fragile but real”. "
+            "The envoy said the plan was “a careful and long overdue first step toward a settlement”.")
+    found = extract_statements(_doc(text), load_registry())
+    assert [(s.kind, s.text) for s in found][:2] == [("partial", "turning point"), ("partial", "fragile but real")]
+    assert found[2].kind == "partial" and found[2].text.startswith("a careful")
+
+
+def test_in_clause_units_the_fragments_of_one_naming_verb_are_its_object():
+    from trucewatch.evaluation.quotes import as_clause_units
+
+    text = "The envoy called the deal a “landmark” and a “historic step”. The monitors left."
+    units = as_clause_units(extract_statements(_doc(text), load_registry()), text)
+    expected = [("partial", "the deal a “landmark” and a “historic step”")]
+    assert [(s.kind, text[s.start:s.end]) for s in units] == expected
+
+
+def test_a_speaker_as_written_never_holds_the_end_of_a_quotation():
+    from trucewatch.statements.attribution import Attribution
+    from trucewatch.statements.document import _speaker_after_quotation
+
+    text = "He was at the top of his game,” Rendell said."
+    item = Attribution("indirect", 0, 5, 40, 44, 0, 39)
+    fixed = _speaker_after_quotation(text, item)
+    assert text[fixed.speaker_start:fixed.speaker_end] == "Rendell"
+    assert _speaker_after_quotation(text, replace(item, speaker_start=32)) == replace(item, speaker_start=32)
+
+
+def test_a_quotation_is_a_statement_per_paragraph_and_per_sentence_after_its_frame_and_one_in_clause_units():
+    from trucewatch.evaluation.quotes import as_clause_units
+
+    text = ('The envoy said on Monday:\n\n"The line was calm all week.\n\n"The monitors found no shelling."\n\n'
+            '"The roads are open," the envoy added. "The maps were handed over."\n\n'
+            '"The talks went well," the envoy said, "and they go on."')
+    found = extract_statements(_doc(text), load_registry())
+    assert [s.text for s in found] == ["The line was calm all week.", "The monitors found no shelling.",
+                                       "The roads are open,", "The maps were handed over.",
+                                       "The talks went well,\" the envoy said, \"and they go on."]
+    assert {s.speaker_text for s in found} == {"The envoy", "the envoy"}
+    units = as_clause_units(found, text)
+    assert [text[s.start:s.end] for s in units][:2] == [
+        'The line was calm all week.\n\n"The monitors found no shelling.',
+        'The roads are open," the envoy added. "The maps were handed over.']
+
+
+def test_names_in_quotation_marks_inside_reported_speech_are_no_partial_quotation():
+    text = "The envoy said the “Donetsk People’s Republic” had agreed, calling the talks “a step forward” on Monday."
+    kinds = [(s.kind, s.text) for s in extract_statements(_doc(text), load_registry())]
+    assert ("partial", "Donetsk People’s Republic") not in kinds
+    assert ("partial", "a step forward") in kinds

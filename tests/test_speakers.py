@@ -298,3 +298,32 @@ def test_an_outlets_own_report_is_nobodys_words_and_the_source_it_refers_to_spea
 ])
 def test_a_call_on_someone_and_an_admission_report_what_was_said(registry, text, content):
     assert [r[1] for r in table(text, registry)] == [content]
+
+
+def test_a_long_descriptor_ending_with_a_name_the_ner_missed_is_that_person(registry):
+    text = ("The search was halted on Monday, the Press Secretary at the State Rescue Service of the region’s "
+            "Interior Ministry Arman Vartanian reported.")
+    [statement] = extract_statements(doc(text), registry)
+    assert statement.speaker_name == "Arman Vartanian"
+
+
+def test_an_institution_owned_by_a_capital_is_the_state_s_institution_and_it_speaks_on(registry):
+    text = ("“Two soldiers were wounded,” Moscow’s defence ministry said on Friday. "
+            "It said an investigation had begun.")
+    assert [r[4] for r in table(text, registry)] == ["russia-mod", "russia-mod"]
+
+
+def test_a_relative_of_someone_is_not_that_person_and_a_capital_s_institution_is_its_state_s(registry):
+    text = ("The family of Arman Vartanian, who was released on Monday, said they were “overwhelmed with joy”. "
+            "“We waited for two years,” the family said.\n\n"
+            "The Baku Ministry of Defense said the line was calm.")
+    rows = table(text, registry)
+    assert {r[4] for r in rows[:-1]} == {"provisional:family-of-arman-vartanian"}
+    assert rows[-1][4] == "azerbaijan-mod"
+
+
+def test_a_participle_after_a_quotation_takes_the_clause_s_speaker_not_the_word_after_it(registry):
+    text = ("Aliyev called the talks a “turning point,” saying it would “open the roads for everyone.” "
+            "Pashinyan said it marked a “new era” for the region.")
+    rows = table(text, registry)
+    assert [r[4] for r in rows if r[1].startswith(("turning", "open"))] == ["ilham-aliyev", "ilham-aliyev"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from trucewatch.actors import ActorRegistry, load_registry
@@ -33,6 +33,8 @@ from trucewatch.evaluation.matching import (
 )
 from trucewatch.evaluation.polnear import BratDocument, GoldAttribution
 from trucewatch.records import BodySpan, Document, Statement
+from trucewatch.statements.attribution import split_by_frame
+from trucewatch.statements.cues import NAMING_CUES
 
 CATEGORIES = ("quoted", "unquoted", "all")
 SPAN_MODES = ("strict", "exact", "lenient")
@@ -122,10 +124,11 @@ class Scorer:
         if strict:
             if any(strict_pairs([gold.source], [(s,)]) for s in prediction.speaker_spans):
                 return True
-            actor = self.registry.lookup(gold.source_text) if self.registry and gold.source_text else None
+            head = _head(gold.source_text)
+            actor = self.registry.lookup(head) if self.registry and head else None
             if actor is not None:
                 return actor == prediction.speaker
-            return bool(gold.source_text) and normal_name(gold.source_text) in _names(prediction)
+            return bool(head) and normal_name(head) in _names(prediction)
         if any(overlap(gold.source, (s,)) for s in prediction.speaker_spans):
             return True
         if not gold.source_text or not (prediction.speaker or prediction.speaker_text):
@@ -163,7 +166,19 @@ class Scorer:
 
 
 def _names(prediction: Prediction) -> set[str]:
-    return {normal_name(n) for n in (prediction.speaker_name, prediction.speaker_text) if n}
+    return {normal_name(n) for n in (prediction.speaker_name, prediction.speaker_text, _head(prediction.speaker_text))
+            if n}
+
+
+_APPOSITIVE = re.compile(r",\s|\s\(|\s--?\s|\s[—–]\s")
+
+
+def _head(source: str | None) -> str | None:
+    """A source as written less its appositive: "David Kamin, an outside adviser to the campaign," is David
+    Kamin; PolNeAR's source spans keep the appositive, the speaker is the name."""
+    if not source:
+        return source
+    return _APPOSITIVE.split(source.strip(), maxsplit=1)[0].strip() or source
 
 
 # -- systems ---------------------------------------------------------------------------------
@@ -184,6 +199,59 @@ def from_statements(statements: Iterable[Statement],
         predictions.append(Prediction(start, end, s.kind != "indirect", speaker, s.speaker_text, s.speaker,
                                       s.speaker_name, s.said_on, s.kind))
     return predictions
+
+
+def as_clause_units(statements: Sequence[Statement], text: str) -> list[Statement]:
+    """Our statements in the units of PolNeAR and the seeds, which differ from the real-dev annotation guide's.
+
+    What a naming verb frames ("called Clinton a “champion”") is, for us, each quoted fragment, for them the
+    verb's whole object: the fragments of one naming cue become one statement from the cue to the clause's end.
+    Words quoted inside reported speech are, for us, partial quotations beside the clause, for them part of it.
+    A quotation over several paragraphs or split by its frame is, for us, a statement per paragraph or
+    sentence, for them one. Uses nothing but our output."""
+    groups: dict[int, list[Statement]] = {}
+    out = []
+    clauses = {(s.cue_start, s.speaker_start): s for s in statements if s.kind == "indirect"}
+    for s in statements:
+        clause = clauses.get((s.cue_start, s.speaker_start))
+        if s.kind == "partial" and clause is not None and clause.start <= s.start and s.end <= clause.end:
+            continue  # a quoted fragment of reported speech: part of the clause
+        if s.kind == "partial" and s.cue_start is not None and (s.cue or "").lower() in NAMING_CUES:
+            groups.setdefault(s.cue_start, []).append(s)
+        else:
+            out.append(s)
+    later = sorted(s.cue_start for s in statements if s.cue_start is not None)
+    for fragments in groups.values():
+        first = fragments[0]
+        start = first.cue_end + len(text[first.cue_end:]) - len(text[first.cue_end:].lstrip())
+        last = max(f.end for f in fragments)
+        stop = _CLAUSE_END.search(text, last)
+        end = min(stop.start() if stop else len(text), next((c for c in later if c > last), len(text)))
+        end = len(text[:end].rstrip(" ,;"))
+        out.append(replace(first, start=min(start, first.start), end=end, text=text[start:end]))
+    return _paragraphs_joined(sorted(out, key=lambda s: s.start), text)
+
+
+def _paragraphs_joined(statements: list[Statement], text: str) -> list[Statement]:
+    """The parts of one quotation around its frame ('"A," he said. "B."') and its paragraphs (one frame, no
+    closing mark, only line breaks and the next paragraph's opening mark between them) as one statement:
+    PolNeAR's and the seeds' unit."""
+    out: list[Statement] = []
+    for s in statements:
+        last = out[-1] if out else None
+        if last is not None and (split_by_frame(text, last, s) or (
+                s.kind == "direct" and last.kind != "indirect" and s.cue_start == last.cue_start
+                and s.speaker_start == last.speaker_start and _BETWEEN_PARAGRAPHS.fullmatch(text, last.end, s.start))):
+            out[-1] = replace(last, end=s.end, text=text[last.start:s.end])
+        else:
+            out.append(s)
+    return out
+
+
+_BETWEEN_PARAGRAPHS = re.compile(r"\s*\n[\s\"“‘«„]*")  # no closing mark: the quotation goes on
+
+
+_CLAUSE_END = re.compile(r"[.!?;]|\n|$|,?\s+but\s")  # the sentence's or the clause's end
 
 
 def textacy_predictions(parsed) -> list[Prediction]:
@@ -219,7 +287,7 @@ def evaluate_polnear(docs: Iterable[BratDocument], baseline: bool = True) -> dic
     ours, theirs = Scorer(registry), Scorer(registry)
     for doc in docs:
         statements = extract_statements(_document(doc.name, doc.text, doc.published), registry)
-        ours.add(doc.attributions, from_statements(statements), doc.text)
+        ours.add(doc.attributions, from_statements(as_clause_units(statements, doc.text)), doc.text)
         if baseline:
             theirs.add(doc.attributions, textacy_predictions(full_pipeline()(doc.text)), doc.text)
     results = {"trucewatch": ours.report()}
@@ -270,7 +338,8 @@ def evaluate_seeds(annotations: Sequence[SeedAnnotation], seeds_folder: str | Pa
         if not items:
             raise FileNotFoundError(f"annotated seed article missing or unreadable: {path}")
         doc = build_document(items[0])
-        ours.add(note.gold, from_statements(extract_statements(doc, registry), doc.raw_offset), doc.raw_text)
+        statements = as_clause_units(extract_statements(doc, registry), doc.body)
+        ours.add(note.gold, from_statements(statements, doc.raw_offset), doc.raw_text)
         if baseline:
             theirs.add(note.gold, textacy_predictions(full_pipeline()(doc.raw_text)), doc.raw_text)
     results = {"trucewatch": ours.report()}

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from trucewatch.statements.cues import NAMING_CUES
 from trucewatch.statements.marks import Quote
 from trucewatch.text.spans import SpanIndex
 
@@ -54,26 +55,37 @@ def dedupe(items: Iterable[Attribution]) -> list[Attribution]:
 
 
 def join_split_quotes(text: str, items: list[Attribution]) -> list[Attribution]:
-    """One statement for a quotation split by its frame: "First part," he said. "Second part."
+    """One statement for a quotation split by its frame: "First part," he said, "second part."
 
-    Both parts have the same speaker span and nothing but that frame lies between them.
+    Both parts have the same speaker span, nothing but that frame lies between them and the second part
+    goes on with the sentence (the guide counts '"A," he said. "B."' as two quotations).
     """
     joined: list[Attribution] = []
     for item in items:
         last = joined[-1] if joined else None
-        if (last is not None and item.kind != "indirect" and last.kind != "indirect"
-                and item.speaker_start is not None and item.speaker_start == last.speaker_start
-                and last.speaker_end is not None and "\n" not in text[last.end:item.start]
-                and item.start - last.end < 150
-                and (last.end <= last.speaker_start < item.start or item.speaker_start < last.start)
-                and _only_frame(text, last, item)):
+        if last is not None and split_by_frame(text, last, item) \
+                and not _NEW_SENTENCE.search(text, last.end, item.start):
             joined[-1] = replace(last, end=item.end, inherited=False)
             continue
         joined.append(item)
     return joined
 
 
-def _only_frame(text: str, first: Attribution, second: Attribution, spare: int = 8) -> bool:
+def split_by_frame(text: str, first, second) -> bool:
+    """Are ``first`` and ``second`` (attributions or statements, in order) two parts of one quotation around
+    its frame: the same speaker span, and nothing but that frame between them?"""
+    return (second.kind != "indirect" and first.kind != "indirect"
+            and second.speaker_start is not None and second.speaker_start == first.speaker_start
+            and first.speaker_end is not None and "\n" not in text[first.end:second.start]
+            and second.start - first.end < 150
+            and (first.end <= first.speaker_start < second.start or second.speaker_start < first.start)
+            and _only_frame(text, first, second))
+
+
+_NEW_SENTENCE = re.compile(r"[.!?]\s+[\"“«„‘']?$")  # '"A," he said. "B."': two quotations, as the guide counts them
+
+
+def _only_frame(text: str, first, second, spare: int = 8) -> bool:
     """Between the two parts, little but the frame: not "“You winning?” she said, but Kevin was drifting off ..."."""
     gap = [(first.end, second.start)]
     for start, end in ((first.speaker_start, first.speaker_end), (first.cue_start, first.cue_end)):
@@ -151,6 +163,27 @@ def continue_previous_speaker(text: str, items: list[Attribution]) -> list[Attri
     return out
 
 
+_PARAGRAPH_BREAK = re.compile(r"[\s\"”’»]*\n[\s\"“‘«„]*")  # a paragraph's end, its marks and the next one's opening
+
+
+def per_paragraph(text: str, items: list[Attribution]) -> list[Attribution]:
+    """A direct quotation going on over several paragraphs is one statement per paragraph, each with the
+    quotation's frame (the annotation guide's unit; a reader cites a paragraph)."""
+    out = []
+    for item in items:
+        if item.kind != "direct" or "\n" not in text[item.start:item.end]:
+            out.append(item)
+            continue
+        at = item.start
+        for gap in _PARAGRAPH_BREAK.finditer(text, item.start, item.end):
+            if gap.start() > at:
+                out.append(replace(item, start=at, end=gap.start()))
+            at = gap.end()
+        if at < item.end:
+            out.append(replace(item, start=at))
+    return out
+
+
 def quoted_share(item: Attribution, quotes: Sequence[Quote], index: SpanIndex | None = None) -> float:
     """How much of a statement's content lies inside quotation marks (``index``: of the quotes' contents)."""
     index = index or SpanIndex(sorted((q.start, q.end) for q in quotes))
@@ -163,10 +196,14 @@ def reported_with_fragments(text: str, items: Iterable[Attribution], quotes: Seq
     """A partial quotation is the quoted words; a clause mostly of the reporter's words around a few quoted
     ones ("said the move reeks of “fear” and desperation") is reported speech: kind indirect; a whole quoted
     sentence after "said that" ("said that “We will ...”.") is direct speech."""
-    out = []
+    out: list[Attribution] = []
     contents = SpanIndex(sorted((q.start, q.end) for q in quotes))
     whole = {(q.start, q.end) for q in quotes}
     for a in items:
+        fragments = _named_fragments(text, a, contents)
+        if fragments:
+            out.extend(f for f in fragments if f not in out)
+            continue
         if a.kind == "partial" and quoted_share(a, quotes, contents) < 0.5:
             a = replace(a, kind="indirect")
         elif a.kind == "partial" and (a.start, a.end) in whole \
@@ -174,7 +211,31 @@ def reported_with_fragments(text: str, items: Iterable[Attribution], quotes: Seq
                 and _WHOLE_SENTENCE.match(text, a.end):
             a = replace(a, kind="direct")
         out.append(a)
+        if a.kind == "indirect":  # and its quoted words, each a partial quotation too (the guide counts both)
+            out.extend(_quoted_inside(text, a, contents))
     return out
+
+
+def _quoted_inside(text: str, item: Attribution, contents: SpanIndex) -> list[Attribution]:
+    """The quoted words inside reported speech, names in quotation marks ("DPR", “Trump Route for ...”) aside."""
+    return [replace(item, kind="partial", start=contents.starts[n], end=contents.ends[n])
+            for n in contents.near(item.start, item.end)
+            if item.start <= contents.starts[n] and contents.ends[n] <= item.end
+            and not _A_NAME.fullmatch(text, contents.starts[n], contents.ends[n])]
+
+
+_A_NAME = re.compile(r"\W*[A-Z][\w’'-]*(?:\W+(?:[A-Z][\w’'-]*|[a-z]{1,3}))*\W*")  # capitalised words, "of", "and"
+
+
+def _named_fragments(text: str, item: Attribution, contents: SpanIndex) -> list[Attribution]:
+    """The quoted words of a statement whose cue names rather than reports ("called the event a “significant
+    milestone”", "described it as “a miracle”"): each a partial quotation; the reporter's words around them are
+    nobody's statement. Empty when the cue reports a clause or nothing in the content is quoted."""
+    if item.kind == "direct" or item.cue_start is None or text[item.cue_start:item.cue_end].lower() not in NAMING_CUES:
+        return []
+    inside = [(contents.starts[n], contents.ends[n]) for n in contents.near(item.start, item.end)]
+    return [replace(item, kind="partial", start=s, end=e) for s, e in inside
+            if item.start <= s < item.end and (s, e) != (item.start, item.end)]
 
 
 _AFTER_THAT = re.compile(r"\bthat\s*[\"“«„‘']$")  # 'said that "We ...': the quotation opens the clause

@@ -21,6 +21,7 @@ from trucewatch.statements.attribution import (
     join_split_quotes,
     merge,
     paragraphs_take_the_frame,
+    per_paragraph,
     reported_with_fragments,
     scare_quote,
     without_nested,
@@ -130,10 +131,10 @@ def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]
     text = pending.text
     results = _with_parsed(pending, parsed) if pending.parsing else pending.results
     results = reattribute(text, results)
-    results = [_with_appositive(text, _without_leading_time(text, a)) for a in without_nested(results)
-               if not scare_quote(text, a)]
+    results = [_with_appositive(text, _without_leading_time(text, _speaker_after_quotation(text, a)))
+               for a in without_nested(results) if not scare_quote(text, a)]
     joined = join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
-    return continue_previous_speaker(text, reported_with_fragments(text, joined, pending.quotes))
+    return per_paragraph(text, continue_previous_speaker(text, reported_with_fragments(text, joined, pending.quotes)))
 
 
 def _leading_time() -> re.Pattern[str]:
@@ -159,6 +160,20 @@ def _with_appositive(text: str, item: Attribution) -> Attribution:
     if match is None or "\n" in match.group():
         return item
     return replace(item, speaker_end=match.start("rest"))
+
+
+_QUOTATION_END = re.compile(r"[,.?!…]\s*[\"”’»]\s+")  # '..., was at the top of his game,” Rendell'
+
+
+def _speaker_after_quotation(text: str, item: Attribution) -> Attribution:
+    """A speaker as written never holds the end of a quotation (its marks unpaired, so read as the reporter's
+    words): '..., was at the top of his game,” Rendell said' is Rendell."""
+    if item.speaker_start is None or item.speaker_end is None:
+        return item
+    ends = list(_QUOTATION_END.finditer(text, item.speaker_start, item.speaker_end))
+    if not ends or ends[-1].end() >= item.speaker_end:
+        return item
+    return replace(item, speaker_start=ends[-1].end())
 
 
 _TRAILER = re.compile(rf",\s+(?:{alternation(lexicon('quotes')['content_trailers'])})\b", re.I)

@@ -112,7 +112,8 @@ def frame_after(text: str, quote: Quote, limit: int) -> tuple[tuple[int, int], t
         s = quote.close
         return (s + match.start(), s + match.start() + 1), (s + match.start("speaker"), s + match.end("speaker"))
     match = _AFTER_CUE_SPEAKER.match(window)
-    if match and "\n" not in window[: match.start("speaker")]:
+    # "“historic day,” saying it would ...": a participle's speaker is the clause's subject, never the word after it
+    if match and "\n" not in window[: match.start("speaker")] and not match.group("cue").lower().endswith("ing"):
         cue = (quote.close + match.start("cue"), quote.close + match.end("cue"))
         speaker = _speaker_after_cue(text, quote.close + match.start("speaker"), limit)
         if speaker:

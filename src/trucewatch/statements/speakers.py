@@ -64,6 +64,13 @@ _APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME.pattern}(?:\s+(?:{_NAME.patter
                            r"[\s,.]*$")
 _SEVERAL = re.compile(r"\s(?:and|&)\s")  # "the government and the TPLF": several speakers, not the last one
 _ISSUED_BY = re.compile(r"\s+(?:issued\s+|released\s+|published\s+)?(?:by|from)\s")  # "a statement by X"
+_INSTITUTION_OR_ROLE: frozenset[str] = words("speakers", "organisation_words") | _ROLE_WORDS
+_OWNED = re.compile(r"^(?:[Tt]he\s+)?(?P<owner>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*)?)['’]s\s+(?P<rest>.+)$")
+# "the Baku Ministry of Defense": a name before an institution's
+_NAMED_BEFORE = re.compile(r"^(?:[Tt]he\s+)?(?P<owner>[A-ZÀ-ÖØ-Þ][\w-]*)\s+(?P<rest>[A-Z].+)$")
+_RELATIONAL: frozenset[str] = words("speakers", "relational_nouns")
+_RELATION = re.compile(rf"^(?:[Tt]he\s+)?(?P<noun>{alternation(_RELATIONAL)})\s+of\s+"
+                       rf"(?:the\s+)?(?P<name>{_NAME.pattern}(?:\s+{_NAME.pattern}){{0,3}})(?:,.*)?$", re.I | re.S)
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
 
@@ -93,12 +100,22 @@ def name_span(text: str, start: int, end: int) -> tuple[int, int]:
     descriptor ("the ministry spokesman, Davit Torosian," is Davit Torosian)."""
     head = head_end(text, start, end)
     words = text[start:head].split()
-    if head < end and words and (words[0].lower() in _DETERMINERS or words[-1].islower()) \
-            and words[-1].lower().strip(".,") in _ROLE_WORDS:
+    roles = [w.lower().strip(".,") in _ROLE_WORDS for w in words]
+    if head < end and words and ((words[0].lower() in _DETERMINERS and any(roles))
+                                 or (words[-1].islower() and roles[-1])):
         name = _APPOSED_NAME.match(text, head, end)
         if name is not None:
             return name.start("name"), name.end("name")
     return start, head
+
+
+def _name_after_institution(run: list[str]) -> list[str]:
+    """The two or three capitalised words after the last institution or role word of a run of them
+    ("Interior Ministry Hunan Tadevosyan"): a person's name the descriptor ends with; else nothing."""
+    marks = [n for n, token in enumerate(run) if token.lower() in _INSTITUTION_OR_ROLE]
+    person = run[marks[-1] + 1:] if marks else []
+    return person if 2 <= len(person) <= 3 and not _INSTITUTION_OR_ROLE.intersection(w.lower() for w in person) \
+        else []
 
 
 def slug(text: str) -> str:
@@ -147,6 +164,14 @@ class SpeakerResolver:
             found = self._resolve(source.group("rest"), at, at + len(source.group("rest")), on)
             if found is not None:
                 return found
+        relation = _RELATION.match(phrase.strip(" ,."))
+        if relation is not None:  # "The family of Alon Ohel, who ...": the family, not Alon Ohel
+            name = f"{relation.group('noun').lower()} of {relation.group('name')}"
+            return self._register(name, [], True)
+        bare = phrase.strip(" ,.").lower().removeprefix("the ")
+        if bare in _RELATIONAL:  # "the family": the family that spoke before
+            return self._recent(start, lambda s: self._name(s.actor_id).lower().startswith(f"{bare} of "),
+                                speakers_only=True)
         if _SAME_SOURCE.match(phrase):  # "the sources": those just quoted, speaking for whom they spoke for
             return self._recent(start, lambda s: True, speakers_only=True)
         office = _OFFICE.match(phrase.strip(" ,."))
@@ -156,7 +181,7 @@ class SpeakerResolver:
         if phrase.split(" ", 1)[0].lower() in {*_PERSON_PRONOUNS, *_ORG_PRONOUNS, *_UNRESOLVED}:
             phrase = _ADVERBS.sub("", phrase)
         end = start + len(phrase)
-        person = self._person(written, phrase, start)
+        person = self._person(written, phrase, start) or self._person_ending(written)
         if person is not None:
             return person
         lower = phrase.lower()
@@ -182,7 +207,7 @@ class SpeakerResolver:
             named = self._named_before(generic.group("noun").split()[-1], start)
             if named is not None:  # "the Artsakh State Service for Emergency Situations ... The Service said"
                 return named
-        candidates = self._same_side(self.registry.descriptor_candidates(phrase, on), written)
+        candidates = self._same_side(self.registry.descriptor_candidates(self._state_named(phrase), on), written)
         if candidates:
             return self._among(candidates, start)
         inner = [m for m in self.mentions if start <= m.start and m.end <= end]
@@ -198,6 +223,16 @@ class SpeakerResolver:
         if role is not None:  # "a Turkish security official": unnamed, known by its role
             return self._register(role.group("name"), [], _ORGANISATION.search(role.group("name")) is not None)
         return self._organisation(written, phrase) or self._provisional(phrase)
+
+    def _state_named(self, phrase: str) -> str:
+        """"Moscow’s defence ministry" or "the Baku Ministry of Defense" as "Russia’s defence ministry": a capital or
+        other name of a state the registry knows, owning an institution, written as the state, so the descriptor
+        finds the state's one."""
+        owned = _OWNED.match(phrase.strip()) or _NAMED_BEFORE.match(phrase.strip())
+        if owned is None:
+            return phrase
+        state = self.registry.get(self.registry.lookup(owned.group("owner")) or "")
+        return f"{state.name}’s {owned.group('rest')}" if state is not None and state.type == "state" else phrase
 
     def _same_side(self, candidates: list[str] | None, written: str) -> list[str] | None:
         """The candidates of the sides the phrase names, if it names any: never across to the other side."""
@@ -219,6 +254,17 @@ class SpeakerResolver:
         if inner:
             return self._pick(inner)
         return self._register(people[0], people[0].split(), False)
+
+    def _person_ending(self, phrase: str) -> str | None:
+        """The person a descriptor ends with when the NER missed them ("the Press Secretary at ... of Artsakh’s
+        Interior Ministry Hunan Tadevosyan"): the capitalised words after its last institution or role word."""
+        run: list[str] = []
+        for token in reversed(re.sub(r"['’]s$", "", phrase.strip(" ,.")).split()):
+            if not _NAME.fullmatch(token):
+                break
+            run.insert(0, token)
+        person = _name_after_institution(run)
+        return self._register(" ".join(person), person, False) if person else None
 
     def _issuer(self, noun: str, before: int) -> str | None:
         """Who issued the document "the statement" refers to: the one actor named with its first mention
