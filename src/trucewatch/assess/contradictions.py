@@ -24,13 +24,16 @@ import calendar
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from itertools import combinations
 
+from trucewatch import lang
 from trucewatch.agreements import AGREEMENT_LEVEL, Agreement, Provision
-from trucewatch.linking import match_text
+from trucewatch.linking import detect_signal, match_text
 from trucewatch.records import EvidenceLink, Statement
+from trucewatch.statements.cues import CUE_FORMS, NOUN_LIKE
 from trucewatch.text.dates import DateMention, date_mentions, month_number
 
 # Words naming an agreement generically; the agreement's own reference phrases are added to them.
@@ -56,6 +59,9 @@ _AGO = re.compile(r"\bago\b", re.I)
 # The other side's claim retold ("its forces allegedly fired"), not the speaker's own account
 _HEDGED = re.compile(r"\b(?:allegedly|reportedly|purportedly|claim(?:s|ed)?)\b", re.I)
 WINDOW_DAYS = 45
+_HEAD_WORDS = 4  # a speaker's name ends at most this many words before its speech verb
+_SPEECH_VERBS = CUE_FORMS - NOUN_LIKE  # not "the ministry's report that"
+_LATER_HEAD_WORDS = 10  # a second account's speech verb comes among the first words after the separator
 
 
 @dataclass(frozen=True)
@@ -361,60 +367,176 @@ def camps(agreement: Agreement) -> dict[str, str]:
     return found
 
 
+@dataclass(frozen=True)
+class _Account:
+    """One camp's account in a report: a link, or the part of its sentence one speaker's reported speech covers."""
+
+    link: EvidenceLink
+    start: int  # body offsets
+    end: int
+    text: str
+    camp: str | None
+    signal: str | None
+    speaker_name: str | None  # a speaker read from the sentence ("Yerevan"), when the link has none of that camp
+    turn: bool = False  # set against the sentence's earlier account ("Baku, in turn, said", "while Moscow said")
+
+    @property
+    def split(self) -> bool:
+        return (self.start, self.end) != (self.link.start, self.link.end)
+
+
+@cache
+def _account_words() -> dict[str, re.Pattern[str]]:
+    """``data/lang/en/accounts.yaml`` as patterns over lowered text."""
+    words = lang.lexicon("en", "accounts")
+    # separators begin with punctuation, which may follow a word: only their end is a word boundary
+    return {key: re.compile(("" if key == "separators" else r"(?<!\w)") + lang.alternation(words[key]) + r"(?!\w)")
+            for key in words}
+
+
+def _camp_words(countries: Mapping[str, Mapping]) -> dict[str, str]:
+    """Words naming a side: its name, adjectives and capitals ("Baku said": Azerbaijan's government)."""
+    return _country_words(countries) | {c.lower(): code for code, entry in countries.items()
+                                        for c in entry.get("capitals", ())}
+
+
+def _head(text: str, words: Mapping[str, str], camp_of: Mapping[str, str], within: int | None = None,
+          ) -> tuple[int, str, str] | None:
+    """(offset, word, camp) of the speaker of reported speech in ``text``: the side named among the few words
+    before its first speech verb ("Baku, in turn, said", "with Yerevan announcing that"), that verb among the
+    first ``within`` words when given."""
+    verbs = (m for n, m in enumerate(re.finditer(r"\w+", text)) if within is None or n < within)
+    verb = next((m for m in verbs if m.group().lower() in _SPEECH_VERBS), None)
+    if verb is None:
+        return None
+    before = text[: verb.start()]
+    window = re.search(rf"(?:\S+\s+){{0,{_HEAD_WORDS}}}$", before).start()
+    named = [(m.start(), m.group(1), camp_of.get(words.get(m.group(1).lower().rstrip("."), ""), ""))
+             for m in re.finditer(r"([A-Z][\w.-]*)(?:['’]s)?", before) if m.start() >= window]
+    named = [n for n in named if n[2]]
+    return named[-1] if named else None
+
+
+def _accounts(link: EvidenceLink, agreement: Agreement, camp: str | None, words: Mapping[str, str],
+              camp_of: Mapping[str, str], names: Mapping[str, str]) -> list[_Account]:
+    """The accounts a link holds: its sentence split where a second speaker's reported speech starts.
+
+    The first part keeps the link's speaker (else the speaker its own words name); a cut is made only where
+    what follows a separator opens with a speaker of a known camp ("...; Baku, in turn, said the Armenian
+    military fired"), so a sentence without one stays whole.
+    """
+    patterns, text = _account_words(), link.text
+    cuts = [(m.start(), m.end() + head[0], head) for m in patterns["separators"].finditer(text.lower())
+            if (head := _head(text[m.end():], words, camp_of, _LATER_HEAD_WORDS))]
+    if not cuts:
+        head = None if camp else _head(text, words, camp_of)
+        return [_Account(link, link.start, link.end, text, camp or (head[2] if head else None), link.signal,
+                         names.get(link.speaker or "") or (head[1] if head else None))]
+    head = None if camp else _head(text[: cuts[0][0]], words, camp_of)
+    start = head[0] if head else 0  # "..., with Yerevan announcing that": the account starts at its speaker
+    found = [_Account(link, link.start + start, link.start + cuts[0][0], text[start : cuts[0][0]],
+                      camp or (head[2] if head else None), None,
+                      names.get(link.speaker or "") or (head[1] if head else None))]
+    for (separator, at, (_, word, side)), end in zip(cuts, [c[0] for c in cuts[1:]] + [len(text)], strict=True):
+        turn = bool(patterns["contrast"].search(text[separator:at + 40].lower()))
+        found.append(_Account(link, link.start + at, link.start + end, text[at:end], side, None, word, turn))
+    cues = agreement.signals_for(link.provision)
+    return [replace(x, signal=detect_signal(x.text, cues)[0]) for x in found]
+
+
 def account_contradictions(links: Iterable[EvidenceLink], agreement: Agreement, sides: Mapping[str, str],
                            countries: Mapping[str, Mapping], names: Mapping[str, str] | None = None,
                            ) -> list[Contradiction]:
     """Reports that give the two camps' incompatible accounts of one fact on one provision.
 
-    *Mutual blame*: two speakers of opposite camps each report a violation and name the other camp
-    (the Armenian side says Azerbaijani forces shelled; the Azerbaijani side says Armenian forces fired).
+    Accounts are the links, split inside a sentence where a second speaker's reported speech starts.
+    *Mutual blame*: accounts of opposite camps each report a violation and name the other camp (the
+    Armenian side says Azerbaijani forces shelled; the Azerbaijani side says Armenian forces fired); two
+    accounts of one sentence the writer sets against each other ("Baku, in turn, said") need only one of
+    them to name the other camp. Each account is used once, the closest pairs first.
     *Denial*: a sentence calls a claim of one camp false ("disputed" cue) and a speaker of the other camp
     gives its own account (a violation by the first camp, or its own compliance); the closest such account
-    in the report is cited. At most one contradiction per report, provision and kind.
+    in the report is cited.
+    *Lawful or a breach*: one camp defends a step on the provision as needed or lawful, the other calls it a
+    violation or a provocation (words in ``data/lang/en/accounts.yaml``).
+    At most one contradiction per report, provision and kind, but for mutual blame.
     """
     names = names or {}
-    camp_of, words = camps(agreement), _country_words(countries)
-    groups: dict[tuple[str, str], list[EvidenceLink]] = {}
+    camp_of, words = camps(agreement), _camp_words(countries)
+    groups: dict[tuple[str, str], list[_Account]] = {}
     for link in links:
         if link.agreement_id == agreement.id and link.provision != AGREEMENT_LEVEL:
-            groups.setdefault((link.doc_id, link.provision), []).append(link)
+            camp = camp_of.get(sides.get(link.speaker or "", ""))
+            groups.setdefault((link.doc_id, link.provision), []).extend(
+                _accounts(link, agreement, camp, words, camp_of, names))
 
-    def camp(link: EvidenceLink) -> str | None:
-        return camp_of.get(sides.get(link.speaker or "", ""))
-
-    def named(link: EvidenceLink) -> set[str]:
-        return {camp_of[c] for c in _countries(link.text, words) if c in camp_of}
+    def named(account: _Account) -> set[str]:
+        return {camp_of[c] for c in _countries(account.text, words) if c in camp_of} - {account.camp}
 
     found = []
-    for (_, provision), group in sorted(groups.items()):
-        blames = [x for x in group if x.signal == "violated" and camp(x)]
-        mutual = next(((a, b) for a, b in combinations(blames, 2) if camp(a) != camp(b)
-                       and camp(b) in named(a) - {camp(a)} and camp(a) in named(b) - {camp(b)}), None)
-        if mutual:
-            found.append(_account(agreement, provision, *mutual, names, sides,
-                                  "each side says the other fired or violated"))
+    for (_, provision), group in sorted(groups.items(), key=lambda g: g[0]):
+        found += [_account(agreement, provision, a, b, sides, "each side says the other fired or violated")
+                  for a, b in _mutual_blame(group, named)]
         pairs = [(abs(x.start - d.start), d, x) for d in group if d.signal == DISPUTED_SIGNAL
-                 for x in group if x is not d and x.signal in ("violated", "done") and camp(x)
+                 for x in group if x is not d and x.signal in ("violated", "done") and x.camp
                  and not _HEDGED.search(x.text)
-                 and (camp(d) in (None, camp(x))) and named(d) - {camp(x)}]
+                 and (d.camp in (None, x.camp)) and named(d) - {x.camp}]
         if pairs:
             _, denial, account = min(pairs, key=lambda p: (p[0], p[1].start))
-            found.append(_account(agreement, provision, denial, account, names, sides,
+            found.append(_account(agreement, provision, denial, account, sides,
                                   "one side calls the other's claim false and gives its own account"))
+        patterns = _account_words()
+        steps = [(abs(x.start - j.start), j, x) for j in group if j.camp and j.signal
+                 and patterns["justifications"].search(j.text.lower())
+                 for x in group if x.camp and x.camp != j.camp and x.signal in ("violated", "reversed")
+                 and patterns["accusations"].search(x.text.lower())
+                 and not patterns["justifications"].search(x.text.lower())]
+        if steps:
+            _, step, breach = min(steps, key=lambda p: (p[0], p[1].start))
+            found.append(_account(agreement, provision, step, breach, sides,
+                                  "one side calls a step lawful or needed, the other a violation"))
     return found
+
+
+def _mutual_blame(group: list[_Account], named) -> list[tuple[_Account, _Account]]:
+    """Pairs of accounts of opposite camps blaming each other, closest first, each account in one pair."""
+
+    def blame(a: _Account, b: _Account) -> bool:
+        if a.link is b.link and (a.turn or b.turn):  # set against each other by the writer: one names the other
+            return named(a) <= {b.camp} and named(b) <= {a.camp} and bool(named(a) | named(b))
+        return b.camp in named(a) and a.camp in named(b)
+
+    blames = [x for x in group if x.signal == "violated" and x.camp]
+    candidates = sorted((abs(a.start - b.start), a.start, b.start, a, b) for a, b in combinations(blames, 2)
+                        if a.camp != b.camp and blame(a, b))
+    used: set[int] = set()
+    pairs = []
+    for *_, a, b in candidates:
+        if id(a) not in used and id(b) not in used:
+            used |= {id(a), id(b)}
+            pairs.append((a, b))
+    return pairs
 
 
 DISPUTED_SIGNAL = "disputed"
 
 
-def _account(agreement: Agreement, provision: str, first: EvidenceLink, second: EvidenceLink,
-             names: Mapping[str, str], sides: Mapping[str, str], why: str) -> Contradiction:
-    a, b = _citation(first, names), _citation(second, names)
-    when = first.said_on or first.reported_on or second.said_on or second.reported_on
+def _account(agreement: Agreement, provision: str, first: _Account, second: _Account, sides: Mapping[str, str],
+             why: str) -> Contradiction:
+    a, b = (_account_citation(x) for x in (first, second))
+    when = (first.link.said_on or first.link.reported_on or second.link.said_on or second.link.reported_on)
     who = [c.speaker_name or c.speaker or "an unattributed report" for c in (a, b)]
     return Contradiction(
         kind="accounts", agreement_id=agreement.id, provision=provision, date=when[:10] if when else None,
         summary=f"point {provision}: {who[0]} and {who[1]} give conflicting accounts ({why})",
-        reason=f"signals {first.signal} and {second.signal} in one report, sides "
-               f"{sides.get(first.speaker or '', '?')} and {sides.get(second.speaker or '', '?')}",
+        reason=f"signals {first.signal} and {second.signal} in one report, camps "
+               f"{first.camp or '?'} and {second.camp or '?'}"
+               f" (sides {sides.get(first.link.speaker or '', '?')} and {sides.get(second.link.speaker or '', '?')})",
         first=a, second=b)
+
+
+def _account_citation(account: _Account) -> Citation:
+    link = account.link
+    return Citation("statement", account.text, link.doc_id, account.start, account.end,
+                    None if account.split else link.speaker, account.speaker_name,
+                    link.said_on[:10] if link.said_on else None, account.signal, link.provision)
