@@ -220,3 +220,55 @@ def test_a_claim_called_false_beside_the_other_camps_own_account(agreement, coun
 ])
 def test_no_conflict_of_accounts_without_two_camps_in_one_report(links, agreement, countries):
     assert account_contradictions(links, agreement, CAMP_SIDES, countries) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Yerevan said Azerbaijani troops shelled border villages; Baku, in turn, said the Armenian army fired at its posts",
+    "Armenia's defence ministry said Azerbaijani forces opened fire on its posts, while Azerbaijan said the Armenian "
+    "side fired at its positions",
+])
+def test_two_camps_accounts_inside_one_sentence_are_split_at_the_second_speaker(sentence, agreement, countries):
+    (found,) = account_contradictions([_told(sentence, None, "violated", 40)], agreement, CAMP_SIDES, countries)
+    second = sentence.index("Baku" if "Baku" in sentence else "Azerbaijan said")
+    assert found.kind == "accounts" and found.provision == "1"
+    assert (found.first.start, found.first.end) == (40, 40 + sentence.index(";" if ";" in sentence else ", while"))
+    assert (found.second.start, found.second.end) == (40 + second, 40 + len(sentence))
+    assert found.second.text == sentence[second:] and found.second.speaker_name in ("Baku", "Azerbaijan")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Yerevan said Azerbaijani troops shelled border villages; Moscow, in turn, said both sides fired at each other",
+    "Azerbaijani troops shelled Armenian posts near Martuni; Armenian units opened fire in return",  # nobody speaks
+    "Yerevan said Azerbaijani troops shelled border villages; Armenia, in turn, said Azerbaijani forces fired at it",
+])
+def test_one_sentence_without_two_camps_speaking_is_no_conflict(sentence, agreement, countries):
+    assert account_contradictions([_told(sentence, None, "violated", 0)], agreement, CAMP_SIDES, countries) == []
+
+
+def test_a_step_one_camp_calls_needed_and_the_other_a_violation(agreement, countries):
+    needed = "the checkpoint on the road was necessary to stop the smuggling of weapons"
+    links = [_told("it set up a checkpoint on the road", "az-mod", "reversed", 0, provision="6"),
+             _told(needed, "az-mod", "reversed", 60, provision="6"),
+             _told("the checkpoint is a gross violation of the agreement", "nk-mod", "reversed", 200, provision="6")]
+    (found,) = account_contradictions(links, agreement, CAMP_SIDES, countries)
+    assert (found.first.text, found.second.speaker) == (needed, "nk-mod") and "lawful" in found.summary
+    links[1] = _told("the checkpoint is a violation of the agreement", "az-mod", "reversed", 60, provision="6")
+    assert account_contradictions(links, agreement, CAMP_SIDES, countries) == []  # both accuse
+
+
+def test_a_claim_called_fabricated_is_a_denial_without_the_agreements_cue(agreement, countries):
+    links = [_told("Azerbaijani reports that Armenian units fired on Shusha are fabricated", None, None, 0),
+             _told("Azerbaijani troops opened fire on the Armenian posts", "nk-mod", "violated", 90)]
+    (found,) = account_contradictions(links, agreement, CAMP_SIDES, countries)
+    assert found.first.text.endswith("fabricated") and found.second.speaker == "nk-mod"
+    links[0] = _told("Azerbaijani reports that Armenian units fired on Shusha were received", None, None, 0)
+    assert account_contradictions(links, agreement, CAMP_SIDES, countries) == []
+
+
+def test_mutual_blame_told_twice_in_one_report_is_two_conflicts_each_account_cited_once(agreement, countries):
+    links = [_told("Azerbaijani troops shelled the Armenian positions", "nk-mod", "violated", 0),
+             _told("Armenian units opened fire on Azerbaijani posts", "az-mod", "violated", 60),
+             _told("Azerbaijani forces fired at Armenian villages again", "nk-mod", "violated", 900),
+             _told("Armenian units fired at the Azerbaijani army's positions", "az-mod", "violated", 960)]
+    found = account_contradictions(links, agreement, CAMP_SIDES, countries)
+    assert sorted((c.first.start, c.second.start) for c in found) == [(0, 60), (900, 960)]

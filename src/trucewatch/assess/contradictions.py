@@ -477,7 +477,9 @@ def account_contradictions(links: Iterable[EvidenceLink], agreement: Agreement, 
     for (_, provision), group in sorted(groups.items(), key=lambda g: g[0]):
         found += [_account(agreement, provision, a, b, sides, "each side says the other fired or violated")
                   for a, b in _mutual_blame(group, named)]
-        pairs = [(abs(x.start - d.start), d, x) for d in group if d.signal == DISPUTED_SIGNAL
+        patterns = _account_words()
+        pairs = [(abs(x.start - d.start), d, x) for d in group
+                 if d.signal == DISPUTED_SIGNAL or patterns["denials"].search(d.text.lower())
                  for x in group if x is not d and x.signal in ("violated", "done") and x.camp
                  and not _HEDGED.search(x.text)
                  and (d.camp in (None, x.camp)) and named(d) - {x.camp}]
@@ -485,7 +487,6 @@ def account_contradictions(links: Iterable[EvidenceLink], agreement: Agreement, 
             _, denial, account = min(pairs, key=lambda p: (p[0], p[1].start))
             found.append(_account(agreement, provision, denial, account, sides,
                                   "one side calls the other's claim false and gives its own account"))
-        patterns = _account_words()
         steps = [(abs(x.start - j.start), j, x) for j in group if j.camp and j.signal
                  and patterns["justifications"].search(j.text.lower())
                  for x in group if x.camp and x.camp != j.camp and x.signal in ("violated", "reversed")
