@@ -404,7 +404,7 @@ def _head(text: str, words: Mapping[str, str], camp_of: Mapping[str, str], withi
           ) -> tuple[int, str, str] | None:
     """(offset, word, camp) of the speaker of reported speech in ``text``: the side named among the few words
     before its first speech verb ("Baku, in turn, said", "with Yerevan announcing that"), that verb among the
-    first ``within`` words when given."""
+    first ``within`` words when given; none when those words name both camps."""
     verbs = (m for n, m in enumerate(re.finditer(r"\w+", text)) if within is None or n < within)
     verb = next((m for m in verbs if m.group().lower() in _SPEECH_VERBS), None)
     if verb is None:
@@ -414,6 +414,8 @@ def _head(text: str, words: Mapping[str, str], camp_of: Mapping[str, str], withi
     named = [(m.start(), m.group(1), camp_of.get(words.get(m.group(1).lower().rstrip("."), ""), ""))
              for m in re.finditer(r"([A-Z][\w.-]*)(?:['’]s)?", before) if m.start() >= window]
     named = [n for n in named if n[2]]
+    if len({n[2] for n in named}) > 1:  # "Armenia and Azerbaijan agreed": both camps, nobody's own account
+        return None
     return named[-1] if named else None
 
 
