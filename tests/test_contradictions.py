@@ -241,7 +241,7 @@ def test_two_camps_accounts_inside_one_sentence_are_split_at_the_second_speaker(
     "Azerbaijani troops shelled Armenian posts near Martuni; Armenian units opened fire in return",  # nobody speaks
     "Yerevan said Azerbaijani troops shelled border villages; Armenia, in turn, said Azerbaijani forces fired at it",
     # both camps as one subject: nobody's own account
-    "Azerbaijan and Armenia said Azerbaijani troops shelled villages; Baku, in turn, said the Armenian army fired at it",
+    "Azerbaijan and Armenia said Azerbaijani troops shelled towns; Baku, in turn, said the Armenian army fired at it",
 ])
 def test_one_sentence_without_two_camps_speaking_is_no_conflict(sentence, agreement, countries):
     assert account_contradictions([_told(sentence, None, "violated", 0)], agreement, CAMP_SIDES, countries) == []
