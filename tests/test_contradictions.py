@@ -37,23 +37,34 @@ def test_turkish_peacekeepers_claim_in_the_seed_article_is_not_in_the_text(seeds
     body = path.read_text(encoding="utf-8")
     start = body.index('"I would also like to express my gratitude') + 1
     end = body.index(TURKISH_CLAIM) + len(TURKISH_CLAIM)
-    statement = Statement("003", "direct", start, end, body[start:end], speaker="ilham-aliyev",
-                          speaker_name="Ilham Aliyev", said_on="2020-11-10")
+    statement = Statement(
+        "003",
+        "direct",
+        start,
+        end,
+        body[start:end],
+        speaker="ilham-aliyev",
+        speaker_name="Ilham Aliyev",
+        said_on="2020-11-10",
+    )
     (found,) = text_contradictions([statement], agreement, countries)
     assert found.kind == "text" and found.unsupported == ("Turkey",)
-    assert body[found.first.start:found.first.end] == TURKISH_CLAIM
+    assert body[found.first.start : found.first.end] == TURKISH_CLAIM
     assert found.provision == "3" and "Russian Federation" in found.second.text
     assert found.first.speaker_name == "Ilham Aliyev" and found.date == "2020-11-10"
 
 
-@pytest.mark.parametrize("claim", [
-    "the statement provides for the return of the Aghdam district before 20 November",
-    "the trilateral statement provides for 1,960 peacekeepers with 90 armored personnel carriers",
-    # the Kalbajar deadline was moved to 25 November by an agreed amendment
-    "the agreement provides for the return of Kalbajar by 25 November",
-    "the signed text does not provide for Turkish peacekeepers",
-    "Turkey was not mentioned, and the deal does not include Turkish troops",
-])
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "the statement provides for the return of the Aghdam district before 20 November",
+        "the trilateral statement provides for 1,960 peacekeepers with 90 armored personnel carriers",
+        # the Kalbajar deadline was moved to 25 November by an agreed amendment
+        "the agreement provides for the return of Kalbajar by 25 November",
+        "the signed text does not provide for Turkish peacekeepers",
+        "Turkey was not mentioned, and the deal does not include Turkish troops",
+    ],
+)
 def test_supported_or_negated_claims_are_not_contradictions(claim, agreement, countries):
     assert text_contradictions([_said(claim)], agreement, countries) == []
 
@@ -66,8 +77,19 @@ def test_unsupported_names_numbers_and_dates_are_each_reported(agreement, countr
 
 
 def _link(provision: str, speaker: str, signal: str, said_on: str, text: str) -> EvidenceLink:
-    return EvidenceLink(AGREEMENT, provision, f"doc-{speaker}-{said_on}", 0, len(text), text, 1.0, "test",
-                        speaker=speaker, said_on=said_on, signal=signal)
+    return EvidenceLink(
+        AGREEMENT,
+        provision,
+        f"doc-{speaker}-{said_on}",
+        0,
+        len(text),
+        text,
+        1.0,
+        "test",
+        speaker=speaker,
+        said_on=said_on,
+        signal=signal,
+    )
 
 
 SIDES = {"ilham-aliyev": "AZ", "azerbaijan-mfa": "AZ", "armenia-mfa": "AM", "russia-mfa": "RU"}
@@ -76,9 +98,11 @@ NOT_COMPLETE = "the exchange of prisoners has not been completed"
 
 
 def test_completion_denied_by_the_other_side_cites_both_statements():
-    links = [_link("8", "ilham-aliyev", "done", "2020-12-14", ALL_RETURNED),
-             _link("8", "armenia-mfa", "not_done", "2020-12-20", NOT_COMPLETE),
-             _link("8", "armenia-mfa", "not_done", "2021-03-01", NOT_COMPLETE)]
+    links = [
+        _link("8", "ilham-aliyev", "done", "2020-12-14", ALL_RETURNED),
+        _link("8", "armenia-mfa", "not_done", "2020-12-20", NOT_COMPLETE),
+        _link("8", "armenia-mfa", "not_done", "2021-03-01", NOT_COMPLETE),
+    ]
     (found,) = claim_contradictions(links, SIDES, {"ilham-aliyev": "Ilham Aliyev"})
     assert (found.kind, found.provision) == ("claims", "8")
     assert (found.first.text, found.second.text) == (ALL_RETURNED, NOT_COMPLETE)
@@ -86,47 +110,65 @@ def test_completion_denied_by_the_other_side_cites_both_statements():
     assert "Ilham Aliyev" in found.summary and "AZ and AM" in found.reason
 
 
-@pytest.mark.parametrize("links", [
-    # same side
-    [_link("8", "ilham-aliyev", "done", "2020-12-14", ALL_RETURNED),
-     _link("8", "azerbaijan-mfa", "not_done", "2020-12-15", NOT_COMPLETE)],
-    # a partial step is not a claim of completion
-    [_link("8", "azerbaijan-mfa", "done", "2021-06-12", "Azerbaijan released 15 Armenian detainees"),
-     _link("8", "armenia-mfa", "not_done", "2021-06-12", NOT_COMPLETE)],
-    # completion reported long after the denial is progress
-    [_link("8", "armenia-mfa", "not_done", "2020-12-14", NOT_COMPLETE),
-     _link("8", "ilham-aliyev", "done", "2021-06-30", ALL_RETURNED)],
-    # different provisions
-    [_link("8", "ilham-aliyev", "done", "2020-12-14", ALL_RETURNED),
-     _link("9", "armenia-mfa", "not_done", "2020-12-14", "the roads are not yet open")],
-    # "no violations" is not a report of a violation
-    [_link("1", "ilham-aliyev", "done", "2020-12-14", "the ceasefire is fully observed"),
-     _link("1", "russia-mfa", "violated", "2020-12-15", "no ceasefire violations were recorded")],
-])
+@pytest.mark.parametrize(
+    "links",
+    [
+        # same side
+        [
+            _link("8", "ilham-aliyev", "done", "2020-12-14", ALL_RETURNED),
+            _link("8", "azerbaijan-mfa", "not_done", "2020-12-15", NOT_COMPLETE),
+        ],
+        # a partial step is not a claim of completion
+        [
+            _link("8", "azerbaijan-mfa", "done", "2021-06-12", "Azerbaijan released 15 Armenian detainees"),
+            _link("8", "armenia-mfa", "not_done", "2021-06-12", NOT_COMPLETE),
+        ],
+        # completion reported long after the denial is progress
+        [
+            _link("8", "armenia-mfa", "not_done", "2020-12-14", NOT_COMPLETE),
+            _link("8", "ilham-aliyev", "done", "2021-06-30", ALL_RETURNED),
+        ],
+        # different provisions
+        [
+            _link("8", "ilham-aliyev", "done", "2020-12-14", ALL_RETURNED),
+            _link("9", "armenia-mfa", "not_done", "2020-12-14", "the roads are not yet open"),
+        ],
+        # "no violations" is not a report of a violation
+        [
+            _link("1", "ilham-aliyev", "done", "2020-12-14", "the ceasefire is fully observed"),
+            _link("1", "russia-mfa", "violated", "2020-12-15", "no ceasefire violations were recorded"),
+        ],
+    ],
+)
 def test_no_contradiction_without_a_real_conflict(links):
     assert claim_contradictions(links, SIDES) == []
 
 
 def test_a_later_denial_still_conflicts():
-    links = [_link("8", "ilham-aliyev", "done", "2020-12-14", ALL_RETURNED),
-             _link("8", "russia-mfa", "not_done", "2021-11-10", "the release of all detained persons remains")]
+    links = [
+        _link("8", "ilham-aliyev", "done", "2020-12-14", ALL_RETURNED),
+        _link("8", "russia-mfa", "not_done", "2021-11-10", "the release of all detained persons remains"),
+    ]
     (found,) = claim_contradictions(links, SIDES)
     assert found.date == "2021-11-10" and "331 days" in found.reason
 
 
 def test_open_against_blocked_from_the_two_sides_cites_both():
-    links = [_link("6", "azerbaijan-mfa", "done", "2023-01-10", "The Lachin road is open, the blockade is a myth"),
-             _link("6", "armenia-mfa", "reversed", "2023-01-05", "The Lachin corridor is blocked since 12 December")]
+    links = [
+        _link("6", "azerbaijan-mfa", "done", "2023-01-10", "The Lachin road is open, the blockade is a myth"),
+        _link("6", "armenia-mfa", "reversed", "2023-01-05", "The Lachin corridor is blocked since 12 December"),
+    ]
     (found,) = claim_contradictions(links, SIDES)
     assert (found.first.speaker, found.second.speaker) == ("azerbaijan-mfa", "armenia-mfa")
     assert "blocked" in found.summary and (found.first.date, found.second.date) == ("2023-01-10", "2023-01-05")
 
 
 def test_a_road_reopened_long_after_the_blockade_is_no_contradiction():
-    links = [_link("6", "armenia-mfa", "reversed", "2023-01-05", "The Lachin corridor has been blocked"),
-             _link("6", "azerbaijan-mfa", "done", "2023-10-01", "The road is open to traffic")]
+    links = [
+        _link("6", "armenia-mfa", "reversed", "2023-01-05", "The Lachin corridor has been blocked"),
+        _link("6", "azerbaijan-mfa", "done", "2023-10-01", "The road is open to traffic"),
+    ]
     assert claim_contradictions(links, SIDES) == []
-
 
 
 def _closest_pairs_by_brute_force(links: list[EvidenceLink], sides: dict[str, str]) -> dict:
@@ -134,7 +176,7 @@ def _closest_pairs_by_brute_force(links: list[EvidenceLink], sides: dict[str, st
     best: dict = {}
     usable = [x for x in links if x.speaker and x.signal in ("done", "not_done", "violated", "reversed")]
     for i, a in enumerate(usable):
-        for b in usable[i + 1:]:
+        for b in usable[i + 1 :]:
             if a.provision != b.provision or (a.signal == "done") == (b.signal == "done"):
                 continue
             if sides.get(a.speaker) in (None, sides.get(b.speaker)) or sides.get(b.speaker) is None:
@@ -154,79 +196,129 @@ def _closest_pairs_by_brute_force(links: list[EvidenceLink], sides: dict[str, st
 
 
 _RANDOM_LINK = st.builds(
-    lambda provision, speaker, signal, day, text: _link(provision, speaker, signal,
-                                                        (date(2021, 1, 1) + timedelta(days=day)).isoformat(), text),
-    st.sampled_from(["6", "8"]), st.sampled_from([*sorted(SIDES), "unknown-speaker"]),
-    st.sampled_from(["done", "not_done", "violated", "reversed", "disputed"]), st.integers(0, 100),
-    st.sampled_from(["all prisoners returned", "some prisoners returned", "no violations", "shelling resumed"]))
+    lambda provision, speaker, signal, day, text: _link(
+        provision, speaker, signal, (date(2021, 1, 1) + timedelta(days=day)).isoformat(), text
+    ),
+    st.sampled_from(["6", "8"]),
+    st.sampled_from([*sorted(SIDES), "unknown-speaker"]),
+    st.sampled_from(["done", "not_done", "violated", "reversed", "disputed"]),
+    st.integers(0, 100),
+    st.sampled_from(["all prisoners returned", "some prisoners returned", "no violations", "shelling resumed"]),
+)
 
 
-_TIED = [_link("8", "ilham-aliyev", "done", "2021-01-10", ALL_RETURNED),
-         _link("8", "armenia-mfa", "not_done", "2021-01-15", NOT_COMPLETE),
-         _link("8", "ilham-aliyev", "done", "2021-01-20", ALL_RETURNED)]
+_TIED = [
+    _link("8", "ilham-aliyev", "done", "2021-01-10", ALL_RETURNED),
+    _link("8", "armenia-mfa", "not_done", "2021-01-15", NOT_COMPLETE),
+    _link("8", "ilham-aliyev", "done", "2021-01-20", ALL_RETURNED),
+]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_RANDOM_LINK, max_size=40))
 @example(_TIED)  # equally close before and after: the pair met first in input order is cited
 @example(_TIED[::-1])
-@example([_link("8", "ilham-aliyev", "done", "2021-01-10", ALL_RETURNED),
-          _link("8", "armenia-mfa", "not_done", "2021-01-25", NOT_COMPLETE),
-          _link("8", "ilham-aliyev", "done", "2021-01-30", ALL_RETURNED),
-          _link("8", "armenia-mfa", "not_done", "2021-01-15", NOT_COMPLETE)])  # tied pairs of different denials
+@example(
+    [
+        _link("8", "ilham-aliyev", "done", "2021-01-10", ALL_RETURNED),
+        _link("8", "armenia-mfa", "not_done", "2021-01-25", NOT_COMPLETE),
+        _link("8", "ilham-aliyev", "done", "2021-01-30", ALL_RETURNED),
+        _link("8", "armenia-mfa", "not_done", "2021-01-15", NOT_COMPLETE),
+    ]
+)  # tied pairs of different denials
 def test_claims_compare_only_within_buckets_yet_find_the_closest_pairs_of_all(links):
     expected = _closest_pairs_by_brute_force(links, SIDES)
     found = claim_contradictions(links, SIDES)
-    cited = [(c.provision, *((x.text, x.speaker, x.date, x.signal) for x in (c.first, c.second)),
-              c.reason.rsplit(", ", 1)[1]) for c in found]
-    assert cited == [(key[0], *((x.text, x.speaker, x.said_on, x.signal) for x in pair), f"{gap} days apart")
-                     for key, (gap, *pair) in sorted(expected.items())]
+    cited = [
+        (
+            c.provision,
+            *((x.text, x.speaker, x.date, x.signal) for x in (c.first, c.second)),
+            c.reason.rsplit(", ", 1)[1],
+        )
+        for c in found
+    ]
+    assert cited == [
+        (key[0], *((x.text, x.speaker, x.said_on, x.signal) for x in pair), f"{gap} days apart")
+        for key, (gap, *pair) in sorted(expected.items())
+    ]
 
 
 CAMP_SIDES = {"am-mod": "AM", "az-mod": "AZ", "nk-mod": "NK", "ru-mod": "RU"}
 
 
-def _told(text: str, speaker: str | None, signal: str | None, start: int, provision: str = "1",
-          doc: str = "r1") -> EvidenceLink:
-    return EvidenceLink(AGREEMENT, provision, doc, start, start + len(text), text, 1.0, "test", speaker=speaker,
-                        signal=signal, reported_on="2022-03-08")
+def _told(
+    text: str, speaker: str | None, signal: str | None, start: int, provision: str = "1", doc: str = "r1"
+) -> EvidenceLink:
+    return EvidenceLink(
+        AGREEMENT,
+        provision,
+        doc,
+        start,
+        start + len(text),
+        text,
+        1.0,
+        "test",
+        speaker=speaker,
+        signal=signal,
+        reported_on="2022-03-08",
+    )
 
 
 def test_each_camp_blaming_the_other_in_one_report_is_a_conflict_of_accounts(agreement, countries):
-    links = [_told("Armenian units opened fire on Azerbaijani posts near Martuni", "az-mod", "violated", 0),
-             _told("Azerbaijani troops shelled the Armenian positions first", "nk-mod", "violated", 80)]
+    links = [
+        _told("Armenian units opened fire on Azerbaijani posts near Martuni", "az-mod", "violated", 0),
+        _told("Azerbaijani troops shelled the Armenian positions first", "nk-mod", "violated", 80),
+    ]
     (found,) = account_contradictions(links, agreement, CAMP_SIDES, countries)
     assert found.kind == "accounts" and found.provision == "1"
     assert {found.first.speaker, found.second.speaker} == {"az-mod", "nk-mod"}  # NK speaks for Armenia's camp
 
 
 def test_a_claim_called_false_beside_the_other_camps_own_account(agreement, countries):
-    links = [_told("The Azerbaijani ministry's report that our units fired at night is false", None, "disputed", 0),
-             _told("the Armenian units strictly observe the ceasefire", "nk-mod", "done", 120),
-             _told("our forces allegedly fired on the Azerbaijani posts", "nk-mod", "violated", 60)]  # a retold claim
+    links = [
+        _told("The Azerbaijani ministry's report that our units fired at night is false", None, "disputed", 0),
+        _told("the Armenian units strictly observe the ceasefire", "nk-mod", "done", 120),
+        _told("our forces allegedly fired on the Azerbaijani posts", "nk-mod", "violated", 60),
+    ]  # a retold claim
     (found,) = account_contradictions(links, agreement, CAMP_SIDES, countries)
     assert found.first.text.endswith("is false") and found.second.text.startswith("the Armenian units strictly")
 
 
-@pytest.mark.parametrize("links", [
-    [_told("Armenian units opened fire on Azerbaijani posts", "az-mod", "violated", 0),
-     _told("Armenian units opened fire again on Azerbaijani posts", "az-mod", "violated", 80)],  # one camp
-    [_told("Armenian units opened fire on Azerbaijani posts", "az-mod", "violated", 0),
-     _told("Azerbaijani troops shelled the Armenian positions", "nk-mod", "violated", 80, doc="r2")],  # two reports
-    [_told("Armenian units opened fire on Azerbaijani posts", "az-mod", "violated", 0),
-     _told("Azerbaijani troops shelled the Armenian positions", "ru-mod", "violated", 80)],  # a mediator
-    [_told("Armenian units opened fire on Azerbaijani posts", "az-mod", "violated", 0),
-     _told("Armenian positions came under fire overnight", "nk-mod", "violated", 80)],  # blames nobody else
-])
+@pytest.mark.parametrize(
+    "links",
+    [
+        [
+            _told("Armenian units opened fire on Azerbaijani posts", "az-mod", "violated", 0),
+            _told("Armenian units opened fire again on Azerbaijani posts", "az-mod", "violated", 80),
+        ],  # one camp
+        [
+            _told("Armenian units opened fire on Azerbaijani posts", "az-mod", "violated", 0),
+            _told("Azerbaijani troops shelled the Armenian positions", "nk-mod", "violated", 80, doc="r2"),
+        ],  # two reports
+        [
+            _told("Armenian units opened fire on Azerbaijani posts", "az-mod", "violated", 0),
+            _told("Azerbaijani troops shelled the Armenian positions", "ru-mod", "violated", 80),
+        ],  # a mediator
+        [
+            _told("Armenian units opened fire on Azerbaijani posts", "az-mod", "violated", 0),
+            _told("Armenian positions came under fire overnight", "nk-mod", "violated", 80),
+        ],  # blames nobody else
+    ],
+)
 def test_no_conflict_of_accounts_without_two_camps_in_one_report(links, agreement, countries):
     assert account_contradictions(links, agreement, CAMP_SIDES, countries) == []
 
 
-@pytest.mark.parametrize("sentence", [
-    "Yerevan said Azerbaijani troops shelled border villages; Baku, in turn, said the Armenian army fired at its posts",
-    "Armenia's defence ministry said Azerbaijani forces opened fire on its posts, while Azerbaijan said the Armenian "
-    "side fired at its positions",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Yerevan said Azerbaijani troops shelled border villages; "
+        "Baku, in turn, said the Armenian army fired at its posts",
+        "Armenia's defence ministry said Azerbaijani forces opened fire on its posts, "
+        "while Azerbaijan said the Armenian "
+        "side fired at its positions",
+    ],
+)
 def test_two_camps_accounts_inside_one_sentence_are_split_at_the_second_speaker(sentence, agreement, countries):
     (found,) = account_contradictions([_told(sentence, None, "violated", 40)], agreement, CAMP_SIDES, countries)
     second = sentence.index("Baku" if "Baku" in sentence else "Azerbaijan said")
@@ -236,22 +328,29 @@ def test_two_camps_accounts_inside_one_sentence_are_split_at_the_second_speaker(
     assert found.second.text == sentence[second:] and found.second.speaker_name in ("Baku", "Azerbaijan")
 
 
-@pytest.mark.parametrize("sentence", [
-    "Yerevan said Azerbaijani troops shelled border villages; Moscow, in turn, said both sides fired at each other",
-    "Azerbaijani troops shelled Armenian posts near Martuni; Armenian units opened fire in return",  # nobody speaks
-    "Yerevan said Azerbaijani troops shelled border villages; Armenia, in turn, said Azerbaijani forces fired at it",
-    # both camps as one subject: nobody's own account
-    "Azerbaijan and Armenia said Azerbaijani troops shelled towns; Baku, in turn, said the Armenian army fired at it",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Yerevan said Azerbaijani troops shelled border villages; Moscow, in turn, said both sides fired at each other",
+        "Azerbaijani troops shelled Armenian posts near Martuni; Armenian units opened fire in return",  # nobody speaks
+        "Yerevan said Azerbaijani troops shelled border villages; "
+        "Armenia, in turn, said Azerbaijani forces fired at it",
+        # both camps as one subject: nobody's own account
+        "Azerbaijan and Armenia said Azerbaijani troops shelled towns; "
+        "Baku, in turn, said the Armenian army fired at it",
+    ],
+)
 def test_one_sentence_without_two_camps_speaking_is_no_conflict(sentence, agreement, countries):
     assert account_contradictions([_told(sentence, None, "violated", 0)], agreement, CAMP_SIDES, countries) == []
 
 
 def test_a_step_one_camp_calls_needed_and_the_other_a_violation(agreement, countries):
     needed = "the checkpoint on the road was necessary to stop the smuggling of weapons"
-    links = [_told("it set up a checkpoint on the road", "az-mod", "reversed", 0, provision="6"),
-             _told(needed, "az-mod", "reversed", 60, provision="6"),
-             _told("the checkpoint is a gross violation of the agreement", "nk-mod", "reversed", 200, provision="6")]
+    links = [
+        _told("it set up a checkpoint on the road", "az-mod", "reversed", 0, provision="6"),
+        _told(needed, "az-mod", "reversed", 60, provision="6"),
+        _told("the checkpoint is a gross violation of the agreement", "nk-mod", "reversed", 200, provision="6"),
+    ]
     (found,) = account_contradictions(links, agreement, CAMP_SIDES, countries)
     assert (found.first.text, found.second.speaker) == (needed, "nk-mod") and "lawful" in found.summary
     links[1] = _told("the checkpoint is a violation of the agreement", "az-mod", "reversed", 60, provision="6")
@@ -259,8 +358,10 @@ def test_a_step_one_camp_calls_needed_and_the_other_a_violation(agreement, count
 
 
 def test_a_claim_called_fabricated_is_a_denial_without_the_agreements_cue(agreement, countries):
-    links = [_told("Azerbaijani reports that Armenian units fired on Shusha are fabricated", None, None, 0),
-             _told("Azerbaijani troops opened fire on the Armenian posts", "nk-mod", "violated", 90)]
+    links = [
+        _told("Azerbaijani reports that Armenian units fired on Shusha are fabricated", None, None, 0),
+        _told("Azerbaijani troops opened fire on the Armenian posts", "nk-mod", "violated", 90),
+    ]
     (found,) = account_contradictions(links, agreement, CAMP_SIDES, countries)
     assert found.first.text.endswith("fabricated") and found.second.speaker == "nk-mod"
     links[0] = _told("Azerbaijani reports that Armenian units fired on Shusha were received", None, None, 0)
@@ -268,9 +369,11 @@ def test_a_claim_called_fabricated_is_a_denial_without_the_agreements_cue(agreem
 
 
 def test_mutual_blame_told_twice_in_one_report_is_two_conflicts_each_account_cited_once(agreement, countries):
-    links = [_told("Azerbaijani troops shelled the Armenian positions", "nk-mod", "violated", 0),
-             _told("Armenian units opened fire on Azerbaijani posts", "az-mod", "violated", 60),
-             _told("Azerbaijani forces fired at Armenian villages again", "nk-mod", "violated", 900),
-             _told("Armenian units fired at the Azerbaijani army's positions", "az-mod", "violated", 960)]
+    links = [
+        _told("Azerbaijani troops shelled the Armenian positions", "nk-mod", "violated", 0),
+        _told("Armenian units opened fire on Azerbaijani posts", "az-mod", "violated", 60),
+        _told("Azerbaijani forces fired at Armenian villages again", "nk-mod", "violated", 900),
+        _told("Armenian units fired at the Azerbaijani army's positions", "az-mod", "violated", 960),
+    ]
     found = account_contradictions(links, agreement, CAMP_SIDES, countries)
     assert sorted((c.first.start, c.second.start) for c in found) == [(0, 60), (900, 960)]

@@ -15,13 +15,16 @@ PAIRS = ROOT / "eval" / "real-dev" / "contradictions.json"
 GOLD = GoldPair("a:1", ("001.txt", 0, 40), ("001.txt", 100, 160), "who fired")
 
 
-@pytest.mark.parametrize(("predicted", "strict", "lenient"), [
-    (Predicted("a:1", ("001.txt", 100, 170), ("001.txt", 0, 60), "s"), 1, 1),  # either order; whole sentences
-    (Predicted("a:2", ("001.txt", 0, 40), ("001.txt", 100, 160), "s"), 0, 1),  # another provision
-    (Predicted("a:1", ("001.txt", 0, 15), ("001.txt", 100, 160), "s"), 0, 1),  # under half of a span
-    (Predicted("a:1", ("002.txt", 0, 40), ("001.txt", 100, 160), "s"), 0, 0),  # another article
-    (Predicted("a:1", None, ("001.txt", 100, 160), "s"), 0, 0),  # not placed in the text
-])
+@pytest.mark.parametrize(
+    ("predicted", "strict", "lenient"),
+    [
+        (Predicted("a:1", ("001.txt", 100, 170), ("001.txt", 0, 60), "s"), 1, 1),  # either order; whole sentences
+        (Predicted("a:2", ("001.txt", 0, 40), ("001.txt", 100, 160), "s"), 0, 1),  # another provision
+        (Predicted("a:1", ("001.txt", 0, 15), ("001.txt", 100, 160), "s"), 0, 1),  # under half of a span
+        (Predicted("a:1", ("002.txt", 0, 40), ("001.txt", 100, 160), "s"), 0, 0),  # another article
+        (Predicted("a:1", None, ("001.txt", 100, 160), "s"), 0, 0),  # not placed in the text
+    ],
+)
 def test_a_prediction_matches_a_pair_by_both_citations(predicted, strict, lenient):
     result = score([GOLD], [predicted])
     assert (result["strict"]["correct"], result["lenient"]["correct"]) == (strict, lenient)

@@ -38,18 +38,46 @@ from trucewatch.text.dates import DateMention, date_mentions, month_number
 
 # Words naming an agreement generically; the agreement's own reference phrases are added to them.
 _NOUNS = r"statement|agreement|document|declaration|deal|accord|text|trilateral statement|joint statement"
-_CLAIM_VERBS = (r"provides?\s+for|provided\s+for|includes?|included|stipulates?|stipulated|envisages?|envisaged|"
-                r"foresees?|calls?\s+for|contains?|says?|states?|specifies|specified|sets?\s+out|guarantees?")
+_CLAIM_VERBS = (
+    r"provides?\s+for|provided\s+for|includes?|included|stipulates?|stipulated|envisages?|envisaged|"
+    r"foresees?|calls?\s+for|contains?|says?|states?|specifies|specified|sets?\s+out|guarantees?"
+)
 # A leap year's last day: find_dates resolves any day and month written without a year against it.
 _REFERENCE = "2000-12-31"
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\w.,])\d+(?:\.\d+)?(?![\d.])")
 _PROPER = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
-_STOP_PROPER = {"the", "a", "an", "this", "that", "one", "it", "under", "according", "in", "on", "and", "but",
-                "we", "i", "our", "they", "he", "she", "mr", "today", "yesterday"}
+_STOP_PROPER = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "one",
+    "it",
+    "under",
+    "according",
+    "in",
+    "on",
+    "and",
+    "but",
+    "we",
+    "i",
+    "our",
+    "they",
+    "he",
+    "she",
+    "mr",
+    "today",
+    "yesterday",
+}
 _NEGATED = re.compile(r"\b(?:not|n't|never|no|nor)\b", re.I)
 _WORD = re.compile(r"[a-z]+")
-_CONFLICT = {"done": ("not_done", "violated", "reversed"), "not_done": ("done",), "violated": ("done",),
-             "reversed": ("done",)}
+_CONFLICT = {
+    "done": ("not_done", "violated", "reversed"),
+    "not_done": ("done",),
+    "violated": ("done",),
+    "reversed": ("done",),
+}
 _SAYS = {"not_done": "not done", "violated": "violated", "reversed": "blocked, suspended or withdrawn"}
 # A report that something happened ("15 detainees were released") does not contradict "the exchange is
 # not complete"; a claim of completion ("all prisoners were returned") does.
@@ -111,8 +139,9 @@ def _claim_pattern(agreement: Agreement) -> re.Pattern[str]:
 
 def _agreement_words(agreement: Agreement) -> tuple[str, ...]:
     """Lower-case words of which every claim about the agreement contains one: its reference phrases and nouns."""
-    return tuple(sorted({p.lower() for p in (*agreement.references, *agreement.generic_references)}
-                        | set(_NOUNS.split("|"))))
+    return tuple(
+        sorted({p.lower() for p in (*agreement.references, *agreement.generic_references)} | set(_NOUNS.split("|")))
+    )
 
 
 def _may_claim(text: str, words: tuple[str, ...]) -> bool:
@@ -148,8 +177,11 @@ def _countries(text: str, words: Mapping[str, str]) -> dict[str, str]:
 
 def _date_mentions(text: str) -> list[DateMention]:
     """Dates written out in ``text`` ("10 November", "November 10, 2020", "2020-11-10"), not relative ones."""
-    return [m for m in date_mentions(text, _REFERENCE) if m.precision == "day"
-            and re.search(r"\d", text[m.start:m.end]) and not _AGO.search(text, m.start, m.end)]
+    return [
+        m
+        for m in date_mentions(text, _REFERENCE)
+        if m.precision == "day" and re.search(r"\d", text[m.start : m.end]) and not _AGO.search(text, m.start, m.end)
+    ]
 
 
 def _dates(text: str) -> set[tuple[int, int]]:
@@ -159,7 +191,7 @@ def _dates(text: str) -> set[tuple[int, int]]:
 
 def _numbers(text: str) -> set[float]:
     for mention in reversed(_date_mentions(text)):  # the day of a date is not a number of the text
-        text = f"{text[:mention.start]} {text[mention.end:]}"
+        text = f"{text[: mention.start]} {text[mention.end :]}"
     return {float(n.replace(",", "")) for n in _NUMBER.findall(text)}
 
 
@@ -218,9 +250,12 @@ def closest_provision(text: str, agreement: Agreement) -> Provision | None:
     return best[2] if best and best[0] > 0 else None
 
 
-def text_contradictions(statements: Iterable[Statement], agreement: Agreement,
-                        countries: Mapping[str, Mapping], dates: Mapping[str, str | None] | None = None,
-                        ) -> list[Contradiction]:
+def text_contradictions(
+    statements: Iterable[Statement],
+    agreement: Agreement,
+    countries: Mapping[str, Mapping],
+    dates: Mapping[str, str | None] | None = None,
+) -> list[Contradiction]:
     """Statements that claim the agreement contains something its provisions do not.
 
     ``dates`` gives a fallback date per document (its publication date) for statements without ``said_on``.
@@ -241,19 +276,33 @@ def text_contradictions(statements: Iterable[Statement], agreement: Agreement,
             provision = closest_provision(what, agreement)
             when = statement.said_on or (dates or {}).get(statement.doc_id)
             items = tuple(item for _, item, _ in problems)
-            found.append(Contradiction(
-                kind="text", agreement_id=agreement.id, provision=provision.number if provision else None,
-                date=when[:10] if when else None,
-                summary=f"{statement.speaker_name or statement.speaker or 'unattributed'} says the agreement "
-                        f"contains {what!r}; the text does not support {', '.join(items)}",
-                reason="; ".join(f"{item}: {detail}" for _, item, detail in problems),
-                first=Citation("statement", match.group().strip(), statement.doc_id, statement.start + match.start(),
-                               statement.start + match.end(), statement.speaker, statement.speaker_name,
-                               when[:10] if when else None),
-                second=Citation("provision", provision.text if provision else "", provision=(
-                    provision.number if provision else None)),
-                unsupported=items,
-            ))
+            found.append(
+                Contradiction(
+                    kind="text",
+                    agreement_id=agreement.id,
+                    provision=provision.number if provision else None,
+                    date=when[:10] if when else None,
+                    summary=f"{statement.speaker_name or statement.speaker or 'unattributed'} says the agreement "
+                    f"contains {what!r}; the text does not support {', '.join(items)}",
+                    reason="; ".join(f"{item}: {detail}" for _, item, detail in problems),
+                    first=Citation(
+                        "statement",
+                        match.group().strip(),
+                        statement.doc_id,
+                        statement.start + match.start(),
+                        statement.start + match.end(),
+                        statement.speaker,
+                        statement.speaker_name,
+                        when[:10] if when else None,
+                    ),
+                    second=Citation(
+                        "provision",
+                        provision.text if provision else "",
+                        provision=(provision.number if provision else None),
+                    ),
+                    unsupported=items,
+                )
+            )
     return found
 
 
@@ -268,14 +317,26 @@ def _day(value: str | None) -> date | None:
 
 
 def _citation(link: EvidenceLink, names: Mapping[str, str]) -> Citation:
-    return Citation("statement", link.text, link.doc_id, link.start, link.end, link.speaker,
-                    names.get(link.speaker or ""), link.said_on[:10] if link.said_on else None, link.signal,
-                    link.provision)
+    return Citation(
+        "statement",
+        link.text,
+        link.doc_id,
+        link.start,
+        link.end,
+        link.speaker,
+        names.get(link.speaker or ""),
+        link.said_on[:10] if link.said_on else None,
+        link.signal,
+        link.provision,
+    )
 
 
-def claim_contradictions(links: Iterable[EvidenceLink], sides: Mapping[str, str],
-                         names: Mapping[str, str] | None = None, window_days: int = WINDOW_DAYS,
-                         ) -> list[Contradiction]:
+def claim_contradictions(
+    links: Iterable[EvidenceLink],
+    sides: Mapping[str, str],
+    names: Mapping[str, str] | None = None,
+    window_days: int = WINDOW_DAYS,
+) -> list[Contradiction]:
     """Pairs of attributed links about one provision whose signals conflict.
 
     ``sides`` maps actor id -> side (country code). A pair counts when the speakers are on
@@ -318,21 +379,27 @@ def claim_contradictions(links: Iterable[EvidenceLink], sides: Mapping[str, str]
         done, denial = usable[i], usable[j]
         first, second = _citation(done, names), _citation(denial, names)
         who_done, who_denial = first.speaker_name or done.speaker, second.speaker_name or denial.speaker
-        found.append(Contradiction(
-            kind="claims", agreement_id=done.agreement_id, provision=provision,
-            date=max(first.date or "", second.date or "") or None,
-            summary=f"point {provision}: {who_done} reports it done; {who_denial} says it is "
-                    f"{_SAYS[denial.signal]}",
-            reason=f"signals {done.signal} vs {denial.signal} from {sides[done.speaker]} and "
-                   f"{sides[denial.speaker]} speakers, {gap} days apart",
-            first=first, second=second,
-        ))
+        found.append(
+            Contradiction(
+                kind="claims",
+                agreement_id=done.agreement_id,
+                provision=provision,
+                date=max(first.date or "", second.date or "") or None,
+                summary=f"point {provision}: {who_done} reports it done; {who_denial} says it is "
+                f"{_SAYS[denial.signal]}",
+                reason=f"signals {done.signal} vs {denial.signal} from {sides[done.speaker]} and "
+                f"{sides[denial.speaker]} speakers, {gap} days apart",
+                first=first,
+                second=second,
+            )
+        )
     return found
 
 
-def _dated_claims(usable: list[EvidenceLink], sides: Mapping[str, str],
-                  ) -> tuple[dict[tuple[str, bool], dict[str, tuple[list[int], list[int]]]],
-                             list[tuple[int, EvidenceLink, int]]]:
+def _dated_claims(
+    usable: list[EvidenceLink],
+    sides: Mapping[str, str],
+) -> tuple[dict[tuple[str, bool], dict[str, tuple[list[int], list[int]]]], list[tuple[int, EvidenceLink, int]]]:
     """The dated links of speakers with a side, split for :func:`claim_contradictions`.
 
     "Done" links: (provision, completion claimed only?) -> speaker -> (day ordinals ascending, index in
@@ -350,8 +417,10 @@ def _dated_claims(usable: list[EvidenceLink], sides: Mapping[str, str],
                 speakers.setdefault(link.speaker, {}).setdefault(day.toordinal(), index)
         elif not (link.signal == "violated" and _NO_VIOLATION.search(link.text)):
             denials.append((index, link, day.toordinal()))
-    done_days = {key: {speaker: (sorted(days), [days[d] for d in sorted(days)]) for speaker, days in speakers.items()}
-                 for key, speakers in by_day.items()}
+    done_days = {
+        key: {speaker: (sorted(days), [days[d] for d in sorted(days)]) for speaker, days in speakers.items()}
+        for key, speakers in by_day.items()
+    }
     return done_days, denials
 
 
@@ -390,18 +459,25 @@ def _account_words() -> dict[str, re.Pattern[str]]:
     """``data/lang/en/accounts.yaml`` as patterns over lowered text."""
     words = lang.lexicon("en", "accounts")
     # separators begin with punctuation, which may follow a word: only their end is a word boundary
-    return {key: re.compile(("" if key == "separators" else r"(?<!\w)") + lang.alternation(words[key]) + r"(?!\w)")
-            for key in words}
+    return {
+        key: re.compile(("" if key == "separators" else r"(?<!\w)") + lang.alternation(words[key]) + r"(?!\w)")
+        for key in words
+    }
 
 
 def _camp_words(countries: Mapping[str, Mapping]) -> dict[str, str]:
     """Words naming a side: its name, adjectives and capitals ("Baku said": Azerbaijan's government)."""
-    return _country_words(countries) | {c.lower(): code for code, entry in countries.items()
-                                        for c in entry.get("capitals", ())}
+    return _country_words(countries) | {
+        c.lower(): code for code, entry in countries.items() for c in entry.get("capitals", ())
+    }
 
 
-def _head(text: str, words: Mapping[str, str], camp_of: Mapping[str, str], within: int | None = None,
-          ) -> tuple[int, str, str] | None:
+def _head(
+    text: str,
+    words: Mapping[str, str],
+    camp_of: Mapping[str, str],
+    within: int | None = None,
+) -> tuple[int, str, str] | None:
     """(offset, word, camp) of the speaker of reported speech in ``text``: the side named among the few words
     before its first speech verb ("Baku, in turn, said", "with Yerevan announcing that"), that verb among the
     first ``within`` words when given; none when those words name both camps."""
@@ -411,16 +487,25 @@ def _head(text: str, words: Mapping[str, str], camp_of: Mapping[str, str], withi
         return None
     before = text[: verb.start()]
     window = re.search(rf"(?:\S+\s+){{0,{_HEAD_WORDS}}}$", before).start()
-    named = [(m.start(), m.group(1), camp_of.get(words.get(m.group(1).lower().rstrip("."), ""), ""))
-             for m in re.finditer(r"([A-Z][\w.-]*)(?:['’]s)?", before) if m.start() >= window]
+    named = [
+        (m.start(), m.group(1), camp_of.get(words.get(m.group(1).lower().rstrip("."), ""), ""))
+        for m in re.finditer(r"([A-Z][\w.-]*)(?:['’]s)?", before)
+        if m.start() >= window
+    ]
     named = [n for n in named if n[2]]
     if len({n[2] for n in named}) > 1:  # "Armenia and Azerbaijan agreed": both camps, nobody's own account
         return None
     return named[-1] if named else None
 
 
-def _accounts(link: EvidenceLink, agreement: Agreement, camp: str | None, words: Mapping[str, str],
-              camp_of: Mapping[str, str], names: Mapping[str, str]) -> list[_Account]:
+def _accounts(
+    link: EvidenceLink,
+    agreement: Agreement,
+    camp: str | None,
+    words: Mapping[str, str],
+    camp_of: Mapping[str, str],
+    names: Mapping[str, str],
+) -> list[_Account]:
     """The accounts a link holds: its sentence split where a second speaker's reported speech starts.
 
     The first part keeps the link's speaker (else the speaker its own words name); a cut is made only where
@@ -428,27 +513,51 @@ def _accounts(link: EvidenceLink, agreement: Agreement, camp: str | None, words:
     military fired"), so a sentence without one stays whole.
     """
     patterns, text = _account_words(), link.text
-    cuts = [(m.start(), m.end() + head[0], head) for m in patterns["separators"].finditer(text.lower())
-            if (head := _head(text[m.end():], words, camp_of, _LATER_HEAD_WORDS))]
+    cuts = [
+        (m.start(), m.end() + head[0], head)
+        for m in patterns["separators"].finditer(text.lower())
+        if (head := _head(text[m.end() :], words, camp_of, _LATER_HEAD_WORDS))
+    ]
     if not cuts:
         head = None if camp else _head(text, words, camp_of)
-        return [_Account(link, link.start, link.end, text, camp or (head[2] if head else None), link.signal,
-                         names.get(link.speaker or "") or (head[1] if head else None))]
+        return [
+            _Account(
+                link,
+                link.start,
+                link.end,
+                text,
+                camp or (head[2] if head else None),
+                link.signal,
+                names.get(link.speaker or "") or (head[1] if head else None),
+            )
+        ]
     head = None if camp else _head(text[: cuts[0][0]], words, camp_of)
     start = head[0] if head else 0  # "..., with Yerevan announcing that": the account starts at its speaker
-    found = [_Account(link, link.start + start, link.start + cuts[0][0], text[start : cuts[0][0]],
-                      camp or (head[2] if head else None), None,
-                      names.get(link.speaker or "") or (head[1] if head else None))]
+    found = [
+        _Account(
+            link,
+            link.start + start,
+            link.start + cuts[0][0],
+            text[start : cuts[0][0]],
+            camp or (head[2] if head else None),
+            None,
+            names.get(link.speaker or "") or (head[1] if head else None),
+        )
+    ]
     for (separator, at, (_, word, side)), end in zip(cuts, [c[0] for c in cuts[1:]] + [len(text)], strict=True):
-        turn = bool(patterns["contrast"].search(text[separator:at + 40].lower()))
+        turn = bool(patterns["contrast"].search(text[separator : at + 40].lower()))
         found.append(_Account(link, link.start + at, link.start + end, text[at:end], side, None, word, turn))
     cues = agreement.signals_for(link.provision)
     return [replace(x, signal=detect_signal(x.text, cues)[0]) for x in found]
 
 
-def account_contradictions(links: Iterable[EvidenceLink], agreement: Agreement, sides: Mapping[str, str],
-                           countries: Mapping[str, Mapping], names: Mapping[str, str] | None = None,
-                           ) -> list[Contradiction]:
+def account_contradictions(
+    links: Iterable[EvidenceLink],
+    agreement: Agreement,
+    sides: Mapping[str, str],
+    countries: Mapping[str, Mapping],
+    names: Mapping[str, str] | None = None,
+) -> list[Contradiction]:
     """Reports that give the two camps' incompatible accounts of one fact on one provision.
 
     Accounts are the links, split inside a sentence where a second speaker's reported speech starts.
@@ -470,34 +579,66 @@ def account_contradictions(links: Iterable[EvidenceLink], agreement: Agreement, 
         if link.agreement_id == agreement.id and link.provision != AGREEMENT_LEVEL:
             camp = camp_of.get(sides.get(link.speaker or "", ""))
             groups.setdefault((link.doc_id, link.provision), []).extend(
-                _accounts(link, agreement, camp, words, camp_of, names))
+                _accounts(link, agreement, camp, words, camp_of, names)
+            )
 
     def named(account: _Account) -> set[str]:
         return {camp_of[c] for c in _countries(account.text, words) if c in camp_of} - {account.camp}
 
     found = []
     for (_, provision), group in sorted(groups.items(), key=lambda g: g[0]):
-        found += [_account(agreement, provision, a, b, sides, "each side says the other fired or violated")
-                  for a, b in _mutual_blame(group, named)]
+        found += [
+            _account(agreement, provision, a, b, sides, "each side says the other fired or violated")
+            for a, b in _mutual_blame(group, named)
+        ]
         patterns = _account_words()
-        pairs = [(abs(x.start - d.start), d, x) for d in group
-                 if d.signal == DISPUTED_SIGNAL or patterns["denials"].search(d.text.lower())
-                 for x in group if x is not d and x.signal in ("violated", "done") and x.camp
-                 and not _HEDGED.search(x.text)
-                 and (d.camp in (None, x.camp)) and named(d) - {x.camp}]
+        pairs = [
+            (abs(x.start - d.start), d, x)
+            for d in group
+            if d.signal == DISPUTED_SIGNAL or patterns["denials"].search(d.text.lower())
+            for x in group
+            if x is not d
+            and x.signal in ("violated", "done")
+            and x.camp
+            and not _HEDGED.search(x.text)
+            and (d.camp in (None, x.camp))
+            and named(d) - {x.camp}
+        ]
         if pairs:
             _, denial, account = min(pairs, key=lambda p: (p[0], p[1].start))
-            found.append(_account(agreement, provision, denial, account, sides,
-                                  "one side calls the other's claim false and gives its own account"))
-        steps = [(abs(x.start - j.start), j, x) for j in group if j.camp and j.signal
-                 and patterns["justifications"].search(j.text.lower())
-                 for x in group if x.camp and x.camp != j.camp and x.signal in ("violated", "reversed")
-                 and patterns["accusations"].search(x.text.lower())
-                 and not patterns["justifications"].search(x.text.lower())]
+            found.append(
+                _account(
+                    agreement,
+                    provision,
+                    denial,
+                    account,
+                    sides,
+                    "one side calls the other's claim false and gives its own account",
+                )
+            )
+        steps = [
+            (abs(x.start - j.start), j, x)
+            for j in group
+            if j.camp and j.signal and patterns["justifications"].search(j.text.lower())
+            for x in group
+            if x.camp
+            and x.camp != j.camp
+            and x.signal in ("violated", "reversed")
+            and patterns["accusations"].search(x.text.lower())
+            and not patterns["justifications"].search(x.text.lower())
+        ]
         if steps:
             _, step, breach = min(steps, key=lambda p: (p[0], p[1].start))
-            found.append(_account(agreement, provision, step, breach, sides,
-                                  "one side calls a step lawful or needed, the other a violation"))
+            found.append(
+                _account(
+                    agreement,
+                    provision,
+                    step,
+                    breach,
+                    sides,
+                    "one side calls a step lawful or needed, the other a violation",
+                )
+            )
     return found
 
 
@@ -510,8 +651,11 @@ def _mutual_blame(group: list[_Account], named) -> list[tuple[_Account, _Account
         return b.camp in named(a) and a.camp in named(b)
 
     blames = [x for x in group if x.signal == "violated" and x.camp]
-    candidates = sorted((abs(a.start - b.start), a.start, b.start, a, b) for a, b in combinations(blames, 2)
-                        if a.camp != b.camp and blame(a, b))
+    candidates = sorted(
+        (abs(a.start - b.start), a.start, b.start, a, b)
+        for a, b in combinations(blames, 2)
+        if a.camp != b.camp and blame(a, b)
+    )
     used: set[int] = set()
     pairs = []
     for *_, a, b in candidates:
@@ -524,22 +668,37 @@ def _mutual_blame(group: list[_Account], named) -> list[tuple[_Account, _Account
 DISPUTED_SIGNAL = "disputed"
 
 
-def _account(agreement: Agreement, provision: str, first: _Account, second: _Account, sides: Mapping[str, str],
-             why: str) -> Contradiction:
+def _account(
+    agreement: Agreement, provision: str, first: _Account, second: _Account, sides: Mapping[str, str], why: str
+) -> Contradiction:
     a, b = (_account_citation(x) for x in (first, second))
-    when = (first.link.said_on or first.link.reported_on or second.link.said_on or second.link.reported_on)
+    when = first.link.said_on or first.link.reported_on or second.link.said_on or second.link.reported_on
     who = [c.speaker_name or c.speaker or "an unattributed report" for c in (a, b)]
     return Contradiction(
-        kind="accounts", agreement_id=agreement.id, provision=provision, date=when[:10] if when else None,
+        kind="accounts",
+        agreement_id=agreement.id,
+        provision=provision,
+        date=when[:10] if when else None,
         summary=f"point {provision}: {who[0]} and {who[1]} give conflicting accounts ({why})",
         reason=f"signals {first.signal} and {second.signal} in one report, camps "
-               f"{first.camp or '?'} and {second.camp or '?'}"
-               f" (sides {sides.get(first.link.speaker or '', '?')} and {sides.get(second.link.speaker or '', '?')})",
-        first=a, second=b)
+        f"{first.camp or '?'} and {second.camp or '?'}"
+        f" (sides {sides.get(first.link.speaker or '', '?')} and {sides.get(second.link.speaker or '', '?')})",
+        first=a,
+        second=b,
+    )
 
 
 def _account_citation(account: _Account) -> Citation:
     link = account.link
-    return Citation("statement", account.text, link.doc_id, account.start, account.end,
-                    None if account.split else link.speaker, account.speaker_name,
-                    link.said_on[:10] if link.said_on else None, account.signal, link.provision)
+    return Citation(
+        "statement",
+        account.text,
+        link.doc_id,
+        account.start,
+        account.end,
+        None if account.split else link.speaker,
+        account.speaker_name,
+        link.said_on[:10] if link.said_on else None,
+        account.signal,
+        link.provision,
+    )
