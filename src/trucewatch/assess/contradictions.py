@@ -33,7 +33,6 @@ from trucewatch import lang
 from trucewatch.agreements import AGREEMENT_LEVEL, Agreement, Provision
 from trucewatch.linking import detect_signal, match_text
 from trucewatch.records import EvidenceLink, Statement
-from trucewatch.statements.cues import CUE_FORMS, NOUN_LIKE
 from trucewatch.text.dates import DateMention, date_mentions, month_number
 
 # Words naming an agreement generically; the agreement's own reference phrases are added to them.
@@ -88,7 +87,6 @@ _AGO = re.compile(r"\bago\b", re.I)
 _HEDGED = re.compile(r"\b(?:allegedly|reportedly|purportedly|claim(?:s|ed)?)\b", re.I)
 WINDOW_DAYS = 45
 _HEAD_WORDS = 4  # a speaker's name ends at most this many words before its speech verb
-_SPEECH_VERBS = CUE_FORMS - NOUN_LIKE  # not "the ministry's report that"
 _LATER_HEAD_WORDS = 10  # a second account's speech verb comes among the first words after the separator
 
 
@@ -482,7 +480,8 @@ def _head(
     before its first speech verb ("Baku, in turn, said", "with Yerevan announcing that"), that verb among the
     first ``within`` words when given; none when those words name both camps."""
     verbs = (m for n, m in enumerate(re.finditer(r"\w+", text)) if within is None or n < within)
-    verb = next((m for m in verbs if m.group().lower() in _SPEECH_VERBS), None)
+    speech = _account_words()["speech"]
+    verb = next((m for m in verbs if speech.fullmatch(m.group().lower())), None)
     if verb is None:
         return None
     before = text[: verb.start()]
