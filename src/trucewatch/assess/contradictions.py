@@ -23,7 +23,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -445,7 +445,7 @@ class _Account:
     camp: str | None
     signal: str | None
     speaker_name: str | None  # a speaker read from the sentence ("Yerevan"), when the link has none of that camp
-    turn: bool = False  # set against the sentence's earlier account ("Baku, in turn, said", "while Moscow said")
+    turn: bool = False  # set against the sentence's earlier account ("Baku, in turn, said", "while Baku said")
 
     @property
     def split(self) -> bool:
@@ -492,7 +492,7 @@ def _head(
         if m.start() >= window
     ]
     named = [n for n in named if n[2]]
-    if len({n[2] for n in named}) > 1:  # "Armenia and Azerbaijan agreed": both camps, nobody's own account
+    if len({n[2] for n in named}) > 1:  # "Armenia and Azerbaijan said": both camps, nobody's own account
         return None
     return named[-1] if named else None
 
@@ -564,7 +564,8 @@ def account_contradictions(
     Armenian side says Azerbaijani forces shelled; the Azerbaijani side says Armenian forces fired); two
     accounts of one sentence the writer sets against each other ("Baku, in turn, said") need only one of
     them to name the other camp. Each account is used once, the closest pairs first.
-    *Denial*: a sentence calls a claim of one camp false ("disputed" cue) and a speaker of the other camp
+    *Denial*: a sentence calls a claim of one camp false (a "disputed" cue of the agreement, or "fabricated",
+    "disinformation"... from ``data/lang/en/accounts.yaml``) and a speaker of the other camp
     gives its own account (a violation by the first camp, or its own compliance); the closest such account
     in the report is cited.
     *Lawful or a breach*: one camp defends a step on the provision as needed or lawful, the other calls it a
@@ -641,7 +642,7 @@ def account_contradictions(
     return found
 
 
-def _mutual_blame(group: list[_Account], named) -> list[tuple[_Account, _Account]]:
+def _mutual_blame(group: list[_Account], named: Callable[[_Account], set[str]]) -> list[tuple[_Account, _Account]]:
     """Pairs of accounts of opposite camps blaming each other, closest first, each account in one pair."""
 
     def blame(a: _Account, b: _Account) -> bool:
