@@ -17,8 +17,20 @@ from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 from trucewatch.lang import lexicons
 
-LANGUAGES = ("ENGLISH", "RUSSIAN", "AZERBAIJANI", "ARMENIAN", "GEORGIAN", "TURKISH", "UKRAINIAN", "FRENCH",
-             "GERMAN", "SPANISH", "PERSIAN", "ARABIC")
+LANGUAGES = (
+    "ENGLISH",
+    "RUSSIAN",
+    "AZERBAIJANI",
+    "ARMENIAN",
+    "GEORGIAN",
+    "TURKISH",
+    "UKRAINIAN",
+    "FRENCH",
+    "GERMAN",
+    "SPANISH",
+    "PERSIAN",
+    "ARABIC",
+)
 MIN_LETTERS = 40  # below this, guesses are unreliable (a caption, a headline fragment)
 _LETTER = re.compile(r"[^\W\d_]")
 SAMPLE = 500  # characters: enough for news prose (same answers as 1,000 on real-dev and PolNeAR dev), half the cost
@@ -57,7 +69,8 @@ def by_function_words(sample: str) -> str | None:
     words = _WORD.findall(sample.lower())
     if len(words) < MIN_WORDS:
         return None
-    shares = {language: sum(word in common for word in words) / len(words)
-              for language, common in _function_words().items()}
+    shares = {
+        language: sum(word in common for word in words) / len(words) for language, common in _function_words().items()
+    }
     best = max(shares, key=shares.get, default=None)
     return best if best is not None and shares[best] >= MIN_SHARE else None
