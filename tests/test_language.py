@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from trucewatch.datafiles import parse
 from trucewatch.lang import LexiconError
-from trucewatch.text.language import SAMPLE, by_function_words, detect_language, detector
+from trucewatch.text.language import SAMPLE, by_function_words, count_letters, detect_language, detector
 
 ENGLISH = (
     "The foreign minister said on Tuesday that the two sides had agreed to withdraw their troops from the "
@@ -66,3 +68,20 @@ def test_a_sample_with_another_script_or_few_words_goes_to_lingua() -> None:
 def test_a_detection_file_off_its_schema_is_refused() -> None:
     with pytest.raises(LexiconError, match="function_words"):
         parse("function_words: [the the]\n", "test", "lang-detection", LexiconError)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "2020-11-10 | 14:00",
+        "snake_case and CamelCase",
+        ENGLISH,
+        "“Quoted,” she said — café, naïve, x² ½ ٣",
+        RUSSIAN,
+        TURKISH,
+        "𝐁𝐨𝐥𝐝 ﬁ Ⅻ 中文 ١٢٣",
+    ],
+)
+def test_letters_are_counted_as_the_letter_regex_finds_them(text: str) -> None:
+    assert count_letters(text) == len(re.findall(r"[^\W\d_]", text))

@@ -41,6 +41,7 @@ from itertools import pairwise
 from trucewatch.cleaning.credits import registry
 from trucewatch.cleaning.data import load
 from trucewatch.text.dates import DateLine, FoundDate, date_line, find_dates, labelled_date, year_from_weekday
+from trucewatch.text.language import count_letters
 
 SHORT = 5.0  # cost of a short line without sentence punctuation (a subheading inside the article)
 SOFT = 15.0  # cost of a removable line that may sit inside an article (caption, credit, share buttons)
@@ -214,9 +215,16 @@ class Rule:
     pattern: re.Pattern[str]
     keywords: re.Pattern[str] | None  # a cheap test before the pattern: one of these words must occur
     cut: str = ""  # "head" or "end": a label opening or a note closing a body paragraph, cut off it
+    anchored: bool = False  # the pattern is tried at the start only: cheaper than the keywords, so tried first
 
     def may_match(self, lower: str) -> bool:
         return self.keywords is None or self.keywords.search(lower) is not None
+
+    def matches(self, lower: str) -> bool:
+        """The pattern and the keywords both found, the cheaper test first."""
+        if self.anchored:
+            return self.pattern.search(lower) is not None and self.may_match(lower)
+        return self.may_match(lower) and self.pattern.search(lower) is not None
 
 
 def _any_of(words: Iterable[str]) -> re.Pattern[str] | None:
@@ -234,7 +242,8 @@ def rules() -> tuple[Rule, ...]:
                     "head": rf"^(?:{body})", "end": rf"(?:{body})\W*$"}[rule["match"]]
         compiled.append(Rule(rule["kind"], rule["reason"], rule.get("max_chars", 10_000),
                              rule.get("boundary", False), re.compile(anchored), _any_of(rule.get("keywords", ())),
-                             rule["match"] if rule["match"] in ("head", "end") else ""))
+                             rule["match"] if rule["match"] in ("head", "end") else "",
+                             anchored=rule["match"] in ("line", "start", "head")))
     return tuple(compiled)
 
 
@@ -249,14 +258,14 @@ def is_sentence(text: str) -> bool:
 def classify(unit: Unit, script: str | None) -> None:
     """Set the unit's provisional kind, reason and weight from the unit alone."""
     text = unit.text
-    letters = len(_LETTER.findall(text[:200]))
+    letters = count_letters(text[:200])
     found = date_line(text)
     if found:
         unit.date = found
         return _set(unit, "date", "a date line", HARD)
     if not letters and not _LETTER.search(text):
         return _set(unit, "boilerplate", "no words, only symbols or numbers", SOFT)
-    if len(text) > SYMBOL_LINE_CHARS and len(_LETTER.findall(text)) < 0.2 * len(text):
+    if len(text) > SYMBOL_LINE_CHARS and count_letters(text) < 0.2 * len(text):
         return _set(unit, "boilerplate", "few words in a flood of symbols or marks: not prose", SOFT)
     lower = _MARKDOWN_HEADING.sub("", text.lower())
     if len(text) <= 300 and _CAPTION_KEYWORDS.search(lower) and _CAPTION.search(lower):
@@ -268,9 +277,7 @@ def classify(unit: Unit, script: str | None) -> None:
     for rule in rules():
         if rule.cut:
             continue
-        if len(text) > rule.max_chars or not rule.may_match(lower):
-            continue
-        if rule.pattern.search(lower):
+        if len(text) <= rule.max_chars and rule.matches(lower):
             return _set(unit, rule.kind, rule.reason, HARD if rule.boundary else SOFT)
     parts = _MENU_SPLIT.split(text)
     if len(parts) >= 3 and len(text) <= 200 and all(len(p.split()) <= 4 for p in parts) and not is_sentence(text):

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
-
-from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+from typing import TYPE_CHECKING
 
 from trucewatch.lang import lexicons
+
+if TYPE_CHECKING:
+    from lingua import LanguageDetector
 
 LANGUAGES = (
     "ENGLISH",
@@ -32,7 +34,8 @@ LANGUAGES = (
     "ARABIC",
 )
 MIN_LETTERS = 40  # below this, guesses are unreliable (a caption, a headline fragment)
-_LETTER = re.compile(r"[^\W\d_]")
+_NOT_ASCII_LETTER = bytes(c for c in range(128) if not chr(c).isalpha())
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 SAMPLE = 500  # characters: enough for news prose (same answers as 1,000 on real-dev and PolNeAR dev), half the cost
 MIN_WORDS = 30  # a sample of fewer words goes to lingua whatever it holds
 MIN_SHARE = 0.2  # share of function words from which a sample is taken as that language without lingua
@@ -42,6 +45,8 @@ _NOT_LATIN = re.compile(r"[^\W\d_A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1
 
 @cache
 def detector() -> LanguageDetector:
+    from lingua import Language, LanguageDetectorBuilder  # only where a text needs it: cleaning counts letters here
+
     languages = [getattr(Language, name) for name in LANGUAGES]
     return LanguageDetectorBuilder.from_languages(*languages).with_minimum_relative_distance(0.2).build()
 
@@ -51,9 +56,18 @@ def _function_words() -> dict[str, frozenset[str]]:
     return {language: frozenset(words["function_words"]) for language, words in lexicons("detection").items()}
 
 
+def count_letters(text: str) -> int:
+    r"""How many characters of ``text`` are letters (what the regex ``[^\W\d_]`` matches), counted in C for
+    ASCII: a regex's list of single letters cost ~50 µs per 200 characters, a tenth of cleaning a document."""
+    letters = len(text.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTER))
+    if text.isascii():
+        return letters
+    return letters + sum(1 for c in _NOT_ASCII.findall(text) if c.isalnum() and not c.isdecimal())
+
+
 def detect_language(text: str) -> str | None:
     sample = text[:SAMPLE]
-    if len(_LETTER.findall(sample)) < MIN_LETTERS:
+    if count_letters(sample) < MIN_LETTERS:
         return None
     known = by_function_words(sample)
     if known:
