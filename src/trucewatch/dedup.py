@@ -64,11 +64,26 @@ def _permutations() -> tuple:
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
 
 
+def _mixed(hashes: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, which datasketch's ``affine32`` scheme applies before the permutations."""
+    hashes = hashes ^ (hashes >> np.uint32(16))
+    hashes = hashes * np.uint32(0x85EBCA6B)
+    hashes = hashes ^ (hashes >> np.uint32(13))
+    hashes = hashes * np.uint32(0xC2B2AE35)
+    return hashes ^ (hashes >> np.uint32(16))
+
+
 def signature(text: str) -> bytes:
-    """MinHash signature of a body, as bytes for the store."""
-    minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations())
-    minhash.update_batch(list(shingles(text)))
-    return minhash.hashvalues.astype(np.uint64).tobytes()
+    """MinHash signature of a body, as bytes for the store: datasketch's ``MinHash(num_perm=NUM_PERM, seed=1,
+    scheme=SCHEME)`` over the shingles, computed in one pass (SHA-1's first 4 bytes, little-endian, as
+    datasketch's ``sha1_hash32``) instead of a Python call per shingle and a MinHash object per document."""
+    grams = shingles(text)
+    values = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
+    if grams:
+        hashes = np.frombuffer(b"".join(hashlib.sha1(g).digest()[:4] for g in grams), dtype="<u4")
+        a, b = _permutations()
+        values = np.minimum(values, (_mixed(hashes.astype(np.uint32)).reshape(-1, 1) * a + b).min(axis=0))
+    return values.astype(np.uint64).tobytes()
 
 
 def similarity(a: bytes, b: bytes) -> float:
