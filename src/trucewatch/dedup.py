@@ -215,24 +215,41 @@ class DuplicateIndex:
     """Assigns each new document to the canonical copy it duplicates, if any.
 
     ``lookup`` finds stored documents sharing a bucket and ``load`` reads stored documents
-    by id; documents of the batch not yet stored are held here until :meth:`flush`.
+    by id; documents of the batch not yet stored are held here until :meth:`flush`. With
+    ``by_bucket`` (stored documents per bucket), :meth:`prefetch` reads a whole batch's
+    candidates in one query, until the next :meth:`flush`.
     """
 
     def __init__(self, lookup: Callable[[list[int]], Iterable[Candidate]],
-                 load: Callable[[list[str]], Iterable[Document]], threshold: float = THRESHOLD) -> None:
+                 load: Callable[[list[str]], Iterable[Document]], threshold: float = THRESHOLD,
+                 by_bucket: Callable[[list[int]], dict[int, list[Candidate]]] | None = None) -> None:
         self.lookup = lookup
         self.load = load
         self.threshold = threshold
+        self.by_bucket = by_bucket
         self._pending: dict[str, tuple[Candidate, set[int], Document]] = {}
+        self._fetched: dict[int, list[Candidate]] | None = None  # the batch's stored candidates, per bucket
         self._profiles: dict[str, Profile] = {}  # bounded: see _profile
+
+    def prefetch(self, signatures: Iterable[bytes]) -> None:
+        """Read the stored candidates of every signature of a batch at once (the store does not change
+        until the batch is written, then :meth:`flush` forgets them)."""
+        if self.by_bucket is not None:
+            self._fetched = self.by_bucket(sorted({b for data in signatures for b in buckets(data, self.threshold)}))
+
+    def _stored(self, keys: list[int]) -> Iterable[Candidate]:
+        if self._fetched is None:
+            return self.lookup(keys)
+        return {c.doc_id: c for key in keys for c in self._fetched.get(key, ())}.values()
 
     def assign(self, doc: Document, data: bytes) -> Assignment:
         keys = buckets(data, self.threshold)
         wanted = set(keys)
-        candidates = [c for c in self.lookup(keys) if c.doc_id not in self._pending]
+        candidates = [c for c in self._stored(keys) if c.doc_id not in self._pending]
         candidates += [c for c, their, _ in self._pending.values() if their & wanted]
         close = self._most_similar(data, [c for c in candidates if c.doc_id != doc.id])
-        stored = {d.id: d for d in self.load([c.doc_id for c in close if c.doc_id not in self._pending])}
+        unread = [c.doc_id for c in close if c.doc_id not in self._pending]
+        stored = {d.id: d for d in self.load(unread)} if unread else {}
         duplicate_of = reason = None
         for candidate in close:
             old = self._pending[candidate.doc_id][2] if candidate.doc_id in self._pending else stored.get(
@@ -271,3 +288,4 @@ class DuplicateIndex:
     def flush(self) -> None:
         """Forget the batch: it is in the store now."""
         self._pending.clear()
+        self._fetched = None

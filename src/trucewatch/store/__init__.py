@@ -14,7 +14,7 @@ import re
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -235,14 +235,25 @@ class Store(Reviews, Browse, ByHand):
 
     def duplicate_candidates(self, bucket_ids: list[int]) -> list[Candidate]:
         """Stored documents sharing at least one LSH bucket with ``bucket_ids``."""
+        found = self.candidates_by_bucket(bucket_ids)
+        return list({c.doc_id: c for bucket in bucket_ids for c in found.get(bucket, ())}.values())
+
+    def candidates_by_bucket(self, bucket_ids: Iterable[int]) -> dict[int, list[Candidate]]:
+        """The stored documents in each of ``bucket_ids`` (one query per 500 buckets): a whole ingest batch's
+        candidates at once, instead of a query per document."""
         from trucewatch.dedup import Candidate  # MinHash loads SciPy: only ingest needs it, not reads
 
-        shared = select(lsh_buckets.c.doc_id).where(lsh_buckets.c.bucket.in_(bucket_ids)).distinct().subquery()
-        query = (select(documents.c.id, documents.c.duplicate_of, signatures.c.minhash)
-                 .join(shared, shared.c.doc_id == documents.c.id)
-                 .join(signatures, signatures.c.doc_id == documents.c.id))
+        bucket_ids = sorted(set(bucket_ids))
+        found: dict[int, list[Candidate]] = {}
         with self.engine.connect() as connection:
-            return [Candidate(i, d, bytes(m)) for i, d, m in connection.execute(query)]
+            for i in range(0, len(bucket_ids), 500):
+                query = (select(lsh_buckets.c.bucket, documents.c.id, documents.c.duplicate_of, signatures.c.minhash)
+                         .join(documents, documents.c.id == lsh_buckets.c.doc_id)
+                         .join(signatures, signatures.c.doc_id == documents.c.id)
+                         .where(lsh_buckets.c.bucket.in_(bucket_ids[i : i + 500])))
+                for bucket, doc_id, duplicate_of, minhash in connection.execute(query):
+                    found.setdefault(bucket, []).append(Candidate(doc_id, duplicate_of, bytes(minhash)))
+        return found
 
     def document(self, doc_id: str) -> Document | None:
         with self.engine.connect() as connection:
@@ -289,6 +300,8 @@ class Store(Reviews, Browse, ByHand):
     def documents_by_id(self, doc_ids: Iterable[str]) -> list[Document]:
         """The documents of ``doc_ids`` (one query per 500), in the order given; unknown ids are left out."""
         doc_ids = list(doc_ids)
+        if not doc_ids:
+            return []
         found: dict[str, Document] = {}
         with self.engine.connect() as connection:
             for i in range(0, len(doc_ids), 500):
@@ -393,10 +406,14 @@ class Store(Reviews, Browse, ByHand):
                     by_hand = set(connection.scalars(select(table.c.id).where(
                         table.c.doc_id.in_(redo), table.c.entered_by.is_not(None))))
                     connection.execute(delete(table).where(table.c.doc_id.in_(redo), table.c.entered_by.is_(None)))
-                rows = list({item.id: {**row_of(item), "run_id": run_id}  # one row per stable id
-                             for r in results for item in items_of(r) or () if item.id not in by_hand}.values())
+                rows: dict[str, dict] = {}  # one row per stable id (an id is a hash: computed once per item)
+                for result in results:
+                    for item in items_of(result) or ():
+                        row = row_of(item)
+                        if row["id"] not in by_hand:
+                            rows[row["id"]] = row | {"run_id": run_id}
                 if rows:
-                    connection.execute(insert(table), rows)
+                    connection.execute(insert(table), list(rows.values()))
             connection.execute(delete(analysis_state).where(analysis_state.c.doc_id.in_([r.doc_id for r in results])))
             connection.execute(insert(analysis_state), [
                 {"doc_id": r.doc_id, "versions": r.versions, "run_id": run_id, "skipped": r.skipped}
@@ -600,12 +617,13 @@ def _row_link(row) -> EvidenceLink:
 
 
 _DOCUMENT_FIELDS = tuple(f.name for f in fields(Document))
+_REMOVED_FIELDS = tuple(f.name for f in fields(RemovedBlock))
 
 
 def _document_row(doc: Document, ingested_at: str) -> dict:
-    row = {name: getattr(doc, name) for name in _DOCUMENT_FIELDS}  # asdict would deep-copy every body span first
+    row = {name: getattr(doc, name) for name in _DOCUMENT_FIELDS}  # asdict would deep-copy every span and block
     row["body_spans"] = [[s.body_start, s.raw_start, s.length] for s in doc.body_spans]
-    row["removed"] = [asdict(block) for block in doc.removed]
+    row["removed"] = [{name: getattr(block, name) for name in _REMOVED_FIELDS} for block in doc.removed]
     row["ingested_at"] = ingested_at
     return row
 
