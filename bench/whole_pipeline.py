@@ -41,10 +41,10 @@ SHARED = Path(os.environ.get("TRUCEWATCH_SHARED", ROOT.parent / "shared"))
 # English headlines too terse for the function-word test, which lingua reads.
 WARM_TEXTS = {
     "warm-ru.txt": "Перемирие нарушено\n\nМинистерство обороны заявило во вторник, что позиции армии были "
-                   "обстреляны ночью. «Мы соблюдаем режим прекращения огня», — сказал представитель ведомства. "
-                   "По его словам, пострадавших нет.\n",
+    "обстреляны ночью. «Мы соблюдаем режим прекращения огня», — сказал представитель ведомства. "
+    "По его словам, пострадавших нет.\n",
     "warm-en.txt": "Monitors report shelling\n\nShelling near border villages overnight, monitors reported. Foreign "
-                   "ministers meet in Geneva on Tuesday. Prisoner exchange talks resume, officials confirmed.\n",
+    "ministers meet in Geneva on Tuesday. Prisoner exchange talks resume, officials confirmed.\n",
 }
 
 
@@ -66,7 +66,7 @@ def run(files: list[Path], rounds: int, tmp: Path, nlp, same_blas: bool) -> dict
     for n, start in enumerate(range(0, len(files), size)):
         store = Store(str(tmp / f"round{n}.db"))
         began, began_cpu = time.perf_counter(), time.process_time()
-        ingest([str(p) for p in files[start:start + size]], store)
+        ingest([str(p) for p in files[start : start + size]], store)
         report = analyse(store)
         for agreement in agreements:
             assess(agreement, store.evidence(agreement.id))
@@ -90,19 +90,33 @@ def run(files: list[Path], rounds: int, tmp: Path, nlp, same_blas: bool) -> dict
         words += sum(len(b.split()) for b in bodies)
         statements += report.statements
         links += sum(report.links.values())
-    result = {"files": len(files), "words": words, "statements": statements, "evidence_links": links,
-              "pipeline_words_per_s": round(words / ours), "spacy_words_per_s": round(words / full),
-              "ratio": round(full / ours, 2), "cpu_ratio": round(cpu["spacy"] / cpu["ours"], 2)}
+    result = {
+        "files": len(files),
+        "words": words,
+        "statements": statements,
+        "evidence_links": links,
+        "pipeline_words_per_s": round(words / ours),
+        "spacy_words_per_s": round(words / full),
+        "ratio": round(full / ours, 2),
+        "cpu_ratio": round(cpu["spacy"] / cpu["ours"], 2),
+    }
     if same_blas:
-        result |= {"spacy_same_blas_words_per_s": round(words / tuned), "ratio_same_blas": round(tuned / ours, 2),
-                   "cpu_ratio_same_blas": round(cpu["same_blas"] / cpu["ours"], 2)}
+        result |= {
+            "spacy_same_blas_words_per_s": round(words / tuned),
+            "ratio_same_blas": round(tuned / ours, 2),
+            "cpu_ratio_same_blas": round(cpu["same_blas"] / cpu["ours"], 2),
+        }
     return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", nargs="+", default=["polnear", "real-dev", "generated"],
-                        choices=["polnear", "real-dev", "generated"])
+    parser.add_argument(
+        "--corpus",
+        nargs="+",
+        default=["polnear", "real-dev", "generated"],
+        choices=["polnear", "real-dev", "generated"],
+    )
     parser.add_argument("--docs", type=int, default=1000, help="generated documents")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--same-blas", action="store_true", help="also time spaCy as the stages load it")

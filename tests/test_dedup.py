@@ -15,8 +15,17 @@ OTHER = " ".join(generate(1, seed=22)[0].paragraphs)
 
 
 def doc(doc_id: str, body: str, **fields) -> Document:
-    return Document(id=doc_id, source_key=doc_id, source_path=f"{doc_id}.txt", locator="", content_type="text",
-                    raw_text=body, body=body, body_spans=[], **fields)
+    return Document(
+        id=doc_id,
+        source_key=doc_id,
+        source_path=f"{doc_id}.txt",
+        locator="",
+        content_type="text",
+        raw_text=body,
+        body=body,
+        body_spans=[],
+        **fields,
+    )
 
 
 def test_copies_with_small_edits_are_similar_and_share_a_bucket() -> None:
@@ -53,7 +62,7 @@ def test_index_assigns_the_canonical_copy_within_a_batch_and_from_the_store() ->
     assigned = index.assign(b, copy)
     assert assigned.duplicate_of == "a"  # found among the pending batch
     assert assigned.reason.startswith("copy of a (similarity 0.9") and "same dates and numbers" in assigned.reason
-    assert index.assign(c, signature(OTHER)) .duplicate_of is None
+    assert index.assign(c, signature(OTHER)).duplicate_of is None
     assert index.assign(c, signature(OTHER)).reason is None  # nothing similar: nothing to say
     stored.extend([Candidate("a", None, original), Candidate("b", "a", copy)])
     documents.update(a=a, b=b)

@@ -102,8 +102,11 @@ def buckets(data: bytes, threshold: float = THRESHOLD) -> list[int]:
     bands, rows = _banding(threshold)
     width = rows * 8
     return [
-        int.from_bytes(hashlib.blake2b(bytes([band]) + data[band * width : (band + 1) * width], digest_size=8)
-                       .digest(), "big", signed=True)
+        int.from_bytes(
+            hashlib.blake2b(bytes([band]) + data[band * width : (band + 1) * width], digest_size=8).digest(),
+            "big",
+            signed=True,
+        )
         for band in range(bands)
     ]
 
@@ -179,22 +182,28 @@ def compare(new: Document, old: Document, profiles: tuple[Profile, Profile] | No
     apart = f"kept apart from {old.id} (similarity {jaccard:.2f}): "
     days = [(doc.published or "")[:10] for doc in (new, old)]
     if new.outlet and new.outlet == old.outlet and all(len(d) == 10 for d in days) and days[0] != days[1]:
-        return Verdict(False, jaccard, apart + f"the same outlet on another day ({days[1]}, {days[0]}): "
-                                              "a recurring report")
+        return Verdict(
+            False, jaccard, apart + f"the same outlet on another day ({days[1]}, {days[0]}): a recurring report"
+        )
     for kind in ("dates", "numbers"):
         here, there = getattr(mine.facts, kind), getattr(theirs.facts, kind)
         if here - there and there - here:
-            return Verdict(False, jaccard, apart + f"different {kind} ({_few(there - here)} there; "
-                                                   f"{_few(here - there)} here)")
+            return Verdict(
+                False, jaccard, apart + f"different {kind} ({_few(there - here)} there; {_few(here - there)} here)"
+            )
     own = [_own_words(p.words, p.grams, shared) for p in (mine, theirs)]
     for count, p, which in zip(own, (mine, theirs), ("here", "there"), strict=True):
         if count > OWN_WORDS and count > OWN_SHARE * len(p.words):
-            return Verdict(False, jaccard, apart + f"{count} of {len(p.words)} words {which} are not in the "
-                                                   "other: another text on the story")
+            return Verdict(
+                False,
+                jaccard,
+                apart + f"{count} of {len(p.words)} words {which} are not in the other: another text on the story",
+            )
     if jaccard < THRESHOLD:
         return Verdict(False, jaccard, apart + f"below the copy threshold {THRESHOLD}")
-    return Verdict(True, jaccard, f"copy of {old.id} (similarity {jaccard:.2f}): {max(own)} words differ, "
-                                  "same dates and numbers")
+    return Verdict(
+        True, jaccard, f"copy of {old.id} (similarity {jaccard:.2f}): {max(own)} words differ, same dates and numbers"
+    )
 
 
 @dataclass(frozen=True, order=True)
@@ -220,9 +229,13 @@ class DuplicateIndex:
     candidates in one query, until the next :meth:`flush`.
     """
 
-    def __init__(self, lookup: Callable[[list[int]], Iterable[Candidate]],
-                 load: Callable[[list[str]], Iterable[Document]], threshold: float = THRESHOLD,
-                 by_bucket: Callable[[list[int]], dict[int, list[Candidate]]] | None = None) -> None:
+    def __init__(
+        self,
+        lookup: Callable[[list[int]], Iterable[Candidate]],
+        load: Callable[[list[str]], Iterable[Document]],
+        threshold: float = THRESHOLD,
+        by_bucket: Callable[[list[int]], dict[int, list[Candidate]]] | None = None,
+    ) -> None:
         self.lookup = lookup
         self.load = load
         self.threshold = threshold
@@ -252,8 +265,11 @@ class DuplicateIndex:
         stored = {d.id: d for d in self.load(unread)} if unread else {}
         duplicate_of = reason = None
         for candidate in close:
-            old = self._pending[candidate.doc_id][2] if candidate.doc_id in self._pending else stored.get(
-                candidate.doc_id)
+            old = (
+                self._pending[candidate.doc_id][2]
+                if candidate.doc_id in self._pending
+                else stored.get(candidate.doc_id)
+            )
             if old is None:
                 continue
             verdict = compare(doc, old, (self._profile(doc), self._profile(old)))

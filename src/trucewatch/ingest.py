@@ -48,8 +48,9 @@ def prepare(item: SourceItem) -> tuple[Document, bytes] | Skip:
     try:
         doc = build_document(item)
     except Exception as error:  # one bad unit must never stop a run
-        return Skip(item.source_path, item.locator, f"could not be processed: {type(error).__name__}: {error}",
-                    key=item.key)
+        return Skip(
+            item.source_path, item.locator, f"could not be processed: {type(error).__name__}: {error}", key=item.key
+        )
     if not doc.body.strip():
         return Skip(item.source_path, item.locator, "no article text found after cleaning", key=item.key)
     return doc, signature(doc.body)
