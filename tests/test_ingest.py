@@ -22,8 +22,7 @@ from trucewatch.store import Store
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    return write_corpus(generate(60, seed=3, duplicate_rate=0.2), tmp_path_factory.mktemp("corpus"),
-                        jsonl_share=0.2)
+    return write_corpus(generate(60, seed=3, duplicate_rate=0.2), tmp_path_factory.mktemp("corpus"), jsonl_share=0.2)
 
 
 def test_ingest_is_idempotent_and_incremental(store: Store, corpus: Path, tmp_path: Path) -> None:
@@ -152,9 +151,26 @@ def test_killed_analysis_resumes_where_it_stopped(tmp_path: Path) -> None:
     assert 0 < done < canonical, "the kill should land mid-run"
     result = subprocess.run(command, capture_output=True, text=True, check=True)
     assert f"analysed {canonical - done} documents" in result.stderr  # only what the killed run had not written
-    subprocess.run([sys.executable, "-m", "trucewatch", "analyse", "--db", str(clean)], capture_output=True,
-                   check=True)
+    subprocess.run([sys.executable, "-m", "trucewatch", "analyse", "--db", str(clean)], capture_output=True, check=True)
     resumed, full = Store(str(killed)), Store(str(clean))
     assert resumed.statements() == full.statements()
     assert resumed.evidence("karabakh-2020-11-10") == full.evidence("karabakh-2020-11-10")
     assert [r["status"] for r in resumed.runs()] == ["finished", "running"]  # the killed run stays on record
+
+
+def test_a_batchs_candidates_read_at_once_give_the_same_copies(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One candidate query per batch (``DuplicateIndex.prefetch``) groups exactly as a query per document."""
+    batched = Store(str(tmp_path / "batched.db"))
+    ingest([corpus], batched, batch_size=16)  # copies found in the store and among the batch's pending documents
+    monkeypatch.setattr("trucewatch.dedup.DuplicateIndex.prefetch", lambda self, signatures: None)
+    one_by_one = Store(str(tmp_path / "one.db"))
+    ingest([corpus], one_by_one, batch_size=16)
+
+    def verdicts(store: Store) -> dict[str, tuple[str | None, str | None]]:
+        return {d.id: (d.duplicate_of, d.duplicate_reason) for d in store.documents()}
+
+    found = verdicts(batched)
+    assert found == verdicts(one_by_one)
+    assert sum(copy is not None for copy, _ in found.values()) >= 5

@@ -64,11 +64,26 @@ def _permutations() -> tuple:
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
 
 
+def _mixed(hashes: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, which datasketch's ``affine32`` scheme applies before the permutations."""
+    hashes = hashes ^ (hashes >> np.uint32(16))
+    hashes = hashes * np.uint32(0x85EBCA6B)
+    hashes = hashes ^ (hashes >> np.uint32(13))
+    hashes = hashes * np.uint32(0xC2B2AE35)
+    return hashes ^ (hashes >> np.uint32(16))
+
+
 def signature(text: str) -> bytes:
-    """MinHash signature of a body, as bytes for the store."""
-    minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations())
-    minhash.update_batch(list(shingles(text)))
-    return minhash.hashvalues.astype(np.uint64).tobytes()
+    """MinHash signature of a body, as bytes for the store: datasketch's ``MinHash(num_perm=NUM_PERM, seed=1,
+    scheme=SCHEME)`` over the shingles, computed in one pass (SHA-1's first 4 bytes, little-endian, as
+    datasketch's ``sha1_hash32``) instead of a Python call per shingle and a MinHash object per document."""
+    grams = shingles(text)
+    values = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
+    if grams:
+        hashes = np.frombuffer(b"".join(hashlib.sha1(g).digest()[:4] for g in grams), dtype="<u4")
+        a, b = _permutations()
+        values = np.minimum(values, (_mixed(hashes.astype(np.uint32)).reshape(-1, 1) * a + b).min(axis=0))
+    return values.astype(np.uint64).tobytes()
 
 
 def similarity(a: bytes, b: bytes) -> float:
@@ -87,8 +102,11 @@ def buckets(data: bytes, threshold: float = THRESHOLD) -> list[int]:
     bands, rows = _banding(threshold)
     width = rows * 8
     return [
-        int.from_bytes(hashlib.blake2b(bytes([band]) + data[band * width : (band + 1) * width], digest_size=8)
-                       .digest(), "big", signed=True)
+        int.from_bytes(
+            hashlib.blake2b(bytes([band]) + data[band * width : (band + 1) * width], digest_size=8).digest(),
+            "big",
+            signed=True,
+        )
         for band in range(bands)
     ]
 
@@ -164,22 +182,28 @@ def compare(new: Document, old: Document, profiles: tuple[Profile, Profile] | No
     apart = f"kept apart from {old.id} (similarity {jaccard:.2f}): "
     days = [(doc.published or "")[:10] for doc in (new, old)]
     if new.outlet and new.outlet == old.outlet and all(len(d) == 10 for d in days) and days[0] != days[1]:
-        return Verdict(False, jaccard, apart + f"the same outlet on another day ({days[1]}, {days[0]}): "
-                                              "a recurring report")
+        return Verdict(
+            False, jaccard, apart + f"the same outlet on another day ({days[1]}, {days[0]}): a recurring report"
+        )
     for kind in ("dates", "numbers"):
         here, there = getattr(mine.facts, kind), getattr(theirs.facts, kind)
         if here - there and there - here:
-            return Verdict(False, jaccard, apart + f"different {kind} ({_few(there - here)} there; "
-                                                   f"{_few(here - there)} here)")
+            return Verdict(
+                False, jaccard, apart + f"different {kind} ({_few(there - here)} there; {_few(here - there)} here)"
+            )
     own = [_own_words(p.words, p.grams, shared) for p in (mine, theirs)]
     for count, p, which in zip(own, (mine, theirs), ("here", "there"), strict=True):
         if count > OWN_WORDS and count > OWN_SHARE * len(p.words):
-            return Verdict(False, jaccard, apart + f"{count} of {len(p.words)} words {which} are not in the "
-                                                   "other: another text on the story")
+            return Verdict(
+                False,
+                jaccard,
+                apart + f"{count} of {len(p.words)} words {which} are not in the other: another text on the story",
+            )
     if jaccard < THRESHOLD:
         return Verdict(False, jaccard, apart + f"below the copy threshold {THRESHOLD}")
-    return Verdict(True, jaccard, f"copy of {old.id} (similarity {jaccard:.2f}): {max(own)} words differ, "
-                                  "same dates and numbers")
+    return Verdict(
+        True, jaccard, f"copy of {old.id} (similarity {jaccard:.2f}): {max(own)} words differ, same dates and numbers"
+    )
 
 
 @dataclass(frozen=True, order=True)
@@ -200,28 +224,52 @@ class DuplicateIndex:
     """Assigns each new document to the canonical copy it duplicates, if any.
 
     ``lookup`` finds stored documents sharing a bucket and ``load`` reads stored documents
-    by id; documents of the batch not yet stored are held here until :meth:`flush`.
+    by id; documents of the batch not yet stored are held here until :meth:`flush`. With
+    ``by_bucket`` (stored documents per bucket), :meth:`prefetch` reads a whole batch's
+    candidates in one query, until the next :meth:`flush`.
     """
 
-    def __init__(self, lookup: Callable[[list[int]], Iterable[Candidate]],
-                 load: Callable[[list[str]], Iterable[Document]], threshold: float = THRESHOLD) -> None:
+    def __init__(
+        self,
+        lookup: Callable[[list[int]], Iterable[Candidate]],
+        load: Callable[[list[str]], Iterable[Document]],
+        threshold: float = THRESHOLD,
+        by_bucket: Callable[[list[int]], dict[int, list[Candidate]]] | None = None,
+    ) -> None:
         self.lookup = lookup
         self.load = load
         self.threshold = threshold
+        self.by_bucket = by_bucket
         self._pending: dict[str, tuple[Candidate, set[int], Document]] = {}
+        self._fetched: dict[int, list[Candidate]] | None = None  # the batch's stored candidates, per bucket
         self._profiles: dict[str, Profile] = {}  # bounded: see _profile
+
+    def prefetch(self, signatures: Iterable[bytes]) -> None:
+        """Read the stored candidates of every signature of a batch at once (the store does not change
+        until the batch is written, then :meth:`flush` forgets them)."""
+        if self.by_bucket is not None:
+            self._fetched = self.by_bucket(sorted({b for data in signatures for b in buckets(data, self.threshold)}))
+
+    def _stored(self, keys: list[int]) -> Iterable[Candidate]:
+        if self._fetched is None:
+            return self.lookup(keys)
+        return {c.doc_id: c for key in keys for c in self._fetched.get(key, ())}.values()
 
     def assign(self, doc: Document, data: bytes) -> Assignment:
         keys = buckets(data, self.threshold)
         wanted = set(keys)
-        candidates = [c for c in self.lookup(keys) if c.doc_id not in self._pending]
+        candidates = [c for c in self._stored(keys) if c.doc_id not in self._pending]
         candidates += [c for c, their, _ in self._pending.values() if their & wanted]
         close = self._most_similar(data, [c for c in candidates if c.doc_id != doc.id])
-        stored = {d.id: d for d in self.load([c.doc_id for c in close if c.doc_id not in self._pending])}
+        unread = [c.doc_id for c in close if c.doc_id not in self._pending]
+        stored = {d.id: d for d in self.load(unread)} if unread else {}
         duplicate_of = reason = None
         for candidate in close:
-            old = self._pending[candidate.doc_id][2] if candidate.doc_id in self._pending else stored.get(
-                candidate.doc_id)
+            old = (
+                self._pending[candidate.doc_id][2]
+                if candidate.doc_id in self._pending
+                else stored.get(candidate.doc_id)
+            )
             if old is None:
                 continue
             verdict = compare(doc, old, (self._profile(doc), self._profile(old)))
@@ -256,3 +304,4 @@ class DuplicateIndex:
     def flush(self) -> None:
         """Forget the batch: it is in the store now."""
         self._pending.clear()
+        self._fetched = None

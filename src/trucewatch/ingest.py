@@ -48,8 +48,9 @@ def prepare(item: SourceItem) -> tuple[Document, bytes] | Skip:
     try:
         doc = build_document(item)
     except Exception as error:  # one bad unit must never stop a run
-        return Skip(item.source_path, item.locator, f"could not be processed: {type(error).__name__}: {error}",
-                    key=item.key)
+        return Skip(
+            item.source_path, item.locator, f"could not be processed: {type(error).__name__}: {error}", key=item.key
+        )
     if not doc.body.strip():
         return Skip(item.source_path, item.locator, "no article text found after cleaning", key=item.key)
     return doc, signature(doc.body)
@@ -69,7 +70,7 @@ def ingest(
     ``field_map`` names the fields of JSONL records in formats not known (see :func:`read_sources`).
     """
     report = IngestReport()
-    index = DuplicateIndex(store.duplicate_candidates, store.documents_by_id)
+    index = DuplicateIndex(store.duplicate_candidates, store.documents_by_id, by_bucket=store.candidates_by_bucket)
     mapper = mapper or Mapper()
     for batch in batches(read_sources(paths, field_map=field_map), batch_size):
         known = store.ledger([unit.key for unit in batch if unit.key])
@@ -87,7 +88,9 @@ def ingest(
             else:
                 fresh.append(unit)
         ready: list[tuple[Document, bytes, list[int]]] = []
-        for result in mapper.map(prepare, fresh):
+        results = mapper.map(prepare, fresh)
+        index.prefetch(result[1] for result in results if not isinstance(result, Skip))
+        for result in results:
             if isinstance(result, Skip):
                 skips.append(result)
                 continue

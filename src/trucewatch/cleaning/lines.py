@@ -41,6 +41,7 @@ from itertools import pairwise
 from trucewatch.cleaning.credits import registry
 from trucewatch.cleaning.data import load
 from trucewatch.text.dates import DateLine, FoundDate, date_line, find_dates, labelled_date, year_from_weekday
+from trucewatch.text.language import count_letters
 
 SHORT = 5.0  # cost of a short line without sentence punctuation (a subheading inside the article)
 SOFT = 15.0  # cost of a removable line that may sit inside an article (caption, credit, share buttons)
@@ -61,7 +62,8 @@ _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"'”’»]?\s+[\"“«]?[A-Z]
 _BULLET = re.compile(r"^(?:[•·▪►◦*]|[-–—](?=\s))\s*")
 _CAPTION = re.compile(  # matched against the lower-cased line
     r"(?:^|[\s.,;(\[])(?:photos?|photograph|pictures?|images?|video|illustration|фото|видео)\s*(?:by\b|credit\b|"
-    r"courtesy\b|:|/|©)|^(?:photo|фото|©)\b|\b(?:getty images|afp photo|ap photo|reuters/|shutterstock)")
+    r"courtesy\b|:|/|©)|^(?:photo|фото|©)\b|\b(?:getty images|afp photo|ap photo|reuters/|shutterstock)"
+)
 _CAPTION_KEYWORDS = re.compile("photo|picture|image|video|illustration|фото|видео|©|getty|reuters/|shutterstock")
 _DOMAIN = re.compile(r"\w+\.(?:[a-z]{2,3}|com|info|news)\b", re.IGNORECASE)  # a site name such as "News.Az"
 _MENU_SPLIT = re.compile(r"\s+[|›»>•·/–-]\s+")
@@ -214,9 +216,16 @@ class Rule:
     pattern: re.Pattern[str]
     keywords: re.Pattern[str] | None  # a cheap test before the pattern: one of these words must occur
     cut: str = ""  # "head" or "end": a label opening or a note closing a body paragraph, cut off it
+    anchored: bool = False  # the pattern is tried at the start only: cheaper than the keywords, so tried first
 
     def may_match(self, lower: str) -> bool:
         return self.keywords is None or self.keywords.search(lower) is not None
+
+    def matches(self, lower: str) -> bool:
+        """The pattern and the keywords both found, the cheaper test first."""
+        if self.anchored:
+            return self.pattern.search(lower) is not None and self.may_match(lower)
+        return self.may_match(lower) and self.pattern.search(lower) is not None
 
 
 def _any_of(words: Iterable[str]) -> re.Pattern[str] | None:
@@ -230,11 +239,25 @@ def rules() -> tuple[Rule, ...]:
     compiled = []
     for rule in load("boilerplate")["rules"]:
         body = "|".join(f"(?:{p})" for p in rule["patterns"])
-        anchored = {"line": rf"^(?:{body})\W*$", "start": rf"^(?:{body})", "search": body,
-                    "head": rf"^(?:{body})", "end": rf"(?:{body})\W*$"}[rule["match"]]
-        compiled.append(Rule(rule["kind"], rule["reason"], rule.get("max_chars", 10_000),
-                             rule.get("boundary", False), re.compile(anchored), _any_of(rule.get("keywords", ())),
-                             rule["match"] if rule["match"] in ("head", "end") else ""))
+        anchored = {
+            "line": rf"^(?:{body})\W*$",
+            "start": rf"^(?:{body})",
+            "search": body,
+            "head": rf"^(?:{body})",
+            "end": rf"(?:{body})\W*$",
+        }[rule["match"]]
+        compiled.append(
+            Rule(
+                rule["kind"],
+                rule["reason"],
+                rule.get("max_chars", 10_000),
+                rule.get("boundary", False),
+                re.compile(anchored),
+                _any_of(rule.get("keywords", ())),
+                rule["match"] if rule["match"] in ("head", "end") else "",
+                anchored=rule["match"] in ("line", "start", "head"),
+            )
+        )
     return tuple(compiled)
 
 
@@ -242,21 +265,24 @@ def is_sentence(text: str) -> bool:
     """Prose: closed by sentence punctuation with at least two words, long enough to be prose anyway, or a
     sentence followed by the start of another (a paragraph cut off mid-sentence)."""
     words = text.count(" ") + 1
-    return (words >= 2 and bool(_SENTENCE_END.search(text[-12:]))) or words >= 25 or \
-        (words >= 12 and bool(_INNER_SENTENCE_END.search(text)))
+    return (
+        (words >= 2 and bool(_SENTENCE_END.search(text[-12:])))
+        or words >= 25
+        or (words >= 12 and bool(_INNER_SENTENCE_END.search(text)))
+    )
 
 
 def classify(unit: Unit, script: str | None) -> None:
     """Set the unit's provisional kind, reason and weight from the unit alone."""
     text = unit.text
-    letters = len(_LETTER.findall(text[:200]))
+    letters = count_letters(text[:200])
     found = date_line(text)
     if found:
         unit.date = found
         return _set(unit, "date", "a date line", HARD)
     if not letters and not _LETTER.search(text):
         return _set(unit, "boilerplate", "no words, only symbols or numbers", SOFT)
-    if len(text) > SYMBOL_LINE_CHARS and len(_LETTER.findall(text)) < 0.2 * len(text):
+    if len(text) > SYMBOL_LINE_CHARS and count_letters(text) < 0.2 * len(text):
         return _set(unit, "boilerplate", "few words in a flood of symbols or marks: not prose", SOFT)
     lower = _MARKDOWN_HEADING.sub("", text.lower())
     if len(text) <= 300 and _CAPTION_KEYWORDS.search(lower) and _CAPTION.search(lower):
@@ -268,9 +294,7 @@ def classify(unit: Unit, script: str | None) -> None:
     for rule in rules():
         if rule.cut:
             continue
-        if len(text) > rule.max_chars or not rule.may_match(lower):
-            continue
-        if rule.pattern.search(lower):
+        if len(text) <= rule.max_chars and rule.matches(lower):
             return _set(unit, rule.kind, rule.reason, HARD if rule.boundary else SOFT)
     parts = _MENU_SPLIT.split(text)
     if len(parts) >= 3 and len(text) <= 200 and all(len(p.split()) <= 4 for p in parts) and not is_sentence(text):
@@ -283,7 +307,7 @@ def classify(unit: Unit, script: str | None) -> None:
     if _MARKDOWN_HEADING.match(text):
         return _set(unit, "short", "a heading", SHORT)
     signed = registry().signature(text)  # "... the ministry said. — Reuters": prose, signed
-    if is_sentence(_BULLET.sub("", text[:signed[0]] if signed else text)):
+    if is_sentence(_BULLET.sub("", text[: signed[0]] if signed else text)):
         return _set(unit, "text", "", float(len(text)))
     if _BULLET.match(text) or text.endswith(":"):  # list items and their introduction: structure, no cost
         return _set(unit, "short", "list item or introduction", 0.0)
@@ -380,7 +404,7 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
             _header(unit, index, title_index)
         else:
             _tail(unit, units[index - 1] if index else None, units[index + 1] if index + 1 < len(units) else None)
-    for unit in units[first:last + 1]:  # a title repeated as the first line of the article
+    for unit in units[first : last + 1]:  # a title repeated as the first line of the article
         if unit.kind == "body" and cleaned.title and _norm(unit.text) == _norm(cleaned.title):
             unit.kind, unit.reason = "title", "repeats the title"
         elif unit.kind == "body":
@@ -418,7 +442,7 @@ def _overflow(raw: str, cleaned: Cleaned, budget: int = MAX_BODY_CHARS) -> None:
         rest_start = kept[-1][1] if kept else unit.start
         while rest_start < unit.end and raw[rest_start].isspace():
             rest_start += 1
-        rest = Unit([(rest_start, unit.end)], raw[rest_start:unit.end], "overflow", reason)
+        rest = Unit([(rest_start, unit.end)], raw[rest_start : unit.end], "overflow", reason)
         if kept:
             unit.pieces, unit.text = kept, " ".join(raw[s:e] for s, e in kept)
             cleaned.units.insert(cleaned.units.index(unit) + 1, rest)
@@ -460,8 +484,9 @@ def _doubled_lines(raw: str, units: list[Unit]) -> None:
         if unit.kind not in ("text", "short", "caption") or len(_BREAK.findall(raw, previous.end, unit.start)) != 1:
             continue
         again, opening = _norm(unit.text), _norm(unit.text)[:60]
-        if again == _norm(previous.text) or (previous.kind == "caption" and len(opening) >= 30
-                                             and opening in _norm(previous.text)):
+        if again == _norm(previous.text) or (
+            previous.kind == "caption" and len(opening) >= 30 and opening in _norm(previous.text)
+        ):
             for twice in (previous, unit):
                 if twice.kind != "caption":
                     _set(twice, "caption", "a line written twice in a row: a picture's caption and its alt text", SOFT)
@@ -474,11 +499,16 @@ def _cut_off_end(units: list[Unit]) -> None:
     or a label closing the text do not.
     """
     kept = [u for u in units if u.kind not in ("caption", "credit")]  # captions sit between paragraphs, credits
-    if len(kept) < 2:                                                 # may follow the cut
+    if len(kept) < 2:  # may follow the cut
         return
     last, before = kept[-1], kept[-2]
-    if last.kind == "short" and before.kind == "text" and last.weight <= 0 and last.text.rstrip("*")[-1:].islower() \
-            and not _DOMAIN.search(last.text):
+    if (
+        last.kind == "short"
+        and before.kind == "text"
+        and last.weight <= 0
+        and last.text.rstrip("*")[-1:].islower()
+        and not _DOMAIN.search(last.text)
+    ):
         _set(last, "text", "", float(len(last.text)))
 
 
@@ -500,8 +530,11 @@ def site_affix(title: str, site: str | None = None) -> tuple[str, str | None]:
             continue
         name = match.group("site").strip()
         outlet = registry().resolve(name)
-        if outlet or (site and _norm(name) == _norm(site)) or (pattern is _SITE_SUFFIX and (
-                _DOMAIN.fullmatch(name) or registry().looks_like_outlet(name))):
+        if (
+            outlet
+            or (site and _norm(name) == _norm(site))
+            or (pattern is _SITE_SUFFIX and (_DOMAIN.fullmatch(name) or registry().looks_like_outlet(name)))
+        ):
             return match.group("title").strip(), outlet.name if outlet else name
     return title, None
 
@@ -510,8 +543,11 @@ def _title_line(header: list[Unit], hint: str | None) -> str | None:
     """The title: the hint, else the first headline-like line above the article."""
     if hint and hint.strip():
         return " ".join(hint.split())
-    candidates = [u for u in header if u.kind in ("text", "short") and len(u.text) <= 300
-                  and len(_BULLET.sub("", u.text).split()) >= 2]
+    candidates = [
+        u
+        for u in header
+        if u.kind in ("text", "short") and len(u.text) <= 300 and len(_BULLET.sub("", u.text).split()) >= 2
+    ]
     if not candidates:
         return None
     # a section label ("World news") may come first: prefer a headline-sized line, and one without sentence
@@ -623,7 +659,7 @@ def _title_date(title: str) -> FoundDate | None:
         return found
     dates = find_dates(title)
     last = dates[-1] if dates else None
-    if last and last.year and title[:last.start].rstrip().endswith("(") and title[last.end:].strip() == ")":
+    if last and last.year and title[: last.start].rstrip().endswith("(") and title[last.end :].strip() == ")":
         return last
     return None
 
@@ -636,7 +672,7 @@ def _cuts(raw: str, cleaned: Cleaned) -> None:
         lower = raw[start:end].lower()
         for rule in (r for r in rules() if r.cut == "head"):
             match = rule.pattern.match(lower)
-            if match and match.end() - match.start() <= rule.max_chars and raw[start + match.end():end].strip():
+            if match and match.end() - match.start() <= rule.max_chars and raw[start + match.end() : end].strip():
                 _cut_head(raw, cleaned, unit, start + match.end(), rule.kind, rule.reason)
                 break
     tail_rules = [r for r in rules() if r.cut == "end"]
@@ -682,8 +718,9 @@ def _cut(raw: str, cleaned: Cleaned, unit: Unit, at: int, kind: str, reason: str
 
 def _collect(raw: str, units: list[Unit], title_index: int | None, cleaned: Cleaned) -> None:
     """Date and credit candidates, best first."""
-    header_dates = [(i, u.date) for i, u in enumerate(units)
-                    if u.kind == "dateline" and u.date is not None and not u.date.event]
+    header_dates = [
+        (i, u.date) for i, u in enumerate(units) if u.kind == "dateline" and u.date is not None and not u.date.event
+    ]
     if title_index is not None:
         after = [d for i, d in header_dates if i > title_index]
         header_dates = after[:1] or [d for i, d in header_dates if i < title_index][-1:]
@@ -692,8 +729,11 @@ def _collect(raw: str, units: list[Unit], title_index: int | None, cleaned: Clea
     published = [d for d in header_dates if not d.updated]
     cleaned.dates[:0] = [("dateline", d.date) for d in published]
     for line in published:
-        inferred = year_from_weekday(line.date, line.weekday, raw) if line.date.year is None and \
-            line.weekday is not None else None
+        inferred = (
+            year_from_weekday(line.date, line.weekday, raw)
+            if line.date.year is None and line.weekday is not None
+            else None
+        )
         if inferred:
             cleaned.dates.append(("weekday", inferred))
     dated = _title_date(cleaned.title) if cleaned.title and not published else None

@@ -14,7 +14,7 @@ import re
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -53,8 +53,18 @@ if TYPE_CHECKING:
     from trucewatch.dedup import Candidate
 
 DEFAULT_DB = "trucewatch.db"
-LISTED = ("id", "published", "published_source", "outlet", "wire", "language", "duplicate_of", "title", "source_path",
-          "duplicate_reason")  # the fields of a document listing (``documents`` as a table)
+LISTED = (
+    "id",
+    "published",
+    "published_source",
+    "outlet",
+    "wire",
+    "language",
+    "duplicate_of",
+    "title",
+    "source_path",
+    "duplicate_reason",
+)  # the fields of a document listing (``documents`` as a table)
 MIGRATIONS = Path(__file__).parent / "migrations"
 _ALEMBIC_VERSION = table("alembic_version", column("version_num"))
 _REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:["']([^"']+)["']|None)""", re.M)
@@ -108,8 +118,9 @@ class Store(Reviews, Browse, ByHand):
     def __init__(self, db: str | None = None) -> None:
         self.url = resolve_url(db)
         # A second writer on a SQLite file waits for the lock instead of failing at once.
-        self.engine: Engine = create_engine(self.url, **({"connect_args": {"timeout": 120}}
-                                                         if self.url.startswith("sqlite") else {}))
+        self.engine: Engine = create_engine(
+            self.url, **({"connect_args": {"timeout": 120}} if self.url.startswith("sqlite") else {})
+        )
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self.migrate()
@@ -180,8 +191,19 @@ class Store(Reviews, Browse, ByHand):
     def record_skips(self, skips: Iterable[Skip]) -> None:
         """Remember skipped units that have a key, in one transaction, so a re-run reports them without re-reading."""
         now = _now()
-        rows = {s.key: dict(key=s.key, source_path=s.source_path, locator=s.locator, status="skipped",
-                            reason=s.reason, doc_id=None, at=now) for s in skips if s.key is not None}
+        rows = {
+            s.key: dict(
+                key=s.key,
+                source_path=s.source_path,
+                locator=s.locator,
+                status="skipped",
+                reason=s.reason,
+                doc_id=None,
+                at=now,
+            )
+            for s in skips
+            if s.key is not None
+        }
         if not rows:
             return
         with self.transaction() as connection:
@@ -202,16 +224,20 @@ class Store(Reviews, Browse, ByHand):
             return 0
         now = _now()
         with self.transaction() as connection:
-            stored = set(connection.scalars(select(documents.c.source_key)
-                                            .where(documents.c.source_key.in_(list(fresh)))))
+            stored = set(
+                connection.scalars(select(documents.c.source_key).where(documents.c.source_key.in_(list(fresh))))
+            )
             entries = [entry for key, entry in fresh.items() if key not in stored]
             if not entries:
                 return 0
             # Another ingest of the same files may have written some of them since: insert-or-ignore,
             # and add signatures and buckets only for the documents this transaction inserted.
-            inserted = set(connection.scalars(
-                self._insert_ignoring_conflicts(documents).returning(documents.c.id),
-                [_document_row(doc, now) for doc, _, _ in entries]))
+            inserted = set(
+                connection.scalars(
+                    self._insert_ignoring_conflicts(documents).returning(documents.c.id),
+                    [_document_row(doc, now) for doc, _, _ in entries],
+                )
+            )
             entries = [entry for entry in entries if entry[0].id in inserted]
             if not entries:
                 return 0
@@ -221,9 +247,21 @@ class Store(Reviews, Browse, ByHand):
                 connection.execute(insert(lsh_buckets), buckets)
             keys = [doc.source_key for doc, _, _ in entries]
             connection.execute(delete(ingest_log).where(ingest_log.c.key.in_(keys)))
-            connection.execute(insert(ingest_log), [
-                {"key": doc.source_key, "source_path": doc.source_path, "locator": doc.locator,
-                 "status": "ingested", "reason": None, "doc_id": doc.id, "at": now} for doc, _, _ in entries])
+            connection.execute(
+                insert(ingest_log),
+                [
+                    {
+                        "key": doc.source_key,
+                        "source_path": doc.source_path,
+                        "locator": doc.locator,
+                        "status": "ingested",
+                        "reason": None,
+                        "doc_id": doc.id,
+                        "at": now,
+                    }
+                    for doc, _, _ in entries
+                ],
+            )
         return len(entries)
 
     def _insert_ignoring_conflicts(self, table):
@@ -235,14 +273,27 @@ class Store(Reviews, Browse, ByHand):
 
     def duplicate_candidates(self, bucket_ids: list[int]) -> list[Candidate]:
         """Stored documents sharing at least one LSH bucket with ``bucket_ids``."""
+        found = self.candidates_by_bucket(bucket_ids)
+        return list({c.doc_id: c for bucket in bucket_ids for c in found.get(bucket, ())}.values())
+
+    def candidates_by_bucket(self, bucket_ids: Iterable[int]) -> dict[int, list[Candidate]]:
+        """The stored documents in each of ``bucket_ids`` (one query per 500 buckets): a whole ingest batch's
+        candidates at once, instead of a query per document."""
         from trucewatch.dedup import Candidate  # MinHash loads SciPy: only ingest needs it, not reads
 
-        shared = select(lsh_buckets.c.doc_id).where(lsh_buckets.c.bucket.in_(bucket_ids)).distinct().subquery()
-        query = (select(documents.c.id, documents.c.duplicate_of, signatures.c.minhash)
-                 .join(shared, shared.c.doc_id == documents.c.id)
-                 .join(signatures, signatures.c.doc_id == documents.c.id))
+        bucket_ids = sorted(set(bucket_ids))
+        found: dict[int, list[Candidate]] = {}
         with self.engine.connect() as connection:
-            return [Candidate(i, d, bytes(m)) for i, d, m in connection.execute(query)]
+            for i in range(0, len(bucket_ids), 500):
+                query = (
+                    select(lsh_buckets.c.bucket, documents.c.id, documents.c.duplicate_of, signatures.c.minhash)
+                    .join(documents, documents.c.id == lsh_buckets.c.doc_id)
+                    .join(signatures, signatures.c.doc_id == documents.c.id)
+                    .where(lsh_buckets.c.bucket.in_(bucket_ids[i : i + 500]))
+                )
+                for bucket, doc_id, duplicate_of, minhash in connection.execute(query):
+                    found.setdefault(bucket, []).append(Candidate(doc_id, duplicate_of, bytes(minhash)))
+        return found
 
     def document(self, doc_id: str) -> Document | None:
         with self.engine.connect() as connection:
@@ -289,6 +340,8 @@ class Store(Reviews, Browse, ByHand):
     def documents_by_id(self, doc_ids: Iterable[str]) -> list[Document]:
         """The documents of ``doc_ids`` (one query per 500), in the order given; unknown ids are left out."""
         doc_ids = list(doc_ids)
+        if not doc_ids:
+            return []
         found: dict[str, Document] = {}
         with self.engine.connect() as connection:
             for i in range(0, len(doc_ids), 500):
@@ -310,8 +363,11 @@ class Store(Reviews, Browse, ByHand):
                 chunk = doc_ids[i : i + 500]
                 for row in connection.execute(select(*columns).where(documents.c.id.in_(chunk))).mappings():
                     found[row["id"]] = {**row, "copies": 0}
-                copies = (select(documents.c.duplicate_of, func.count()).where(documents.c.duplicate_of.in_(chunk))
-                          .group_by(documents.c.duplicate_of))
+                copies = (
+                    select(documents.c.duplicate_of, func.count())
+                    .where(documents.c.duplicate_of.in_(chunk))
+                    .group_by(documents.c.duplicate_of)
+                )
                 for canonical, n in connection.execute(copies):
                     if canonical in found:
                         found[canonical]["copies"] = n
@@ -320,25 +376,39 @@ class Store(Reviews, Browse, ByHand):
     def count_evidence_documents(self, agreement_id: str) -> int:
         """How many documents give evidence on ``agreement_id``."""
         query = select(func.count(func.distinct(evidence_links.c.doc_id))).where(
-            evidence_links.c.agreement_id == agreement_id)
+            evidence_links.c.agreement_id == agreement_id
+        )
         with self.engine.connect() as connection:
             return connection.scalar(query) or 0
 
     # -- analysis runs and state -------------------------------------------------------
 
-    def start_run(self, run_id: str, *, code_version: str, data_hash: str, agreements_hash: str,
-                  stages: dict[str, str]) -> None:
+    def start_run(
+        self, run_id: str, *, code_version: str, data_hash: str, agreements_hash: str, stages: dict[str, str]
+    ) -> None:
         # to the microsecond: runs of a few documents start within one second and are listed newest first
         with self.transaction() as connection:
-            connection.execute(insert(analysis_runs).values(
-                id=run_id, started_at=datetime.now(UTC).isoformat(timespec="microseconds"), finished_at=None,
-                code_version=code_version, data_hash=data_hash,
-                agreements_hash=agreements_hash, stages=stages, counts={}, status="running"))
+            connection.execute(
+                insert(analysis_runs).values(
+                    id=run_id,
+                    started_at=datetime.now(UTC).isoformat(timespec="microseconds"),
+                    finished_at=None,
+                    code_version=code_version,
+                    data_hash=data_hash,
+                    agreements_hash=agreements_hash,
+                    stages=stages,
+                    counts={},
+                    status="running",
+                )
+            )
 
     def finish_run(self, run_id: str, counts: dict, status: str = "finished") -> None:
         with self.transaction() as connection:
-            connection.execute(update(analysis_runs).where(analysis_runs.c.id == run_id)
-                               .values(finished_at=_now(), counts=counts, status=status))
+            connection.execute(
+                update(analysis_runs)
+                .where(analysis_runs.c.id == run_id)
+                .values(finished_at=_now(), counts=counts, status=status)
+            )
 
     def runs(self, limit: int = 50) -> list[dict]:
         """The newest analysis runs first."""
@@ -352,8 +422,9 @@ class Store(Reviews, Browse, ByHand):
         Canonical documents never analysed have no entry. Only ids and small version maps
         are read, so this stays cheap on a large store.
         """
-        query = (select(documents.c.id, documents.c.duplicate_of, analysis_state.c.versions)
-                 .outerjoin(analysis_state, analysis_state.c.doc_id == documents.c.id))
+        query = select(documents.c.id, documents.c.duplicate_of, analysis_state.c.versions).outerjoin(
+            analysis_state, analysis_state.c.doc_id == documents.c.id
+        )
         versions: dict[str, dict[str, str]] = {}
         orphaned: list[str] = []
         with self.engine.connect() as connection:
@@ -363,8 +434,11 @@ class Store(Reviews, Browse, ByHand):
                         orphaned.append(doc_id)
                     continue
                 versions[doc_id] = state or {}
-            orphaned += list(connection.scalars(
-                select(analysis_state.c.doc_id).where(analysis_state.c.doc_id.not_in(select(documents.c.id)))))
+            orphaned += list(
+                connection.scalars(
+                    select(analysis_state.c.doc_id).where(analysis_state.c.doc_id.not_in(select(documents.c.id)))
+                )
+            )
         return versions, orphaned
 
     def write_analysis(self, run_id: str, results: Iterable[AnalysisRows]) -> None:
@@ -390,17 +464,25 @@ class Store(Reviews, Browse, ByHand):
                 redo = [r.doc_id for r in results if items_of(r) is not None]
                 by_hand: set[str] = set()  # rows a monitor recorded: never deleted, never overwritten
                 if redo:
-                    by_hand = set(connection.scalars(select(table.c.id).where(
-                        table.c.doc_id.in_(redo), table.c.entered_by.is_not(None))))
+                    by_hand = set(
+                        connection.scalars(
+                            select(table.c.id).where(table.c.doc_id.in_(redo), table.c.entered_by.is_not(None))
+                        )
+                    )
                     connection.execute(delete(table).where(table.c.doc_id.in_(redo), table.c.entered_by.is_(None)))
-                rows = list({item.id: {**row_of(item), "run_id": run_id}  # one row per stable id
-                             for r in results for item in items_of(r) or () if item.id not in by_hand}.values())
+                rows: dict[str, dict] = {}  # one row per stable id (an id is a hash: computed once per item)
+                for result in results:
+                    for item in items_of(result) or ():
+                        row = row_of(item)
+                        if row["id"] not in by_hand:
+                            rows[row["id"]] = row | {"run_id": run_id}
                 if rows:
-                    connection.execute(insert(table), rows)
+                    connection.execute(insert(table), list(rows.values()))
             connection.execute(delete(analysis_state).where(analysis_state.c.doc_id.in_([r.doc_id for r in results])))
-            connection.execute(insert(analysis_state), [
-                {"doc_id": r.doc_id, "versions": r.versions, "run_id": run_id, "skipped": r.skipped}
-                for r in results])
+            connection.execute(
+                insert(analysis_state),
+                [{"doc_id": r.doc_id, "versions": r.versions, "run_id": run_id, "skipped": r.skipped} for r in results],
+            )
 
     def forget_analysis(self, doc_ids: Iterable[str]) -> None:
         """Remove the results of documents that are no longer analysed (now copies, or gone)."""
@@ -414,15 +496,19 @@ class Store(Reviews, Browse, ByHand):
 
     def analysis_skips(self) -> list[tuple[str, str]]:
         """(document id, reason) of documents some stage did not analyse."""
-        query = (select(analysis_state.c.doc_id, analysis_state.c.skipped)
-                 .where(analysis_state.c.skipped.is_not(None)).order_by(analysis_state.c.doc_id))
+        query = (
+            select(analysis_state.c.doc_id, analysis_state.c.skipped)
+            .where(analysis_state.c.skipped.is_not(None))
+            .order_by(analysis_state.c.doc_id)
+        )
         with self.engine.connect() as connection:
             return [(doc_id, reason) for doc_id, reason in connection.execute(query)]
 
     def evidence_version(self, agreement_id: str) -> str:
         """A token that changes whenever the evidence of ``agreement_id`` may have changed, reviews included."""
         query = select(func.count(), func.max(evidence_links.c.run_id), func.max(evidence_links.c.entered_at)).where(
-            evidence_links.c.agreement_id == agreement_id)
+            evidence_links.c.agreement_id == agreement_id
+        )
         with self.engine.connect() as connection:
             count, newest, by_hand = connection.execute(query).one()
             reviewed = connection.scalar(_NEWEST_ITEM_REVISION)
@@ -447,27 +533,46 @@ class Store(Reviews, Browse, ByHand):
 
     # -- assessments -----------------------------------------------------------------
 
-    def save_assessment(self, agreement_id: str, kind: str, as_of: str, evidence_version: str, payload: object,
-                        run_id: str | None = None) -> None:
+    def save_assessment(
+        self,
+        agreement_id: str,
+        kind: str,
+        as_of: str,
+        evidence_version: str,
+        payload: object,
+        run_id: str | None = None,
+    ) -> None:
         key = (assessments.c.agreement_id == agreement_id, assessments.c.kind == kind, assessments.c.as_of == as_of)
         with self.transaction() as connection:
             connection.execute(delete(assessments).where(*key))
-            connection.execute(insert(assessments).values(
-                agreement_id=agreement_id, kind=kind, as_of=as_of, evidence_version=evidence_version,
-                run_id=run_id, computed_at=_now(), payload=payload))
+            connection.execute(
+                insert(assessments).values(
+                    agreement_id=agreement_id,
+                    kind=kind,
+                    as_of=as_of,
+                    evidence_version=evidence_version,
+                    run_id=run_id,
+                    computed_at=_now(),
+                    payload=payload,
+                )
+            )
 
     def assessment(self, agreement_id: str, kind: str, as_of: str, evidence_version: str) -> object | None:
         """A stored assessment computed from the same evidence, or None (then it must be computed)."""
         query = select(assessments.c.payload).where(
-            assessments.c.agreement_id == agreement_id, assessments.c.kind == kind, assessments.c.as_of == as_of,
-            assessments.c.evidence_version == evidence_version)
+            assessments.c.agreement_id == agreement_id,
+            assessments.c.kind == kind,
+            assessments.c.as_of == as_of,
+            assessments.c.evidence_version == evidence_version,
+        )
         with self.engine.connect() as connection:
             return connection.scalar(query)
 
     # -- statements ------------------------------------------------------------------
 
-    def statements(self, doc_id: str | None = None, *, doc_ids: Iterable[str] | None = None,
-                   reviewed: bool = True) -> list[Statement]:
+    def statements(
+        self, doc_id: str | None = None, *, doc_ids: Iterable[str] | None = None, reviewed: bool = True
+    ) -> list[Statement]:
         """Statements in document order, with reviewers' corrections of speaker and date unless ``reviewed=False``."""
         query = select(statements).order_by(statements.c.doc_id, statements.c.start)
         if doc_id is not None:
@@ -493,9 +598,12 @@ class Store(Reviews, Browse, ByHand):
     def speakers(self) -> list[tuple[str, str | None, int]]:
         """(actor id, name as stored, number of statements) for every resolved speaker, most quoted first."""
         count = func.count().label("n")
-        query = (select(statements.c.speaker, func.max(statements.c.speaker_name), count)
-                 .where(statements.c.speaker.is_not(None)).group_by(statements.c.speaker)
-                 .order_by(count.desc(), statements.c.speaker))
+        query = (
+            select(statements.c.speaker, func.max(statements.c.speaker_name), count)
+            .where(statements.c.speaker.is_not(None))
+            .group_by(statements.c.speaker)
+            .order_by(count.desc(), statements.c.speaker)
+        )
         with self.engine.connect() as connection:
             return [(speaker, name, n) for speaker, name, n in connection.execute(query)]
 
@@ -507,9 +615,15 @@ class Store(Reviews, Browse, ByHand):
         Reviewed: rejected links are left out, moved links carry their new provision, and links
         from a statement whose speaker or date was corrected carry the correction.
         """
-        query = (select(evidence_links).where(evidence_links.c.agreement_id == agreement_id)
-                 .order_by(evidence_links.c.provision,
-                           func.coalesce(evidence_links.c.said_on, evidence_links.c.reported_on), evidence_links.c.id))
+        query = (
+            select(evidence_links)
+            .where(evidence_links.c.agreement_id == agreement_id)
+            .order_by(
+                evidence_links.c.provision,
+                func.coalesce(evidence_links.c.said_on, evidence_links.c.reported_on),
+                evidence_links.c.id,
+            )
+        )
         with self.engine.connect() as connection:
             rows = connection.execute(query).mappings().all()
         links = [_row_link(r) for r in rows]
@@ -518,20 +632,28 @@ class Store(Reviews, Browse, ByHand):
         said = self.current_reviews("statement", [x.statement_id for x in links if x.statement_id])
         return apply_link_reviews(links, self.current_reviews("evidence", [x.id for x in links]), said)
 
-
     # -- incidents -------------------------------------------------------------------
 
-    def incidents(self, *, doc_id: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                  types: Iterable[str] = (), reviewed: bool = True) -> Iterator[Incident]:
+    def incidents(
+        self,
+        *,
+        doc_id: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        types: Iterable[str] = (),
+        reviewed: bool = True,
+    ) -> Iterator[Incident]:
         """Stored incident reports in date order (undated last), streamed; ``date_from``/``date_to`` inclusive
         (on the machine's date). Unless ``reviewed=False``, as reviewers left them (``apply_incident_reviews``)."""
         if reviewed:
-            yield from apply_incident_reviews(self.incidents(doc_id=doc_id, date_from=date_from, date_to=date_to,
-                                                             types=types, reviewed=False),
-                                              self.current_reviews("incident"))
+            yield from apply_incident_reviews(
+                self.incidents(doc_id=doc_id, date_from=date_from, date_to=date_to, types=types, reviewed=False),
+                self.current_reviews("incident"),
+            )
             return
-        query = select(incidents).order_by(incidents.c.date.is_(None), incidents.c.date, incidents.c.doc_id,
-                                           incidents.c.start, incidents.c.type)
+        query = select(incidents).order_by(
+            incidents.c.date.is_(None), incidents.c.date, incidents.c.doc_id, incidents.c.start, incidents.c.type
+        )
         if doc_id is not None:
             query = query.where(incidents.c.doc_id == doc_id)
         if date_from:
@@ -600,12 +722,13 @@ def _row_link(row) -> EvidenceLink:
 
 
 _DOCUMENT_FIELDS = tuple(f.name for f in fields(Document))
+_REMOVED_FIELDS = tuple(f.name for f in fields(RemovedBlock))
 
 
 def _document_row(doc: Document, ingested_at: str) -> dict:
-    row = {name: getattr(doc, name) for name in _DOCUMENT_FIELDS}  # asdict would deep-copy every body span first
+    row = {name: getattr(doc, name) for name in _DOCUMENT_FIELDS}  # asdict would deep-copy every span and block
     row["body_spans"] = [[s.body_start, s.raw_start, s.length] for s in doc.body_spans]
-    row["removed"] = [asdict(block) for block in doc.removed]
+    row["removed"] = [{name: getattr(block, name) for name in _REMOVED_FIELDS} for block in doc.removed]
     row["ingested_at"] = ingested_at
     return row
 
