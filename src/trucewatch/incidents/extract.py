@@ -69,7 +69,46 @@ def extract_incidents(
             continue
         for incident in _sentence_incidents(doc, low, sentence, rules, registry, gazetteer, reporter_of, today):
             found.setdefault((incident.type, " ".join(incident.sentence.split())), incident)
-    return list(found.values())
+    return _without_repeats(
+        list(found.values()), rules.repeat_types, lambda i: bool(date_mentions(doc.body, today, i.start, i.end))
+    )
+
+
+def _without_repeats(
+    incidents: list[Incident], repeat_types: frozenset[str], dates_itself: Callable[[Incident], bool]
+) -> list[Incident]:
+    """The incidents less the later mentions of one already reported (a second sentence about the same meeting or
+    signing), which would count one event twice: the first mention stands for it, with its sentence as evidence.
+    ``dates_itself``: whether an incident's sentence names a date (else its date is the report's, and says nothing)."""
+    kept: list[Incident] = []
+    for incident in incidents:
+        earlier = [first for first in kept if first.type == incident.type] if incident.type in repeat_types else []
+        if not earlier or not any(_repeats(incident, first, dates_itself(incident)) for first in earlier):
+            kept.append(incident)
+    return kept
+
+
+def _repeats(later: Incident, first: Incident, dated: bool) -> bool:
+    """Whether ``later`` tells again of ``first`` and adds nothing: the same type, another sentence, a compatible date
+    (where it names one) and place, no count, actor or reporter of its own (another source's account is a report of
+    its own)."""
+    return (
+        later.type == first.type
+        and later.sentence_index != first.sentence_index
+        and (not dated or _compatible(later.date, first.date))
+        and _compatible(later.place_id or later.place, first.place_id or first.place)
+        and later.reported_by in (None, first.reported_by)
+        and not later.counts.keys() - first.counts.keys()
+        and {a["name"] for a in later.actors} <= {a["name"] for a in first.actors}
+    )
+
+
+def _compatible(one: str | None, other: str | None) -> bool:
+    """Whether two values can be one: equal, or either unknown; a date only as precise as the less precise one."""
+    if not one or not other:
+        return True
+    shorter = min(len(one), len(other))
+    return one[:shorter] == other[:shorter]
 
 
 def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | None:
@@ -89,6 +128,10 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
             rules.blocked.search(clause)
             or (rules.zero and rules.zero.search(match.group()))
             or (rules.infinitive and not rule.purpose_counts and rules.infinitive.search(clause))
+            or (
+                rules.nominal_background
+                and rules.nominal_background.search(text, max(0, match.start() - 80), match.start())
+            )
             or (rules.future and rules.future.match(after.lstrip()))
             or (rules.future_inside and rules.future_inside.search(match.group()))
             or (rules.denied and rules.denied.search(text, match.end()))

@@ -1,0 +1,40 @@
+"""Incident precision: a later mention of one meeting or signing is not a second incident, and a past event named
+in passing or an agreement's restated terms are no incident."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_incidents import incidents
+
+
+def test_a_later_mention_adding_nothing_is_the_same_meeting():
+    found = incidents(
+        "The foreign ministers met with the mediators in Geneva on Monday. The meeting was held in a calm atmosphere."
+    )
+    assert [i.type for i in found] == ["negotiation_meeting"]
+    assert found[0].sentence_index == 0
+
+
+def test_a_later_mention_with_another_place_or_source_is_kept():
+    other_place = incidents("The sides held talks in Geneva on Monday. On Tuesday they held talks in Moscow.")
+    assert [i.sentence_index for i in other_place] == [0, 1]
+    shelling = incidents("Azerbaijani forces shelled Tegh on Tuesday. Armenian forces shelled Tegh on Tuesday.")
+    assert [i.type for i in shelling] == ["shelling", "shelling"]  # violent types: each account is a report
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thousands have been detained since the 2020 attack on the city.",
+        "The town was deserted during the initial offensive.",
+        "Relations soured in the wake of the border clashes.",
+    ],
+)
+def test_a_past_event_named_as_a_noun_phrase_is_background(body):
+    assert incidents(body) == []
+
+
+def test_the_time_of_the_report_is_not_background():
+    [found] = incidents("During the day, Azerbaijani forces shelled Tegh.")
+    assert found.type == "shelling"
