@@ -38,3 +38,19 @@ def test_a_past_event_named_as_a_noun_phrase_is_background(body):
 def test_the_time_of_the_report_is_not_background():
     [found] = incidents("During the day, Azerbaijani forces shelled Tegh.")
     assert found.type == "shelling"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The agreement provides for the withdrawal of Armenian troops from Kalbajar.",
+        "The exchange of prisoners had been agreed at the start of the week.",
+    ],
+)
+def test_an_agreements_terms_restated_are_no_incident(body):
+    assert incidents(body) == []
+
+
+def test_an_event_done_under_an_agreements_terms_is_an_incident():
+    [found] = incidents("Azerbaijani army units entered the Kalbajar district under the terms of the agreement.")
+    assert found.type == "territory_handover"

@@ -152,6 +152,8 @@ def _sentence_incidents(
     today: str | None,
 ) -> list[Incident]:
     text, ltext = doc.body[sentence.start : sentence.end], low[sentence.start : sentence.end]
+    if rules.terms and rules.terms.search(ltext):  # an agreement's terms restated
+        return []
     cues = {rule.name: (rule, m) for rule in rules.types if (m := _cue(rule, rules, ltext))}
     suppressed = {s for rule, _ in cues.values() for s in rule.suppresses}
     kept = [(rule, m) for name, (rule, m) in cues.items() if name not in suppressed]
