@@ -54,3 +54,9 @@ def test_an_agreements_terms_restated_are_no_incident(body):
 def test_an_event_done_under_an_agreements_terms_is_an_incident():
     [found] = incidents("Azerbaijani army units entered the Kalbajar district under the terms of the agreement.")
     assert found.type == "territory_handover"
+
+
+def test_an_agreement_named_as_what_an_act_violated_is_no_second_incident():
+    assert incidents("Armenia decried the move as a gross violation of the ceasefire that ended the war.") == []
+    [found] = incidents("Azerbaijani forces shelled Tegh on Tuesday in violation of the ceasefire deal.")
+    assert found.type == "shelling"

@@ -135,10 +135,18 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
             or (rules.future and rules.future.match(after.lstrip()))
             or (rules.future_inside and rules.future_inside.search(match.group()))
             or (rules.denied and rules.denied.search(text, match.end()))
+            or _referenced(match, text, rules)
         ):
             continue
         return match
     return None
+
+
+def _referenced(cue: re.Match[str], text: str, rules: IncidentRules) -> bool:
+    """Whether the cue is inside a phrase naming an agreement as what an act violated ("violation of the truce")."""
+    return bool(rules.references) and any(
+        r.start() <= cue.start() and cue.end() <= r.end() for r in rules.references.finditer(text)
+    )
 
 
 def _sentence_incidents(

@@ -118,7 +118,8 @@ class IncidentRules:
     future: re.Pattern[str] | None  # up to three words after the cue: "patrols will begin", "over it are set to"
     future_inside: re.Pattern[str] | None  # inside a cue with words between its parts: "peacekeepers will be deployed"
     denied: re.Pattern[str] | None  # later in the sentence: "... fired on our positions is false"
-    terms: re.Pattern[str] | None  # anywhere in the sentence: an agreement's terms restated ("under the deal")
+    terms: re.Pattern[str] | None  # anywhere in the sentence: an agreement's terms restated ("provides for")
+    references: re.Pattern[str] | None  # around a cue: an agreement named as what was violated ("in violation of")
     zero: re.Pattern[str] | None  # inside the cue: "recorded no ceasefire violations"
     infinitive: re.Pattern[str] | None  # just before the cue: "agreed to withdraw"
     nominal_background: re.Pattern[str] | None  # just before the cue, a past event named: "after the attack"
@@ -176,6 +177,7 @@ def incident_rules(language: str = "en") -> IncidentRules:
         future_inside=_optional(data, "future_after"),
         denied=_optional(data, "denial_after"),
         terms=_optional(data, "terms"),
+        references=_optional(data, "references"),
         zero=_optional(data, "zero"),
         infinitive=_compile(rf"(?<![\w-])(?:{_alternation(data['infinitive_before'])})\s+$")
         if data.get("infinitive_before")
