@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_incidents import incidents
+from tests.test_incidents import document, incidents
+from trucewatch.actors import load_registry
+from trucewatch.incidents import extract_incidents
+from trucewatch.incidents.gazetteer import load_gazetteer
+from trucewatch.text.sentences import split_sentences
 
 
 def test_a_later_mention_adding_nothing_is_the_same_meeting():
@@ -60,3 +64,9 @@ def test_an_agreement_named_as_what_an_act_violated_is_no_second_incident():
     assert incidents("Armenia decried the move as a gross violation of the ceasefire that ended the war.") == []
     [found] = incidents("Azerbaijani forces shelled Tegh on Tuesday in violation of the ceasefire deal.")
     assert found.type == "shelling"
+
+
+def test_a_russian_bulletin_recording_no_violations_reports_none():
+    doc = document("В зоне ответственности миротворцев нарушений режима прекращения огня не зафиксировано.", None)
+    doc.language = "ru"
+    assert extract_incidents(doc, split_sentences(doc), load_registry(), load_gazetteer()) == []
