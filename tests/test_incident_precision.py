@@ -20,6 +20,11 @@ def test_a_later_mention_adding_nothing_is_the_same_meeting():
     assert found[0].sentence_index == 0
 
 
+def test_a_later_mention_giving_the_time_of_day_is_kept():
+    found = incidents("Israel declared a ceasefire in Gaza on Monday. The Israeli military ceased fire at noon.")
+    assert [(i.type, i.sentence_index) for i in found] == [("ceasefire_declared", 0), ("ceasefire_declared", 1)]
+
+
 def test_a_later_mention_with_another_place_or_source_is_kept():
     other_place = incidents("The sides held talks in Geneva on Monday. On Tuesday they held talks in Moscow.")
     assert [i.sentence_index for i in other_place] == [0, 1]

@@ -69,32 +69,38 @@ def extract_incidents(
             continue
         for incident in _sentence_incidents(doc, low, sentence, rules, registry, gazetteer, reporter_of, today):
             found.setdefault((incident.type, " ".join(incident.sentence.split())), incident)
-    return _without_repeats(
-        list(found.values()), rules.repeat_types, lambda i: bool(date_mentions(doc.body, today, i.start, i.end))
-    )
+    told = partial(_told, doc=doc, low=low, today=today, details=rules.repeat_details)
+    return _without_repeats(list(found.values()), rules.repeat_types, told)
+
+
+def _told(incident: Incident, doc: Document, low: str, today: str | None, details: re.Pattern[str] | None) -> tuple:
+    """What a mention's sentence tells of its own: a date (else its date is the report's, and says nothing), a time of
+    day ("at noon", "at 19:00")."""
+    dated = bool(date_mentions(doc.body, today, incident.start, incident.end))
+    return dated, bool(details and details.search(low, incident.start, incident.end))
 
 
 def _without_repeats(
-    incidents: list[Incident], repeat_types: frozenset[str], dates_itself: Callable[[Incident], bool]
+    incidents: list[Incident], repeat_types: frozenset[str], told: Callable[[Incident], tuple[bool, bool]]
 ) -> list[Incident]:
     """The incidents less the later mentions of one already reported (a second sentence about the same meeting or
-    signing), which would count one event twice: the first mention stands for it, with its sentence as evidence.
-    ``dates_itself``: whether an incident's sentence names a date (else its date is the report's, and says nothing)."""
+    signing), which would count one event twice: the first mention stands for it, with its sentence as evidence."""
     kept: list[Incident] = []
     for incident in incidents:
         earlier = [first for first in kept if first.type == incident.type] if incident.type in repeat_types else []
-        if not earlier or not any(_repeats(incident, first, dates_itself(incident)) for first in earlier):
+        if not earlier or not any(_repeats(incident, first, *told(incident)) for first in earlier):
             kept.append(incident)
     return kept
 
 
-def _repeats(later: Incident, first: Incident, dated: bool) -> bool:
+def _repeats(later: Incident, first: Incident, dated: bool, timed: bool) -> bool:
     """Whether ``later`` tells again of ``first`` and adds nothing: the same type, another sentence, a compatible date
-    (where it names one) and place, no count, actor or reporter of its own (another source's account is a report of
-    its own)."""
+    (where it names one) and place, no time of day, count, actor or reporter of its own (another source's account is
+    a report of its own)."""
     return (
         later.type == first.type
         and later.sentence_index != first.sentence_index
+        and not timed
         and (not dated or _compatible(later.date, first.date))
         and _compatible(later.place_id or later.place, first.place_id or first.place)
         and later.reported_by in (None, first.reported_by)

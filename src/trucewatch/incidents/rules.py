@@ -131,6 +131,7 @@ class IncidentRules:
     origin_before: re.Pattern[str] | None  # before a name in its clause: fire came from there ("from positions in")
     counts: dict[str, re.Pattern[str]] = field(default_factory=dict)
     repeat_types: frozenset[str] = frozenset()  # types of one-off events a report tells of more than once (a meeting)
+    repeat_details: re.Pattern[str] | None = None  # a time of day a later mention adds ("at noon"): a fact of its own
 
 
 def _optional(data: dict, key: str) -> re.Pattern[str] | None:
@@ -199,4 +200,5 @@ def incident_rules(language: str = "en") -> IncidentRules:
         else None,
         counts={kind: _words(words) for kind, words in data.get("counts", {}).items()},
         repeat_types=frozenset(data.get("repeat_types", [])),
+        repeat_details=_optional(data, "repeat_details"),
     )
