@@ -75,3 +75,20 @@ def test_a_russian_bulletin_recording_no_violations_reports_none():
     doc = document("В зоне ответственности миротворцев нарушений режима прекращения огня не зафиксировано.", None)
     doc.language = "ru"
     assert extract_incidents(doc, split_sentences(doc), load_registry(), load_gazetteer()) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The army periodically blocks the road to Lachin.",
+        "The claim that the Armenian side fired on positions in Shusha is another disinformation.",
+    ],
+)
+def test_a_habit_or_a_claim_called_disinformation_is_no_incident(body):
+    assert incidents(body) == []
+
+
+def test_what_could_be_done_in_russian_is_no_incident():
+    doc = document("Отсюда столицу можно обстреливать прямой наводкой.", None)
+    doc.language = "ru"
+    assert extract_incidents(doc, split_sentences(doc), load_registry(), load_gazetteer()) == []
