@@ -38,7 +38,7 @@ def test_a_later_mention_with_another_place_or_source_is_kept():
         "Thousands have been detained since the 2020 attack on the city.",
         "The town was deserted during the initial offensive.",
         "Relations soured in the wake of the border clashes.",
-        "The committee will look into allegations of ceasefire violations.",
+        "The report listed allegations of ceasefire violations by both sides.",
     ],
 )
 def test_a_past_event_named_as_a_noun_phrase_is_background(body):
