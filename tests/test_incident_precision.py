@@ -93,3 +93,8 @@ def test_what_could_be_done_in_russian_is_no_incident():
     doc = document("Отсюда столицу можно обстреливать прямой наводкой.", None)
     doc.language = "ru"
     assert extract_incidents(doc, split_sentences(doc), load_registry(), load_gazetteer()) == []
+
+
+def test_a_ceasefire_agreement_reached_is_one_signing_not_also_a_declaration():
+    [found] = incidents("Armenia and Azerbaijan reached a ceasefire agreement in Moscow on Monday.")
+    assert found.type == "agreement_signed"
