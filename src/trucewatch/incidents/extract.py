@@ -53,7 +53,8 @@ def extract_incidents(
     gazetteer: Gazetteer,
     statements: Sequence[Statement] = (),
 ) -> list[Incident]:
-    """The incidents ``doc`` reports, one per (sentence, type), in text order; none in a language with no rules."""
+    """The incidents ``doc`` reports, one per (sentence, type), in text order, a one-off event told again (a second
+    sentence on one meeting) once; none in a language with no rules."""
     language = doc.language or "en"
     if language not in languages(having="incidents"):
         return []
@@ -73,7 +74,9 @@ def extract_incidents(
     return _without_repeats(list(found.values()), rules.repeat_types, told)
 
 
-def _told(incident: Incident, doc: Document, low: str, today: str | None, details: re.Pattern[str] | None) -> tuple:
+def _told(
+    incident: Incident, doc: Document, low: str, today: str | None, details: re.Pattern[str] | None
+) -> tuple[bool, bool]:
     """What a mention's sentence tells of its own: a date (else its date is the report's, and says nothing), a time of
     day ("at noon", "at 19:00")."""
     dated = bool(date_mentions(doc.body, today, incident.start, incident.end))

@@ -122,7 +122,7 @@ class IncidentRules:
     references: re.Pattern[str] | None  # around a cue: an agreement named as what was violated ("in violation of")
     zero: re.Pattern[str] | None  # inside the cue: "recorded no ceasefire violations"
     infinitive: re.Pattern[str] | None  # just before the cue: "agreed to withdraw"
-    nominal_background: re.Pattern[str] | None  # just before the cue, a past event named: "after the attack"
+    nominal_background: re.Pattern[str] | None  # just before the cue, a past event named: "since the attack"
     hedges: re.Pattern[str] | None
     force_nouns: str  # regex alternation
     place_before: re.Pattern[str] | None  # a locative word (and up to three more) just before a name: its place
