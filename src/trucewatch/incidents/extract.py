@@ -53,7 +53,8 @@ def extract_incidents(
     gazetteer: Gazetteer,
     statements: Sequence[Statement] = (),
 ) -> list[Incident]:
-    """The incidents ``doc`` reports, one per (sentence, type), in text order; none in a language with no rules."""
+    """The incidents ``doc`` reports, one per (sentence, type), in text order, a one-off event told again (a second
+    sentence on one meeting) once; none in a language with no rules."""
     language = doc.language or "en"
     if language not in languages(having="incidents"):
         return []
@@ -69,7 +70,54 @@ def extract_incidents(
             continue
         for incident in _sentence_incidents(doc, low, sentence, rules, registry, gazetteer, reporter_of, today):
             found.setdefault((incident.type, " ".join(incident.sentence.split())), incident)
-    return list(found.values())
+    told = partial(_told, doc=doc, low=low, today=today, details=rules.repeat_details)
+    return _without_repeats(list(found.values()), rules.repeat_types, told)
+
+
+def _told(
+    incident: Incident, doc: Document, low: str, today: str | None, details: re.Pattern[str] | None
+) -> tuple[bool, bool]:
+    """What a mention's sentence tells of its own: a date (else its date is the report's, and says nothing), a time of
+    day ("at noon", "at 19:00")."""
+    dated = bool(date_mentions(doc.body, today, incident.start, incident.end))
+    return dated, bool(details and details.search(low, incident.start, incident.end))
+
+
+def _without_repeats(
+    incidents: list[Incident], repeat_types: frozenset[str], told: Callable[[Incident], tuple[bool, bool]]
+) -> list[Incident]:
+    """The incidents less the later mentions of one already reported (a second sentence about the same meeting or
+    signing), which would count one event twice: the first mention stands for it, with its sentence as evidence."""
+    kept: list[Incident] = []
+    for incident in incidents:
+        earlier = [first for first in kept if first.type == incident.type] if incident.type in repeat_types else []
+        if not earlier or not any(_repeats(incident, first, *told(incident)) for first in earlier):
+            kept.append(incident)
+    return kept
+
+
+def _repeats(later: Incident, first: Incident, dated: bool, timed: bool) -> bool:
+    """Whether ``later`` tells again of ``first`` and adds nothing: the same type, another sentence, a compatible date
+    (where it names one) and place, no time of day, count, actor or reporter of its own (another source's account is
+    a report of its own)."""
+    return (
+        later.type == first.type
+        and later.sentence_index != first.sentence_index
+        and not timed
+        and (not dated or _compatible(later.date, first.date))
+        and _compatible(later.place_id or later.place, first.place_id or first.place)
+        and later.reported_by in (None, first.reported_by)
+        and not later.counts.keys() - first.counts.keys()
+        and {a["name"] for a in later.actors} <= {a["name"] for a in first.actors}
+    )
+
+
+def _compatible(one: str | None, other: str | None) -> bool:
+    """Whether two values can be one: equal, or either unknown; a date only as precise as the less precise one."""
+    if not one or not other:
+        return True
+    shorter = min(len(one), len(other))
+    return one[:shorter] == other[:shorter]
 
 
 def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | None:
@@ -89,13 +137,25 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
             rules.blocked.search(clause)
             or (rules.zero and rules.zero.search(match.group()))
             or (rules.infinitive and not rule.purpose_counts and rules.infinitive.search(clause))
+            or (
+                rules.nominal_background
+                and rules.nominal_background.search(text, max(0, match.start() - 80), match.start())
+            )
             or (rules.future and rules.future.match(after.lstrip()))
             or (rules.future_inside and rules.future_inside.search(match.group()))
             or (rules.denied and rules.denied.search(text, match.end()))
+            or _referenced(match, text, rules)
         ):
             continue
         return match
     return None
+
+
+def _referenced(cue: re.Match[str], text: str, rules: IncidentRules) -> bool:
+    """Whether the cue is inside a phrase naming an agreement as what an act violated ("violation of the truce")."""
+    return bool(rules.references) and any(
+        r.start() <= cue.start() and cue.end() <= r.end() for r in rules.references.finditer(text)
+    )
 
 
 def _sentence_incidents(
@@ -109,6 +169,8 @@ def _sentence_incidents(
     today: str | None,
 ) -> list[Incident]:
     text, ltext = doc.body[sentence.start : sentence.end], low[sentence.start : sentence.end]
+    if rules.terms and rules.terms.search(ltext):  # an agreement's terms restated
+        return []
     cues = {rule.name: (rule, m) for rule in rules.types if (m := _cue(rule, rules, ltext))}
     suppressed = {s for rule, _ in cues.values() for s in rule.suppresses}
     kept = [(rule, m) for name, (rule, m) in cues.items() if name not in suppressed]

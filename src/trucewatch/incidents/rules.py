@@ -118,8 +118,11 @@ class IncidentRules:
     future: re.Pattern[str] | None  # up to three words after the cue: "patrols will begin", "over it are set to"
     future_inside: re.Pattern[str] | None  # inside a cue with words between its parts: "peacekeepers will be deployed"
     denied: re.Pattern[str] | None  # later in the sentence: "... fired on our positions is false"
+    terms: re.Pattern[str] | None  # anywhere in the sentence: an agreement's terms restated ("provides for")
+    references: re.Pattern[str] | None  # around a cue: an agreement named as what was violated ("in violation of")
     zero: re.Pattern[str] | None  # inside the cue: "recorded no ceasefire violations"
     infinitive: re.Pattern[str] | None  # just before the cue: "agreed to withdraw"
+    nominal_background: re.Pattern[str] | None  # just before the cue, a past event named: "since the attack"
     hedges: re.Pattern[str] | None
     force_nouns: str  # regex alternation
     place_before: re.Pattern[str] | None  # a locative word (and up to three more) just before a name: its place
@@ -127,6 +130,8 @@ class IncidentRules:
     acts_before: re.Pattern[str] | None  # just before a name: the name is who acted ("launched by Baku")
     origin_before: re.Pattern[str] | None  # before a name in its clause: fire came from there ("from positions in")
     counts: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    repeat_types: frozenset[str] = frozenset()  # types of one-off events a report tells of more than once (a meeting)
+    repeat_details: re.Pattern[str] | None = None  # a time of day a later mention adds ("at noon"): a fact of its own
 
 
 def _optional(data: dict, key: str) -> re.Pattern[str] | None:
@@ -172,9 +177,14 @@ def incident_rules(language: str = "en") -> IncidentRules:
         else None,
         future_inside=_optional(data, "future_after"),
         denied=_optional(data, "denial_after"),
+        terms=_optional(data, "terms"),
+        references=_optional(data, "references"),
         zero=_optional(data, "zero"),
         infinitive=_compile(rf"(?<![\w-])(?:{_alternation(data['infinitive_before'])})\s+$")
         if data.get("infinitive_before")
+        else None,
+        nominal_background=_compile(rf"(?<![\w-])(?:{_alternation(data['background_nominal'])})$")
+        if data.get("background_nominal")
         else None,
         hedges=_optional(data, "hedges"),
         force_nouns=forces,
@@ -189,4 +199,6 @@ def incident_rules(language: str = "en") -> IncidentRules:
         if data.get("acts_before")
         else None,
         counts={kind: _words(words) for kind, words in data.get("counts", {}).items()},
+        repeat_types=frozenset(data.get("repeat_types", [])),
+        repeat_details=_optional(data, "repeat_details"),
     )
