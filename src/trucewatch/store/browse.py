@@ -200,6 +200,11 @@ class Browse:
             total = connection.scalar(select(func.count()).select_from(documents).where(*where)) or 0
             return [dict(r) for r in connection.execute(query).mappings()], total
 
+    def documents_version(self) -> str:
+        """A token that changes when documents are added (ingest and records by hand add them, never edit one)."""
+        with self.engine.connect() as connection:
+            return str(connection.scalar(select(func.count()).select_from(documents)))
+
     def outlets(self) -> list[str]:
         """Every outlet named by a document, for a filter's choices."""
         query = (

@@ -70,6 +70,12 @@ class ViewCache:
             self._tokens[key] = (now, value)
         return value
 
+    def trusted_token(self, key: Hashable) -> object | None:
+        """The token of ``key`` if it is still trusted (without asking the store), else None."""
+        with self._lock:
+            found = self._tokens.get(key)
+        return found[1] if found is not None and time.monotonic() - found[0] < self.token_seconds else None
+
     def forget_tokens(self) -> None:
         with self._lock:
             self._tokens.clear()
