@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,32 @@ def test_only_large_bodies_are_gzipped(trusting) -> None:
     assert "content-encoding" not in raw.headers and raw.content == status.content
     small = client.get("/", headers={"Accept-Encoding": "gzip"})
     assert len(small.content) < GZIP_FROM and "content-encoding" not in small.headers
+
+
+def test_a_write_by_another_process_shows_after_the_token_period(web_db: str, tmp_path: Path) -> None:  # noqa: F811
+    from trucewatch.web import actions
+
+    db = tmp_path / "web.db"
+    db.write_bytes(Path(web_db).read_bytes())
+    store, other = Store(str(db)), Store(str(db))
+    with TestClient(create_app(store, token_seconds=0.5)) as client:
+        doc_id, link_id = _document_with_evidence(store)
+        version = store.data_version()
+        assert client.get(f"/documents/{doc_id}.json").json()["evidence"]
+        reviewer = other.user_for_token(other.add_user("rev8", "reviewer"))
+        actions.review_evidence(
+            other,
+            client.app.state.agreements,
+            reviewer,
+            link_id,
+            verdict="rejected",
+            provision=None,
+            note=None,
+            expected_version=None,
+        )
+        assert store.data_version() != version
+        time.sleep(0.6)
+        shown = client.get(f"/documents/{doc_id}.json").json()["evidence"]
+        assert next(x for x in shown if x["id"] == link_id)["review"]["verdict"] == "rejected"
+    store.close()
+    other.close()

@@ -33,7 +33,15 @@ from sqlalchemy import (
 )
 
 from trucewatch.records import Incident
-from trucewatch.store.tables import SEARCH_COLUMNS, documents, evidence_links, incidents, revisions, statements
+from trucewatch.store.tables import (
+    SEARCH_COLUMNS,
+    analysis_runs,
+    documents,
+    evidence_links,
+    incidents,
+    revisions,
+    statements,
+)
 
 if TYPE_CHECKING:
     from trucewatch.records import EvidenceLink, Statement
@@ -200,10 +208,23 @@ class Browse:
             total = connection.scalar(select(func.count()).select_from(documents).where(*where)) or 0
             return [dict(r) for r in connection.execute(query).mappings()], total
 
-    def documents_version(self) -> str:
-        """A token that changes when documents are added (ingest and records by hand add them, never edit one)."""
+    def data_version(self) -> str:
+        """A token of everything a page may show, from a few counts and newest ids (each read from an index).
+
+        Rows are added by ingest, analysis and records by hand (counts), analysis runs replace them (the
+        newest run, its state and end), reviews append revisions (the newest). A run that replaces a
+        batch by as many rows shows at its end.
+        """
+        counts = [select(func.count()).select_from(t).scalar_subquery() for t in _SEARCHED.values()]
+        newest = (
+            select(analysis_runs.c.id, analysis_runs.c.status, analysis_runs.c.finished_at)
+            .order_by(analysis_runs.c.id.desc())
+            .limit(1)
+        )
         with self.engine.connect() as connection:
-            return str(connection.scalar(select(func.count()).select_from(documents)))
+            found = connection.execute(select(*counts, select(func.max(revisions.c.id)).scalar_subquery())).one()
+            run = connection.execute(newest).first()
+        return ":".join(map(str, [*found, *(run or ())]))
 
     def outlets(self) -> list[str]:
         """Every outlet named by a document, for a filter's choices."""

@@ -1,12 +1,14 @@
 """Whole GET answers cached per process, keyed by what they are made of, so a repeated read costs no query.
 
 A page depends on its path and query, on JSON or HTML, on who asks (HTML names the user and shows
-writers their forms) and on the store's data: the key holds the store's version token (``store_version``,
-trusted for ``token_seconds`` as the view caches' tokens are), so a review, an analysis or a record by
-hand makes every page new, at once in the process that wrote (its tokens are forgotten) and within the
-token period in the others. The CSRF token of the browser that first asked is cut out of a stored page
-and each asker's own put back. The entry's ETag answers ``If-None-Match`` with 304; large bodies are
-gzipped for clients that accept it (once per entry when the body is the same for everyone).
+writers their forms) and on the store's data: the key holds the store's version token
+(``Store.data_version``, trusted for ``token_seconds`` as the view caches' tokens are), so a review, an
+analysis or a record by hand makes every page new, at once in the process that wrote (its tokens are
+forgotten) and within the token period in the others; a new version also makes the process ask the
+views' own tokens again, so no page is made from views older than its key. The CSRF token of the browser
+that first asked is cut out of a stored page and each asker's own put back. The entry's ETag answers
+``If-None-Match`` with 304; large bodies are gzipped for clients that accept it (once per entry when the
+body is the same for everyone).
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers, State
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from trucewatch.store import Store
 from trucewatch.web.cache import etag
 from trucewatch.web.security import CSRF_COOKIE, SESSION_COOKIE, session_user_id
 
@@ -31,19 +32,6 @@ FRESH_PREFIXES = ("/api/reviews/", "/api/evidence/", "/static/")  # review versi
 GZIP_FROM = 16 * 1024  # bytes: smaller bodies cost more to compress than they save on a network
 CACHE_BYTES = 128 * 1024 * 1024  # per process
 _CSRF_MARK = b"\x00csrf\x00"
-
-
-def store_version(store: Store, agreement_ids: list[str]) -> str:
-    """A token of everything a page may show: documents, statements, incidents, each agreement's evidence,
-    every review (the parts are the stores' own version tokens)."""
-    parts = [
-        store.documents_version(),
-        store.statements_version(),
-        store.incidents_version(),
-        str(store.newest_revision()),
-        *(store.evidence_version(a) for a in agreement_ids),
-    ]
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
 @dataclass
@@ -95,6 +83,7 @@ class CachedResponses:
         self.app = app
         self.state = state
         self.cache = ResponseCache()
+        self._seen: str | None = None  # the newest store version seen
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -143,12 +132,13 @@ class CachedResponses:
 
     async def _version(self) -> str:
         views, store = self.state.views, self.state.store
-
-        def ask() -> str:
-            return store_version(store, sorted(self.state.agreements))
-
-        known = views.trusted_token("store")
-        return known if known is not None else await run_in_threadpool(views.token, "store", ask)
+        version = views.trusted_token("store")
+        if version is None:
+            version = await run_in_threadpool(views.token, "store", store.data_version)
+            if version != self._seen:  # the views' own tokens may be older than this one: ask them again
+                self._seen = version
+                views.forget_tokens(but="store")
+        return version
 
     async def _compute(self, scope: Scope, receive: Receive, key: tuple) -> tuple[Entry | None, str | None]:
         """The application's answer as an entry (stored if a 200), and the CSRF token it was made with."""
