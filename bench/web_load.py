@@ -319,6 +319,12 @@ def main() -> None:
     parser.add_argument(
         "--store", help="A store built before: a SQLite file (copied, or into --db), or a server URL (used in place)."
     )
+    parser.add_argument(
+        "--warm",
+        type=float,
+        default=5,
+        help="Seconds of unpaced mixed reads first, so each worker has computed its views.",
+    )
     parser.add_argument("--keep", help="Build the store into this SQLite file and keep it (for a later --store).")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -375,7 +381,7 @@ def main() -> None:
                 *(("search", f"/api/search?q={t}&type=statements&side=AZ") for t in TERMS[:3]),
                 *(("search", f"/search?q={t}&outlet={o}") for t, o in zip(TERMS[3:], outlets, strict=False)),
             ]
-            load(base, reads, args.clients, 5)  # warm: assessments materialised, caches filled
+            load(base, reads, args.clients, args.warm)  # warm: assessments materialised, caches filled
             targets = [
                 *(("evidence", x.id, f"/api/evidence/{x.id}/review") for x in links[:3]),
                 *(("incident", r.id, f"/api/incidents/{r.id}/review") for r in reports[:3]),
