@@ -1,15 +1,19 @@
 """Load on the workspace: mixed reads against a trivial page, then concurrent reviewers (lost updates).
 
     .venv/bin/python bench/web_load.py [--docs 1000] [--seconds 15] [--clients 16] [--reviewers 20] [--workers 4]
-                                       [--db postgresql://...] [--store built.db] [--rate 200]
+                                       [--db postgresql://...] [--store built.db | --keep built.db] [--rate 200]
 
 A store of ``--docs`` generated documents is ingested and analysed (into a temporary SQLite file, or into
 ``--db``, an empty store such as a PostgreSQL database made for the run); ``--store`` starts from a store
 built before (a SQLite file, copied first: into a temporary file, or row by row into ``--db``), since
-building 20,000 documents takes the 2-core machine most of an hour. Then ``trucewatch serve --workers N``
+building 20,000 documents takes the 2-core machine most of an hour (``--keep FILE`` builds into FILE and keeps
+it for the next run's ``--store``). Then ``trucewatch serve --workers N``
 runs in a child process on a free loopback port (stopped at the end, whatever happens).
-1. Baseline: ``--clients`` threads request the sign-in page (a template, no store query) for ``--seconds``.
-2. Mixed reads, same threads and time: matrix, status API, provision, document list and pages (also by
+The reads come from one asyncio loop holding ``--clients`` keep-alive connections and speaking bare HTTP/1.1
+(one thread, microseconds a request: it leaves the CPUs to the server, and reports the share it used).
+1. Baseline: ``--clients`` requests back to back for the sign-in page (a template, no store query) for
+   ``--seconds``.
+2. Mixed reads, same connections and time: matrix, status API, provision, document list and pages (also by
    outlet), statements (also by side), incidents (also by type and side), an incident, stance,
    contradictions, search (also filtered), audit, picked at random; with ``--rate``, paced to that many
    requests/s in all (open loop: a late request is sent at once, and its wait counts). Requests/s, p50,
@@ -23,7 +27,9 @@ runs in a child process on a free loopback port (stopped at the end, whatever ha
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
+import os
 import random
 import shutil
 import socket
@@ -109,9 +115,11 @@ def serve(db: str, workers: int) -> tuple[subprocess.Popen, str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "trucewatch", "serve", "--db", db, "--port", str(port),
-                                "--workers", str(workers)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "trucewatch", "serve", "--db", db, "--port", str(port), "--workers", str(workers)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -130,44 +138,102 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def load(base: str, paths: list[tuple], clients: int, seconds: float, rate: float | None = None) -> dict:
-    """``clients`` threads requesting random ``(kind, path[, headers])`` for ``seconds`` (at ``rate`` requests/s in all,
-    if given: each thread keeps its own schedule, and a request's latency counts from when it was due)."""
+    """Random ``(kind, path[, headers])`` requests for ``seconds`` from one asyncio loop holding ``clients``
+    connections (so the load generator takes little of the CPU the server needs): ``clients`` loops back to
+    back, or, with ``rate``, one request due every ``1/rate`` s (open loop: a request waits for a free
+    connection if all are busy, and its latency counts from when it was due). ``client_cpu`` is the share of
+    the machine's CPUs the generator used."""
+    return asyncio.run(_load(base, paths, clients, seconds, rate))
+
+
+class Connection:
+    """One keep-alive HTTP/1.1 connection speaking just what a GET needs: a few microseconds of the client's
+    CPU per request where httpx takes milliseconds, so the generator leaves the machine to the server."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def get(self, path: str, headers: dict[str, str] | None = None) -> int:
+        """The status of ``GET path`` (the body is read and dropped); reconnects once if the server closed."""
+        extra = "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
+        request = f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\nAccept-Encoding: gzip\r\n{extra}\r\n".encode()
+        for attempt in (0, 1):
+            if self.streams is None:
+                self.streams = await asyncio.open_connection(self.host, self.port)
+            reader, writer = self.streams
+            try:
+                writer.write(request)
+                head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+                break
+            except (ConnectionError, asyncio.IncompleteReadError):
+                writer.close()
+                self.streams = None
+                if attempt:
+                    raise
+        fields = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in head[1:] if line)}
+        if fields.get("transfer-encoding") == "chunked":
+            while size := int((await reader.readline()).strip(), 16):
+                await reader.readexactly(size + 2)
+            await reader.readline()
+        else:
+            await reader.readexactly(int(fields.get("content-length", 0)))
+        if fields.get("connection") == "close":
+            writer.close()
+            self.streams = None
+        return int(head[0].split()[1])
+
+
+async def _load(base: str, paths: list[tuple], clients: int, seconds: float, rate: float | None) -> dict:
     latencies: dict[str, list[float]] = defaultdict(list)
     errors = [0]
-    lock = threading.Lock()
-    start = time.monotonic()
+    rng = random.Random(0)
+    address = httpx.URL(base)
+    paths = [(kind, httpx.URL(path).raw_path.decode(), *headers) for kind, path, *headers in paths]  # %-encoded
+    idle: asyncio.Queue[Connection] = asyncio.Queue()
+    for _ in range(clients):
+        idle.put_nowait(Connection(address.host, address.port or 80))
+
+    async def request(due: float) -> None:
+        kind, path, *headers = rng.choice(paths)
+        connection = await idle.get()
+        try:
+            failed = await asyncio.wait_for(connection.get(path, headers[0] if headers else None), 30) >= 400
+        except (TimeoutError, OSError, ValueError, IndexError, asyncio.IncompleteReadError):
+            failed, connection = True, Connection(address.host, address.port or 80)
+        idle.put_nowait(connection)
+        latencies[kind].append(time.perf_counter() - due)
+        errors[0] += failed
+
+    async def back_to_back() -> None:
+        while time.perf_counter() < stop:
+            await request(time.perf_counter())
+
+    cpu, start = time.process_time(), time.perf_counter()
     stop = start + seconds
-
-    def worker(seed: int) -> None:
-        rng = random.Random(seed)
-        due = start + (seed / rate if rate else 0)
-        with httpx.Client(base_url=base, timeout=30) as client:
-            while time.monotonic() < stop:
-                kind, path, *headers = rng.choice(paths)
-                if rate:
-                    time.sleep(max(0.0, due - time.monotonic()))
-                began = time.perf_counter() - (max(0.0, time.monotonic() - due) if rate else 0.0)
-                due += clients / rate if rate else 0
-                try:
-                    failed = client.get(path, headers=headers[0] if headers else None).status_code >= 400
-                except httpx.HTTPError:
-                    failed = True
-                took = time.perf_counter() - began
-                with lock:
-                    latencies[kind].append(took)
-                    errors[0] += failed
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(clients)]
-    began = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - began
+    if rate:
+        sent = []
+        for n in range(int(seconds * rate)):
+            await asyncio.sleep(max(0.0, start + n / rate - time.perf_counter()))
+            sent.append(asyncio.create_task(request(start + n / rate)))
+        await asyncio.gather(*sent)
+    else:
+        await asyncio.gather(*(back_to_back() for _ in range(clients)))
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    while not idle.empty():
+        streams = idle.get_nowait().streams
+        if streams:
+            streams[1].close()
     every = [x for values in latencies.values() for x in values]
-    return {"requests": len(every), "rps": round(len(every) / elapsed, 1), "errors": errors[0],
-            "p50_ms": round(1000 * percentile(every, 0.5), 1), "p99_ms": round(1000 * percentile(every, 0.99), 1),
-            "p99_ms_by_kind": {k: round(1000 * percentile(v, 0.99), 1) for k, v in sorted(latencies.items())}}
+    return {
+        "requests": len(every),
+        "rps": round(len(every) / elapsed, 1),
+        "errors": errors[0],
+        "p50_ms": round(1000 * percentile(every, 0.5), 1),
+        "p99_ms": round(1000 * percentile(every, 0.99), 1),
+        "client_cpu": round(cpu / elapsed / (os.cpu_count() or 1), 3),
+        "p99_ms_by_kind": {k: round(1000 * percentile(v, 0.99), 1) for k, v in sorted(latencies.items())},
+    }
 
 
 def reviewers(base: str, store: Store, count: int, seconds: float, targets: list[tuple[str, str, str]]) -> dict:
@@ -179,9 +245,11 @@ def reviewers(base: str, store: Store, count: int, seconds: float, targets: list
     tallies: dict[str, int] = defaultdict(int)
     lock = threading.Lock()
     stop = time.monotonic() + seconds
-    decisions = {"evidence": lambda rng: {"verdict": rng.choice(["confirmed", "rejected"])},
-                 "incident": lambda rng: rng.choice([{"verdict": "confirmed"}, {"fatalities": rng.randint(0, 9)}]),
-                 "provision": lambda rng: {"status": rng.choice([0, 1, 2, 3, "disputed"])}}
+    decisions = {
+        "evidence": lambda rng: {"verdict": rng.choice(["confirmed", "rejected"])},
+        "incident": lambda rng: rng.choice([{"verdict": "confirmed"}, {"fatalities": rng.randint(0, 9)}]),
+        "provision": lambda rng: {"status": rng.choice([0, 1, 2, 3, "disputed"])},
+    }
 
     def worker(name: str, token: str, seed: int) -> None:
         rng = random.Random(seed)
@@ -211,17 +279,31 @@ def reviewers(base: str, store: Store, count: int, seconds: float, targets: list
         thread.start()
     for thread in threads:
         thread.join()
-    stored = {(r["target_kind"], r["target_id"], r["version"]): r for kind, target, _ in targets
-              for r in store.revisions(limit=100_000, target_kind=kind, target_id=target)}
-    lost = sum(1 for kind, target, version, name, decision in acknowledged
-               if (kind, target, version) not in stored or stored[(kind, target, version)]["user"] != name
-               or any(stored[(kind, target, version)]["after"].get(k) != v for k, v in decision.items()))
+    stored = {
+        (r["target_kind"], r["target_id"], r["version"]): r
+        for kind, target, _ in targets
+        for r in store.revisions(limit=100_000, target_kind=kind, target_id=target)
+    }
+    lost = sum(
+        1
+        for kind, target, version, name, decision in acknowledged
+        if (kind, target, version) not in stored
+        or stored[(kind, target, version)]["user"] != name
+        or any(stored[(kind, target, version)]["after"].get(k) != v for k, v in decision.items())
+    )
     for kind, target, _ in targets:  # each decision was made on the one before it
         chain = sorted((r for (k, t, _), r in stored.items() if (k, t) == (kind, target)), key=lambda r: r["version"])
-        lost += sum(1 for i, r in enumerate(chain) if r["version"] != i + 1
-                    or (i and r["before"] != chain[i - 1]["after"]))
-    return {"reviewers": count, "seconds": seconds, "targets": len(targets), **tallies, "lost_updates": lost,
-            "writes_per_s": round(tallies["written"] / seconds, 1)}
+        lost += sum(
+            1 for i, r in enumerate(chain) if r["version"] != i + 1 or (i and r["before"] != chain[i - 1]["after"])
+        )
+    return {
+        "reviewers": count,
+        "seconds": seconds,
+        "targets": len(targets),
+        **tallies,
+        "lost_updates": lost,
+        "writes_per_s": round(tallies["written"] / seconds, 1),
+    }
 
 
 def main() -> None:
@@ -234,11 +316,22 @@ def main() -> None:
     parser.add_argument("--reviewers", type=int, default=20)
     parser.add_argument("--workers", type=int, default=4, help="Server worker processes.")
     parser.add_argument("--db", help="An empty store to build into (e.g. a PostgreSQL URL); default a temp file.")
-    parser.add_argument("--store", help="A store built before: a SQLite file (copied, or into --db), or a server "
-                                        "URL (used in place).")
+    parser.add_argument(
+        "--store", help="A store built before: a SQLite file (copied, or into --db), or a server URL (used in place)."
+    )
+    parser.add_argument(
+        "--warm",
+        type=float,
+        default=5,
+        help="Seconds of unpaced mixed reads first, so each worker has computed its views.",
+    )
+    parser.add_argument("--keep", help="Build the store into this SQLite file and keep it (for a later --store).")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         began = time.perf_counter()
+        if args.keep and not args.store:
+            args.store = build(args.docs, Path(tmp), args.keep)
+            print(f"built {args.keep} ({time.perf_counter() - began:.0f} s)", file=sys.stderr)
         if args.store:
             built = Store(args.store)
             prewarm(built)  # into the built store, so the next run with the same code finds them
@@ -255,43 +348,59 @@ def main() -> None:
         incidents = sorted(set(store.machine_incident_groups(store.incidents_version(reviews=False)).values()))
         outlets = store.outlets()[:5]
         types = sorted({r.type for r in reports})[:5]
-        print(f"store: {len(doc_ids)} documents, {len(links)} links ({time.perf_counter() - began:.0f} s)",
-              file=sys.stderr)
+        print(
+            f"store: {len(doc_ids)} documents, {len(links)} links ({time.perf_counter() - began:.0f} s)",
+            file=sys.stderr,
+        )
         prewarm(store)
         process, base = serve(db, args.workers)
         status_tag = httpx.get(f"{base}/api/agreements/{AGREEMENT}/status", timeout=300).headers["etag"]
         try:
             rng = random.Random(3)
-            reads = [("matrix", f"/agreements/{AGREEMENT}"),
-                     # a dashboard polling the whole status (tens of MB on a large store) with its ETag,
-                     # and the status of one provision at a time
-                     ("status_api", f"/api/agreements/{AGREEMENT}/status", {"If-None-Match": status_tag}),
-                     *(("status_api", f"/api/agreements/{AGREEMENT}/status?provision={p}") for p in small),
-                     *(("provision", f"/agreements/{AGREEMENT}/provisions/{p}") for p in provisions),
-                     *(("documents", f"/documents?page={n}") for n in range(1, 6)),
-                     *(("documents", f"/documents?outlet={o}") for o in outlets),
-                     *(("document", f"/documents/{d}") for d in rng.sample(doc_ids, 50)),
-                     ("statements", "/statements"), ("statements", "/statements?side=AZ&page=2"),
-                     ("incidents", "/incidents"), *(("incidents", f"/incidents?type={t}") for t in types),
-                     ("incidents", "/incidents?side=AM"),
-                     *(("incident", f"/incidents/{g}") for g in rng.sample(incidents, min(20, len(incidents)))),
-                     ("stance", f"/agreements/{AGREEMENT}/stance"),
-                     ("stance", f"/agreements/{AGREEMENT}/stance?side=AZ"),
-                     ("contradictions", f"/agreements/{AGREEMENT}/contradictions"),
-                     ("audit", "/audit"),
-                     *(("search", f"/api/search?q={t}") for t in TERMS),
-                     *(("search", f"/api/search?q={t}&type=statements&side=AZ") for t in TERMS[:3]),
-                     *(("search", f"/search?q={t}&outlet={o}") for t, o in zip(TERMS[3:], outlets, strict=False))]
-            load(base, reads, args.clients, 5)  # warm: assessments materialised, caches filled
-            targets = [*(("evidence", x.id, f"/api/evidence/{x.id}/review") for x in links[:3]),
-                       *(("incident", r.id, f"/api/incidents/{r.id}/review") for r in reports[:3]),
-                       *(("provision", f"{AGREEMENT}/{p}", f"/api/agreements/{AGREEMENT}/provisions/{p}/status")
-                         for p in provisions[:2] if p != "*")]
-            result = {"documents": len(doc_ids), "links": len(links), "clients": args.clients,
-                      "workers": args.workers, "rate": args.rate,
-                      "baseline": load(base, [("login", "/login")], args.clients, args.seconds),
-                      "mixed_reads": load(base, reads, args.clients, args.seconds, args.rate),
-                      "reviews": reviewers(base, store, args.reviewers, args.review_seconds or args.seconds, targets)}
+            reads = [
+                ("matrix", f"/agreements/{AGREEMENT}"),
+                # a dashboard polling the whole status (tens of MB on a large store) with its ETag,
+                # and the status of one provision at a time
+                ("status_api", f"/api/agreements/{AGREEMENT}/status", {"If-None-Match": status_tag}),
+                *(("status_api", f"/api/agreements/{AGREEMENT}/status?provision={p}") for p in small),
+                *(("provision", f"/agreements/{AGREEMENT}/provisions/{p}") for p in provisions),
+                *(("documents", f"/documents?page={n}") for n in range(1, 6)),
+                *(("documents", f"/documents?outlet={o}") for o in outlets),
+                *(("document", f"/documents/{d}") for d in rng.sample(doc_ids, 50)),
+                ("statements", "/statements"),
+                ("statements", "/statements?side=AZ&page=2"),
+                ("incidents", "/incidents"),
+                *(("incidents", f"/incidents?type={t}") for t in types),
+                ("incidents", "/incidents?side=AM"),
+                *(("incident", f"/incidents/{g}") for g in rng.sample(incidents, min(20, len(incidents)))),
+                ("stance", f"/agreements/{AGREEMENT}/stance"),
+                ("stance", f"/agreements/{AGREEMENT}/stance?side=AZ"),
+                ("contradictions", f"/agreements/{AGREEMENT}/contradictions"),
+                ("audit", "/audit"),
+                *(("search", f"/api/search?q={t}") for t in TERMS),
+                *(("search", f"/api/search?q={t}&type=statements&side=AZ") for t in TERMS[:3]),
+                *(("search", f"/search?q={t}&outlet={o}") for t, o in zip(TERMS[3:], outlets, strict=False)),
+            ]
+            load(base, reads, args.clients, args.warm)  # warm: assessments materialised, caches filled
+            targets = [
+                *(("evidence", x.id, f"/api/evidence/{x.id}/review") for x in links[:3]),
+                *(("incident", r.id, f"/api/incidents/{r.id}/review") for r in reports[:3]),
+                *(
+                    ("provision", f"{AGREEMENT}/{p}", f"/api/agreements/{AGREEMENT}/provisions/{p}/status")
+                    for p in provisions[:2]
+                    if p != "*"
+                ),
+            ]
+            result = {
+                "documents": len(doc_ids),
+                "links": len(links),
+                "clients": args.clients,
+                "workers": args.workers,
+                "rate": args.rate,
+                "baseline": load(base, [("login", "/login")], args.clients, args.seconds),
+                "mixed_reads": load(base, reads, args.clients, args.seconds, args.rate),
+                "reviews": reviewers(base, store, args.reviewers, args.review_seconds or args.seconds, targets),
+            }
         finally:
             process.terminate()
             process.wait(timeout=30)

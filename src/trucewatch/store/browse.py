@@ -2,7 +2,10 @@
 
 Search is full-text (migration 0008): SQLite FTS5, PostgreSQL ``to_tsvector('simple', ...)`` over the
 columns of ``tables.SEARCH_COLUMNS``; every word of the query must occur (case and accents ignored),
-best matches first on SQLite (``bm25``), in id order on PostgreSQL. The user's text is never FTS
+in id order on PostgreSQL. On SQLite the ``SEARCH_CANDIDATES`` most recently stored matches of a kind (FTS5
+reads them in rowid order without ranking the rest) come first, best first (``bm25``), then any further
+matches newest first: a word found in every document costs what a rare one does, and a word found fewer
+times is ranked whole. The user's text is never FTS
 syntax: each word is a quoted phrase (SQLite) or goes through ``plainto_tsquery`` (PostgreSQL), and is
 always a bound parameter. A SQLite without FTS5 (or another backend) falls back to a case-insensitive
 substring match.
@@ -30,26 +33,65 @@ from sqlalchemy import (
 )
 
 from trucewatch.records import Incident
-from trucewatch.store.tables import SEARCH_COLUMNS, documents, evidence_links, incidents, revisions, statements
+from trucewatch.store.tables import (
+    SEARCH_COLUMNS,
+    analysis_runs,
+    documents,
+    evidence_links,
+    incidents,
+    revisions,
+    statements,
+)
 
 if TYPE_CHECKING:
     from trucewatch.records import EvidenceLink, Statement
 
-_SUMMARY = (documents.c.id, documents.c.title, documents.c.outlet, documents.c.published, documents.c.url,
-            documents.c.duplicate_of, documents.c.language)
+_SUMMARY = (
+    documents.c.id,
+    documents.c.title,
+    documents.c.outlet,
+    documents.c.published,
+    documents.c.url,
+    documents.c.duplicate_of,
+    documents.c.language,
+)
 
 
 _FOUND = {
     "documents": _SUMMARY,
-    "statements": (statements.c.id, statements.c.doc_id, statements.c.text, statements.c.speaker,
-                   statements.c.speaker_name, statements.c.said_on),
-    "evidence": (evidence_links.c.id, evidence_links.c.doc_id, evidence_links.c.agreement_id,
-                 evidence_links.c.provision, evidence_links.c.text, evidence_links.c.speaker, evidence_links.c.said_on),
-    "incidents": (incidents.c.id, incidents.c.doc_id, incidents.c.sentence, incidents.c.type, incidents.c.date,
-                  incidents.c.place),
+    "statements": (
+        statements.c.id,
+        statements.c.doc_id,
+        statements.c.text,
+        statements.c.speaker,
+        statements.c.speaker_name,
+        statements.c.said_on,
+    ),
+    "evidence": (
+        evidence_links.c.id,
+        evidence_links.c.doc_id,
+        evidence_links.c.agreement_id,
+        evidence_links.c.provision,
+        evidence_links.c.text,
+        evidence_links.c.speaker,
+        evidence_links.c.said_on,
+    ),
+    "incidents": (
+        incidents.c.id,
+        incidents.c.doc_id,
+        incidents.c.sentence,
+        incidents.c.type,
+        incidents.c.date,
+        incidents.c.place,
+    ),
 }
-_SEARCHED: dict[str, Table] = {"documents": documents, "statements": statements, "evidence": evidence_links,
-                               "incidents": incidents}
+_SEARCHED: dict[str, Table] = {
+    "documents": documents,
+    "statements": statements,
+    "evidence": evidence_links,
+    "incidents": incidents,
+}
+SEARCH_CANDIDATES = 1000  # matches of one kind ranked per search (SQLite; see the module's docstring)
 
 
 @dataclass(frozen=True)
@@ -71,9 +113,12 @@ class Filters:
     until: str | None = None
 
 
-_DATES = {"documents": documents.c.published, "statements": statements.c.said_on,
-          "evidence": func.coalesce(evidence_links.c.said_on, evidence_links.c.reported_on),
-          "incidents": incidents.c.date}
+_DATES = {
+    "documents": documents.c.published,
+    "statements": statements.c.said_on,
+    "evidence": func.coalesce(evidence_links.c.said_on, evidence_links.c.reported_on),
+    "incidents": incidents.c.date,
+}
 
 
 def _where(kind: str, filters: Filters) -> list[ColumnElement[bool]] | None:
@@ -89,9 +134,14 @@ def _where(kind: str, filters: Filters) -> list[ColumnElement[bool]] | None:
     if filters.provision is not None or filters.agreement is not None:
         if kind != "evidence":
             return None
-        where += [c for c in (filters.provision is not None and evidence_links.c.provision == filters.provision,
-                              filters.agreement is not None and evidence_links.c.agreement_id == filters.agreement)
-                  if c is not False]
+        where += [
+            c
+            for c in (
+                filters.provision is not None and evidence_links.c.provision == filters.provision,
+                filters.agreement is not None and evidence_links.c.agreement_id == filters.agreement,
+            )
+            if c is not False
+        ]
     if filters.types:
         if kind != "incidents":
             return None
@@ -147,29 +197,57 @@ class Browse:
         where = _where("documents", filters or Filters())
         if where is None:  # a filter this list cannot meet
             return [], 0
-        query = (select(*_SUMMARY, documents.c.entered_by).where(*where)
-                 .order_by(documents.c.published.desc().nulls_last(), documents.c.id).limit(limit).offset(offset))
+        query = (
+            select(*_SUMMARY, documents.c.entered_by)
+            .where(*where)
+            .order_by(documents.c.published.desc().nulls_last(), documents.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
         with self.engine.connect() as connection:
             total = connection.scalar(select(func.count()).select_from(documents).where(*where)) or 0
             return [dict(r) for r in connection.execute(query).mappings()], total
 
+    def data_version(self) -> str:
+        """A token of everything a page may show, from a few counts and newest ids (each read from an index).
+
+        Rows are added by ingest, analysis and records by hand (counts), analysis runs replace them (the
+        newest run, its state and end), reviews append revisions (the newest). A run that replaces a
+        batch by as many rows shows at its end.
+        """
+        counts = [select(func.count()).select_from(t).scalar_subquery() for t in _SEARCHED.values()]
+        newest = (
+            select(analysis_runs.c.id, analysis_runs.c.status, analysis_runs.c.finished_at)
+            .order_by(analysis_runs.c.id.desc())
+            .limit(1)
+        )
+        with self.engine.connect() as connection:
+            found = connection.execute(select(*counts, select(func.max(revisions.c.id)).scalar_subquery())).one()
+            run = connection.execute(newest).first()
+        return ":".join(map(str, [*found, *(run or ())]))
+
     def outlets(self) -> list[str]:
         """Every outlet named by a document, for a filter's choices."""
-        query = select(documents.c.outlet).where(documents.c.outlet.is_not(None)).distinct().order_by(
-            documents.c.outlet)
+        query = (
+            select(documents.c.outlet).where(documents.c.outlet.is_not(None)).distinct().order_by(documents.c.outlet)
+        )
         with self.engine.connect() as connection:
             return list(connection.scalars(query))
 
-    def incident_page(self, *, limit: int, offset: int, filters: Filters | None = None
-                      ) -> tuple[list[Incident], int]:
+    def incident_page(self, *, limit: int, offset: int, filters: Filters | None = None) -> tuple[list[Incident], int]:
         """(one page of incident reports as the machine made them, newest first; how many match ``filters``)."""
         from trucewatch.store import _INCIDENT_FIELDS
 
         where = _where("incidents", filters or Filters())
         if where is None:  # a filter this list cannot meet
             return [], 0
-        query = (select(incidents).where(*where).order_by(incidents.c.date.desc().nulls_last(), incidents.c.id)
-                 .limit(limit).offset(offset))
+        query = (
+            select(incidents)
+            .where(*where)
+            .order_by(incidents.c.date.desc().nulls_last(), incidents.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
         with self.engine.connect() as connection:
             total = connection.scalar(select(func.count()).select_from(incidents).where(*where)) or 0
             rows = connection.execute(query).mappings().all()
@@ -191,12 +269,14 @@ class Browse:
         query = select(func.count(), func.max(incidents.c.run_id), func.max(incidents.c.entered_at))
         with self.engine.connect() as connection:
             count, newest, by_hand = connection.execute(query).one()
-            reviewed = connection.scalar(select(func.max(revisions.c.id)).where(
-                revisions.c.target_kind == "incident")) if reviews else None
+            reviewed = (
+                connection.scalar(select(func.max(revisions.c.id)).where(revisions.c.target_kind == "incident"))
+                if reviews
+                else None
+            )
         return f"{count}:{newest}:{by_hand}:{reviewed}"
 
-    def statement_page(self, *, limit: int, offset: int, filters: Filters | None = None
-                       ) -> tuple[list[Statement], int]:
+    def statement_page(self, *, limit: int, offset: int, filters: Filters | None = None) -> tuple[list[Statement], int]:
         """(one page of statements, reviewed, matching ``filters``; how many match).
 
         The filters are on the machine's speaker and date; a correction shows on the page.
@@ -207,8 +287,13 @@ class Browse:
         where = _where("statements", filters or Filters())
         if where is None:  # a filter this list cannot meet
             return [], 0
-        query = (select(statements).where(*where).order_by(statements.c.said_on.desc(), statements.c.id)
-                 .limit(limit).offset(offset))
+        query = (
+            select(statements)
+            .where(*where)
+            .order_by(statements.c.said_on.desc(), statements.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
         with self.engine.connect() as connection:
             total = connection.scalar(select(func.count()).select_from(statements).where(*where)) or 0
             rows = [_row_statement(r) for r in connection.execute(query).mappings()]
@@ -227,8 +312,9 @@ class Browse:
         """The machine links of one provision (reviews not applied: the page shows them beside each link)."""
         from trucewatch.store import _row_link
 
-        query = select(evidence_links).where(evidence_links.c.agreement_id == agreement_id,
-                                             evidence_links.c.provision == provision)
+        query = select(evidence_links).where(
+            evidence_links.c.agreement_id == agreement_id, evidence_links.c.provision == provision
+        )
         with self.engine.connect() as connection:
             return [_row_link(r) for r in connection.execute(query).mappings()]
 
@@ -257,8 +343,7 @@ class Browse:
             row = connection.execute(select(evidence_links).where(evidence_links.c.id == link_id)).mappings().first()
         return _row_link(row) if row else None
 
-    def search(self, words: str, *, limit: int, offset: int, filters: Filters | None = None
-               ) -> dict[str, list[dict]]:
+    def search(self, words: str, *, limit: int, offset: int, filters: Filters | None = None) -> dict[str, list[dict]]:
         """Documents, statements, evidence and incidents containing every word of ``words`` and matching
         ``filters`` (each list one page long; a kind a filter cannot apply to, or not asked for, is empty)."""
         filters = filters or Filters()
@@ -270,8 +355,15 @@ class Browse:
                 connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
             for kind in _SEARCHED:
                 where = _where(kind, filters)
-                found[kind] = [] if where is None else [dict(r) for r in connection.execute(
-                    self._search_query(kind, words).where(*where).limit(limit).offset(offset)).mappings()]
+                found[kind] = (
+                    []
+                    if where is None
+                    else [
+                        dict(r)
+                        for query in self._search_queries(kind, words, where, limit, offset)
+                        for r in connection.execute(query).mappings()
+                    ]
+                )
         return found
 
     def search_method(self) -> str:
@@ -285,17 +377,44 @@ class Browse:
                 self._search_method = "postgresql" if dialect == "postgresql" else "like"
         return self._search_method
 
-    def _search_query(self, kind: str, words: str) -> Select:
+    def _search_queries(
+        self, kind: str, words: str, where: list[ColumnElement[bool]], limit: int, offset: int
+    ) -> list[Select]:
+        """The queries giving one page of ``kind`` matching ``words`` and ``where``, in order."""
         table, method = _SEARCHED[kind], self.search_method()
-        query = select(*_FOUND[kind])
-        if method == "fts5":
-            fts = literal_column(f"{table.name}_fts")  # a fixed name from SEARCH_COLUMNS, never user text
-            return (query.join(text(f"{table.name}_fts"), literal_column(f"{table.name}_fts.rowid") ==
-                               literal_column(f"{table.name}.rowid"))
-                    .where(fts.op("MATCH")(fts5_query(words)))
-                    .order_by(literal_column(f"{table.name}_fts.rank"), table.c.id))
+        query = select(*_FOUND[kind]).where(*where)
         if method == "postgresql":
-            # Ranked by id, not ts_rank: ranking would re-tokenise every match (a body each) per request.
+            # Ordered by id, not ts_rank: ranking would re-tokenise every match (a body each) per request.
             wanted = func.plainto_tsquery(literal_column("'simple'"), words)
-            return query.where(literal_column(tsvector_sql(table.name)).op("@@")(wanted)).order_by(table.c.id)
-        return query.where(_like(table, words)).order_by(table.c.id)
+            return [
+                query.where(literal_column(tsvector_sql(table.name)).op("@@")(wanted))
+                .order_by(table.c.id)
+                .limit(limit)
+                .offset(offset)
+            ]
+        if method == "like":
+            return [query.where(_like(table, words)).order_by(table.c.id).limit(limit).offset(offset)]
+        fts = literal_column(f"{table.name}_fts")  # a fixed name from SEARCH_COLUMNS, never user text
+        rowid = literal_column(f"{table.name}_fts.rowid")
+        newest = (
+            query.join(text(f"{table.name}_fts"), rowid == literal_column(f"{table.name}.rowid"))
+            .where(fts.op("MATCH")(fts5_query(words)))
+            .order_by(rowid.desc())
+        )
+        queries = []
+        if offset < SEARCH_CANDIDATES:
+            ranked = (
+                newest.add_columns(literal_column(f"{table.name}_fts.rank").label("score"))
+                .limit(SEARCH_CANDIDATES)
+                .subquery()
+            )
+            queries.append(
+                select(*(ranked.c[c.name] for c in _FOUND[kind]))
+                .order_by(ranked.c.score, ranked.c.id)
+                .limit(min(limit, SEARCH_CANDIDATES - offset))
+                .offset(offset)
+            )
+        if offset + limit > SEARCH_CANDIDATES:
+            start = max(offset, SEARCH_CANDIDATES)
+            queries.append(newest.limit(offset + limit - start).offset(start))
+        return queries

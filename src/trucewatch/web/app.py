@@ -18,6 +18,7 @@ from trucewatch.store import Store
 from trucewatch.web import api, pages, review_pages
 from trucewatch.web.cache import ViewCache
 from trucewatch.web.render import error_page, wants_json
+from trucewatch.web.responses import CachedResponses
 from trucewatch.web.security import SecurityHeaders
 
 STATIC = Path(__file__).parent / "static"
@@ -31,11 +32,19 @@ class JsonSuffix:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if scope["type"] == "http" and path.endswith(".json") and path != "/openapi.json" \
-                and not path.startswith(("/api/", "/static/")):
+        if (
+            scope["type"] == "http"
+            and path.endswith(".json")
+            and path != "/openapi.json"
+            and not path.startswith(("/api/", "/static/"))
+        ):
             path = path[:-5] or "/"
-            scope = {**scope, "path": path, "raw_path": path.encode(), "state": {**scope.get("state", {}),
-                                                                                   "json": True}}
+            scope = {
+                **scope,
+                "path": path,
+                "raw_path": path.encode(),
+                "state": {**scope.get("state", {}), "json": True},
+            }
         await self.app(scope, receive, send)
 
 
@@ -47,14 +56,18 @@ def from_environment() -> FastAPI:
     return create_app(Store(os.environ["TRUCEWATCH_DB"]), token_seconds=SERVED_TOKEN_SECONDS)
 
 
-def create_app(store: Store, agreements: dict[str, Agreement] | None = None, *,
-               token_seconds: float = 0.0) -> FastAPI:
+def create_app(store: Store, agreements: dict[str, Agreement] | None = None, *, token_seconds: float = 0.0) -> FastAPI:
     """The application over ``store`` (the caller keeps it open for the server's life). ``token_seconds``:
     how long the store's version tokens are trusted in this process (0: asked on every request, so a write
     made around the application, as tests make, is seen at once)."""
-    app = FastAPI(title="Truce Watch", version=__version__, docs_url=None, redoc_url=None,
-                  description="Browse, search and review the evidence of a peace agreement. Every page is also "
-                              "JSON: add `.json` to its path or send `Accept: application/json`.")
+    app = FastAPI(
+        title="Truce Watch",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        description="Browse, search and review the evidence of a peace agreement. Every page is also "
+        "JSON: add `.json` to its path or send `Accept: application/json`.",
+    )
     app.state.store = store
     app.state.agreements = agreements if agreements is not None else load_agreements()
     app.state.session_key = secrets.token_bytes(32)
@@ -75,16 +88,11 @@ def create_app(store: Store, agreements: dict[str, Agreement] | None = None, *,
         problems = [{"where": list(e.get("loc", ())), "problem": e.get("msg")} for e in error.errors()]
         if request.url.path.startswith("/api/") or wants_json(request):
             return JSONResponse({"detail": problems}, 422)
-        return error_page(request, 422, "; ".join(f"{'.'.join(map(str, p['where']))}: {p['problem']}"
-                                                  for p in problems))
+        return error_page(
+            request, 422, "; ".join(f"{'.'.join(map(str, p['where']))}: {p['problem']}" for p in problems)
+        )
 
-    @app.middleware("http")
-    async def forget_tokens_after_writes(request: Request, call_next):
-        response = await call_next(request)
-        if request.method not in ("GET", "HEAD"):
-            app.state.views.forget_tokens()  # this process's next read sees its own write at once
-        return response
-
+    app.add_middleware(CachedResponses, state=app.state)  # also forgets the tokens after a write
     app.add_middleware(JsonSuffix)
     app.add_middleware(SecurityHeaders)
     return app

@@ -70,9 +70,15 @@ class ViewCache:
             self._tokens[key] = (now, value)
         return value
 
-    def forget_tokens(self) -> None:
+    def trusted_token(self, key: Hashable) -> object | None:
+        """The token of ``key`` if it is still trusted (without asking the store), else None."""
         with self._lock:
-            self._tokens.clear()
+            found = self._tokens.get(key)
+        return found[1] if found is not None and time.monotonic() - found[0] < self.token_seconds else None
+
+    def forget_tokens(self, but: Hashable | None = None) -> None:
+        with self._lock:
+            self._tokens = {k: v for k, v in self._tokens.items() if k == but}
 
     def __len__(self) -> int:
         return len(self._items)
