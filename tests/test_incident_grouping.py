@@ -212,3 +212,34 @@ def test_grouping_score_judges_the_grouping_apart_from_the_extractions_misses():
     score = grouping_score(gold, predicted)
     assert (score["gold_pairs"], score["gold_pairs_matched"], score["predicted_pairs"]) == (4, 2, 1)
     assert (score["recall"], score["recall_matched"], score["precision"]) == (0.25, 0.5, 1.0)
+
+
+def test_the_workspace_grouping_follows_a_correction_over_the_materialised_machine_grouping(store, tmp_path: Path):
+    """The web reads the machine grouping materialised per analysis; a corrected date, place or a rejection
+    regroups the report there too, as in exports, without regrouping the whole store."""
+    from trucewatch.ingest import ingest
+    from trucewatch.pipeline import analyse
+
+    (tmp_path / "a.txt").write_text("Shelling near Goris\n\nGORIS, May 14, 2021 - Azerbaijani forces shelled Goris "
+                                    "on Thursday, the ministry said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Border villages under fire\n\nYEREVAN, May 21, 2021 - Residents of Goris said "
+                                    "Azerbaijani troops shelled Goris on Thursday night. Schools stayed shut.\n",
+                                    encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Night of shelling\n\nKAPAN, May 14, 2021 - The defence ministry said Azerbaijani "
+                                    "units shelled Kapan on Thursday and no one was hurt.\n", encoding="utf-8")
+    ingest([tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"], store)
+    analyse(store)
+    shellings = [i for i in store.incidents(reviewed=False) if i.type == "shelling"]
+    first, second = sorted((i for i in shellings if i.place_id == "goris"), key=lambda i: i.date)
+    [elsewhere] = [i for i in shellings if i.place_id == "kapan"]
+    machine = store.machine_incident_groups(store.incidents_version(reviews=False))
+    assert len({machine[i.id] for i in (first, second, elsewhere)}) == 3
+    assert store.reviewed_incident_groups(machine) == machine  # no review: the machine's grouping as it is
+    store.add_revision("analyst", "incident", second.id, {"date": "2021-05-13"}, note="the same shelling")
+    store.add_revision("analyst", "incident", elsewhere.id, {"place": "Goris"}, note="Kapan was the dateline")
+    groups = store.reviewed_incident_groups(machine)
+    assert groups[first.id] == groups[second.id] == groups[elsewhere.id]
+    assert groups == store.incident_groups(list(store.incidents()))  # the same as the exports read
+    store.add_revision("analyst", "incident", second.id, {"verdict": "rejected"})
+    groups = store.reviewed_incident_groups(machine)
+    assert groups[second.id] != groups[first.id] == groups[elsewhere.id]

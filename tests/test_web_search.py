@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.test_store import make_document
 from trucewatch.store import Store, browse
 
@@ -12,9 +10,10 @@ def _documents(store: Store, bodies: list[str]) -> None:
     store.add_documents([(make_document(f"d{i}", f"k{i}", body), str(i).encode(), []) for i, body in enumerate(bodies)])
 
 
-def test_best_match_comes_first(store: Store) -> None:
-    if store.search_method() != "fts5":
-        pytest.skip("only SQLite ranks by relevance (PostgreSQL orders matches by id)")
+def test_best_match_comes_first_on_sqlite(tmp_path) -> None:
+    """SQLite ranks by relevance (FTS5 bm25); PostgreSQL orders its matches by id (docs/workspace.md)."""
+    store = Store(str(tmp_path / "store.db"))
+    assert store.search_method() == "fts5"
     _documents(
         store,
         [

@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from dataclasses import fields as dataclass_fields
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, and_, func, insert, select
@@ -171,6 +172,40 @@ class Reviews:
         groups = group_incidents(reviewed, gazetteer.places)
         return regroup({i: groups.get(i) or stable_id("ig", i) for i in ids}, reviews)
 
+    def reviewed_incident_groups(self, machine: dict[str, str], places=None) -> dict[str, str]:
+        """Report id -> incident id: the machine's grouping of every report (``machine``) with reviewers' decisions
+        over it. A report whose type, date or place a reviewer corrected, or that was rejected, is grouped again
+        with its neighbours only (the reports of its machine incident and those dated within the widest grouping
+        window of its old or new date, with their whole machine incidents), so a correction regroups at once
+        without regrouping the store; merges and splits apply last."""
+        from trucewatch.incidents.grouping import grouping_rules
+
+        reviews = self.current_reviews("incident")
+        reviewed = [i for i, r in reviews.items() if r.get("state") and i in machine]
+        changed = [r for r in self.incidents_by_id(reviewed)  # type: ignore[attr-defined]
+                   if _regroups(r, reviews[r.id]["state"])]
+        if not changed:
+            return regroup(machine, reviews)
+        rules = grouping_rules()
+        days = timedelta(days=max([rules.default_window, *rules.windows.values()]))
+        near: set[str] = set()
+        for report in changed:
+            for value in {report.date, reviews[report.id]["state"].get("date")} - {None}:
+                try:
+                    day = date.fromisoformat(value[:10])
+                except ValueError:
+                    continue
+                near.update(r.id for r in self.incidents(  # type: ignore[attr-defined]
+                    date_from=(day - days).isoformat(), date_to=(day + days).isoformat(), reviewed=False))
+            near.add(report.id)
+        members: dict[str, list[str]] = {}
+        for report_id, incident_id in machine.items():
+            members.setdefault(incident_id, []).append(report_id)
+        near |= {m for i in near for m in members.get(machine.get(i, ""), ())}
+        neighbours = list(self.incidents(reviewed=False)) if len(near) > len(machine) / 2 else \
+            self.incidents_by_id(sorted(near))  # type: ignore[attr-defined]
+        return regroup({**machine, **self.incident_groups(neighbours, places)}, reviews)
+
     def machine_incident_groups(self, version: str) -> dict[str, str]:
         """The machine's grouping of every stored report, materialised under ``version`` (``incidents_version``
         without reviews): grouping a large store takes minutes, so it is done once per analysis, not per
@@ -289,6 +324,12 @@ def apply_incident_reviews(reports: Iterable[Incident], reviews: dict[str, dict]
                                           machine_id=report.id)
             report = replace(report, **fields)
         yield report
+
+
+def _regroups(report: Incident, state: dict) -> bool:
+    """Whether a review changes what grouping reads of ``report``: rejected, or its type, date or place corrected."""
+    return state.get("verdict") == "rejected" or any(
+        f in state and state[f] != getattr(report, f) for f in ("type", "date", "place"))
 
 
 def regroup(groups: dict[str, str], reviews: dict[str, dict]) -> dict[str, str]:

@@ -21,17 +21,14 @@ router = APIRouter(tags=["pages"])
 
 
 def incident_groups(request: Request) -> dict[str, str]:
-    """Report id -> incident id: the machine's grouping (materialised per analysis) with reviewers' merges and
-    splits over it, once per incidents version in this process."""
-    from trucewatch.store.reviews import regroup
-
+    """Report id -> incident id: the machine's grouping (materialised per analysis) with reviewers' corrections,
+    merges and splits over it (``Store.reviewed_incident_groups``), once per incidents version in this process."""
     store: Store = request.app.state.store
     views = request.app.state.views
     machine = views.token("incidents", lambda: store.incidents_version(reviews=False))
     reviewed = views.token("incident_reviews", store.incidents_version)
-    return views.get(("incident_groups", reviewed), lambda: regroup(
-        views.get(("machine_incident_groups", machine), lambda: store.machine_incident_groups(machine)),
-        store.current_reviews("incident")))
+    return views.get(("incident_groups", reviewed), lambda: store.reviewed_incident_groups(
+        views.get(("machine_incident_groups", machine), lambda: store.machine_incident_groups(machine))))
 
 
 def _types() -> list[str]:
