@@ -433,3 +433,24 @@ def test_a_token_is_asked_once_per_period_and_forgotten_after_a_write() -> None:
     cache.forget_tokens()
     assert cache.token("t", lambda: asked.append(1) or len(asked)) == 2
     assert ViewCache().token("t", lambda: 7) == 7 and ViewCache().token("t", lambda: 8) == 8  # 0 s: always asked
+
+
+def test_a_document_page_shows_what_was_kept_beyond_the_body_budget(tmp_path: Path) -> None:
+    from trucewatch.cleaning.lines import MAX_BODY_CHARS
+    from trucewatch.ingest import ingest
+
+    sentence = "Observers reported a quiet night along the line of contact near the villages. "
+    path = tmp_path / "long.txt"
+    path.write_text("A very long bulletin\n\n" + sentence * (MAX_BODY_CHARS // len(sentence) + 50)
+                    + "The closing line beyond the budget.\n", encoding="utf-8")
+    store = Store(str(tmp_path / "long.db"))
+    ingest([path], store)
+    (document,) = store.documents()
+    assert "closing line beyond" not in document.body
+    with TestClient(create_app(store)) as client:
+        data = client.get(f"/documents/{document.id}.json").json()
+        page = client.get(f"/documents/{document.id}").text
+    kept = "".join(b["text"] for b in data["not_analysed"])
+    assert "The closing line beyond the budget." in kept and "body budget" in data["not_analysed"][0]["reason"]
+    assert "Kept, not analysed" in page and "The closing line beyond the budget." in page
+    store.close()

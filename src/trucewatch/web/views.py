@@ -137,7 +137,8 @@ def document_detail(store: Store, doc_id: str) -> dict | None:
             "published": document.published, "language": document.language, "duplicate_of": document.duplicate_of,
             "source_path": document.source_path, "statements": statements, "evidence": evidence,
             "entered_by_hand": store.entered_by_hand("documents", [doc_id]).get(doc_id),
-            "segments": segments(document.body, spans)}
+            "segments": segments(document.body, spans),
+            "not_analysed": [{"text": b.text, "reason": b.reason} for b in document.removed if b.kind == "overflow"]}
 
 
 def incident_record(report: Incident, group: str | None, review: dict | None, by_hand: dict | None) -> dict:
