@@ -174,3 +174,18 @@ def test_a_batchs_candidates_read_at_once_give_the_same_copies(
     found = verdicts(batched)
     assert found == verdicts(one_by_one)
     assert sum(copy is not None for copy, _ in found.values()) >= 5
+
+
+def test_documents_another_ingest_stored_meanwhile_count_as_in_the_store(store: Store, corpus: Path) -> None:
+    """Two ingests of one folder: the second checked the ledger before the first committed, so its insert
+    finds every document there. They are "already in the store", not nothing read (which exits 1)."""
+    from sqlalchemy import delete
+
+    from trucewatch.store.tables import ingest_log
+
+    first = ingest([corpus], store)
+    with store.engine.begin() as connection:  # as the second ingest saw it: the ledger not yet written
+        connection.execute(delete(ingest_log).where(ingest_log.c.status == "ingested"))
+    second = ingest([corpus], store)
+    assert first.ingested > 0 and second.ingested == 0 and second.duplicates == 0
+    assert second.unchanged == first.ingested and second.read == first.read

@@ -82,7 +82,7 @@ def test_opening_an_up_to_date_store_does_not_load_alembic(tmp_path) -> None:
 
 def test_document_round_trip(store: Store) -> None:
     doc = make_document()
-    assert store.add_documents([(doc, b"\x01" * 8, [1, 2])]) == 1
+    assert store.add_documents([(doc, b"\x01" * 8, [1, 2])]) == {doc.id}
     back = store.document("d1")
     assert back == doc
     assert back.raw_text[back.raw_offset(2) : back.raw_offset(11)] == doc.body[2:11]
@@ -92,7 +92,7 @@ def test_document_round_trip(store: Store) -> None:
 def test_adding_the_same_source_twice_adds_nothing(store: Store) -> None:
     doc = make_document()
     store.add_documents([(doc, b"sig", [])])
-    assert store.add_documents([(make_document(doc_id="d1"), b"sig", [])]) == 0
+    assert store.add_documents([(make_document(doc_id="d1"), b"sig", [])]) == set()
     assert store.count_documents()["documents"] == 1
 
 

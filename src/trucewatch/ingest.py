@@ -28,7 +28,7 @@ BATCH = 256
 class IngestReport:
     ingested: int = 0
     duplicates: int = 0
-    unchanged: int = 0  # already in the store from an earlier run
+    unchanged: int = 0  # already in the store from an earlier run, or stored meanwhile by a concurrent ingest
     skipped: list[Skip] = field(default_factory=list)
 
     @property
@@ -97,11 +97,13 @@ def ingest(
             doc, data = result
             assigned = index.assign(doc, data)
             doc.duplicate_of, doc.duplicate_reason = assigned.duplicate_of, assigned.reason
-            report.duplicates += doc.duplicate_of is not None
             ready.append((doc, data, assigned.buckets))
         report.skipped.extend(skips)
         store.record_skips(skips)  # one transaction per batch, however many bad records
-        report.ingested += store.add_documents(ready)
+        inserted = store.add_documents(ready)
+        report.ingested += len(inserted)
+        report.duplicates += sum(doc.id in inserted and doc.duplicate_of is not None for doc, _, _ in ready)
+        report.unchanged += len(ready) - len(inserted)  # stored meanwhile by another ingest of the same files
         index.flush()
         if on_progress:
             on_progress(len(batch))

@@ -212,16 +212,17 @@ class Store(Reviews, Browse, ByHand):
 
     # -- documents -------------------------------------------------------------------
 
-    def add_documents(self, docs: Iterable[tuple[Document, bytes, list[int]]]) -> int:
-        """Insert documents with their MinHash signatures, LSH buckets and ledger rows in one transaction.
+    def add_documents(self, docs: Iterable[tuple[Document, bytes, list[int]]]) -> set[str]:
+        """Insert documents with their MinHash signatures, LSH buckets and ledger rows in one transaction; the
+        ids of those this call inserted.
 
-        Documents whose source key is already stored are ignored, so a batch can be replayed.
+        Documents whose source key is already stored (a replayed batch, or another ingest's) are ignored.
         """
         fresh: dict[str, tuple[Document, bytes, list[int]]] = {}
         for entry in docs:
             fresh.setdefault(entry[0].source_key, entry)
         if not fresh:
-            return 0
+            return set()
         now = _now()
         with self.transaction() as connection:
             stored = set(
@@ -229,7 +230,7 @@ class Store(Reviews, Browse, ByHand):
             )
             entries = [entry for key, entry in fresh.items() if key not in stored]
             if not entries:
-                return 0
+                return set()
             # Another ingest of the same files may have written some of them since: insert-or-ignore,
             # and add signatures and buckets only for the documents this transaction inserted.
             inserted = set(
@@ -240,7 +241,7 @@ class Store(Reviews, Browse, ByHand):
             )
             entries = [entry for entry in entries if entry[0].id in inserted]
             if not entries:
-                return 0
+                return set()
             connection.execute(insert(signatures), [{"doc_id": doc.id, "minhash": sig} for doc, sig, _ in entries])
             buckets = [{"bucket": b, "doc_id": doc.id} for doc, _, ids in entries for b in ids]
             if buckets:
@@ -262,7 +263,7 @@ class Store(Reviews, Browse, ByHand):
                     for doc, _, _ in entries
                 ],
             )
-        return len(entries)
+        return inserted
 
     def _insert_ignoring_conflicts(self, table):
         if self.engine.dialect.name == "postgresql":
