@@ -66,3 +66,27 @@ def test_a_cue_in_a_time_clause_is_no_signal(agreement, text):
 
 def test_a_cue_outside_a_time_clause_still_counts(agreement):
     assert detect_signal("The exchange of prisoners began on Monday.", agreement.signals_for("8"))[0] == "started"
+
+
+def test_the_sentence_around_a_quotation_places_it_outside_the_zone():
+    """Sochi point 3 is the state border: fire a Karabakh (Artsakh) ministry reports on "the border section" is the
+    line of contact, whether or not a statement covers the words about the fire."""
+    from trucewatch.records import Statement
+
+    sochi = load_agreements()["karabakh-2021-11-26"]
+    fire = "Azerbaijani forces fired on its positions in the border section."
+    body = f"{CONTEXT}\n\nThe Artsakh Defense Ministry said {fire}"
+    start = body.index("Azerbaijani forces")
+    doc = Document(
+        id="d", source_key="k", source_path="p.txt", locator="", content_type="text", raw_text=body, body=body,
+        body_spans=[BodySpan(0, 0, len(body))], published="2022-09-14",
+    )  # fmt: skip
+    quoted = Statement(doc_id="d", kind="indirect", start=start, end=len(body) - 1, text=body[start:-1])
+    assert [x for x in link_document(doc, split_sentences(doc), [quoted], sochi) if x.provision == "3"] == []
+    elsewhere = body.replace("The Artsakh Defense Ministry", "The Armenian Defense Ministry")
+    doc = Document(
+        id="d", source_key="k", source_path="p.txt", locator="", content_type="text", raw_text=elsewhere,
+        body=elsewhere, body_spans=[BodySpan(0, 0, len(elsewhere))], published="2022-09-14",
+    )  # fmt: skip
+    quoted = Statement(doc_id="d", kind="indirect", start=start, end=len(elsewhere) - 1, text=elsewhere[start:-1])
+    assert [x.provision for x in link_document(doc, split_sentences(doc), [quoted], sochi)] == ["3"]

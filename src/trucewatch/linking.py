@@ -271,9 +271,13 @@ class Scorer:
                 kinds.add(kind)
         if score < THRESHOLD or not ("phrase" in kinds or {"place", "context"} <= kinds):
             return None
-        if any(text.search(self.outside.phrases[n]) for n in self.outside.candidates(text)):
+        if self.elsewhere(text):
             return None  # it happened somewhere else: the state border, not the line of contact
         return Match(self.provision.number, round(score, 2), tuple(reasons))
+
+    def elsewhere(self, text: Text) -> bool:
+        """Whether ``text`` names a place outside the provision's zone."""
+        return any(text.search(self.outside.phrases[n]) for n in self.outside.candidates(text))
 
 
 def detect_signal(text: str, cues: dict[str, tuple[str, ...]]) -> tuple[str | None, str | None]:
@@ -428,6 +432,10 @@ class Linker:
             min(ends, default=None),
         )
 
+    def elsewhere(self, provision: str, text: Text) -> bool:
+        """Whether ``text`` names a place outside the zone of ``provision``."""
+        return any(scorer.provision.number == provision and scorer.elsewhere(text) for scorer, _ in self.provisions)
+
     def outside_window(self, day: str | None) -> bool:
         """Whether a YYYY-MM-DD (or a prefix of one) falls before the signing or after the agreement ended."""
         if not day:
@@ -506,6 +514,8 @@ def link_document(
             start, end = max(sentence.start, statement.start), min(sentence.end, statement.end)
             segment = Text(doc.body[start:end])
             for m in _referred(_match(segment, linking, generic=generic), segment, linking, before):
+                if linking.elsewhere(m.provision, text):
+                    continue  # the sentence around the quotation places it outside the provision's zone
                 attributed.add(m.provision)
                 if link := _link(
                     linking, m, doc.id, start, end, segment, reported_on, statement, sentence.index, restates
