@@ -64,7 +64,16 @@ _MODAL = re.compile(r"\b(?:will|would|shall|should|must|could|can|may|might|to)\
 # trouble in prospect reaches further: "will monitor and report the ceasefire violations" reports none (but
 # "continued to violate" does: no "to" here)
 _MODAL_FAR = re.compile(r"\b(?:will|would|shall|should|must|could|can|may|might)\W+(?:\w+\W+){0,6}$", re.I)
+# a cue inside a time clause dates something else: "since the conflict began", "until the process is completed"
+_TIME_CLAUSE = re.compile(r"\b(?:since|until|till|before|once)\W+(?:\w+\W+){0,4}$", re.I)
 _WORD = re.compile(r"\w+")
+# A sentence that calls "this action" or "the move" a breach of the agreement speaks of what the sentences just
+# before it reported: its evidence is for their provisions, not for the agreement as a whole.
+_REFERS_BACK = re.compile(
+    r"\b(?:this|that|the|such)\s+(?:latest\s+)?(?:action|act|move|step|decision|measure|closure)s?\b", re.I
+)
+REFERS_BACK_SIGNALS = ("violated", "disputed")
+REFERS_BACK_WINDOW = 2  # sentences: how far back "this action" may reach
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _SIZE = {"day": 10, "month": 7, "year": 4}  # how much of an ISO date a mention of that precision fixes
 
@@ -262,9 +271,13 @@ class Scorer:
                 kinds.add(kind)
         if score < THRESHOLD or not ("phrase" in kinds or {"place", "context"} <= kinds):
             return None
-        if any(text.search(self.outside.phrases[n]) for n in self.outside.candidates(text)):
+        if self.elsewhere(text):
             return None  # it happened somewhere else: the state border, not the line of contact
         return Match(self.provision.number, round(score, 2), tuple(reasons))
+
+    def elsewhere(self, text: Text) -> bool:
+        """Whether ``text`` names a place outside the provision's zone."""
+        return any(text.search(self.outside.phrases[n]) for n in self.outside.candidates(text))
 
 
 def detect_signal(text: str, cues: dict[str, tuple[str, ...]]) -> tuple[str | None, str | None]:
@@ -290,7 +303,7 @@ def _signal(text: Text, cues: dict[str, tuple[str, ...]]) -> tuple[str | None, s
             if negated:
                 found.setdefault("not_done", "not " + text.text[start:end])
                 continue
-            if _MODAL.search(before):
+            if _MODAL.search(before) or _TIME_CLAUSE.search(before):
                 continue
         elif negated:  # "no violations", "did not dispute": not evidence of trouble
             continue
@@ -419,6 +432,10 @@ class Linker:
             min(ends, default=None),
         )
 
+    def elsewhere(self, provision: str, text: Text) -> bool:
+        """Whether ``text`` names a place outside the zone of ``provision``."""
+        return any(scorer.provision.number == provision and scorer.elsewhere(text) for scorer, _ in self.provisions)
+
     def outside_window(self, day: str | None) -> bool:
         """Whether a YYYY-MM-DD (or a prefix of one) falls before the signing or after the agreement ended."""
         if not day:
@@ -482,10 +499,12 @@ def link_document(
     generic = _names(whole, linking, generic=False) is not None
     links: list[EvidenceLink] = []
     by_start = Overlaps([(st.start, st.end) for st in statements])
-    for sentence in sentences:
+    recent: list[tuple[int, list[Match]]] = []  # (position, provision matches) of the latest linked sentences
+    for position, sentence in enumerate(sentences):
         text = _text(sentence.text)
         if not linking.anything.fires(text) or background(text, linking, doc.published):
             continue
+        before = [m for at, found in recent if position - at <= REFERS_BACK_WINDOW for m in found]
         restates = _restates(text, linking)
         statement = _overlapping(statements, by_start, sentence)
         if statement and linking.outside_window((statement.said_on or "")[:10]):
@@ -494,13 +513,15 @@ def link_document(
         if statement:
             start, end = max(sentence.start, statement.start), min(sentence.end, statement.end)
             segment = Text(doc.body[start:end])
-            for m in _match(segment, linking, generic=generic):
+            for m in _referred(_match(segment, linking, generic=generic), segment, linking, before):
+                if linking.elsewhere(m.provision, text):
+                    continue  # the sentence around the quotation places it outside the provision's zone
                 attributed.add(m.provision)
                 if link := _link(
                     linking, m, doc.id, start, end, segment, reported_on, statement, sentence.index, restates
                 ):
                     links.append(link)
-        for m in _match(text, linking, generic=generic):
+        for m in _referred(_match(text, linking, generic=generic), text, linking, before):
             if (
                 m.provision not in attributed
                 and not (attributed and m.provision == AGREEMENT_LEVEL)
@@ -520,7 +541,31 @@ def link_document(
                 )
             ):
                 links.append(link)
+        if provisions := [x for x in links if x.sentence_index == sentence.index and x.provision != AGREEMENT_LEVEL]:
+            recent = [*recent[-REFERS_BACK_WINDOW:], (position, [_as_match(x) for x in provisions])]
     return links
+
+
+def _as_match(link: EvidenceLink) -> Match:
+    return Match(link.provision, link.score, (f"sentence {link.sentence_index} (provision {link.provision})",))
+
+
+def _referred(matches: list[Match], text: Text, linking: Linker, before: list[Match]) -> list[Match]:
+    """The provisions of the sentences just before, for an agreement-level match that calls "this action" a breach
+    of the agreement: it is about what they reported ("... closed the bridge. This action violates the statement")."""
+    if (
+        [m.provision for m in matches] != [AGREEMENT_LEVEL]
+        or not before
+        or not (anaphor := _REFERS_BACK.search(text.text))
+        or _signal(text, linking.cues[AGREEMENT_LEVEL])[0] not in REFERS_BACK_SIGNALS
+    ):
+        return matches
+    names = matches[0].reasons
+    found: dict[str, Match] = {}
+    for m in before:
+        reason = f"refers back ({anaphor.group(0)!r}) to {m.reasons[0]}"
+        found.setdefault(m.provision, Match(m.provision, m.score, (reason, *names)))
+    return list(found.values())
 
 
 @lru_cache(maxsize=64)
