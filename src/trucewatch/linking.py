@@ -67,13 +67,6 @@ _MODAL_FAR = re.compile(r"\b(?:will|would|shall|should|must|could|can|may|might)
 # a cue inside a time clause dates something else: "since the conflict began", "until the process is completed"
 _TIME_CLAUSE = re.compile(r"\b(?:since|until|till|before|once)\W+(?:\w+\W+){0,4}$", re.I)
 _WORD = re.compile(r"\w+")
-# A sentence that calls "this action" or "the move" a breach of the agreement speaks of what the sentences just
-# before it reported: its evidence is for their provisions, not for the agreement as a whole.
-_REFERS_BACK = re.compile(
-    r"\b(?:this|that|the|such)\s+(?:latest\s+)?(?:action|act|move|step|decision|measure|closure)s?\b", re.I
-)
-REFERS_BACK_SIGNALS = ("violated", "disputed")
-REFERS_BACK_WINDOW = 2  # sentences: how far back "this action" may reach
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _SIZE = {"day": 10, "month": 7, "year": 4}  # how much of an ISO date a mention of that precision fixes
 
@@ -499,12 +492,10 @@ def link_document(
     generic = _names(whole, linking, generic=False) is not None
     links: list[EvidenceLink] = []
     by_start = Overlaps([(st.start, st.end) for st in statements])
-    recent: list[tuple[int, list[Match]]] = []  # (position, provision matches) of the latest linked sentences
-    for position, sentence in enumerate(sentences):
+    for sentence in sentences:
         text = _text(sentence.text)
         if not linking.anything.fires(text) or background(text, linking, doc.published):
             continue
-        before = [m for at, found in recent if position - at <= REFERS_BACK_WINDOW for m in found]
         restates = _restates(text, linking)
         statement = _overlapping(statements, by_start, sentence)
         if statement and linking.outside_window((statement.said_on or "")[:10]):
@@ -513,7 +504,7 @@ def link_document(
         if statement:
             start, end = max(sentence.start, statement.start), min(sentence.end, statement.end)
             segment = Text(doc.body[start:end])
-            for m in _referred(_match(segment, linking, generic=generic), segment, linking, before):
+            for m in _match(segment, linking, generic=generic):
                 if linking.elsewhere(m.provision, text):
                     continue  # the sentence around the quotation places it outside the provision's zone
                 attributed.add(m.provision)
@@ -521,7 +512,7 @@ def link_document(
                     linking, m, doc.id, start, end, segment, reported_on, statement, sentence.index, restates
                 ):
                     links.append(link)
-        for m in _referred(_match(text, linking, generic=generic), text, linking, before):
+        for m in _match(text, linking, generic=generic):
             if (
                 m.provision not in attributed
                 and not (attributed and m.provision == AGREEMENT_LEVEL)
@@ -541,31 +532,7 @@ def link_document(
                 )
             ):
                 links.append(link)
-        if provisions := [x for x in links if x.sentence_index == sentence.index and x.provision != AGREEMENT_LEVEL]:
-            recent = [*recent[-REFERS_BACK_WINDOW:], (position, [_as_match(x) for x in provisions])]
     return links
-
-
-def _as_match(link: EvidenceLink) -> Match:
-    return Match(link.provision, link.score, (f"sentence {link.sentence_index} (provision {link.provision})",))
-
-
-def _referred(matches: list[Match], text: Text, linking: Linker, before: list[Match]) -> list[Match]:
-    """The provisions of the sentences just before, for an agreement-level match that calls "this action" a breach
-    of the agreement: it is about what they reported ("... closed the bridge. This action violates the statement")."""
-    if (
-        [m.provision for m in matches] != [AGREEMENT_LEVEL]
-        or not before
-        or not (anaphor := _REFERS_BACK.search(text.text))
-        or _signal(text, linking.cues[AGREEMENT_LEVEL])[0] not in REFERS_BACK_SIGNALS
-    ):
-        return matches
-    names = matches[0].reasons
-    found: dict[str, Match] = {}
-    for m in before:
-        reason = f"refers back ({anaphor.group(0)!r}) to {m.reasons[0]}"
-        found.setdefault(m.provision, Match(m.provision, m.score, (reason, *names)))
-    return list(found.values())
 
 
 @lru_cache(maxsize=64)
