@@ -327,3 +327,22 @@ def test_a_participle_after_a_quotation_takes_the_clause_s_speaker_not_the_word_
             "Pashinyan said it marked a “new era” for the region.")
     rows = table(text, registry)
     assert [r[4] for r in rows if r[1].startswith(("turning", "open"))] == ["ilham-aliyev", "ilham-aliyev"]
+
+
+def test_several_parties_speak_as_one_joint_speaker_and_their_statement_is_theirs(registry):
+    text = ("The Kelvari government and the Orsan Liberation Front said on Monday that the truce would hold. "
+            "“The guns are silent,” the two parties said. "
+            "Pashinyan and Aliyev said the talks would go on.")
+    rows = table(text, registry)
+    assert [(r[4], r[3]) for r in rows[:2]] == [("provisional:kelvari-government-and-orsan-liberation-front",
+                                                 "The Kelvari government and the Orsan Liberation Front"),
+                                                ("provisional:kelvari-government-and-orsan-liberation-front",
+                                                 "the two parties")]
+    assert rows[2][4] is None  # several people are several speakers, never one
+
+
+def test_a_joint_statement_by_several_states_is_theirs_named_by_the_registry(registry):
+    text = ("A ceasefire was announced in a joint statement by Kelvar and Russia on Monday. "
+            "“The truce will hold,” the statement said.")
+    [statement] = extract_statements(doc(text), registry)
+    assert statement.speaker_name == "Kelvar and Russia"

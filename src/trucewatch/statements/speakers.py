@@ -71,6 +71,14 @@ _NAMED_BEFORE = re.compile(r"^(?:[Tt]he\s+)?(?P<owner>[A-ZÀ-ÖØ-Þ][\w-]*)\s+(
 _RELATIONAL: frozenset[str] = words("speakers", "relational_nouns")
 _RELATION = re.compile(rf"^(?:[Tt]he\s+)?(?P<noun>{alternation(_RELATIONAL)})\s+of\s+"
                        rf"(?:the\s+)?(?P<name>{_NAME.pattern}(?:\s+{_NAME.pattern}){{0,3}})(?:,.*)?$", re.I | re.S)
+_CAPITAL = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
+# one party of a joint speaker: "the Ethiopian government", "the Tigray People’s Liberation Front"
+_PARTY = (rf"(?:[Tt]he\s+)?{_CAPITAL}(?:\s+(?:{_CAPITAL}|(?i:{_ORGANISATION_WORDS})\b|"
+          rf"(?:of|for)\s+(?:the\s+)?{_CAPITAL}))*")
+# "Turkey and Russia", "DR Congo, Rwanda and the U.S. State Department": several parties speaking as one
+_JOINT = re.compile(rf"(?P<parties>{_PARTY}(?:,\s+{_PARTY})*,?\s+(?:and|&)\s+{_PARTY})")
+_PARTY_SPLIT = re.compile(r",\s+(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
+_JOINT_ANAPHORA: frozenset[str] = words("speakers", "joint_anaphora")
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
 
@@ -142,6 +150,7 @@ class SpeakerResolver:
         self.provisional: dict[str, str] = {}  # surname or full name (lower) -> provisional id
         self.names: dict[str, str] = {}  # provisional id -> name
         self.kinds: dict[str, str] = {}  # provisional id -> "provisional" (a person?) or "organisation"
+        self.joint: set[str] = set()  # provisional ids of several parties speaking as one
 
     def resolve(self, start: int, end: int, on: str | None = None) -> Resolved:
         start, end = name_span(self.text, start, end)
@@ -177,6 +186,11 @@ class SpeakerResolver:
         office = _OFFICE.match(phrase.strip(" ,."))
         if office is not None:  # "Prime Minister Benjamin Netanyahu's office": an organisation of its own
             return self._register(f"{office.group('name')}’s {office.group('office').lower()}", [], True)
+        if bare in _JOINT_ANAPHORA:  # "the two parties": the parties named together last
+            return self._recent(start, lambda s: s.actor_id in self.joint)
+        joint = _JOINT.fullmatch(phrase.strip(" ,."))
+        if joint is not None and (found := self._joint(joint.group("parties"), written)) is not None:
+            return found
         phrase = _TRAILING.sub("", phrase)  # "the Ministry of Health in the capital Yerevan"
         if phrase.split(" ", 1)[0].lower() in {*_PERSON_PRONOUNS, *_ORG_PRONOUNS, *_UNRESOLVED}:
             phrase = _ADVERBS.sub("", phrase)
@@ -275,10 +289,28 @@ class SpeakerResolver:
             if sentence is None or any(s <= at < e for s, e in self.quoted):
                 continue
             by = _ISSUED_BY.match(self.text, at + len(noun), sentence.end)
+            joint = _JOINT.match(self.text, by.end(), sentence.end) if by else None
+            if joint is not None and (found := self._joint(joint.group("parties"), "")) is not None:
+                return found  # "a joint statement by Saudi Arabia and the United States"
             low, high = (by.end(), sentence.end) if by else (sentence.start, at)
             named = [m for m in self.mentions if low <= m.start and m.end <= high]
             return self._pick(named) if named else None
         return None
+
+    def _joint(self, parties: str, written: str) -> str | None:
+        """Several parties that are no people, speaking as one ("the Ethiopian government and the TPLF said"): one
+        provisional actor named by their names without articles, registry names where the registry knows them."""
+        names = [re.sub(r"^the\s+", "", p.strip(), flags=re.I) for p in _PARTY_SPLIT.split(parties) if p.strip()]
+        people = {re.sub(r"^the\s+", "", text, flags=re.I) for label, text in self.entities.get(written, ())
+                  if label == "PERSON"}  # the NER's, unless an organisation's word says otherwise
+        known = [self.registry.get(self.registry.lookup(n) or "") for n in names]
+        if len(names) < 2 or any(n in people and not _ORGANISATION.search(n) for n in names) \
+                or any(a is not None and a.is_person for a in known):
+            return None  # "Putin and Aliyev": several speakers, not one
+        names = [a.name if a is not None else n for a, n in zip(known, names, strict=True)]
+        found = self._register(f"{', '.join(names[:-1])} and {names[-1]}", [], True)
+        self.joint.add(found)
+        return found
 
     def _name(self, actor_id: str) -> str:
         actor = self.registry.get(actor_id)
