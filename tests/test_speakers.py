@@ -346,3 +346,11 @@ def test_a_joint_statement_by_several_states_is_theirs_named_by_the_registry(reg
             "“The truce will hold,” the statement said.")
     [statement] = extract_statements(doc(text), registry)
     assert statement.speaker_name == "Kelvar and Russia"
+
+
+def test_they_is_the_institution_that_spoke_before_never_a_person(registry):
+    text = ("The Armenian Defence Ministry said two soldiers were wounded. "
+            "An inquiry has begun, they added.")
+    assert [r[4] for r in table(text, registry)] == ["armenia-mod", "armenia-mod"]
+    people = "Pashinyan said the talks went well. The roads will open, they added."
+    assert [r[4] for r in table(people, registry)][-1] is None

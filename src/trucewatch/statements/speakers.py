@@ -34,6 +34,7 @@ _PERSON_PRONOUNS: dict[str, str] = _WORDS["person_pronouns"] | {
 _ANAPHORIC_NOUNS: frozenset[str] = frozenset(w for words_ in _SPEECH for w in words_["organisation_anaphora"])
 _ORG_PRONOUNS: frozenset[str] = words("speakers", "organisation_pronouns")
 _UNRESOLVED: frozenset[str] = words("speakers", "unresolved_pronouns")
+_PLURAL_PRONOUNS: frozenset[str] = words("speakers", "plural_pronouns")
 _NOT_NAMES: frozenset[str] = words("speakers", "not_names")
 _ADVERBS = re.compile(r"(?:\s+[a-z]+ly)+$")  # "It particularly says": the pronoun is the speaker
 _DOCUMENT_NOUNS: frozenset[str] = words("speakers", "document_nouns")
@@ -192,7 +193,7 @@ class SpeakerResolver:
         if joint is not None and (found := self._joint(joint.group("parties"), written)) is not None:
             return found
         phrase = _TRAILING.sub("", phrase)  # "the Ministry of Health in the capital Yerevan"
-        if phrase.split(" ", 1)[0].lower() in {*_PERSON_PRONOUNS, *_ORG_PRONOUNS, *_UNRESOLVED}:
+        if phrase.split(" ", 1)[0].lower() in {*_PERSON_PRONOUNS, *_ORG_PRONOUNS, *_PLURAL_PRONOUNS, *_UNRESOLVED}:
             phrase = _ADVERBS.sub("", phrase)
         end = start + len(phrase)
         person = self._person(written, phrase, start) or self._person_ending(written)
@@ -202,6 +203,8 @@ class SpeakerResolver:
         if lower in _PERSON_PRONOUNS:
             return self._recent(start, lambda s: s.kind in ("person", "provisional")
                                 and s.gender in (None, _PERSON_PRONOUNS[lower]))
+        if lower in _PLURAL_PRONOUNS:  # never a person, never an actor only named: one that spoke before
+            return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
         if lower in _ORG_PRONOUNS:
             return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=False)
         if _ANAPHORIC_NOUNS.intersection(lower.split()):  # "в военном ведомстве": the organisation named last
