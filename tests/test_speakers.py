@@ -354,3 +354,9 @@ def test_they_is_the_institution_that_spoke_before_never_a_person(registry):
     assert [r[4] for r in table(text, registry)] == ["armenia-mod", "armenia-mod"]
     people = "Pashinyan said the talks went well. The roads will open, they added."
     assert [r[4] for r in table(people, registry)][-1] is None
+
+
+def test_mutual_blame_is_no_statement_but_one_side_s_charge_is(registry):
+    text = ("Each side accused the other of violating the truce on Monday. "
+            "The Armenian Defence Ministry blamed the Azerbaijani army for the shelling.")
+    assert [r[1] for r in table(text, registry)] == ["the Azerbaijani army for the shelling"]

@@ -48,6 +48,8 @@ ACT_CUES: frozenset[str] = _forms("act_cues")
 NAMING_CUES: frozenset[str] = _forms("naming_cues")
 # Cues whose object and its "of"/"for" phrase are what was said ("accused the army of targeting ...").
 CHARGE_CUES: frozenset[str] = _forms("charge_cues")
+# Objects of a charge that make it mutual blame ("accused each other of ..."), no one's account of what happened.
+RECIPROCAL_OBJECTS: frozenset[str] = words("quotes", "reciprocal_objects")
 PRONOUNS: frozenset[str] = words("quotes", "pronouns")
 # Objects that carry what was said ("stressed the importance of ...").
 CONTENT_NOUNS: frozenset[str] = words("quotes", "content_nouns")

@@ -18,6 +18,7 @@ from trucewatch.statements.cues import (
     CUE_FORMS,
     OBJECT_CUES,
     QUOTING_FORMS,
+    RECIPROCAL_OBJECTS,
 )
 from trucewatch.statements.marks import Quote
 from trucewatch.text.spans import SpanIndex
@@ -175,6 +176,8 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
                 return None  # "agreed to withdraw", "urged them to step back": an act, not what was said
         elif prep is not None and cue.lower_.startswith(("call", "urg")):
             content = list(prep.subtree)[1:]
+        elif dobj is not None and cue.lower_ in CHARGE_CUES and dobj.lower_ in RECIPROCAL_OBJECTS:
+            return None  # "each side accused the other of violating the truce": mutual blame
         elif dobj is not None and cue.lower_ in CHARGE_CUES and (charge := next(
                 (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")), None)):
             content = [t for t in parsed if dobj.left_edge.i <= t.i <= charge.right_edge.i]
