@@ -360,3 +360,10 @@ def test_mutual_blame_is_no_statement_but_one_side_s_charge_is(registry):
     text = ("Each side accused the other of violating the truce on Monday. "
             "The Armenian Defence Ministry blamed the Azerbaijani army for the shelling.")
     assert [r[1] for r in table(text, registry)] == ["the Azerbaijani army for the shelling"]
+
+
+def test_a_name_in_apposition_after_a_subject_descriptor_is_kept_and_is_the_speaker(registry):
+    text = ("Since the closure began, the State Minister of Kelvaria, Ruben Vardanyan, has been going live on his "
+            "page to provide ‘first-hand information’ about the road.")
+    partial = [s for s in extract_statements(doc(text), registry) if s.kind == "partial"]
+    assert [s.speaker_name for s in partial] == ["Ruben Vardanyan"]

@@ -129,7 +129,12 @@ def _subject(token):
 def _subject_tokens(subject) -> list:
     """The subject phrase, without relative clauses or parentheticals after a comma."""
     tokens = list(subject.subtree)
+    # "the State Minister of Nagorno-Karabakh, Ruben Vardanyan,": a name in apposition stays (``name_span`` picks it)
+    named = [c.right_edge.i for c in subject.children
+             if c.dep_ == "appos" and all(t.tag_ in ("NNP", "NNPS") for t in c.subtree)]
     for n, tok in enumerate(tokens):
+        if named and tok.i <= named[0]:
+            continue
         if tok.i > subject.i and (tok.text in ",(—–" or tok.dep_ in ("relcl", "acl")):
             tokens = tokens[:n]
             break
