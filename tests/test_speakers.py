@@ -372,5 +372,6 @@ def test_a_name_in_apposition_after_a_subject_descriptor_is_kept_and_is_the_spea
 def test_condemning_or_denying_a_thing_is_no_statement_but_denying_that_something_happened_is(registry):
     text = ("The Armenian Foreign Ministry condemned the latest provocation by the border guards. "
             "The Azerbaijani Defence Ministry denied the extent of the losses. "
+            "The Armenian Foreign Ministry called an urgent meeting of the Security Council. "
             "The Azerbaijani Defence Ministry denied reports that its units had fired on the villages.")
     assert [r[1] for r in table(text, registry)] == ["reports that its units had fired on the villages"]
