@@ -206,10 +206,11 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
 
 
 def _names_an_act(cue, content: list) -> bool:
-    """"Expressed condolences", "confirmed the news", "welcomed the deal": a noun phrase naming an act or a
-    feeling, no words reported (unlike "expressed hope that ...", "hailed it as “historic”")."""
+    """"Expressed condolences", "confirmed the news", "welcomed the deal": a direct object naming an act or a
+    feeling, no words reported (unlike "expressed hope that ...", "hailed it as “historic”", "called for a truce")."""
     return cue.lower_ in ACT_CUES and not any(c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
                                               for c in cue.children) \
+        and any(t.dep_ == "dobj" and t.head.i == cue.i for t in content) \
         and not any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER or t.tag_ in _FINITE for t in content)
 
 
