@@ -375,3 +375,5 @@ def test_condemning_or_denying_a_thing_is_no_statement_but_denying_that_somethin
             "The Armenian Foreign Ministry called an urgent meeting of the Security Council. "
             "The Azerbaijani Defence Ministry denied reports that its units had fired on the villages.")
     assert [r[1] for r in table(text, registry)] == ["reports that its units had fired on the villages"]
+    call = "The Armenian Foreign Ministry called for an immediate truce along the border."
+    assert [r[1] for r in table(call, registry)] == ["an immediate truce along the border"]
