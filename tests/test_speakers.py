@@ -377,3 +377,10 @@ def test_condemning_or_denying_a_thing_is_no_statement_but_denying_that_somethin
     assert [r[1] for r in table(text, registry)] == ["reports that its units had fired on the villages"]
     call = "The Armenian Foreign Ministry called for an immediate truce along the border."
     assert [r[1] for r in table(call, registry)] == ["an immediate truce along the border"]
+
+
+def test_a_document_of_an_organisation_speaks_for_it(registry):
+    text = ("On 11 March, the Annual Threat Assessment of the Kelvar Intelligence Community warned that the "
+            "conflict could resume.")
+    [statement] = extract_statements(doc(text), registry)
+    assert statement.speaker_name == "Kelvar Intelligence Community"

@@ -51,6 +51,9 @@ _SOURCE_NOUNS = alternation(words("speakers", "source_nouns"))
 _SOURCE = re.compile(rf"^(?:(?:the|a|an|one|two|several|some)\s+)?(?:[\w-]+\s+)?(?:{_SOURCE_NOUNS})"
                      r"\s+(?:in|at|from|of|with|within)\s+(?P<rest>\S.*)$", re.I | re.S)
 _ANAPHORA: frozenset[str] = words("speakers", "organisation_anaphora")
+# "the Annual Threat Assessment of the US Intelligence Community", "a statement by the ministry": its issuer speaks
+_DOCUMENT_BY = re.compile(rf"^(?:(?:the|a|an|its|their)\s+)?(?:[\w’'-]+\s+){{0,3}}(?:{alternation(_DOCUMENT_NOUNS)})"
+                          r"\s+(?:of|by|from)\s+(?P<rest>\S.*)$", re.I | re.S)
 _SAME_SOURCE = re.compile(rf"^(?:the|these|those)\s+(?:{_SOURCE_NOUNS})$", re.I)
 # "<Name>'s office", "<Name>'s press service": named by the person's surname
 _OFFICE = re.compile(rf"^(?:.*\s)?(?P<name>{_NAME.pattern})['’]s\s+"
@@ -174,6 +177,10 @@ class SpeakerResolver:
             found = self._resolve(source.group("rest"), at, at + len(source.group("rest")), on)
             if found is not None:
                 return found
+        document = _DOCUMENT_BY.match(phrase)
+        if document is not None:
+            at = self.text.find(document.group("rest"), start)
+            return self._resolve(document.group("rest"), at, at + len(document.group("rest")), on)
         relation = _RELATION.match(phrase.strip(" ,."))
         if relation is not None:  # "The family of Alon Ohel, who ...": the family, not Alon Ohel
             name = f"{relation.group('noun').lower()} of {relation.group('name')}"
