@@ -384,3 +384,11 @@ def test_a_document_of_an_organisation_speaks_for_it(registry):
             "conflict could resume.")
     [statement] = extract_statements(doc(text), registry)
     assert statement.speaker_name == "Kelvar Intelligence Community"
+
+
+def test_denouncing_a_statement_is_a_statement_and_a_press_service_speaks_for_its_office(registry):
+    text = ("The Azerbaijani leader denounced the statement from Canada and France. "
+            "The press service of the Russian president said that the talks went well.")
+    rows = table(text, registry)
+    assert rows[0][1] == "the statement from Canada and France"
+    assert rows[1][4] == "kremlin"

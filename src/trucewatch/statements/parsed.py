@@ -19,6 +19,7 @@ from trucewatch.statements.cues import (
     OBJECT_CUES,
     QUOTING_FORMS,
     RECIPROCAL_OBJECTS,
+    SPEECH_OBJECTS,
 )
 from trucewatch.statements.marks import Quote
 from trucewatch.text.spans import SpanIndex
@@ -210,7 +211,7 @@ def _names_an_act(cue, content: list) -> bool:
     feeling, no words reported (unlike "expressed hope that ...", "hailed it as “historic”", "called for a truce")."""
     return cue.lower_ in ACT_CUES and not any(c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
                                               for c in cue.children) \
-        and any(t.dep_ == "dobj" and t.head.i == cue.i for t in content) \
+        and any(t.dep_ == "dobj" and t.head.i == cue.i and t.lower_ not in SPEECH_OBJECTS for t in content) \
         and not any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER or t.tag_ in _FINITE for t in content)
 
 

@@ -51,9 +51,12 @@ _SOURCE_NOUNS = alternation(words("speakers", "source_nouns"))
 _SOURCE = re.compile(rf"^(?:(?:the|a|an|one|two|several|some)\s+)?(?:[\w-]+\s+)?(?:{_SOURCE_NOUNS})"
                      r"\s+(?:in|at|from|of|with|within)\s+(?P<rest>\S.*)$", re.I | re.S)
 _ANAPHORA: frozenset[str] = words("speakers", "organisation_anaphora")
-# "the Annual Threat Assessment of the US Intelligence Community", "a statement by the ministry": its issuer speaks
-_DOCUMENT_BY = re.compile(rf"^(?:(?:the|a|an|its|their)\s+)?(?:[\w’'-]+\s+){{0,3}}(?:{alternation(_DOCUMENT_NOUNS)})"
-                          r"\s+(?:of|by|from)\s+(?P<rest>\S.*)$", re.I | re.S)
+# "the Annual Threat Assessment of the US Intelligence Community", "a statement by the ministry": its issuer speaks;
+# "the press service of the president" is an office of its own
+_OFFICES: frozenset[str] = words("speakers", "office_nouns")
+_DOCUMENT_BY = re.compile(rf"^(?:(?:the|a|an|its|their)\s+)?(?:[\w’'-]+\s+){{0,3}}"
+                          rf"(?:{alternation(_DOCUMENT_NOUNS - _OFFICES)})\s+(?:of|by|from)\s+(?P<rest>\S.*)$",
+                          re.I | re.S)
 _SAME_SOURCE = re.compile(rf"^(?:the|these|those)\s+(?:{_SOURCE_NOUNS})$", re.I)
 # "<Name>'s office", "<Name>'s press service": named by the person's surname
 _OFFICE = re.compile(rf"^(?:.*\s)?(?P<name>{_NAME.pattern})['’]s\s+"
