@@ -327,3 +327,68 @@ def test_a_participle_after_a_quotation_takes_the_clause_s_speaker_not_the_word_
             "Pashinyan said it marked a “new era” for the region.")
     rows = table(text, registry)
     assert [r[4] for r in rows if r[1].startswith(("turning", "open"))] == ["ilham-aliyev", "ilham-aliyev"]
+
+
+def test_several_parties_speak_as_one_joint_speaker_and_their_statement_is_theirs(registry):
+    text = ("The Kelvari government and the Orsan Liberation Front said on Monday that the truce would hold. "
+            "“The guns are silent,” the two parties said. "
+            "Pashinyan and Aliyev said the talks would go on.")
+    rows = table(text, registry)
+    assert [(r[4], r[3]) for r in rows[:2]] == [("provisional:kelvari-government-and-orsan-liberation-front",
+                                                 "The Kelvari government and the Orsan Liberation Front"),
+                                                ("provisional:kelvari-government-and-orsan-liberation-front",
+                                                 "the two parties")]
+    assert rows[2][4] is None  # several people are several speakers, never one
+
+
+def test_a_joint_statement_by_several_states_is_theirs_named_by_the_registry(registry):
+    text = ("A ceasefire was announced in a joint statement by Kelvar and Russia on Monday. "
+            "“The truce will hold,” the statement said.")
+    [statement] = extract_statements(doc(text), registry)
+    assert statement.speaker_name == "Kelvar and Russia"
+
+
+def test_they_is_the_institution_that_spoke_before_never_a_person(registry):
+    text = ("The Armenian Defence Ministry said two soldiers were wounded. "
+            "An inquiry has begun, they added.")
+    assert [r[4] for r in table(text, registry)] == ["armenia-mod", "armenia-mod"]
+    people = "Pashinyan said the talks went well. The roads will open, they added."
+    assert [r[4] for r in table(people, registry)][-1] is None
+
+
+def test_mutual_blame_is_no_statement_but_one_side_s_charge_is(registry):
+    text = ("Each side accused the other of violating the truce on Monday. "
+            "The Armenian Defence Ministry blamed the Azerbaijani army for the shelling.")
+    assert [r[1] for r in table(text, registry)] == ["the Azerbaijani army for the shelling"]
+
+
+def test_a_name_in_apposition_after_a_subject_descriptor_is_kept_and_is_the_speaker(registry):
+    text = ("Since the closure began, the State Minister of Kelvaria, Ruben Vardanyan, has been going live on his "
+            "page to provide ‘first-hand information’ about the road.")
+    partial = [s for s in extract_statements(doc(text), registry) if s.kind == "partial"]
+    assert [s.speaker_name for s in partial] == ["Ruben Vardanyan"]
+
+
+def test_condemning_or_denying_a_thing_is_no_statement_but_denying_that_something_happened_is(registry):
+    text = ("The Armenian Foreign Ministry condemned the latest provocation by the border guards. "
+            "The Azerbaijani Defence Ministry denied the extent of the losses. "
+            "The Armenian Foreign Ministry called an urgent meeting of the Security Council. "
+            "The Azerbaijani Defence Ministry denied reports that its units had fired on the villages.")
+    assert [r[1] for r in table(text, registry)] == ["reports that its units had fired on the villages"]
+    call = "The Armenian Foreign Ministry called for an immediate truce along the border."
+    assert [r[1] for r in table(call, registry)] == ["an immediate truce along the border"]
+
+
+def test_a_document_of_an_organisation_speaks_for_it(registry):
+    text = ("On 11 March, the Annual Threat Assessment of the Kelvar Intelligence Community warned that the "
+            "conflict could resume.")
+    [statement] = extract_statements(doc(text), registry)
+    assert statement.speaker_name == "Kelvar Intelligence Community"
+
+
+def test_denouncing_a_statement_is_a_statement_and_a_press_service_speaks_for_its_office(registry):
+    text = ("The Azerbaijani leader denounced the statement from Canada and France. "
+            "The press service of the Russian president said that the talks went well.")
+    rows = table(text, registry)
+    assert rows[0][1] == "the statement from Canada and France"
+    assert rows[1][4] == "kremlin"

@@ -44,10 +44,14 @@ OBJECT_CUES: frozenset[str] = _forms("object_cues")
 CLAUSE_CUES: frozenset[str] = CUE_FORMS - NOUN_LIKE - OBJECT_CUES
 # Object cues whose bare noun object names an act or a feeling, not words ("expressed condolences").
 ACT_CUES: frozenset[str] = _forms("act_cues")
+# Objects of an act cue that name words said ("denounced the statement"): a response to them is a statement.
+SPEECH_OBJECTS: frozenset[str] = words("quotes", "speech_objects")
 # Cues whose object, not a clause, holds the quoted words ("called it a “historic day”"): those words are the statement.
 NAMING_CUES: frozenset[str] = _forms("naming_cues")
 # Cues whose object and its "of"/"for" phrase are what was said ("accused the army of targeting ...").
 CHARGE_CUES: frozenset[str] = _forms("charge_cues")
+# Objects of a charge that make it mutual blame ("accused each other of ..."), no one's account of what happened.
+RECIPROCAL_OBJECTS: frozenset[str] = words("quotes", "reciprocal_objects")
 PRONOUNS: frozenset[str] = words("quotes", "pronouns")
 # Objects that carry what was said ("stressed the importance of ...").
 CONTENT_NOUNS: frozenset[str] = words("quotes", "content_nouns")

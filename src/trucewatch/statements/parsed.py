@@ -18,6 +18,8 @@ from trucewatch.statements.cues import (
     CUE_FORMS,
     OBJECT_CUES,
     QUOTING_FORMS,
+    RECIPROCAL_OBJECTS,
+    SPEECH_OBJECTS,
 )
 from trucewatch.statements.marks import Quote
 from trucewatch.text.spans import SpanIndex
@@ -128,7 +130,12 @@ def _subject(token):
 def _subject_tokens(subject) -> list:
     """The subject phrase, without relative clauses or parentheticals after a comma."""
     tokens = list(subject.subtree)
+    # "the State Minister of Nagorno-Karabakh, Ruben Vardanyan,": a name in apposition stays (``name_span`` picks it)
+    named = [c.right_edge.i for c in subject.children
+             if c.dep_ == "appos" and all(t.tag_ in ("NNP", "NNPS") for t in c.subtree)]
     for n, tok in enumerate(tokens):
+        if named and tok.i <= named[0]:
+            continue
         if tok.i > subject.i and (tok.text in ",(—–" or tok.dep_ in ("relcl", "acl")):
             tokens = tokens[:n]
             break
@@ -175,6 +182,8 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
                 return None  # "agreed to withdraw", "urged them to step back": an act, not what was said
         elif prep is not None and cue.lower_.startswith(("call", "urg")):
             content = list(prep.subtree)[1:]
+        elif dobj is not None and cue.lower_ in CHARGE_CUES and dobj.lower_ in RECIPROCAL_OBJECTS:
+            return None  # "each side accused the other of violating the truce": mutual blame
         elif dobj is not None and cue.lower_ in CHARGE_CUES and (charge := next(
                 (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")), None)):
             content = [t for t in parsed if dobj.left_edge.i <= t.i <= charge.right_edge.i]
@@ -198,10 +207,11 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
 
 
 def _names_an_act(cue, content: list) -> bool:
-    """"Expressed condolences", "confirmed the news", "welcomed the deal": a noun phrase naming an act or a
-    feeling, no words reported (unlike "expressed hope that ...", "hailed it as “historic”")."""
+    """"Expressed condolences", "confirmed the news", "welcomed the deal": a direct object naming an act or a
+    feeling, no words reported (unlike "expressed hope that ...", "hailed it as “historic”", "called for a truce")."""
     return cue.lower_ in ACT_CUES and not any(c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
                                               for c in cue.children) \
+        and any(t.dep_ == "dobj" and t.head.i == cue.i and t.lower_ not in SPEECH_OBJECTS for t in content) \
         and not any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER or t.tag_ in _FINITE for t in content)
 
 

@@ -34,6 +34,7 @@ _PERSON_PRONOUNS: dict[str, str] = _WORDS["person_pronouns"] | {
 _ANAPHORIC_NOUNS: frozenset[str] = frozenset(w for words_ in _SPEECH for w in words_["organisation_anaphora"])
 _ORG_PRONOUNS: frozenset[str] = words("speakers", "organisation_pronouns")
 _UNRESOLVED: frozenset[str] = words("speakers", "unresolved_pronouns")
+_PLURAL_PRONOUNS: frozenset[str] = words("speakers", "plural_pronouns")
 _NOT_NAMES: frozenset[str] = words("speakers", "not_names")
 _ADVERBS = re.compile(r"(?:\s+[a-z]+ly)+$")  # "It particularly says": the pronoun is the speaker
 _DOCUMENT_NOUNS: frozenset[str] = words("speakers", "document_nouns")
@@ -50,6 +51,12 @@ _SOURCE_NOUNS = alternation(words("speakers", "source_nouns"))
 _SOURCE = re.compile(rf"^(?:(?:the|a|an|one|two|several|some)\s+)?(?:[\w-]+\s+)?(?:{_SOURCE_NOUNS})"
                      r"\s+(?:in|at|from|of|with|within)\s+(?P<rest>\S.*)$", re.I | re.S)
 _ANAPHORA: frozenset[str] = words("speakers", "organisation_anaphora")
+# "the Annual Threat Assessment of the US Intelligence Community", "a statement by the ministry": its issuer speaks;
+# "the press service of the president" is an office of its own
+_OFFICES: frozenset[str] = words("speakers", "office_nouns")
+_DOCUMENT_BY = re.compile(rf"^(?:(?:the|a|an|its|their)\s+)?(?:[\w’'-]+\s+){{0,3}}"
+                          rf"(?:{alternation(_DOCUMENT_NOUNS - _OFFICES)})\s+(?:of|by|from)\s+(?P<rest>\S.*)$",
+                          re.I | re.S)
 _SAME_SOURCE = re.compile(rf"^(?:the|these|those)\s+(?:{_SOURCE_NOUNS})$", re.I)
 # "<Name>'s office", "<Name>'s press service": named by the person's surname
 _OFFICE = re.compile(rf"^(?:.*\s)?(?P<name>{_NAME.pattern})['’]s\s+"
@@ -71,6 +78,14 @@ _NAMED_BEFORE = re.compile(r"^(?:[Tt]he\s+)?(?P<owner>[A-ZÀ-ÖØ-Þ][\w-]*)\s+(
 _RELATIONAL: frozenset[str] = words("speakers", "relational_nouns")
 _RELATION = re.compile(rf"^(?:[Tt]he\s+)?(?P<noun>{alternation(_RELATIONAL)})\s+of\s+"
                        rf"(?:the\s+)?(?P<name>{_NAME.pattern}(?:\s+{_NAME.pattern}){{0,3}})(?:,.*)?$", re.I | re.S)
+_CAPITAL = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
+# one party of a joint speaker: "the Ethiopian government", "the Tigray People’s Liberation Front"
+_PARTY = (rf"(?:[Tt]he\s+)?{_CAPITAL}(?:\s+(?:{_CAPITAL}|(?i:{_ORGANISATION_WORDS})\b|"
+          rf"(?:of|for)\s+(?:the\s+)?{_CAPITAL}))*")
+# "Turkey and Russia", "DR Congo, Rwanda and the U.S. State Department": several parties speaking as one
+_JOINT = re.compile(rf"(?P<parties>{_PARTY}(?:,\s+{_PARTY})*,?\s+(?:and|&)\s+{_PARTY})")
+_PARTY_SPLIT = re.compile(r",\s+(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
+_JOINT_ANAPHORA: frozenset[str] = words("speakers", "joint_anaphora")
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
 
@@ -142,6 +157,7 @@ class SpeakerResolver:
         self.provisional: dict[str, str] = {}  # surname or full name (lower) -> provisional id
         self.names: dict[str, str] = {}  # provisional id -> name
         self.kinds: dict[str, str] = {}  # provisional id -> "provisional" (a person?) or "organisation"
+        self.joint: set[str] = set()  # provisional ids of several parties speaking as one
 
     def resolve(self, start: int, end: int, on: str | None = None) -> Resolved:
         start, end = name_span(self.text, start, end)
@@ -164,6 +180,10 @@ class SpeakerResolver:
             found = self._resolve(source.group("rest"), at, at + len(source.group("rest")), on)
             if found is not None:
                 return found
+        document = _DOCUMENT_BY.match(phrase)
+        if document is not None:
+            at = self.text.find(document.group("rest"), start)
+            return self._resolve(document.group("rest"), at, at + len(document.group("rest")), on)
         relation = _RELATION.match(phrase.strip(" ,."))
         if relation is not None:  # "The family of Alon Ohel, who ...": the family, not Alon Ohel
             name = f"{relation.group('noun').lower()} of {relation.group('name')}"
@@ -177,8 +197,13 @@ class SpeakerResolver:
         office = _OFFICE.match(phrase.strip(" ,."))
         if office is not None:  # "Prime Minister Benjamin Netanyahu's office": an organisation of its own
             return self._register(f"{office.group('name')}’s {office.group('office').lower()}", [], True)
+        if bare in _JOINT_ANAPHORA:  # "the two parties": the parties named together last
+            return self._recent(start, lambda s: s.actor_id in self.joint)
+        joint = _JOINT.fullmatch(phrase.strip(" ,."))
+        if joint is not None and (found := self._joint(joint.group("parties"), written)) is not None:
+            return found
         phrase = _TRAILING.sub("", phrase)  # "the Ministry of Health in the capital Yerevan"
-        if phrase.split(" ", 1)[0].lower() in {*_PERSON_PRONOUNS, *_ORG_PRONOUNS, *_UNRESOLVED}:
+        if phrase.split(" ", 1)[0].lower() in {*_PERSON_PRONOUNS, *_ORG_PRONOUNS, *_PLURAL_PRONOUNS, *_UNRESOLVED}:
             phrase = _ADVERBS.sub("", phrase)
         end = start + len(phrase)
         person = self._person(written, phrase, start) or self._person_ending(written)
@@ -188,6 +213,8 @@ class SpeakerResolver:
         if lower in _PERSON_PRONOUNS:
             return self._recent(start, lambda s: s.kind in ("person", "provisional")
                                 and s.gender in (None, _PERSON_PRONOUNS[lower]))
+        if lower in _PLURAL_PRONOUNS:  # never a person, never an actor only named: one that spoke before
+            return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
         if lower in _ORG_PRONOUNS:
             return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=False)
         if _ANAPHORIC_NOUNS.intersection(lower.split()):  # "в военном ведомстве": the organisation named last
@@ -275,10 +302,28 @@ class SpeakerResolver:
             if sentence is None or any(s <= at < e for s, e in self.quoted):
                 continue
             by = _ISSUED_BY.match(self.text, at + len(noun), sentence.end)
+            joint = _JOINT.match(self.text, by.end(), sentence.end) if by else None
+            if joint is not None and (found := self._joint(joint.group("parties"), "")) is not None:
+                return found  # "a joint statement by Saudi Arabia and the United States"
             low, high = (by.end(), sentence.end) if by else (sentence.start, at)
             named = [m for m in self.mentions if low <= m.start and m.end <= high]
             return self._pick(named) if named else None
         return None
+
+    def _joint(self, parties: str, written: str) -> str | None:
+        """Several parties that are no people, speaking as one ("the Ethiopian government and the TPLF said"): one
+        provisional actor named by their names without articles, registry names where the registry knows them."""
+        names = [re.sub(r"^the\s+", "", p.strip(), flags=re.I) for p in _PARTY_SPLIT.split(parties) if p.strip()]
+        people = {re.sub(r"^the\s+", "", text, flags=re.I) for label, text in self.entities.get(written, ())
+                  if label == "PERSON"}  # the NER's, unless an organisation's word says otherwise
+        known = [self.registry.get(self.registry.lookup(n) or "") for n in names]
+        if len(names) < 2 or any(n in people and not _ORGANISATION.search(n) for n in names) \
+                or any(a is not None and a.is_person for a in known):
+            return None  # "Putin and Aliyev": several speakers, not one
+        names = [a.name if a is not None else n for a, n in zip(known, names, strict=True)]
+        found = self._register(f"{', '.join(names[:-1])} and {names[-1]}", [], True)
+        self.joint.add(found)
+        return found
 
     def _name(self, actor_id: str) -> str:
         actor = self.registry.get(actor_id)
