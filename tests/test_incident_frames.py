@@ -10,23 +10,12 @@ from trucewatch.actors import load_registry
 from trucewatch.incidents import extract_incidents
 from trucewatch.incidents.gazetteer import load_gazetteer
 from trucewatch.incidents.rules import _frame_cues, _inflected
-from trucewatch.records import BodySpan, Document
+from trucewatch.records import Document
 from trucewatch.text.sentences import split_sentences
 
 
 def types(body: str) -> set[str]:
-    doc = Document(
-        id="d1",
-        source_key="k",
-        source_path="p.txt",
-        locator="",
-        content_type="text",
-        raw_text=body,
-        body=body,
-        body_spans=[BodySpan(0, 0, len(body))],
-        published="2021-05-14",
-        language="en",
-    )
+    doc = Document.of_text(body, published="2021-05-14", language="en")
     return {i.type for i in extract_incidents(doc, split_sentences(doc), load_registry(), load_gazetteer())}
 
 
@@ -117,16 +106,5 @@ def test_a_russian_place_name_is_found_in_any_case_and_scored_against_its_nomina
 
 
 def _russian(body: str):
-    doc = Document(
-        id="d1",
-        source_key="k",
-        source_path="p.txt",
-        locator="",
-        content_type="text",
-        raw_text=body,
-        body=body,
-        body_spans=[BodySpan(0, 0, len(body))],
-        published="2021-05-14",
-        language="ru",
-    )
+    doc = Document.of_text(body, published="2021-05-14", language="ru")
     return doc, split_sentences(doc)

@@ -9,23 +9,12 @@ import pytest
 from trucewatch.actors import load_registry
 from trucewatch.incidents import extract_incidents
 from trucewatch.incidents.gazetteer import load_gazetteer
-from trucewatch.records import BodySpan, Document
+from trucewatch.records import Document
 from trucewatch.text.sentences import split_sentences
 
 
 def document(body: str, published: str = "2021-05-14") -> Document:
-    return Document(
-        id="d1",
-        source_key="k",
-        source_path="p.txt",
-        locator="",
-        content_type="text",
-        raw_text=body,
-        body=body,
-        body_spans=[BodySpan(0, 0, len(body))],
-        published=published,
-        language="en",
-    )
+    return Document.of_text(body, published=published, language="en")
 
 
 def incidents(body: str, published: str = "2021-05-14"):

@@ -9,7 +9,7 @@ import pytest
 
 from trucewatch.agreements import load_agreements
 from trucewatch.linking import detect_signal, find, link_document
-from trucewatch.records import BodySpan, Document, EvidenceLink, Statement
+from trucewatch.records import Document, EvidenceLink, Statement
 from trucewatch.store import AnalysisRows
 from trucewatch.text.sentences import split_sentences
 
@@ -23,17 +23,7 @@ def agreements():
 
 
 def document(text: str, published: str | None = "2020-11-26") -> Document:
-    return Document(
-        id="doc1",
-        source_key="k",
-        source_path="p.txt",
-        locator="",
-        content_type="text",
-        raw_text=text,
-        body=text,
-        body_spans=[BodySpan(0, 0, len(text))],
-        published=published,
-    )
+    return Document.of_text(text, doc_id="doc1", published=published)
 
 
 def links_for(text: str, agreement, statements=()) -> dict[str, EvidenceLink]:

@@ -7,7 +7,7 @@ import pytest
 
 from trucewatch.agreements import load_agreements
 from trucewatch.linking import detect_signal, link_document
-from trucewatch.records import BodySpan, Document
+from trucewatch.records import Document
 from trucewatch.text.sentences import split_sentences
 
 KARABAKH = "karabakh-2020-11-10"
@@ -44,16 +44,10 @@ def test_the_sentence_around_a_quotation_places_it_outside_the_zone():
     fire = "Azerbaijani forces fired on its positions in the border section."
     body = f"{CONTEXT}\n\nThe Artsakh Defense Ministry said {fire}"
     start = body.index("Azerbaijani forces")
-    doc = Document(
-        id="d", source_key="k", source_path="p.txt", locator="", content_type="text", raw_text=body, body=body,
-        body_spans=[BodySpan(0, 0, len(body))], published="2022-09-14",
-    )  # fmt: skip
+    doc = Document.of_text(body, doc_id="d", published="2022-09-14")
     quoted = Statement(doc_id="d", kind="indirect", start=start, end=len(body) - 1, text=body[start:-1])
     assert [x for x in link_document(doc, split_sentences(doc), [quoted], sochi) if x.provision == "3"] == []
     elsewhere = body.replace("The Artsakh Defense Ministry", "The Armenian Defense Ministry")
-    doc = Document(
-        id="d", source_key="k", source_path="p.txt", locator="", content_type="text", raw_text=elsewhere,
-        body=elsewhere, body_spans=[BodySpan(0, 0, len(elsewhere))], published="2022-09-14",
-    )  # fmt: skip
+    doc = Document.of_text(elsewhere, doc_id="d", published="2022-09-14")
     quoted = Statement(doc_id="d", kind="indirect", start=start, end=len(elsewhere) - 1, text=elsewhere[start:-1])
     assert [x.provision for x in link_document(doc, split_sentences(doc), [quoted], sochi)] == ["3"]

@@ -10,7 +10,7 @@ from trucewatch.assess.status import evidence_date
 from trucewatch.cli.ingest import demo_corpus
 from trucewatch.documents import build_document
 from trucewatch.linking import link_document
-from trucewatch.records import BodySpan, Document, SourceItem, Statement
+from trucewatch.records import Document, SourceItem, Statement
 from trucewatch.sources import read_sources
 from trucewatch.statements import extract_statements
 from trucewatch.text.sentences import split_sentences
@@ -46,17 +46,7 @@ def test_no_seed_evidence_before_the_signing(seeds):
 def test_a_statement_said_before_the_signing_is_not_evidence():
     agreement = load_agreements()["karabakh-2020-11-10"]
     text = "Reports from Armenia and Azerbaijan.\n\nThe ceasefire was violated near Martuni, the ministry said."
-    doc = Document(
-        id="d",
-        source_key="k",
-        source_path="p.txt",
-        locator="",
-        content_type="text",
-        raw_text=text,
-        body=text,
-        body_spans=[BodySpan(0, 0, len(text))],
-        published="2020-12-01",
-    )
+    doc = Document.of_text(text, published="2020-12-01")
     start = text.index("The ceasefire")
     end = text.index(", the ministry")
 

@@ -98,6 +98,14 @@ class Document:
     duplicate_reason: str | None = None  # similarity and the rule that grouped it with (or kept it apart from) another
     removed: list[RemovedBlock] = field(default_factory=list)
 
+    @classmethod
+    def of_text(cls, text: str, *, doc_id: str = "d1", **fields) -> Document:
+        """A document whose body is ``text`` as it is (no cleaning): a record that is already plain text (a PLOVER
+        snippet, a note entered by hand) or a test's own sentences. ``fields``: title, published, language..."""
+        return cls(id=doc_id, source_key=fields.pop("source_key", doc_id), source_path=fields.pop("source_path", ""),
+                   locator="", content_type="text", raw_text=text, body=text, body_spans=[BodySpan(0, 0, len(text))],
+                   **fields)
+
     def raw_offset(self, body_offset: int, end: bool = False) -> int | None:
         """Offset in ``raw_text`` of a body offset, or None where the body was not copied verbatim.
 

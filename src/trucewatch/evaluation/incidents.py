@@ -266,7 +266,6 @@ def evaluate_plover(path: str | os.PathLike) -> dict:
     from trucewatch.incidents import extract_incidents
     from trucewatch.incidents.gazetteer import load_gazetteer
     from trucewatch.incidents.rules import incident_rules
-    from trucewatch.records import BodySpan
     from trucewatch.text.sentences import split_sentences
 
     records = [r for r in json.loads(Path(path).read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
@@ -277,18 +276,7 @@ def evaluate_plover(path: str | os.PathLike) -> dict:
     for record in records:
         gold = PLOVER_RENAMED.get(record["event"], record["event"])
         text = record["text"]
-        doc = Document(
-            id=record["id"],
-            source_key=record["id"],
-            source_path="",
-            locator="",
-            content_type="text",
-            raw_text=text,
-            body=text,
-            body_spans=[BodySpan(0, 0, len(text))],
-            published=record.get("date"),
-            language="en",
-        )
+        doc = Document.of_text(text, doc_id=record["id"], published=record.get("date"), language="en")
         types = {i.plover_type for i in extract_incidents(doc, split_sentences(doc), registry, gazetteer)}
         if gold in coded:
             covered.add(gold in types)

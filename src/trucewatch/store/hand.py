@@ -33,17 +33,16 @@ class ByHand:
         """Store a document whose body is ``text`` as given (a field report, call notes, a bulletin);
         near-duplicates of stored documents are grouped as at ingest. Returns it."""
         from trucewatch.dedup import DuplicateIndex, signature
-        from trucewatch.records import BodySpan, Document
+        from trucewatch.records import Document
         from trucewatch.store import _now
         from trucewatch.text.language import detect_language
 
         body = "\n".join(line.rstrip() for line in text.strip().replace("\r\n", "\n").split("\n"))
         at = _now()
         key = hashlib.sha256("\x1f".join(["hand", user, at, title or "", body]).encode()).hexdigest()
-        doc = Document(id=key[:16], source_key=key, source_path=HAND_SOURCE + user, locator="", content_type="text",
-                       raw_text=body, body=body, body_spans=[BodySpan(0, 0, len(body))], title=title,
-                       published=published, published_source="hand" if published else None, outlet=outlet,
-                       language=detect_language(body), url=url)
+        doc = Document.of_text(body, doc_id=key[:16], source_key=key, source_path=HAND_SOURCE + user, title=title,
+                               published=published, published_source="hand" if published else None, outlet=outlet,
+                               language=detect_language(body), url=url)
         data = signature(body)
         assigned = DuplicateIndex(self.duplicate_candidates, self.documents_by_id).assign(doc, data)  # type: ignore[attr-defined]
         doc.duplicate_of, doc.duplicate_reason = assigned.duplicate_of, assigned.reason
