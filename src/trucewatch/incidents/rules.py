@@ -134,8 +134,12 @@ class IncidentRules:
     repeat_details: re.Pattern[str] | None = None  # a time of day a later mention adds ("at noon"): a fact of its own
 
 
-def _optional(data: dict, key: str) -> re.Pattern[str] | None:
-    return _words(data[key]) if data.get(key) else None
+def _optional(data: dict, key: str, template: str | None = None) -> re.Pattern[str] | None:
+    """The words listed under ``key`` as one pattern (``template`` places their alternation at ``{words}``);
+    None when the language file lists none."""
+    if not data.get(key):
+        return None
+    return _words(data[key]) if template is None else _compile(template.replace("{words}", _alternation(data[key])))
 
 
 @cache
@@ -172,32 +176,20 @@ def incident_rules(language: str = "en") -> IncidentRules:
         types=types,
         any_cue=_words(all_cues),
         blocked=_words([*data["negation"], *data["hypothetical"], *data.get("background", [])]),
-        future=_compile(rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_alternation(data['future_after'])})(?![\w])")
-        if data.get("future_after")
-        else None,
+        future=_optional(data, "future_after", r"(?:[\w'’-]+\s+){0,3}?(?:{words})(?![\w])"),
         future_inside=_optional(data, "future_after"),
         denied=_optional(data, "denial_after"),
         terms=_optional(data, "terms"),
         references=_optional(data, "references"),
         zero=_optional(data, "zero"),
-        infinitive=_compile(rf"(?<![\w-])(?:{_alternation(data['infinitive_before'])})\s+$")
-        if data.get("infinitive_before")
-        else None,
-        nominal_background=_compile(rf"(?<![\w-])(?:{_alternation(data['background_nominal'])})$")
-        if data.get("background_nominal")
-        else None,
+        infinitive=_optional(data, "infinitive_before", r"(?<![\w-])(?:{words})\s+$"),
+        nominal_background=_optional(data, "background_nominal", r"(?<![\w-])(?:{words})$"),
         hedges=_optional(data, "hedges"),
         force_nouns=forces,
-        place_before=_compile(rf"(?<![\w-])(?:{_alternation(data['place_before'])})\s+(?:[\w'’-]+\s+){{0,3}}$")
-        if data.get("place_before")
-        else None,
-        speaks_after=_compile(rf"\s*(?:,\s*)?(?:{_alternation(data['speaks_after'])})(?![\w])")
-        if data.get("speaks_after")
-        else None,
+        place_before=_optional(data, "place_before", r"(?<![\w-])(?:{words})\s+(?:[\w'’-]+\s+){0,3}$"),
+        speaks_after=_optional(data, "speaks_after", r"\s*(?:,\s*)?(?:{words})(?![\w])"),
         origin_before=_optional(data, "origin_before"),
-        acts_before=_compile(rf"(?<![\w-])(?:{_alternation(data['acts_before'])})\s+$")
-        if data.get("acts_before")
-        else None,
+        acts_before=_optional(data, "acts_before", r"(?<![\w-])(?:{words})\s+$"),
         counts={kind: _words(words) for kind, words in data.get("counts", {}).items()},
         repeat_types=frozenset(data.get("repeat_types", [])),
         repeat_details=_optional(data, "repeat_details"),
