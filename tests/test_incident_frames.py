@@ -31,13 +31,13 @@ def types(body: str) -> set[str]:
     ],
 )
 def test_a_verb_is_matched_in_every_inflection(verb, forms, not_forms):
-    pattern = re.compile(rf"(?:{_inflected(verb, {'withdraw': ['withdrew', 'withdrawn']})[0]})")
+    pattern = re.compile(rf"(?:{_inflected(verb, 'en')[0]})")
     assert all(pattern.fullmatch(f) for f in forms)
     assert not any(pattern.fullmatch(f) for f in not_forms)
 
 
 def test_a_frame_matches_its_object_after_a_few_words_and_the_passive_but_not_the_noun():
-    cues = [re.compile(c) for c in _frame_cues({"verbs": ["hand over"], "objects": ["prisoners"]}, {})]
+    cues = [re.compile(c) for c in _frame_cues({"verbs": ["hand over"], "objects": ["prisoners"]}, "en")]
 
     def found(text: str) -> bool:
         return any(c.search(text) for c in cues)

@@ -165,9 +165,9 @@ def test_an_active_cue_after_a_passive_one_is_still_parsed():
 
 def test_the_word_lists_are_schema_checked_data():
     from trucewatch.datafiles import DataFileError, parse
-    from trucewatch.statements.cues import CUE_FORMS, inflect
+    from trucewatch.statements.cues import CUE_FORMS
 
-    assert {"said", "warned", "insisting", "denies"} <= CUE_FORMS and inflect("admit")[2] == "admitted"
+    assert {"said", "warned", "insisting", "denies", "admitted", "agreeing"} <= CUE_FORMS
     with pytest.raises(DataFileError, match="cues"):
         parse("cues: say\n", "broken.yaml", "lang-quotes")
 

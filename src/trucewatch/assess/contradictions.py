@@ -33,6 +33,7 @@ from trucewatch import lang
 from trucewatch.agreements import AGREEMENT_LEVEL, Agreement, Provision
 from trucewatch.linking import detect_signal, match_text
 from trucewatch.records import EvidenceLink, Statement
+from trucewatch.text import verbs
 from trucewatch.text.dates import DateMention, date_mentions, month_number
 
 # Words naming an agreement generically; the agreement's own reference phrases are added to them.
@@ -455,7 +456,9 @@ class _Account:
 @cache
 def _account_words() -> dict[str, re.Pattern[str]]:
     """``data/lang/en/accounts.yaml`` as patterns over lowered text."""
-    words = lang.lexicon("en", "accounts")
+    words = dict(lang.lexicon("en", "accounts"))
+    nouns = {lemma.lower() for lemma in lang.lexicon("en", "quotes")["noun_like"]}
+    words["speech"] = [form for lemma in words["speech"] for form in verbs.forms(lemma)[2 if lemma in nouns else 0:]]
     # separators begin with punctuation, which may follow a word: only their end is a word boundary
     return {
         key: re.compile(("" if key == "separators" else r"(?<!\w)") + lang.alternation(words[key]) + r"(?!\w)")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from trucewatch.lang import lexicon
+from trucewatch.text import verbs
 
 
 def lowered(text: str) -> str:
@@ -36,27 +37,14 @@ def _words(patterns: list[str]) -> re.Pattern[str]:
 _SLACK = r"(?:[\w.,’'-]+\s+){0,%d}"  # light syntactic slack: up to n words between a verb and its object
 
 
-def _inflected(word: str, irregular: dict[str, list[str]]) -> tuple[str, str]:
-    """Every form of an English verb (``word``: shell, release, free, ratify, ship, withdraw) as a pattern, and its
-    past participles; over-generation ("targetted") is harmless, it never occurs."""
-    extra = irregular.get(word, [])
-    if word.endswith("ee"):
-        regular, past = rf"{word}(?:s|d|ing)?", rf"{word}d"
-    elif word.endswith("e"):
-        regular, past = rf"{word[:-1]}(?:e|es|ed|ing)", rf"{word}d"
-    elif re.search(r"[^aeiou]y$", word):
-        regular, past = rf"{word[:-1]}(?:y|ies|ied|ying)", rf"{word[:-1]}ied"
-    elif re.search(r"(?:s|x|z|ch|sh)$", word):
-        regular, past = rf"{word}(?:es|ed|ing)?", rf"{word}ed"
-    else:
-        double = re.escape(word[-1]) + "?" if re.search(r"[^aeiou][aeiou][bdglmnprt]$", word) else ""
-        regular, past = rf"{word}(?:s|{double}ed|{double}ing)?", rf"{word}{double}ed"
-    forms = "|".join([regular, *map(re.escape, extra)])
-    participles = "|".join([past, *map(re.escape, extra)])
-    return f"(?:{forms})", f"(?:{participles})"
+def _inflected(word: str, language: str) -> tuple[str, str]:
+    """Every form of a verb (``word``: shell, release, free, ratify, ship, withdraw) as a pattern, and its past
+    participles (:mod:`trucewatch.text.verbs`)."""
+    return (f"(?:{_alternation(list(verbs.forms(word, language)))})",
+            f"(?:{_alternation(list(verbs.past_forms(word, language)))})")
 
 
-def _frame_cues(frame: dict, irregular: dict[str, list[str]]) -> list[str]:
+def _frame_cues(frame: dict, language: str) -> list[str]:
     """A verb class as cue patterns: every form of each verb (a phrasal verb's first word inflected: "hand over"),
     followed within a few words by one of its objects, but not as a noun ("release of"); the passive ("prisoners were
     released");
@@ -66,7 +54,7 @@ def _frame_cues(frame: dict, irregular: dict[str, list[str]]) -> list[str]:
     forms, participles, separated = [], [], []
     for verb in frame["verbs"]:
         head, _, particle = verb.partition(" ")
-        form, participle = _inflected(head, irregular)
+        form, participle = _inflected(head, language)
         tail = rf"\s+{particle}" if particle else ""
         forms.append(form + tail)
         participles.append(participle + tail)
@@ -145,9 +133,8 @@ def _optional(data: dict, key: str, template: str | None = None) -> re.Pattern[s
 @cache
 def incident_rules(language: str = "en") -> IncidentRules:
     data = lexicon(language, "incidents")
-    irregular = data.get("irregular_verbs", {})
     cues = {
-        name: [*spec.get("cues", []), *(c for f in spec.get("frames", []) for c in _frame_cues(f, irregular))]
+        name: [*spec.get("cues", []), *(c for f in spec.get("frames", []) for c in _frame_cues(f, language))]
         for name, spec in data["types"].items()
     }
     types = []

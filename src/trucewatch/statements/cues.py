@@ -1,7 +1,7 @@
 """Cue words: the verbs (and "according to") that frame speech, in all their forms.
 
-Lemmas come from ``data/lang/en/quotes.yaml``; forms are generated here, so a new verb is
-one word in the data file. Finding cue words is a set lookup per word, the first filter
+Lemmas come from ``data/lang/en/quotes.yaml``; forms from :mod:`trucewatch.text.verbs`, so a new
+verb is one word in the data file. Finding cue words is a set lookup per word, the first filter
 every sentence goes through.
 """
 
@@ -9,35 +9,19 @@ from __future__ import annotations
 
 import re
 
-from trucewatch.statements.lexicon import alternation, lexicon, words
-
-_IRREGULAR: dict[str, list[str]] = lexicon("quotes")["irregular"]
-_DOUBLED: frozenset[str] = words("quotes", "doubled")
-
-
-def inflect(lemma: str) -> list[str]:
-    """The lemma, its third person, past and -ing forms (the first two: the forms a noun shares)."""
-    if lemma in _IRREGULAR:
-        return [lemma, *_IRREGULAR[lemma]]
-    if lemma.endswith("e"):
-        return [lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"]
-    if lemma.endswith("y") and lemma[-2] not in "aeiou":
-        return [lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
-    if lemma in _DOUBLED:
-        return [lemma, lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
-    plural = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
-    return [lemma, plural, lemma + "ed", lemma + "ing"]
+from trucewatch.statements.lexicon import alternation, words
+from trucewatch.text.verbs import forms
 
 
 def _forms(key: str) -> frozenset[str]:
-    return frozenset(form for lemma in words("quotes", key) for form in inflect(lemma))
+    return frozenset(form for lemma in words("quotes", key) for form in forms(lemma))
 
 
 CUE_FORMS: frozenset[str] = _forms("cues")
 # Verbs that report what someone said without introducing it ("called him a “con artist”").
 QUOTING_FORMS: frozenset[str] = CUE_FORMS | _forms("quoting")
 # Cue forms that are more often nouns: candidates only in a verb-like position (bare and plural forms only).
-NOUN_LIKE: frozenset[str] = frozenset(f for lemma in words("quotes", "noun_like") for f in inflect(lemma)[:2])
+NOUN_LIKE: frozenset[str] = frozenset(f for lemma in words("quotes", "noun_like") for f in forms(lemma)[:2])
 # Cues whose direct object is what was said ("denounced the statement", "voiced the idea").
 OBJECT_CUES: frozenset[str] = _forms("object_cues")
 # Cues whose "that" opens the content clause.
