@@ -119,6 +119,26 @@ def test_compatible_types_and_announced_types_but_not_two_places_of_a_local_inci
     )
 
 
+def test_places_of_one_area_of_conflict_can_be_one_when_either_names_the_area_or_the_type_is_wide():
+    from trucewatch.incidents.gazetteer import load_gazetteer
+
+    places = load_gazetteer().places  # the bundled gazetteer and areas: the data must carry what this reads
+
+    def one(*reports: Incident) -> bool:
+        return len({group_incidents(reports, places)[r.id] for r in reports}) == 1
+
+    # a border clash told by each side as on its own soil: two countries of one conflict
+    assert one(report("a", "2022-09-13", "armenia"), report("b", "2022-09-13", "azerbaijan"))
+    # a country contradicts no spot of its conflict, even one the gazetteer does not nest in it
+    assert one(report("a", "2022-09-13", "nagorno-karabakh", "attack"), report("b", "2022-09-13", "kapan", "attack"))
+    # two spots of one area are two shellings; a spot of another conflict is another shelling
+    assert not one(report("a", "2022-09-13", "kapan"), report("b", "2022-09-13", "jermuk"))
+    assert not one(report("a", "2022-09-13", "armenia"), report("b", "2022-09-13", "gaza-strip"))
+    # a blockade is told of an area: its corridor's district and a town of the region it cuts off
+    assert one(report("a", "2022-12-12", "lachin", "blockade"), report("b", "2022-12-14", "martakert", "blockade"))
+    assert not one(report("a", "2022-12-12", "lachin", "blockade"), report("b", "2022-12-14", "gaza-city", "blockade"))
+
+
 def test_an_undated_report_joins_only_by_a_large_count_it_shares():
     dated = report("a", "2021-12-04", "region", "detainee_release", counts={"released": 10})
     assert together(dated, report("b", None, "hill", "detainee_release", counts={"released": 10}))

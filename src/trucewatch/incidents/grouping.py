@@ -29,7 +29,7 @@ from __future__ import annotations
 import calendar
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
@@ -48,6 +48,9 @@ class GroupingRules:
     kind_of: dict[str, str]  # type -> the name standing for its compatible types
     announced: frozenset[str]  # types often placed where announced: a shared perpetrator outweighs two places
     shared_count_min: int
+    areas: dict[str, str] = field(default_factory=dict)  # place id -> the area of conflict it names a part of
+    coarse_kinds: frozenset[str] = frozenset()  # kinds of place that name an area rather than a spot
+    wide: frozenset[str] = frozenset()  # types told of an area: any two places of one area can be one
 
     def widest(self, kind: str) -> timedelta:
         """The widest window of the types of ``kind``: how long a group of them stays open."""
@@ -68,6 +71,9 @@ def grouping_rules() -> GroupingRules:
         kind_of,
         frozenset(data["announced_types"]),
         data["shared_count_min"],
+        {place: name for name, members in data.get("areas", {}).items() for place in members},
+        frozenset(data.get("coarse_kinds", ())),
+        frozenset(data.get("wide_types", ())),
     )
 
 
@@ -124,23 +130,40 @@ def _within(inner: str, outer: str, places: Mapping[str, Place]) -> bool:
     return False
 
 
+def _area(place_id: str | None, places: Mapping[str, Place], rules: GroupingRules) -> str | None:
+    """The area of conflict a gazetteer place lies in: the area listing it or a place its ``within`` chain reaches."""
+    for _ in range(8):
+        if place_id is None:
+            return None
+        if place_id in rules.areas:
+            return rules.areas[place_id]
+        place = places.get(place_id)
+        place_id = place.within if place is not None else None
+    return None
+
+
 def _written(incident: Incident) -> str | None:
     return " ".join(incident.place.lower().split()) if incident.place else None
 
 
-def _places_fit(
-    id_a: str | None, written_a: str | None, id_b: str | None, written_b: str | None, places: Mapping[str, Place]
-) -> bool:
-    if id_a and id_b:
-        return id_a == id_b or _within(id_a, id_b, places) or _within(id_b, id_a, places)
-    if written_a and written_b and not (id_a or id_b):
-        return written_a == written_b
+def _places_fit(a: _Facts, b: _Facts, places: Mapping[str, Place]) -> bool:
+    """Whether two reports' places can be one: the same entry or one within the other; two places of one area of
+    conflict when either names the area rather than a spot (a country, a region) or the type is told of an area (a
+    blockade); the same words when the gazetteer knows neither; any place beside a report naming none."""
+    if a.place_id and b.place_id:
+        one, other = a.place_id, b.place_id
+        if one == other or _within(one, other, places) or _within(other, one, places):
+            return True
+        return a.area is not None and a.area == b.area and (a.coarse or b.coarse or (a.wide and b.wide))
+    if a.written and b.written and not (a.place_id or b.place_id):
+        return a.written == b.written
     return True
 
 
-def same_place(a: Incident, b: Incident, places: Mapping[str, Place]) -> bool:
+def same_place(a: Incident, b: Incident, places: Mapping[str, Place], rules: GroupingRules | None = None) -> bool:
     """Whether two reports' places can be one (see the module docstring)."""
-    return _places_fit(a.place_id, _written(a), b.place_id, _written(b), places)
+    rules = rules or grouping_rules()
+    return _places_fit(_facts(a, rules, places), _facts(b, rules, places), places)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,9 +178,13 @@ class _Facts:
     written: str | None
     doers: frozenset[str]
     sides: frozenset[str]
+    area: str | None  # the area of conflict its place lies in
+    coarse: bool  # its place names an area (a country, a region), not a spot
+    wide: bool  # its type is told of an area (a blockade, a withdrawal)
 
 
-def _facts(incident: Incident, rules: GroupingRules) -> _Facts:
+def _facts(incident: Incident, rules: GroupingRules, places: Mapping[str, Place]) -> _Facts:
+    place = places.get(incident.place_id) if incident.place_id else None
     return _Facts(
         rules.kind_of.get(incident.type, incident.type),
         incident.type,
@@ -167,6 +194,9 @@ def _facts(incident: Incident, rules: GroupingRules) -> _Facts:
         _written(incident),
         _sides(incident, "actor"),
         _sides(incident),
+        _area(incident.place_id, places, rules),
+        place is not None and place.kind in rules.coarse_kinds,
+        incident.type in rules.wide,
     )
 
 
@@ -176,7 +206,7 @@ def _fits(a: _Facts, b: _Facts, places: Mapping[str, Place], rules: GroupingRule
         return False
     if a.span is not None and b.span is not None and _days_apart(a.span, b.span) > max(a.window, b.window):
         return False
-    if place and not (_places_fit(a.place_id, a.written, b.place_id, b.written, places) or _announced_by(a, b, rules)):
+    if place and not (_places_fit(a, b, places) or _announced_by(a, b, rules)):
         return False
     return _actors_fit(a.doers, a.sides, b.doers, b.sides)
 
@@ -190,7 +220,7 @@ def same_incident(a: Incident, b: Incident, places: Mapping[str, Place], rules: 
     """Whether two reports can be of one incident: compatible types, dates in the window (an undated report does
     not contradict a date: it is grouped only by a shared count), places that can be one, compatible actors."""
     rules = rules or grouping_rules()
-    return _fits(_facts(a, rules), _facts(b, rules), places, rules)
+    return _fits(_facts(a, rules, places), _facts(b, rules, places), places, rules)
 
 
 def with_place_read(report: Incident, gazetteer: Gazetteer) -> Incident:
@@ -231,7 +261,7 @@ class _Group:
             return all(_fits(facts, shape, places, rules) for shape in self.shapes)
         # placed where announced: dates and actors must fit every member, the place one of them
         return all(_fits(facts, shape, places, rules, place=False) for shape in self.shapes) and any(
-            _places_fit(facts.place_id, facts.written, s.place_id, s.written, places) or _announced_by(facts, s, rules)
+            _places_fit(facts, s, places) or _announced_by(facts, s, rules)
             for s in self.shapes
         )
 
@@ -294,7 +324,7 @@ def group_incidents(
     groups: list[_Group] = []
     open_by_kind: dict[str, list[_Group]] = {}
     by_count: dict[tuple[str, str, int], dict[_Group, None]] = defaultdict(dict)  # (kind, count, n) -> groups
-    read = [(_facts(r, rules), r) for r in reports]
+    read = [(_facts(r, rules, places), r) for r in reports]
     read.sort(key=lambda fr: ((fr[0].span or (date.max,))[0], fr[1].doc_id, fr[1].start))
     for facts, report in read:
         if facts.span is None:  # undated (date.max sorts them last): only a shared large count joins them
