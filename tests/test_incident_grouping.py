@@ -99,7 +99,9 @@ def test_the_date_window_is_the_types_own_and_scaled_to_the_dates_precision():
     assert together(report("a", "2022-12-12", "region"), report("b", "2022-12-13", "region"))
     assert together(report("a", "2022-12-01", "region", precision="month"), report("b", "2022-12-28", "region"))
     assert not together(report("a", "2022-11-01", "region", precision="month"), report("b", "2022-12-28", "region"))
-    assert not together(report("a", "2022-01-01", "region", precision="year"), report("b", "2022-12-28", "region"))
+    assert not together(report("a", "2021-01-01", "region", precision="year"), report("b", "2022-12-28", "region"))
+    # a year is no day: it joins only as an undated report does, and only a group of its year
+    assert together(report("a", "2022-01-01", "region", precision="year"), report("b", "2022-12-28", "region"))
 
 
 def test_compatible_types_and_announced_types_but_not_two_places_of_a_local_incident():
@@ -139,18 +141,28 @@ def test_places_of_one_area_of_conflict_can_be_one_when_either_names_the_area_or
     assert not one(report("a", "2022-12-12", "lachin", "blockade"), report("b", "2022-12-14", "gaza-city", "blockade"))
 
 
-def test_an_undated_report_joins_only_by_a_large_count_it_shares():
+def test_an_undated_report_joins_by_a_large_count_it_shares():
     dated = report("a", "2021-12-04", "region", "detainee_release", counts={"released": 10})
     assert together(dated, report("b", None, "hill", "detainee_release", counts={"released": 10}))
     assert together(
         report("b", None, None, "detainee_release", counts={"released": 10}),
         report("c", None, "region", "detainee_release", counts={"released": 10}),
     )
-    assert not together(dated, report("b", None, "hill", "detainee_release", counts={"released": 9}))
-    assert not together(
-        report("a", "2021-12-04", "region", counts={"wounded": 2}), report("b", None, "region", counts={"wounded": 2})
-    )
     assert not together(dated, report("b", None, "far", "detainee_release", counts={"released": 10}))
+
+
+def test_an_undated_report_joins_the_one_group_of_its_place_that_is_likelier_than_any_other():
+    dated, undated = (report("a", "2021-12-04", "region", "detainee_release"),
+                      report("b", None, "region", "detainee_release"))
+    assert together(dated, undated)
+    assert not together(dated, report("b", None, "hill", "detainee_release"))  # within it, but not its place
+    assert not together(dated, report("b", None, None, "detainee_release"))  # nothing says which
+    later = report("c", "2022-03-01", "region", "detainee_release")
+    groups = group_incidents([dated, later, undated], PLACES)  # two releases there: either could be it
+    assert groups[undated.id] not in (groups[dated.id], groups[later.id])
+    sided = report("c", "2022-03-01", "region", "detainee_release", doers=("AZ",))
+    groups = group_incidents([dated, sided, report("d", None, "region", "detainee_release", doers=("AZ",))], PLACES)
+    assert len(set(groups.values())) == 2  # the same place and perpetrator: the likelier of two
 
 
 def test_a_report_takes_the_group_with_most_evidence_of_those_it_could_join():

@@ -91,6 +91,12 @@ def _interval(incident: Incident) -> tuple[date, date] | None:
     return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
+def _year(incident: Incident) -> int | None:
+    """The year a report's date names, if it names one."""
+    head = (incident.date or "")[:4]
+    return int(head) if head.isdigit() and incident.date_precision in ("day", "month", "year") else None
+
+
 def _days_apart(a: tuple[date, date], b: tuple[date, date]) -> int:
     """Days between two intervals (0 when they overlap)."""
     return max((a[0] - b[1]).days, (b[0] - a[1]).days, 0)
@@ -160,6 +166,21 @@ def _places_fit(a: _Facts, b: _Facts, places: Mapping[str, Place]) -> bool:
     return True
 
 
+class _PlaceFit:
+    """:func:`_places_fit` over one gazetteer, each pair of places answered once: a store names few places."""
+
+    def __init__(self, places: Mapping[str, Place]) -> None:
+        self.places = places
+        self.known: dict[tuple, bool] = {}
+
+    def __call__(self, a: _Facts, b: _Facts) -> bool:
+        key = (a.place_id, a.written, a.wide, b.place_id, b.written, b.wide)
+        fit = self.known.get(key)
+        if fit is None:
+            fit = self.known[key] = _places_fit(a, b, self.places)
+        return fit
+
+
 def same_place(a: Incident, b: Incident, places: Mapping[str, Place], rules: GroupingRules | None = None) -> bool:
     """Whether two reports' places can be one (see the module docstring)."""
     rules = rules or grouping_rules()
@@ -174,6 +195,7 @@ class _Facts:
     type: str
     window: int  # days its type's reports can be apart
     span: tuple[date, date] | None
+    year: int | None  # the year its date names, however precise (a report dated only to a year has no span)
     place_id: str | None
     written: str | None
     doers: frozenset[str]
@@ -190,6 +212,7 @@ def _facts(incident: Incident, rules: GroupingRules, places: Mapping[str, Place]
         incident.type,
         rules.windows.get(incident.type, rules.default_window),
         _interval(incident),
+        _year(incident),
         incident.place_id,
         _written(incident),
         _sides(incident, "actor"),
@@ -200,13 +223,16 @@ def _facts(incident: Incident, rules: GroupingRules, places: Mapping[str, Place]
     )
 
 
-def _fits(a: _Facts, b: _Facts, places: Mapping[str, Place], rules: GroupingRules, *, place: bool = True) -> bool:
+def _fits(a: _Facts, b: _Facts, places: _PlaceFit, rules: GroupingRules, *, place: bool = True) -> bool:
     """Whether two reports can be one incident; without ``place``, whatever their places."""
     if a.kind != b.kind:
         return False
-    if a.span is not None and b.span is not None and _days_apart(a.span, b.span) > max(a.window, b.window):
-        return False
-    if place and not (_places_fit(a, b, places) or _announced_by(a, b, rules)):
+    if a.span is not None and b.span is not None:
+        if _days_apart(a.span, b.span) > max(a.window, b.window):
+            return False
+    elif a.year is not None and b.year is not None and a.year != b.year:
+        return False  # a report dated only to a year fits the days of its year only
+    if place and not (places(a, b) or _announced_by(a, b, rules)):
         return False
     return _actors_fit(a.doers, a.sides, b.doers, b.sides)
 
@@ -220,7 +246,7 @@ def same_incident(a: Incident, b: Incident, places: Mapping[str, Place], rules: 
     """Whether two reports can be of one incident: compatible types, dates in the window (an undated report does
     not contradict a date: it is grouped only by a shared count), places that can be one, compatible actors."""
     rules = rules or grouping_rules()
-    return _fits(_facts(a, rules, places), _facts(b, rules, places), places, rules)
+    return _fits(_facts(a, rules, places), _facts(b, rules, places), _PlaceFit(places), rules)
 
 
 def with_place_read(report: Incident, gazetteer: Gazetteer) -> Incident:
@@ -256,12 +282,12 @@ class _Group:
         self.days: set[date] = set()
         self.add(first, facts)
 
-    def accepts(self, facts: _Facts, places: Mapping[str, Place], rules: GroupingRules) -> bool:
+    def accepts(self, facts: _Facts, places: _PlaceFit, rules: GroupingRules) -> bool:
         if facts.type not in rules.announced:
             return all(_fits(facts, shape, places, rules) for shape in self.shapes)
         # placed where announced: dates and actors must fit every member, the place one of them
         return all(_fits(facts, shape, places, rules, place=False) for shape in self.shapes) and any(
-            _places_fit(facts, s, places) or _announced_by(facts, s, rules)
+            places(facts, s) or _announced_by(facts, s, rules)
             for s in self.shapes
         )
 
@@ -288,22 +314,41 @@ class _Group:
         self.counts.update(report.counts.items())
 
 
+def _by_evidence(groups: Iterable[_Group], report: Incident, facts: _Facts) -> list[tuple[int, _Group]]:
+    """``groups`` with their evidence for ``report``, most first (in their order among equals)."""
+    return sorted(((g.evidence(report, facts), g) for g in groups), key=lambda eg: -eg[0])
+
+
 def _join(
     groups: Iterable[_Group],
     report: Incident,
     facts: _Facts,
-    places: Mapping[str, Place],
+    places: _PlaceFit,
     rules: GroupingRules,
     found: list[_Group],
 ) -> _Group:
     """Add ``report`` to the group of ``groups`` with most evidence that accepts it, else to a new group."""
-    fitting = [g for g in groups if g.accepts(facts, places, rules)]
-    if fitting:
-        group = max(fitting, key=lambda g: g.evidence(report, facts))
-        group.add(report, facts)
-        return group
+    for _, group in _by_evidence(groups, report, facts):  # the likeliest first: most are never asked
+        if group.accepts(facts, places, rules):
+            group.add(report, facts)
+            return group
     found.append(_Group(report, facts))
     return found[-1]
+
+
+def _only_fit(groups: Iterable[_Group], report: Incident, facts: _Facts, places: _PlaceFit,
+              rules: GroupingRules) -> _Group | None:
+    """The one group of ``groups`` an undated report fits with more evidence than any other, or None: without a
+    date, a report is one incident with another only when nothing else it could be is as likely."""
+    best: tuple[int, _Group] | None = None
+    for evidence, group in _by_evidence(groups, report, facts):
+        if evidence <= 0 or (best is not None and evidence < best[0]):
+            break
+        if group.accepts(facts, places, rules):
+            if best is not None:
+                return None  # two as likely
+            best = (evidence, group)
+    return best[1] if best else None
 
 
 def group_incidents(
@@ -321,25 +366,35 @@ def group_incidents(
 
         places = load_gazetteer().places
     rules = rules or grouping_rules()
+    fit = _PlaceFit(places)
     groups: list[_Group] = []
     open_by_kind: dict[str, list[_Group]] = {}
     by_count: dict[tuple[str, str, int], dict[_Group, None]] = defaultdict(dict)  # (kind, count, n) -> groups
+    by_place: dict[tuple[str, str], dict[_Group, None]] = defaultdict(dict)  # (kind, place id) -> groups
     read = [(_facts(r, rules, places), r) for r in reports]
     read.sort(key=lambda fr: ((fr[0].span or (date.max,))[0], fr[1].doc_id, fr[1].start))
     for facts, report in read:
-        if facts.span is None:  # undated (date.max sorts them last): only a shared large count joins them
+        if facts.span is None:  # undated (date.max sorts them last): a shared large count, else the one group
             candidates = dict.fromkeys(g for c in _large_counts(report, rules) for g in by_count[facts.kind, *c])
-            group = _join(candidates, report, facts, places, rules, groups)
+            group = _join(candidates, report, facts, fit, rules, groups)
+            if len(group.members) == 1 and facts.place_id:  # of its place it fits best
+                best = _only_fit(by_place[facts.kind, facts.place_id], report, facts, fit, rules)
+                if best is not None:
+                    groups.remove(group)
+                    best.add(report, facts)
+                    group = best
         else:
             widest = rules.widest(facts.kind)
             still_open = [g for g in open_by_kind.get(facts.kind, ()) if g.earliest_end + widest >= facts.span[0]]
             open_by_kind[facts.kind] = still_open
             known = len(groups)
-            group = _join(still_open, report, facts, places, rules, groups)
+            group = _join(still_open, report, facts, fit, rules, groups)
             if len(groups) > known:
                 still_open.append(group)
         for count in _large_counts(report, rules):
             by_count[facts.kind, *count][group] = None
+        if facts.place_id:
+            by_place[facts.kind, facts.place_id][group] = None
     ids = {}
     for group in groups:
         incident_id = stable_id("ig", min(r.id for r in group.members))
