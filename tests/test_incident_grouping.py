@@ -136,6 +136,9 @@ def test_places_of_one_area_of_conflict_can_be_one_when_either_names_the_area_or
     # two spots of one area are two shellings; a spot of another conflict is another shelling
     assert not one(report("a", "2022-09-13", "kapan"), report("b", "2022-09-13", "jermuk"))
     assert not one(report("a", "2022-09-13", "armenia"), report("b", "2022-09-13", "gaza-strip"))
+    # two regions of one conflict are two areas: the violations counted in each are two reports of two places
+    assert not one(report("a", "2020-12-08", "donetsk", "ceasefire_violation_report"),
+                   report("b", "2020-12-08", "luhansk", "ceasefire_violation_report"))
     # a blockade is told of an area: its corridor's district and a town of the region it cuts off
     assert one(report("a", "2022-12-12", "lachin", "blockade"), report("b", "2022-12-14", "martakert", "blockade"))
     assert not one(report("a", "2022-12-12", "lachin", "blockade"), report("b", "2022-12-14", "gaza-city", "blockade"))
@@ -163,6 +166,8 @@ def test_an_undated_report_joins_the_one_group_of_its_place_that_is_likelier_tha
     sided = report("c", "2022-03-01", "region", "detainee_release", doers=("AZ",))
     groups = group_incidents([dated, sided, report("d", None, "region", "detainee_release", doers=("AZ",))], PLACES)
     assert len(set(groups.values())) == 2  # the same place and perpetrator: the likelier of two
+    counted = report("a", "2021-12-04", "region", "detainee_release", counts={"released": 10})
+    assert not together(counted, report("b", None, "region", "detainee_release", counts={"released": 30}))
 
 
 def test_a_report_takes_the_group_with_most_evidence_of_those_it_could_join():

@@ -154,13 +154,17 @@ def _written(incident: Incident) -> str | None:
 
 def _places_fit(a: _Facts, b: _Facts, places: Mapping[str, Place]) -> bool:
     """Whether two reports' places can be one: the same entry or one within the other; two places of one area of
-    conflict when either names the area rather than a spot (a country, a region) or the type is told of an area (a
-    blockade); the same words when the gazetteer knows neither; any place beside a report naming none."""
+    conflict when one names an area and the other a spot (a region and a town of the conflict, however the gazetteer
+    nests them), when both are states (a border clash each side places on its own soil) or when the type is told of
+    an area (a blockade); the same words when the gazetteer knows neither; any place beside a report naming none.
+    Two coarse places of one kind (two regions) are two areas, two spots (two villages) two spots."""
     if a.place_id and b.place_id:
         one, other = a.place_id, b.place_id
         if one == other or _within(one, other, places) or _within(other, one, places):
             return True
-        return a.area is not None and a.area == b.area and (a.coarse or b.coarse or (a.wide and b.wide))
+        if a.area is None or a.area != b.area:
+            return False
+        return (a.wide and b.wide) or a.coarse != b.coarse or a.kind_of_place == b.kind_of_place == "country"
     if a.written and b.written and not (a.place_id or b.place_id):
         return a.written == b.written
     return True
@@ -202,6 +206,7 @@ class _Facts:
     sides: frozenset[str]
     area: str | None  # the area of conflict its place lies in
     coarse: bool  # its place names an area (a country, a region), not a spot
+    kind_of_place: str | None  # the gazetteer kind of its place (a country, a town)
     wide: bool  # its type is told of an area (a blockade, a withdrawal)
 
 
@@ -219,6 +224,7 @@ def _facts(incident: Incident, rules: GroupingRules, places: Mapping[str, Place]
         _sides(incident),
         _area(incident.place_id, places, rules),
         place is not None and place.kind in rules.coarse_kinds,
+        place.kind if place is not None else None,
         incident.type in rules.wide,
     )
 
@@ -300,6 +306,11 @@ class _Group:
             + (facts.span is not None and facts.span[0] in self.days)
         )
 
+    def counts_differ(self, report: Incident) -> bool:
+        """Whether ``report`` counts a thing (killed, released) that the group counts otherwise and never alike."""
+        told = {(kind, n) for kind, n in report.counts.items() if any(k == kind for k, _ in self.counts)}
+        return bool(told) and not told & self.counts
+
     def add(self, report: Incident, facts: _Facts) -> None:
         self.members.append(report)
         self.shapes.add(facts)
@@ -344,7 +355,7 @@ def _only_fit(groups: Iterable[_Group], report: Incident, facts: _Facts, places:
     for evidence, group in _by_evidence(groups, report, facts):
         if evidence <= 0 or (best is not None and evidence < best[0]):
             break
-        if group.accepts(facts, places, rules):
+        if group.accepts(facts, places, rules) and not group.counts_differ(report):
             if best is not None:
                 return None  # two as likely
             best = (evidence, group)
