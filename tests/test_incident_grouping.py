@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -102,6 +103,14 @@ def test_the_date_window_is_the_types_own_and_scaled_to_the_dates_precision():
     assert not together(report("a", "2021-01-01", "region", precision="year"), report("b", "2022-12-28", "region"))
     # a year is no day: it joins only as an undated report does, and only a group of its year
     assert together(report("a", "2022-01-01", "region", precision="year"), report("b", "2022-12-28", "region"))
+
+
+def test_a_report_dated_by_the_day_it_was_told_can_be_of_the_days_before():
+    signed = report("a", "2020-11-10", "region", "agreement_signed")
+    told = replace(report("b", "2020-11-13", "region", "agreement_signed"), sentence="The leaders signed the deal.")
+    dated = replace(told, sentence="The leaders signed the deal on 13 November 2020.")
+    assert together(signed, told) and not together(signed, dated)
+    assert not together(signed, replace(told, date="2020-11-20"))  # a week later is another
 
 
 def test_compatible_types_and_announced_types_but_not_two_places_of_a_local_incident():

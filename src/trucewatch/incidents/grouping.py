@@ -51,6 +51,7 @@ class GroupingRules:
     areas: dict[str, str] = field(default_factory=dict)  # place id -> the area of conflict it names a part of
     coarse_kinds: frozenset[str] = frozenset()  # kinds of place that name an area rather than a spot
     wide: frozenset[str] = frozenset()  # types told of an area: any two places of one area can be one
+    lookback: int = 0  # days before the day it was told on that a report naming no date can be of
 
     def widest(self, kind: str) -> timedelta:
         """The widest window of the types of ``kind``: how long a group of them stays open."""
@@ -74,11 +75,22 @@ def grouping_rules() -> GroupingRules:
         {place: name for name, members in data.get("areas", {}).items() for place in members},
         frozenset(data.get("coarse_kinds", ())),
         frozenset(data.get("wide_types", ())),
+        data.get("undated_lookback_days", 0),
     )
 
 
-def _interval(incident: Incident) -> tuple[date, date] | None:
-    """The days the report's date can stand for: one day, or every day of a month; None without either."""
+@cache
+def _names_a_date(sentence: str) -> bool:
+    """Whether a sentence names a date of its own (a day, "yesterday"); else its report's date is the day it was
+    told on (the publication day), and the incident may be older."""
+    from trucewatch.text.dates import date_mentions
+
+    return bool(date_mentions(sentence, None)) or bool(date_mentions(sentence, "2000-01-01"))
+
+
+def _interval(incident: Incident, lookback: int = 0) -> tuple[date, date] | None:
+    """The days the report's date can stand for: one day (or, for a report dated by the day it was told on, that day
+    and the ``lookback`` days before it), or every day of a month; None without either."""
     if not incident.date or incident.date_precision not in ("day", "month"):
         return None
     try:
@@ -86,6 +98,8 @@ def _interval(incident: Incident) -> tuple[date, date] | None:
     except ValueError:
         return None
     if incident.date_precision == "day":
+        if lookback and not _names_a_date(incident.sentence):
+            return first - timedelta(days=lookback), first
         return first, first
     first = first.replace(day=1)
     return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
@@ -216,7 +230,7 @@ def _facts(incident: Incident, rules: GroupingRules, places: Mapping[str, Place]
         rules.kind_of.get(incident.type, incident.type),
         incident.type,
         rules.windows.get(incident.type, rules.default_window),
-        _interval(incident),
+        _interval(incident, rules.lookback),
         _year(incident),
         incident.place_id,
         _written(incident),
