@@ -260,6 +260,17 @@ def test_grouping_score_judges_the_grouping_apart_from_the_extractions_misses():
     assert (score["recall"], score["recall_matched"], score["precision"]) == (0.25, 0.5, 1.0)
 
 
+def test_grouping_score_scores_pairs_of_one_article_apart():
+    from trucewatch.evaluation.incidents import grouping_score
+
+    gold = {"001.txt#0": "g", "001.txt#1": "g", "001.txt#2": "h", "002.txt#0": "g"}
+    predicted = {"001.txt#0": "x", "001.txt#1": "y", "001.txt#2": "x", "002.txt#0": "x"}
+    score = grouping_score(gold, predicted)
+    assert (score["gold_pairs"], score["predicted_pairs"], score["precision"]) == (2, 2, 0.5)  # across articles
+    within = score["within_document"]  # 0-1 gold, 0-2 predicted: neither found
+    assert (within["gold_pairs"], within["predicted_pairs"], within["recall"], within["precision"]) == (1, 1, 0.0, 0.0)
+
+
 def test_the_workspace_grouping_follows_a_correction_over_the_materialised_machine_grouping(store, tmp_path: Path):
     """The web reads the machine grouping materialised per analysis; a corrected date, place or a rejection
     regroups the report there too, as in exports, without regrouping the whole store."""
