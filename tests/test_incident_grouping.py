@@ -175,6 +175,8 @@ def test_an_undated_report_joins_the_one_group_of_its_place_that_is_likelier_tha
     sided = report("c", "2022-03-01", "region", "detainee_release", doers=("AZ",))
     groups = group_incidents([dated, sided, report("d", None, "region", "detainee_release", doers=("AZ",))], PLACES)
     assert len(set(groups.values())) == 2  # the same place and perpetrator: the likelier of two
+    violations = report("a", "2021-12-04", "region", "ceasefire_violation_report")
+    assert not together(violations, report("b", None, "region", "ceasefire_violation_report"))  # told daily there
     counted = report("a", "2021-12-04", "region", "detainee_release", counts={"released": 10})
     assert not together(counted, report("b", None, "region", "detainee_release", counts={"released": 30}))
 

@@ -52,6 +52,7 @@ class GroupingRules:
     coarse_kinds: frozenset[str] = frozenset()  # kinds of place that name an area rather than a spot
     wide: frozenset[str] = frozenset()  # types told of an area: any two places of one area can be one
     lookback: int = 0  # days before the day it was told on that a report naming no date can be of
+    recurring: frozenset[str] = frozenset()  # types told again and again at one place: no date, no group by place
 
     def widest(self, kind: str) -> timedelta:
         """The widest window of the types of ``kind``: how long a group of them stays open."""
@@ -76,6 +77,7 @@ def grouping_rules() -> GroupingRules:
         frozenset(data.get("coarse_kinds", ())),
         frozenset(data.get("wide_types", ())),
         data.get("undated_lookback_days", 0),
+        frozenset(data.get("recurring_types", ())),
     )
 
 
@@ -402,7 +404,7 @@ def group_incidents(
         if facts.span is None:  # undated (date.max sorts them last): a shared large count, else the one group
             candidates = dict.fromkeys(g for c in _large_counts(report, rules) for g in by_count[facts.kind, *c])
             group = _join(candidates, report, facts, fit, rules, groups)
-            if len(group.members) == 1 and facts.place_id:  # of its place it fits best
+            if len(group.members) == 1 and facts.place_id and facts.type not in rules.recurring:  # else its place's
                 best = _only_fit(by_place[facts.kind, facts.place_id], report, facts, fit, rules)
                 if best is not None:
                     groups.remove(group)
