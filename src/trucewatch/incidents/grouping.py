@@ -7,12 +7,17 @@ them one ``incident_id``. What counts as close, per type, is data (``data/incide
 - Dates: each date is an interval scaled to its precision (a day; a month is any of its days), and two
   reports can be one incident when their intervals are at most the type's window apart (a day by default,
   which covers time zones and a report dated by its publication day telling of "yesterday"; a week for an
-  incident that goes on, a blockade or a withdrawal). A report dated only to the year, or not at all, has
-  no interval: it is grouped only by a large count it shares with the group (10 released), else alone.
+  incident that goes on, a blockade or a withdrawal). A report whose sentence names no date is dated by the day it
+  was told on, so its interval reaches a few days back (``undated_lookback_days``). A report dated only to the
+  year, or not at all, has no interval: it joins a group by a large count it shares (10 released), else the one
+  group of its own place entry (and year) that it fits with more evidence than any other and that counts nothing
+  otherwise; when two are as likely, or its type recurs at one place (violations counted daily), it stays alone.
 - Places can be one when they are the same gazetteer entry, when one lies within the other (a village in
-  its district: ``within`` or ``admin1`` of the places files), or when a report names no place. A type that
-  reports often place where it was announced (a withdrawal "from Moscow") tolerates two places when both
-  reports name the same perpetrator's side.
+  its district: ``within`` or ``admin1`` of the places files), or when a report names no place. Within one area of
+  conflict (``areas``), a place naming an area (a country, a region) contradicts no spot of it, two states can be
+  one (a border clash each side places on its own soil), and a type told of an area (a blockade) takes any two
+  of its places. A type that reports often place where it was announced (a withdrawal "from Moscow") tolerates
+  two places when both reports name the same perpetrator's side.
 - Actors are compatible when either report names no perpetrator, they name the same side, or one names the
   other's perpetrator at all (each side blaming the other for one shelling): the attributions then stand
   side by side in the group, neither merged into the other.
@@ -407,7 +412,7 @@ def group_incidents(
             if len(group.members) == 1 and facts.place_id and facts.type not in rules.recurring:  # else its place's
                 best = _only_fit(by_place[facts.kind, facts.place_id], report, facts, fit, rules)
                 if best is not None:
-                    groups.remove(group)
+                    groups.pop()  # the group of its own just made
                     best.add(report, facts)
                     group = best
         else:
