@@ -172,6 +172,13 @@ def test_an_undated_report_joins_the_one_group_of_its_place_that_is_likelier_tha
     later = report("c", "2022-03-01", "region", "detainee_release")
     groups = group_incidents([dated, later, undated], PLACES)  # two releases there: either could be it
     assert groups[undated.id] not in (groups[dated.id], groups[later.id])
+    retold = report("d", "2022-03-01", "region", "detainee_release")  # the later one told by two outlets
+    groups = group_incidents([dated, later, retold, undated], PLACES)
+    assert groups[undated.id] == groups[later.id] != groups[dated.id]
+    clashes = [report(doc, day, "region", "armed_clash") for doc, day in (("a", "2022-03-01"), ("b", "2022-03-01"),
+                                                                           ("c", "2022-05-01"))]
+    groups = group_incidents([*clashes, report("d", None, "region", "armed_clash")], PLACES)
+    assert len(set(groups.values())) == 3  # fighting recurs at one front: an undated clash is none of them
     sided = report("c", "2022-03-01", "region", "detainee_release", doers=("AZ",))
     groups = group_incidents([dated, sided, report("d", None, "region", "detainee_release", doers=("AZ",))], PLACES)
     assert len(set(groups.values())) == 2  # the same place and perpetrator: the likelier of two

@@ -371,16 +371,20 @@ def _join(
 def _only_fit(groups: Iterable[_Group], report: Incident, facts: _Facts, places: _PlaceFit,
               rules: GroupingRules) -> _Group | None:
     """The one group of ``groups`` an undated report fits with more evidence than any other, or None: without a
-    date, a report is one incident with another only when nothing else it could be is as likely."""
-    best: tuple[int, _Group] | None = None
+    date, a report is one incident with another only when nothing else it could be is as likely. Of groups with as
+    much evidence, one told by more documents than any other is likelier (the incident most outlets tell of)."""
+    best: list[_Group] = []
+    top = 0
     for evidence, group in _by_evidence(groups, report, facts):
-        if evidence <= 0 or (best is not None and evidence < best[0]):
+        if evidence <= 0 or (best and evidence < top):
             break
         if group.accepts(facts, places, rules) and not group.counts_differ(report):
-            if best is not None:
-                return None  # two as likely
-            best = (evidence, group)
-    return best[1] if best else None
+            best.append(group)
+            top = evidence
+    if len(best) > 1:
+        told = sorted(((len({r.doc_id for r in g.members}), g) for g in best), key=lambda ng: -ng[0])
+        return told[0][1] if told[0][0] > told[1][0] else None
+    return best[0] if best else None
 
 
 def group_incidents(
