@@ -108,7 +108,8 @@ def test_grouping_needs_same_type_close_dates_places_that_can_be_one_and_keeps_m
     undated = report("d7", None, "tegh", az)
     groups = group_incidents([a, b, far, elsewhere, other_type, unplaced, undated])
     assert groups[a.id] == groups[b.id] == groups[unplaced.id]  # naming no place contradicts no place
-    assert len({groups[x.id] for x in (a, far, elsewhere, other_type, undated)}) == 5
+    assert len({groups[x.id] for x in (a, far, elsewhere, other_type)}) == 4
+    assert groups[undated.id] == groups[a.id]  # undated: of the two shellings there, the one more outlets tell of
     assert compatible(a, b) and not compatible(a, report("d8", "2021-05-13", "tegh", ru))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -99,7 +100,17 @@ def test_the_date_window_is_the_types_own_and_scaled_to_the_dates_precision():
     assert together(report("a", "2022-12-12", "region"), report("b", "2022-12-13", "region"))
     assert together(report("a", "2022-12-01", "region", precision="month"), report("b", "2022-12-28", "region"))
     assert not together(report("a", "2022-11-01", "region", precision="month"), report("b", "2022-12-28", "region"))
-    assert not together(report("a", "2022-01-01", "region", precision="year"), report("b", "2022-12-28", "region"))
+    assert not together(report("a", "2021-01-01", "region", precision="year"), report("b", "2022-12-28", "region"))
+    # a year is no day: it joins only as an undated report does, and only a group of its year
+    assert together(report("a", "2022-01-01", "region", precision="year"), report("b", "2022-12-28", "region"))
+
+
+def test_a_report_dated_by_the_day_it_was_told_can_be_of_the_days_before():
+    signed = report("a", "2020-11-10", "region", "agreement_signed")
+    told = replace(report("b", "2020-11-13", "region", "agreement_signed"), sentence="The leaders signed the deal.")
+    dated = replace(told, sentence="The leaders signed the deal on 13 November 2020.")
+    assert together(signed, told) and not together(signed, dated)
+    assert not together(signed, replace(told, date="2020-11-20"))  # a week later is another
 
 
 def test_compatible_types_and_announced_types_but_not_two_places_of_a_local_incident():
@@ -119,18 +130,62 @@ def test_compatible_types_and_announced_types_but_not_two_places_of_a_local_inci
     )
 
 
-def test_an_undated_report_joins_only_by_a_large_count_it_shares():
+def test_places_of_one_area_of_conflict_can_be_one_when_either_names_the_area_or_the_type_is_wide():
+    from trucewatch.incidents.gazetteer import load_gazetteer
+
+    places = load_gazetteer().places  # the bundled gazetteer and areas: the data must carry what this reads
+
+    def one(*reports: Incident) -> bool:
+        return len({group_incidents(reports, places)[r.id] for r in reports}) == 1
+
+    # a border clash told by each side as on its own soil: two countries of one conflict
+    assert one(report("a", "2022-09-13", "armenia"), report("b", "2022-09-13", "azerbaijan"))
+    # a country contradicts no spot of its conflict, even one the gazetteer does not nest in it
+    assert one(report("a", "2022-09-13", "nagorno-karabakh", "attack"), report("b", "2022-09-13", "kapan", "attack"))
+    # two spots of one area are two shellings; a spot of another conflict is another shelling
+    assert not one(report("a", "2022-09-13", "kapan"), report("b", "2022-09-13", "jermuk"))
+    assert not one(report("a", "2022-09-13", "armenia"), report("b", "2022-09-13", "gaza-strip"))
+    # two regions of one conflict are two areas: the violations counted in each are two reports of two places
+    assert not one(report("a", "2020-12-08", "donetsk", "ceasefire_violation_report"),
+                   report("b", "2020-12-08", "luhansk", "ceasefire_violation_report"))
+    # a blockade is told of an area: its corridor's district and a town of the region it cuts off
+    assert one(report("a", "2022-12-12", "lachin", "blockade"), report("b", "2022-12-14", "martakert", "blockade"))
+    assert not one(report("a", "2022-12-12", "lachin", "blockade"), report("b", "2022-12-14", "gaza-city", "blockade"))
+
+
+def test_an_undated_report_joins_by_a_large_count_it_shares():
     dated = report("a", "2021-12-04", "region", "detainee_release", counts={"released": 10})
     assert together(dated, report("b", None, "hill", "detainee_release", counts={"released": 10}))
     assert together(
         report("b", None, None, "detainee_release", counts={"released": 10}),
         report("c", None, "region", "detainee_release", counts={"released": 10}),
     )
-    assert not together(dated, report("b", None, "hill", "detainee_release", counts={"released": 9}))
-    assert not together(
-        report("a", "2021-12-04", "region", counts={"wounded": 2}), report("b", None, "region", counts={"wounded": 2})
-    )
     assert not together(dated, report("b", None, "far", "detainee_release", counts={"released": 10}))
+
+
+def test_an_undated_report_joins_the_one_group_of_its_place_that_is_likelier_than_any_other():
+    dated, undated = (report("a", "2021-12-04", "region", "detainee_release"),
+                      report("b", None, "region", "detainee_release"))
+    assert together(dated, undated)
+    assert not together(dated, report("b", None, "hill", "detainee_release"))  # within it, but not its place
+    assert not together(dated, report("b", None, None, "detainee_release"))  # nothing says which
+    later = report("c", "2022-03-01", "region", "detainee_release")
+    groups = group_incidents([dated, later, undated], PLACES)  # two releases there: either could be it
+    assert groups[undated.id] not in (groups[dated.id], groups[later.id])
+    retold = report("d", "2022-03-01", "region", "detainee_release")  # the later one told by two outlets
+    groups = group_incidents([dated, later, retold, undated], PLACES)
+    assert groups[undated.id] == groups[later.id] != groups[dated.id]
+    clashes = [report(doc, day, "region", "armed_clash") for doc, day in (("a", "2022-03-01"), ("b", "2022-03-01"),
+                                                                           ("c", "2022-05-01"))]
+    groups = group_incidents([*clashes, report("d", None, "region", "armed_clash")], PLACES)
+    assert len(set(groups.values())) == 3  # fighting recurs at one front: an undated clash is none of them
+    sided = report("c", "2022-03-01", "region", "detainee_release", doers=("AZ",))
+    groups = group_incidents([dated, sided, report("d", None, "region", "detainee_release", doers=("AZ",))], PLACES)
+    assert len(set(groups.values())) == 2  # the same place and perpetrator: the likelier of two
+    violations = report("a", "2021-12-04", "region", "ceasefire_violation_report")
+    assert not together(violations, report("b", None, "region", "ceasefire_violation_report"))  # told daily there
+    counted = report("a", "2021-12-04", "region", "detainee_release", counts={"released": 10})
+    assert not together(counted, report("b", None, "region", "detainee_release", counts={"released": 30}))
 
 
 def test_a_report_takes_the_group_with_most_evidence_of_those_it_could_join():
@@ -212,6 +267,17 @@ def test_grouping_score_judges_the_grouping_apart_from_the_extractions_misses():
     score = grouping_score(gold, predicted)
     assert (score["gold_pairs"], score["gold_pairs_matched"], score["predicted_pairs"]) == (4, 2, 1)
     assert (score["recall"], score["recall_matched"], score["precision"]) == (0.25, 0.5, 1.0)
+
+
+def test_grouping_score_scores_pairs_of_one_article_apart():
+    from trucewatch.evaluation.incidents import grouping_score
+
+    gold = {"001.txt#0": "g", "001.txt#1": "g", "001.txt#2": "h", "002.txt#0": "g"}
+    predicted = {"001.txt#0": "x", "001.txt#1": "y", "001.txt#2": "x", "002.txt#0": "x"}
+    score = grouping_score(gold, predicted)
+    assert (score["gold_pairs"], score["predicted_pairs"], score["precision"]) == (2, 2, 0.5)  # across articles
+    within = score["within_document"]  # 0-1 gold, 0-2 predicted: neither found
+    assert (within["gold_pairs"], within["predicted_pairs"], within["recall"], within["precision"]) == (1, 1, 0.0, 0.0)
 
 
 def test_the_workspace_grouping_follows_a_correction_over_the_materialised_machine_grouping(store, tmp_path: Path):

@@ -163,23 +163,29 @@ def grouping_score(gold: dict[str, str], predicted: dict[str, str | None]) -> di
 
     ``gold`` and ``predicted`` map each gold incident ("NNN.txt#index") to its group (absent or None: alone).
     Lenient beside (``*_matched``): recall and F1 over the gold pairs whose two incidents the stage found at all,
-    so the grouping is judged apart from the extraction's misses."""
+    so the grouping is judged apart from the extraction's misses. The groups file scores pairs across articles (a
+    real incident told by several outlets); pairs of one article (one incident told twice in a report) are scored
+    apart, under ``within_document``, and never mixed in."""
     keys = sorted(predicted)
-    true_pairs = predicted_pairs = both = found_pairs = 0
+    counts = {True: [0, 0, 0, 0], False: [0, 0, 0, 0]}  # one article? -> gold, predicted, both, gold pairs found
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
-            if a.split("#")[0] == b.split("#")[0]:
-                continue
             same_gold = a in gold and gold.get(a) == gold.get(b)
             same_predicted = predicted[a] is not None and predicted[a] == predicted[b]
-            true_pairs += same_gold
-            found_pairs += same_gold and predicted[a] is not None and predicted[b] is not None
-            predicted_pairs += same_predicted
-            both += same_gold and same_predicted
+            tally = counts[a.split("#")[0] == b.split("#")[0]]
+            tally[0] += same_gold
+            tally[1] += same_predicted
+            tally[2] += same_gold and same_predicted
+            tally[3] += same_gold and predicted[a] is not None and predicted[b] is not None
+    true_pairs, predicted_pairs, both, found_pairs = counts[False]
     precision, recall, recall_found = ratio(both, predicted_pairs), ratio(both, true_pairs), ratio(both, found_pairs)
+    one_gold, one_predicted, one_both, _ = counts[True]
+    one_precision, one_recall = ratio(one_both, one_predicted), ratio(one_both, one_gold)
     return {"gold_pairs": true_pairs, "predicted_pairs": predicted_pairs, "precision": precision, "recall": recall,
             "f1": _f1(precision, recall), "gold_pairs_matched": found_pairs, "recall_matched": recall_found,
-            "f1_matched": _f1(precision, recall_found)}
+            "f1_matched": _f1(precision, recall_found),
+            "within_document": {"gold_pairs": one_gold, "predicted_pairs": one_predicted, "precision": one_precision,
+                                "recall": one_recall, "f1": _f1(one_precision, one_recall)}}
 
 
 def _f1(precision: float, recall: float) -> float:

@@ -7,12 +7,17 @@ them one ``incident_id``. What counts as close, per type, is data (``data/incide
 - Dates: each date is an interval scaled to its precision (a day; a month is any of its days), and two
   reports can be one incident when their intervals are at most the type's window apart (a day by default,
   which covers time zones and a report dated by its publication day telling of "yesterday"; a week for an
-  incident that goes on, a blockade or a withdrawal). A report dated only to the year, or not at all, has
-  no interval: it is grouped only by a large count it shares with the group (10 released), else alone.
+  incident that goes on, a blockade or a withdrawal). A report whose sentence names no date is dated by the day it
+  was told on, so its interval reaches a few days back (``undated_lookback_days``). A report dated only to the
+  year, or not at all, has no interval: it joins a group by a large count it shares (10 released), else the one
+  group of its own place entry (and year) that it fits with more evidence than any other and that counts nothing
+  otherwise; when two are as likely, or its type recurs at one place (violations counted daily), it stays alone.
 - Places can be one when they are the same gazetteer entry, when one lies within the other (a village in
-  its district: ``within`` or ``admin1`` of the places files), or when a report names no place. A type that
-  reports often place where it was announced (a withdrawal "from Moscow") tolerates two places when both
-  reports name the same perpetrator's side.
+  its district: ``within`` or ``admin1`` of the places files), or when a report names no place. Within one area of
+  conflict (``areas``), a place naming an area (a country, a region) contradicts no spot of it, two states can be
+  one (a border clash each side places on its own soil), and a type told of an area (a blockade) takes any two
+  of its places. A type that reports often place where it was announced (a withdrawal "from Moscow") tolerates
+  two places when both reports name the same perpetrator's side.
 - Actors are compatible when either report names no perpetrator, they name the same side, or one names the
   other's perpetrator at all (each side blaming the other for one shelling): the attributions then stand
   side by side in the group, neither merged into the other.
@@ -29,7 +34,7 @@ from __future__ import annotations
 import calendar
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
@@ -48,6 +53,11 @@ class GroupingRules:
     kind_of: dict[str, str]  # type -> the name standing for its compatible types
     announced: frozenset[str]  # types often placed where announced: a shared perpetrator outweighs two places
     shared_count_min: int
+    areas: dict[str, str] = field(default_factory=dict)  # place id -> the area of conflict it names a part of
+    coarse_kinds: frozenset[str] = frozenset()  # kinds of place that name an area rather than a spot
+    wide: frozenset[str] = frozenset()  # types told of an area: any two places of one area can be one
+    lookback: int = 0  # days before the day it was told on that a report naming no date can be of
+    recurring: frozenset[str] = frozenset()  # types told again and again at one place: no date, no group by place
 
     def widest(self, kind: str) -> timedelta:
         """The widest window of the types of ``kind``: how long a group of them stays open."""
@@ -68,11 +78,26 @@ def grouping_rules() -> GroupingRules:
         kind_of,
         frozenset(data["announced_types"]),
         data["shared_count_min"],
+        {place: name for name, members in data.get("areas", {}).items() for place in members},
+        frozenset(data.get("coarse_kinds", ())),
+        frozenset(data.get("wide_types", ())),
+        data.get("undated_lookback_days", 0),
+        frozenset(data.get("recurring_types", ())),
     )
 
 
-def _interval(incident: Incident) -> tuple[date, date] | None:
-    """The days the report's date can stand for: one day, or every day of a month; None without either."""
+@cache
+def _names_a_date(sentence: str) -> bool:
+    """Whether a sentence names a date of its own (a day, "yesterday"); else its report's date is the day it was
+    told on (the publication day), and the incident may be older."""
+    from trucewatch.text.dates import date_mentions
+
+    return bool(date_mentions(sentence, None)) or bool(date_mentions(sentence, "2000-01-01"))
+
+
+def _interval(incident: Incident, lookback: int = 0) -> tuple[date, date] | None:
+    """The days the report's date can stand for: one day (or, for a report dated by the day it was told on, that day
+    and the ``lookback`` days before it), or every day of a month; None without either."""
     if not incident.date or incident.date_precision not in ("day", "month"):
         return None
     try:
@@ -80,9 +105,17 @@ def _interval(incident: Incident) -> tuple[date, date] | None:
     except ValueError:
         return None
     if incident.date_precision == "day":
+        if lookback and not _names_a_date(incident.sentence):
+            return first - timedelta(days=lookback), first
         return first, first
     first = first.replace(day=1)
     return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+def _year(incident: Incident) -> int | None:
+    """The year a report's date names, if it names one."""
+    head = (incident.date or "")[:4]
+    return int(head) if head.isdigit() and incident.date_precision in ("day", "month", "year") else None
 
 
 def _days_apart(a: tuple[date, date], b: tuple[date, date]) -> int:
@@ -124,23 +157,59 @@ def _within(inner: str, outer: str, places: Mapping[str, Place]) -> bool:
     return False
 
 
+def _area(place_id: str | None, places: Mapping[str, Place], rules: GroupingRules) -> str | None:
+    """The area of conflict a gazetteer place lies in: the area listing it or a place its ``within`` chain reaches."""
+    for _ in range(8):
+        if place_id is None:
+            return None
+        if place_id in rules.areas:
+            return rules.areas[place_id]
+        place = places.get(place_id)
+        place_id = place.within if place is not None else None
+    return None
+
+
 def _written(incident: Incident) -> str | None:
     return " ".join(incident.place.lower().split()) if incident.place else None
 
 
-def _places_fit(
-    id_a: str | None, written_a: str | None, id_b: str | None, written_b: str | None, places: Mapping[str, Place]
-) -> bool:
-    if id_a and id_b:
-        return id_a == id_b or _within(id_a, id_b, places) or _within(id_b, id_a, places)
-    if written_a and written_b and not (id_a or id_b):
-        return written_a == written_b
+def _places_fit(a: _Facts, b: _Facts, places: Mapping[str, Place]) -> bool:
+    """Whether two reports' places can be one: the same entry or one within the other; two places of one area of
+    conflict when one names an area and the other a spot (a region and a town of the conflict, however the gazetteer
+    nests them), when both are states (a border clash each side places on its own soil) or when the type is told of
+    an area (a blockade); the same words when the gazetteer knows neither; any place beside a report naming none.
+    Two coarse places of one kind (two regions) are two areas, two spots (two villages) two spots."""
+    if a.place_id and b.place_id:
+        one, other = a.place_id, b.place_id
+        if one == other or _within(one, other, places) or _within(other, one, places):
+            return True
+        if a.area is None or a.area != b.area:
+            return False
+        return (a.wide and b.wide) or a.coarse != b.coarse or a.kind_of_place == b.kind_of_place == "country"
+    if a.written and b.written and not (a.place_id or b.place_id):
+        return a.written == b.written
     return True
 
 
-def same_place(a: Incident, b: Incident, places: Mapping[str, Place]) -> bool:
+class _PlaceFit:
+    """:func:`_places_fit` over one gazetteer, each pair of places answered once: a store names few places."""
+
+    def __init__(self, places: Mapping[str, Place]) -> None:
+        self.places = places
+        self.known: dict[tuple, bool] = {}
+
+    def __call__(self, a: _Facts, b: _Facts) -> bool:
+        key = (a.place_id, a.written, a.wide, b.place_id, b.written, b.wide)
+        fit = self.known.get(key)
+        if fit is None:
+            fit = self.known[key] = _places_fit(a, b, self.places)
+        return fit
+
+
+def same_place(a: Incident, b: Incident, places: Mapping[str, Place], rules: GroupingRules | None = None) -> bool:
     """Whether two reports' places can be one (see the module docstring)."""
-    return _places_fit(a.place_id, _written(a), b.place_id, _written(b), places)
+    rules = rules or grouping_rules()
+    return _places_fit(_facts(a, rules, places), _facts(b, rules, places), places)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,32 +220,46 @@ class _Facts:
     type: str
     window: int  # days its type's reports can be apart
     span: tuple[date, date] | None
+    year: int | None  # the year its date names, however precise (a report dated only to a year has no span)
     place_id: str | None
     written: str | None
     doers: frozenset[str]
     sides: frozenset[str]
+    area: str | None  # the area of conflict its place lies in
+    coarse: bool  # its place names an area (a country, a region), not a spot
+    kind_of_place: str | None  # the gazetteer kind of its place (a country, a town)
+    wide: bool  # its type is told of an area (a blockade, a withdrawal)
 
 
-def _facts(incident: Incident, rules: GroupingRules) -> _Facts:
+def _facts(incident: Incident, rules: GroupingRules, places: Mapping[str, Place]) -> _Facts:
+    place = places.get(incident.place_id) if incident.place_id else None
     return _Facts(
         rules.kind_of.get(incident.type, incident.type),
         incident.type,
         rules.windows.get(incident.type, rules.default_window),
-        _interval(incident),
+        _interval(incident, rules.lookback),
+        _year(incident),
         incident.place_id,
         _written(incident),
         _sides(incident, "actor"),
         _sides(incident),
+        _area(incident.place_id, places, rules),
+        place is not None and place.kind in rules.coarse_kinds,
+        place.kind if place is not None else None,
+        incident.type in rules.wide,
     )
 
 
-def _fits(a: _Facts, b: _Facts, places: Mapping[str, Place], rules: GroupingRules, *, place: bool = True) -> bool:
+def _fits(a: _Facts, b: _Facts, places: _PlaceFit, rules: GroupingRules, *, place: bool = True) -> bool:
     """Whether two reports can be one incident; without ``place``, whatever their places."""
     if a.kind != b.kind:
         return False
-    if a.span is not None and b.span is not None and _days_apart(a.span, b.span) > max(a.window, b.window):
-        return False
-    if place and not (_places_fit(a.place_id, a.written, b.place_id, b.written, places) or _announced_by(a, b, rules)):
+    if a.span is not None and b.span is not None:
+        if _days_apart(a.span, b.span) > max(a.window, b.window):
+            return False
+    elif a.year is not None and b.year is not None and a.year != b.year:
+        return False  # a report dated only to a year fits the days of its year only
+    if place and not (places(a, b) or _announced_by(a, b, rules)):
         return False
     return _actors_fit(a.doers, a.sides, b.doers, b.sides)
 
@@ -190,7 +273,7 @@ def same_incident(a: Incident, b: Incident, places: Mapping[str, Place], rules: 
     """Whether two reports can be of one incident: compatible types, dates in the window (an undated report does
     not contradict a date: it is grouped only by a shared count), places that can be one, compatible actors."""
     rules = rules or grouping_rules()
-    return _fits(_facts(a, rules), _facts(b, rules), places, rules)
+    return _fits(_facts(a, rules, places), _facts(b, rules, places), _PlaceFit(places), rules)
 
 
 def with_place_read(report: Incident, gazetteer: Gazetteer) -> Incident:
@@ -226,12 +309,12 @@ class _Group:
         self.days: set[date] = set()
         self.add(first, facts)
 
-    def accepts(self, facts: _Facts, places: Mapping[str, Place], rules: GroupingRules) -> bool:
+    def accepts(self, facts: _Facts, places: _PlaceFit, rules: GroupingRules) -> bool:
         if facts.type not in rules.announced:
             return all(_fits(facts, shape, places, rules) for shape in self.shapes)
         # placed where announced: dates and actors must fit every member, the place one of them
         return all(_fits(facts, shape, places, rules, place=False) for shape in self.shapes) and any(
-            _places_fit(facts.place_id, facts.written, s.place_id, s.written, places) or _announced_by(facts, s, rules)
+            places(facts, s) or _announced_by(facts, s, rules)
             for s in self.shapes
         )
 
@@ -243,6 +326,11 @@ class _Group:
             + 2 * bool(self.counts.intersection(report.counts.items()))
             + (facts.span is not None and facts.span[0] in self.days)
         )
+
+    def counts_differ(self, report: Incident) -> bool:
+        """Whether ``report`` counts a thing (killed, released) that the group counts otherwise and never alike."""
+        told = {(kind, n) for kind, n in report.counts.items() if any(k == kind for k, _ in self.counts)}
+        return bool(told) and not told & self.counts
 
     def add(self, report: Incident, facts: _Facts) -> None:
         self.members.append(report)
@@ -258,22 +346,45 @@ class _Group:
         self.counts.update(report.counts.items())
 
 
+def _by_evidence(groups: Iterable[_Group], report: Incident, facts: _Facts) -> list[tuple[int, _Group]]:
+    """``groups`` with their evidence for ``report``, most first (in their order among equals)."""
+    return sorted(((g.evidence(report, facts), g) for g in groups), key=lambda eg: -eg[0])
+
+
 def _join(
     groups: Iterable[_Group],
     report: Incident,
     facts: _Facts,
-    places: Mapping[str, Place],
+    places: _PlaceFit,
     rules: GroupingRules,
     found: list[_Group],
 ) -> _Group:
     """Add ``report`` to the group of ``groups`` with most evidence that accepts it, else to a new group."""
-    fitting = [g for g in groups if g.accepts(facts, places, rules)]
-    if fitting:
-        group = max(fitting, key=lambda g: g.evidence(report, facts))
-        group.add(report, facts)
-        return group
+    for _, group in _by_evidence(groups, report, facts):  # the likeliest first: most are never asked
+        if group.accepts(facts, places, rules):
+            group.add(report, facts)
+            return group
     found.append(_Group(report, facts))
     return found[-1]
+
+
+def _only_fit(groups: Iterable[_Group], report: Incident, facts: _Facts, places: _PlaceFit,
+              rules: GroupingRules) -> _Group | None:
+    """The one group of ``groups`` an undated report fits with more evidence than any other, or None: without a
+    date, a report is one incident with another only when nothing else it could be is as likely. Of groups with as
+    much evidence, one told by more documents than any other is likelier (the incident most outlets tell of)."""
+    best: list[_Group] = []
+    top = 0
+    for evidence, group in _by_evidence(groups, report, facts):
+        if evidence <= 0 or (best and evidence < top):
+            break
+        if group.accepts(facts, places, rules) and not group.counts_differ(report):
+            best.append(group)
+            top = evidence
+    if len(best) > 1:
+        told = sorted(((len({r.doc_id for r in g.members}), g) for g in best), key=lambda ng: -ng[0])
+        return told[0][1] if told[0][0] > told[1][0] else None
+    return best[0] if best else None
 
 
 def group_incidents(
@@ -291,25 +402,35 @@ def group_incidents(
 
         places = load_gazetteer().places
     rules = rules or grouping_rules()
+    fit = _PlaceFit(places)
     groups: list[_Group] = []
     open_by_kind: dict[str, list[_Group]] = {}
     by_count: dict[tuple[str, str, int], dict[_Group, None]] = defaultdict(dict)  # (kind, count, n) -> groups
-    read = [(_facts(r, rules), r) for r in reports]
+    by_place: dict[tuple[str, str], dict[_Group, None]] = defaultdict(dict)  # (kind, place id) -> groups
+    read = [(_facts(r, rules, places), r) for r in reports]
     read.sort(key=lambda fr: ((fr[0].span or (date.max,))[0], fr[1].doc_id, fr[1].start))
     for facts, report in read:
-        if facts.span is None:  # undated (date.max sorts them last): only a shared large count joins them
+        if facts.span is None:  # undated (date.max sorts them last): a shared large count, else the one group
             candidates = dict.fromkeys(g for c in _large_counts(report, rules) for g in by_count[facts.kind, *c])
-            group = _join(candidates, report, facts, places, rules, groups)
+            group = _join(candidates, report, facts, fit, rules, groups)
+            if len(group.members) == 1 and facts.place_id and facts.type not in rules.recurring:  # else its place's
+                best = _only_fit(by_place[facts.kind, facts.place_id], report, facts, fit, rules)
+                if best is not None:
+                    groups.pop()  # the group of its own just made
+                    best.add(report, facts)
+                    group = best
         else:
             widest = rules.widest(facts.kind)
             still_open = [g for g in open_by_kind.get(facts.kind, ()) if g.earliest_end + widest >= facts.span[0]]
             open_by_kind[facts.kind] = still_open
             known = len(groups)
-            group = _join(still_open, report, facts, places, rules, groups)
+            group = _join(still_open, report, facts, fit, rules, groups)
             if len(groups) > known:
                 still_open.append(group)
         for count in _large_counts(report, rules):
             by_count[facts.kind, *count][group] = None
+        if facts.place_id:
+            by_place[facts.kind, facts.place_id][group] = None
     ids = {}
     for group in groups:
         incident_id = stable_id("ig", min(r.id for r in group.members))

@@ -187,7 +187,7 @@ class Reviews:
         if not changed:
             return regroup(machine, reviews)
         rules = grouping_rules()
-        days = timedelta(days=max([rules.default_window, *rules.windows.values()]))
+        days = timedelta(days=max([rules.default_window, *rules.windows.values()]) + rules.lookback)
         near: set[str] = set()
         for report in changed:
             for value in {report.date, reviews[report.id]["state"].get("date")} - {None}:
