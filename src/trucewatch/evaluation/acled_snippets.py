@@ -1,7 +1,9 @@
 """Scoring ACLED sub-event types on news snippets labelled with them (the CASE 2021 shared task 2 test set).
 
 Each snippet goes through the public incident path as ``trucewatch events`` reads a text file: a Document is
-built from it, split, its statements and incidents extracted; no label is fed in. The snippet's prediction is
+built from it, split, its statements and incidents extracted; no label is fed in. A snippet is a cut-out of
+article text, not a page: it is read with a title of its own (so its first line is not taken for the headline)
+and ended with a full stop when it was cut before its punctuation (else the cleaner drops it as a header line). The snippet's prediction is
 the sub-event type of one of its incidents: the one whose type comes first in the codebook precedence
 (``data/acled.yaml``: a suicide bomb before the attack it was), then the most confident, then the first. A
 snippet with no incident has no prediction and counts as wrong. Every snippet is counted.
@@ -20,11 +22,13 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+
+from trucewatch.incidents.acled import taxonomy
 
 NONE = "(no prediction)"
 NOT_ACLED = "(not ACLED)"
 IDS = ("odd", "even", "all")
+_CLOSING = ".!?\"'”’)»"
 
 
 @dataclass(frozen=True)
@@ -32,14 +36,6 @@ class Snippet:
     id: str
     text: str
     label: str  # the data set's code (ARMED_CLASH...)
-
-
-@cache
-def taxonomy() -> dict:
-    """``data/acled.yaml``: event types, the precedence of sub-event types, label codes."""
-    from trucewatch import datafiles
-
-    return datafiles.bundled("data/acled.yaml", "acled")
 
 
 def read_snippets(path: str | os.PathLike, ids: str = "all") -> list[Snippet]:
@@ -74,8 +70,11 @@ def predict(text: str) -> tuple[str | None, int]:
     from trucewatch.statements import extract_statements
     from trucewatch.text.sentences import split_sentences
 
+    text = text.strip()
+    if text and text[-1] not in _CLOSING:
+        text += "."
     doc = build_document(SourceItem(key="snippet", source_path="snippet", locator="", content_type="text",
-                                    raw_text=text))
+                                    raw_text=text, hints={"title": "Snippet"}))
     sentences = split_sentences(doc)
     registry = load_registry()
     statements = extract_statements(doc, registry, sentences)
