@@ -3,7 +3,8 @@
 Each snippet goes through the public incident path as ``trucewatch events`` reads a text file: a Document is
 built from it, split, its statements and incidents extracted; no label is fed in. A snippet is a cut-out of
 article text, not a page: it is read with a title of its own (so its first line is not taken for the headline)
-and ended with a full stop when it was cut before its punctuation (else the cleaner drops it as a header line). The snippet's prediction is
+and ended with a full stop when it was cut before its punctuation (else the cleaner drops it as a header
+line). The snippet's prediction is
 the sub-event type of one of its incidents: the one whose type comes first in the codebook precedence
 (``data/acled.yaml``: a suicide bomb before the attack it was), then the most confident, then the first. A
 snippet with no incident has no prediction and counts as wrong. Every snippet is counted.
@@ -79,7 +80,7 @@ def predict(text: str) -> tuple[str | None, int]:
     registry = load_registry()
     statements = extract_statements(doc, registry, sentences)
     incidents = extract_incidents(doc, sentences, registry, load_gazetteer(), statements)
-    return choose(((i.acled_sub_event_type, i.confidence) for i in incidents)), len(incidents)
+    return choose((i.acled_sub_event_type, i.confidence) for i in incidents), len(incidents)
 
 
 def choose(coded: Iterable[tuple[str, float]]) -> str | None:

@@ -73,6 +73,16 @@ def acled_rules(language: str = "en") -> AcledRules | None:
     return AcledRules(rules, _pattern(not_events.get("words"), contexts), _pattern(not_events.get("unless"), contexts))
 
 
+@cache
+def fallback_plover(language: str, sub_event_type: str) -> tuple[str, str | None] | None:
+    """PLOVER (type, mode) of an ``other_event`` incident of ACLED ``sub_event_type`` (an arrest coerces, a
+    defection mobilizes), or None to keep the type's own."""
+    if language not in languages(having="acled"):
+        return None
+    spec = lexicon(language, "acled").get("other_event", {}).get("plover_by_sub_event", {}).get(sub_event_type)
+    return (spec["type"], spec.get("mode")) if spec else None
+
+
 def acled_code(language: str, incident_type: str, sentence: str, before: str = "") -> tuple[str, str] | None:
     """(event type, sub-event type) of an incident of ``incident_type`` told by ``sentence`` (lowered), ``before``
     the lowered text of its paragraph just before it; ("", "") when it is no ACLED event (a disaster, an

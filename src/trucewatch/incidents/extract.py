@@ -20,7 +20,7 @@ from functools import partial
 
 from trucewatch.actors import ActorRegistry
 from trucewatch.incidents.acled import CONTEXT as ACLED_CONTEXT
-from trucewatch.incidents.acled import acled_code
+from trucewatch.incidents.acled import acled_code, fallback_plover
 from trucewatch.incidents.gazetteer import Gazetteer, PlaceMention
 from trucewatch.incidents.rules import IncidentRules, TypeRule, incident_rules, lowered
 from trucewatch.lang import languages
@@ -208,6 +208,9 @@ def _sentence_incidents(
         coded = acled_code(doc.language or "en", rule.name, ltext, before)  # the codebook's precedence
         if coded is not None:
             event_type, sub_event_type = coded
+        plover_type = rule.plover_type
+        if rule.fallback and (plover := fallback_plover(doc.language or "en", sub_event_type)):
+            plover_type, mode = plover
         roles = [
             {"name": a["name"], "side": a["side"], "role": "actor" if a["at"] < cue.start() else "target"}
             for a in actors
@@ -220,7 +223,7 @@ def _sentence_incidents(
                 end=sentence.end,
                 sentence=text,
                 type=rule.name,
-                plover_type=rule.plover_type,
+                plover_type=plover_type,
                 plover_mode=mode,
                 acled_event_type=event_type,
                 acled_sub_event_type=sub_event_type,
