@@ -49,6 +49,7 @@ class AcledRules:
     rules: tuple[AcledRule, ...]
     not_event: re.Pattern[str] | None
     not_event_unless: re.Pattern[str] | None
+    not_event_any: re.Pattern[str] | None  # no ACLED event whatever the incident type (a sanctions announcement)
 
 
 def _pattern(patterns: list[str] | None, contexts: dict[str, list[str]]) -> re.Pattern[str] | None:
@@ -70,7 +71,8 @@ def acled_rules(language: str = "en") -> AcledRules | None:
         for spec in data["rules"]
     )
     not_events = data.get("not_events", {})
-    return AcledRules(rules, _pattern(not_events.get("words"), contexts), _pattern(not_events.get("unless"), contexts))
+    return AcledRules(rules, _pattern(not_events.get("words"), contexts), _pattern(not_events.get("unless"), contexts),
+                      _pattern(data.get("not_events_any"), contexts))
 
 
 @cache
@@ -90,6 +92,8 @@ def acled_code(language: str, incident_type: str, sentence: str, before: str = "
     compiled = acled_rules(language)
     if compiled is None:
         return None
+    if compiled.not_event_any and compiled.not_event_any.search(sentence):
+        return "", ""
     if (incident_type in VIOLENT and compiled.not_event and compiled.not_event.search(sentence)
             and not (compiled.not_event_unless and compiled.not_event_unless.search(sentence))):
         return "", ""
