@@ -104,6 +104,13 @@ def test_the_extra_type_only_where_no_other_type_fires() -> None:
     assert "shelling" in {i.type for i in found}
 
 
+def test_weapon_words_do_not_recode_an_agreement() -> None:
+    assert acled_code("en", "ceasefire_declared", "the sides agreed a ceasefire after a week of heavy shelling") == (
+        "Strategic developments", "Agreement")
+    assert acled_code("en", "attack", "the village came under heavy shelling") == (
+        "Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
 def test_no_rule_keeps_the_incident_types_own_codes() -> None:
     assert acled_code("en", "humanitarian_access", "the convoy delivered food to the town") is None
     assert acled_code("xx", "attack", "anything") is None  # a language without the file
