@@ -168,3 +168,37 @@ def eval_all_command(fixtures: str, realdev_dir: str, shared: str | None, split:
     rows += realdev_rows(results["real-dev"]["groups"])
     side_by_side(rows, "All evaluations")
     sys.stdout.flush()
+
+
+@evaluate.command("acled-snippets", short_help="Score ACLED sub-event types on labelled news snippets (CASE 2021).")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--ids", type=click.Choice(["odd", "even", "all"]), default="odd", show_default=True,
+              help="Which snippets by numeric id: odd ones to tune on, even ones held out (look rarely).")
+@click.option("--confusions", "show_confusions", is_flag=True, help="Also list the commonest confusions.")
+@format_option("table", "json")
+def eval_acled_snippets_command(file: str, ids: str, show_confusions: bool, fmt: str) -> None:
+    """Weighted and macro F1, accuracy, coverage and per-type P/R/F1 of the ACLED sub-event type the incident
+    stage gives each snippet of FILE (a TSV: id, EventSnippet, SubType, as the CASE 2021 shared task 2 test
+    set with labels). Scope `acled`: the snippets labelled with one of ACLED's 25 sub-event types; `all`: every
+    snippet, a label that is no ACLED type (disasters, crime, diplomacy, attribution) counted right when no
+    incident is found. A snippet without incident counts as wrong."""
+    from trucewatch.evaluation.acled_snippets import evaluate_acled_snippets
+
+    try:
+        result = evaluate_acled_snippets(file, ids)
+    except (KeyError, ValueError) as error:
+        raise click.ClickException(f"{file}: {error} (expected columns id, EventSnippet, SubType)") from None
+    if fmt == "json":
+        emit([result], "json", [])
+        return
+    rows = [{"scope": scope, "measure": measure, "value": _value(result[scope][key]), "n": result[scope]["n"]}
+            for scope in ("acled", "all")
+            for measure, key in (("weighted F1", "weighted_f1"), ("macro F1", "macro_f1"),
+                                 ("accuracy", "accuracy"), ("coverage", "coverage"))]
+    emit(rows, "table", ["scope", "measure", "value", "n"], title=f"ACLED sub-event types, {ids} ids (strict)")
+    types = [{"sub-event type": name, "P": _value(m["precision"]), "R": _value(m["recall"]), "F1": _value(m["f1"]),
+              "support": m["support"], "predicted": m["predicted"]} for name, m in result["all"]["per_type"].items()]
+    emit(types, "table", ["sub-event type", "P", "R", "F1", "support", "predicted"], title="Per type (scope all)")
+    if show_confusions:
+        emit(result["confusions"][:40], "table", ["gold", "predicted", "n"], title="Commonest confusions")
+    sys.stdout.flush()

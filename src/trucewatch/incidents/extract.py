@@ -19,6 +19,8 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from trucewatch.actors import ActorRegistry
+from trucewatch.incidents.acled import CONTEXT as ACLED_CONTEXT
+from trucewatch.incidents.acled import acled_code, fallback_plover
 from trucewatch.incidents.gazetteer import Gazetteer, PlaceMention
 from trucewatch.incidents.rules import IncidentRules, TypeRule, incident_rules, lowered
 from trucewatch.lang import languages
@@ -174,6 +176,8 @@ def _sentence_incidents(
     cues = {rule.name: (rule, m) for rule in rules.types if (m := _cue(rule, rules, ltext))}
     suppressed = {s for rule, _ in cues.values() for s in rule.suppresses}
     kept = [(rule, m) for name, (rule, m) in cues.items() if name not in suppressed]
+    if any(not rule.fallback for rule, _ in kept):  # a fallback type only where no other type fired
+        kept = [(rule, m) for rule, m in kept if not rule.fallback]
     if not kept:
         return []
     dates = date_mentions(doc.body, today, sentence.start, sentence.end)
@@ -200,6 +204,13 @@ def _sentence_incidents(
                 event_type = refinement.event_type or event_type
                 sub_event_type = refinement.sub_event_type or sub_event_type
                 break
+        before = low[max(sentence.start - ACLED_CONTEXT, low.rfind("\n\n", 0, sentence.start) + 2) : sentence.start]
+        coded = acled_code(doc.language or "en", rule.name, ltext, before)  # the codebook's precedence
+        if coded is not None:
+            event_type, sub_event_type = coded
+        plover_type = rule.plover_type
+        if rule.fallback and (plover := fallback_plover(doc.language or "en", sub_event_type)):
+            plover_type, mode = plover
         roles = [
             {"name": a["name"], "side": a["side"], "role": "actor" if a["at"] < cue.start() else "target"}
             for a in actors
@@ -212,7 +223,7 @@ def _sentence_incidents(
                 end=sentence.end,
                 sentence=text,
                 type=rule.name,
-                plover_type=rule.plover_type,
+                plover_type=plover_type,
                 plover_mode=mode,
                 acled_event_type=event_type,
                 acled_sub_event_type=sub_event_type,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
-from trucewatch.lang import lexicon
+from trucewatch.lang import languages, lexicon
 from trucewatch.text import verbs
 
 
@@ -32,6 +32,28 @@ def _words(patterns: list[str]) -> re.Pattern[str]:
     """Regex cues on word boundaries, case-insensitive; a space matches any whitespace run."""
     body = _alternation(patterns)
     return _compile(rf"(?<![\w-])(?:{body})(?![\w])")
+
+
+def lowered_words(patterns: list[str]) -> re.Pattern[str]:
+    """Regex cues on word boundaries for :func:`lowered` text (public: the ACLED rules compile theirs alike)."""
+    return _words(patterns)
+
+
+def context_patterns(patterns: list[str] | None, contexts: dict[str, list[str]]) -> list[str]:
+    """``patterns`` with each "@name" entry replaced by the list ``contexts[name]`` and each "{name}" inside a
+    pattern by that list as one alternation (lists may name others), so a data file writes a word list once."""
+
+    def expand(pattern: str, depth: int = 0) -> str:
+        if depth > 5:
+            raise ValueError(f"context lists nest too deep: {pattern[:60]}")
+        return re.sub(r"\{([a-z_]+)\}", lambda m: _alternation([expand(p, depth + 1) for p in contexts[m.group(1)]])
+                      if m.group(1) in contexts else m.group(0), pattern)
+
+    out: list[str] = []
+    for pattern in patterns or []:
+        names = contexts[pattern[1:]] if pattern.startswith("@") and pattern[1:] in contexts else [pattern]
+        out.extend(expand(p) for p in names)
+    return out
 
 
 _SLACK = r"(?:[\w.,’'-]+\s+){0,%d}"  # light syntactic slack: up to n words between a verb and its object
@@ -96,6 +118,7 @@ class TypeRule:
     refine: tuple[Refinement, ...]
     counts: tuple[str, ...]
     purpose_counts: bool = False  # "to <cue>" is still the event ("gathered to protest")
+    fallback: bool = False  # makes an incident only where no other type does (``other_event``)
 
 
 @dataclass
@@ -157,6 +180,14 @@ def incident_rules(language: str = "en") -> IncidentRules:
                 spec.get("purpose_counts", False),
             )
         )
+    for name, extra in _acled_detect(language).items():  # events ACLED codes that the cues above miss
+        if name in cues:
+            cues[name] = [*cues[name], *extra]
+            types = [replace(r, cues=_words(cues[name])) if r.name == name else r for r in types]
+    other = _acled_other(language)
+    if other is not None:
+        cues["other_event"] = other.pattern_list
+        types.append(other.rule)
     all_cues = [c for type_cues in cues.values() for c in type_cues]
     forces = _alternation(data.get("force_nouns", []))
     return IncidentRules(
@@ -181,3 +212,33 @@ def incident_rules(language: str = "en") -> IncidentRules:
         repeat_types=frozenset(data.get("repeat_types", [])),
         repeat_details=_optional(data, "repeat_details"),
     )
+
+
+def _acled_detect(language: str) -> dict[str, list[str]]:
+    """Cues of ``data/lang/<language>/acled.yaml`` ``detect`` by incident type (its context lists expanded)."""
+    if language not in languages(having="acled"):
+        return {}
+    data = lexicon(language, "acled")
+    return {name: context_patterns(words, data.get("contexts", {}))
+            for name, words in data.get("detect", {}).items() if name != "other_event"}
+
+
+@dataclass(frozen=True)
+class _Other:
+    rule: TypeRule
+    pattern_list: list[str]
+
+
+def _acled_other(language: str) -> _Other | None:
+    """The extra type ``other_event`` (a strategic development ACLED codes, outside the ceasefire-monitoring
+    types) with its ``detect`` cues, or None."""
+    if language not in languages(having="acled"):
+        return None
+    data = lexicon(language, "acled")
+    words = context_patterns(data.get("detect", {}).get("other_event"), data.get("contexts", {}))
+    spec = data.get("other_event")
+    if not words or spec is None:
+        return None
+    rule = TypeRule("other_event", _words(words), spec["plover"]["type"], spec["plover"].get("mode"),
+                    spec["acled"]["event_type"], spec["acled"]["sub_event_type"], frozenset(), (), (), fallback=True)
+    return _Other(rule, words)
