@@ -118,7 +118,8 @@ def test_acled_export_neutralises_formulas_and_reads_them_back(tmp_path: Path) -
               "admin1": None, "place": "+place", "latitude": None, "longitude": None, "reported_by": None,
               "sentence": hostile, "fatalities": 2}
     path = tmp_path / "out.acled"
-    assert write_acled([record], path) == 1
+    no_event = record | {"id": "i2", "acled_event_type": "", "acled_sub_event_type": ""}
+    assert write_acled([record, no_event], path) == 1  # an incident ACLED codes as no event has no row
     cells = next(csv.DictReader(path.open(encoding="utf-8")))
     assert [cells[k] for k in ("notes", "actor1", "actor2", "location")] == [
         "'" + hostile, "'@attacker", "'-target", "'+place"]

@@ -73,11 +73,15 @@ def acled_row(record: dict) -> dict:
 
 
 def write_acled(records: Iterable[dict], path: str | Path) -> int:
+    """ACLED rows of the incidents that are ACLED events; one ACLED codes as no event (a meeting, a disaster:
+    no event type) has no row, since an ACLED file without an event type is not ACLED. Returns rows written."""
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=ACLED_COLUMNS)
         writer.writeheader()
         count = 0
         for record in records:
+            if not record.get("acled_event_type"):
+                continue
             writer.writerow({k: neutralise_formula(v) if isinstance(v, str) else v
                              for k, v in acled_row(record).items()})
             count += 1
