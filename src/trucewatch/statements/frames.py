@@ -22,10 +22,12 @@ _STOP: frozenset[str] = words("quotes", "speaker_stops")
 _NAME_TOKEN = r"[A-ZÀ-ÖØ-ÞƏİŞÇÖÜ][\w.’'-]*"
 _WORD = r"[\w’'.-]+"
 _PAREN = r"(?:\s*\([^()]{1,30}\))?"
+# A speaker phrase never ends with a preposition: in "the head of state said", "state" is no cue
+_NOT_OPEN = "".join(rf"(?<!\s{re.escape(w)})" for w in sorted(words("quotes", "speaker_inner")))  # (matched with re.I)
 _APPOSITIVE = r"(?:(?:,\s+(?:[\w’'.()-]+\s+){0,14}?[\w’'.()-]+){1,2},)?"
 # "...," he said / "...," the Azerbaijani president said / "...," Ilham Aliev's words are quoted
 _AFTER_SPEAKER_CUE = re.compile(
-    rf"^[\s,.?!;:—–-]*(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})(?P<extra>{_PAREN}{_APPOSITIVE})\s+{_AUX}"
+    rf"^[\s,.?!;:—–-]*(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD}){_NOT_OPEN}(?P<extra>{_PAREN}{_APPOSITIVE})\s+{_AUX}"
     rf"(?P<cue>{SPEECH})\b", re.I)
 # “...” ― Carlos Raúl
 _AFTER_DASH = re.compile(rf"^\s*[―—–]\s*(?P<speaker>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})\s*[.,]?\s*(?:\n|$)")
@@ -33,7 +35,7 @@ _AFTER_DASH = re.compile(rf"^\s*[―—–]\s*(?P<speaker>{_NAME_TOKEN}(?:\s+{_N
 _AFTER_CUE_SPEAKER = re.compile(rf"^[\s,.?!;:—–-]*(?P<cue>{SPEECH})\s+(?P<speaker>(?:{_DET}\s+)?(?:{_WORD}\s*)+)",
                                 re.I)
 # Aliyev emphasized that ...: "..." / He said, "..."
-_BEFORE = re.compile(rf"(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})"
+_BEFORE = re.compile(rf"(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD}){_NOT_OPEN}"
                      rf"(?P<extra>{_PAREN}{_APPOSITIVE})\s+{_AUX}"
                      rf"(?P<cue>{SPEECH})\b"
                      rf"(?P<rest>[^\"“”«»„]*?)[:,]\s*$", re.I)

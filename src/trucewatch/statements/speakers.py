@@ -227,7 +227,7 @@ class SpeakerResolver:
                                 and generic.group("noun").lower() in self._name(s.actor_id).lower(), speakers_only=True)
             if same is not None:
                 return same
-            if generic.group("noun").lower() in _ANAPHORA:
+            if generic.group("noun").split()[-1].lower() in _ANAPHORA:  # "the medical group": its head noun
                 found = self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
                 if found is not None:
                     return found
