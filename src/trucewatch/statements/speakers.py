@@ -307,6 +307,10 @@ class SpeakerResolver:
                 return found  # "a joint statement by Saudi Arabia and the United States"
             low, high = (by.end(), sentence.end) if by else (sentence.start, at)
             named = [m for m in self.mentions if low <= m.start and m.end <= high]
+            parties = None if by else list(_JOINT.finditer(self.text, low, high))
+            if len({m.actor_id for m in named}) > 1 and parties \
+                    and (found := self._joint(parties[-1].group("parties"), "")) is not None:
+                return found  # "Ankara and Moscow agreed on a protocol. The protocol said ...": both issued it
             return self._pick(named) if named else None
         return None
 
