@@ -35,6 +35,7 @@ from trucewatch.statements.frames import (
     frame_said_that,
     frame_tail,
     sentence_stop,
+    speaker_before_cue,
 )
 from trucewatch.statements.lexicon import alternation, lexicon
 from trucewatch.statements.marks import MARKS, Quote
@@ -163,6 +164,7 @@ def _with_appositive(text: str, item: Attribution) -> Attribution:
 
 
 _QUOTATION_END = re.compile(r"[,.?!…]\s*[\"”’»]\s+")  # '..., was at the top of his game,” Rendell'
+_CLOSED = re.compile(r"[,.?!…]\s*[\"”»]\s*$")  # a "speaker" that is the end of a quotation
 
 
 def _speaker_after_quotation(text: str, item: Attribution) -> Attribution:
@@ -170,6 +172,10 @@ def _speaker_after_quotation(text: str, item: Attribution) -> Attribution:
     words): '..., was at the top of his game,” Rendell said' is Rendell."""
     if item.speaker_start is None or item.speaker_end is None:
         return item
+    if _CLOSED.search(text[item.speaker_start:item.speaker_end]):  # '“...,” the ministry noted, adding ...': no
+        after = item.cue_start if item.cue_start is not None and item.cue_start > item.speaker_end else None
+        frame = speaker_before_cue(text, item.speaker_end, after) if after is not None else None  # speaker but the
+        return replace(item, speaker_start=frame[1][0], speaker_end=frame[1][1]) if frame else item  # frame's one
     ends = list(_QUOTATION_END.finditer(text, item.speaker_start, item.speaker_end))
     if not ends or ends[-1].end() >= item.speaker_end:
         return item
