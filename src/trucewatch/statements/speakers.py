@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from trucewatch import lang
 from trucewatch.actors import ActorRegistry, Mention
-from trucewatch.statements.cues import CUE_FORMS
+from trucewatch.statements.cues import CUE_FORMS, QUOTING_FORMS
 from trucewatch.statements.lexicon import alternation, lexicon, words
 from trucewatch.text.sentences import SentenceIndex
 
@@ -69,6 +69,10 @@ _ROLE_WORDS: frozenset[str] = words("speakers", "role_nouns") | words("speakers"
 # "..., Davit Torosian," / "..., Getachew Reda.": a name alone in apposition, to the phrase's end
 _APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME.pattern}(?:\s+(?:{_NAME.pattern}|{alternation(_PARTICLES)})){{1,3}})"
                            r"[\s,.]*$")
+# "Reporting from Goma, Al Jazeera's X called the development significant": a participle's adjunct before the
+# speaker, and the speaker's own predicate after it, are no part of its name
+_INTRO = re.compile(r"[A-Z][a-z]+ing\b[^,\n]{0,60},\s+")
+_PREDICATE = re.compile(rf"\s(?:{alternation(f for f in QUOTING_FORMS if f.endswith('ed'))})\b")
 _SEVERAL = re.compile(r"\s(?:and|&)\s")  # "the government and the TPLF": several speakers, not the last one
 _ISSUED_BY = re.compile(r"\s+(?:issued\s+|released\s+|published\s+)?(?:by|from)\s")  # "a statement by X"
 _INSTITUTION_OR_ROLE: frozenset[str] = words("speakers", "organisation_words") | _ROLE_WORDS
@@ -113,6 +117,12 @@ def head_end(text: str, start: int, end: int) -> int:
 def name_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The part of a speaker phrase that names the speaker: its head, or the name in apposition after a
     descriptor ("the ministry spokesman, Davit Torosian," is Davit Torosian)."""
+    intro = _INTRO.match(text, start, end)
+    if intro is not None and intro.end() < end:
+        start = intro.end()
+    predicate = _PREDICATE.search(text, start, end)
+    if predicate is not None and predicate.start() > start:
+        end = predicate.start()
     head = head_end(text, start, end)
     words = text[start:head].split()
     roles = [w.lower().strip(".,") in _ROLE_WORDS for w in words]
@@ -452,6 +462,9 @@ class SpeakerResolver:
                 run = []
         while run and run[-1].lower() in _CONNECTORS:
             run.pop()
+        owners = [n for n, token in enumerate(run[:-2]) if re.search(r"['’]s$", token)]
+        if owners and not organisation:  # "Al Jazeera's Alain Uaykani": the person, not the outlet they work for
+            run = run[owners[-1] + 1:]
         if len(run) > 1 and run[0].lower() == "the":
             run.pop(0)
         if not run or (len(tokens) > len(run) + 3) or (len(run) == 1 and run[0].lower() in _NOT_NAMES):
