@@ -392,3 +392,46 @@ def test_denouncing_a_statement_is_a_statement_and_a_press_service_speaks_for_it
     rows = table(text, registry)
     assert rows[0][1] == "the statement from Canada and France"
     assert rows[1][4] == "kremlin"
+
+
+def test_the_head_of_state_is_a_speaker_and_state_no_cue(registry):
+    text = ('Ilham Aliyev received a delegation in Baku.\n\n'
+            '“The corridor will be opened soon,” the head of state said, receiving the delegation.')
+    rows = table(text, registry)
+    assert rows[0][3] == "the head of state" and rows[0][4] == "ilham-aliyev"
+
+
+def test_a_group_named_by_its_head_noun_is_the_organisation_that_spoke_last(registry):
+    text = ("According to the Sudan Doctors’ Syndicate, the fighting has killed at least 800 civilians. "
+            "The toll could be much higher, the medical group noted.")
+    rows = table(text, registry)
+    assert rows[-1][3] == "the medical group"
+    assert rows[-1][4] == rows[0][4] and rows[0][4] is not None
+
+
+def test_a_protocol_speaks_for_the_parties_that_agreed_on_it(registry):
+    text = ("Last month, Ankara and Moscow agreed on a protocol on the ceasefire.\n"
+            "The protocol said joint patrols would begin on March 15 along the highway.")
+    rows = table(text, registry)
+    assert rows[-1][3] == "The protocol"
+    assert rows[-1][4] == "provisional:turkey-and-russia"
+
+
+def test_joint_parties_are_named_by_their_registry_names(registry):
+    text = "Saudi Arabia and the US said the parties violated the ceasefire agreement signed in Jeddah."
+    rows = table(text, registry)
+    assert rows[0][4] == "provisional:saudi-arabia-and-united-states"
+
+
+def test_a_quotation_end_taken_for_the_speaker_gives_way_to_the_frame_after_it(registry):
+    text = ("“The Azerbaijani troops have repeatedly violated the ceasefire,” the Artsakh Defense Ministry noted, "
+            "adding the information was passed on to the command of the peacekeepers.")
+    speakers = {r[3] for r in table(text, registry)}
+    assert not any("violated" in (s or "") for s in speakers)
+
+
+def test_a_participle_adjunct_and_an_outlet_before_a_reporter_are_no_part_of_the_name(registry):
+    text = ("Reporting from Goma, Al Jazeera’s Alain Uaykani called the development significant, noting the "
+            "situation had been \"very unstable.\" He added that the rebels stressed the need for dialogue.")
+    rows = table(text, registry)
+    assert {r[4] for r in rows if r[2] in ("noting", "added")} == {"provisional:alain-uaykani"}

@@ -64,7 +64,7 @@ def _plausible_speaker(phrase: str) -> bool:
     if any(w.lower() in _STOP and not (inner_ok and 0 < n < len(words) - 1 and w.lower() in _INNER)
            for n, w in enumerate(words)) or (words[-1].lower() in PRONOUNS and len(words) > 1):
         return False
-    if words[-1].lower() in CUE_FORMS:
+    if words[-1].lower() in CUE_FORMS and not (len(words) > 2 and words[-2].lower() in _INNER):  # "head of state"
         return False
     return bool(any(re.match(_NAME_TOKEN, w) for w in words) or re.fullmatch(_DET, words[0], re.I))
 
