@@ -435,3 +435,10 @@ def test_a_participle_adjunct_and_an_outlet_before_a_reporter_are_no_part_of_the
             "situation had been \"very unstable.\" He added that the rebels stressed the need for dialogue.")
     rows = table(text, registry)
     assert {r[4] for r in rows if r[2] in ("noting", "added")} == {"provisional:alain-uaykani"}
+
+
+def test_parties_named_far_before_a_statement_did_not_issue_it(registry):
+    text = ("The deal is being implemented, and Azerbaijan and Armenia remain committed to their obligations under "
+            "the accord, said a Russian Foreign Ministry statement.\n\n"
+            "“Peacekeepers make a significant contribution,” the statement added.")
+    assert [r[4] for r in table(text, registry)] == ["russia-mfa", "russia-mfa"]

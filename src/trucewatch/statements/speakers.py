@@ -90,6 +90,7 @@ _PARTY = (rf"(?:[Tt]he\s+)?{_CAPITAL}(?:\s+(?:{_CAPITAL}|(?i:{_ORGANISATION_WORD
 _JOINT = re.compile(rf"(?P<parties>{_PARTY}(?:,\s+{_PARTY})*,?\s+(?:and|&)\s+{_PARTY})")
 _PARTY_SPLIT = re.compile(r",\s+(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 _JOINT_ANAPHORA: frozenset[str] = words("speakers", "joint_anaphora")
+_ISSUER_REACH = 5  # words at most between joint parties and the document they issued ("agreed on a protocol")
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
 
@@ -318,7 +319,8 @@ class SpeakerResolver:
             low, high = (by.end(), sentence.end) if by else (sentence.start, at)
             named = [m for m in self.mentions if low <= m.start and m.end <= high]
             parties = None if by else list(_JOINT.finditer(self.text, low, high))
-            if len({m.actor_id for m in named}) > 1 and parties \
+            if parties and len(self.text[parties[-1].end():at].split()) <= _ISSUER_REACH \
+                    and not any(m.start >= parties[-1].end() for m in named) \
                     and (found := self._joint(parties[-1].group("parties"), "")) is not None:
                 return found  # "Ankara and Moscow agreed on a protocol. The protocol said ...": both issued it
             return self._pick(named) if named else None
