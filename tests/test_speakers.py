@@ -445,3 +445,14 @@ def test_parties_named_far_before_a_statement_did_not_issue_it(registry):
             "the accord, said a Russian Foreign Ministry statement.\n\n"
             "“Peacekeepers make a significant contribution,” the statement added.")
     assert [r[4] for r in table(text, registry)] == ["russia-mfa", "russia-mfa"]
+
+
+def test_a_title_alone_refers_to_the_unknown_actor_introduced_with_it(registry):
+    text = ("U.N. Secretary-General Antonio Guterres said the truce must be respected. "
+            "The secretary-general added that aid must flow.")
+    assert [r[4] for r in table(text, registry)] == ["provisional:antonio-guterres"] * 2
+
+
+def test_a_rank_before_an_unnamed_official_is_no_part_of_the_role(registry):
+    text = "A senior Hamas official said the hostages would be freed on Sunday."
+    assert table(text, registry)[0][4] == "provisional:hamas-official"

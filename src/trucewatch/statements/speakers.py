@@ -61,7 +61,9 @@ _SAME_SOURCE = re.compile(rf"^(?:the|these|those)\s+(?:{_SOURCE_NOUNS})$", re.I)
 # "<Name>'s office", "<Name>'s press service": named by the person's surname
 _OFFICE = re.compile(rf"^(?:.*\s)?(?P<name>{_NAME.pattern})['’]s\s+"
                      rf"(?P<office>{alternation(words('speakers', 'office_nouns'))})$")
-_ROLE = re.compile(rf"^(?:[Tt]he|[Aa]n?)\s+(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){{1,3}}(?:[a-z][\w-]*\s+){{0,2}}"
+# ("a senior Hamas official" is a Hamas official: a rank before the proper word names nobody)
+_ROLE = re.compile(rf"^(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,2}}"
+                   rf"(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){{1,3}}(?:[a-z][\w-]*\s+){{0,2}}"
                    rf"(?:{alternation(words('speakers', 'role_nouns'))}))$")
 _APPOSITION = re.compile(r"\s*(?:,|\()")
 _DETERMINERS: frozenset[str] = words("quotes", "determiners")
@@ -91,6 +93,8 @@ _JOINT = re.compile(rf"(?P<parties>{_PARTY}(?:,\s+{_PARTY})*,?\s+(?:and|&)\s+{_P
 _PARTY_SPLIT = re.compile(r",\s+(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 _JOINT_ANAPHORA: frozenset[str] = words("speakers", "joint_anaphora")
 _ISSUER_REACH = 5  # words at most between joint parties and the document they issued ("agreed on a protocol")
+# "the secretary-general", "the Israeli prime minister": a title alone, that an actor was introduced with
+_TITLE_ANAPHOR = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<title>[\w-]+(?:\s+[\w-]+){0,3})")
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
 
@@ -169,19 +173,41 @@ class SpeakerResolver:
         self.names: dict[str, str] = {}  # provisional id -> name
         self.kinds: dict[str, str] = {}  # provisional id -> "provisional" (a person?) or "organisation"
         self.joint: set[str] = set()  # provisional ids of several parties speaking as one
+        self.titles: dict[str, set[str]] = {}  # provisional id -> the words that introduced it besides its name
 
     def resolve(self, start: int, end: int, on: str | None = None) -> Resolved:
+        written = self.text[start:end]
         start, end = name_span(self.text, start, end)
         phrase = self.text[start:end].strip()
         found = self._resolve(phrase, start, end, on)
         if found is not None and not self._same_side([found], self.text[start:end]):
             found = None  # "the press secretary of Artsakh's ...": never someone of another side
         if found is not None:
+            if found.startswith(PROVISIONAL) and found in self.names:
+                self._remember_titles(found, written)
             actor = self.registry.get(found)
             kind = actor.type if actor else self.kinds.get(found, "provisional")
             self.seen.append(_Seen(start, found, kind, actor.gender if actor else None, True))
             return Resolved(found, actor.name if actor else self.names.get(found))
         return Resolved(None, None)
+
+    def _remember_titles(self, actor_id: str, written: str) -> None:
+        """The words that introduced a provisional actor besides its name ("U.N. Secretary-General" of Antonio
+        Guterres), so a later "the secretary-general" finds them."""
+        name = {w.lower() for w in self.names[actor_id].split()}
+        found = {w.lower().strip(".,’'") for w in re.split(r"[\s,()]+", written)} - name - _DETERMINERS - {""}
+        self.titles.setdefault(actor_id, set()).update(found)
+
+    def _titled(self, phrase: str, before: int) -> str | None:
+        """The provisional actor last heard of whose introduction holds every word of "the <title>"."""
+        match = _TITLE_ANAPHOR.fullmatch(phrase.strip(" ,."))
+        if match is None:
+            return None
+        wanted = set(match.group("title").lower().split())
+        for seen in reversed(self.seen):
+            if before - _WINDOW <= seen.offset < before and wanted <= self.titles.get(seen.actor_id, set()):
+                return seen.actor_id
+        return None
 
     def _resolve(self, phrase: str, start: int, end: int, on: str | None) -> str | None:
         written = self.text[start:end]  # the phrase as the NER read it
@@ -248,6 +274,9 @@ class SpeakerResolver:
         candidates = self._same_side(self.registry.descriptor_candidates(self._state_named(phrase), on), written)
         if candidates:
             return self._among(candidates, start)
+        titled = self._titled(phrase, start)
+        if titled is not None:  # "U.N. Secretary-General Antonio Guterres ... the secretary-general said"
+            return titled
         inner = [m for m in self.mentions if start <= m.start and m.end <= end]
         if inner:
             return self._pick(inner)
