@@ -456,3 +456,13 @@ def test_a_title_alone_refers_to_the_unknown_actor_introduced_with_it(registry):
 def test_a_rank_before_an_unnamed_official_is_no_part_of_the_role(registry):
     text = "A senior Hamas official said the hostages would be freed on Sunday."
     assert table(text, registry)[0][4] == "provisional:hamas-official"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Rustam Muradov, the head of the contingent, said the situation was stable.", "rustam-muradov"),
+    ("The head of the Russian peacekeeping contingent, Rustam Muradov, said the situation was stable.",
+     "rustam-muradov"),
+])
+def test_a_subject_with_an_appositive_before_said_is_the_speaker_not_the_clause_after(registry, text, speaker):
+    rows = table(text, registry)
+    assert [(r[1], r[4]) for r in rows] == [("the situation was stable", speaker)]

@@ -175,6 +175,8 @@ def frame_tail(text: str, sentence: Sentence, blocked: Sequence[tuple[int, int]]
     cue = "cue" if match.group("cue") else "cue2"
     if not _plausible_speaker(match.group(name)):
         return None
+    if name == "speaker2" and not all(_plain_speaker_word(w) for w in match.group(name).split()):
+        return None  # "Rustam Muradov, the head of the contingent, said the situation was stable": a clause, no speaker
     start, end = sentence.start, match.start()
     if len(text[start:end].split()) < 4 or MARKS.match(text, start):
         return None
