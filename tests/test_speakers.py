@@ -466,3 +466,14 @@ def test_a_rank_before_an_unnamed_official_is_no_part_of_the_role(registry):
 def test_a_subject_with_an_appositive_before_said_is_the_speaker_not_the_clause_after(registry, text, speaker):
     rows = table(text, registry)
     assert [(r[1], r[4]) for r in rows] == [("the situation was stable", speaker)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Aliyev was quoted as saying that the corridor would open next year.", "ilham-aliyev"),
+    ("Interfax quoted Russian Deputy Prime Minister Alexei Overchuk as saying the railway would open in 2025.",
+     "alexei-overchuk"),
+])
+def test_whoever_is_quoted_as_saying_speaks_not_the_agency(registry, text, speaker):
+    rows = table(text, registry)
+    assert [(r[0], r[4]) for r in rows] == [("indirect", speaker)]
+    assert rows[0][1].split()[0] in ("the",)

@@ -31,6 +31,7 @@ from trucewatch.statements.frames import (
     NESTED_THAT,
     frame_according,
     frame_after,
+    frame_quoted_as,
     frame_before,
     frame_said_that,
     frame_tail,
@@ -301,7 +302,7 @@ def _candidates(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote
             continue
         if not needs_frame and all(passive(outside, at) for at in cues):
             continue  # "is not mentioned", "was told": the parser would find no speaker
-        said = _common_frame(text, sentence, cues, quotes)
+        said = _common_frame(text, sentence, cues, quotes) or _quoted_as(text, sentence, quotes)
         if said is not None:
             read.append(said)
             continue
@@ -396,6 +397,16 @@ def _common_frame(text: str, sentence: Sentence, cues: list[int], quotes: Sequen
         return None
     return said
 
+
+
+def _quoted_as(text: str, sentence: Sentence, quotes: Sequence[Quote]) -> Attribution | None:
+    """"X was quoted as saying <content>.", when no quotation of the sentence reaches outside the content."""
+    said = frame_quoted_as(text, sentence)
+    if said is None or any(q.open < said.end and sentence.start < q.close and not (said.start <= q.open
+                                                                                  and q.close <= said.end)
+                           for q in quotes):
+        return None
+    return said
 
 
 def _outside(text: str, sentence: Sentence, inside: Sequence[tuple[int, int]]) -> str:

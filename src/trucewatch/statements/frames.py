@@ -256,6 +256,31 @@ def _said_match(text: str, start: int, stop: int, cue: int) -> re.Match | None:
     return match
 
 
+# "Aliyev was quoted as saying that ...", "Interfax quoted Overchuk as saying ...": whoever is quoted speaks
+_QUOTED_WORDS = alternation(words("quotes", "quoted_as"))
+_PHRASE = rf"(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,6}}?{_WORD}"
+_QUOTED_AS = re.compile(
+    rf"{_INTRO}(?:(?P<speaker>{_PHRASE})\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)"
+    rf"(?:{_QUOTED_WORDS})(?:\s+by\s+[^,\"“”«»]{{1,60}}?)?|{_PHRASE}\s+(?:{_QUOTED_WORDS})\s+(?P<quoted>{_PHRASE}))"
+    rf"\s+as\s+(?P<cue>saying|stating|telling\s+[^,\"“”«»]{{1,40}}?)(?:\s+that)?,?\s+(?P<next>[^\s\"“”«»„])", re.I)
+
+
+def frame_quoted_as(text: str, sentence: Sentence) -> Attribution | None:
+    """"X was quoted as saying <content>." or "<relay> quoted X as saying <content>." (the parser reads neither)."""
+    stop = sentence_stop(text, sentence)
+    match = _QUOTED_AS.match(text, sentence.start, stop)
+    if match is None:
+        return None
+    name = "speaker" if match.group("speaker") else "quoted"
+    if not _plausible_speaker(match.group(name)) or not all(_plain_speaker_word(w) for w in match.group(name).split()):
+        return None
+    end = _content_end(text, match.start("next"), stop)
+    if len(text[match.start("next"):end].split()) < 3:
+        return None
+    return Attribution("indirect", match.start("next"), end, match.start("cue"), match.end("cue"),
+                       match.start(name), match.end(name))
+
+
 _ACCORDING_FIRST = re.compile(r"(?P<cue>according\s+to)\s+(?P<speaker>[^,]{1,60}?),\s+(?P<content>\S)", re.I)
 _ACCORDING_LAST = re.compile(r",\s+(?P<cue>according\s+to)\s+(?P<speaker>[^,]{1,60}?)[\s.!?]*$", re.I)
 
