@@ -477,3 +477,11 @@ def test_whoever_is_quoted_as_saying_speaks_not_the_agency(registry, text, speak
     rows = table(text, registry)
     assert [(r[0], r[4]) for r in rows] == [("indirect", speaker)]
     assert rows[0][1].split()[0] in ("the",)
+
+
+def test_a_participle_clause_after_with_reports_speech(registry):
+    text = ("Hospitals are prepared to receive the returnees, with officials insisting the handover be conducted "
+            "respectfully.")
+    rows = table(text, registry)
+    assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
+        ("indirect", "the handover be conducted respectfully", "insisting", "officials")]

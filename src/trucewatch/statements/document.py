@@ -35,6 +35,7 @@ from trucewatch.statements.frames import (
     frame_quoted_as,
     frame_said_that,
     frame_tail,
+    frame_with,
     sentence_stop,
     speaker_before_cue,
 )
@@ -385,7 +386,8 @@ def _common_frame(text: str, sentence: Sentence, cues: list[int], quotes: Sequen
     if len(cues) != 1:
         return None
     cue = sentence.start + cues[0]
-    said = frame_said_that(text, sentence, cue) or frame_according(text, sentence, cue)
+    said = (frame_said_that(text, sentence, cue) or frame_according(text, sentence, cue)
+            or frame_with(text, sentence, cue))
     if said is None:
         return None
     stop = sentence_stop(text, sentence)

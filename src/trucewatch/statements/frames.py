@@ -285,6 +285,35 @@ _ACCORDING_FIRST = re.compile(r"(?P<cue>according\s+to)\s+(?P<speaker>[^,]{1,60}
 _ACCORDING_LAST = re.compile(r",\s+(?P<cue>according\s+to)\s+(?P<speaker>[^,]{1,60}?)[\s.!?]*$", re.I)
 
 
+# "..., with officials insisting the handover be conducted respectfully": a participle clause of reported speech
+_WITH = re.compile(rf"\bwith\s+(?P<speaker>{_PHRASE})\s+(?P<cue>{SPEECH})\s+(?:that\s+)?(?P<next>[\w’'-]+)", re.I)
+
+
+_BARE_SOURCES: frozenset[str] = words("speakers", "source_nouns") | words("speakers", "role_nouns")  # "officials"
+
+
+def frame_with(text: str, sentence: Sentence, cue: int) -> Attribution | None:
+    """"<main clause>, with X insisting [that] <content>." whose only cue is the participle at ``cue``."""
+    stop = sentence_stop(text, sentence)
+    match = _WITH.search(text, sentence.start, stop)
+    if match is None or match.start("cue") != cue or not match.group("cue").lower().endswith("ing"):
+        return None
+    opener = match.group("next")
+    if not (opener.lower() in _CLAUSE_OPENERS or opener[0].isupper()) or (opener.lower() == "the" and \
+            _SAME.match(text, match.start("next"))):
+        return None
+    speaker = match.group("speaker")
+    if not (_plausible_speaker(speaker) or speaker.lower() in _BARE_SOURCES) \
+            or not all(_plain_speaker_word(w) for w in speaker.split()):
+        return None
+    semicolon = text.find(";", match.start("next"), stop)
+    end = _content_end(text, match.start("next"), semicolon if semicolon >= 0 else stop)
+    if len(text[match.start("next"):end].split()) < 3:
+        return None
+    return Attribution("indirect", match.start("next"), end, match.start("cue"), match.end("cue"),
+                       match.start("speaker"), match.end("speaker"))
+
+
 def frame_according(text: str, sentence: Sentence, cue: int) -> Attribution | None:
     """"According to X, <content>." or "<content>, according to X." whose only cue is ``cue``."""
     stop = sentence_stop(text, sentence)
