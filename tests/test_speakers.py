@@ -485,3 +485,11 @@ def test_a_participle_clause_after_with_reports_speech(registry):
     rows = table(text, registry)
     assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
         ("indirect", "the handover be conducted respectfully", "insisting", "officials")]
+
+
+def test_in_his_words_reports_the_speech_of_the_one_spoken_of(registry):
+    text = ("“The search goes on,” Hunan Tadevosyan wrote.\n\n"
+            "In his words, 1,697 bodies were retrieved from the former battle zones over the past year.")
+    rows = table(text, registry)
+    assert (rows[-1][0], rows[-1][3]) == ("indirect", "his")
+    assert rows[-1][4] == rows[0][4] == "provisional:hunan-tadevosyan"

@@ -32,6 +32,7 @@ from trucewatch.statements.frames import (
     frame_according,
     frame_after,
     frame_before,
+    frame_in_words,
     frame_quoted_as,
     frame_said_that,
     frame_tail,
@@ -387,7 +388,7 @@ def _common_frame(text: str, sentence: Sentence, cues: list[int], quotes: Sequen
         return None
     cue = sentence.start + cues[0]
     said = (frame_said_that(text, sentence, cue) or frame_according(text, sentence, cue)
-            or frame_with(text, sentence, cue))
+            or frame_with(text, sentence, cue) or frame_in_words(text, sentence, cue))
     if said is None:
         return None
     stop = sentence_stop(text, sentence)

@@ -314,6 +314,23 @@ def frame_with(text: str, sentence: Sentence, cue: int) -> Attribution | None:
                        match.start("speaker"), match.end("speaker"))
 
 
+_IN_WORDS = re.compile(rf"(?P<cue>in\s+(?P<speaker>{alternation(words('quotes', 'words_owners'))})\s+words),\s+"
+                       r"(?P<content>[^\s\"“”«»„])", re.I)
+
+
+def frame_in_words(text: str, sentence: Sentence, cue: int) -> Attribution | None:
+    """"In his words, <content>.": the one whose words they are is the speaker (a pronoun to resolve)."""
+    stop = sentence_stop(text, sentence)
+    match = _IN_WORDS.match(text, sentence.start, stop)
+    if match is None or match.start("cue") != cue:
+        return None
+    end = _content_end(text, match.start("content"), stop)
+    if len(text[match.start("content"):end].split()) < 3:
+        return None
+    return Attribution("indirect", match.start("content"), end, match.start("cue"), match.end("cue"),
+                       match.start("speaker"), match.end("speaker"))
+
+
 def frame_according(text: str, sentence: Sentence, cue: int) -> Attribution | None:
     """"According to X, <content>." or "<content>, according to X." whose only cue is ``cue``."""
     stop = sentence_stop(text, sentence)
