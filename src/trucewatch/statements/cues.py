@@ -79,8 +79,9 @@ def cue_offsets(text: str) -> list[int]:
     for n, word in enumerate(tokens):
         lower = word.group().lower()
         following = tokens[n + 1].group().lower() if n + 1 < len(tokens) else ""
-        if (lower == "according" and following == "to") or (lower == "in" and following in _WORDS_OWNERS and n + 2 < len(tokens) \
-                and tokens[n + 2].group().lower() == "words"):
+        in_words = lower == "in" and following in _WORDS_OWNERS and n + 2 < len(tokens) \
+            and tokens[n + 2].group().lower() == "words"
+        if (lower == "according" and following == "to") or in_words:
             found.append(word.start())
         elif lower in CUE_FORMS and not (n and word.group()[0].isupper()):  # "Heads of State" is no cue
             if lower in NOUN_LIKE and following not in _VERB_AFTER \
