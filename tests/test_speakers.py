@@ -493,3 +493,12 @@ def test_in_his_words_reports_the_speech_of_the_one_spoken_of(registry):
     rows = table(text, registry)
     assert (rows[-1][0], rows[-1][3]) == ("indirect", "his")
     assert rows[-1][4] == rows[0][4] == "provisional:hunan-tadevosyan"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The US State Department said the talks were constructive.", "provisional:us-state-department"),
+    ("The US said the talks were constructive.", "united-states"),
+    ("Washington said the talks were constructive.", "united-states"),
+])
+def test_an_institution_named_after_a_state_is_not_the_state(registry, text, speaker):
+    assert table(text, registry)[0][4] == speaker

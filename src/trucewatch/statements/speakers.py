@@ -278,7 +278,7 @@ class SpeakerResolver:
         if titled is not None:  # "U.N. Secretary-General Antonio Guterres ... the secretary-general said"
             return titled
         inner = [m for m in self.mentions if start <= m.start and m.end <= end]
-        if inner:
+        if inner and not self._institution_of_state(inner, end):
             return self._pick(inner)
         head = lower.split()[-1] if lower.split() else ""
         if head in _DOCUMENT_NOUNS or lower.endswith(_DOCUMENT_ENDINGS):
@@ -290,6 +290,13 @@ class SpeakerResolver:
         if role is not None:  # "a Turkish security official": unnamed, known by its role
             return self._register(role.group("name"), [], _ORGANISATION.search(role.group("name")) is not None)
         return self._organisation(written, phrase) or self._provisional(phrase)
+
+    def _institution_of_state(self, inner: list[Mention], end: int) -> bool:
+        """Only states named, and capitalised words after them: "the US State Department" is an institution
+        of the state the registry does not know, not the state."""
+        if any((a := self.registry.get(m.actor_id)) is None or a.type != "state" for m in inner):
+            return False
+        return any(_NAME.fullmatch(w) for w in self.text[max(m.end for m in inner):end].split())
 
     def _state_named(self, phrase: str) -> str:
         """"Moscow’s defence ministry" or "the Baku Ministry of Defense" as "Russia’s defence ministry": a capital or
