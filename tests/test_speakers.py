@@ -502,3 +502,9 @@ def test_in_his_words_reports_the_speech_of_the_one_spoken_of(registry):
 ])
 def test_an_institution_named_after_a_state_is_not_the_state(registry, text, speaker):
     assert table(text, registry)[0][4] == speaker
+
+
+def test_a_frame_after_a_semicolon_reports_the_clause_after_it(registry):
+    text = "The ceasefire largely held; Armenia said Azerbaijani forces had fired on its positions overnight."
+    rows = table(text, registry)
+    assert [(r[1], r[4]) for r in rows] == [("Azerbaijani forces had fired on its positions overnight", "armenia")]

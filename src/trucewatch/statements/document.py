@@ -135,8 +135,8 @@ def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]
     text = pending.text
     results = _with_parsed(pending, parsed) if pending.parsing else pending.results
     results = reattribute(text, results)
-    results = [_with_appositive(text, _without_leading_time(text, _speaker_after_quotation(text, a)))
-               for a in without_nested(results) if not scare_quote(text, a)]
+    results = [_with_appositive(text, _without_leading_time(text, _speaker_after_quotation(text, _after_semicolon(
+        text, a)))) for a in without_nested(results) if not scare_quote(text, a)]
     joined = join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
     return per_paragraph(text, continue_previous_speaker(text, reported_with_fragments(text, joined, pending.quotes)))
 
@@ -164,6 +164,23 @@ def _with_appositive(text: str, item: Attribution) -> Attribution:
     if match is None or "\n" in match.group():
         return item
     return replace(item, speaker_end=match.start("rest"))
+
+
+_CLAUSE_STOP = re.compile(r";|[.!?](?=\s|$)")
+_THAT = re.compile(r"\s*(?:that\s+)?")
+
+
+def _after_semicolon(text: str, item: Attribution) -> Attribution:
+    """"A; X said B": a frame after a semicolon reports B, never the clause before it (a parse may take A)."""
+    if item.kind != "indirect" or item.speaker_start is None or item.cue_end is None \
+            or item.end > item.speaker_start or ";" not in text[item.end:item.speaker_start]:
+        return item
+    start = _THAT.match(text, item.cue_end).end()
+    stop = _CLAUSE_STOP.search(text, start)
+    end = stop.start() if stop else len(text)
+    if "\n" in text[start:end] or len(text[start:end].split()) < 3:
+        return item
+    return replace(item, start=start, end=end)
 
 
 _QUOTATION_END = re.compile(r"[,.?!…]\s*[\"”’»]\s+")  # '..., was at the top of his game,” Rendell'
