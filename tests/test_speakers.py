@@ -508,3 +508,14 @@ def test_a_frame_after_a_semicolon_reports_the_clause_after_it(registry):
     text = "The ceasefire largely held; Armenia said Azerbaijani forces had fired on its positions overnight."
     rows = table(text, registry)
     assert [(r[1], r[4]) for r in rows] == [("Azerbaijani forces had fired on its positions overnight", "armenia")]
+
+
+def test_an_impersonal_passive_tail_is_no_statement(registry):
+    text = ("The United States hosted the talks. "
+            "The conflict has displaced more than 7 million people, it was learned.")
+    assert table(text, registry) == []
+
+
+def test_both_and_neither_name_no_provisional_actor(registry):
+    text = "Both have previously indicated they are seeking victory in the war."
+    assert all(r[4] is None for r in table(text, registry))

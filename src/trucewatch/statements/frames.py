@@ -166,6 +166,9 @@ _TAIL = re.compile(rf",\s*(?:(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}
                    rf"\s*[.!]?\s*$", re.I)  # "..., X said on Friday." but not "X said on Friday that ..."
 
 
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$", re.I)
+
+
 def frame_tail(text: str, sentence: Sentence, blocked: Sequence[tuple[int, int]]) -> Attribution | None:
     """Reported speech closed by an inverted frame: "<content>, it said." (no parser needed)."""
     match = _TAIL.search(text, sentence.start, sentence.end)
@@ -175,6 +178,8 @@ def frame_tail(text: str, sentence: Sentence, blocked: Sequence[tuple[int, int]]
     cue = "cue" if match.group("cue") else "cue2"
     if not _plausible_speaker(match.group(name)):
         return None
+    if name == "speaker" and _PASSIVE_AUX.search(text, match.end(name), match.start(cue)):
+        return None  # "..., it was learned.": an impersonal passive names no speaker
     if name == "speaker2" and not all(_plain_speaker_word(w) for w in match.group(name).split()):
         return None  # "Rustam Muradov, the head of the contingent, said the situation was stable": a clause, no speaker
     start, end = sentence.start, match.start()
