@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from trucewatch.statements.cues import NAMING_CUES
+from trucewatch.statements.lexicon import words
 from trucewatch.statements.marks import Quote
 from trucewatch.text.spans import SpanIndex
 
@@ -126,6 +127,26 @@ def scare_quote(text: str, item: Attribution) -> bool:
     """A short quoted name or term with nobody saying it ("Iron Fist", 'Caucasian Knot')."""
     return item.speaker_start is None and len(re.findall(r"\w+", text[item.start:item.end])) < 4
 
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+_SMALL_WORDS: frozenset[str] = words("quotes", "title_small_words")
+
+
+def title_quote(text: str, item: Attribution) -> bool:
+    """A quoted title or name in Title Case ("Face the Nation", "Coal Isn't the Villain."): no one's words, unless
+    a cue frames it inside a clause (the “Comeback Kid” someone called him) or it holds sentences ("The Donald.")."""
+    if item.kind not in ("direct", "partial") or (item.kind == "partial" and item.speaker_start is not None):
+        return False
+    content = text[item.start:item.end].strip()
+    if re.search(r"[.!?]\s", content):
+        return False
+    tokens = _TITLE_WORD.findall(content)
+    if not 2 <= len(tokens) <= 12 or content.rstrip("”\"’'").endswith(("!", "?")):
+        return False
+    capitalised = [t for t in tokens if t[0].isupper()]
+    return tokens[0][0].isupper() and len(capitalised) >= 2 and all(
+        t[0].isupper() or t.lower() in _SMALL_WORDS for t in tokens)
 
 
 def paragraphs_take_the_frame(text: str, items: list[Attribution], quotes: Sequence[Quote]) -> list[Attribution]:

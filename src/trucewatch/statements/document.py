@@ -24,6 +24,7 @@ from trucewatch.statements.attribution import (
     per_paragraph,
     reported_with_fragments,
     scare_quote,
+    title_quote,
     without_nested,
 )
 from trucewatch.statements.cues import CUE_FORMS, cue_offsets, ends_with_cue, passive
@@ -136,7 +137,7 @@ def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]
     results = _with_parsed(pending, parsed) if pending.parsing else pending.results
     results = reattribute(text, results)
     results = [_with_appositive(text, _without_leading_time(text, _speaker_after_quotation(text, _after_semicolon(
-        text, a)))) for a in without_nested(results) if not scare_quote(text, a)]
+        text, a)))) for a in without_nested(results) if not scare_quote(text, a) and not title_quote(text, a)]
     joined = join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
     return per_paragraph(text, continue_previous_speaker(text, reported_with_fragments(text, joined, pending.quotes)))
 
