@@ -61,8 +61,8 @@ _SAME_SOURCE = re.compile(rf"^(?:the|these|those)\s+(?:{_SOURCE_NOUNS})$", re.I)
 # "<Name>'s office", "<Name>'s press service": named by the person's surname
 _OFFICE = re.compile(rf"^(?:.*\s)?(?P<name>{_NAME.pattern})['’]s\s+"
                      rf"(?P<office>{alternation(words('speakers', 'office_nouns'))})$")
-# ("a senior Hamas official" is a Hamas official: a rank before the proper word names nobody)
-_ROLE = re.compile(rf"^(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,2}}"
+# ("a senior Hamas official" is a Hamas official: a rank before the proper word names nobody; "Local media")
+_ROLE = re.compile(rf"^(?:(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,2}})?"
                    rf"(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){{1,3}}(?:[a-z][\w-]*\s+){{0,2}}"
                    rf"(?:{alternation(words('speakers', 'role_nouns'))}))$")
 _APPOSITION = re.compile(r"\s*(?:,|\()")
