@@ -524,7 +524,8 @@ def test_both_and_neither_name_no_provisional_actor(registry):
 def test_what_an_agency_reports_citing_a_source_is_the_clause_after_it(registry):
     text = "Interfax reported, citing a source in the Defense Ministry, that the peacekeepers had left the region."
     rows = table(text, registry)
-    assert [(r[1], r[3]) for r in rows] == [("the peacekeepers had left the region", "a source in the Defense Ministry")]
+    assert [(r[1], r[3]) for r in rows] == [
+        ("the peacekeepers had left the region", "a source in the Defense Ministry")]
 
 
 def test_an_unnamed_group_known_by_a_proper_word_and_its_role_needs_no_article(registry):
