@@ -531,3 +531,9 @@ def test_what_an_agency_reports_citing_a_source_is_the_clause_after_it(registry)
 def test_an_unnamed_group_known_by_a_proper_word_and_its_role_needs_no_article(registry):
     assert table("Local media reported that the road had been closed for hours.", registry)[0][4] == \
         "provisional:local-media"
+
+
+def test_an_institutions_spokesperson_speaks_for_it(registry):
+    text = ("The Azerbaijani Defense Ministry said the situation was calm. "
+            "The ministry’s spokesperson told Reuters that the convoy had arrived.")
+    assert [r[4] for r in table(text, registry)] == ["azerbaijan-mod", "azerbaijan-mod"]

@@ -51,6 +51,8 @@ _SOURCE_NOUNS = alternation(words("speakers", "source_nouns"))
 _SOURCE = re.compile(rf"^(?:(?:the|a|an|one|two|several|some)\s+)?(?:[\w-]+\s+)?(?:{_SOURCE_NOUNS})"
                      r"\s+(?:in|at|from|of|with|within)\s+(?P<rest>\S.*)$", re.I | re.S)
 _ANAPHORA: frozenset[str] = words("speakers", "organisation_anaphora")
+_OWNER_SOURCE = re.compile(rf"^(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+){{0,4}})['’]s\s+(?:[\w-]+\s+)?"
+                           rf"(?:{_SOURCE_NOUNS})$")
 # "the Annual Threat Assessment of the US Intelligence Community", "a statement by the ministry": its issuer speaks;
 # "the press service of the president" is an office of its own
 _OFFICES: frozenset[str] = words("speakers", "office_nouns")
@@ -215,6 +217,12 @@ class SpeakerResolver:
         if source is not None:
             at = self.text.find(source.group("rest"), start)
             found = self._resolve(source.group("rest"), at, at + len(source.group("rest")), on)
+            if found is not None:
+                return found
+        owned = _OWNER_SOURCE.match(phrase.strip(" ,."))  # "the ministry's spokesperson": the ministry speaks
+        if owned is not None:
+            at = self.text.find(owned.group("owner"), start)
+            found = self._resolve(owned.group("owner"), at, at + len(owned.group("owner")), on)
             if found is not None:
                 return found
         document = _DOCUMENT_BY.match(phrase)
