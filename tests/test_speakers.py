@@ -537,3 +537,9 @@ def test_an_institutions_spokesperson_speaks_for_it(registry):
     text = ("The Azerbaijani Defense Ministry said the situation was calm. "
             "The ministry’s spokesperson told Reuters that the convoy had arrived.")
     assert [r[4] for r in table(text, registry)] == ["azerbaijan-mod", "azerbaijan-mod"]
+
+
+def test_doubled_blank_lines_are_one_paragraph_break(registry):
+    text = ("“The ceasefire is being observed along the whole line,” Peskov said.\n\n\n\n"
+            "“Further steps will be agreed with both sides in the coming days.”")
+    assert [r[4] for r in table(text, registry)] == ["dmitry-peskov", "dmitry-peskov"]

@@ -167,6 +167,14 @@ def paragraphs_take_the_frame(text: str, items: list[Attribution], quotes: Seque
     return out
 
 
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+def paragraph_breaks(gap: str) -> int:
+    """Paragraph breaks in ``gap``, a run of blank lines counting once (scraped pages often double them)."""
+    return len(_BLANK_LINES.findall(gap))
+
+
 def continue_previous_speaker(text: str, items: list[Attribution]) -> list[Attribution]:
     """An unframed quotation opening the paragraph right after one that ends with someone's reported speech
     ("Hajiyev said at a briefing that ...\n\n“The armed forces have asked ...") continues that speaker."""
@@ -177,7 +185,7 @@ def continue_previous_speaker(text: str, items: list[Attribution]) -> list[Attri
             continue
         gap = text[before.end:item.start]
         paragraph_start = text.rfind("\n", 0, item.start) + 1
-        if gap.count("\n\n") <= 1 and "\n" in gap and len(gap) < 300 \
+        if paragraph_breaks(gap) <= 1 and "\n" in gap and len(gap) < 300 \
                 and not text[paragraph_start:item.start].strip(" \"“”«»„‘'"):
             out[n] = replace(item, cue_start=before.cue_start, cue_end=before.cue_end,
                              speaker_start=before.speaker_start, speaker_end=before.speaker_end, inherited=True)

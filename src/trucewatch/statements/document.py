@@ -20,6 +20,7 @@ from trucewatch.statements.attribution import (
     dedupe,
     join_split_quotes,
     merge,
+    paragraph_breaks,
     paragraphs_take_the_frame,
     per_paragraph,
     reported_with_fragments,
@@ -269,7 +270,7 @@ def _same_sentence(text: str, end: int, start: int) -> bool:
 def _adjacent(text: str, previous: Attribution, quote: Quote) -> bool:
     """Two quotations with only their frame between them, within one or two paragraphs."""
     gap = text[previous.end:quote.open]
-    return len(gap) < 400 and gap.count("\n\n") <= 1 and not MARKS.search(gap[1:-1] if len(gap) > 2 else "")
+    return len(gap) < 400 and paragraph_breaks(gap) <= 1 and not MARKS.search(gap[1:-1] if len(gap) > 2 else "")
 
 
 def _next_mark_or_end(text: str, quote: Quote, sentence: Sentence | None) -> int:
