@@ -543,3 +543,21 @@ def test_doubled_blank_lines_are_one_paragraph_break(registry):
     text = ("“The ceasefire is being observed along the whole line,” Peskov said.\n\n\n\n"
             "“Further steps will be agreed with both sides in the coming days.”")
     assert [r[4] for r in table(text, registry)] == ["dmitry-peskov", "dmitry-peskov"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("Qatar’s Prime Minister Mohammed bin Abdulrahman Al Thani said talks were progressing. "
+     "The Qatari prime minister said a deal was close.", ["provisional:mohammed-bin-abdulrahman-al-thani"] * 2),
+    ("The UN envoy for Yemen, Hans Grundberg, said the truce had been extended. The envoy said both parties agreed.",
+     ["hans-grundberg"] * 2),
+    ("The Sudanese army said it had repelled an attack. The army said the RSF had shelled Omdurman.",
+     ["provisional:sudanese-army", None]),
+])
+def test_titles_introduce_an_actor_and_a_determiner_is_never_a_name(registry, text, speakers):
+    assert [r[4] for r in table(text, registry)] == speakers
+
+
+def test_an_inverted_tail_never_takes_a_clause_with_a_cue_verb_for_its_speaker(registry):
+    text = "Maria Zakharova, the Russian Foreign Ministry spokeswoman, said Moscow welcomed the deal."
+    rows = table(text, registry)
+    assert [(r[1], r[4]) for r in rows] == [("Moscow welcomed the deal", "maria-zakharova")]

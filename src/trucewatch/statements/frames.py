@@ -11,7 +11,15 @@ from collections.abc import Sequence
 
 from trucewatch.records import Sentence
 from trucewatch.statements.attribution import Attribution, overlap
-from trucewatch.statements.cues import CLAUSE_CUES, CONTENT_NOUNS, CUE_FORMS, NOUN_LIKE, PRONOUNS, SPEECH
+from trucewatch.statements.cues import (
+    CLAUSE_CUES,
+    CONTENT_NOUNS,
+    CUE_FORMS,
+    NOUN_LIKE,
+    PRONOUNS,
+    QUOTING_FORMS,
+    SPEECH,
+)
 from trucewatch.statements.lexicon import alternation, words
 from trucewatch.statements.marks import MARKS, Quote, opens
 
@@ -180,7 +188,8 @@ def frame_tail(text: str, sentence: Sentence, blocked: Sequence[tuple[int, int]]
         return None
     if name == "speaker" and _PASSIVE_AUX.search(text, match.end(name), match.start(cue)):
         return None  # "..., it was learned.": an impersonal passive names no speaker
-    if name == "speaker2" and not all(_plain_speaker_word(w) for w in match.group(name).split()):
+    if name == "speaker2" and not all(_plain_speaker_word(w) and w.lower() not in QUOTING_FORMS
+                                      for w in match.group(name).split()):
         return None  # "Rustam Muradov, the head of the contingent, said the situation was stable": a clause, no speaker
     start, end = sentence.start, match.start()
     if len(text[start:end].split()) < 4 or MARKS.match(text, start):

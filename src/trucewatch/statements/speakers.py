@@ -65,7 +65,7 @@ _OFFICE = re.compile(rf"^(?:.*\s)?(?P<name>{_NAME.pattern})['’]s\s+"
                      rf"(?P<office>{alternation(words('speakers', 'office_nouns'))})$")
 # ("a senior Hamas official" is a Hamas official: a rank before the proper word names nobody; "Local media")
 _ROLE = re.compile(rf"^(?:(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,2}})?"
-                   rf"(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){{1,3}}(?:[a-z][\w-]*\s+){{0,2}}"
+                   rf"(?P<name>(?!(?:The|A|An|This|That)\s)(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){{1,3}}(?:[a-z][\w-]*\s+){{0,2}}"
                    rf"(?:{alternation(words('speakers', 'role_nouns'))}))$")
 _APPOSITION = re.compile(r"\s*(?:,|\()")
 _DETERMINERS: frozenset[str] = words("quotes", "determiners")
@@ -150,6 +150,14 @@ def _name_after_institution(run: list[str]) -> list[str]:
         else []
 
 
+def _title_in(word: str, titles: set[str]) -> bool:
+    """Is ``word`` one of ``titles``? A capitalised one may be a nationality of a country there ("Qatari" of
+    "Qatar's Prime Minister"): the same first letters then do."""
+    lower = word.lower()
+    return lower in titles or (word[:1].isupper() and len(lower) >= 5
+                               and any(t[:4] == lower[:4] and len(t) >= 4 for t in titles))
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -185,8 +193,7 @@ class SpeakerResolver:
         if found is not None and not self._same_side([found], self.text[start:end]):
             found = None  # "the press secretary of Artsakh's ...": never someone of another side
         if found is not None:
-            if found.startswith(PROVISIONAL) and found in self.names:
-                self._remember_titles(found, written)
+            self._remember_titles(found, written)
             actor = self.registry.get(found)
             kind = actor.type if actor else self.kinds.get(found, "provisional")
             self.seen.append(_Seen(start, found, kind, actor.gender if actor else None, True))
@@ -196,7 +203,10 @@ class SpeakerResolver:
     def _remember_titles(self, actor_id: str, written: str) -> None:
         """The words that introduced a provisional actor besides its name ("U.N. Secretary-General" of Antonio
         Guterres), so a later "the secretary-general" finds them."""
-        name = {w.lower() for w in self.names[actor_id].split()}
+        actor = self.registry.get(actor_id)
+        if actor is not None and not actor.is_person:
+            return
+        name = {w.lower() for w in (actor.name if actor else self.names.get(actor_id, "")).split()}
         found = {w.lower().strip(".,’'") for w in re.split(r"[\s,()]+", written)} - name - _DETERMINERS - {""}
         self.titles.setdefault(actor_id, set()).update(found)
 
@@ -205,9 +215,10 @@ class SpeakerResolver:
         match = _TITLE_ANAPHOR.fullmatch(phrase.strip(" ,."))
         if match is None:
             return None
-        wanted = set(match.group("title").lower().split())
+        wanted = match.group("title").split()
         for seen in reversed(self.seen):
-            if before - _WINDOW <= seen.offset < before and wanted <= self.titles.get(seen.actor_id, set()):
+            titles = self.titles.get(seen.actor_id, set())
+            if before - _WINDOW <= seen.offset < before and all(_title_in(w, titles) for w in wanted):
                 return seen.actor_id
         return None
 
@@ -335,7 +346,8 @@ class SpeakerResolver:
         inner = [m for m in self.mentions if m.start < start + len(head) and at < m.end and start <= m.start]
         if inner:
             return self._pick(inner)
-        return self._register(people[0], people[0].split(), False)
+        person = _TITLES.sub("", people[0]).strip() or people[0]  # the NER may keep "Prime Minister" in the name
+        return self._register(person, person.split(), False)
 
     def _person_ending(self, phrase: str) -> str | None:
         """The person a descriptor ends with when the NER missed them ("the Press Secretary at ... of Artsakh’s
@@ -510,7 +522,7 @@ class SpeakerResolver:
             run.pop()
         owners = [n for n, token in enumerate(run[:-2]) if re.search(r"['’]s$", token)]
         if owners and not organisation:  # "Al Jazeera's Alain Uaykani": the person, not the outlet they work for
-            run = run[owners[-1] + 1:]
+            run = _TITLES.sub("", " ".join(run[owners[-1] + 1:])).split()  # "Qatar's Prime Minister X": X
         if len(run) > 1 and run[0].lower() == "the":
             run.pop(0)
         if not run or (len(tokens) > len(run) + 3) or (len(run) == 1 and run[0].lower() in _NOT_NAMES):
