@@ -561,3 +561,12 @@ def test_an_inverted_tail_never_takes_a_clause_with_a_cue_verb_for_its_speaker(r
     text = "Maria Zakharova, the Russian Foreign Ministry spokeswoman, said Moscow welcomed the deal."
     rows = table(text, registry)
     assert [(r[1], r[4]) for r in rows] == [("Moscow welcomed the deal", "maria-zakharova")]
+
+
+@pytest.mark.parametrize("text", [
+    "Sanders made the following comment: “We need a political revolution in this country.”",
+    "He then defended the remarks, saying: “I stand by every word of it.”",
+])
+def test_a_speaker_before_a_colon_holds_no_verb_or_adverb(registry, text):
+    speaker = table(text, registry)[0][3]
+    assert speaker in (None, "He")

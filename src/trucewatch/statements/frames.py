@@ -157,7 +157,8 @@ def frame_before(text: str, quote: Quote, sentence_start: int) -> tuple[tuple[in
     window = text[sentence_start:quote.open]
     best, position = None, 0
     while (match := _BEFORE.search(window, position)) is not None:  # overlapping: "In one tweet, X said:"
-        if _plausible_speaker(match.group("speaker")):
+        if _plausible_speaker(match.group("speaker")) and not _NOT_SPEAKER.intersection(
+                w.lower() for w in match.group("speaker").split()[1:]):  # "He then defended the": no speaker
             best = match
         position = match.start("cue") + 1
     if best is None:
