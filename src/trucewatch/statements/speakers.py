@@ -97,6 +97,8 @@ _JOINT_ANAPHORA: frozenset[str] = words("speakers", "joint_anaphora")
 _ISSUER_REACH = 5  # words at most between joint parties and the document they issued ("agreed on a protocol")
 # "the secretary-general", "the Israeli prime minister": a title alone, that an actor was introduced with
 _TITLE_ANAPHOR = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<title>[\w-]+(?:\s+[\w-]+){0,3})")
+_COLLECTIVE: frozenset[str] = words("speakers", "collective_roles")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
 
@@ -307,7 +309,8 @@ class SpeakerResolver:
             return None
         role = _ROLE.match(phrase.strip(" ,."))
         if role is not None:  # "a Turkish security official": unnamed, known by its role
-            return self._register(role.group("name"), [], _ORGANISATION.search(role.group("name")) is not None)
+            return self._register(role.group("name"), [], _ORGANISATION.search(role.group("name")) is not None
+                                  or role.group("name").split()[-1].lower() in _COLLECTIVE)
         return self._organisation(written, phrase) or self._provisional(phrase)
 
     def _institution_of_state(self, inner: list[Mention], end: int) -> bool:
@@ -543,7 +546,7 @@ class SpeakerResolver:
         actor_id = PROVISIONAL + slug(name)
         self.provisional[key] = actor_id
         self.names[actor_id] = name
-        if organisation:
+        if organisation or (len(run) == 1 and _ACRONYM.fullmatch(run[0])):  # "RSF", "M23": never a person
             self.kinds[actor_id] = "organisation"  # "The Post", "the Justice Department": not "he" or "she"
         if len(run) > 1:
             self.provisional.setdefault(run[-1].lower(), actor_id)
