@@ -283,3 +283,25 @@ def test_names_in_quotation_marks_inside_reported_speech_are_no_partial_quotatio
     kinds = [(s.kind, s.text) for s in extract_statements(_doc(text), load_registry())]
     assert ("partial", "Donetsk People’s Republic") not in kinds
     assert ("partial", "a step forward") in kinds
+
+
+def test_the_scorer_compares_names_without_their_article():
+    from trucewatch.evaluation.polnear import GoldAttribution
+    from trucewatch.evaluation.quotes import Prediction, Scorer
+
+    scorer = Scorer(load_registry())
+    gold = GoldAttribution(((0, 10),), speaker=("Saudi Arabia and the United States",), kind="indirect")
+    right = Prediction(0, 10, False, speaker="provisional:x", speaker_name="Saudi Arabia and United States")
+    wrong = Prediction(0, 10, False, speaker="provisional:y", speaker_name="Saudi Arabia and Qatar")
+    assert scorer._same_speaker(gold, right, strict=True)
+    assert not scorer._same_speaker(gold, wrong, strict=True)
+
+
+def test_a_quoted_title_case_title_is_no_statement_but_a_framed_name_or_sentences_are():
+    registry = load_registry()
+    text = ("The show “Face the Nation” aired on Sunday.\n\n“Coal Isn't the Villain.”\n\n"
+            "Critics called him “The Comeback Kid” for the deal.")
+    kept = [s.text for s in extract_statements(Document("t", "k", "p", "", "text", text, text,
+                                                        [BodySpan(0, 0, len(text))]), registry)]
+    assert not any("Face the Nation" in t or "Villain" in t for t in kept)
+    assert any("Comeback Kid" in t for t in kept)

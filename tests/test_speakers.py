@@ -392,3 +392,182 @@ def test_denouncing_a_statement_is_a_statement_and_a_press_service_speaks_for_it
     rows = table(text, registry)
     assert rows[0][1] == "the statement from Canada and France"
     assert rows[1][4] == "kremlin"
+
+
+def test_the_head_of_state_is_a_speaker_and_state_no_cue(registry):
+    text = ('Ilham Aliyev received a delegation in Baku.\n\n'
+            '“The corridor will be opened soon,” the head of state said, receiving the delegation.')
+    rows = table(text, registry)
+    assert rows[0][3] == "the head of state" and rows[0][4] == "ilham-aliyev"
+
+
+def test_a_group_named_by_its_head_noun_is_the_organisation_that_spoke_last(registry):
+    text = ("According to the Sudan Doctors’ Syndicate, the fighting has killed at least 800 civilians. "
+            "The toll could be much higher, the medical group noted.")
+    rows = table(text, registry)
+    assert rows[-1][3] == "the medical group"
+    assert rows[-1][4] == rows[0][4] and rows[0][4] is not None
+
+
+def test_a_protocol_speaks_for_the_parties_that_agreed_on_it(registry):
+    text = ("Last month, Ankara and Moscow agreed on a protocol on the ceasefire.\n"
+            "The protocol said joint patrols would begin on March 15 along the highway.")
+    rows = table(text, registry)
+    assert rows[-1][3] == "The protocol"
+    assert rows[-1][4] == "provisional:turkey-and-russia"
+
+
+def test_joint_parties_are_named_by_their_registry_names(registry):
+    text = "Saudi Arabia and the US said the parties violated the ceasefire agreement signed in Jeddah."
+    rows = table(text, registry)
+    assert rows[0][4] == "provisional:saudi-arabia-and-united-states"
+
+
+def test_a_quotation_end_taken_for_the_speaker_gives_way_to_the_frame_after_it(registry):
+    text = ("The Artsakh Defense Ministry has denied the reports.\n\n"
+            "“Moreover, the Azerbaijani troops themselves have repeatedly violated the ceasefire in the section in "
+            "recent days,” the ministry noted, adding the relevant information was passed on to the command of the "
+            "peacekeepers.")
+    rows = table(text, registry)
+    assert [(r[2], r[3], r[4]) for r in rows] == [("noted", "the ministry", "karabakh-mod"),
+                                                  ("adding", "the ministry", "karabakh-mod")]
+
+
+def test_a_participle_adjunct_and_an_outlet_before_a_reporter_are_no_part_of_the_name(registry):
+    text = ("Reporting from Goma, Al Jazeera’s Alain Uaykani called the development significant, noting the "
+            "situation had been \"very unstable.\" He added that the rebels stressed the need for dialogue.")
+    rows = table(text, registry)
+    assert {r[4] for r in rows if r[2] in ("noting", "added")} == {"provisional:alain-uaykani"}
+
+
+def test_parties_named_far_before_a_statement_did_not_issue_it(registry):
+    text = ("The deal is being implemented, and Azerbaijan and Armenia remain committed to their obligations under "
+            "the accord, said a Russian Foreign Ministry statement.\n\n"
+            "“Peacekeepers make a significant contribution,” the statement added.")
+    assert [r[4] for r in table(text, registry)] == ["russia-mfa", "russia-mfa"]
+
+
+def test_a_title_alone_refers_to_the_unknown_actor_introduced_with_it(registry):
+    text = ("U.N. Secretary-General Antonio Guterres said the truce must be respected. "
+            "The secretary-general added that aid must flow.")
+    assert [r[4] for r in table(text, registry)] == ["provisional:antonio-guterres"] * 2
+
+
+def test_a_rank_before_an_unnamed_official_is_no_part_of_the_role(registry):
+    text = "A senior Hamas official said the hostages would be freed on Sunday."
+    assert table(text, registry)[0][4] == "provisional:hamas-official"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Rustam Muradov, the head of the contingent, said the situation was stable.", "rustam-muradov"),
+    ("The head of the Russian peacekeeping contingent, Rustam Muradov, said the situation was stable.",
+     "rustam-muradov"),
+])
+def test_a_subject_with_an_appositive_before_said_is_the_speaker_not_the_clause_after(registry, text, speaker):
+    rows = table(text, registry)
+    assert [(r[1], r[4]) for r in rows] == [("the situation was stable", speaker)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Aliyev was quoted as saying that the corridor would open next year.", "ilham-aliyev"),
+    ("Interfax quoted Russian Deputy Prime Minister Alexei Overchuk as saying the railway would open in 2025.",
+     "alexei-overchuk"),
+])
+def test_whoever_is_quoted_as_saying_speaks_not_the_agency(registry, text, speaker):
+    rows = table(text, registry)
+    assert [(r[0], r[4]) for r in rows] == [("indirect", speaker)]
+    assert rows[0][1].split()[0] in ("the",)
+
+
+def test_a_participle_clause_after_with_reports_speech(registry):
+    text = ("Hospitals are prepared to receive the returnees, with officials insisting the handover be conducted "
+            "respectfully.")
+    rows = table(text, registry)
+    assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
+        ("indirect", "the handover be conducted respectfully", "insisting", "officials")]
+
+
+def test_in_his_words_reports_the_speech_of_the_one_spoken_of(registry):
+    text = ("“The search goes on,” Hunan Tadevosyan wrote.\n\n"
+            "In his words, 1,697 bodies were retrieved from the former battle zones over the past year.")
+    rows = table(text, registry)
+    assert (rows[-1][0], rows[-1][3]) == ("indirect", "his")
+    assert rows[-1][4] == rows[0][4] == "provisional:hunan-tadevosyan"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The US State Department said the talks were constructive.", "provisional:us-state-department"),
+    ("The US said the talks were constructive.", "united-states"),
+    ("Washington said the talks were constructive.", "united-states"),
+])
+def test_an_institution_named_after_a_state_is_not_the_state(registry, text, speaker):
+    assert table(text, registry)[0][4] == speaker
+
+
+def test_a_frame_after_a_semicolon_reports_the_clause_after_it(registry):
+    text = "The ceasefire largely held; Armenia said Azerbaijani forces had fired on its positions overnight."
+    rows = table(text, registry)
+    assert [(r[1], r[4]) for r in rows] == [("Azerbaijani forces had fired on its positions overnight", "armenia")]
+
+
+def test_an_impersonal_passive_tail_is_no_statement(registry):
+    text = ("The United States hosted the talks. "
+            "The conflict has displaced more than 7 million people, it was learned.")
+    assert table(text, registry) == []
+
+
+def test_both_and_neither_name_no_provisional_actor(registry):
+    text = "Both have previously indicated they are seeking victory in the war."
+    assert all(r[4] is None for r in table(text, registry))
+
+
+def test_what_an_agency_reports_citing_a_source_is_the_clause_after_it(registry):
+    text = "Interfax reported, citing a source in the Defense Ministry, that the peacekeepers had left the region."
+    rows = table(text, registry)
+    assert [(r[1], r[3]) for r in rows] == [
+        ("the peacekeepers had left the region", "a source in the Defense Ministry")]
+
+
+def test_an_unnamed_group_known_by_a_proper_word_and_its_role_needs_no_article(registry):
+    assert table("Local media reported that the road had been closed for hours.", registry)[0][4] == \
+        "provisional:local-media"
+
+
+def test_an_institutions_spokesperson_speaks_for_it(registry):
+    text = ("The Azerbaijani Defense Ministry said the situation was calm. "
+            "The ministry’s spokesperson told Reuters that the convoy had arrived.")
+    assert [r[4] for r in table(text, registry)] == ["azerbaijan-mod", "azerbaijan-mod"]
+
+
+def test_doubled_blank_lines_are_one_paragraph_break(registry):
+    text = ("“The ceasefire is being observed along the whole line,” Peskov said.\n\n\n\n"
+            "“Further steps will be agreed with both sides in the coming days.”")
+    assert [r[4] for r in table(text, registry)] == ["dmitry-peskov", "dmitry-peskov"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("Qatar’s Prime Minister Mohammed bin Abdulrahman Al Thani said talks were progressing. "
+     "The Qatari prime minister said a deal was close.", ["provisional:mohammed-bin-abdulrahman-al-thani"] * 2),
+    ("The UN envoy for Yemen, Hans Grundberg, said the truce had been extended. The envoy said both parties agreed.",
+     ["hans-grundberg"] * 2),
+    ("The Sudanese army said it had repelled an attack. The army said the RSF had shelled Omdurman.",
+     ["provisional:sudanese-army"] * 2),
+    ("The RSF said the army had violated the truce. It said the army had shelled Omdurman.", ["provisional:rsf"] * 2),
+])
+def test_titles_introduce_an_actor_and_a_determiner_is_never_a_name(registry, text, speakers):
+    assert [r[4] for r in table(text, registry)] == speakers
+
+
+def test_an_inverted_tail_never_takes_a_clause_with_a_cue_verb_for_its_speaker(registry):
+    text = "Maria Zakharova, the Russian Foreign Ministry spokeswoman, said Moscow welcomed the deal."
+    rows = table(text, registry)
+    assert [(r[1], r[4]) for r in rows] == [("Moscow welcomed the deal", "maria-zakharova")]
+
+
+@pytest.mark.parametrize("text", [
+    "Sanders made the following comment: “We need a political revolution in this country.”",
+    "He then defended the remarks, saying: “I stand by every word of it.”",
+])
+def test_a_speaker_before_a_colon_holds_no_verb_or_adverb(registry, text):
+    speaker = table(text, registry)[0][3]
+    assert speaker in (None, "He")

@@ -128,7 +128,7 @@ class Scorer:
             actor = self.registry.lookup(head) if self.registry and head else None
             if actor is not None:
                 return actor == prediction.speaker
-            return bool(head) and normal_name(head) in _names(prediction)
+            return bool(head) and _name_key(head) in _names(prediction)
         if any(overlap(gold.source, (s,)) for s in prediction.speaker_spans):
             return True
         if not gold.source_text or not (prediction.speaker or prediction.speaker_text):
@@ -149,7 +149,7 @@ class Scorer:
             return True
         if ids and strict:  # a known actor: only its id counts
             return False
-        if {normal_name(name) for name in alternatives} & _names(prediction):
+        if {_name_key(name) for name in alternatives} & _names(prediction):
             return True
         return not strict and bool({_surname(n) for n in alternatives} & {
             _surname(prediction.speaker_name), _surname(prediction.speaker_text)} - {None})
@@ -165,8 +165,14 @@ class Scorer:
         return {name: counts.metrics() for name, counts in self.counts.items()}
 
 
+def _name_key(name: str) -> str:
+    """A full name as compared: ``normal_name`` without the article, which is no part of a name (the guide's
+    canonical names: "Saudi Arabia and the United States" names the same parties as "... and United States")."""
+    return " ".join(w for w in normal_name(name).split() if w != "the")
+
+
 def _names(prediction: Prediction) -> set[str]:
-    return {normal_name(n) for n in (prediction.speaker_name, prediction.speaker_text, _head(prediction.speaker_text))
+    return {_name_key(n) for n in (prediction.speaker_name, prediction.speaker_text, _head(prediction.speaker_text))
             if n}
 
 

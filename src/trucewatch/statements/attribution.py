@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from trucewatch.statements.cues import NAMING_CUES
+from trucewatch.statements.lexicon import words
 from trucewatch.statements.marks import Quote
 from trucewatch.text.spans import SpanIndex
 
@@ -128,6 +129,26 @@ def scare_quote(text: str, item: Attribution) -> bool:
 
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+_SMALL_WORDS: frozenset[str] = words("quotes", "title_small_words")
+
+
+def title_quote(text: str, item: Attribution) -> bool:
+    """A quoted title or name in Title Case ("Face the Nation", "Coal Isn't the Villain."): no one's words, unless
+    a cue frames it inside a clause (the “Comeback Kid” someone called him) or it holds sentences ("The Donald.")."""
+    if item.kind not in ("direct", "partial") or (item.kind == "partial" and item.speaker_start is not None):
+        return False
+    content = text[item.start:item.end].strip()
+    if re.search(r"[.!?]\s", content):
+        return False
+    tokens = _TITLE_WORD.findall(content)
+    if not 2 <= len(tokens) <= 12 or content.rstrip("”\"’'").endswith(("!", "?")):
+        return False
+    capitalised = [t for t in tokens if t[0].isupper()]
+    return tokens[0][0].isupper() and len(capitalised) >= 2 and all(
+        t[0].isupper() or t.lower() in _SMALL_WORDS for t in tokens)
+
+
 def paragraphs_take_the_frame(text: str, items: list[Attribution], quotes: Sequence[Quote]) -> list[Attribution]:
     """The paragraphs of one quotation share its frame: the opening ones, left open, take the frame the
     last one closes with ("... the talks," the statement says.), unless they have one of their own.
@@ -146,6 +167,14 @@ def paragraphs_take_the_frame(text: str, items: list[Attribution], quotes: Seque
     return out
 
 
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+def paragraph_breaks(gap: str) -> int:
+    """Paragraph breaks in ``gap``, a run of blank lines counting once (scraped pages often double them)."""
+    return len(_BLANK_LINES.findall(gap))
+
+
 def continue_previous_speaker(text: str, items: list[Attribution]) -> list[Attribution]:
     """An unframed quotation opening the paragraph right after one that ends with someone's reported speech
     ("Hajiyev said at a briefing that ...\n\n“The armed forces have asked ...") continues that speaker."""
@@ -156,7 +185,7 @@ def continue_previous_speaker(text: str, items: list[Attribution]) -> list[Attri
             continue
         gap = text[before.end:item.start]
         paragraph_start = text.rfind("\n", 0, item.start) + 1
-        if gap.count("\n\n") <= 1 and "\n" in gap and len(gap) < 300 \
+        if paragraph_breaks(gap) <= 1 and "\n" in gap and len(gap) < 300 \
                 and not text[paragraph_start:item.start].strip(" \"“”«»„‘'"):
             out[n] = replace(item, cue_start=before.cue_start, cue_end=before.cue_end,
                              speaker_start=before.speaker_start, speaker_end=before.speaker_end, inherited=True)

@@ -45,7 +45,9 @@ SPEECH: str = alternation(CUE_FORMS)
 _LETTERS = re.compile(r"[A-Za-z]+")
 # After a noun-like cue, what makes it a verb: "that", the sentence's end (", APA reports."), a citing word
 _VERB_AFTER: frozenset[str] = frozenset({"that", ""}) | {w.split()[0] for w in words("speakers", "citing")}
-_TRIGGERS: frozenset[str] = CUE_FORMS | {"according"}
+_TRIGGERS: frozenset[str] = CUE_FORMS | {"according", "words"}
+# "In his words, ...": an according-to frame whose speaker is the possessive
+_WORDS_OWNERS: frozenset[str] = words("quotes", "words_owners")
 _LAST_WORD = re.compile(r"\w+$")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|already|still|widely|\w+ly)\s+)?$",
                       re.I)
@@ -61,7 +63,9 @@ def cue_offsets(text: str) -> list[int]:
     for n, word in enumerate(tokens):
         lower = word.group().lower()
         following = tokens[n + 1].group().lower() if n + 1 < len(tokens) else ""
-        if lower == "according" and following == "to":
+        in_words = lower == "in" and following in _WORDS_OWNERS and n + 2 < len(tokens) \
+            and tokens[n + 2].group().lower() == "words"
+        if (lower == "according" and following == "to") or in_words:
             found.append(word.start())
         elif lower in CUE_FORMS and not (n and word.group()[0].isupper()):  # "Heads of State" is no cue
             if lower in NOUN_LIKE and following not in _VERB_AFTER \

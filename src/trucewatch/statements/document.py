@@ -20,10 +20,12 @@ from trucewatch.statements.attribution import (
     dedupe,
     join_split_quotes,
     merge,
+    paragraph_breaks,
     paragraphs_take_the_frame,
     per_paragraph,
     reported_with_fragments,
     scare_quote,
+    title_quote,
     without_nested,
 )
 from trucewatch.statements.cues import CUE_FORMS, cue_offsets, ends_with_cue, passive
@@ -32,9 +34,13 @@ from trucewatch.statements.frames import (
     frame_according,
     frame_after,
     frame_before,
+    frame_in_words,
+    frame_quoted_as,
     frame_said_that,
     frame_tail,
+    frame_with,
     sentence_stop,
+    speaker_before_cue,
 )
 from trucewatch.statements.lexicon import alternation, lexicon
 from trucewatch.statements.marks import MARKS, Quote
@@ -131,8 +137,8 @@ def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]
     text = pending.text
     results = _with_parsed(pending, parsed) if pending.parsing else pending.results
     results = reattribute(text, results)
-    results = [_with_appositive(text, _without_leading_time(text, _speaker_after_quotation(text, a)))
-               for a in without_nested(results) if not scare_quote(text, a)]
+    results = [_with_appositive(text, _without_leading_time(text, _speaker_after_quotation(text, _after_semicolon(
+        text, a)))) for a in without_nested(results) if not scare_quote(text, a) and not title_quote(text, a)]
     joined = join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
     return per_paragraph(text, continue_previous_speaker(text, reported_with_fragments(text, joined, pending.quotes)))
 
@@ -162,7 +168,25 @@ def _with_appositive(text: str, item: Attribution) -> Attribution:
     return replace(item, speaker_end=match.start("rest"))
 
 
+_CLAUSE_STOP = re.compile(r";|[.!?](?=\s|$)")
+_THAT = re.compile(r"\s*(?:that\s+)?")
+
+
+def _after_semicolon(text: str, item: Attribution) -> Attribution:
+    """"A; X said B": a frame after a semicolon reports B, never the clause before it (a parse may take A)."""
+    if item.kind != "indirect" or item.speaker_start is None or item.cue_end is None \
+            or item.end > item.speaker_start or ";" not in text[item.end:item.speaker_start]:
+        return item
+    start = _THAT.match(text, item.cue_end).end()
+    stop = _CLAUSE_STOP.search(text, start)
+    end = stop.start() if stop else len(text)
+    if "\n" in text[start:end] or len(text[start:end].split()) < 3:
+        return item
+    return replace(item, start=start, end=end)
+
+
 _QUOTATION_END = re.compile(r"[,.?!…]\s*[\"”’»]\s+")  # '..., was at the top of his game,” Rendell'
+_CLOSED = re.compile(r"[,.?!…]\s*[\"”»]\s*$")  # a "speaker" that is the end of a quotation
 
 
 def _speaker_after_quotation(text: str, item: Attribution) -> Attribution:
@@ -170,6 +194,10 @@ def _speaker_after_quotation(text: str, item: Attribution) -> Attribution:
     words): '..., was at the top of his game,” Rendell said' is Rendell."""
     if item.speaker_start is None or item.speaker_end is None:
         return item
+    if _CLOSED.search(text[item.speaker_start:item.speaker_end]):  # '“...,” the ministry noted, adding ...': no
+        after = item.cue_start if item.cue_start is not None and item.cue_start > item.speaker_end else None
+        frame = speaker_before_cue(text, item.speaker_end, after) if after is not None else None  # speaker but the
+        return replace(item, speaker_start=frame[1][0], speaker_end=frame[1][1]) if frame else item  # frame's one
     ends = list(_QUOTATION_END.finditer(text, item.speaker_start, item.speaker_end))
     if not ends or ends[-1].end() >= item.speaker_end:
         return item
@@ -242,7 +270,7 @@ def _same_sentence(text: str, end: int, start: int) -> bool:
 def _adjacent(text: str, previous: Attribution, quote: Quote) -> bool:
     """Two quotations with only their frame between them, within one or two paragraphs."""
     gap = text[previous.end:quote.open]
-    return len(gap) < 400 and gap.count("\n\n") <= 1 and not MARKS.search(gap[1:-1] if len(gap) > 2 else "")
+    return len(gap) < 400 and paragraph_breaks(gap) <= 1 and not MARKS.search(gap[1:-1] if len(gap) > 2 else "")
 
 
 def _next_mark_or_end(text: str, quote: Quote, sentence: Sentence | None) -> int:
@@ -295,7 +323,7 @@ def _candidates(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote
             continue
         if not needs_frame and all(passive(outside, at) for at in cues):
             continue  # "is not mentioned", "was told": the parser would find no speaker
-        said = _common_frame(text, sentence, cues, quotes)
+        said = _common_frame(text, sentence, cues, quotes) or _quoted_as(text, sentence, quotes)
         if said is not None:
             read.append(said)
             continue
@@ -378,7 +406,8 @@ def _common_frame(text: str, sentence: Sentence, cues: list[int], quotes: Sequen
     if len(cues) != 1:
         return None
     cue = sentence.start + cues[0]
-    said = frame_said_that(text, sentence, cue) or frame_according(text, sentence, cue)
+    said = (frame_said_that(text, sentence, cue) or frame_according(text, sentence, cue)
+            or frame_with(text, sentence, cue) or frame_in_words(text, sentence, cue))
     if said is None:
         return None
     stop = sentence_stop(text, sentence)
@@ -390,6 +419,16 @@ def _common_frame(text: str, sentence: Sentence, cues: list[int], quotes: Sequen
         return None
     return said
 
+
+
+def _quoted_as(text: str, sentence: Sentence, quotes: Sequence[Quote]) -> Attribution | None:
+    """"X was quoted as saying <content>.", when no quotation of the sentence reaches outside the content."""
+    said = frame_quoted_as(text, sentence)
+    if said is None or any(q.open < said.end and sentence.start < q.close and not (said.start <= q.open
+                                                                                  and q.close <= said.end)
+                           for q in quotes):
+        return None
+    return said
 
 
 def _outside(text: str, sentence: Sentence, inside: Sequence[tuple[int, int]]) -> str:

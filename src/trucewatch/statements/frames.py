@@ -11,7 +11,15 @@ from collections.abc import Sequence
 
 from trucewatch.records import Sentence
 from trucewatch.statements.attribution import Attribution, overlap
-from trucewatch.statements.cues import CLAUSE_CUES, CONTENT_NOUNS, CUE_FORMS, NOUN_LIKE, PRONOUNS, SPEECH
+from trucewatch.statements.cues import (
+    CLAUSE_CUES,
+    CONTENT_NOUNS,
+    CUE_FORMS,
+    NOUN_LIKE,
+    PRONOUNS,
+    QUOTING_FORMS,
+    SPEECH,
+)
 from trucewatch.statements.lexicon import alternation, words
 from trucewatch.statements.marks import MARKS, Quote, opens
 
@@ -22,10 +30,12 @@ _STOP: frozenset[str] = words("quotes", "speaker_stops")
 _NAME_TOKEN = r"[A-ZÀ-ÖØ-ÞƏİŞÇÖÜ][\w.’'-]*"
 _WORD = r"[\w’'.-]+"
 _PAREN = r"(?:\s*\([^()]{1,30}\))?"
+# A speaker phrase never ends with a preposition: in "the head of state said", "state" is no cue
+_NOT_OPEN = "".join(rf"(?<!\s{re.escape(w)})" for w in sorted(words("quotes", "speaker_inner")))  # (matched with re.I)
 _APPOSITIVE = r"(?:(?:,\s+(?:[\w’'.()-]+\s+){0,14}?[\w’'.()-]+){1,2},)?"
 # "...," he said / "...," the Azerbaijani president said / "...," Ilham Aliev's words are quoted
 _AFTER_SPEAKER_CUE = re.compile(
-    rf"^[\s,.?!;:—–-]*(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})(?P<extra>{_PAREN}{_APPOSITIVE})\s+{_AUX}"
+    rf"^[\s,.?!;:—–-]*(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD}){_NOT_OPEN}(?P<extra>{_PAREN}{_APPOSITIVE})\s+{_AUX}"
     rf"(?P<cue>{SPEECH})\b", re.I)
 # “...” ― Carlos Raúl
 _AFTER_DASH = re.compile(rf"^\s*[―—–]\s*(?P<speaker>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})\s*[.,]?\s*(?:\n|$)")
@@ -33,7 +43,7 @@ _AFTER_DASH = re.compile(rf"^\s*[―—–]\s*(?P<speaker>{_NAME_TOKEN}(?:\s+{_N
 _AFTER_CUE_SPEAKER = re.compile(rf"^[\s,.?!;:—–-]*(?P<cue>{SPEECH})\s+(?P<speaker>(?:{_DET}\s+)?(?:{_WORD}\s*)+)",
                                 re.I)
 # Aliyev emphasized that ...: "..." / He said, "..."
-_BEFORE = re.compile(rf"(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})"
+_BEFORE = re.compile(rf"(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD}){_NOT_OPEN}"
                      rf"(?P<extra>{_PAREN}{_APPOSITIVE})\s+{_AUX}"
                      rf"(?P<cue>{SPEECH})\b"
                      rf"(?P<rest>[^\"“”«»„]*?)[:,]\s*$", re.I)
@@ -62,7 +72,7 @@ def _plausible_speaker(phrase: str) -> bool:
     if any(w.lower() in _STOP and not (inner_ok and 0 < n < len(words) - 1 and w.lower() in _INNER)
            for n, w in enumerate(words)) or (words[-1].lower() in PRONOUNS and len(words) > 1):
         return False
-    if words[-1].lower() in CUE_FORMS:
+    if words[-1].lower() in CUE_FORMS and not (len(words) > 2 and words[-2].lower() in _INNER):  # "head of state"
         return False
     return bool(any(re.match(_NAME_TOKEN, w) for w in words) or re.fullmatch(_DET, words[0], re.I))
 
@@ -147,7 +157,8 @@ def frame_before(text: str, quote: Quote, sentence_start: int) -> tuple[tuple[in
     window = text[sentence_start:quote.open]
     best, position = None, 0
     while (match := _BEFORE.search(window, position)) is not None:  # overlapping: "In one tweet, X said:"
-        if _plausible_speaker(match.group("speaker")):
+        if _plausible_speaker(match.group("speaker")) and not _NOT_SPEAKER.intersection(
+                w.lower() for w in match.group("speaker").split()[1:]):  # "He then defended the": no speaker
             best = match
         position = match.start("cue") + 1
     if best is None:
@@ -164,6 +175,9 @@ _TAIL = re.compile(rf",\s*(?:(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}
                    rf"\s*[.!]?\s*$", re.I)  # "..., X said on Friday." but not "X said on Friday that ..."
 
 
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$", re.I)
+
+
 def frame_tail(text: str, sentence: Sentence, blocked: Sequence[tuple[int, int]]) -> Attribution | None:
     """Reported speech closed by an inverted frame: "<content>, it said." (no parser needed)."""
     match = _TAIL.search(text, sentence.start, sentence.end)
@@ -173,6 +187,11 @@ def frame_tail(text: str, sentence: Sentence, blocked: Sequence[tuple[int, int]]
     cue = "cue" if match.group("cue") else "cue2"
     if not _plausible_speaker(match.group(name)):
         return None
+    if name == "speaker" and _PASSIVE_AUX.search(text, match.end(name), match.start(cue)):
+        return None  # "..., it was learned.": an impersonal passive names no speaker
+    if name == "speaker2" and not all(_plain_speaker_word(w) and w.lower() not in QUOTING_FORMS
+                                      for w in match.group(name).split()):
+        return None  # "Rustam Muradov, the head of the contingent, said the situation was stable": a clause, no speaker
     start, end = sentence.start, match.start()
     if len(text[start:end].split()) < 4 or MARKS.match(text, start):
         return None
@@ -252,8 +271,79 @@ def _said_match(text: str, start: int, stop: int, cue: int) -> re.Match | None:
     return match
 
 
+# "Aliyev was quoted as saying that ...", "Interfax quoted Overchuk as saying ...": whoever is quoted speaks
+_QUOTED_WORDS = alternation(words("quotes", "quoted_as"))
+_PHRASE = rf"(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,6}}?{_WORD}"
+_QUOTED_AS = re.compile(
+    rf"{_INTRO}(?:(?P<speaker>{_PHRASE})\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)"
+    rf"(?:{_QUOTED_WORDS})(?:\s+by\s+[^,\"“”«»]{{1,60}}?)?|{_PHRASE}\s+(?:{_QUOTED_WORDS})\s+(?P<quoted>{_PHRASE}))"
+    rf"\s+as\s+(?P<cue>saying|stating|telling\s+[^,\"“”«»]{{1,40}}?)(?:\s+that)?,?\s+(?P<next>[^\s\"“”«»„])", re.I)
+
+
+def frame_quoted_as(text: str, sentence: Sentence) -> Attribution | None:
+    """"X was quoted as saying <content>." or "<relay> quoted X as saying <content>." (the parser reads neither)."""
+    stop = sentence_stop(text, sentence)
+    match = _QUOTED_AS.match(text, sentence.start, stop)
+    if match is None:
+        return None
+    name = "speaker" if match.group("speaker") else "quoted"
+    if not _plausible_speaker(match.group(name)) or not all(_plain_speaker_word(w) for w in match.group(name).split()):
+        return None
+    end = _content_end(text, match.start("next"), stop)
+    if len(text[match.start("next"):end].split()) < 3:
+        return None
+    return Attribution("indirect", match.start("next"), end, match.start("cue"), match.end("cue"),
+                       match.start(name), match.end(name))
+
+
 _ACCORDING_FIRST = re.compile(r"(?P<cue>according\s+to)\s+(?P<speaker>[^,]{1,60}?),\s+(?P<content>\S)", re.I)
 _ACCORDING_LAST = re.compile(r",\s+(?P<cue>according\s+to)\s+(?P<speaker>[^,]{1,60}?)[\s.!?]*$", re.I)
+
+
+# "..., with officials insisting the handover be conducted respectfully": a participle clause of reported speech
+_WITH = re.compile(rf"\bwith\s+(?P<speaker>{_PHRASE})\s+(?P<cue>{SPEECH})\s+(?:that\s+)?(?P<next>[\w’'-]+)", re.I)
+
+
+_BARE_SOURCES: frozenset[str] = words("speakers", "source_nouns") | words("speakers", "role_nouns")  # "officials"
+
+
+def frame_with(text: str, sentence: Sentence, cue: int) -> Attribution | None:
+    """"<main clause>, with X insisting [that] <content>." whose only cue is the participle at ``cue``."""
+    stop = sentence_stop(text, sentence)
+    match = _WITH.search(text, sentence.start, stop)
+    if match is None or match.start("cue") != cue or not match.group("cue").lower().endswith("ing"):
+        return None
+    opener = match.group("next")
+    if not (opener.lower() in _CLAUSE_OPENERS or opener[0].isupper()) or (opener.lower() == "the" and \
+            _SAME.match(text, match.start("next"))):
+        return None
+    speaker = match.group("speaker")
+    if not (_plausible_speaker(speaker) or speaker.lower() in _BARE_SOURCES) \
+            or not all(_plain_speaker_word(w) for w in speaker.split()):
+        return None
+    semicolon = text.find(";", match.start("next"), stop)
+    end = _content_end(text, match.start("next"), semicolon if semicolon >= 0 else stop)
+    if len(text[match.start("next"):end].split()) < 3:
+        return None
+    return Attribution("indirect", match.start("next"), end, match.start("cue"), match.end("cue"),
+                       match.start("speaker"), match.end("speaker"))
+
+
+_IN_WORDS = re.compile(rf"(?P<cue>in\s+(?P<speaker>{alternation(words('quotes', 'words_owners'))})\s+words),\s+"
+                       r"(?P<content>[^\s\"“”«»„])", re.I)
+
+
+def frame_in_words(text: str, sentence: Sentence, cue: int) -> Attribution | None:
+    """"In his words, <content>.": the one whose words they are is the speaker (a pronoun to resolve)."""
+    stop = sentence_stop(text, sentence)
+    match = _IN_WORDS.match(text, sentence.start, stop)
+    if match is None or match.start("cue") != cue:
+        return None
+    end = _content_end(text, match.start("content"), stop)
+    if len(text[match.start("content"):end].split()) < 3:
+        return None
+    return Attribution("indirect", match.start("content"), end, match.start("cue"), match.end("cue"),
+                       match.start("speaker"), match.end("speaker"))
 
 
 def frame_according(text: str, sentence: Sentence, cue: int) -> Attribution | None:

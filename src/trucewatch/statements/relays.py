@@ -25,6 +25,7 @@ _CITES = alternation(words("speakers", "citing"))
 _CITING = re.compile(rf"\s*,?\s*(?:{_CITES})\s+(?P<who>[^,.;:\"“”()]{{2,80}}?)"
                      r"(?=\s*(?:[,.;:(]|$)|\s+(?:as|who|which|that)\b)", re.I)
 _CITED = re.compile(rf"(?:{_CITES})\s*$", re.I)  # a parse that took the cited source for the content
+_AFTER_CITED = re.compile(r"[\s,]*(?:that\s+)?")
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2,4})\b")  # a website named by its address: AzVision.az, news.am
 _QUOTED = re.compile(r"\s+(?P<who>[^,.;:\"“”]{2,80}?)\s+(?:as\s+)?(?:saying|says|said)\b")
 
@@ -61,7 +62,9 @@ def reattribute(text: str, items: Sequence[Attribution]) -> list[Attribution]:
         if item.kind == "indirect" and item.cue_start is not None and item.cue_start >= item.end:
             continue  # "..., APA reports.": the outlet signing its own news, nobody's words
         result.append(item)
-    return result
+    cited = [(a.speaker_start, a.speaker_end) for a in result if a.speaker_start is not None
+             and a.start >= (a.speaker_end or 0) and a not in items]  # speakers a relay cited, before the content
+    return [a for a in result if not any(s <= a.start and a.end <= e for s, e in cited)]  # no statement of their own
 
 
 def _relayed(text: str, item: Attribution) -> bool:
@@ -74,7 +77,12 @@ def _relayed_speaker(text: str, item: Attribution) -> Attribution | None:
     after = max(item.speaker_end, item.cue_end or 0)
     cited = _CITING.match(text, after)
     if cited is not None and len(cited.group("who").split()) <= 10 and not is_relay(cited.group("who")):
-        return replace(item, speaker_start=cited.start("who"), speaker_end=cited.end("who"))
+        found = replace(item, speaker_start=cited.start("who"), speaker_end=cited.end("who"))
+        if item.start <= cited.end("who") < item.end:  # "reported, citing X, that <content>": the content after it
+            start = _AFTER_CITED.match(text, cited.end("who")).end()
+            if len(text[start:item.end].split()) >= 3:
+                found = replace(found, start=start)
+        return found
     cue = text[item.cue_start:item.cue_end] if item.cue_start is not None else ""
     quoted = _QUOTED.match(text, after) if cue.lower().startswith("quot") else None
     if quoted is not None and not is_relay(quoted.group("who")):

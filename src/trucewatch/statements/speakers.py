@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from trucewatch import lang
 from trucewatch.actors import ActorRegistry, Mention
-from trucewatch.statements.cues import CUE_FORMS
+from trucewatch.statements.cues import CUE_FORMS, QUOTING_FORMS
 from trucewatch.statements.lexicon import alternation, lexicon, words
 from trucewatch.text.sentences import SentenceIndex
 
@@ -51,6 +51,8 @@ _SOURCE_NOUNS = alternation(words("speakers", "source_nouns"))
 _SOURCE = re.compile(rf"^(?:(?:the|a|an|one|two|several|some)\s+)?(?:[\w-]+\s+)?(?:{_SOURCE_NOUNS})"
                      r"\s+(?:in|at|from|of|with|within)\s+(?P<rest>\S.*)$", re.I | re.S)
 _ANAPHORA: frozenset[str] = words("speakers", "organisation_anaphora")
+_OWNER_SOURCE = re.compile(rf"^(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+){{0,4}})['’]s\s+(?:[\w-]+\s+)?"
+                           rf"(?:{_SOURCE_NOUNS})$")
 # "the Annual Threat Assessment of the US Intelligence Community", "a statement by the ministry": its issuer speaks;
 # "the press service of the president" is an office of its own
 _OFFICES: frozenset[str] = words("speakers", "office_nouns")
@@ -61,7 +63,9 @@ _SAME_SOURCE = re.compile(rf"^(?:the|these|those)\s+(?:{_SOURCE_NOUNS})$", re.I)
 # "<Name>'s office", "<Name>'s press service": named by the person's surname
 _OFFICE = re.compile(rf"^(?:.*\s)?(?P<name>{_NAME.pattern})['’]s\s+"
                      rf"(?P<office>{alternation(words('speakers', 'office_nouns'))})$")
-_ROLE = re.compile(rf"^(?:[Tt]he|[Aa]n?)\s+(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){{1,3}}(?:[a-z][\w-]*\s+){{0,2}}"
+# ("a senior Hamas official" is a Hamas official: a rank before the proper word names nobody; "Local media")
+_ROLE = re.compile(rf"^(?:(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,2}})?"
+                   rf"(?P<name>(?!(?:The|A|An|This|That)\s)(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\s+){{1,3}}(?:[a-z][\w-]*\s+){{0,2}}"
                    rf"(?:{alternation(words('speakers', 'role_nouns'))}))$")
 _APPOSITION = re.compile(r"\s*(?:,|\()")
 _DETERMINERS: frozenset[str] = words("quotes", "determiners")
@@ -69,6 +73,10 @@ _ROLE_WORDS: frozenset[str] = words("speakers", "role_nouns") | words("speakers"
 # "..., Davit Torosian," / "..., Getachew Reda.": a name alone in apposition, to the phrase's end
 _APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME.pattern}(?:\s+(?:{_NAME.pattern}|{alternation(_PARTICLES)})){{1,3}})"
                            r"[\s,.]*$")
+# "Reporting from Goma, Al Jazeera's X called the development significant": a participle's adjunct before the
+# speaker, and the speaker's own predicate after it, are no part of its name
+_INTRO = re.compile(r"[A-Z][a-z]+ing\b[^,\n]{0,60},\s+")
+_PREDICATE = re.compile(rf"\s(?:{alternation(f for f in QUOTING_FORMS if f.endswith('ed'))})\b")
 _SEVERAL = re.compile(r"\s(?:and|&)\s")  # "the government and the TPLF": several speakers, not the last one
 _ISSUED_BY = re.compile(r"\s+(?:issued\s+|released\s+|published\s+)?(?:by|from)\s")  # "a statement by X"
 _INSTITUTION_OR_ROLE: frozenset[str] = words("speakers", "organisation_words") | _ROLE_WORDS
@@ -86,6 +94,11 @@ _PARTY = (rf"(?:[Tt]he\s+)?{_CAPITAL}(?:\s+(?:{_CAPITAL}|(?i:{_ORGANISATION_WORD
 _JOINT = re.compile(rf"(?P<parties>{_PARTY}(?:,\s+{_PARTY})*,?\s+(?:and|&)\s+{_PARTY})")
 _PARTY_SPLIT = re.compile(r",\s+(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 _JOINT_ANAPHORA: frozenset[str] = words("speakers", "joint_anaphora")
+_ISSUER_REACH = 5  # words at most between joint parties and the document they issued ("agreed on a protocol")
+# "the secretary-general", "the Israeli prime minister": a title alone, that an actor was introduced with
+_TITLE_ANAPHOR = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<title>[\w-]+(?:\s+[\w-]+){0,3})")
+_COLLECTIVE: frozenset[str] = words("speakers", "collective_roles")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 
 
@@ -113,6 +126,12 @@ def head_end(text: str, start: int, end: int) -> int:
 def name_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The part of a speaker phrase that names the speaker: its head, or the name in apposition after a
     descriptor ("the ministry spokesman, Davit Torosian," is Davit Torosian)."""
+    intro = _INTRO.match(text, start, end)
+    if intro is not None and intro.end() < end:
+        start = intro.end()
+    predicate = _PREDICATE.search(text, start, end)
+    if predicate is not None and predicate.start() > start:
+        end = predicate.start()
     head = head_end(text, start, end)
     words = text[start:head].split()
     roles = [w.lower().strip(".,") in _ROLE_WORDS for w in words]
@@ -131,6 +150,14 @@ def _name_after_institution(run: list[str]) -> list[str]:
     person = run[marks[-1] + 1:] if marks else []
     return person if 2 <= len(person) <= 3 and not _INSTITUTION_OR_ROLE.intersection(w.lower() for w in person) \
         else []
+
+
+def _title_in(word: str, titles: set[str]) -> bool:
+    """Is ``word`` one of ``titles``? A capitalised one may be a nationality of a country there ("Qatari" of
+    "Qatar's Prime Minister"): the same first letters then do."""
+    lower = word.lower()
+    return lower in titles or (word[:1].isupper() and len(lower) >= 5
+                               and any(t[:4] == lower[:4] and len(t) >= 4 for t in titles))
 
 
 def slug(text: str) -> str:
@@ -158,19 +185,44 @@ class SpeakerResolver:
         self.names: dict[str, str] = {}  # provisional id -> name
         self.kinds: dict[str, str] = {}  # provisional id -> "provisional" (a person?) or "organisation"
         self.joint: set[str] = set()  # provisional ids of several parties speaking as one
+        self.titles: dict[str, set[str]] = {}  # provisional id -> the words that introduced it besides its name
 
     def resolve(self, start: int, end: int, on: str | None = None) -> Resolved:
+        written = self.text[start:end]
         start, end = name_span(self.text, start, end)
         phrase = self.text[start:end].strip()
         found = self._resolve(phrase, start, end, on)
         if found is not None and not self._same_side([found], self.text[start:end]):
             found = None  # "the press secretary of Artsakh's ...": never someone of another side
         if found is not None:
+            self._remember_titles(found, written)
             actor = self.registry.get(found)
             kind = actor.type if actor else self.kinds.get(found, "provisional")
             self.seen.append(_Seen(start, found, kind, actor.gender if actor else None, True))
             return Resolved(found, actor.name if actor else self.names.get(found))
         return Resolved(None, None)
+
+    def _remember_titles(self, actor_id: str, written: str) -> None:
+        """The words that introduced a provisional actor besides its name ("U.N. Secretary-General" of Antonio
+        Guterres), so a later "the secretary-general" finds them."""
+        actor = self.registry.get(actor_id)
+        if actor is not None and not actor.is_person:
+            return
+        name = {w.lower() for w in (actor.name if actor else self.names.get(actor_id, "")).split()}
+        found = {w.lower().strip(".,’'") for w in re.split(r"[\s,()]+", written)} - name - _DETERMINERS - {""}
+        self.titles.setdefault(actor_id, set()).update(found)
+
+    def _titled(self, phrase: str, before: int) -> str | None:
+        """The provisional actor last heard of whose introduction holds every word of "the <title>"."""
+        match = _TITLE_ANAPHOR.fullmatch(phrase.strip(" ,."))
+        if match is None:
+            return None
+        wanted = match.group("title").split()
+        for seen in reversed(self.seen):
+            titles = self.titles.get(seen.actor_id, set())
+            if before - _WINDOW <= seen.offset < before and all(_title_in(w, titles) for w in wanted):
+                return seen.actor_id
+        return None
 
     def _resolve(self, phrase: str, start: int, end: int, on: str | None) -> str | None:
         written = self.text[start:end]  # the phrase as the NER read it
@@ -178,6 +230,12 @@ class SpeakerResolver:
         if source is not None:
             at = self.text.find(source.group("rest"), start)
             found = self._resolve(source.group("rest"), at, at + len(source.group("rest")), on)
+            if found is not None:
+                return found
+        owned = _OWNER_SOURCE.match(phrase.strip(" ,."))  # "the ministry's spokesperson": the ministry speaks
+        if owned is not None:
+            at = self.text.find(owned.group("owner"), start)
+            found = self._resolve(owned.group("owner"), at, at + len(owned.group("owner")), on)
             if found is not None:
                 return found
         document = _DOCUMENT_BY.match(phrase)
@@ -227,7 +285,7 @@ class SpeakerResolver:
                                 and generic.group("noun").lower() in self._name(s.actor_id).lower(), speakers_only=True)
             if same is not None:
                 return same
-            if generic.group("noun").lower() in _ANAPHORA:
+            if generic.group("noun").split()[-1].lower() in _ANAPHORA:  # "the medical group": its head noun
                 found = self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
                 if found is not None:
                     return found
@@ -237,8 +295,11 @@ class SpeakerResolver:
         candidates = self._same_side(self.registry.descriptor_candidates(self._state_named(phrase), on), written)
         if candidates:
             return self._among(candidates, start)
+        titled = self._titled(phrase, start)
+        if titled is not None:  # "U.N. Secretary-General Antonio Guterres ... the secretary-general said"
+            return titled
         inner = [m for m in self.mentions if start <= m.start and m.end <= end]
-        if inner:
+        if inner and not self._institution_of_state(inner, end):
             return self._pick(inner)
         head = lower.split()[-1] if lower.split() else ""
         if head in _DOCUMENT_NOUNS or lower.endswith(_DOCUMENT_ENDINGS):
@@ -248,8 +309,16 @@ class SpeakerResolver:
             return None
         role = _ROLE.match(phrase.strip(" ,."))
         if role is not None:  # "a Turkish security official": unnamed, known by its role
-            return self._register(role.group("name"), [], _ORGANISATION.search(role.group("name")) is not None)
+            return self._register(role.group("name"), [], _ORGANISATION.search(role.group("name")) is not None
+                                  or role.group("name").split()[-1].lower() in _COLLECTIVE)
         return self._organisation(written, phrase) or self._provisional(phrase)
+
+    def _institution_of_state(self, inner: list[Mention], end: int) -> bool:
+        """Only states named, and capitalised words after them: "the US State Department" is an institution
+        of the state the registry does not know, not the state."""
+        if any((a := self.registry.get(m.actor_id)) is None or a.type != "state" for m in inner):
+            return False
+        return any(_NAME.fullmatch(w) for w in self.text[max(m.end for m in inner):end].split())
 
     def _state_named(self, phrase: str) -> str:
         """"Moscow’s defence ministry" or "the Baku Ministry of Defense" as "Russia’s defence ministry": a capital or
@@ -280,7 +349,8 @@ class SpeakerResolver:
         inner = [m for m in self.mentions if m.start < start + len(head) and at < m.end and start <= m.start]
         if inner:
             return self._pick(inner)
-        return self._register(people[0], people[0].split(), False)
+        person = _TITLES.sub("", people[0]).strip() or people[0]  # the NER may keep "Prime Minister" in the name
+        return self._register(person, person.split(), False)
 
     def _person_ending(self, phrase: str) -> str | None:
         """The person a descriptor ends with when the NER missed them ("the Press Secretary at ... of Artsakh’s
@@ -307,6 +377,11 @@ class SpeakerResolver:
                 return found  # "a joint statement by Saudi Arabia and the United States"
             low, high = (by.end(), sentence.end) if by else (sentence.start, at)
             named = [m for m in self.mentions if low <= m.start and m.end <= high]
+            parties = None if by else list(_JOINT.finditer(self.text, low, high))
+            if parties and len(self.text[parties[-1].end():at].split()) <= _ISSUER_REACH \
+                    and not any(m.start >= parties[-1].end() for m in named) \
+                    and (found := self._joint(parties[-1].group("parties"), "")) is not None:
+                return found  # "Ankara and Moscow agreed on a protocol. The protocol said ...": both issued it
             return self._pick(named) if named else None
         return None
 
@@ -448,6 +523,9 @@ class SpeakerResolver:
                 run = []
         while run and run[-1].lower() in _CONNECTORS:
             run.pop()
+        owners = [n for n, token in enumerate(run[:-2]) if re.search(r"['’]s$", token)]
+        if owners and not organisation:  # "Al Jazeera's Alain Uaykani": the person, not the outlet they work for
+            run = _TITLES.sub("", " ".join(run[owners[-1] + 1:])).split()  # "Qatar's Prime Minister X": X
         if len(run) > 1 and run[0].lower() == "the":
             run.pop(0)
         if not run or (len(tokens) > len(run) + 3) or (len(run) == 1 and run[0].lower() in _NOT_NAMES):
@@ -468,7 +546,7 @@ class SpeakerResolver:
         actor_id = PROVISIONAL + slug(name)
         self.provisional[key] = actor_id
         self.names[actor_id] = name
-        if organisation:
+        if organisation or (len(run) == 1 and _ACRONYM.fullmatch(run[0])):  # "RSF", "M23": never a person
             self.kinds[actor_id] = "organisation"  # "The Post", "the Justice Department": not "he" or "she"
         if len(run) > 1:
             self.provisional.setdefault(run[-1].lower(), actor_id)
