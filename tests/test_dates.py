@@ -291,3 +291,28 @@ def test_a_span_of_days_is_dated_by_its_first_day_and_keeps_its_year(text: str, 
 def test_a_time_after_a_dash_is_no_span_of_days() -> None:
     (found,) = find_dates("Sept 19, 2023 – 20:15 GMT")
     assert (found.day, found.hour, found.minute) == (19, 20, 15)
+
+
+def test_first_character_guard_keeps_the_matches():
+    """The prefilter's lookahead only skips positions where no cue word can start: same matches as without it."""
+    import re
+
+    from trucewatch.lang import alternation
+    from trucewatch.text.dates import _first_char_guard
+
+    words = ["Monday", "mon", "yesterday", "ноября", "week", "days ago"]
+    plain = re.compile(rf"\d|\b{alternation(words)}", re.IGNORECASE)
+    guarded = re.compile(rf"\d|\b{_first_char_guard(words)}{alternation(words)}", re.IGNORECASE)
+    assert _first_char_guard(words)
+    texts = ["MONDAY talks", "on monitors", "12 НОЯБРЯ", "Yesterday's", "two DAYS  ago", "nothing here", "Xmonday",
+             "the weekend", "Ноябрь"]
+    for text in texts:
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+    assert _first_char_guard(["'tis", "day"]) == "" and _first_char_guard(["", "day"]) == ""
+
+
+def test_no_digit_no_date():
+    from trucewatch.text.dates import find_dates
+
+    assert find_dates("On the tenth of November, talks began") == []
+    assert [f.day for f in find_dates("On 10 November talks began")] == [10]

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from trucewatch.lang import alternation, lexicons
@@ -115,7 +115,18 @@ class _Rules:
         ]
         # Something every pattern needs: most sentences have none and skip the searches.
         cues = [*self.months, *self.weekdays, *self.days_back, *self.units, *self.month_words, *year_units]
-        self.any = re.compile(rf"\d|\b{alternation(cues)}", re.IGNORECASE)
+        self.any = re.compile(rf"\d|\b{_first_char_guard(cues)}{alternation(cues)}", re.IGNORECASE)
+
+
+def _first_char_guard(words: list[str]) -> str:
+    """A lookahead for the first characters of ``words``, to put before their alternation: the regex engine tries
+    every alternative at every position (it has no trie, and no first-character scan for case-insensitive words),
+    and the lookahead rejects most positions with one test. It matches exactly where some word can start, so the
+    pattern matches the same; "" when a word starts with a space or apostrophe, which ``alternation`` widens."""
+    if not words or "" in words or any(w[0].isspace() or w[0] in "'’" for w in words):
+        return ""
+    firsts = {w[0] for w in words}
+    return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
 
 
 def _words_of(relative: list[dict[str, Any]], key: str) -> list[str]:
@@ -245,8 +256,13 @@ def _slash_convention(text: str) -> bool:
     return bool(forms["month_day"].search(text)) and not forms["day_month"].search(text)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_dates(text: str, *, month_first: bool | None = None) -> list[FoundDate]:
     """Every valid absolute date in ``text``, in order, overlapping readings resolved to the longest."""
+    if not _DIGIT.search(text):  # every form has a digit; most lines and sentences have none
+        return []
     rules = _rules()
     found: list[FoundDate] = []
     for form, pattern in rules.forms.items():
@@ -468,6 +484,7 @@ def _resolve(rules: _Rules, kind: str, match: re.Match[str], ref: date | None) -
     return (day.isoformat(), "day") if day is not None else None
 
 
+@lru_cache(maxsize=64)  # statements and incidents both ask for each document's
 def context_day(text: str) -> str | None:
     """The latest full date a text writes (a caption's "September 13, 2022", "today 2 June 2022"): the day an
     undated report's "on Tuesday" and "November 15" are read against. Not a publication date: never stored as one.
