@@ -316,3 +316,23 @@ def test_no_digit_no_date():
 
     assert find_dates("On the tenth of November, talks began") == []
     assert [f.day for f in find_dates("On 10 November talks began")] == [10]
+
+
+def test_guarded_patterns_match_as_without_their_guard():
+    """Each date pattern's leading first-character lookahead only skips positions where it cannot match."""
+    import re
+
+    from trucewatch.text.dates import _rules
+
+    rules = _rules()
+    texts = ["Nov. 10, 2020 at 10:53 am MSK", "On Friday, 19-20 September 2023, talks", "2020-11-10T13:44:00+03:00",
+             "10.11.2020 and 11/10/2020", "12 ноября 2020 года", "two days ago", "last month", "in May 2021",
+             "since 2019", "the day before yesterday", "last Friday", "ON MONDAY", "Xnov 10", "a11/10/2020",
+             "in 2020, Nov 10", "Вчера, в пятницу", "no date here at all"]
+    guarded = [*rules.forms.values(), *(p for _, p in rules.relative)]
+    assert sum(p.pattern.startswith("(?=") for p in guarded) >= 9
+    for pattern in guarded:
+        plain = re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", pattern.pattern), pattern.flags)
+        for text in texts:
+            assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == \
+                   [(m.span(), m.groupdict()) for m in plain.finditer(text)], (pattern.pattern[:40], text)
