@@ -336,3 +336,13 @@ def test_guarded_patterns_match_as_without_their_guard():
         for text in texts:
             assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == \
                    [(m.span(), m.groupdict()) for m in plain.finditer(text)], (pattern.pattern[:40], text)
+
+
+def test_remembered_dates_are_a_fresh_list_each_time():
+    """A sentence's dates are remembered for the next stage that reads it; a caller changing its list changes
+    nothing for the next."""
+    first = find_dates("Talks on 10 November 2020 and 12.11.2020.")
+    assert [f.iso() for f in first] == ["2020-11-10", "2020-11-12"]
+    first.clear()
+    assert [f.iso() for f in find_dates("Talks on 10 November 2020 and 12.11.2020.")] == ["2020-11-10", "2020-11-12"]
+    assert isos("11/10/2020 and 13/10/2020", month_first=True) != isos("11/10/2020 and 13/10/2020", month_first=False)

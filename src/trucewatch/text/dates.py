@@ -270,6 +270,20 @@ def find_dates(text: str, *, month_first: bool | None = None) -> list[FoundDate]
     """Every valid absolute date in ``text``, in order, overlapping readings resolved to the longest."""
     if not _DIGIT.search(text):  # every form has a digit; most lines and sentences have none
         return []
+    if len(text) <= _REMEMBERED:  # a sentence is read by several stages (an incident's dates, then its numbers)
+        return list(_remembered_dates(text, month_first))
+    return _find_dates(text, month_first)
+
+
+_REMEMBERED = 2_000  # longer texts (whole documents) are read once: not kept
+
+
+@lru_cache(maxsize=256)
+def _remembered_dates(text: str, month_first: bool | None) -> tuple[FoundDate, ...]:
+    return tuple(_find_dates(text, month_first))
+
+
+def _find_dates(text: str, month_first: bool | None) -> list[FoundDate]:
     rules = _rules()
     found: list[FoundDate] = []
     for form, pattern in rules.forms.items():
