@@ -70,3 +70,20 @@ def test_user_files_extend_and_bad_files_fail_clearly(tmp_path):
     broken.write_text("actors: [\n", encoding="utf-8")
     with pytest.raises(RegistryError, match="not valid YAML"):
         load_registry([broken])
+
+
+def test_first_character_lookahead_keeps_every_mention(registry):
+    """The name pattern's lookahead only skips positions where no name or descriptor can start."""
+    import re
+
+    guarded = registry._pattern
+    start, end = guarded.pattern.index("(?="), guarded.pattern.index("(?:(?P<")
+    assert start < 20 < end
+    plain = re.compile(guarded.pattern[:start] + guarded.pattern[end:], guarded.flags)
+    names = [a.name for a in registry.actors.values()][:40]
+    texts = [" ".join(names), " ".join(n.upper() for n in names), " ".join(n.lower() for n in names),
+             "The Russian Defence Ministry and the Armenian Foreign Ministry said; the ARMENIAN PRIME MINISTER, "
+             "president of Azerbaijan, Kremlin spokesman", "x" + "y".join(names)]
+    for text in texts:
+        assert [(m.span(), m.lastgroup) for m in guarded.finditer(text)] == \
+               [(m.span(), m.lastgroup) for m in plain.finditer(text)]

@@ -291,3 +291,58 @@ def test_a_span_of_days_is_dated_by_its_first_day_and_keeps_its_year(text: str, 
 def test_a_time_after_a_dash_is_no_span_of_days() -> None:
     (found,) = find_dates("Sept 19, 2023 – 20:15 GMT")
     assert (found.day, found.hour, found.minute) == (19, 20, 15)
+
+
+def test_first_character_guard_keeps_the_matches():
+    """The prefilter's lookahead only skips positions where no cue word can start: same matches as without it."""
+    import re
+
+    from trucewatch.lang import alternation
+    from trucewatch.text.dates import _first_char_guard
+
+    words = ["Monday", "mon", "yesterday", "ноября", "week", "days ago"]
+    plain = re.compile(rf"\d|\b{alternation(words)}", re.IGNORECASE)
+    guarded = re.compile(rf"\d|\b{_first_char_guard(words)}{alternation(words)}", re.IGNORECASE)
+    assert _first_char_guard(words)
+    texts = ["MONDAY talks", "on monitors", "12 НОЯБРЯ", "Yesterday's", "two DAYS  ago", "nothing here", "Xmonday",
+             "the weekend", "Ноябрь"]
+    for text in texts:
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+    assert _first_char_guard(["'tis", "day"]) == "" and _first_char_guard(["", "day"]) == ""
+
+
+def test_no_digit_no_date():
+    from trucewatch.text.dates import find_dates
+
+    assert find_dates("On the tenth of November, talks began") == []
+    assert [f.day for f in find_dates("On 10 November talks began")] == [10]
+
+
+def test_guarded_patterns_match_as_without_their_guard():
+    """Each date pattern's leading first-character lookahead only skips positions where it cannot match."""
+    import re
+
+    from trucewatch.text.dates import _rules
+
+    rules = _rules()
+    texts = ["Nov. 10, 2020 at 10:53 am MSK", "On Friday, 19-20 September 2023, talks", "2020-11-10T13:44:00+03:00",
+             "10.11.2020 and 11/10/2020", "12 ноября 2020 года", "two days ago", "last month", "in May 2021",
+             "since 2019", "the day before yesterday", "last Friday", "ON MONDAY", "Xnov 10", "a11/10/2020",
+             "in 2020, Nov 10", "Вчера, в пятницу", "no date here at all"]
+    guarded = [*rules.forms.values(), *(p for _, p in rules.relative)]
+    assert sum(p.pattern.startswith("(?=") for p in guarded) >= 9
+    for pattern in guarded:
+        plain = re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", pattern.pattern), pattern.flags)
+        for text in texts:
+            assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == \
+                   [(m.span(), m.groupdict()) for m in plain.finditer(text)], (pattern.pattern[:40], text)
+
+
+def test_remembered_dates_are_a_fresh_list_each_time():
+    """A sentence's dates are remembered for the next stage that reads it; a caller changing its list changes
+    nothing for the next."""
+    first = find_dates("Talks on 10 November 2020 and 12.11.2020.")
+    assert [f.iso() for f in first] == ["2020-11-10", "2020-11-12"]
+    first.clear()
+    assert [f.iso() for f in find_dates("Talks on 10 November 2020 and 12.11.2020.")] == ["2020-11-10", "2020-11-12"]
+    assert isos("11/10/2020 and 13/10/2020", month_first=True) != isos("11/10/2020 and 13/10/2020", month_first=False)

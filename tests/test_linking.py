@@ -384,3 +384,21 @@ def test_an_empty_alternative_is_refused(tmp_path, phrase):
     (tmp_path / "mine.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(AgreementError):
         load_agreement(tmp_path / "mine.yaml")
+
+
+def test_status_cues_tried_through_their_index_as_one_by_one():
+    """``_signal`` takes the cues a text may match from an index: the same hits, in the same order, as testing each."""
+    from trucewatch.agreements import load_agreements
+    from trucewatch.linking import SIGNALS, Text, _cue_index, _part, linker
+
+    texts = ["The ceasefire was violated overnight, monitors said.", "Troops have not yet withdrawn from the area.",
+             "The exchange of prisoners was completed on Monday.", "Peacekeepers began deploying to the corridor.",
+             "Nothing about it here.", "The agreement was suspended and later terminated by the parties."]
+    for agreement in load_agreements().values():
+        for cues in linker(agreement).cues.values():
+            index = _cue_index(tuple((kind, tuple(listed)) for kind, listed in cues.items()))
+            for raw in texts:
+                text = Text(raw)
+                tried = [(kind, _part(cue)) for kind in SIGNALS for cue in cues.get(kind, ())
+                         if text.may_match(_part(cue))]
+                assert [index.items[n] for n in index.candidates(text)] == tried

@@ -92,3 +92,29 @@ def test_upgrading_a_store_indexes_its_rows_and_downgrading_removes_the_index(st
     store.migrate()
     found = store.search("corridor", limit=10, offset=0)
     assert [d["id"] for d in found["documents"]] == ["d1"] and len(found["statements"]) == 1
+
+
+def _fts_index(store: Store, table: str) -> list[tuple]:
+    """Every token the FTS5 index holds for ``table`` (term, row, column, offset)."""
+    with store.transaction() as connection:
+        connection.exec_driver_sql(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab_{table} USING "
+                                   f"fts5vocab(main, {table}_fts, 'instance')")
+        return [tuple(r) for r in connection.exec_driver_sql(f"SELECT * FROM temp.vocab_{table} ORDER BY 1, 2, 3, 4")]
+
+
+def test_analysis_batch_indexed_as_the_triggers_index_it(tmp_path) -> None:
+    """The analysis writer adds a batch's FTS rows at once (0010): the index holds what the per-row triggers write,
+    the flag is never left set, and any other writer still goes through the triggers."""
+    deferred, per_row = Store(str(tmp_path / "a.db")), Store(str(tmp_path / "b.db"))
+    assert deferred._defers_search()
+    per_row._deferred_search = False  # the per-row triggers of 0008, as before 0010
+    for store in (deferred, per_row):
+        _analysed(store)
+        with store.transaction() as connection:  # another writer: a row entered by hand
+            connection.exec_driver_sql("INSERT INTO statements (id, doc_id, kind, start, \"end\", text, run_id) "
+                                       "VALUES ('h1', 'd2', 'quote', 0, 5, 'Moscow handwritten', 'hand')")
+    for table in ("statements", "evidence_links", "incidents"):
+        assert _fts_index(deferred, table) == _fts_index(per_row, table) != []
+    with deferred.transaction() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM search_deferred").scalar() == 0
+    assert {s["id"] for s in deferred.search("handwritten", limit=10, offset=0)["statements"]} == {"h1"}

@@ -278,13 +278,47 @@ def detect_signal(text: str, cues: dict[str, tuple[str, ...]]) -> tuple[str | No
     return _signal(Text(text), cues)
 
 
+class _Cues:
+    """A provision's status cues in the order ``_signal`` tries them (by kind in ``SIGNALS``, then as listed), indexed
+    like :class:`Phrases`: the cues a text may match come out in that order without testing every cue."""
+
+    def __init__(self, cues: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
+        listed = dict(cues)
+        self.items = tuple((kind, _part(cue)) for kind in SIGNALS for cue in listed.get(kind, ()))
+        self.by_word: dict[str, list[int]] = {}
+        self.by_prefix: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        for n, (_, part) in enumerate(self.items):
+            for word in part.words:
+                self.by_word.setdefault(word, []).append(n)
+            for prefix in part.prefixes:
+                self.by_prefix.setdefault(prefix, []).append(n)
+            if part.keyless:
+                self.always.append(n)
+        self.words = frozenset(self.by_word)
+
+    def candidates(self, text: Text) -> list[int]:
+        """Indexes, in order, of the cues ``text.may_match``: the same cues as testing each."""
+        found = list(self.always)
+        for word in self.words.intersection(text.words):
+            found.extend(self.by_word[word])
+        for prefix, indexes in self.by_prefix.items():
+            if prefix in text.lower:
+                found.extend(indexes)
+        return sorted(set(found))
+
+
+@lru_cache(maxsize=256)
+def _cue_index(cues: tuple[tuple[str, tuple[str, ...]], ...]) -> _Cues:
+    return _Cues(cues)
+
+
 def _signal(text: Text, cues: dict[str, tuple[str, ...]]) -> tuple[str | None, str | None]:
     hits: list[tuple[int, int, str]] = []
-    for kind in SIGNALS:
-        for cue in cues.get(kind, ()):
-            part = _part(cue)
-            if text.may_match(part):
-                hits.extend((m.start(), m.end(), kind) for m in part.pattern.finditer(text.text))
+    index = _cue_index(tuple((kind, tuple(listed)) for kind, listed in cues.items()))
+    for n in index.candidates(text):
+        kind, part = index.items[n]
+        hits.extend((m.start(), m.end(), kind) for m in part.pattern.finditer(text.text))
     nested = _nested(hits)
     found: dict[str, str] = {}
     for n, (start, end, kind) in enumerate(hits):

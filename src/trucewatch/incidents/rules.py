@@ -8,6 +8,7 @@ from functools import cache
 
 from trucewatch.lang import languages, lexicon
 from trucewatch.text import verbs
+from trucewatch.text.patterns import by_first_character
 
 
 def lowered(text: str) -> str:
@@ -25,12 +26,17 @@ def _compile(pattern: str) -> re.Pattern[str]:
 def _alternation(patterns: list[str]) -> str:
     """The patterns as one alternation, longest first; a space matches any whitespace run, an optional space ("air
     ?strikes?") none too."""
-    return "|".join(p.replace(" ?", r"\s*").replace(" ", r"\s+") for p in sorted(patterns, key=len, reverse=True))
+    return "|".join(_alternatives(patterns))
 
 
-def _words(patterns: list[str]) -> re.Pattern[str]:
-    """Regex cues on word boundaries, case-insensitive; a space matches any whitespace run."""
-    body = _alternation(patterns)
+def _alternatives(patterns: list[str]) -> list[str]:
+    return [p.replace(" ?", r"\s*").replace(" ", r"\s+") for p in sorted(patterns, key=len, reverse=True)]
+
+
+def _words(patterns: list[str], *, prefilter: bool = False) -> re.Pattern[str]:
+    """Regex cues on word boundaries, case-insensitive; a space matches any whitespace run. A ``prefilter`` (searched
+    for yes or no) has its alternatives grouped by first letter: the same answer, faster."""
+    body = by_first_character(_alternatives(patterns)) if prefilter else _alternation(patterns)
     return _compile(rf"(?<![\w-])(?:{body})(?![\w])")
 
 
@@ -192,7 +198,7 @@ def incident_rules(language: str = "en") -> IncidentRules:
     forces = _alternation(data.get("force_nouns", []))
     return IncidentRules(
         types=types,
-        any_cue=_words(all_cues),
+        any_cue=_words(all_cues, prefilter=True),
         blocked=_words([*data["negation"], *data["hypothetical"], *data.get("background", [])]),
         future=_optional(data, "future_after", r"(?:[\w'’-]+\s+){0,3}?(?:{words})(?![\w])"),
         future_inside=_optional(data, "future_after"),

@@ -34,6 +34,7 @@ from trucewatch.store.reviews import (
     apply_statement_review,
 )
 from trucewatch.store.tables import (
+    SEARCH_COLUMNS,
     analysis_runs,
     analysis_state,
     assessments,
@@ -460,7 +461,10 @@ class Store(Reviews, Browse, ByHand):
                 time.sleep(0.2 * (attempt + 1))
 
     def _write_analysis(self, run_id: str, results: list[AnalysisRows]) -> None:
+        deferred = self._defers_search()
         with self.transaction() as connection:
+            if deferred:  # the insert triggers stand aside; the batch's FTS rows are added below (0010)
+                connection.exec_driver_sql("INSERT INTO search_deferred (writer) VALUES ('analysis')")
             for table, items_of, row_of in _PRODUCTS:
                 redo = [r.doc_id for r in results if items_of(r) is not None]
                 by_hand: set[str] = set()  # rows a monitor recorded: never deleted, never overwritten
@@ -479,11 +483,23 @@ class Store(Reviews, Browse, ByHand):
                             rows[row["id"]] = row | {"run_id": run_id}
                 if rows:
                     connection.execute(insert(table), list(rows.values()))
+                    if deferred:
+                        _index_for_search(connection, table.name, list(rows))
+            if deferred:
+                connection.exec_driver_sql("DELETE FROM search_deferred")
             connection.execute(delete(analysis_state).where(analysis_state.c.doc_id.in_([r.doc_id for r in results])))
             connection.execute(
                 insert(analysis_state),
                 [{"doc_id": r.doc_id, "versions": r.versions, "run_id": run_id, "skipped": r.skipped} for r in results],
             )
+
+    def _defers_search(self) -> bool:
+        """Whether this store's analysis tables take their FTS rows a batch at a time (SQLite with FTS5, 0010)."""
+        if getattr(self, "_deferred_search", None) is None:
+            with self.engine.connect() as connection:
+                self._deferred_search = self.engine.dialect.name == "sqlite" and connection.exec_driver_sql(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_deferred'").first() is not None
+        return self._deferred_search
 
     def forget_analysis(self, doc_ids: Iterable[str]) -> None:
         """Remove the results of documents that are no longer analysed (now copies, or gone)."""
@@ -707,6 +723,17 @@ def _all_links(result: AnalysisRows) -> list[EvidenceLink] | None:
 
 # The stored products of an analysis: their table, the items a result carries (None: the stage did not run,
 # its rows stay) and the row of one item.
+def _index_for_search(connection: Connection, name: str, ids: list[str]) -> None:
+    """The FTS rows of the rows ``ids`` of table ``name`` just inserted, as the insert trigger writes them one by one
+    (``name`` is one of the fixed table names of ``SEARCH_COLUMNS``, never user text)."""
+    columns = ", ".join(SEARCH_COLUMNS[name])
+    for start in range(0, len(ids), 500):  # under SQLite's limit on bound parameters
+        chunk = ids[start : start + 500]
+        connection.exec_driver_sql(
+            f"INSERT INTO {name}_fts(rowid, {columns}) SELECT rowid, {columns} FROM {name} "
+            f"WHERE id IN ({', '.join('?' * len(chunk))}) ORDER BY rowid", tuple(chunk))
+
+
 _PRODUCTS = (
     (statements, lambda r: r.statements, _statement_row),
     (evidence_links, _all_links, _link_row),

@@ -242,4 +242,4 @@ SEARCH_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 SEARCH_SCHEMA_NAMES: frozenset[str] = frozenset(
     [f"{t}_fts{shadow}" for t in SEARCH_COLUMNS for shadow in ("", "_data", "_idx", "_docsize", "_config")]
-    + [f"ix_{t}_search" for t in SEARCH_COLUMNS])
+    + [f"ix_{t}_search" for t in SEARCH_COLUMNS] + ["search_deferred"])  # 0010: the analysis writer's flag

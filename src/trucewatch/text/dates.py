@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from trucewatch.lang import alternation, lexicons
@@ -63,13 +63,14 @@ class _Rules:
         year_words = alternation(_words("year_words", files))
         weekday = rf"(?P<wd>{alternation({n for names in weekdays for n in names})})\.?,?\s+"
         self.forms = {
-            "iso": re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?:[T ](?P<H>[0-2]?\d):"
-                              r"(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:\.\d+)?)?(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?(?!\d)"),
-            "day_month": re.compile(rf"(?<![\w.]){first_day}{day}\s*(?:{joiner}\s+)?{month}(?![\w])"
+            "iso": re.compile(r"(?=[12])(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)"
+                              r"(?:[T ](?P<H>[0-2]?\d):(?P<M>[0-5]\d)"
+                              r"(?::(?P<S>[0-5]\d)(?:\.\d+)?)?(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?(?!\d)"),
+            "day_month": re.compile(rf"(?=\d)(?<![\w.]){first_day}{day}\s*(?:{joiner}\s+)?{month}(?![\w])"
                                     rf"(?:,?\s*{year}(?:\s*{year_words}(?!\w))?)?(?!\d)", re.IGNORECASE),
-            "month_day": re.compile(rf"(?<![\w]){month}\s*{day}(?!\d){last_day}(?:,?\s+{year}(?!\d))?",
-                                    re.IGNORECASE),
-            "numeric": re.compile(r"(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
+            "month_day": re.compile(rf"{_first_char_guard(self.months)}(?<![\w]){month}\s*{day}(?!\d){last_day}"
+                                    rf"(?:,?\s+{year}(?!\d))?", re.IGNORECASE),
+            "numeric": re.compile(r"(?=\d)(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
                                   r"(?P<y>(?:19|20)\d\d)(?![\d])"),
         }
         time_joiner = alternation(_words("time_joiners", files))
@@ -100,22 +101,39 @@ class _Rules:
         self.month_words = {w for r in relative for w in r.get("month", [])}
         year_units = {w for r in relative for w in r.get("year", [])}
         self.relative = [
-            ("weekday", re.compile(rf"\b(?:(?P<rel>{alternation(self.weekday_shift)})\s+)?"
+            ("weekday", re.compile(rf"{_first_char_guard([*self.weekday_shift, *self.weekdays])}"
+                                   rf"\b(?:(?P<rel>{alternation(self.weekday_shift)})\s+)?"
                                    rf"(?P<weekday>{alternation(self.weekdays)})\b", re.IGNORECASE)),
-            ("days_back", re.compile(rf"\b{alternation(self.days_back)}(?!\w)", re.IGNORECASE)),
+            ("days_back", re.compile(rf"{_first_char_guard(list(self.days_back))}\b{alternation(self.days_back)}(?!\w)",
+                                     re.IGNORECASE)),
             ("ago", re.compile(rf"\b(?P<n>[^\W\d_]+(?:-[^\W\d_]+)?|\d[\d,]*)\s+"
                                rf"(?P<unit>{alternation(self.units)})\s+{alternation(_words_of(relative, 'ago'))}\b",
                                re.IGNORECASE)),
-            ("shift", re.compile(rf"\b(?P<rel>{alternation(self.shifts)})\s+"
+            ("shift", re.compile(rf"{_first_char_guard(list(self.shifts))}\b(?P<rel>{alternation(self.shifts)})\s+"
                                  rf"(?P<unit>{alternation(self.month_words | year_units)})\b", re.IGNORECASE)),
-            ("in_month", re.compile(rf"\b{alternation(_words_of(relative, 'month_prepositions'))}\s+{month}"
+            ("in_month", re.compile(rf"{_first_char_guard(_words_of(relative, 'month_prepositions'))}"
+                                    rf"\b{alternation(_words_of(relative, 'month_prepositions'))}\s+{month}"
                                     r"(?:\s+(?P<y>\d{4}))?(?!\s*\d)\b", re.IGNORECASE)),
-            ("year", re.compile(rf"\b{alternation(_words_of(relative, 'year_prepositions'))}\s+"
+            ("year", re.compile(rf"{_first_char_guard(_words_of(relative, 'year_prepositions'))}"
+                                rf"\b{alternation(_words_of(relative, 'year_prepositions'))}\s+"
                                 r"(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)),
         ]
+        # A word a pattern needs, where its first characters are too common to guard it: checked before its search.
+        self.needs = {"ago": re.compile(alternation(_words_of(relative, "ago")), re.IGNORECASE)}
         # Something every pattern needs: most sentences have none and skip the searches.
         cues = [*self.months, *self.weekdays, *self.days_back, *self.units, *self.month_words, *year_units]
-        self.any = re.compile(rf"\d|\b{alternation(cues)}", re.IGNORECASE)
+        self.any = re.compile(rf"\d|\b{_first_char_guard(cues)}{alternation(cues)}", re.IGNORECASE)
+
+
+def _first_char_guard(words: list[str]) -> str:
+    """A lookahead for the first characters of ``words``, to put before their alternation: the regex engine tries
+    every alternative at every position (it has no trie, and no first-character scan for case-insensitive words),
+    and the lookahead rejects most positions with one test. It matches exactly where some word can start, so the
+    pattern matches the same; "" when a word starts with a space or apostrophe, which ``alternation`` widens."""
+    if not words or "" in words or any(w[0].isspace() or w[0] in "'’" for w in words):
+        return ""
+    firsts = {w[0] for w in words}
+    return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
 
 
 def _words_of(relative: list[dict[str, Any]], key: str) -> list[str]:
@@ -245,8 +263,27 @@ def _slash_convention(text: str) -> bool:
     return bool(forms["month_day"].search(text)) and not forms["day_month"].search(text)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_dates(text: str, *, month_first: bool | None = None) -> list[FoundDate]:
     """Every valid absolute date in ``text``, in order, overlapping readings resolved to the longest."""
+    if not _DIGIT.search(text):  # every form has a digit; most lines and sentences have none
+        return []
+    if len(text) <= _REMEMBERED:  # a sentence is read by several stages (an incident's dates, then its numbers)
+        return list(_remembered_dates(text, month_first))
+    return _find_dates(text, month_first)
+
+
+_REMEMBERED = 2_000  # longer texts (whole documents) are read once: not kept
+
+
+@lru_cache(maxsize=256)
+def _remembered_dates(text: str, month_first: bool | None) -> tuple[FoundDate, ...]:
+    return tuple(_find_dates(text, month_first))
+
+
+def _find_dates(text: str, month_first: bool | None) -> list[FoundDate]:
     rules = _rules()
     found: list[FoundDate] = []
     for form, pattern in rules.forms.items():
@@ -424,6 +461,8 @@ def date_mentions(text: str, published: str | None, start: int = 0, end: int | N
             found.append(DateMention(start + item.start, start + item.end, day.isoformat(), "day"))
     taken = [(d.start, d.end) for d in found]
     for kind, pattern in rules.relative:
+        if kind in rules.needs and not rules.needs[kind].search(text, start, end):
+            continue
         for match in pattern.finditer(text, start, end):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
@@ -468,6 +507,7 @@ def _resolve(rules: _Rules, kind: str, match: re.Match[str], ref: date | None) -
     return (day.isoformat(), "day") if day is not None else None
 
 
+@lru_cache(maxsize=64)  # statements and incidents both ask for each document's
 def context_day(text: str) -> str | None:
     """The latest full date a text writes (a caption's "September 13, 2022", "today 2 June 2022"): the day an
     undated report's "on Tuesday" and "November 15" are read against. Not a publication date: never stored as one.

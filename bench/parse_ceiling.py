@@ -1,0 +1,71 @@
+"""The most the whole pipeline can gain on spaCy while it parses what it parses: the parse alone against stock spaCy.
+
+    PYTHONPATH=src .venv/bin/python bench/parse_ceiling.py [--corpus polnear real-dev]
+
+Ingests and analyses each corpus once, keeping the candidate sentences the statements stage hands to the parser
+(``statements.parse``), then times in one process (CPU, best of 3) stock spaCy's full pipeline over every stored
+body, as ``whole_pipeline.py`` does, and the stages' parse (tok2vec, tagger, parser) over those sentences alone.
+Their ratio bounds the whole pipeline's ratio: with every other part free it would reach that and no more.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import spacy
+from whole_pipeline import corpus_files  # bench/ is on sys.path when run as a script
+
+import trucewatch.statements as statements_stage
+from trucewatch.ingest import ingest
+from trucewatch.nlp import MODEL
+from trucewatch.pipeline import analyse
+from trucewatch.store import Store
+
+
+def _cpu(run: Callable[[], object], repeats: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        began = time.process_time()
+        run()
+        best = min(best, time.process_time() - began)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", nargs="+", default=["polnear", "real-dev"], choices=["polnear", "real-dev"])
+    args = parser.parse_args()
+    parse = statements_stage.parse
+    kept: list[str] = []
+
+    def recording(texts):
+        kept.extend(texts)
+        return parse(texts)
+
+    statements_stage.parse = recording
+    stock = spacy.load(MODEL)
+    list(stock.pipe(["Warm-up."]))
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in args.corpus:
+            kept.clear()
+            store = Store(str(Path(tmp) / f"{name}.db"))
+            ingest([str(p) for p in corpus_files(name, 0, Path(tmp))], store)
+            analyse(store)
+            bodies = [d.body for d in store.documents()]
+            store.close()
+            sentences = list(kept)
+            full = _cpu(lambda bodies=bodies: [None for _ in stock.pipe(bodies, batch_size=64)])
+            ours = _cpu(lambda sentences=sentences: parse(sentences))
+            words, parsed = sum(len(b.split()) for b in bodies), sum(len(s.split()) for s in sentences)
+            print(name, json.dumps({"words": words, "parsed_sentences": len(sentences), "parsed_words": parsed,
+                                    "spacy_full_cpu_s": round(full, 2), "parse_cpu_s": round(ours, 2),
+                                    "ceiling_ratio": round(full / ours, 1)}), flush=True)
+
+
+if __name__ == "__main__":
+    main()

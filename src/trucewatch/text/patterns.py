@@ -1,0 +1,50 @@
+"""Regex alternations the engine can rule out quickly.
+
+Python's regex engine has no trie: at every position of a text it tries each alternative of an alternation
+in turn. A prefilter over hundreds of cue patterns ("is there any incident cue in this sentence?") spends
+most of its time there. Grouping the alternatives by the literal character they must start with lets it
+try one character per group instead; it changes nothing for a yes/no search (or for where a match starts),
+as only the alternatives that can start at a position are tried there, in their order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Whether ``pattern`` has a ``|`` outside every group and character class (its first character is then not
+    the first character of every match)."""
+    depth, in_class, escaped = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
+
+
+def by_first_character(alternatives: Sequence[str]) -> str:
+    """``"|".join(alternatives)`` with the alternatives that start with a plain letter or digit grouped under it:
+    ``shell(?:ed|ing)|shells?|mortars?`` -> ``s(?:hell(?:ed|ing)|hells?)|m(?:ortars?)``. For a case-sensitive
+    pattern (the grouped letter matches itself only); within a group, and for the others (which follow the
+    groups), the order is kept."""
+    groups: dict[str, list[str]] = {}
+    others: list[str] = []
+    for alternative in alternatives:
+        if len(alternative) >= 2 and alternative[0].isalnum() and alternative[1] not in "?*+{" \
+                and not _top_level_bar(alternative):
+            groups.setdefault(alternative[0], []).append(alternative[1:])
+        else:
+            others.append(alternative)
+    return "|".join([f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items()] + others)
