@@ -182,16 +182,14 @@ class Match:
     reasons: tuple[str, ...]
 
 
-class Phrases:
-    """Phrases in reading order, indexed by their first words: which of them may match a text, without a loop."""
+class _PartIndex:
+    """Parts indexed by their words and prefixes: which of them may match a text, in order, without testing each."""
 
-    def __init__(self, phrases: Iterable[str]) -> None:
-        self.phrases = tuple(phrases)
+    def __init__(self, parts: Iterable[Part]) -> None:
         self.by_word: dict[str, list[int]] = {}
         self.by_prefix: dict[str, list[int]] = {}
         self.always: list[int] = []
-        for n, phrase in enumerate(self.phrases):
-            part = _parts(phrase)[0]  # the others are checked by Text.search
+        for n, part in enumerate(parts):
             for word in part.words:
                 self.by_word.setdefault(word, []).append(n)
             for prefix in part.prefixes:
@@ -201,14 +199,22 @@ class Phrases:
         self.words = frozenset(self.by_word)
 
     def candidates(self, text: Text) -> list[int]:
-        """Indexes (in order) of the phrases whose first word ``text`` has."""
+        """Indexes (in order) of the parts whose word or prefix ``text`` has: the same as testing each."""
         found = list(self.always)
         for word in self.words.intersection(text.words):
             found.extend(self.by_word[word])
         for prefix, indexes in self.by_prefix.items():
             if prefix in text.lower:
                 found.extend(indexes)
-        return sorted(set(found))  # a phrase with alternatives is found under several words
+        return sorted(set(found))  # a part with alternatives is found under several words
+
+
+class Phrases(_PartIndex):
+    """Phrases in reading order, indexed by their first words (the others are checked by ``Text.search``)."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.phrases = tuple(phrases)
+        super().__init__(_parts(phrase)[0] for phrase in self.phrases)
 
 
 @dataclass(frozen=True)
@@ -278,34 +284,14 @@ def detect_signal(text: str, cues: dict[str, tuple[str, ...]]) -> tuple[str | No
     return _signal(Text(text), cues)
 
 
-class _Cues:
+class _Cues(_PartIndex):
     """A provision's status cues in the order ``_signal`` tries them (by kind in ``SIGNALS``, then as listed), indexed
     like :class:`Phrases`: the cues a text may match come out in that order without testing every cue."""
 
     def __init__(self, cues: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
         listed = dict(cues)
         self.items = tuple((kind, _part(cue)) for kind in SIGNALS for cue in listed.get(kind, ()))
-        self.by_word: dict[str, list[int]] = {}
-        self.by_prefix: dict[str, list[int]] = {}
-        self.always: list[int] = []
-        for n, (_, part) in enumerate(self.items):
-            for word in part.words:
-                self.by_word.setdefault(word, []).append(n)
-            for prefix in part.prefixes:
-                self.by_prefix.setdefault(prefix, []).append(n)
-            if part.keyless:
-                self.always.append(n)
-        self.words = frozenset(self.by_word)
-
-    def candidates(self, text: Text) -> list[int]:
-        """Indexes, in order, of the cues ``text.may_match``: the same cues as testing each."""
-        found = list(self.always)
-        for word in self.words.intersection(text.words):
-            found.extend(self.by_word[word])
-        for prefix, indexes in self.by_prefix.items():
-            if prefix in text.lower:
-                found.extend(indexes)
-        return sorted(set(found))
+        super().__init__(part for _, part in self.items)
 
 
 @lru_cache(maxsize=256)

@@ -240,11 +240,17 @@ def frame_said_that(text: str, sentence: Sentence, cue: int) -> Attribution | No
     speaker = match.group("speaker")
     if not _plausible_speaker(speaker) or not all(_plain_speaker_word(w) for w in speaker.split()):
         return None
-    end = _content_end(text, match.start("next"), stop)
-    if len(text[match.start("next"):end].split()) < 3:
+    return _indirect(text, match, "next", stop)
+
+
+def _indirect(text: str, match: re.Match, content: str, stop: int, speaker: str = "speaker") -> Attribution | None:
+    """The indirect statement a frame's ``match`` reads: its ``content`` group up to where the content ends before
+    ``stop``, none when that is under three words (a fragment, not what was said)."""
+    end = _content_end(text, match.start(content), stop)
+    if len(text[match.start(content):end].split()) < 3:
         return None
-    return Attribution("indirect", match.start("next"), end, match.start("cue"), match.end("cue"),
-                       match.start("speaker"), match.end("speaker"))
+    return Attribution("indirect", match.start(content), end, match.start("cue"), match.end("cue"),
+                       match.start(speaker), match.end(speaker))
 
 
 def _said_match(text: str, start: int, stop: int, cue: int) -> re.Match | None:
@@ -289,11 +295,7 @@ def frame_quoted_as(text: str, sentence: Sentence) -> Attribution | None:
     name = "speaker" if match.group("speaker") else "quoted"
     if not _plausible_speaker(match.group(name)) or not all(_plain_speaker_word(w) for w in match.group(name).split()):
         return None
-    end = _content_end(text, match.start("next"), stop)
-    if len(text[match.start("next"):end].split()) < 3:
-        return None
-    return Attribution("indirect", match.start("next"), end, match.start("cue"), match.end("cue"),
-                       match.start(name), match.end(name))
+    return _indirect(text, match, "next", stop, name)
 
 
 _ACCORDING_FIRST = re.compile(r"(?P<cue>according\s+to)\s+(?P<speaker>[^,]{1,60}?),\s+(?P<content>\S)", re.I)
@@ -322,11 +324,7 @@ def frame_with(text: str, sentence: Sentence, cue: int) -> Attribution | None:
             or not all(_plain_speaker_word(w) for w in speaker.split()):
         return None
     semicolon = text.find(";", match.start("next"), stop)
-    end = _content_end(text, match.start("next"), semicolon if semicolon >= 0 else stop)
-    if len(text[match.start("next"):end].split()) < 3:
-        return None
-    return Attribution("indirect", match.start("next"), end, match.start("cue"), match.end("cue"),
-                       match.start("speaker"), match.end("speaker"))
+    return _indirect(text, match, "next", semicolon if semicolon >= 0 else stop)
 
 
 _IN_WORDS = re.compile(rf"(?P<cue>in\s+(?P<speaker>{alternation(words('quotes', 'words_owners'))})\s+words),\s+"
@@ -339,11 +337,7 @@ def frame_in_words(text: str, sentence: Sentence, cue: int) -> Attribution | Non
     match = _IN_WORDS.match(text, sentence.start, stop)
     if match is None or match.start("cue") != cue:
         return None
-    end = _content_end(text, match.start("content"), stop)
-    if len(text[match.start("content"):end].split()) < 3:
-        return None
-    return Attribution("indirect", match.start("content"), end, match.start("cue"), match.end("cue"),
-                       match.start("speaker"), match.end("speaker"))
+    return _indirect(text, match, "content", stop)
 
 
 def frame_according(text: str, sentence: Sentence, cue: int) -> Attribution | None:
