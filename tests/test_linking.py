@@ -402,3 +402,18 @@ def test_status_cues_tried_through_their_index_as_one_by_one():
                 tried = [(kind, _part(cue)) for kind in SIGNALS for cue in cues.get(kind, ())
                          if text.may_match(_part(cue))]
                 assert [index.items[n] for n in index.candidates(text)] == tried
+
+
+def test_a_sentence_of_two_speakers_accounts_is_cited_whole(agreements):
+    from trucewatch.actors import load_registry
+    from trucewatch.statements import extract_statements
+
+    text = ("Tensions rose on the line of contact on Monday, with Yerevan announcing that Azerbaijani forces had "
+            "violated the ceasefire; Baku, in turn, said the Armenian army had violated the ceasefire first.")
+    doc = Document.of_text(text, doc_id="doc1", published="2021-05-14")
+    sentences = split_sentences(doc)
+    statements = extract_statements(doc, load_registry(), sentences)
+    assert len({s.speaker for s in statements}) == 2
+    links = [x for x in link_document(doc, sentences, statements, agreements["karabakh-2020-11-10"])
+             if x.provision == "1"]
+    assert [(x.start, x.end, x.speaker) for x in links] == [(0, len(text), None)]  # both accounts, side by side

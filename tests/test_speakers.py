@@ -571,3 +571,12 @@ def test_an_inverted_tail_never_takes_a_clause_with_a_cue_verb_for_its_speaker(r
 def test_a_speaker_before_a_colon_holds_no_verb_or_adverb(registry, text):
     speaker = table(text, registry)[0][3]
     assert speaker in (None, "He")
+
+
+def test_each_account_of_a_sentence_of_two_speakers_is_a_statement(registry):
+    text = ("Tensions rose on Monday, with Yerevan announcing that Azerbaijani forces had shelled its border posts; "
+            "Baku, in turn, said the Armenian army had fired first at its positions.")
+    rows = table(text, registry)
+    assert [(r[1], r[4]) for r in rows] == [
+        ("Azerbaijani forces had shelled its border posts", "armenia"),
+        ("the Armenian army had fired first at its positions", "azerbaijan")]

@@ -520,6 +520,8 @@ def link_document(
         statement = _overlapping(statements, by_start, sentence)
         if statement and linking.outside_window((statement.said_on or "")[:10]):
             continue  # said before the signing (or after the end), whenever it was reported
+        if statement and _speakers_in(statements, by_start, sentence) > 1:
+            statement = None  # two speakers' accounts side by side ("Yerevan said A; Baku said B"): the sentence
         attributed: set[str] = set()
         if statement:
             start, end = max(sentence.start, statement.start), min(sentence.end, statement.end)
@@ -586,6 +588,12 @@ def _restates(text: Text, linking: Linker) -> str | None:
         if m := text.search(linking.terms.phrases[n]):
             return m.group(0)
     return None
+
+
+def _speakers_in(statements: Sequence[Statement], overlaps: Overlaps, sentence: Sentence) -> int:
+    """How many speakers have a statement wholly inside ``sentence``."""
+    return len({st.speaker or st.speaker_text for n in overlaps.of(sentence.start, sentence.end)
+                if sentence.start <= (st := statements[n]).start and st.end <= sentence.end})
 
 
 def _overlapping(statements: Sequence[Statement], overlaps: Overlaps, sentence: Sentence) -> Statement | None:

@@ -137,8 +137,9 @@ def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]
     text = pending.text
     results = _with_parsed(pending, parsed) if pending.parsing else pending.results
     results = reattribute(text, results)
-    results = [_with_appositive(text, _without_leading_time(text, _speaker_after_quotation(text, _after_semicolon(
-        text, a)))) for a in without_nested(results) if not scare_quote(text, a) and not title_quote(text, a)]
+    results = without_nested([_after_semicolon(text, a) for a in results])  # "A; X said B" is B, beside A's frame
+    results = [_with_appositive(text, _without_leading_time(text, _speaker_after_quotation(text, a)))
+               for a in results if not scare_quote(text, a) and not title_quote(text, a)]
     joined = join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
     return per_paragraph(text, continue_previous_speaker(text, reported_with_fragments(text, joined, pending.quotes)))
 
@@ -317,6 +318,10 @@ def _candidates(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote
                           for s, e in _around(unframed, sentence))
         if not cues and not needs_frame:
             continue
+        for with_frame in _with_frames(text, sentence, cues):  # the sentence's other cues are read below
+            read.append(with_frame)
+            framed_cues.add(with_frame.cue_start)
+            cues.remove(with_frame.cue_start - sentence.start)
         tail = None if needs_frame else frame_tail(text, sentence, _around(marked, sentence))
         if tail is not None:
             results.append(tail)
@@ -330,6 +335,14 @@ def _candidates(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote
         if sentence.end - sentence.start <= MAX_PARSED_CHARS and may_read(sentence):
             jobs.append(skeleton(text, sentence.start, sentence.end, long_direct))
     return Pending(text, quotes, results, framed_cues, read, jobs, parsing=True)
+
+
+def _with_frames(text: str, sentence: Sentence, cues: list[int]) -> list[Attribution]:
+    """"..., with Yerevan announcing that A; Baku, in turn, said B": in a sentence of several cues, each "with X
+    <cue>ing" clause is reported speech of its own, which a parse of the sentence reads as an adjunct of the other."""
+    if len(cues) < 2:
+        return []
+    return [found for at in cues if (found := frame_with(text, sentence, sentence.start + at)) is not None]
 
 
 _LETTERS = re.compile(r"[A-Za-z]+")
