@@ -27,7 +27,9 @@ from trucewatch.text.dates import context_day, date_mentions, month_number, publ
 from trucewatch.text.numbers import find_numbers
 from trucewatch.text.spans import Overlaps
 
-_CLAUSE = re.compile(r"[,;:()]|\s(?:but|while|whereas|and)\s")
+# where a clause ends: a negation or modal before it does not reach a cue after it ("suffered no losses as a result of
+# the ceasefire violations"); not at "that" (a denial governs its object clause) nor "which" (a war's relative)
+_CLAUSE = re.compile(r"[,;:()]|\s(?:but|while|whereas|and|as|because|although|though|after|when)\s")
 _UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|towards|outside)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _DATELINE = re.compile(r"\s*,?\s*[^\w\s,.]?\s*[(—–]")  # after a name opening a line: "Moscow, (APP", "BAKU —"
 _ORIGIN_CUT = re.compile(r"[.;]")
