@@ -29,3 +29,26 @@ def test_a_negation_in_another_clause_does_not_block_the_cue(body, kind):
 )
 def test_a_negation_in_the_cues_own_clause_still_blocks_it(body):
     assert incidents(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "place_id"),
+    [
+        ("Azerbaijani forces shelled Nerkin Hand on Tuesday.", "nerkin-hand"),
+        ("Israeli strikes hit Deir el-Balah on Tuesday, killing four people.", "deir-al-balah"),
+        ("The RSF shelled El Fasher on Tuesday.", "el-fasher"),
+        ("Separatists shelled Avdeyevka overnight.", "avdiivka"),
+        ("M23 rebels captured the town of Sake on Tuesday.", "sake"),
+    ],
+)
+def test_places_of_the_conflicts_are_resolved_with_every_spelling(body, place_id):
+    [found] = incidents(body)
+    assert found.place_id == place_id
+
+
+def test_a_bundled_place_is_a_point_only_where_it_is_a_settlement():
+    from trucewatch.incidents.gazetteer import load_gazetteer
+
+    for place in load_gazetteer().places.values():
+        if place.latitude is not None:
+            assert place.kind not in ("country", "region", "line"), place.id
