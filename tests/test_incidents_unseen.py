@@ -52,3 +52,16 @@ def test_a_bundled_place_is_a_point_only_where_it_is_a_settlement():
     for place in load_gazetteer().places.values():
         if place.latitude is not None:
             assert place.kind not in ("country", "region", "line"), place.id
+
+
+def test_on_the_same_day_takes_the_day_the_text_just_named():
+    found = incidents(
+        "On May 3, the peacekeepers handed over their base near Lachin.\n\n"
+        "The peacekeepers left the monastery on the same day."
+    )
+    assert [(i.type, i.date) for i in found][-1] == ("troop_withdrawal", "2021-05-03")
+
+
+def test_a_sentence_naming_no_date_keeps_the_reports_day():
+    found = incidents("On May 3, the sides held talks in Moscow.\n\nThe peacekeepers left the monastery.")
+    assert [(i.type, i.date) for i in found][-1] == ("troop_withdrawal", "2021-05-14")

@@ -179,7 +179,8 @@ def _sentence_incidents(
     if not kept:
         return []
     dates = date_mentions(doc.body, today, sentence.start, sentence.end)
-    undated = (None, None) if dates else _context_date(doc, sentence.start, today)
+    same_day = bool(rules.same_day and rules.same_day.search(ltext))
+    undated = (None, None) if dates else _context_date(doc, sentence.start, today, same_day)
     reporter, span = reporter_of(sentence)
     span = span and (span[0] - sentence.start, span[1] - sentence.start)
     places = [p for p in gazetteer.find(text) if not (span and p.start < span[1] and span[0] < p.end)]
@@ -244,10 +245,17 @@ def _date(dates, at: int, published: str | None) -> tuple[str | None, str | None
     return publication_day(published)
 
 
-def _context_date(doc: Document, start: int, today: str | None) -> tuple[str | None, str | None]:
+def _context_date(
+    doc: Document, start: int, today: str | None, same_day: bool = False
+) -> tuple[str | None, str | None]:
     """The date of a sentence naming none: the publication day; in an undated report, the day its paragraph just
     named ("On June 2, ... The meeting was held ..."), else the latest day it writes (its dateline, a caption);
-    none when the report gives no date at all."""
+    none when the report gives no date at all. A sentence saying "on the same day" takes the day the text just
+    named, in any report and across paragraphs."""
+    if same_day:
+        days = [d for d in date_mentions(doc.body, today, max(0, start - CONTEXT), start) if d.precision == "day"]
+        if days:
+            return days[-1].value, "day"
     if doc.published:
         return publication_day(doc.published)
     window = max(0, start - CONTEXT, doc.body.rfind("\n\n", 0, start) + 2)

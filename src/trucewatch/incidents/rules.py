@@ -132,6 +132,7 @@ class IncidentRules:
     counts: dict[str, re.Pattern[str]] = field(default_factory=dict)
     repeat_types: frozenset[str] = frozenset()  # types of one-off events a report tells of more than once (a meeting)
     repeat_details: re.Pattern[str] | None = None  # a time of day a later mention adds ("at noon"): a fact of its own
+    same_day: re.Pattern[str] | None = None  # in an undated sentence: the day just named ("on the same day")
 
 
 def _optional(data: dict, key: str, template: str | None = None) -> re.Pattern[str] | None:
@@ -193,4 +194,5 @@ def incident_rules(language: str = "en") -> IncidentRules:
         counts={kind: _words(words) for kind, words in data.get("counts", {}).items()},
         repeat_types=frozenset(data.get("repeat_types", [])),
         repeat_details=_optional(data, "repeat_details"),
+        same_day=_optional(data, "same_day"),
     )
