@@ -65,3 +65,23 @@ def test_on_the_same_day_takes_the_day_the_text_just_named():
 def test_a_sentence_naming_no_date_keeps_the_reports_day():
     found = incidents("On May 3, the sides held talks in Moscow.\n\nThe peacekeepers left the monastery.")
     assert [(i.type, i.date) for i in found][-1] == ("troop_withdrawal", "2021-05-14")
+
+
+def test_a_yearless_date_soon_after_an_undated_pages_latest_date_is_in_its_year():
+    body = "The leaders held talks in Moscow on May 25, 2023. It says that on June 2, the group held talks in Baku."
+    found = incidents(body, published=None)
+    assert [i.date for i in found] == ["2023-05-25", "2023-06-02"]
+    dated = incidents("On June 2, the group held talks in Baku.", published="2023-05-25")
+    assert [i.date for i in dated] == ["2022-06-02"]  # a dated report's "June 2" is the last before it
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["The leaders held talks in Moscow on May 25.", "Armenian forces shelled Tegh in May, the ministry said."],
+)
+def test_the_month_may_is_no_modal(body):
+    assert len(incidents(body)) == 1
+
+
+def test_the_modal_may_still_makes_a_hypothetical():
+    assert incidents("Azerbaijani forces may shell Tegh, the ministry warned.") == []

@@ -33,6 +33,7 @@ _CLAUSE = re.compile(r"[,;:()]|\s(?:but|while|whereas|and|as|because|although|th
 _UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|towards|outside)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _DATELINE = re.compile(r"\s*,?\s*[^\w\s,.]?\s*[(—–]")  # after a name opening a line: "Moscow, (APP", "BAKU —"
 _ORIGIN_CUT = re.compile(r"[.;]")
+LOOKAHEAD = 92  # days after an undated page's latest full date that its "June 2" may fall in: written after that date
 CONTEXT = 400  # characters before a sentence whose last place name stands for a sentence naming none
 _VIOLENT = {"attack", "shelling", "armed_clash", "ceasefire_violation_report", "casualties", "mine_incident"}
 _PLACE_RANK = {
@@ -81,7 +82,7 @@ def _told(
 ) -> tuple[bool, bool]:
     """What a mention's sentence tells of its own: a date (else its date is the report's, and says nothing), a time of
     day ("at noon", "at 19:00")."""
-    dated = bool(date_mentions(doc.body, today, incident.start, incident.end))
+    dated = bool(date_mentions(doc.body, today, incident.start, incident.end, _lookahead(doc)))
     return dated, bool(details and details.search(low, incident.start, incident.end))
 
 
@@ -178,7 +179,7 @@ def _sentence_incidents(
     kept = [(rule, m) for name, (rule, m) in cues.items() if name not in suppressed]
     if not kept:
         return []
-    dates = date_mentions(doc.body, today, sentence.start, sentence.end)
+    dates = date_mentions(doc.body, today, sentence.start, sentence.end, _lookahead(doc))
     same_day = bool(rules.same_day and rules.same_day.search(ltext))
     undated = (None, None) if dates else _context_date(doc, sentence.start, today, same_day)
     reporter, span = reporter_of(sentence)
@@ -245,6 +246,12 @@ def _date(dates, at: int, published: str | None) -> tuple[str | None, str | None
     return publication_day(published)
 
 
+def _lookahead(doc: Document) -> int:
+    """How far after the reference day a yearless date may fall: none for a dated report, :data:`LOOKAHEAD` for an
+    undated one (whose reference is only the latest date it writes)."""
+    return 0 if doc.published else LOOKAHEAD
+
+
 def _context_date(
     doc: Document, start: int, today: str | None, same_day: bool = False
 ) -> tuple[str | None, str | None]:
@@ -253,13 +260,16 @@ def _context_date(
     none when the report gives no date at all. A sentence saying "on the same day" takes the day the text just
     named, in any report and across paragraphs."""
     if same_day:
-        days = [d for d in date_mentions(doc.body, today, max(0, start - CONTEXT), start) if d.precision == "day"]
+        days = [
+            d for d in date_mentions(doc.body, today, max(0, start - CONTEXT), start, _lookahead(doc))
+            if d.precision == "day"
+        ]
         if days:
             return days[-1].value, "day"
     if doc.published:
         return publication_day(doc.published)
     window = max(0, start - CONTEXT, doc.body.rfind("\n\n", 0, start) + 2)
-    days = [d for d in date_mentions(doc.body, today, window, start) if d.precision == "day"]
+    days = [d for d in date_mentions(doc.body, today, window, start, LOOKAHEAD) if d.precision == "day"]
     return (days[-1].value, "day") if days else publication_day(today)
 
 
