@@ -85,3 +85,29 @@ def test_the_month_may_is_no_modal(body):
 
 def test_the_modal_may_still_makes_a_hypothetical():
     assert incidents("Azerbaijani forces may shell Tegh, the ministry warned.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Turkish and Russian troops conducted a joint patrol along the M4 highway.", "peacekeeper_deployment"),
+        ("The foreign ministers of Armenia and Azerbaijan met in Washington on Tuesday.", "negotiation_meeting"),
+        ("Two Palestinians were killed by Israeli fire in Khan Younis.", "attack"),
+        ("Israeli forces killed two Palestinians in Khan Younis on Tuesday.", "attack"),
+        ("The army said it had downed two drones over Khartoum.", "attack"),
+        ("The SMM recorded 120 explosions in Luhansk region.", "ceasefire_violation_report"),
+    ],
+)
+def test_common_wordings_of_an_incident_are_found(body, kind):
+    assert kind in [i.type for i in incidents(body)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Azerbaijan handed over the bodies of several soldiers killed in the fighting.",
+        "The majority of those I met in Goris had come on buses.",
+    ],
+)
+def test_a_participle_or_a_chance_encounter_is_no_attack_or_meeting(body):
+    assert not {"attack", "negotiation_meeting"} & {i.type for i in incidents(body)}
