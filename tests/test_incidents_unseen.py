@@ -111,3 +111,15 @@ def test_common_wordings_of_an_incident_are_found(body, kind):
 )
 def test_a_participle_or_a_chance_encounter_is_no_attack_or_meeting(body):
     assert not {"attack", "negotiation_meeting"} & {i.type for i in incidents(body)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The envoy is deeply concerned about reports of attacks along the border.",
+        "The declaration lacks details on rebel and Rwandan troop withdrawals.",
+        "Among them are 250 prisoners serving life sentences for deadly attacks.",
+    ],
+)
+def test_an_incident_spoken_of_not_reported_is_none(body):
+    assert incidents(body) == []
