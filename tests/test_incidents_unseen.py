@@ -123,3 +123,27 @@ def test_a_participle_or_a_chance_encounter_is_no_attack_or_meeting(body):
 )
 def test_an_incident_spoken_of_not_reported_is_none(body):
     assert incidents(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The centre will monitor and report the ceasefire violations through the use of drones.",
+        "Joint patrols by Turkish and Russian troops along the M4 highway in Idlib will begin on March 15.",
+        "A trilateral meeting with the mediators in Geneva would also take place.",
+    ],
+)
+def test_a_future_or_modal_predicate_makes_no_incident(body):
+    assert incidents(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Armenia and Azerbaijan signed a peace roadmap on Friday that the mediator said will end the conflict.",
+         "agreement_signed"),
+        ("Air strikes and clashes between the warring factions could be heard in Khartoum on Sunday.", "armed_clash"),
+    ],
+)
+def test_a_future_in_a_relative_clause_or_a_perception_modal_keeps_the_incident(body, kind):
+    assert kind in [i.type for i in incidents(body)]

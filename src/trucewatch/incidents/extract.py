@@ -30,6 +30,11 @@ from trucewatch.text.spans import Overlaps
 # where a clause ends: a negation or modal before it does not reach a cue after it ("suffered no losses as a result of
 # the ceasefire violations"); not at "that" (a denial governs its object clause) nor "which" (a war's relative)
 _CLAUSE = re.compile(r"[,;:()]|\s(?:but|while|whereas|and|as|because|although|though|after|when)\s")
+# where a modal's scope ends: it reaches over "and" ("will monitor and report the violations"), not over punctuation
+_SENTENCE_PART = re.compile(r"[,;:()]|\s(?:but|while|whereas)\s")
+# where the predicate of a noun cue ends ("Joint patrols by ... troops along the M4 will begin"): not in a relative
+# clause ("signed a roadmap that Trump said will end the conflict")
+_PREDICATE_END = re.compile(r"[,;:()]|\s(?:but|while|whereas|that|which|who|when|where|after|because)\s")
 _UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|towards|outside)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _DATELINE = re.compile(r"\s*,?\s*[^\w\s,.]?\s*[(—–]")  # after a name opening a line: "Moscow, (APP", "BAKU —"
 _ORIGIN_CUT = re.compile(r"[.;]")
@@ -134,6 +139,10 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
         cut = list(_CLAUSE.finditer(clause))
         if cut:
             clause = clause[cut[-1].end() :]
+        part = text[max(0, match.start() - 80) : match.start()]
+        part = part[parts[-1].end() :] if (parts := list(_SENTENCE_PART.finditer(part))) else part
+        rest = text[match.end() : match.end() + 100]
+        rest = rest[: m.start()] if (m := _PREDICATE_END.search(rest)) else rest
         after = text[match.end() : match.end() + 40]
         after = after[: m.start()] if (m := _CLAUSE.search(after)) else after
         if (
@@ -146,6 +155,8 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
             )
             or (rules.future and rules.future.match(after.lstrip()))
             or (rules.future_inside and rules.future_inside.search(match.group()))
+            or (rules.future_inside and rules.future_inside.search(part))
+            or (rules.future_predicate and rules.future_predicate.search(rest))
             or (rules.denied and rules.denied.search(text, match.end()))
             or _referenced(match, text, rules)
         ):

@@ -117,6 +117,7 @@ class IncidentRules:
     blocked: re.Pattern[str]  # negation, hypotheticals, background: before the cue in its clause
     future: re.Pattern[str] | None  # up to three words after the cue: "patrols will begin", "over it are set to"
     future_inside: re.Pattern[str] | None  # inside a cue with words between its parts: "peacekeepers will be deployed"
+    future_predicate: re.Pattern[str] | None  # later in its clause: "joint patrols by ... along the M4 will begin"
     denied: re.Pattern[str] | None  # later in the sentence: "... fired on our positions is false"
     terms: re.Pattern[str] | None  # anywhere in the sentence: an agreement's terms restated ("provides for")
     references: re.Pattern[str] | None  # around a cue: an agreement named as what was violated ("in violation of")
@@ -179,6 +180,7 @@ def incident_rules(language: str = "en") -> IncidentRules:
         blocked=_words([*data["negation"], *data["hypothetical"], *data.get("background", [])]),
         future=_optional(data, "future_after", r"(?:[\w'’-]+\s+){0,3}?(?:{words})(?![\w])"),
         future_inside=_optional(data, "future_after"),
+        future_predicate=_optional(data, "future_predicate"),
         denied=_optional(data, "denial_after"),
         terms=_optional(data, "terms"),
         references=_optional(data, "references"),
