@@ -147,3 +147,8 @@ def test_a_future_or_modal_predicate_makes_no_incident(body):
 )
 def test_a_future_in_a_relative_clause_or_a_perception_modal_keeps_the_incident(body, kind):
     assert kind in [i.type for i in incidents(body)]
+
+
+def test_a_cue_opening_with_its_article_after_during_is_background():
+    assert incidents("During the meeting, the commissions agreed on the following:") == []
+    assert [i.type for i in incidents("The sides held talks in Geneva during the day.")] == ["negotiation_meeting"]
