@@ -152,3 +152,8 @@ def test_a_future_in_a_relative_clause_or_a_perception_modal_keeps_the_incident(
 def test_a_cue_opening_with_its_article_after_during_is_background():
     assert incidents("During the meeting, the commissions agreed on the following:") == []
     assert [i.type for i in incidents("The sides held talks in Geneva during the day.")] == ["negotiation_meeting"]
+
+
+def test_an_intention_does_not_reach_an_event_after_following():
+    found = incidents("The rebels have agreed to disarm following the conclusion of a ceasefire agreement in Pretoria.")
+    assert "agreement_signed" in [i.type for i in found]

@@ -29,7 +29,7 @@ from trucewatch.text.spans import Overlaps
 
 # where a clause ends: a negation or modal before it does not reach a cue after it ("suffered no losses as a result of
 # the ceasefire violations"); not at "that" (a denial governs its object clause) nor "which" (a war's relative)
-_CLAUSE = re.compile(r"[,;:()]|\s(?:but|while|whereas|and|as|because|although|though|after|when)\s")
+_CLAUSE = re.compile(r"[,;:()]|\s(?:but|while|whereas|and|as|because|although|though|after|following|when)\s")
 # where a modal's scope ends: it reaches over "and" ("will monitor and report the violations"), not over punctuation
 _SENTENCE_PART = re.compile(r"[,;:()]|\s(?:but|while|whereas)\s")
 # where the predicate of a noun cue ends ("Joint patrols by ... troops along the M4 will begin"): not in a relative
