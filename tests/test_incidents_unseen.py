@@ -157,3 +157,8 @@ def test_a_cue_opening_with_its_article_after_during_is_background():
 def test_an_intention_does_not_reach_an_event_after_following():
     found = incidents("The rebels have agreed to disarm following the conclusion of a ceasefire agreement in Pretoria.")
     assert "agreement_signed" in [i.type for i in found]
+
+
+def test_a_shooting_is_an_attack_but_shooting_down_is_not_the_noun():
+    assert [i.type for i in incidents("As a result of the shooting, two servicemen were killed.")] == ["attack"]
+    assert [i.cue for i in incidents("Forces carried out the shooting down of a drone.")] != ["the shooting"]
