@@ -162,3 +162,10 @@ def test_an_intention_does_not_reach_an_event_after_following():
 def test_a_shooting_is_an_attack_but_shooting_down_is_not_the_noun():
     assert [i.type for i in incidents("As a result of the shooting, two servicemen were killed.")] == ["attack"]
     assert [i.cue for i in incidents("Forces carried out the shooting down of a drone.")] != ["the shooting"]
+
+
+def test_an_undated_sentence_takes_a_recent_day_its_paragraph_just_named():
+    found = incidents("On Tuesday, the sides held talks in Geneva. Azerbaijani forces shelled Tegh.")
+    assert [(i.type, i.date) for i in found] == [("negotiation_meeting", "2021-05-11"), ("shelling", "2021-05-11")]
+    old = incidents("On May 2, 2019, the sides held talks in Geneva. Azerbaijani forces shelled Tegh.")
+    assert [(i.type, i.date) for i in old][-1] == ("shelling", "2021-05-14")  # a day long past is background

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 from functools import partial
 
 from trucewatch.actors import ActorRegistry
@@ -39,6 +40,7 @@ _UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|towards|outside)\s+(?:the\s+)?([A-
 _DATELINE = re.compile(r"\s*,?\s*[^\w\s,.]?\s*[(—–]")  # after a name opening a line: "Moscow, (APP", "BAKU —"
 _ORIGIN_CUT = re.compile(r"[.;]")
 LOOKAHEAD = 92  # days after an undated page's latest full date that its "June 2" may fall in: written after that date
+RECENT = 8  # days before publication that a day named in a paragraph is still the day of its undated sentences
 CONTEXT = 400  # characters before a sentence whose last place name stands for a sentence naming none
 _VIOLENT = {"attack", "shelling", "armed_clash", "ceasefire_violation_report", "casualties", "mine_incident"}
 _PLACE_RANK = {
@@ -266,9 +268,10 @@ def _lookahead(doc: Document) -> int:
 def _context_date(
     doc: Document, start: int, today: str | None, same_day: bool = False
 ) -> tuple[str | None, str | None]:
-    """The date of a sentence naming none: the publication day; in an undated report, the day its paragraph just
-    named ("On June 2, ... The meeting was held ..."), else the latest day it writes (its dateline, a caption);
-    none when the report gives no date at all. A sentence saying "on the same day" takes the day the text just
+    """The date of a sentence naming none: the day its paragraph just named ("On June 2, ... The meeting was held
+    ..."), in a dated report only one of the week before publication (an older one is background), else the
+    publication day; in an undated report else the latest day it writes (its dateline, a caption); none when the
+    report gives no date at all. A sentence saying "on the same day" takes the day the text just
     named, in any report and across paragraphs."""
     if same_day:
         days = [
@@ -277,11 +280,19 @@ def _context_date(
         ]
         if days:
             return days[-1].value, "day"
-    if doc.published:
-        return publication_day(doc.published)
     window = max(0, start - CONTEXT, doc.body.rfind("\n\n", 0, start) + 2)
-    days = [d for d in date_mentions(doc.body, today, window, start, LOOKAHEAD) if d.precision == "day"]
+    days = [d for d in date_mentions(doc.body, today, window, start, _lookahead(doc)) if d.precision == "day"]
+    if doc.published:
+        recent = [d for d in days if _days_between(d.value, doc.published) in range(RECENT)]
+        return (recent[-1].value, "day") if recent else publication_day(doc.published)
     return (days[-1].value, "day") if days else publication_day(today)
+
+
+def _days_between(day: str, later: str) -> int:
+    try:
+        return (date.fromisoformat(later[:10]) - date.fromisoformat(day[:10])).days
+    except ValueError:
+        return -1
 
 
 def _where(mention: PlaceMention, text: str, rules: IncidentRules) -> bool:
