@@ -169,3 +169,8 @@ def test_an_undated_sentence_takes_a_recent_day_its_paragraph_just_named():
     assert [(i.type, i.date) for i in found] == [("negotiation_meeting", "2021-05-11"), ("shelling", "2021-05-11")]
     old = incidents("On May 2, 2019, the sides held talks in Geneva. Azerbaijani forces shelled Tegh.")
     assert [(i.type, i.date) for i in old][-1] == ("shelling", "2021-05-14")  # a day long past is background
+
+
+def test_last_night_is_the_day_before_publication():
+    [found] = incidents("Azerbaijani forces shelled Tegh last night.")
+    assert found.date == "2021-05-13"
