@@ -174,3 +174,23 @@ def test_an_undated_sentence_takes_a_recent_day_its_paragraph_just_named():
 def test_last_night_is_the_day_before_publication():
     [found] = incidents("Azerbaijani forces shelled Tegh last night.")
     assert found.date == "2021-05-13"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("The peacekeeping contingent's withdrawal from Karabakh was completed on June 12.", "troop_withdrawal"),
+        ("The Russian peacekeeping mission has ended its activities in Karabakh.", "troop_withdrawal"),
+        ("The truce took hold on Sunday morning.", "ceasefire_declared"),
+        ("Israel and Hamas agreed to the first phase of the ceasefire plan.", "agreement_signed"),
+        ("Flights resumed from Sanaa airport on Monday for the first time in six years.", "humanitarian_access"),
+        ("Fuel ships were allowed to dock at Hodeidah port.", "humanitarian_access"),
+        ("The government and the rebels signed a permanent cessation of hostilities agreement in Pretoria.",
+         "agreement_signed"),
+        ("The Sudanese army and the RSF exchanged heavy fire in Khartoum.", "armed_clash"),
+        ("Israeli troops opened fire on crowds waiting for aid, killing 20 people.", "attack"),
+        ("Two soldiers were killed during clashes with the rebels.", "armed_clash"),
+    ],
+)
+def test_more_wordings_of_an_incident_are_found(body, kind):
+    assert kind in [i.type for i in incidents(body)]

@@ -153,7 +153,7 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
             or (rules.infinitive and not rule.purpose_counts and rules.infinitive.search(clause))
             or (
                 rules.nominal_background
-                and rules.nominal_background.search(text, max(0, match.start() - 80), match.start())
+                and rules.nominal_background.search(text, max(0, match.start() - 80), match.start() + _article(match))
             )
             or (rules.future and rules.future.match(after.lstrip()))
             or (rules.future_inside and rules.future_inside.search(match.group()))
@@ -165,6 +165,16 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
             continue
         return match
     return None
+
+
+_ARTICLE = re.compile(r"(?:the|a|an)\s+")
+
+
+def _article(cue: re.Match[str]) -> int:
+    """The length of the article a cue opens with ("the meeting"): it belongs to the noun phrase before the noun, so
+    "during the meeting" reads as the background it is."""
+    article = _ARTICLE.match(cue.group())
+    return article.end() if article else 0
 
 
 def _referenced(cue: re.Match[str], text: str, rules: IncidentRules) -> bool:
