@@ -194,3 +194,21 @@ def test_last_night_is_the_day_before_publication():
 )
 def test_more_wordings_of_an_incident_are_found(body, kind):
     assert kind in [i.type for i in incidents(body)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The advanced weapons were supplied by Turkey.",
+        "He rallied support for the peace plan in parliament.",
+        "The withdrawal of Russian peacekeepers was originally scheduled for 2025.",
+        "The meeting is scheduled for next week.",
+        "Protests are planned for Saturday.",
+    ],
+)
+def test_a_word_of_an_incident_in_another_sense_or_a_plan_is_none(body):
+    assert incidents(body) == []
+
+
+def test_forces_advancing_is_a_clash():
+    assert "armed_clash" in [i.type for i in incidents("Rebel forces advanced towards Goma on Tuesday.")]
