@@ -212,3 +212,19 @@ def test_a_word_of_an_incident_in_another_sense_or_a_plan_is_none(body):
 
 def test_forces_advancing_is_a_clash():
     assert "armed_clash" in [i.type for i in incidents("Rebel forces advanced towards Goma on Tuesday.")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He called for an immediate ceasefire and the withdrawal of troops.",
+        "The deal paves the way for the release of prisoners.",
+    ],
+)
+def test_a_call_or_prospect_reaches_a_coordinated_noun_phrase(body):
+    assert incidents(body) == []
+
+
+def test_and_joining_two_clauses_still_ends_the_call():
+    found = incidents("Baku called for restraint and Armenian forces shelled Tegh on Tuesday.")
+    assert [i.type for i in found] == ["shelling"]

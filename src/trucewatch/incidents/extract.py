@@ -31,6 +31,8 @@ from trucewatch.text.spans import Overlaps
 # where a clause ends: a negation or modal before it does not reach a cue after it ("suffered no losses as a result of
 # the ceasefire violations"); not at "that" (a denial governs its object clause) nor "which" (a war's relative)
 _CLAUSE = re.compile(r"[,;:()]|\s(?:but|while|whereas|and|as|because|although|though|after|following|when)\s")
+# what follows "and" when it joins two noun phrases, not two clauses: an article or determiner, up to two words, the cue
+_COORDINATED = re.compile(r"(?:the|a|an|its|their|his|her|all|any)\s+(?:[\w-]+\s+){0,2}")
 # where a modal's scope ends: it reaches over "and" ("will monitor and report the violations"), not over punctuation
 _SENTENCE_PART = re.compile(r"[,;:()]|\s(?:but|while|whereas)\s")
 # where the predicate of a noun cue ends ("Joint patrols by ... troops along the M4 will begin"): not in a relative
@@ -139,6 +141,8 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
     for match in rule.cues.finditer(text):
         clause = text[max(0, match.start() - 80) : match.start()]
         cut = list(_CLAUSE.finditer(clause))
+        while cut and _COORDINATED.fullmatch(clause, cut[-1].end()) and cut[-1].group().strip() == "and":
+            cut.pop()  # "called for a ceasefire and the withdrawal of troops": one object, one clause
         if cut:
             clause = clause[cut[-1].end() :]
         part = text[max(0, match.start() - 80) : match.start()]
