@@ -228,3 +228,24 @@ def test_a_call_or_prospect_reaches_a_coordinated_noun_phrase(body):
 def test_and_joining_two_clauses_still_ends_the_call():
     found = incidents("Baku called for restraint and Armenian forces shelled Tegh on Tuesday.")
     assert [i.type for i in found] == ["shelling"]
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Israel halted the entry of aid into Gaza on Sunday.", "blockade"),
+        ("The Houthis kept the roads around Taiz closed.", "blockade"),
+        ("Azerbaijani forces captured six Armenian servicemen.", "armed_clash"),
+        ("Blinken hosted the foreign ministers of Armenia and Azerbaijan in Washington.", "negotiation_meeting"),
+        ("Putin announced a 30-hour Easter truce.", "ceasefire_declared"),
+    ],
+)
+def test_blockades_captures_hostings_and_truces_in_other_words(body, kind):
+    assert kind in [i.type for i in incidents(body)]
+
+
+def test_aid_halted_is_a_blockade_only_and_a_release_of_captured_soldiers_no_capture():
+    assert [i.type for i in incidents("Israel suspended aid deliveries to Gaza.")] == ["blockade"]
+    assert incidents("Japan halted economic aid to Serbia.") == []
+    released = incidents("Azerbaijan released ten captured soldiers who had been detained by its forces.")
+    assert [i.type for i in released] == ["detainee_release"]
