@@ -249,3 +249,8 @@ def test_aid_halted_is_a_blockade_only_and_a_release_of_captured_soldiers_no_cap
     assert incidents("Japan halted economic aid to Serbia.") == []
     released = incidents("Azerbaijan released ten captured soldiers who had been detained by its forces.")
     assert [i.type for i in released] == ["detainee_release"]
+
+
+def test_a_vehicle_coming_under_fire_is_an_attack():
+    body = "Five peacekeepers were killed when their car came under fire near Dzhanyatag."
+    assert [i.type for i in incidents(body)] == ["attack"]
