@@ -254,3 +254,32 @@ def test_aid_halted_is_a_blockade_only_and_a_release_of_captured_soldiers_no_cap
 def test_a_vehicle_coming_under_fire_is_an_attack():
     body = "Five peacekeepers were killed when their car came under fire near Dzhanyatag."
     assert [i.type for i in incidents(body)] == ["attack"]
+
+
+def _russian(body: str):
+    from trucewatch.actors import load_registry
+    from trucewatch.incidents import extract_incidents
+    from trucewatch.incidents.gazetteer import load_gazetteer
+    from trucewatch.records import Document
+    from trucewatch.text.sentences import split_sentences
+
+    doc = Document.of_text(body, published="2021-05-14", language="ru")
+    return extract_incidents(doc, split_sentences(doc), load_registry(), load_gazetteer())
+
+
+def test_a_singular_violation_counts_one_and_a_number_wins():
+    [one] = _russian("Вступление. Зафиксировано нарушение режима прекращения огня в Мардакертском районе.")
+    assert one.counts == {"violations": 1}
+    [three] = _russian("Вступление. Зафиксировано три нарушения режима прекращения огня в Мардакертском районе.")
+    assert three.counts == {"violations": 3}
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Вступление. Азербайджан передал Армении десять военнопленных.", "detainee_release"),
+        ("Вступление. Российские миротворцы вошли в Лачинский коридор.", "peacekeeper_deployment"),
+    ],
+)
+def test_russian_releases_of_prisoners_of_war_and_peacekeepers_entering(body, kind):
+    assert kind in [i.type for i in _russian(body)]

@@ -131,6 +131,7 @@ class IncidentRules:
     acts_before: re.Pattern[str] | None  # just before a name: the name is who acted ("launched by Baku")
     origin_before: re.Pattern[str] | None  # before a name in its clause: fire came from there ("from positions in")
     counts: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    single_counts: dict[str, re.Pattern[str]] = field(default_factory=dict)  # a singular noun: one ("нарушение")
     repeat_types: frozenset[str] = frozenset()  # types of one-off events a report tells of more than once (a meeting)
     repeat_details: re.Pattern[str] | None = None  # a time of day a later mention adds ("at noon"): a fact of its own
     same_day: re.Pattern[str] | None = None  # in an undated sentence: the day just named ("on the same day")
@@ -194,6 +195,7 @@ def incident_rules(language: str = "en") -> IncidentRules:
         origin_before=_optional(data, "origin_before"),
         acts_before=_optional(data, "acts_before", r"(?<![\w-])(?:{words})\s+$"),
         counts={kind: _words(words) for kind, words in data.get("counts", {}).items()},
+        single_counts={kind: _words(words) for kind, words in data.get("single_counts", {}).items()},
         repeat_types=frozenset(data.get("repeat_types", [])),
         repeat_details=_optional(data, "repeat_details"),
         same_day=_optional(data, "same_day"),
