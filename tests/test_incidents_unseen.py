@@ -283,3 +283,8 @@ def test_a_singular_violation_counts_one_and_a_number_wins():
 )
 def test_russian_releases_of_prisoners_of_war_and_peacekeepers_entering(body, kind):
     assert kind in [i.type for i in _russian(body)]
+
+
+def test_a_plural_scale_word_counts_two_of_it_and_dozens_twelve():
+    assert incidents("Thousands of people have been killed in the fighting.")[0].counts == {"killed": 2000}
+    assert incidents("Dozens of people were killed in the fighting.")[0].counts == {"killed": 12}

@@ -448,7 +448,7 @@ def _counts(text: str, numbers, rule: TypeRule, rules: IncidentRules) -> dict[st
             elif (tail := pattern.search(before)) and not before[tail.end() :].strip(" ,"):
                 best = best or (99, kind)
         if best and best[1] not in counts:
-            counts[best[1]] = int(number.value)
+            counts[best[1]] = rules.plural_scales.get(text[number.start : number.end].strip(), int(number.value))
     for kind in rule.counts:
         if kind not in counts and (single := rules.single_counts.get(kind)) and single.search(text):
             counts[kind] = 1

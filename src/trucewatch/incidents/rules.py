@@ -132,6 +132,7 @@ class IncidentRules:
     origin_before: re.Pattern[str] | None  # before a name in its clause: fire came from there ("from positions in")
     counts: dict[str, re.Pattern[str]] = field(default_factory=dict)
     single_counts: dict[str, re.Pattern[str]] = field(default_factory=dict)  # a singular noun: one ("нарушение")
+    plural_scales: dict[str, int] = field(default_factory=dict)  # "hundreds" -> 200: at least two hundred
     repeat_types: frozenset[str] = frozenset()  # types of one-off events a report tells of more than once (a meeting)
     repeat_details: re.Pattern[str] | None = None  # a time of day a later mention adds ("at noon"): a fact of its own
     same_day: re.Pattern[str] | None = None  # in an undated sentence: the day just named ("on the same day")
@@ -196,6 +197,7 @@ def incident_rules(language: str = "en") -> IncidentRules:
         acts_before=_optional(data, "acts_before", r"(?<![\w-])(?:{words})\s+$"),
         counts={kind: _words(words) for kind, words in data.get("counts", {}).items()},
         single_counts={kind: _words(words) for kind, words in data.get("single_counts", {}).items()},
+        plural_scales={word.lower(): value for word, value in data.get("plural_scales", {}).items()},
         repeat_types=frozenset(data.get("repeat_types", [])),
         repeat_details=_optional(data, "repeat_details"),
         same_day=_optional(data, "same_day"),
