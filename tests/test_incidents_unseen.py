@@ -288,3 +288,16 @@ def test_russian_releases_of_prisoners_of_war_and_peacekeepers_entering(body, ki
 def test_a_plural_scale_word_counts_two_of_it_and_dozens_twelve():
     assert incidents("Thousands of people have been killed in the fighting.")[0].counts == {"killed": 2000}
     assert incidents("Dozens of people were killed in the fighting.")[0].counts == {"killed": 12}
+
+
+@pytest.mark.parametrize(
+    ("body", "counts"),
+    [
+        ("The fighting killed at least 866 civilians and wounded thousands more.", {"killed": 866, "wounded": 2000}),
+        ("Eight soldiers of the army have been killed and 34 wounded in the fighting.", {"killed": 8, "wounded": 34}),
+        ("In the previous 24 hours, the Mission recorded 20 ceasefire violations in the region.", {"violations": 20}),
+        ("Forces shot down a helicopter, killing two crew members.", {"killed": 2}),
+    ],
+)
+def test_each_number_counts_what_its_nearest_word_says(body, counts):
+    assert incidents(body)[0].counts == counts

@@ -43,6 +43,7 @@ _DATELINE = re.compile(r"\s*,?\s*[^\w\s,.]?\s*[(—–]")  # after a name openin
 _ORIGIN_CUT = re.compile(r"[.;]")
 LOOKAHEAD = 92  # days after an undated page's latest full date that its "June 2" may fall in: written after that date
 RECENT = 8  # days before publication that a day named in a paragraph is still the day of its undated sentences
+COUNT_GAP = 6  # words at most between a number and the word saying what it counts, in one clause
 CONTEXT = 400  # characters before a sentence whose last place name stands for a sentence naming none
 _VIOLENT = {"attack", "shelling", "armed_clash", "ceasefire_violation_report", "casualties", "mine_incident"}
 _PLACE_RANK = {
@@ -429,8 +430,9 @@ def _forces(registry: ActorRegistry, rules: IncidentRules) -> tuple[re.Pattern[s
 
 
 def _counts(text: str, numbers, rule: TypeRule, rules: IncidentRules) -> dict[str, int]:
-    """Counts the type may carry: a number followed within a few words by the count's word, or just after it."""
-    counts: dict[str, int] = {}
+    """Counts the type may carry: a number just after the count's word ("killing two"), else followed within a few
+    words by it ("49 servicemen were killed")."""
+    nearest: dict[str, tuple[int, int]] = {}  # kind -> (distance to its word, number)
     for number in numbers:
         if not float(number.value).is_integer() or number.value <= 0:
             continue
@@ -441,14 +443,18 @@ def _counts(text: str, numbers, rule: TypeRule, rules: IncidentRules) -> dict[st
             pattern = rules.counts.get(kind)
             if pattern is None:
                 continue
+            if (tail := pattern.search(before)) and not before[tail.end() :].strip(" ,"):
+                best = (-1, kind)  # the word just before ("killing two", "killed at least 866") governs the number
+                break
             match = pattern.search(after)
-            if match and len(after[: match.start()].split()) <= 4 and not re.search(r"[.;]", after[: match.start()]):
-                if best is None or match.start() < best[0]:
-                    best = (match.start(), kind)
-            elif (tail := pattern.search(before)) and not before[tail.end() :].strip(" ,"):
-                best = best or (99, kind)
-        if best and best[1] not in counts:
-            counts[best[1]] = rules.plural_scales.get(text[number.start : number.end].strip(), int(number.value))
+            gap = after[: match.start()] if match else ""
+            close = match and len(gap.split()) <= COUNT_GAP and not re.search(r"[.;,]", gap)
+            if match and close and (best is None or match.start() < best[0]):
+                best = (match.start(), kind)
+        if best and (best[1] not in nearest or best[0] < nearest[best[1]][0]):  # the number nearest its word
+            value = rules.plural_scales.get(text[number.start : number.end].strip(), int(number.value))
+            nearest[best[1]] = (best[0], value)
+    counts = {kind: value for kind, (_, value) in nearest.items()}
     for kind in rule.counts:
         if kind not in counts and (single := rules.single_counts.get(kind)) and single.search(text):
             counts[kind] = 1
