@@ -301,3 +301,19 @@ def test_a_plural_scale_word_counts_two_of_it_and_dozens_twelve():
 )
 def test_each_number_counts_what_its_nearest_word_says(body, counts):
     assert incidents(body)[0].counts == counts
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Neither Armenia nor the Russian peacekeepers stationed in the region stepped in.",
+        "The area where Russian peacekeepers are temporarily stationed was calm.",
+    ],
+)
+def test_peacekeepers_being_stationed_somewhere_is_a_state_not_a_deployment(body):
+    assert "peacekeeper_deployment" not in [i.type for i in incidents(body)]
+
+
+def test_peacekeepers_deployed_or_stationed_in_the_past_is_a_deployment():
+    found = incidents("In November 2020, 1,960 Russian peacekeepers were stationed in Karabakh.")
+    assert "peacekeeper_deployment" in [i.type for i in found]
