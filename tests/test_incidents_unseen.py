@@ -317,3 +317,12 @@ def test_peacekeepers_being_stationed_somewhere_is_a_state_not_a_deployment(body
 def test_peacekeepers_deployed_or_stationed_in_the_past_is_a_deployment():
     found = incidents("In November 2020, 1,960 Russian peacekeepers were stationed in Karabakh.")
     assert "peacekeeper_deployment" in [i.type for i in found]
+
+
+def test_the_gazetteer_prefers_the_longest_name_and_keeps_word_boundaries():
+    from trucewatch.incidents.gazetteer import load_gazetteer
+
+    found = load_gazetteer().find("Strikes hit Gaza City, the Gaza Strip, Gaza and Gazan homes near Khan Younis.")
+    assert [(m.text, m.place.id) for m in found] == [
+        ("Gaza City", "gaza-city"), ("Gaza Strip", "gaza-strip"), ("Gaza", "gaza-strip"), ("Khan Younis", "khan-yunis")
+    ]
