@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 from functools import partial
 
 from trucewatch.actors import ActorRegistry
@@ -29,10 +30,22 @@ from trucewatch.text.dates import context_day, date_mentions, month_number, publ
 from trucewatch.text.numbers import find_numbers
 from trucewatch.text.spans import Overlaps
 
-_CLAUSE = re.compile(r"[,;:()]|\s(?:but|while|whereas|and)\s")
+# where a clause ends: a negation or modal before it does not reach a cue after it ("suffered no losses as a result of
+# the ceasefire violations"); not at "that" (a denial governs its object clause) nor "which" (a war's relative)
+_CLAUSE = re.compile(r"[,;:()]|\s(?:but|while|whereas|and|as|because|although|though|after|following|when)\s")
+# what follows "and" when it joins two noun phrases, not two clauses: an article or determiner, up to two words, the cue
+_COORDINATED = re.compile(r"(?:the|a|an|its|their|his|her|all|any)\s+(?:[\w-]+\s+){0,2}")
+# where a modal's scope ends: it reaches over "and" ("will monitor and report the violations"), not over punctuation
+_SENTENCE_PART = re.compile(r"[,;:()]|\s(?:but|while|whereas)\s")
+# where the predicate of a noun cue ends ("Joint patrols by ... troops along the M4 will begin"): not in a relative
+# clause ("signed a roadmap that Trump said will end the conflict")
+_PREDICATE_END = re.compile(r"[,;:()]|\s(?:but|while|whereas|that|which|who|when|where|after|because)\s")
 _UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|towards|outside)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _DATELINE = re.compile(r"\s*,?\s*[^\w\s,.]?\s*[(—–]")  # after a name opening a line: "Moscow, (APP", "BAKU —"
 _ORIGIN_CUT = re.compile(r"[.;]")
+LOOKAHEAD = 92  # days after an undated page's latest full date that its "June 2" may fall in: written after that date
+RECENT = 8  # days before publication that a day named in a paragraph is still the day of its undated sentences
+COUNT_GAP = 6  # words at most between a number and the word saying what it counts, in one clause
 CONTEXT = 400  # characters before a sentence whose last place name stands for a sentence naming none
 _VIOLENT = {"attack", "shelling", "armed_clash", "ceasefire_violation_report", "casualties", "mine_incident"}
 _PLACE_RANK = {
@@ -81,7 +94,7 @@ def _told(
 ) -> tuple[bool, bool]:
     """What a mention's sentence tells of its own: a date (else its date is the report's, and says nothing), a time of
     day ("at noon", "at 19:00")."""
-    dated = bool(date_mentions(doc.body, today, incident.start, incident.end))
+    dated = bool(date_mentions(doc.body, today, incident.start, incident.end, _lookahead(doc)))
     return dated, bool(details and details.search(low, incident.start, incident.end))
 
 
@@ -131,8 +144,14 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
     for match in rule.cues.finditer(text):
         clause = text[max(0, match.start() - 80) : match.start()]
         cut = list(_CLAUSE.finditer(clause))
+        while cut and _COORDINATED.fullmatch(clause, cut[-1].end()) and cut[-1].group().strip() == "and":
+            cut.pop()  # "called for a ceasefire and the withdrawal of troops": one object, one clause
         if cut:
             clause = clause[cut[-1].end() :]
+        part = text[max(0, match.start() - 80) : match.start()]
+        part = part[parts[-1].end() :] if (parts := list(_SENTENCE_PART.finditer(part))) else part
+        rest = text[match.end() : match.end() + 100]
+        rest = rest[: m.start()] if (m := _PREDICATE_END.search(rest)) else rest
         after = text[match.end() : match.end() + 40]
         after = after[: m.start()] if (m := _CLAUSE.search(after)) else after
         if (
@@ -141,16 +160,28 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
             or (rules.infinitive and not rule.purpose_counts and rules.infinitive.search(clause))
             or (
                 rules.nominal_background
-                and rules.nominal_background.search(text, max(0, match.start() - 80), match.start())
+                and rules.nominal_background.search(text, max(0, match.start() - 80), match.start() + _article(match))
             )
             or (rules.future and rules.future.match(after.lstrip()))
             or (rules.future_inside and rules.future_inside.search(match.group()))
+            or (rules.future_inside and rules.future_inside.search(part))
+            or (rules.future_predicate and rules.future_predicate.search(rest))
             or (rules.denied and rules.denied.search(text, match.end()))
             or _referenced(match, text, rules)
         ):
             continue
         return match
     return None
+
+
+_ARTICLE = re.compile(r"(?:the|a|an)\s+")
+
+
+def _article(cue: re.Match[str]) -> int:
+    """The length of the article a cue opens with ("the meeting"): it belongs to the noun phrase before the noun, so
+    "during the meeting" reads as the background it is."""
+    article = _ARTICLE.match(cue.group())
+    return article.end() if article else 0
 
 
 def _referenced(cue: re.Match[str], text: str, rules: IncidentRules) -> bool:
@@ -180,8 +211,9 @@ def _sentence_incidents(
         kept = [(rule, m) for rule, m in kept if not rule.fallback]
     if not kept:
         return []
-    dates = date_mentions(doc.body, today, sentence.start, sentence.end)
-    undated = (None, None) if dates else _context_date(doc, sentence.start, today)
+    dates = date_mentions(doc.body, today, sentence.start, sentence.end, _lookahead(doc))
+    same_day = bool(rules.same_day and rules.same_day.search(ltext))
+    undated = (None, None) if dates else _context_date(doc, sentence.start, today, same_day)
     reporter, span = reporter_of(sentence)
     span = span and (span[0] - sentence.start, span[1] - sentence.start)
     places = [p for p in gazetteer.find(text) if not (span and p.start < span[1] and span[0] < p.end)]
@@ -253,15 +285,40 @@ def _date(dates, at: int, published: str | None) -> tuple[str | None, str | None
     return publication_day(published)
 
 
-def _context_date(doc: Document, start: int, today: str | None) -> tuple[str | None, str | None]:
-    """The date of a sentence naming none: the publication day; in an undated report, the day its paragraph just
-    named ("On June 2, ... The meeting was held ..."), else the latest day it writes (its dateline, a caption);
-    none when the report gives no date at all."""
-    if doc.published:
-        return publication_day(doc.published)
+def _lookahead(doc: Document) -> int:
+    """How far after the reference day a yearless date may fall: none for a dated report, :data:`LOOKAHEAD` for an
+    undated one (whose reference is only the latest date it writes)."""
+    return 0 if doc.published else LOOKAHEAD
+
+
+def _context_date(
+    doc: Document, start: int, today: str | None, same_day: bool = False
+) -> tuple[str | None, str | None]:
+    """The date of a sentence naming none: the day its paragraph just named ("On June 2, ... The meeting was held
+    ..."), in a dated report only one of the week before publication (an older one is background), else the
+    publication day; in an undated report else the latest day it writes (its dateline, a caption); none when the
+    report gives no date at all. A sentence saying "on the same day" takes the day the text just
+    named, in any report and across paragraphs."""
+    if same_day:
+        days = [
+            d for d in date_mentions(doc.body, today, max(0, start - CONTEXT), start, _lookahead(doc))
+            if d.precision == "day"
+        ]
+        if days:
+            return days[-1].value, "day"
     window = max(0, start - CONTEXT, doc.body.rfind("\n\n", 0, start) + 2)
-    days = [d for d in date_mentions(doc.body, today, window, start) if d.precision == "day"]
+    days = [d for d in date_mentions(doc.body, today, window, start, _lookahead(doc)) if d.precision == "day"]
+    if doc.published:
+        recent = [d for d in days if _days_between(d.value, doc.published) in range(RECENT)]
+        return (recent[-1].value, "day") if recent else publication_day(doc.published)
     return (days[-1].value, "day") if days else publication_day(today)
+
+
+def _days_between(day: str, later: str) -> int:
+    try:
+        return (date.fromisoformat(later[:10]) - date.fromisoformat(day[:10])).days
+    except ValueError:
+        return -1
 
 
 def _where(mention: PlaceMention, text: str, rules: IncidentRules) -> bool:
@@ -384,8 +441,9 @@ def _forces(registry: ActorRegistry, rules: IncidentRules) -> tuple[re.Pattern[s
 
 
 def _counts(text: str, numbers, rule: TypeRule, rules: IncidentRules) -> dict[str, int]:
-    """Counts the type may carry: a number followed within a few words by the count's word, or just after it."""
-    counts: dict[str, int] = {}
+    """Counts the type may carry: a number just after the count's word ("killing two"), else followed within a few
+    words by it ("49 servicemen were killed")."""
+    nearest: dict[str, tuple[int, int]] = {}  # kind -> (distance to its word, number)
     for number in numbers:
         if not float(number.value).is_integer() or number.value <= 0:
             continue
@@ -396,12 +454,19 @@ def _counts(text: str, numbers, rule: TypeRule, rules: IncidentRules) -> dict[st
             pattern = rules.counts.get(kind)
             if pattern is None:
                 continue
+            if (tail := pattern.search(before)) and not before[tail.end() :].strip(" ,"):
+                best = (-1, kind)  # the word just before ("killing two", "killed at least 866") governs the number
+                break
             match = pattern.search(after)
-            if match and len(after[: match.start()].split()) <= 4 and not re.search(r"[.;]", after[: match.start()]):
-                if best is None or match.start() < best[0]:
-                    best = (match.start(), kind)
-            elif (tail := pattern.search(before)) and not before[tail.end() :].strip(" ,"):
-                best = best or (99, kind)
-        if best and best[1] not in counts:
-            counts[best[1]] = int(number.value)
+            gap = after[: match.start()] if match else ""
+            close = match and len(gap.split()) <= COUNT_GAP and not re.search(r"[.;,]", gap)
+            if match and close and (best is None or match.start() < best[0]):
+                best = (match.start(), kind)
+        if best and (best[1] not in nearest or best[0] < nearest[best[1]][0]):  # the number nearest its word
+            value = rules.plural_scales.get(text[number.start : number.end].strip(), int(number.value))
+            nearest[best[1]] = (best[0], value)
+    counts = {kind: value for kind, (_, value) in nearest.items()}
+    for kind in rule.counts:
+        if kind not in counts and (single := rules.single_counts.get(kind)) and single.search(text):
+            counts[kind] = 1
     return counts

@@ -64,14 +64,15 @@ class Gazetteer:
             self.places[place.id] = place
             for name in names:
                 self._names.setdefault(name.lower(), place)
-        patterns = {n: re.escape(n).replace(r"\ ", r"\s+") for n in self._names}
+        patterns: dict[str, str] = {}
         self._inflected: list[tuple[re.Pattern[str], Place]] = []
         for inflection in inflections:
             for name, place in self._names.items():
                 if (pattern := inflection.pattern(name)) is not None:
                     patterns[name] = pattern
                     self._inflected.append((re.compile(pattern), place))
-        alternatives = "|".join(patterns[n] for n in sorted(patterns, key=len, reverse=True))
+        plain = _trie_pattern([n for n in self._names if n not in patterns])
+        alternatives = "|".join([plain, *(patterns[n] for n in sorted(patterns, key=len, reverse=True))])
         self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if self._names else None  # lowered text
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
@@ -91,6 +92,31 @@ class Gazetteer:
 
     def _inflected_place(self, words: str) -> Place:
         return next(place for pattern, place in self._inflected if pattern.fullmatch(" ".join(words.split())))
+
+
+def _trie_pattern(names: Iterable[str]) -> str:
+    """The names as one pattern sharing their common beginnings ("gaza(?:\\s+city|\\s+strip)?"): with hundreds of
+    places, a plain alternation is tried name by name at every position of the text; a longer name is still tried
+    before its beginning, as in a longest-first alternation."""
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(" " if char.isspace() else char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [_char(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie) if trie else "(?!)"
+
+
+def _char(char: str) -> str:
+    return r"\s+" if char == " " else re.escape(char)
 
 
 def _entries(path: Path) -> list[tuple[Place, tuple[str, ...]]]:

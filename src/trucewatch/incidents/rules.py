@@ -134,6 +134,7 @@ class IncidentRules:
     blocked: re.Pattern[str]  # negation, hypotheticals, background: before the cue in its clause
     future: re.Pattern[str] | None  # up to three words after the cue: "patrols will begin", "over it are set to"
     future_inside: re.Pattern[str] | None  # inside a cue with words between its parts: "peacekeepers will be deployed"
+    future_predicate: re.Pattern[str] | None  # later in its clause: "joint patrols by ... along the M4 will begin"
     denied: re.Pattern[str] | None  # later in the sentence: "... fired on our positions is false"
     terms: re.Pattern[str] | None  # anywhere in the sentence: an agreement's terms restated ("provides for")
     references: re.Pattern[str] | None  # around a cue: an agreement named as what was violated ("in violation of")
@@ -147,8 +148,11 @@ class IncidentRules:
     acts_before: re.Pattern[str] | None  # just before a name: the name is who acted ("launched by Baku")
     origin_before: re.Pattern[str] | None  # before a name in its clause: fire came from there ("from positions in")
     counts: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    single_counts: dict[str, re.Pattern[str]] = field(default_factory=dict)  # a singular noun: one ("нарушение")
+    plural_scales: dict[str, int] = field(default_factory=dict)  # "hundreds" -> 200: at least two hundred
     repeat_types: frozenset[str] = frozenset()  # types of one-off events a report tells of more than once (a meeting)
     repeat_details: re.Pattern[str] | None = None  # a time of day a later mention adds ("at noon"): a fact of its own
+    same_day: re.Pattern[str] | None = None  # in an undated sentence: the day just named ("on the same day")
 
 
 def _optional(data: dict, key: str, template: str | None = None) -> re.Pattern[str] | None:
@@ -202,6 +206,7 @@ def incident_rules(language: str = "en") -> IncidentRules:
         blocked=_words([*data["negation"], *data["hypothetical"], *data.get("background", [])]),
         future=_optional(data, "future_after", r"(?:[\w'’-]+\s+){0,3}?(?:{words})(?![\w])"),
         future_inside=_optional(data, "future_after"),
+        future_predicate=_optional(data, "future_predicate"),
         denied=_optional(data, "denial_after"),
         terms=_optional(data, "terms"),
         references=_optional(data, "references"),
@@ -215,8 +220,11 @@ def incident_rules(language: str = "en") -> IncidentRules:
         origin_before=_optional(data, "origin_before"),
         acts_before=_optional(data, "acts_before", r"(?<![\w-])(?:{words})\s+$"),
         counts={kind: _words(words) for kind, words in data.get("counts", {}).items()},
+        single_counts={kind: _words(words) for kind, words in data.get("single_counts", {}).items()},
+        plural_scales={word.lower(): value for word, value in data.get("plural_scales", {}).items()},
         repeat_types=frozenset(data.get("repeat_types", [])),
         repeat_details=_optional(data, "repeat_details"),
+        same_day=_optional(data, "same_day"),
     )
 
 

@@ -429,6 +429,13 @@ def _days_before(ref: date, days: int) -> date | None:
         return None
 
 
+def _days_after(ref: date, days: int) -> date:
+    try:
+        return ref + timedelta(days=days)
+    except OverflowError:
+        return ref
+
+
 def _last(month: int, day: int, ref: date) -> date | None:
     """A day and month without a year: the last one on or before ``ref``."""
     for year in range(ref.year, ref.year - 8, -1):  # 29 February: back to the last leap year
@@ -446,9 +453,13 @@ def _year_value(year: int) -> tuple[str, str] | None:
     return (f"{year:04d}-01-01", "year") if 1 <= year <= 9999 else None
 
 
-def date_mentions(text: str, published: str | None, start: int = 0, end: int | None = None) -> list[DateMention]:
+def date_mentions(
+    text: str, published: str | None, start: int = 0, end: int | None = None, lookahead: int = 0
+) -> list[DateMention]:
     """Dates in ``text[start:end]`` that can be resolved (relative ones against ``published``), in order,
-    without overlaps; offsets are into ``text``."""
+    without overlaps; offsets are into ``text``. ``lookahead``: days after ``published`` that a day and month
+    without a year may still fall in, where ``published`` is only the earliest the text can have been written (the
+    latest date an undated page writes)."""
     rules = _rules()
     ref = _day(published)
     end = len(text) if end is None else end
@@ -456,7 +467,10 @@ def date_mentions(text: str, published: str | None, start: int = 0, end: int | N
         return []
     found: list[DateMention] = []
     for item in find_dates(text[start:end]):
-        day = item.day_value() if item.year is not None else _last(item.month, item.day, ref) if ref else None
+        day = (
+            item.day_value() if item.year is not None
+            else _last(item.month, item.day, _days_after(ref, lookahead)) if ref else None
+        )
         if day is not None:
             found.append(DateMention(start + item.start, start + item.end, day.isoformat(), "day"))
     taken = [(d.start, d.end) for d in found]
