@@ -26,6 +26,7 @@ _LETTERS = r"[^\W\d_]"
 _INHERIT_REACH = 1000  # characters back in which an unnamed source is the one reported last
 _Frames = dict[str, re.Pattern[str]]
 _SEMICOLON = re.compile(r";\s*")
+_MARKS_AND_SPACE = " \n«»\"“”„.,!?…"
 
 
 def languages() -> tuple[str, ...]:
@@ -47,9 +48,10 @@ def _frames(language: str) -> _Frames:
                                  re.I | re.S),
         "said_that": re.compile(rf"{speaker}\s+(?P<cue>{any_cue})(?![\w-])[^,«»\"“”]{{0,80}}?,\s+что\s+"
                                 rf"(?P<content>\S.*?){end}", re.I | re.S),
-        "tail": re.compile(rf"(?P<content>[^«»\"“”\s][^«»\"“”]{{14,}}?),\s+(?:[—–-]\s+)?(?P<cue>{any_cue})\s+"
-                           rf"(?P<speaker>\S.*?){end}", re.I | re.S),
-        "this_news": re.compile(rf"(?:{lang.alternation(words['this_news'])})\s+(?P<cue>{any_cue})\s+"
+        "tail": re.compile(rf"(?P<dash>[—–-]\s+)?(?P<content>[^«»\"“”\s—–-][^«»\"“”]{{14,}}?),\s+(?:[—–-]\s+)?"
+                           rf"(?P<cue>{any_cue})\s+(?P<speaker>\S.*?){end}", re.I | re.S),
+        "this_news": re.compile(rf"(?:{lang.alternation(words['this_news'])})\s+(?:[^\s.,;:«»]+\s+){{0,3}}?"
+                                rf"(?P<cue>{any_cue})(?![\w-])\s*"
                                 rf"(?P<speaker>[^.,;:]+)", re.I),
         "according": re.compile(rf"(?:{connectors},?\s+)?по\s+(?:(?P<pronoun>{lang.alternation(words['possessives'])})"
                                 rf"\s+)?(?P<cue>{lang.alternation(words['according'])})(?![\w-])\s*"
@@ -63,6 +65,11 @@ def _frames(language: str) -> _Frames:
         "before_quote": re.compile(rf"(?P<speaker>\S.{{1,120}}?)\s+(?P<cue>{any_cue})[^:\n]{{0,60}}:\s*$",
                                    re.I | re.S),
         "topic": re.compile(rf"{speaker}\s+(?P<cue>{any_cue})\s+(?:о|об|обо)\s", re.I | re.S),
+        "topic_first": re.compile(rf"(?:о|об|обо)\s+[^.;:«»]{{1,150}}?\s+(?P<cue>{any_cue})(?![\w-])\s*"
+                                  rf"(?P<speaker>[^.,;:]+)", re.I),
+        "inner": re.compile(rf"[,.!?…]\s*[—–]\s*(?P<cue>{any_cue})\s+(?P<speaker>[^,.;:—–\n«»]+?)\s*[,.]?\s*[—–]\s",
+                            re.I),
+        "named_colon": re.compile(r"(?P<speaker>[^\s:;«»\"“”„]+(?:\s+[^\s:;«»\"“”„]+){0,5}?)\s*:\s*$"),
         "citing": re.compile(rf"(?<![\w-])(?:{lang.alternation(words['citing'])})\s+", re.I),
         "unnamed": re.compile(rf"(?:(?:в|во|на)\s+)?(?:{_LETTERS}+\s+)?(?:{lang.alternation(words['unnamed_sources'])})"
                               r"\s*[.,]?\s*$", re.I),
@@ -81,12 +88,19 @@ def speech_attributions(text: str, sentences: Sequence[Sentence], quotes: Sequen
     events += [(s.start, 0, s) for s in sentences if not any(a <= s.start < b for a, b in inside)]
     found: list[Attribution] = []
     heard: list[tuple[int, int]] = []  # speaker spans in reading order, of statements and of topics reported
+    framing: dict[int, Attribution] = {}  # quotation start -> the frame of its sentence ("По словам X, «...»")
     for _, _, item in sorted(events, key=lambda e: (e[0], e[1])):
         if isinstance(item, Quote):
-            attribution: Attribution | None = _quotation(text, item, index, frames, heard)
+            attribution: Attribution | None = _quotation(text, item, index, frames, heard, framing.get(item.start))
         else:
             attribution = _reported(text, item, index.last_before(item.start), frames, heard)
-            topic = frames["topic"].match(text, item.start, item.end) if attribution is None else None
+            whole = _quoted_content(text, attribution, quotes) if attribution is not None else None
+            if whole is not None and attribution is not None:  # the quotation is the statement, with this frame
+                framing[whole.start] = attribution
+                attribution = None
+                continue
+            topic = (frames["topic"].match(text, item.start, item.end)
+                     or frames["topic_first"].match(text, item.start, item.end)) if attribution is None else None
             if topic is not None and (speaker := _speaker(text, *topic.span("speaker"), frames)) is not None:
                 heard.append(speaker)  # "Минобороны сообщило о нарушении.": who "Сообщается, что" then is
         if attribution is not None:
@@ -129,21 +143,42 @@ def _framed(kind: str, start: int, end: int, cue: tuple[int, int], speaker: tupl
     return Attribution(kind, start, end, cue[0], cue[1], s_start, s_end, sentence, inherited=inherited)
 
 
+def _quoted_content(text: str, item: Attribution, quotes: Sequence[Quote]) -> Quote | None:
+    """The quotation that is the whole content of a reported frame ("По словам X, «...»."), if one is."""
+    start, end = item.start, item.end
+    while start < end and text[start] in _MARKS_AND_SPACE:
+        start += 1
+    while end > start and text[end - 1] in _MARKS_AND_SPACE:
+        end -= 1
+    return next((q for q in quotes if q.start <= start and end <= q.end), None)
+
+
 def _quotation(text: str, quote: Quote, index: SentenceIndex, frames: _Frames,
-               heard: Sequence[tuple[int, int]]) -> Attribution:
+               heard: Sequence[tuple[int, int]], frame: Attribution | None = None) -> Attribution:
     sentence = index.at(quote.open)
     lead = text[sentence.start:quote.open].strip(" «\"“„") if sentence is not None else ""
-    kind = "direct" if not lead or lead.endswith(":") else "partial"
+    # it opens its sentence (one the splitter may not have cut before a guillemet) or follows a colon or a frame
+    kind = "direct" if not lead or lead.endswith((":", ".", "!", "?", "…")) or frame is not None else "partial"
     number = sentence.index if sentence else None
+    if frame is not None:
+        return Attribution(kind, quote.start, quote.end, frame.cue_start, frame.cue_end, frame.speaker_start,
+                           frame.speaker_end, number, inherited=frame.inherited)
+    inner = frames["inner"].search(text, quote.start, quote.end)  # «Мы готовы, — сказал Алиев, — но ...»
+    if inner is not None:
+        return _framed(kind, quote.start, quote.end, inner.span("cue"),
+                       _speaker(text, *inner.span("speaker"), frames), number, heard)
     after = frames["after_quote"].match(text, quote.close, min(len(text), quote.close + 200))
     if after is not None:
         return _framed(kind, quote.start, quote.end, after.span("cue"),
                        _speaker(text, *after.span("speaker"), frames), number, heard)
-    if sentence is not None and lead.endswith(":"):  # "Алиев заявил: «...»"
+    if sentence is not None and lead.endswith(":"):  # "Алиев заявил: «...»", "Песков: «...»"
         match = frames["before_quote"].match(text, sentence.start, quote.open)
         if match is not None:
             return _framed(kind, quote.start, quote.end, match.span("cue"),
                            _speaker(text, *match.span("speaker"), frames), number, heard)
+        named = frames["named_colon"].match(text, sentence.start, quote.open)
+        if named is not None:
+            return Attribution(kind, quote.start, quote.end, None, None, *named.span("speaker"), number)
     before = index.last_before(quote.open)
     if before is not None and quote.open - before.end < 10:
         for name in ("before_quote", "this_news", "said_that", "tail"):
@@ -171,8 +206,10 @@ def _reported(text: str, sentence: Sentence, previous: Sentence | None, frames: 
                 continue
             speaker = _speaker(text, *match.span("speaker"), frames)
             if speaker is None and name == "according" and match.group("pronoun"):
-                speaker = match.span("pronoun")  # "По его словам": the pronoun is the speaker
-            return _framed("indirect", match.start("content"), match.end("content"), match.span("cue"), speaker,
+                # "По его словам": the source reported just before (a ministry is "его" too), else the pronoun's
+                speaker = _inherited(heard, start) or match.span("pronoun")
+            kind = "direct" if "dash" in match.groupdict() and match.group("dash") else "indirect"  # a dialogue line
+            return _framed(kind, match.start("content"), match.end("content"), match.span("cue"), speaker,
                            sentence.index, heard)
     match = frames["this_news"].match(text, sentence.start, end)
     if match is not None and previous is not None and "\n\n" not in text[previous.end:sentence.start] \
