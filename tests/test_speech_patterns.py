@@ -117,3 +117,13 @@ def test_a_report_about_speech_is_not_what_the_next_sentence_relays():
 def test_a_pronoun_is_the_last_person_named():
     text = "Пашинян выступил в парламенте. По его словам, Армения не будет участвовать в учениях."
     assert rows(text) == [("indirect", "Армения не будет участвовать в учениях", "nikol-pashinyan")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Переговоры продолжатся на следующей неделе, сказал ТАСС Песков.",
+     ("indirect", "Переговоры продолжатся на следующей неделе", "dmitry-peskov")),
+    ("Путин провел переговоры с Алиевым, а Песков заявил, что встреча была продуктивной.",
+     ("indirect", "встреча была продуктивной", "dmitry-peskov")),
+])
+def test_the_agency_told_and_the_clause_before_are_no_part_of_the_speaker(text, expected):
+    assert rows(text) == [expected]

@@ -20,6 +20,7 @@ from trucewatch import lang
 from trucewatch.records import Sentence
 from trucewatch.statements.attribution import Attribution
 from trucewatch.statements.marks import Quote
+from trucewatch.statements.relays import is_relay
 from trucewatch.text.sentences import SentenceIndex
 
 _LETTERS = r"[^\W\d_]"
@@ -73,6 +74,7 @@ def _frames(language: str) -> _Frames:
         "citing": re.compile(rf"(?<![\w-])(?:{lang.alternation(words['citing'])})\s+", re.I),
         "unnamed": re.compile(rf"(?:(?:в|во|на)\s+)?(?:{_LETTERS}+\s+)?(?:{lang.alternation(words['unnamed_sources'])})"
                               r"\s*[.,]?\s*$", re.I),
+        "contrast": re.compile(rf",\s+(?:{lang.alternation(words['contrast'])})\s+", re.I),
         "connector": re.compile(rf"(?:{connectors}),?\s+", re.I),
     }
 
@@ -119,11 +121,26 @@ def _speaker(text: str, start: int, end: int, frames: _Frames) -> tuple[int, int
     connector = frames["connector"].match(text, start, end)
     if connector is not None and text[connector.end():end].strip():
         start = connector.end()
+    clauses = list(frames["contrast"].finditer(text, start, end))  # "Путин провел переговоры, а Песков заявил"
+    if clauses and text[clauses[-1].end():end].strip():
+        start = clauses[-1].end()
+    start = _past_relay(text, start, end)
     while end > start and text[end - 1] in " ,.":
         end -= 1
     if end <= start or frames["unnamed"].fullmatch(text, start, end):
         return None
     return start, end
+
+
+def _past_relay(text: str, start: int, end: int) -> int:
+    """Where a speaker phrase starts after the agency the words were told to ("сказал ТАСС Песков",
+    "рассказал РИА Новости источник в МИД"): the agency is no speaker when someone follows it."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for n in range(1, min(4, len(words))):
+        cut = start + words[n].start()
+        if is_relay(text[start:start + words[n - 1].end()]) and not is_relay(text[cut:end]):
+            return cut
+    return start
 
 
 def _inherited(heard: Sequence[tuple[int, int]], before: int) -> tuple[int, int] | None:
