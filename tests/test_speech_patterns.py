@@ -127,3 +127,14 @@ def test_a_pronoun_is_the_last_person_named():
 ])
 def test_the_agency_told_and_the_clause_before_are_no_part_of_the_speaker(text, expected):
     assert rows(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Ранее сообщалось, что колонна миротворцев прошла через коридор.",
+    "Как сообщалось ранее, колонна миротворцев прошла через коридор.",
+    "Стороны заявили о готовности к переговорам.",
+    "По предварительным данным, погибли двое военных.",
+])
+def test_the_outlets_own_reporting_and_topics_are_no_statements(text):
+    assert rows(f"Песков заявил, что переговоры продолжатся на следующей неделе. {text}") == [
+        ("indirect", "переговоры продолжатся на следующей неделе", "dmitry-peskov")]

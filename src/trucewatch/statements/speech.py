@@ -75,6 +75,8 @@ def _frames(language: str) -> _Frames:
         "unnamed": re.compile(rf"(?:(?:в|во|на)\s+)?(?:{_LETTERS}+\s+)?(?:{lang.alternation(words['unnamed_sources'])})"
                               r"\s*[.,]?\s*$", re.I),
         "contrast": re.compile(rf",\s+(?:{lang.alternation(words['contrast'])})\s+", re.I),
+        "background": re.compile(rf"(?:{lang.alternation(words['background'])})", re.I),
+        "connector_only": re.compile(rf"(?:{connectors})", re.I),
         "connector": re.compile(rf"(?:{connectors}),?\s+", re.I),
     }
 
@@ -222,6 +224,9 @@ def _reported(text: str, sentence: Sentence, previous: Sentence | None, frames: 
             if match is None or not match.group("content").strip():
                 continue
             speaker = _speaker(text, *match.span("speaker"), frames)
+            if frames["background"].fullmatch(match.group("cue")) and (
+                    speaker is None or frames["connector_only"].fullmatch(text, *speaker)):
+                return None  # "Ранее сообщалось, что ...": the outlet's earlier reporting
             if speaker is None and name == "according" and match.group("pronoun"):
                 # "По его словам": the source reported just before (a ministry is "его" too), else the pronoun's
                 speaker = _inherited(heard, start) or match.span("pronoun")
