@@ -138,3 +138,10 @@ def test_the_agency_told_and_the_clause_before_are_no_part_of_the_speaker(text, 
 def test_the_outlets_own_reporting_and_topics_are_no_statements(text):
     assert rows(f"Песков заявил, что переговоры продолжатся на следующей неделе. {text}") == [
         ("indirect", "переговоры продолжатся на следующей неделе", "dmitry-peskov")]
+
+
+def test_quoted_words_in_a_sentence_are_its_subjects():
+    assert rows("Песков назвал ситуацию на границе «очень тревожной».") == [
+        ("partial", "очень тревожной", "dmitry-peskov")]
+    assert rows("Ситуация на границе остается напряженной, сообщает «Интерфакс».") == []  # the outlet's name
+    assert rows("Пашинян заявил журналистам в интервью «Первому каналу» о готовности к миру.") == []

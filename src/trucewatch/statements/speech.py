@@ -71,6 +71,8 @@ def _frames(language: str) -> _Frames:
         "inner": re.compile(rf"[,.!?…]\s*[—–]\s*(?P<cue>{any_cue})\s+(?P<speaker>[^,.;:—–\n«»]+?)\s*[,.]?\s*[—–]\s",
                             re.I),
         "named_colon": re.compile(r"(?P<speaker>[^\s:;«»\"“”„]+(?:\s+[^\s:;«»\"“”„]+){0,5}?)\s*:\s*$"),
+        "lead": re.compile(rf"{speaker}\s+(?P<cue>{lang.alternation([*words['cues'], *words['naming']])})(?![\w-])"
+                           r"\s+[^«»\"“”„.!?\s][^«»\"“”„.!?]*$", re.I | re.S),  # "сообщает «Интерфакс»": its subject
         "citing": re.compile(rf"(?<![\w-])(?:{lang.alternation(words['citing'])})\s+", re.I),
         "unnamed": re.compile(rf"(?:(?:в|во|на)\s+)?(?:{_LETTERS}+\s+)?(?:{lang.alternation(words['unnamed_sources'])})"
                               r"\s*[.,]?\s*$", re.I),
@@ -95,7 +97,9 @@ def speech_attributions(text: str, sentences: Sequence[Sentence], quotes: Sequen
     framing: dict[int, Attribution] = {}  # quotation start -> the frame of its sentence ("По словам X, «...»")
     for _, _, item in sorted(events, key=lambda e: (e[0], e[1])):
         if isinstance(item, Quote):
-            attribution: Attribution | None = _quotation(text, item, index, frames, heard, framing.get(item.start))
+            within = bool(found) and found[-1].kind == "indirect" and found[-1].start <= item.start < found[-1].end
+            attribution: Attribution | None = _quotation(text, item, index, frames, heard, framing.get(item.start),
+                                                         within)
         else:
             attribution = _reported(text, item, index.last_before(item.start), frames, heard)
             whole = _quoted_content(text, attribution, quotes) if attribution is not None else None
@@ -173,7 +177,9 @@ def _quoted_content(text: str, item: Attribution, quotes: Sequence[Quote]) -> Qu
 
 
 def _quotation(text: str, quote: Quote, index: SentenceIndex, frames: _Frames,
-               heard: Sequence[tuple[int, int]], frame: Attribution | None = None) -> Attribution:
+               heard: Sequence[tuple[int, int]], frame: Attribution | None = None,
+               within: bool = False) -> Attribution:
+    """A quotation with its frame; ``within``: it is part of reported speech already read (its fragment)."""
     sentence = index.at(quote.open)
     lead = text[sentence.start:quote.open].strip(" «\"“„") if sentence is not None else ""
     # it opens its sentence (one the splitter may not have cut before a guillemet) or follows a colon or a frame
@@ -198,6 +204,13 @@ def _quotation(text: str, quote: Quote, index: SentenceIndex, frames: _Frames,
         named = frames["named_colon"].match(text, sentence.start, quote.open)
         if named is not None:
             return Attribution(kind, quote.start, quote.end, None, None, *named.span("speaker"), number)
+    words = text[quote.start:quote.end].split()
+    name = bool(words) and words[0][:1].isupper() and len(words) <= 3  # «Интерфакс», "Первому каналу": a name
+    if sentence is not None and lead and kind == "partial" and not within and not name:  # назвал ее «тревожной»
+        match = frames["lead"].match(text, sentence.start, quote.open)
+        if match is not None:
+            return _framed(kind, quote.start, quote.end, match.span("cue"),
+                           _speaker(text, *match.span("speaker"), frames), number, heard)
     before = index.last_before(quote.open)
     if before is not None and quote.open - before.end < 10:
         for name in ("before_quote", "this_news", "said_that", "tail"):
