@@ -145,3 +145,12 @@ def test_quoted_words_in_a_sentence_are_its_subjects():
         ("partial", "очень тревожной", "dmitry-peskov")]
     assert rows("Ситуация на границе остается напряженной, сообщает «Интерфакс».") == []  # the outlet's name
     assert rows("Пашинян заявил журналистам в интервью «Первому каналу» о готовности к миру.") == []
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Песков заявил в среду, что переговоры продолжатся на следующей неделе.", "2023-03-08"),
+    ("В пятницу Пашинян заявил, что Армения готова подписать мирный договор.", "2023-03-10"),
+])
+def test_the_day_of_the_frame_in_the_accusative_is_when_it_was_said(text, day):
+    doc = Document.of_text(text, published="2023-03-11", language="ru")  # a Saturday
+    assert [s.said_on for s in extract_statements(doc, load_registry())] == [day]
