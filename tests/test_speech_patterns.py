@@ -154,3 +154,13 @@ def test_quoted_words_in_a_sentence_are_its_subjects():
 def test_the_day_of_the_frame_in_the_accusative_is_when_it_was_said(text, day):
     doc = Document.of_text(text, published="2023-03-11", language="ru")  # a Saturday
     assert [s.said_on for s in extract_statements(doc, load_registry())] == [day]
+
+
+@pytest.mark.parametrize("text", [
+    "«Переговоры продолжатся», — заявил Песков, добавив, что Москва готова предоставить площадку.",
+    "Переговоры продолжатся, заявил Песков, подчеркнув, что Москва готова предоставить площадку.",
+    "Песков заявил, что переговоры продолжатся, добавив, что Москва готова предоставить площадку.",
+])
+def test_a_participle_adds_the_speakers_next_statement(text):
+    assert [(t.lower(), s) for _, t, s in rows(text)] == [
+        ("переговоры продолжатся", "dmitry-peskov"), ("москва готова предоставить площадку", "dmitry-peskov")]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 from trucewatch import lang
@@ -79,6 +80,9 @@ def _frames(language: str) -> _Frames:
         "contrast": re.compile(rf",\s+(?:{lang.alternation(words['contrast'])})\s+", re.I),
         "background": re.compile(rf"(?:{lang.alternation(words['background'])})", re.I),
         "connector_only": re.compile(rf"(?:{connectors})", re.I),
+        "adding_cut": re.compile(rf",\s+(?:{lang.alternation(words['adding'])})(?![\w-])", re.I),
+        "adding": re.compile(rf",\s+(?P<cue>{lang.alternation(words['adding'])})(?![\w-])[^,.;«»]{{0,60}}?,\s+что\s+"
+                             rf"(?P<content>[^.!?;]*[^.!?;\s])", re.I),
         "connector": re.compile(rf"(?:{connectors}),?\s+", re.I),
     }
 
@@ -115,7 +119,27 @@ def speech_attributions(text: str, sentences: Sequence[Sentence], quotes: Sequen
             found.append(attribution)
             if attribution.speaker_start is not None and attribution.speaker_end is not None:
                 heard.append((attribution.speaker_start, attribution.speaker_end))
+                adding = _adding(text, attribution, item, index, frames)
+                if adding is not None:
+                    if adding.cue_start is not None and attribution.start < adding.cue_start < attribution.end:
+                        cut = frames["adding_cut"].search(text, attribution.start, attribution.end)
+                        found[-1] = replace(attribution, end=cut.start() if cut else attribution.end)
+                    found.append(adding)
     return sorted(found, key=lambda a: a.start)
+
+
+def _adding(text: str, said: Attribution, item: Quote | Sentence, index: SentenceIndex,
+            frames: _Frames) -> Attribution | None:
+    """"..., — заявил Алиев, добавив, что <content>": a second statement of the same speaker in the same sentence."""
+    start = item.close if isinstance(item, Quote) else max(item.start, said.speaker_end or item.start)
+    sentence = index.at(start - 1) if isinstance(item, Quote) else item
+    if sentence is None:
+        return None
+    match = frames["adding"].search(text, start, sentence.end)
+    if match is None or not match.group("content").strip():
+        return None
+    return Attribution("indirect", match.start("content"), match.end("content"), match.start("cue"), match.end("cue"),
+                       said.speaker_start, said.speaker_end, sentence.index)
 
 
 def _speaker(text: str, start: int, end: int, frames: _Frames) -> tuple[int, int] | None:
@@ -127,6 +151,9 @@ def _speaker(text: str, start: int, end: int, frames: _Frames) -> tuple[int, int
     connector = frames["connector"].match(text, start, end)
     if connector is not None and text[connector.end():end].strip():
         start = connector.end()
+    adding = frames["adding_cut"].search(text, start, end)  # "Песков, подчеркнув, что ...": no part of the name
+    if adding is not None and adding.start() > start:
+        end = adding.start()
     clauses = list(frames["contrast"].finditer(text, start, end))  # "Путин провел переговоры, а Песков заявил"
     if clauses and text[clauses[-1].end():end].strip():
         start = clauses[-1].end()
