@@ -538,3 +538,21 @@ def test_publisher_notes_paywall_prompts_and_dated_photo_captions() -> None:
     assert {line: found[line] for line in lines} == lines and found[closing] == "boilerplate"
     signed = "The agreement was signed in Geneva on March 3, 2021, the ministry said."
     assert build(f"Talks resume\n\n{P1}\n\n{signed}\n\n{P2}\n").body == f"{P1}\n\n{signed}\n\n{P2}"
+
+
+def test_body_sentences_shaped_like_boilerplate_phrases_stay_in_the_body() -> None:
+    """A rule written for a phrase must not drop a sentence that merely contains its words (issue 8)."""
+    sentences = ["By Tuesday, the truce had collapsed.",
+                 "Point (c) of the statement requires the return of all prisoners.",
+                 "(c) The parties shall exchange prisoners of war and other detainees.",
+                 "Thousands follow Aliyev on Twitter, where he posted the news first."]
+    doc = build(f"Talks resume\n\n{P1}\n\n" + "\n\n".join(sentences) + f"\n\n{P2}\n")
+    assert doc.body == "\n\n".join([P1, *sentences, P2])
+    russian = ("Документ был подписан на саммите в Москве.",
+               "Стороны договорились о прекращении огня и обмене пленными, сообщили в ведомстве во вторник.")
+    doc = build("Стороны подписали соглашение\n\n" + "\n\n".join(russian) + "\n")
+    assert doc.body == "\n\n".join(russian)
+    removed = kinds(build(f"Talks resume\n\n{P1}\n\nBy Jean de la Croix\n\n(c) 2021 Example Media\n\n"
+                          f"Follow us on Telegram\n\nПодпишитесь на наш канал\n\n{P2}\n"))
+    assert removed["By Jean de la Croix"] == "byline" and removed["(c) 2021 Example Media"] == "boilerplate"
+    assert removed["Follow us on Telegram"] == removed["Подпишитесь на наш канал"] == "boilerplate"

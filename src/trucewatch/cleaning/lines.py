@@ -295,6 +295,8 @@ def classify(unit: Unit, script: str | None) -> None:
         if rule.cut:
             continue
         if len(text) <= rule.max_chars and rule.matches(lower):
+            if rule.kind == "byline" and _lower_words(text) >= 3:  # "By then it was over.": a sentence, not names
+                continue
             return _set(unit, rule.kind, rule.reason, HARD if rule.boundary else SOFT)
     parts = _MENU_SPLIT.split(text)
     if len(parts) >= 3 and len(text) <= 200 and all(len(p.split()) <= 4 for p in parts) and not is_sentence(text):
@@ -312,6 +314,11 @@ def classify(unit: Unit, script: str | None) -> None:
     if _BULLET.match(text) or text.endswith(":"):  # list items and their introduction: structure, no cost
         return _set(unit, "short", "list item or introduction", 0.0)
     return _set(unit, "short", "short line without sentence punctuation", SHORT)
+
+
+def _lower_words(text: str) -> int:
+    """Words opening in lower case, "and" aside: a list of names has few ("de", "bin"), a sentence has many."""
+    return sum(word[:1].islower() and word not in ("and", "и") for word in text.split())
 
 
 def _set(unit: Unit, kind: str, reason: str, weight: float) -> None:
