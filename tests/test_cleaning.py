@@ -545,7 +545,8 @@ def test_body_sentences_shaped_like_boilerplate_phrases_stay_in_the_body() -> No
     sentences = ["By Tuesday, the truce had collapsed.",
                  "Point (c) of the statement requires the return of all prisoners.",
                  "(c) The parties shall exchange prisoners of war and other detainees.",
-                 "Thousands follow Aliyev on Twitter, where he posted the news first."]
+                 "Thousands follow Aliyev on Twitter, where he posted the news first.",
+                 "Reporting by local media could not be verified."]
     doc = build(f"Talks resume\n\n{P1}\n\n" + "\n\n".join(sentences) + f"\n\n{P2}\n")
     assert doc.body == "\n\n".join([P1, *sentences, P2])
     russian = ("Документ был подписан на саммите в Москве.",
@@ -553,6 +554,17 @@ def test_body_sentences_shaped_like_boilerplate_phrases_stay_in_the_body() -> No
     doc = build("Стороны подписали соглашение\n\n" + "\n\n".join(russian) + "\n")
     assert doc.body == "\n\n".join(russian)
     removed = kinds(build(f"Talks resume\n\n{P1}\n\nBy Jean de la Croix\n\n(c) 2021 Example Media\n\n"
-                          f"Follow us on Telegram\n\nПодпишитесь на наш канал\n\n{P2}\n"))
+                          "Reporting by Ann Example in Moscow.\n\nFollow us on Telegram\n\n"
+                          f"Подпишитесь на наш канал\n\n{P2}\n"))
     assert removed["By Jean de la Croix"] == "byline" and removed["(c) 2021 Example Media"] == "boilerplate"
+    assert removed["Reporting by Ann Example in Moscow."] == "credit"
     assert removed["Follow us on Telegram"] == removed["Подпишитесь на наш канал"] == "boilerplate"
+
+
+def test_an_excerpt_cut_off_after_a_comma_a_capital_or_a_digit_keeps_its_fragment() -> None:
+    for fragment in ("The mediators said the next round would be,",
+                     "The mediators said the next round would be hosted by the OSCE",
+                     "Observers said the number of displaced people had reached 145,000"):
+        assert build(f"Talks resume\n\n{P1}\n\n{P2}\n\n{fragment}\n").body.endswith(fragment)
+    headline = "Border Guards Swap Posts At Checkpoint 12"  # another item's headline in title case
+    assert headline not in build(f"Talks resume\n\n{P1}\n\n{P2}\n\n{headline}\n").body

@@ -295,7 +295,7 @@ def classify(unit: Unit, script: str | None) -> None:
         if rule.cut:
             continue
         if len(text) <= rule.max_chars and rule.matches(lower):
-            if rule.kind == "byline" and _lower_words(text) >= 3:  # "By then it was over.": a sentence, not names
+            if _names_as_prose(rule.kind, text):
                 continue
             return _set(unit, rule.kind, rule.reason, HARD if rule.boundary else SOFT)
     parts = _MENU_SPLIT.split(text)
@@ -316,9 +316,16 @@ def classify(unit: Unit, script: str | None) -> None:
     return _set(unit, "short", "short line without sentence punctuation", SHORT)
 
 
-def _lower_words(text: str) -> int:
-    """Words opening in lower case, "and" aside: a list of names has few ("de", "bin"), a sentence has many."""
-    return sum(word[:1].islower() and word not in ("and", "и") for word in text.split())
+_PROSE_CLOSE = re.compile(r"\b[^\W\d_A-ZА-ЯЁ]{3,}[.!?][\"'”’»]*$")  # a lower-case word and a full stop
+
+
+def _names_as_prose(kind: str, text: str) -> bool:
+    """A byline or credit rule matched a sentence, not names: "By then it was over.", "Reporting by local media
+    could not be verified." A byline of names has few lower-case words ("de", "bin"); a credit without a label
+    ("Source:") or a list (";") ends on a name, not on a lower-case word and a full stop."""
+    if kind == "byline":
+        return sum(word[:1].islower() and word not in ("and", "и") for word in text.split()) >= 3
+    return kind == "credit" and ":" not in text and ";" not in text and bool(_PROSE_CLOSE.search(text))
 
 
 def _set(unit: Unit, kind: str, reason: str, weight: float) -> None:
@@ -502,8 +509,10 @@ def _doubled_lines(raw: str, units: list[Unit]) -> None:
 def _cut_off_end(units: list[Unit]) -> None:
     """A text cut off mid-sentence (a stored excerpt) ends on a fragment right after prose: it is prose.
 
-    The fragment stops on a lower-case letter (mid-word or mid-sentence); a site signature ("News.Az"), initials
-    or a label closing the text do not.
+    The fragment stops on a lower-case letter (mid-word or mid-sentence) or on a mark that continues a sentence
+    (a comma, a dash, an opening quote); on a capital or a digit ("... signed by the OSCE", "... 145,000") when
+    most of its words are lower case, as prose is. A site signature ("News.Az"), initials or a label closing
+    the text do not.
     """
     kept = [u for u in units if u.kind not in ("caption", "credit")]  # captions sit between paragraphs, credits
     if len(kept) < 2:  # may follow the cut
@@ -513,10 +522,20 @@ def _cut_off_end(units: list[Unit]) -> None:
         last.kind == "short"
         and before.kind == "text"
         and last.weight <= 0
-        and last.text.rstrip("*")[-1:].islower()
+        and _stops_mid_sentence(last.text.rstrip("*"))
         and not _DOMAIN.search(last.text)
     ):
         _set(last, "text", "", float(len(last.text)))
+
+
+def _stops_mid_sentence(text: str) -> bool:
+    """The end of a fragment cut off mid-sentence (see :func:`_cut_off_end`)."""
+    end = text[-1:]
+    if end.islower() or end in ",;–—-(“«‘":  # not a straight quote: it closes as often as it opens
+        return True
+    words = text.split()
+    return (end.isupper() or end.isdigit()) and len(words) >= 6 and \
+        sum(word[:1].islower() for word in words[1:]) * 2 >= len(words) - 1
 
 
 _SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s*(?:\s[|–—-]|\||::)\s*(?P<site>[^|–—]{2,40}?)\s*$")
