@@ -568,3 +568,14 @@ def test_an_excerpt_cut_off_after_a_comma_a_capital_or_a_digit_keeps_its_fragmen
         assert build(f"Talks resume\n\n{P1}\n\n{P2}\n\n{fragment}\n").body.endswith(fragment)
     headline = "Border Guards Swap Posts At Checkpoint 12"  # another item's headline in title case
     assert headline not in build(f"Talks resume\n\n{P1}\n\n{P2}\n\n{headline}\n").body
+
+
+def test_a_title_cut_by_pipes_is_its_one_headline_sized_part() -> None:
+    for line, outlet in (("Truce extended for two months | World | Reuters", "Reuters"),
+                         ("WORLD NEWS | Truce extended for two months", None),
+                         ("Truce extended for two months | Europe | DW | 10.11.2020", "DW"),
+                         ("Truce extended for two months - Radio Free Europe / Radio Liberty", "RFE/RL")):
+        doc = build(f"{line}\n\n{P1}\n\n{P2}\n")
+        assert (doc.title, doc.outlet) == ("Truce extended for two months", outlet), line
+    two = "Truce extended by two months | talks on prisoners resume"  # two headline-sized parts: kept whole
+    assert build(f"{two} on Friday\n\n{P1}\n").title == f"{two} on Friday"

@@ -548,8 +548,12 @@ def site_affix(title: str, site: str | None = None) -> tuple[str, str | None]:
     """(title, outlet): a site name written before or after the headline ("... | Reuters") taken off.
 
     Only a known outlet (``data/outlets.yaml``), the page's own site name or a domain-like name counts:
-    "Ceasefire holds - Blinken" keeps its speaker.
+    "Ceasefire holds - Blinken" keeps its speaker. A title cut by spaced pipes into one headline-sized part and
+    short ones ("World | ... | Al Jazeera", "... | Europe | DW") is that part: a headline does not use pipes.
     """
+    piped = _pipe_parts(title, site)
+    if piped:
+        return piped
     for pattern in (_SITE_SUFFIX, _SITE_PREFIX):
         match = pattern.match(title)
         if not match or len(match.group("title").split()) < 2:
@@ -563,6 +567,26 @@ def site_affix(title: str, site: str | None = None) -> tuple[str, str | None]:
         ):
             return match.group("title").strip(), outlet.name if outlet else name
     return title, None
+
+
+_PIPE = re.compile(r"\s+\|\s+")
+
+
+def _pipe_parts(title: str, site: str | None) -> tuple[str, str | None] | None:
+    """(headline, outlet) of a title whose parts are separated by spaced pipes, when exactly one part has
+    headline size (four words or more) and the others are short (sections, site names, dates); else None."""
+    parts = _PIPE.split(title.strip())
+    long = [p for p in parts if len(p.split()) >= 4]
+    if len(parts) < 2 or len(long) != 1 or any(len(p.split()) > 4 for p in parts if p is not long[0]):
+        return None
+    names = [p for p in parts if p is not long[0]]
+    for name in names:
+        outlet = registry().resolve(name) or (registry().resolve(name.split()[0]) if name.split() else None)
+        if outlet:
+            return long[0], outlet.name
+    own = next((n for n in names if (site and _norm(n) == _norm(site)) or _DOMAIN.fullmatch(n)
+                or registry().looks_like_outlet(n)), None)
+    return long[0], own
 
 
 def _title_line(header: list[Unit], hint: str | None) -> str | None:
