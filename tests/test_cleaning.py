@@ -579,3 +579,13 @@ def test_a_title_cut_by_pipes_is_its_one_headline_sized_part() -> None:
         assert (doc.title, doc.outlet) == ("Truce extended for two months", outlet), line
     two = "Truce extended by two months | talks on prisoners resume"  # two headline-sized parts: kept whole
     assert build(f"{two} on Friday\n\n{P1}\n").title == f"{two} on Friday"
+
+
+def test_an_authors_note_closing_the_article_is_not_body() -> None:
+    note = "Jane Example is a freelance journalist based in Yerevan."
+    doc = build(f"Talks resume\n\n{P1}\n\n{P2}\n\n{note}\n")
+    assert doc.body == f"{P1}\n\n{P2}" and kinds(doc)[note] == "byline"
+    speaker = "Ann Sample is a senior fellow at the Example Institute."  # introduces a speaker inside the article
+    assert build(f"Talks resume\n\n{P1}\n\n{speaker}\n\n{P2}\n").body == f"{P1}\n\n{speaker}\n\n{P2}"
+    prose = "The spokesman is a former journalist, the ministry said."  # no name opening it
+    assert build(f"Talks resume\n\n{P1}\n\n{prose}\n").body == f"{P1}\n\n{prose}"

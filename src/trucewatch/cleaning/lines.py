@@ -81,6 +81,7 @@ class Unit:
     date: DateLine | None = None
     agency: str | None = None
     script: str | None = None
+    closing: str = ""  # why it is no body sentence when it closes the article (an author's note)
 
     @property
     def start(self) -> int:
@@ -295,6 +296,9 @@ def classify(unit: Unit, script: str | None) -> None:
         if rule.cut:
             continue
         if len(text) <= rule.max_chars and rule.matches(lower):
+            if rule.kind == "byline" and _AUTHOR_NOTE.match(text) and is_sentence(text):
+                unit.closing = rule.reason  # prose unless it closes the article (see _author_notes)
+                break
             if _names_as_prose(rule.kind, text):
                 continue
             return _set(unit, rule.kind, rule.reason, HARD if rule.boundary else SOFT)
@@ -316,6 +320,7 @@ def classify(unit: Unit, script: str | None) -> None:
     return _set(unit, "short", "short line without sentence punctuation", SHORT)
 
 
+_AUTHOR_NOTE = re.compile(r"(?:[A-ZА-ЯЁ][\w.'’-]*\s+){1,3}[A-ZА-ЯЁ][\w.'’-]*\s+is\s")  # "Jane Doe is ..."
 _PROSE_CLOSE = re.compile(r"\b[^\W\d_A-ZА-ЯЁ]{3,}[.!?][\"'”’»]*$")  # a lower-case word and a full stop
 
 
@@ -408,7 +413,7 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
     _doubled_lines(raw, units)
     _headline_sentence(units)
     run = article_run(units, title_hint)
-    first, last = run if run else (len(units), len(units) - 1)
+    first, last = _author_notes(units, run) if run else (len(units), len(units) - 1)
     cleaned = Cleaned(units)
     title_index = _find_title(units[:first], title_hint, site, cleaned)
     for index, unit in enumerate(units):
@@ -428,6 +433,21 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
     _collect(raw, units, title_index, cleaned)
     _overflow(raw, cleaned)
     return cleaned
+
+
+def _author_notes(units: list[Unit], run: tuple[int, int]) -> tuple[int, int]:
+    """The run without the author's notes closing it ("Jane Doe is a journalist based in ..."), set apart as
+    bylines; a run that is nothing else keeps them."""
+    first, last = run
+    end = last
+    while end > first and (units[end].closing or units[end].kind != "text"):
+        end -= 1
+    if end == last or not any(units[i].closing for i in range(end + 1, last + 1)):
+        return first, last
+    for unit in units[end + 1 : last + 1]:
+        if unit.closing:
+            _set(unit, "byline", unit.closing, SOFT)
+    return first, end
 
 
 def _overflow(raw: str, cleaned: Cleaned, budget: int = MAX_BODY_CHARS) -> None:
