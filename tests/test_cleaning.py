@@ -589,3 +589,18 @@ def test_an_authors_note_closing_the_article_is_not_body() -> None:
     assert build(f"Talks resume\n\n{P1}\n\n{speaker}\n\n{P2}\n").body == f"{P1}\n\n{speaker}\n\n{P2}"
     prose = "The spokesman is a former journalist, the ministry said."  # no name opening it
     assert build(f"Talks resume\n\n{P1}\n\n{prose}\n").body == f"{P1}\n\n{prose}"
+
+
+def test_prompts_notes_and_captions_written_as_sentences_are_not_body() -> None:
+    lines = {"Delegates arrive at the venue on Tuesday. Press service of the ministry/TASS": "caption",
+             "READ: Truce extended by two months in Geneva.": "related",
+             "Also read - Truce extended by two months in Geneva.": "related",
+             "You can read the full text of the agreement here.": "related",
+             "Our work is funded by readers like you. Please consider donating.": "boilerplate",
+             "The Associated Press contributed to this report.": "notice"}
+    edges = {"The views expressed in this article are the author's own.": "disclaimer",  # the article ends here
+             "By using this site, you agree to our Terms of Use and Privacy Policy.": "boilerplate"}
+    doc = build(f"Talks resume\n\n{P1}\n\n" + "\n\n".join(lines) + f"\n\n{P2}\n\n" + "\n\n".join(edges) + "\n")
+    assert doc.body == f"{P1}\n\n{P2}"
+    found = kinds(doc)
+    assert {line: found[line] for line in lines | edges} == lines | edges
