@@ -604,3 +604,15 @@ def test_prompts_notes_and_captions_written_as_sentences_are_not_body() -> None:
     assert doc.body == f"{P1}\n\n{P2}"
     found = kinds(doc)
     assert {line: found[line] for line in lines | edges} == lines | edges
+
+
+def test_a_question_heading_glued_between_two_sentences_is_a_subheading() -> None:
+    glued = ("The talks ended on Tuesday. What happened next? The delegations left Geneva without a statement. "
+             "Why? Because neither side would sign first.")
+    doc = build(f"Talks resume\n\n{P1}\n\n{glued}\n\n{P2}\n")
+    assert "What happened next?" not in doc.body and kinds(doc)["What happened next?"] == "subheading"
+    assert "The talks ended on Tuesday." in doc.body and "Why? Because neither side would sign first." in doc.body
+    assert "The delegations left Geneva without a statement." in doc.body
+    assert_spans_verbatim(doc)
+    reads_on = "What the mediators proposed? nobody would say, officials added later that day."
+    assert reads_on in build(f"Talks resume\n\n{P1}\n\n{reads_on}\n").body

@@ -736,15 +736,17 @@ def _title_date(title: str) -> FoundDate | None:
 
 def _cuts(raw: str, cleaned: Cleaned) -> None:
     """Labels opening a body paragraph ("Details: ...") and notes closing one ("... (pickup previous)",
-    "... — Reuters"): cut off into blocks of their own."""
+    "... — Reuters"): cut off into blocks of their own; a heading glued after a sentence inside a paragraph (the
+    page's line break lost) splits the paragraph."""
     for unit in list(cleaned.body_units):
         start, end = unit.pieces[0]
         lower = raw[start:end].lower()
         for rule in (r for r in rules() if r.cut == "head"):
             match = rule.pattern.match(lower)
-            if match and match.end() - match.start() <= rule.max_chars and raw[start + match.end() : end].strip():
+            if match and match.end() <= rule.max_chars and _heading_fits(rule, raw, start + match.end(), end):
                 _cut_head(raw, cleaned, unit, start + match.end(), rule.kind, rule.reason)
                 break
+    _glued_headings(raw, cleaned)
     tail_rules = [r for r in rules() if r.cut == "end"]
     for unit in list(cleaned.body_units):
         start, end = unit.pieces[-1]
@@ -762,6 +764,46 @@ def _cuts(raw: str, cleaned: Cleaned) -> None:
             if not match or match.start() == 0 or end - start - match.start() > rule.max_chars:
                 continue
             _cut(raw, cleaned, unit, start + match.start(), rule.kind, rule.reason)
+            break
+
+
+_AFTER_SENTENCE = re.compile(r"(?<=[.!?\"”’»])\s+(?=\S)")
+
+
+def _heading_fits(rule: Rule, raw: str, at: int, end: int) -> bool:
+    """A head rule's match ending at ``at`` leaves text after it, and a heading is followed by a new sentence
+    (not a lower-case word: "What he said? ..." reads on)."""
+    rest = raw[at:end].lstrip()
+    return bool(rest) and (rule.kind != "subheading" or not rest[:1].islower())
+
+
+def _glued_headings(raw: str, cleaned: Cleaned) -> None:
+    """Headings a page printed between two sentences of one paragraph (its line break lost): "... in it. What
+    happened? A group of ...". The subheading head rules of ``data/boilerplate.yaml`` are tried after each
+    sentence end of a one-line body paragraph; a match splits it into body, subheading, body."""
+    heads = [r for r in rules() if r.cut == "head" and r.kind == "subheading"]
+    queue = [u for u in cleaned.body_units if len(u.pieces) == 1]
+    while queue:
+        unit = queue.pop()
+        start, end = unit.pieces[0]
+        for gap in _AFTER_SENTENCE.finditer(raw, start, end):
+            at = gap.end()
+            lower = raw[at:end].lower()
+            rule, match = next(((r, m) for r in heads if (m := r.pattern.match(lower))), (None, None))
+            if rule is None or match is None or match.end() > rule.max_chars or \
+                    not _heading_fits(rule, raw, at + match.end(), end):
+                continue
+            head_end = at + len(raw[at : at + match.end()].rstrip())
+            rest = at + match.end()
+            while rest < end and raw[rest].isspace():
+                rest += 1
+            index = cleaned.units.index(unit)
+            heading = Unit([(at, head_end)], raw[at:head_end], rule.kind, rule.reason)
+            after = Unit([(rest, end)], raw[rest:end], "body", "")
+            unit.pieces = [(start, gap.start())]
+            unit.text = raw[start : gap.start()]
+            cleaned.units[index + 1 : index + 1] = [heading, after]
+            queue.append(after)
             break
 
 
