@@ -616,3 +616,12 @@ def test_a_question_heading_glued_between_two_sentences_is_a_subheading() -> Non
     assert_spans_verbatim(doc)
     reads_on = "What the mediators proposed? nobody would say, officials added later that day."
     assert reads_on in build(f"Talks resume\n\n{P1}\n\n{reads_on}\n").body
+
+
+def test_a_place_label_opening_the_first_paragraph_is_cut_off_like_a_dateline() -> None:
+    doc = build(f"Truce extended\n\nSudan: {P1}\n\n{P2}\n")
+    assert doc.body == f"{P1}\n\n{P2}" and kinds(doc)["Sudan:"] == "dateline"
+    later = build(f"Truce extended\n\n{P1}\n\nDetails: {P2}\n")  # a label further down: the first paragraph stays
+    assert later.body == f"{P1}\n\n{P2}"
+    quoted = "Pashinyan: “We are ready to sign the treaty this year,” the prime minister told reporters."
+    assert build(f"Truce extended\n\n{quoted}\n\n{P2}\n").body.startswith(quoted)

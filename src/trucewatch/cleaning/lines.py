@@ -696,7 +696,7 @@ def _lead(raw: str, cleaned: Cleaned) -> None:
     body = cleaned.body_units[:3]
     for position, unit in enumerate(body):
         lead = registry().lead_of(unit.text)
-        if lead is None:
+        if lead is None or (lead.labelled and position):  # "Details: ..." further down is a label, no dateline
             continue
         above = body[:position]
         if len(above) > 2 or any(len(u.text) > STANDFIRST_MAX for u in above):
