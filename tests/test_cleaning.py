@@ -585,6 +585,8 @@ def test_an_authors_note_closing_the_article_is_not_body() -> None:
     note = "Jane Example is a freelance journalist based in Yerevan."
     doc = build(f"Talks resume\n\n{P1}\n\n{P2}\n\n{note}\n")
     assert doc.body == f"{P1}\n\n{P2}" and kinds(doc)[note] == "byline"
+    reported = "The Monitor's Jane Example reported from Baku."
+    assert build(f"Talks resume\n\n{P1}\n\n{P2}\n\n{reported}\n").body == f"{P1}\n\n{P2}"
     speaker = "Ann Sample is a senior fellow at the Example Institute."  # introduces a speaker inside the article
     assert build(f"Talks resume\n\n{P1}\n\n{speaker}\n\n{P2}\n").body == f"{P1}\n\n{speaker}\n\n{P2}"
     prose = "The spokesman is a former journalist, the ministry said."  # no name opening it

@@ -320,7 +320,7 @@ def classify(unit: Unit, script: str | None) -> None:
     return _set(unit, "short", "short line without sentence punctuation", SHORT)
 
 
-_AUTHOR_NOTE = re.compile(r"(?:[A-ZА-ЯЁ][\w.'’-]*\s+){1,3}[A-ZА-ЯЁ][\w.'’-]*\s+is\s")  # "Jane Doe is ..."
+_AUTHOR_NOTE = re.compile(r"(?:[A-ZА-ЯЁ][\w.'’-]*\s+){1,3}[A-ZА-ЯЁ][\w.'’-]*\s+(?:is|reported|contributed)\s")
 _PROSE_CLOSE = re.compile(r"\b[^\W\d_A-ZА-ЯЁ]{3,}[.!?][\"'”’»]*$")  # a lower-case word and a full stop
 
 
