@@ -627,3 +627,13 @@ def test_a_place_label_opening_the_first_paragraph_is_cut_off_like_a_dateline() 
     assert later.body == f"{P1}\n\n{P2}"
     quoted = "Pashinyan: “We are ready to sign the treaty this year,” the prime minister told reporters."
     assert build(f"Truce extended\n\n{quoted}\n\n{P2}\n").body.startswith(quoted)
+
+
+def test_long_runs_of_labels_or_menu_items_without_a_sentence_are_not_prose() -> None:
+    tags = " ".join(["Armenia Azerbaijan Russia Nagorno-Karabakh Peacekeepers Lachin Corridor"] * 4)
+    menu = " | ".join(["World", "Europe", "Middle East", "Opinion", "Video", "Sport", "Business", "Culture"] * 6)
+    doc = build(f"Talks resume\n\n{P1}\n\n{tags}\n\n{P2}\n\n{menu}\n")
+    assert doc.body == f"{P1}\n\n{P2}"
+    cut = ("and the mediators said the next round of the talks would take place in the Swiss city once both of the "
+           "delegations had consulted their capitals about the draft that")  # an excerpt's long last fragment
+    assert build(f"Talks resume\n\n{P1}\n\n{cut}\n").body.endswith(cut)

@@ -273,6 +273,19 @@ def is_sentence(text: str) -> bool:
     )
 
 
+_STOP = re.compile(r"[.!?…]")
+
+
+def _label_run(text: str) -> bool:
+    """Tags, topics or other items' headlines run together on one line (their breaks lost): long enough to
+    pass for prose by length, but with no sentence mark and most words capitalised, as prose never is."""
+    words = text.split()
+    if len(words) < 25 or _STOP.search(text):
+        return False
+    capitalised = sum(word[:1].isupper() or word[:1].isdigit() for word in words)
+    return capitalised >= 0.6 * len(words)
+
+
 def classify(unit: Unit, script: str | None) -> None:
     """Set the unit's provisional kind, reason and weight from the unit alone."""
     text = unit.text
@@ -303,8 +316,12 @@ def classify(unit: Unit, script: str | None) -> None:
                 continue
             return _set(unit, rule.kind, rule.reason, HARD if rule.boundary else SOFT)
     parts = _MENU_SPLIT.split(text)
-    if len(parts) >= 3 and len(text) <= 200 and all(len(p.split()) <= 4 for p in parts) and not is_sentence(text):
+    if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts) and (
+        (len(text) <= 200 and not is_sentence(text)) or (len(parts) >= 6 and not _STOP.search(text))
+    ):  # a long menu passes for prose by its length alone
         return _set(unit, "boilerplate", "navigation menu (short items separated by | or -)", HARD)
+    if _label_run(text):
+        return _set(unit, "boilerplate", "a long run of capitalised words without a sentence: labels or links", SOFT)
     if letters >= 10 and len(text) <= 300 and text.upper() == text != text.lower() and " " in text:
         return _set(unit, "boilerplate", "written in capital letters: a banner or label, not prose", SOFT)
     own = unit.script
