@@ -790,7 +790,7 @@ _AFTER_SENTENCE = re.compile(r"(?<=[.!?\"”’»])\s+(?=\S)")
 def _heading_fits(rule: Rule, raw: str, at: int, end: int) -> bool:
     """A head rule's match ending at ``at`` leaves text after it, and a heading is followed by a new sentence
     (not a lower-case word: "What he said? ..." reads on)."""
-    rest = raw[at:end].lstrip()
+    rest = raw[at : min(end, at + 200)].lstrip()  # a window: this runs after every sentence of a paragraph
     return bool(rest) and (rule.kind != "subheading" or not rest[:1].islower())
 
 
@@ -799,29 +799,33 @@ def _glued_headings(raw: str, cleaned: Cleaned) -> None:
     happened? A group of ...". The subheading head rules of ``data/boilerplate.yaml`` are tried after each
     sentence end of a one-line body paragraph; a match splits it into body, subheading, body."""
     heads = [r for r in rules() if r.cut == "head" and r.kind == "subheading"]
-    queue = [u for u in cleaned.body_units if len(u.pieces) == 1]
-    while queue:
-        unit = queue.pop()
+    window = max((r.max_chars for r in heads), default=0) + 20  # a heading is short: never lower the whole rest
+    split: dict[int, list[Unit]] = {}
+    for unit in cleaned.body_units:
+        if len(unit.pieces) != 1:
+            continue
         start, end = unit.pieces[0]
+        pieces, opening = [], start  # pieces: the units this paragraph becomes
         for gap in _AFTER_SENTENCE.finditer(raw, start, end):
             at = gap.end()
-            lower = raw[at:end].lower()
+            if at < opening:  # inside a heading just cut off
+                continue
+            lower = raw[at : min(end, at + window)].lower()
             rule, match = next(((r, m) for r in heads if (m := r.pattern.match(lower))), (None, None))
             if rule is None or match is None or match.end() > rule.max_chars or \
                     not _heading_fits(rule, raw, at + match.end(), end):
                 continue
             head_end = at + len(raw[at : at + match.end()].rstrip())
-            rest = at + match.end()
-            while rest < end and raw[rest].isspace():
-                rest += 1
-            index = cleaned.units.index(unit)
-            heading = Unit([(at, head_end)], raw[at:head_end], rule.kind, rule.reason)
-            after = Unit([(rest, end)], raw[rest:end], "body", "")
-            unit.pieces = [(start, gap.start())]
-            unit.text = raw[start : gap.start()]
-            cleaned.units[index + 1 : index + 1] = [heading, after]
-            queue.append(after)
-            break
+            pieces.append(Unit([(opening, gap.start())], raw[opening : gap.start()], "body", unit.reason))
+            pieces.append(Unit([(at, head_end)], raw[at:head_end], rule.kind, rule.reason))
+            opening = at + match.end()
+            while opening < end and raw[opening].isspace():
+                opening += 1
+        if pieces:
+            pieces.append(Unit([(opening, end)], raw[opening:end], "body", unit.reason))
+            split[id(unit)] = pieces
+    if split:
+        cleaned.units[:] = [piece for unit in cleaned.units for piece in split.get(id(unit), [unit])]
 
 
 def _cut_head(raw: str, cleaned: Cleaned, unit: Unit, at: int, kind: str, reason: str) -> None:
