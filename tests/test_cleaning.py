@@ -637,3 +637,13 @@ def test_long_runs_of_labels_or_menu_items_without_a_sentence_are_not_prose() ->
     cut = ("and the mediators said the next round of the talks would take place in the Swiss city once both of the "
            "delegations had consulted their capitals about the draft that")  # an excerpt's long last fragment
     assert build(f"Talks resume\n\n{P1}\n\n{cut}\n").body.endswith(cut)
+
+
+def test_headings_glued_into_a_long_paragraph_are_split_in_linear_time() -> None:
+    import time
+
+    paragraph = "The delegations met again in the hall. What did they say next? The same points. " * 5000
+    began = time.perf_counter()
+    doc = build(f"Talks resume\n\n{paragraph}\n")
+    assert time.perf_counter() - began < 5  # a search of the rest of the text per heading took 16 s
+    assert doc.body.count("The same points.") == 5000 and "What did they say next?" not in doc.body
