@@ -646,4 +646,5 @@ def test_headings_glued_into_a_long_paragraph_are_split_in_linear_time() -> None
     began = time.perf_counter()
     doc = build(f"Talks resume\n\n{paragraph}\n")
     assert time.perf_counter() - began < 5  # a search of the rest of the text per heading took 16 s
-    assert doc.body.count("The same points.") == 5000 and "What did they say next?" not in doc.body
+    assert doc.body.startswith("The delegations met again in the hall.\n\nThe same points.")
+    assert "What did they say next?" not in doc.body
