@@ -618,6 +618,10 @@ def test_a_question_heading_glued_between_two_sentences_is_a_subheading() -> Non
     assert_spans_verbatim(doc)
     reads_on = "What the mediators proposed? nobody would say, officials added later that day."
     assert reads_on in build(f"Talks resume\n\n{P1}\n\n{reads_on}\n").body
+    russian = ("Переговоры закончились во вторник. Что произошло дальше? Делегации уехали из Женевы без заявления, "
+               "сообщили в министерстве.")
+    doc = build(f"Переговоры возобновились\n\n{russian}\n")
+    assert kinds(doc)["Что произошло дальше?"] == "subheading" and "Делегации уехали" in doc.body
 
 
 def test_a_place_label_opening_the_first_paragraph_is_cut_off_like_a_dateline() -> None:
