@@ -652,3 +652,12 @@ def test_headings_glued_into_a_long_paragraph_are_split_in_linear_time() -> None
     assert time.perf_counter() - began < 5  # a search of the rest of the text per heading took 16 s
     assert doc.body.startswith("The delegations met again in the hall.\n\nThe same points.")
     assert "What did they say next?" not in doc.body
+
+
+def test_a_list_closing_the_article_is_body_and_other_headlines_after_it_are_not() -> None:
+    items = ["The statement provides for:", "- a complete ceasefire;", "- the exchange of prisoners;",
+             "- the return of refugees"]
+    doc = build(f"Talks resume\n\n{P1}\n\n" + "\n\n".join(items) + "\n\nRelated\n\n• Armenia holds snap election\n")
+    assert doc.body == "\n\n".join([P1, *items])
+    headlines = ["Also in the news:", "• Armenia holds snap election in June", "• Azerbaijan opens a new road"]
+    assert build(f"Talks resume\n\n{P1}\n\n" + "\n\n".join(headlines) + "\n").body == P1

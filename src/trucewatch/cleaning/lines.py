@@ -430,7 +430,7 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
     _doubled_lines(raw, units)
     _headline_sentence(units)
     run = article_run(units, title_hint)
-    first, last = _author_notes(units, run) if run else (len(units), len(units) - 1)
+    first, last = _closing_list(units, *_author_notes(units, run)) if run else (len(units), len(units) - 1)
     cleaned = Cleaned(units)
     title_index = _find_title(units[:first], title_hint, site, cleaned)
     for index, unit in enumerate(units):
@@ -450,6 +450,31 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
     _collect(raw, units, title_index, cleaned)
     _overflow(raw, cleaned)
     return cleaned
+
+
+def _closing_list(units: list[Unit], first: int, last: int) -> tuple[int, int]:
+    """(first, last) with the list that closes the article ("The statement provides for:" and "- a ceasefire;" ...):
+    the best run ends on prose, so a list after the last sentence would be dropped with it. The list is taken when
+    an introduction ends on a colon and its items read as parts of a sentence (lower case, or closed by ";", ","
+    or "."), as other items' headlines do not."""
+    end = last
+    if end + 1 < len(units) and units[end + 1].kind == "short" and units[end + 1].text.endswith(":"):
+        end += 1  # the introduction, a line of its own
+    elif not units[end].text.endswith(":"):
+        return first, last
+    items = end
+    while items + 1 < len(units) and _list_item(units[items + 1]):
+        items += 1
+    return (first, items) if items > end else (first, last)
+
+
+def _list_item(unit: Unit) -> bool:
+    """A bulleted line that continues a sentence: "- the exchange of prisoners;"."""
+    bullet = _BULLET.match(unit.text)
+    if not bullet or unit.kind not in ("short", "text") or unit.weight < 0:
+        return False
+    item = unit.text[bullet.end() :]
+    return item[:1].islower() or item.rstrip()[-1:] in ";,."
 
 
 def _author_notes(units: list[Unit], run: tuple[int, int]) -> tuple[int, int]:
