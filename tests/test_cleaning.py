@@ -661,3 +661,11 @@ def test_a_list_closing_the_article_is_body_and_other_headlines_after_it_are_not
     assert doc.body == "\n\n".join([P1, *items])
     headlines = ["Also in the news:", "• Armenia holds snap election in June", "• Azerbaijan opens a new road"]
     assert build(f"Talks resume\n\n{P1}\n\n" + "\n\n".join(headlines) + "\n").body == P1
+
+
+def test_a_line_of_a_publication_and_an_update_date_gives_the_publication() -> None:
+    for line in ("Published 4 March 2019 Updated 6 March 2019", "Updated: 6 March 2019, Published: 4 March 2019"):
+        doc = build(f"Talks resume\n\n{line}\n\n{P1}\n\n{P2}\n")
+        assert (doc.published, doc.published_source, doc.body) == ("2019-03-04", "dateline", f"{P1}\n\n{P2}"), line
+    sentence = "The report was published on 4 March 2019 and corrected on 6 March 2019 after complaints."
+    assert build(f"Talks resume\n\n{P1}\n\n{sentence}\n\n{P2}\n").body == f"{P1}\n\n{sentence}\n\n{P2}"

@@ -286,11 +286,34 @@ def _label_run(text: str) -> bool:
     return capitalised >= 0.6 * len(words)
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _publication_of_two(text: str) -> DateLine | None:
+    """A line of two dates and their labels ("Published 10 Nov 2020 Updated 11 Nov 2020", "Updated: ...,
+    Published: ..."): the date its publication label names, where :func:`date_line` reads one date or the
+    update. A sentence naming two dates has more words than labels, or a full stop."""
+    if len(text) > 120 or _SENTENCE_END.search(text):
+        return None
+    dates = find_dates(text)
+    if len(dates) < 2:
+        return None
+    found = labelled_date(text)
+    if found is None:
+        return None
+    rest, cursor = [], 0
+    for date in dates:
+        rest.append(text[cursor : date.start])
+        cursor = date.end
+    rest.append(text[cursor:])
+    return DateLine(found, updated=False) if len(_WORD.findall(" ".join(rest))) <= 6 else None
+
+
 def classify(unit: Unit, script: str | None) -> None:
     """Set the unit's provisional kind, reason and weight from the unit alone."""
     text = unit.text
     letters = count_letters(text[:200])
-    found = date_line(text)
+    found = _publication_of_two(text) or date_line(text)
     if found:
         unit.date = found
         return _set(unit, "date", "a date line", HARD)
