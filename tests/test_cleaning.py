@@ -538,3 +538,134 @@ def test_publisher_notes_paywall_prompts_and_dated_photo_captions() -> None:
     assert {line: found[line] for line in lines} == lines and found[closing] == "boilerplate"
     signed = "The agreement was signed in Geneva on March 3, 2021, the ministry said."
     assert build(f"Talks resume\n\n{P1}\n\n{signed}\n\n{P2}\n").body == f"{P1}\n\n{signed}\n\n{P2}"
+
+
+def test_body_sentences_shaped_like_boilerplate_phrases_stay_in_the_body() -> None:
+    """A rule written for a phrase must not drop a sentence that merely contains its words (issue 8)."""
+    sentences = ["By Tuesday, the truce had collapsed.",
+                 "Point (c) of the statement requires the return of all prisoners.",
+                 "(c) The parties shall exchange prisoners of war and other detainees.",
+                 "Thousands follow Aliyev on Twitter, where he posted the news first.",
+                 "Reporting by local media could not be verified."]
+    doc = build(f"Talks resume\n\n{P1}\n\n" + "\n\n".join(sentences) + f"\n\n{P2}\n")
+    assert doc.body == "\n\n".join([P1, *sentences, P2])
+    russian = ("Документ был подписан на саммите в Москве.",
+               "Стороны договорились о прекращении огня и обмене пленными, сообщили в ведомстве во вторник.")
+    doc = build("Стороны подписали соглашение\n\n" + "\n\n".join(russian) + "\n")
+    assert doc.body == "\n\n".join(russian)
+    removed = kinds(build(f"Talks resume\n\n{P1}\n\nBy Jean de la Croix\n\n(c) 2021 Example Media\n\n"
+                          "Reporting by Ann Example in Moscow.\n\nFollow us on Telegram\n\n"
+                          f"Подпишитесь на наш канал\n\n{P2}\n"))
+    assert removed["By Jean de la Croix"] == "byline" and removed["(c) 2021 Example Media"] == "boilerplate"
+    assert removed["Reporting by Ann Example in Moscow."] == "credit"
+    assert removed["Follow us on Telegram"] == removed["Подпишитесь на наш канал"] == "boilerplate"
+
+
+def test_an_excerpt_cut_off_after_a_comma_a_capital_or_a_digit_keeps_its_fragment() -> None:
+    for fragment in ("The mediators said the next round would be,",
+                     "The mediators said the next round would be hosted by the OSCE",
+                     "Observers said the number of displaced people had reached 145,000"):
+        assert build(f"Talks resume\n\n{P1}\n\n{P2}\n\n{fragment}\n").body.endswith(fragment)
+    headline = "Border Guards Swap Posts At Checkpoint 12"  # another item's headline in title case
+    assert headline not in build(f"Talks resume\n\n{P1}\n\n{P2}\n\n{headline}\n").body
+
+
+def test_a_title_cut_by_pipes_is_its_one_headline_sized_part() -> None:
+    for line, outlet in (("Truce extended for two months | World | Reuters", "Reuters"),
+                         ("WORLD NEWS | Truce extended for two months", None),
+                         ("Truce extended for two months | Europe | DW | 10.11.2020", "DW"),
+                         ("Truce extended for two months - Radio Free Europe / Radio Liberty", "RFE/RL")):
+        doc = build(f"{line}\n\n{P1}\n\n{P2}\n")
+        assert (doc.title, doc.outlet) == ("Truce extended for two months", outlet), line
+    two = "Truce extended by two months | talks on prisoners resume"  # two headline-sized parts: kept whole
+    assert build(f"{two} on Friday\n\n{P1}\n").title == f"{two} on Friday"
+
+
+def test_an_authors_note_closing_the_article_is_not_body() -> None:
+    note = "Jane Example is a freelance journalist based in Yerevan."
+    doc = build(f"Talks resume\n\n{P1}\n\n{P2}\n\n{note}\n")
+    assert doc.body == f"{P1}\n\n{P2}" and kinds(doc)[note] == "byline"
+    reported = "The Monitor's Jane Example reported from Baku."
+    assert build(f"Talks resume\n\n{P1}\n\n{P2}\n\n{reported}\n").body == f"{P1}\n\n{P2}"
+    speaker = "Ann Sample is a senior fellow at the Example Institute."  # introduces a speaker inside the article
+    assert build(f"Talks resume\n\n{P1}\n\n{speaker}\n\n{P2}\n").body == f"{P1}\n\n{speaker}\n\n{P2}"
+    prose = "The spokesman is a former journalist, the ministry said."  # no name opening it
+    assert build(f"Talks resume\n\n{P1}\n\n{prose}\n").body == f"{P1}\n\n{prose}"
+
+
+def test_prompts_notes_and_captions_written_as_sentences_are_not_body() -> None:
+    lines = {"Delegates arrive at the venue on Tuesday. Press service of the ministry/TASS": "caption",
+             "READ: Truce extended by two months in Geneva.": "related",
+             "Also read - Truce extended by two months in Geneva.": "related",
+             "You can read the full text of the agreement here.": "related",
+             "Our work is funded by readers like you. Please consider donating.": "boilerplate",
+             "The Associated Press contributed to this report.": "notice"}
+    edges = {"The views expressed in this article are the author's own.": "disclaimer",  # the article ends here
+             "By using this site, you agree to our Terms of Use and Privacy Policy.": "boilerplate"}
+    doc = build(f"Talks resume\n\n{P1}\n\n" + "\n\n".join(lines) + f"\n\n{P2}\n\n" + "\n\n".join(edges) + "\n")
+    assert doc.body == f"{P1}\n\n{P2}"
+    found = kinds(doc)
+    assert {line: found[line] for line in lines | edges} == lines | edges
+
+
+def test_a_question_heading_glued_between_two_sentences_is_a_subheading() -> None:
+    glued = ("The talks ended on Tuesday. What happened next? The delegations left Geneva without a statement. "
+             "Why? Because neither side would sign first.")
+    doc = build(f"Talks resume\n\n{P1}\n\n{glued}\n\n{P2}\n")
+    assert "What happened next?" not in doc.body and kinds(doc)["What happened next?"] == "subheading"
+    assert "The talks ended on Tuesday." in doc.body and "Why? Because neither side would sign first." in doc.body
+    assert "The delegations left Geneva without a statement." in doc.body
+    assert_spans_verbatim(doc)
+    reads_on = "What the mediators proposed? nobody would say, officials added later that day."
+    assert reads_on in build(f"Talks resume\n\n{P1}\n\n{reads_on}\n").body
+    russian = ("Переговоры закончились во вторник. Что произошло дальше? Делегации уехали из Женевы без заявления, "
+               "сообщили в министерстве.")
+    doc = build(f"Переговоры возобновились\n\n{russian}\n")
+    assert kinds(doc)["Что произошло дальше?"] == "subheading" and "Делегации уехали" in doc.body
+
+
+def test_a_place_label_opening_the_first_paragraph_is_cut_off_like_a_dateline() -> None:
+    doc = build(f"Truce extended\n\nSudan: {P1}\n\n{P2}\n")
+    assert doc.body == f"{P1}\n\n{P2}" and kinds(doc)["Sudan:"] == "dateline"
+    later = build(f"Truce extended\n\n{P1}\n\nDetails: {P2}\n")  # a label further down: the first paragraph stays
+    assert later.body == f"{P1}\n\n{P2}"
+    quoted = "Pashinyan: “We are ready to sign the treaty this year,” the prime minister told reporters."
+    assert build(f"Truce extended\n\n{quoted}\n\n{P2}\n").body.startswith(quoted)
+
+
+def test_long_runs_of_labels_or_menu_items_without_a_sentence_are_not_prose() -> None:
+    tags = " ".join(["Armenia Azerbaijan Russia Nagorno-Karabakh Peacekeepers Lachin Corridor"] * 4)
+    menu = " | ".join(["World", "Europe", "Middle East", "Opinion", "Video", "Sport", "Business", "Culture"] * 6)
+    doc = build(f"Talks resume\n\n{P1}\n\n{tags}\n\n{P2}\n\n{menu}\n")
+    assert doc.body == f"{P1}\n\n{P2}"
+    cut = ("and the mediators said the next round of the talks would take place in the Swiss city once both of the "
+           "delegations had consulted their capitals about the draft that")  # an excerpt's long last fragment
+    assert build(f"Talks resume\n\n{P1}\n\n{cut}\n").body.endswith(cut)
+
+
+def test_headings_glued_into_a_long_paragraph_are_split_in_linear_time() -> None:
+    import time
+
+    paragraph = "The delegations met again in the hall. What did they say next? The same points. " * 5000
+    began = time.perf_counter()
+    doc = build(f"Talks resume\n\n{paragraph}\n")
+    assert time.perf_counter() - began < 5  # a search of the rest of the text per heading took 16 s
+    assert doc.body.startswith("The delegations met again in the hall.\n\nThe same points.")
+    assert "What did they say next?" not in doc.body
+
+
+def test_a_list_closing_the_article_is_body_and_other_headlines_after_it_are_not() -> None:
+    items = ["The statement provides for:", "- a complete ceasefire;", "- the exchange of prisoners;",
+             "- the return of refugees"]
+    doc = build(f"Talks resume\n\n{P1}\n\n" + "\n\n".join(items) + "\n\nRelated\n\n• Armenia holds snap election\n")
+    assert doc.body == "\n\n".join([P1, *items])
+    headlines = ["Also in the news:", "• Armenia holds snap election in June", "• Azerbaijan opens a new road"]
+    assert build(f"Talks resume\n\n{P1}\n\n" + "\n\n".join(headlines) + "\n").body == P1
+
+
+def test_a_line_of_a_publication_and_an_update_date_gives_the_publication() -> None:
+    for line in ("Published 4 March 2019 Updated 6 March 2019", "Updated: 6 March 2019, Published: 4 March 2019"):
+        doc = build(f"Talks resume\n\n{line}\n\n{P1}\n\n{P2}\n")
+        assert (doc.published, doc.published_source, doc.body) == ("2019-03-04", "dateline", f"{P1}\n\n{P2}"), line
+    sentence = "The report was published on 4 March 2019 and corrected on 6 March 2019 after complaints."
+    assert build(f"Talks resume\n\n{P1}\n\n{sentence}\n\n{P2}\n").body == f"{P1}\n\n{sentence}\n\n{P2}"

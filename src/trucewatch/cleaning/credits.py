@@ -38,6 +38,7 @@ class Lead:
     length: int
     agency: str | None  # canonical name of the credited agency
     date_text: str | None
+    labelled: bool = False  # a place or label and a colon only ("Sudan: ..."): no agency, no date
 
 
 class Registry:
@@ -131,10 +132,15 @@ class Registry:
         # closed by a dash unless the agency's own punctuation closes it ("/TASS/.", "ARMENPRESS.").
         capitals = match.group("place").isupper() and len(match.group("place")) >= 4
         stopped = capitals and bool(re.match(r"[^.]*\.\s*[-–—]", match.group(0)[match.start("place"):]))  # "TOWN. –"
-        if not (agency or match.group("date") or stopped) or not (dashed or agency):
+        # a place or label of one or two words closed by a colon, a capital after it: "Sudan: Sudan's army ..."
+        # (not a quotation: "Pashinyan: “We are ready”" names its speaker)
+        labelled = match.group("end").strip() == ":" and match.end("place") == match.start("end") and \
+            len(match.group("place").split()) <= 2 and paragraph[match.end():match.end() + 1].isupper()
+        if not (agency or match.group("date") or stopped or labelled) or not (dashed or agency):
             return None
         outlet = self.resolve(agency) if agency else None
-        return Lead(match.end(), outlet.name if outlet else None, match.group("date"))
+        return Lead(match.end(), outlet.name if outlet else None, match.group("date"),
+                    not (agency or match.group("date") or stopped))
 
     def credited_in(self, sentence_text: str) -> str | None:
         """The agency of an in-sentence credit (", APA reports."), or None."""

@@ -81,6 +81,7 @@ class Unit:
     date: DateLine | None = None
     agency: str | None = None
     script: str | None = None
+    closing: str = ""  # why it is no body sentence when it closes the article (an author's note)
 
     @property
     def start(self) -> int:
@@ -272,11 +273,47 @@ def is_sentence(text: str) -> bool:
     )
 
 
+_STOP = re.compile(r"[.!?…]")
+
+
+def _label_run(text: str) -> bool:
+    """Tags, topics or other items' headlines run together on one line (their breaks lost): long enough to
+    pass for prose by length, but with no sentence mark and most words capitalised, as prose never is."""
+    words = text.split()
+    if len(words) < 25 or _STOP.search(text):
+        return False
+    capitalised = sum(word[:1].isupper() or word[:1].isdigit() for word in words)
+    return capitalised >= 0.6 * len(words)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _publication_of_two(text: str) -> DateLine | None:
+    """A line of two dates and their labels ("Published 10 Nov 2020 Updated 11 Nov 2020", "Updated: ...,
+    Published: ..."): the date its publication label names, where :func:`date_line` reads one date or the
+    update. A sentence naming two dates has more words than labels, or a full stop."""
+    if len(text) > 120 or _SENTENCE_END.search(text):
+        return None
+    dates = find_dates(text)
+    if len(dates) < 2:
+        return None
+    found = labelled_date(text)
+    if found is None:
+        return None
+    rest, cursor = [], 0
+    for date in dates:
+        rest.append(text[cursor : date.start])
+        cursor = date.end
+    rest.append(text[cursor:])
+    return DateLine(found, updated=False) if len(_WORD.findall(" ".join(rest))) <= 6 else None
+
+
 def classify(unit: Unit, script: str | None) -> None:
     """Set the unit's provisional kind, reason and weight from the unit alone."""
     text = unit.text
     letters = count_letters(text[:200])
-    found = date_line(text)
+    found = _publication_of_two(text) or date_line(text)
     if found:
         unit.date = found
         return _set(unit, "date", "a date line", HARD)
@@ -295,10 +332,19 @@ def classify(unit: Unit, script: str | None) -> None:
         if rule.cut:
             continue
         if len(text) <= rule.max_chars and rule.matches(lower):
+            if rule.kind == "byline" and _AUTHOR_NOTE.match(text) and is_sentence(text):
+                unit.closing = rule.reason  # prose unless it closes the article (see _author_notes)
+                break
+            if _names_as_prose(rule.kind, text):
+                continue
             return _set(unit, rule.kind, rule.reason, HARD if rule.boundary else SOFT)
     parts = _MENU_SPLIT.split(text)
-    if len(parts) >= 3 and len(text) <= 200 and all(len(p.split()) <= 4 for p in parts) and not is_sentence(text):
+    if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts) and (
+        (len(text) <= 200 and not is_sentence(text)) or (len(parts) >= 6 and not _STOP.search(text))
+    ):  # a long menu passes for prose by its length alone
         return _set(unit, "boilerplate", "navigation menu (short items separated by | or -)", HARD)
+    if _label_run(text):
+        return _set(unit, "boilerplate", "a long run of capitalised words without a sentence: labels or links", SOFT)
     if letters >= 10 and len(text) <= 300 and text.upper() == text != text.lower() and " " in text:
         return _set(unit, "boilerplate", "written in capital letters: a banner or label, not prose", SOFT)
     own = unit.script
@@ -312,6 +358,19 @@ def classify(unit: Unit, script: str | None) -> None:
     if _BULLET.match(text) or text.endswith(":"):  # list items and their introduction: structure, no cost
         return _set(unit, "short", "list item or introduction", 0.0)
     return _set(unit, "short", "short line without sentence punctuation", SHORT)
+
+
+_AUTHOR_NOTE = re.compile(r"(?:[A-ZА-ЯЁ][\w.'’-]*\s+){1,3}[A-ZА-ЯЁ][\w.'’-]*\s+(?:is|reported|contributed)\s")
+_PROSE_CLOSE = re.compile(r"\b[^\W\d_A-ZА-ЯЁ]{3,}[.!?][\"'”’»]*$")  # a lower-case word and a full stop
+
+
+def _names_as_prose(kind: str, text: str) -> bool:
+    """A byline or credit rule matched a sentence, not names: "By then it was over.", "Reporting by local media
+    could not be verified." A byline of names has few lower-case words ("de", "bin"); a credit without a label
+    ("Source:") or a list (";") ends on a name, not on a lower-case word and a full stop."""
+    if kind == "byline":
+        return sum(word[:1].islower() and word not in ("and", "и") for word in text.split()) >= 3
+    return kind == "credit" and ":" not in text and ";" not in text and bool(_PROSE_CLOSE.search(text))
 
 
 def _set(unit: Unit, kind: str, reason: str, weight: float) -> None:
@@ -394,7 +453,7 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
     _doubled_lines(raw, units)
     _headline_sentence(units)
     run = article_run(units, title_hint)
-    first, last = run if run else (len(units), len(units) - 1)
+    first, last = _closing_list(units, *_author_notes(units, run)) if run else (len(units), len(units) - 1)
     cleaned = Cleaned(units)
     title_index = _find_title(units[:first], title_hint, site, cleaned)
     for index, unit in enumerate(units):
@@ -414,6 +473,46 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
     _collect(raw, units, title_index, cleaned)
     _overflow(raw, cleaned)
     return cleaned
+
+
+def _closing_list(units: list[Unit], first: int, last: int) -> tuple[int, int]:
+    """(first, last) with the list that closes the article ("The statement provides for:" and "- a ceasefire;" ...):
+    the best run ends on prose, so a list after the last sentence would be dropped with it. The list is taken when
+    an introduction ends on a colon and its items read as parts of a sentence (lower case, or closed by ";", ","
+    or "."), as other items' headlines do not."""
+    end = last
+    if end + 1 < len(units) and units[end + 1].kind == "short" and units[end + 1].text.endswith(":"):
+        end += 1  # the introduction, a line of its own
+    elif not units[end].text.endswith(":"):
+        return first, last
+    items = end
+    while items + 1 < len(units) and _list_item(units[items + 1]):
+        items += 1
+    return (first, items) if items > end else (first, last)
+
+
+def _list_item(unit: Unit) -> bool:
+    """A bulleted line that continues a sentence: "- the exchange of prisoners;"."""
+    bullet = _BULLET.match(unit.text)
+    if not bullet or unit.kind not in ("short", "text") or unit.weight < 0:
+        return False
+    item = unit.text[bullet.end() :]
+    return item[:1].islower() or item.rstrip()[-1:] in ";,."
+
+
+def _author_notes(units: list[Unit], run: tuple[int, int]) -> tuple[int, int]:
+    """The run without the author's notes closing it ("Jane Doe is a journalist based in ..."), set apart as
+    bylines; a run that is nothing else keeps them."""
+    first, last = run
+    end = last
+    while end > first and (units[end].closing or units[end].kind != "text"):
+        end -= 1
+    if end == last or not any(units[i].closing for i in range(end + 1, last + 1)):
+        return first, last
+    for unit in units[end + 1 : last + 1]:
+        if unit.closing:
+            _set(unit, "byline", unit.closing, SOFT)
+    return first, end
 
 
 def _overflow(raw: str, cleaned: Cleaned, budget: int = MAX_BODY_CHARS) -> None:
@@ -495,8 +594,10 @@ def _doubled_lines(raw: str, units: list[Unit]) -> None:
 def _cut_off_end(units: list[Unit]) -> None:
     """A text cut off mid-sentence (a stored excerpt) ends on a fragment right after prose: it is prose.
 
-    The fragment stops on a lower-case letter (mid-word or mid-sentence); a site signature ("News.Az"), initials
-    or a label closing the text do not.
+    The fragment stops on a lower-case letter (mid-word or mid-sentence) or on a mark that continues a sentence
+    (a comma, a dash, an opening quote); on a capital or a digit ("... signed by the OSCE", "... 145,000") when
+    most of its words are lower case, as prose is. A site signature ("News.Az"), initials or a label closing
+    the text do not.
     """
     kept = [u for u in units if u.kind not in ("caption", "credit")]  # captions sit between paragraphs, credits
     if len(kept) < 2:  # may follow the cut
@@ -506,10 +607,20 @@ def _cut_off_end(units: list[Unit]) -> None:
         last.kind == "short"
         and before.kind == "text"
         and last.weight <= 0
-        and last.text.rstrip("*")[-1:].islower()
+        and _stops_mid_sentence(last.text.rstrip("*"))
         and not _DOMAIN.search(last.text)
     ):
         _set(last, "text", "", float(len(last.text)))
+
+
+def _stops_mid_sentence(text: str) -> bool:
+    """The end of a fragment cut off mid-sentence (see :func:`_cut_off_end`)."""
+    end = text[-1:]
+    if end.islower() or end in ",;–—-(“«‘":  # not a straight quote: it closes as often as it opens
+        return True
+    words = text.split()
+    return (end.isupper() or end.isdigit()) and len(words) >= 6 and \
+        sum(word[:1].islower() for word in words[1:]) * 2 >= len(words) - 1
 
 
 _SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s*(?:\s[|–—-]|\||::)\s*(?P<site>[^|–—]{2,40}?)\s*$")
@@ -522,8 +633,12 @@ def site_affix(title: str, site: str | None = None) -> tuple[str, str | None]:
     """(title, outlet): a site name written before or after the headline ("... | Reuters") taken off.
 
     Only a known outlet (``data/outlets.yaml``), the page's own site name or a domain-like name counts:
-    "Ceasefire holds - Blinken" keeps its speaker.
+    "Ceasefire holds - Blinken" keeps its speaker. A title cut by spaced pipes into one headline-sized part and
+    short ones ("World | ... | Al Jazeera", "... | Europe | DW") is that part: a headline does not use pipes.
     """
+    piped = _pipe_parts(title, site)
+    if piped:
+        return piped
     for pattern in (_SITE_SUFFIX, _SITE_PREFIX):
         match = pattern.match(title)
         if not match or len(match.group("title").split()) < 2:
@@ -537,6 +652,26 @@ def site_affix(title: str, site: str | None = None) -> tuple[str, str | None]:
         ):
             return match.group("title").strip(), outlet.name if outlet else name
     return title, None
+
+
+_PIPE = re.compile(r"\s+\|\s+")
+
+
+def _pipe_parts(title: str, site: str | None) -> tuple[str, str | None] | None:
+    """(headline, outlet) of a title whose parts are separated by spaced pipes, when exactly one part has
+    headline size (four words or more) and the others are short (sections, site names, dates); else None."""
+    parts = _PIPE.split(title.strip())
+    long = [p for p in parts if len(p.split()) >= 4]
+    if len(parts) < 2 or len(long) != 1 or any(len(p.split()) > 4 for p in parts if p is not long[0]):
+        return None
+    names = [p for p in parts if p is not long[0]]
+    for name in names:
+        outlet = registry().resolve(name) or (registry().resolve(name.split()[0]) if name.split() else None)
+        if outlet:
+            return long[0], outlet.name
+    own = next((n for n in names if (site and _norm(n) == _norm(site)) or _DOMAIN.fullmatch(n)
+                or registry().looks_like_outlet(n)), None)
+    return long[0], own
 
 
 def _title_line(header: list[Unit], hint: str | None) -> str | None:
@@ -626,7 +761,7 @@ def _lead(raw: str, cleaned: Cleaned) -> None:
     body = cleaned.body_units[:3]
     for position, unit in enumerate(body):
         lead = registry().lead_of(unit.text)
-        if lead is None:
+        if lead is None or (lead.labelled and position):  # "Details: ..." further down is a label, no dateline
             continue
         above = body[:position]
         if len(above) > 2 or any(len(u.text) > STANDFIRST_MAX for u in above):
@@ -666,15 +801,17 @@ def _title_date(title: str) -> FoundDate | None:
 
 def _cuts(raw: str, cleaned: Cleaned) -> None:
     """Labels opening a body paragraph ("Details: ...") and notes closing one ("... (pickup previous)",
-    "... — Reuters"): cut off into blocks of their own."""
+    "... — Reuters"): cut off into blocks of their own; a heading glued after a sentence inside a paragraph (the
+    page's line break lost) splits the paragraph."""
     for unit in list(cleaned.body_units):
         start, end = unit.pieces[0]
         lower = raw[start:end].lower()
         for rule in (r for r in rules() if r.cut == "head"):
             match = rule.pattern.match(lower)
-            if match and match.end() - match.start() <= rule.max_chars and raw[start + match.end() : end].strip():
+            if match and match.end() <= rule.max_chars and _heading_fits(rule, raw, start + match.end(), end):
                 _cut_head(raw, cleaned, unit, start + match.end(), rule.kind, rule.reason)
                 break
+    _glued_headings(raw, cleaned)
     tail_rules = [r for r in rules() if r.cut == "end"]
     for unit in list(cleaned.body_units):
         start, end = unit.pieces[-1]
@@ -693,6 +830,50 @@ def _cuts(raw: str, cleaned: Cleaned) -> None:
                 continue
             _cut(raw, cleaned, unit, start + match.start(), rule.kind, rule.reason)
             break
+
+
+_AFTER_SENTENCE = re.compile(r"(?<=[.!?\"”’»])\s+(?=\S)")
+
+
+def _heading_fits(rule: Rule, raw: str, at: int, end: int) -> bool:
+    """A head rule's match ending at ``at`` leaves text after it, and a heading is followed by a new sentence
+    (not a lower-case word: "What he said? ..." reads on)."""
+    rest = raw[at : min(end, at + 200)].lstrip()  # a window: this runs after every sentence of a paragraph
+    return bool(rest) and (rule.kind != "subheading" or not rest[:1].islower())
+
+
+def _glued_headings(raw: str, cleaned: Cleaned) -> None:
+    """Headings a page printed between two sentences of one paragraph (its line break lost): "... in it. What
+    happened? A group of ...". The subheading head rules of ``data/boilerplate.yaml`` are tried after each
+    sentence end of a one-line body paragraph; a match splits it into body, subheading, body."""
+    heads = [r for r in rules() if r.cut == "head" and r.kind == "subheading"]
+    window = max((r.max_chars for r in heads), default=0) + 20  # a heading is short: never lower the whole rest
+    split: dict[int, list[Unit]] = {}
+    for unit in cleaned.body_units:
+        if len(unit.pieces) != 1:
+            continue
+        start, end = unit.pieces[0]
+        pieces, opening = [], start  # pieces: the units this paragraph becomes
+        for gap in _AFTER_SENTENCE.finditer(raw, start, end):
+            at = gap.end()
+            if at < opening:  # inside a heading just cut off
+                continue
+            lower = raw[at : min(end, at + window)].lower()
+            rule, match = next(((r, m) for r in heads if (m := r.pattern.match(lower))), (None, None))
+            if rule is None or match is None or match.end() > rule.max_chars or \
+                    not _heading_fits(rule, raw, at + match.end(), end):
+                continue
+            head_end = at + len(raw[at : at + match.end()].rstrip())
+            pieces.append(Unit([(opening, gap.start())], raw[opening : gap.start()], "body", unit.reason))
+            pieces.append(Unit([(at, head_end)], raw[at:head_end], rule.kind, rule.reason))
+            opening = at + match.end()
+            while opening < end and raw[opening].isspace():
+                opening += 1
+        if pieces:
+            pieces.append(Unit([(opening, end)], raw[opening:end], "body", unit.reason))
+            split[id(unit)] = pieces
+    if split:
+        cleaned.units[:] = [piece for unit in cleaned.units for piece in split.get(id(unit), [unit])]
 
 
 def _cut_head(raw: str, cleaned: Cleaned, unit: Unit, at: int, kind: str, reason: str) -> None:
