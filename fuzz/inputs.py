@@ -143,4 +143,6 @@ PATHOLOGICAL: dict[str, tuple[str, str]] = {
     "a zero-width space after every space (23 KB)": ("text", "\n\n".join(ARTICLE).replace(" ", " \u200b")),
     "a 1 MB single sentence": ("text", "Aliyev said " + "the ceasefire holds " * 50_000 + "."),
     "500,000 unclosed <a": ("html", "<a" * 500_000),
+    "a 400 KB paragraph of questions glued to sentences": (
+        "text", "Talks resume\n\n" + "The delegations met. What did they say next? The same points. " * 6_000),
 }

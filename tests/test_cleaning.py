@@ -643,13 +643,12 @@ def test_long_runs_of_labels_or_menu_items_without_a_sentence_are_not_prose() ->
     assert build(f"Talks resume\n\n{P1}\n\n{cut}\n").body.endswith(cut)
 
 
-def test_headings_glued_into_a_long_paragraph_are_split_in_linear_time() -> None:
-    import time
-
-    paragraph = "The delegations met again in the hall. What did they say next? The same points. " * 5000
-    began = time.perf_counter()
+def test_headings_glued_into_a_long_paragraph_are_all_split() -> None:
+    # its cost is in the budget of fuzz/run.py --budget (tests/test_fuzz_budget.py): a search of the rest of the
+    # text per heading took 16 s over 5,000 of them
+    paragraph = "The delegations met again in the hall. What did they say next? The same points. " * 200
     doc = build(f"Talks resume\n\n{paragraph}\n")
-    assert time.perf_counter() - began < 5  # a search of the rest of the text per heading took 16 s
+    assert doc.body.count("The same points.") == 200
     assert doc.body.startswith("The delegations met again in the hall.\n\nThe same points.")
     assert "What did they say next?" not in doc.body
 
