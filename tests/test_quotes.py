@@ -305,3 +305,21 @@ def test_a_quoted_title_case_title_is_no_statement_but_a_framed_name_or_sentence
                                                         [BodySpan(0, 0, len(text))]), registry)]
     assert not any("Face the Nation" in t or "Villain" in t for t in kept)
     assert any("Comeback Kid" in t for t in kept)
+
+
+def test_a_quotation_continued_after_its_long_frame_is_one_unit_of_its_quoted_pieces():
+    from trucewatch.evaluation.polnear import GoldAttribution
+    from trucewatch.evaluation.quotes import Scorer, clause_units, from_statements
+
+    text = ('"The line held all week," the envoy said on Monday at the talks in the capital, where the '
+            'monitors also spoke. "The roads are open again."\n\nThe monitors left.')
+    found = extract_statements(_doc(text), load_registry())
+    units = clause_units(found, text)
+    quoted = [(unit, parts) for unit, parts in units if unit.kind == "direct"]
+    assert len(quoted) == 1
+    assert [text[a:b].strip('" ,.') for a, b in quoted[0][1]] == ["The line held all week", "The roads are open again"]
+    first, second = text.index("The line"), text.index("The roads")
+    gold = GoldAttribution(((first, first + 22), (second, second + 24)), quoted=True)
+    scorer = Scorer()
+    scorer.add([gold], from_statements([u for u, _ in units], parts=[p for _, p in units]), text)
+    assert scorer.report()["quoted"]["exact"]["f1"] == 1.0

@@ -52,6 +52,10 @@ class Prediction:
     speaker_name: str | None = None
     said_on: str | None = None
     kind: str | None = None
+    parts: Spans = ()  # the quoted pieces of one unit, its frame left out; () means (start, end)
+
+    def spans(self) -> Spans:
+        return self.parts or ((self.start, self.end),)
 
 
 @dataclass
@@ -91,7 +95,7 @@ class Scorer:
             return trim(spans, text) if text is not None else spans
 
         gold_spans = [prepare(g.content) for g in gold]
-        predicted_spans = [prepare(((p.start, p.end),)) for p in predictions]
+        predicted_spans = [prepare(p.spans()) for p in predictions]
         pairs = {"strict": strict_pairs(gold_spans, predicted_spans), "exact": exact_pairs(gold_spans, predicted_spans),
                  "lenient": lenient_pairs(gold_spans, predicted_spans)}
         best: dict[int, int] = {}  # lenient: the most-overlapping prediction of each found gold span
@@ -191,30 +195,43 @@ def _head(source: str | None) -> str | None:
 
 
 def from_statements(statements: Iterable[Statement],
-                    to_raw: Callable[[int, bool], int | None] = lambda x, end=False: x) -> list[Prediction]:
-    """Predictions with offsets mapped by ``to_raw`` (e.g. ``Document.raw_offset``); an unmappable one still counts."""
+                    to_raw: Callable[[int, bool], int | None] = lambda x, end=False: x,
+                    parts: Sequence[Spans] | None = None) -> list[Prediction]:
+    """Predictions with offsets mapped by ``to_raw`` (e.g. ``Document.raw_offset``); an unmappable one still counts.
+
+    ``parts``, one per statement, are the quoted pieces of a unit that ``clause_units`` joined around its frame."""
     predictions = []
-    for s in statements:
+    for n, s in enumerate(statements):
         start, end = to_raw(s.start, False), to_raw(s.end, True)
         if start is None or end is None:
             start = end = -1  # counted, matches nothing
+        pieces: Spans = ()
+        if parts is not None and len(parts[n]) > 1 and start >= 0:
+            mapped = [(to_raw(a, False), to_raw(b, True)) for a, b in parts[n]]
+            pieces = tuple((a, b) for a, b in mapped if a is not None and b is not None)
         speaker: Spans = ()
         if s.speaker_start is not None and s.speaker_end is not None:
             a, b = to_raw(s.speaker_start, False), to_raw(s.speaker_end, True)
             speaker = ((a, b),) if a is not None and b is not None else ()
         predictions.append(Prediction(start, end, s.kind != "indirect", speaker, s.speaker_text, s.speaker,
-                                      s.speaker_name, s.said_on, s.kind))
+                                      s.speaker_name, s.said_on, s.kind, pieces))
     return predictions
 
 
 def as_clause_units(statements: Sequence[Statement], text: str) -> list[Statement]:
+    """``clause_units`` without the parts."""
+    return [unit for unit, _ in clause_units(statements, text)]
+
+
+def clause_units(statements: Sequence[Statement], text: str) -> list[tuple[Statement, Spans]]:
     """Our statements in the units of PolNeAR and the seeds, which differ from the real-dev annotation guide's.
 
     What a naming verb frames ("called Clinton a “champion”") is, for us, each quoted fragment, for them the
     verb's whole object: the fragments of one naming cue become one statement from the cue to the clause's end.
     Words quoted inside reported speech are, for us, partial quotations beside the clause, for them part of it.
     A quotation over several paragraphs or split by its frame is, for us, a statement per paragraph or
-    sentence, for them one. Uses nothing but our output."""
+    sentence, for them one, made of the quoted pieces without the frame between them. Each unit comes with
+    those pieces (body offsets). Uses nothing but our output."""
     groups: dict[int, list[Statement]] = {}
     out = []
     clauses = {(s.cue_start, s.speaker_start): s for s in statements if s.kind == "indirect"}
@@ -238,20 +255,29 @@ def as_clause_units(statements: Sequence[Statement], text: str) -> list[Statemen
     return _paragraphs_joined(sorted(out, key=lambda s: s.start), text)
 
 
-def _paragraphs_joined(statements: list[Statement], text: str) -> list[Statement]:
+def _paragraphs_joined(statements: list[Statement], text: str) -> list[tuple[Statement, Spans]]:
     """The parts of one quotation around its frame ('"A," he said. "B."') and its paragraphs (one frame, no
     closing mark, only line breaks and the next paragraph's opening mark between them) as one statement:
     PolNeAR's and the seeds' unit."""
-    out: list[Statement] = []
+    out: list[tuple[Statement, Spans]] = []
     for s in statements:
-        last = out[-1] if out else None
-        if last is not None and (split_by_frame(text, last, s) or (
+        last, parts = out[-1] if out else (None, ())
+        if last is not None and (split_by_frame(text, last, s) or _one_frame(text, last, s) or (
                 s.kind == "direct" and last.kind != "indirect" and s.cue_start == last.cue_start
                 and s.speaker_start == last.speaker_start and _BETWEEN_PARAGRAPHS.fullmatch(text, last.end, s.start))):
-            out[-1] = replace(last, end=s.end, text=text[last.start:s.end])
+            out[-1] = (replace(last, end=s.end, text=text[last.start:s.end]), (*parts, (s.start, s.end)))
         else:
-            out.append(s)
+            out.append((s, ((s.start, s.end),)))
     return out
+
+
+def _one_frame(text: str, first: Statement, second: Statement) -> bool:
+    """'"A," X said on Monday at the dinner, where Y also spoke. "B."': a quotation whose second sentence
+    has no frame of its own but the first's, within one paragraph, is one PolNeAR unit however long the
+    frame between them (our guide: two quotations)."""
+    return (first.kind == "direct" and second.kind == "direct" and first.cue_start is not None
+            and second.cue_start == first.cue_start and second.speaker_start == first.speaker_start
+            and first.end <= first.cue_start < second.start and "\n" not in text[first.end:second.start])
 
 
 _BETWEEN_PARAGRAPHS = re.compile(r"\s*\n[\s\"“‘«„]*")  # no closing mark: the quotation goes on
@@ -293,7 +319,8 @@ def evaluate_polnear(docs: Iterable[BratDocument], baseline: bool = True) -> dic
     ours, theirs = Scorer(registry), Scorer(registry)
     for doc in docs:
         statements = extract_statements(_document(doc.name, doc.text, doc.published), registry)
-        ours.add(doc.attributions, from_statements(as_clause_units(statements, doc.text)), doc.text)
+        units = clause_units(statements, doc.text)
+        ours.add(doc.attributions, from_statements([u for u, _ in units], parts=[p for _, p in units]), doc.text)
         if baseline:
             theirs.add(doc.attributions, textacy_predictions(full_pipeline()(doc.text)), doc.text)
     results = {"trucewatch": ours.report()}
@@ -344,8 +371,9 @@ def evaluate_seeds(annotations: Sequence[SeedAnnotation], seeds_folder: str | Pa
         if not items:
             raise FileNotFoundError(f"annotated seed article missing or unreadable: {path}")
         doc = build_document(items[0])
-        statements = as_clause_units(extract_statements(doc, registry), doc.body)
-        ours.add(note.gold, from_statements(statements, doc.raw_offset), doc.raw_text)
+        units = clause_units(extract_statements(doc, registry), doc.body)
+        ours.add(note.gold, from_statements([u for u, _ in units], doc.raw_offset, [p for _, p in units]),
+                 doc.raw_text)
         if baseline:
             theirs.add(note.gold, textacy_predictions(full_pipeline()(doc.raw_text)), doc.raw_text)
     results = {"trucewatch": ours.report()}
