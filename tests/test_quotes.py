@@ -323,3 +323,20 @@ def test_a_quotation_continued_after_its_long_frame_is_one_unit_of_its_quoted_pi
     scorer = Scorer()
     scorer.add([gold], from_statements([u for u, _ in units], parts=[p for _, p in units]), text)
     assert scorer.report()["quoted"]["exact"]["f1"] == 1.0
+
+
+def test_reported_speech_with_quoted_words_ends_where_the_reporter_speaks_again():
+    text = ('The ministry said it was “firmly opposed” to the strike and urged both sides to hold back. '
+            'The envoy said the truce was “a real gain” because it ended the shelling and opened the roads. '
+            'The mediator described the talks as “a turning point” — a phrase the monitors doubted.')
+    found = {s.text for s in extract_statements(_doc(text), load_registry()) if s.kind == "indirect"}
+    assert "it was “firmly opposed” to the strike" in found
+    assert "the truce was “a real gain” because it ended the shelling and opened the roads" in found
+
+
+def test_in_clause_units_a_naming_verb_object_ends_before_the_reporters_words():
+    from trucewatch.evaluation.quotes import as_clause_units
+
+    text = "The envoy called the ceasefire “fragile” and urged the monitors to stay. The monitors left."
+    units = as_clause_units(extract_statements(_doc(text), load_registry()), text)
+    assert [text[s.start:s.end] for s in units if s.kind == "partial"] == ["the ceasefire “fragile”"]

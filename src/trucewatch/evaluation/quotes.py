@@ -35,6 +35,7 @@ from trucewatch.evaluation.polnear import BratDocument, GoldAttribution
 from trucewatch.records import BodySpan, Document, Statement
 from trucewatch.statements.attribution import split_by_frame
 from trucewatch.statements.cues import NAMING_CUES
+from trucewatch.statements.document import quotation_tail
 
 CATEGORIES = ("quoted", "unquoted", "all")
 SPAN_MODES = ("strict", "exact", "lenient")
@@ -249,7 +250,10 @@ def clause_units(statements: Sequence[Statement], text: str) -> list[tuple[State
         start = first.cue_end + len(text[first.cue_end:]) - len(text[first.cue_end:].lstrip())
         last = max(f.end for f in fragments)
         stop = _CLAUSE_END.search(text, last)
-        end = min(stop.start() if stop else len(text), next((c for c in later if c > last), len(text)))
+        clause_end = stop.start() if stop else len(text)
+        close = last + len(text[last:clause_end]) - len(text[last:clause_end].lstrip("”\"’»"))
+        next_cue = next((c for c in later if c > last), len(text))
+        end = min(quotation_tail(text, close, clause_end) or clause_end, next_cue)
         end = len(text[:end].rstrip(" ,;"))
         out.append(replace(first, start=min(start, first.start), end=end, text=text[start:end]))
     return _paragraphs_joined(sorted(out, key=lambda s: s.start), text)

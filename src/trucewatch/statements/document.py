@@ -140,7 +140,8 @@ def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]
     results = [_with_appositive(text, _without_leading_time(text, _speaker_after_quotation(text, _after_semicolon(
         text, a)))) for a in without_nested(results) if not scare_quote(text, a) and not title_quote(text, a)]
     joined = join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
-    return per_paragraph(text, continue_previous_speaker(text, reported_with_fragments(text, joined, pending.quotes)))
+    reported = [_without_quoted_tail(text, a) for a in reported_with_fragments(text, joined, pending.quotes)]
+    return per_paragraph(text, continue_previous_speaker(text, reported))
 
 
 def _leading_time() -> re.Pattern[str]:
@@ -220,6 +221,45 @@ def _without_leading_time(text: str, item: Attribution) -> Attribution:
         item = replace(item, end=trailer.start())
     return item
 
+
+
+def _quotation_tails() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    tails = lexicon("quotes")["quotation_tails"]
+    verb = rf"(?:\w+(?:ed|ing)|{alternation(tails['verbs'])})"
+    anywhere = re.compile(rf"\s*[—―–]\s|\s--?\s|,\s+(?:\w+ly\s+)?\w+ing\b"
+                          rf"|,\s+(?:{alternation(tails['relatives'])})\b", re.I)
+    # a second predicate only a few words on: "... “resolutely opposed” to the test and warned ...", not
+    # "... “extremely important” because it ended the war and paved the way ..."
+    coordinator = alternation(tails["coordinators"])
+    near = re.compile(rf"(?:[^\w\n]*\w+){{0,4}}?(?P<tail>,?\s+(?:{coordinator})\s+{verb}\b)", re.I)
+    return anywhere, near
+
+
+_TAIL, _SECOND_PREDICATE = _quotation_tails()
+_CLOSING_MARK = re.compile(r"[”\"»](?=[\s,.;:)—―–-]|$)")
+
+
+def _without_quoted_tail(text: str, item: Attribution) -> Attribution:
+    """Reported speech with words quoted in it ends with its last quoted words' clause: what follows a dash,
+    a participle or relative clause after a comma, or a second predicate ("said it was “resolutely opposed” to
+    the test and warned ...") is the reporter's again. Only after a closing mark, where the quoted words show
+    how far the speaker's words go; a parse's clause is kept elsewhere."""
+    if item.kind != "indirect":
+        return item
+    close = max((m.end() for m in _CLOSING_MARK.finditer(text, item.start, item.end)), default=None)
+    stop = quotation_tail(text, close, item.end) if close is not None else None
+    if stop is None:
+        return item
+    end = len(text[:stop].rstrip(" ,;"))
+    return replace(item, end=end) if end > item.start else item
+
+
+def quotation_tail(text: str, close: int, end: int) -> int | None:
+    """Where the reporter's words start again after quoted words closing at ``close`` (None: not before ``end``)."""
+    second = _SECOND_PREDICATE.match(text, close, end)
+    tail = _TAIL.search(text, close, end)
+    stops = ([tail.start()] if tail else []) + ([second.start("tail")] if second else [])
+    return min(stops, default=None)
 
 
 def _is_embedded(text: str, quote: Quote, sentence_start: int) -> bool:
