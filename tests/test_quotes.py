@@ -340,3 +340,11 @@ def test_in_clause_units_a_naming_verb_object_ends_before_the_reporters_words():
     text = "The envoy called the ceasefire “fragile” and urged the monitors to stay. The monitors left."
     units = as_clause_units(extract_statements(_doc(text), load_registry()), text)
     assert [text[s.start:s.end] for s in units if s.kind == "partial"] == ["the ceasefire “fragile”"]
+
+
+def test_a_quotation_and_a_clause_added_after_its_frame_are_two_statements():
+    text = ('"The line is quiet," the envoy said, adding that the talks would take "more weeks" to finish. '
+            '"The roads are open," the envoy said, "and the maps were handed over."')
+    found = [(s.kind, s.text) for s in extract_statements(_doc(text), load_registry())]
+    assert ("direct", "The line is quiet,") in found
+    assert ("direct", 'The roads are open," the envoy said, "and the maps were handed over.') in found

@@ -86,8 +86,15 @@ def split_by_frame(text: str, first, second) -> bool:
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[\"“«„‘']?$")  # '"A," he said. "B."': two quotations, as the guide counts them
 
 
+_NEW_CLAUSE = re.compile(r",\s+(?:\w+ly\s+)?\w+ing\b|\bthat\b", re.I)
+
+
 def _only_frame(text: str, first, second, spare: int = 8) -> bool:
-    """Between the two parts, little but the frame: not "“You winning?” she said, but Kevin was drifting off ..."."""
+    """Between the two parts, little but the frame: not "“You winning?” she said, but Kevin was drifting off ...",
+    nor a new clause after it ("“A,” the mayor said, adding that it would take “more hours”": its own report)."""
+    frame_end = max(e for e in (first.speaker_end, first.cue_end, first.end) if e is not None)
+    if frame_end < second.start and _NEW_CLAUSE.search(text, frame_end, second.start):
+        return False
     gap = [(first.end, second.start)]
     for start, end in ((first.speaker_start, first.speaker_end), (first.cue_start, first.cue_end)):
         if start is None or end is None:
