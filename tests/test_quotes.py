@@ -348,3 +348,10 @@ def test_a_quotation_and_a_clause_added_after_its_frame_are_two_statements():
     found = [(s.kind, s.text) for s in extract_statements(_doc(text), load_registry())]
     assert ("direct", "The line is quiet,") in found
     assert ("direct", 'The roads are open," the envoy said, "and the maps were handed over.') in found
+
+
+def test_an_unframed_quoted_sentence_after_reported_speech_in_its_paragraph_continues_the_speaker():
+    text = ("The envoy said the talks had stalled over the maps. “We will try again next week.” "
+            "The monitors left on Friday.")
+    found = [(s.kind, s.text, s.speaker_text) for s in extract_statements(_doc(text), load_registry())]
+    assert ("direct", "We will try again next week.", "The envoy") in found

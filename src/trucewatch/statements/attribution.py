@@ -184,7 +184,8 @@ def paragraph_breaks(gap: str) -> int:
 
 def continue_previous_speaker(text: str, items: list[Attribution]) -> list[Attribution]:
     """An unframed quotation opening the paragraph right after one that ends with someone's reported speech
-    ("Hajiyev said at a briefing that ...\n\n“The armed forces have asked ...") continues that speaker."""
+    ("Hajiyev said at a briefing that ...\n\n“The armed forces have asked ...") continues that speaker, and
+    so does one opening the next sentence of the same paragraph."""
     out = list(items)
     for n in range(1, len(out)):
         item, before = out[n], out[n - 1]
@@ -192,13 +193,15 @@ def continue_previous_speaker(text: str, items: list[Attribution]) -> list[Attri
             continue
         gap = text[before.end:item.start]
         paragraph_start = text.rfind("\n", 0, item.start) + 1
-        if paragraph_breaks(gap) <= 1 and "\n" in gap and len(gap) < 300 \
-                and not text[paragraph_start:item.start].strip(" \"“”«»„‘'"):
+        if (paragraph_breaks(gap) <= 1 and "\n" in gap and len(gap) < 300
+                and not text[paragraph_start:item.start].strip(" \"“”«»„‘'")) or (
+                "\n" not in gap and len(gap) < 300 and _NEXT_SENTENCE.search(gap)):
             out[n] = replace(item, cue_start=before.cue_start, cue_end=before.cue_end,
                              speaker_start=before.speaker_start, speaker_end=before.speaker_end, inherited=True)
     return out
 
 
+_NEXT_SENTENCE = re.compile(r"[.!?][\"”’»]?\s+[\"“«„]$")  # "... she said, referencing X. “You went ...”"
 _PARAGRAPH_BREAK = re.compile(r"[\s\"”’»]*\n[\s\"“‘«„]*")  # a paragraph's end, its marks and the next one's opening
 
 
