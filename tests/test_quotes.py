@@ -355,3 +355,11 @@ def test_an_unframed_quoted_sentence_after_reported_speech_in_its_paragraph_cont
             "The monitors left on Friday.")
     found = [(s.kind, s.text, s.speaker_text) for s in extract_statements(_doc(text), load_registry())]
     assert ("direct", "We will try again next week.", "The envoy") in found
+
+
+def test_in_clause_units_quoted_words_before_their_frame_take_the_sentence_head():
+    from trucewatch.evaluation.quotes import as_clause_units
+
+    text = "The monitors arrived. With so many crossings, “there is no single weak point,” the envoy said."
+    units = as_clause_units(extract_statements(_doc(text), load_registry()), text)
+    assert [text[s.start:s.end] for s in units] == ["With so many crossings, “there is no single weak point,"]

@@ -243,7 +243,7 @@ def clause_units(statements: Sequence[Statement], text: str) -> list[tuple[State
         if s.kind == "partial" and s.cue_start is not None and (s.cue or "").lower() in NAMING_CUES:
             groups.setdefault(s.cue_start, []).append(s)
         else:
-            out.append(s)
+            out.append(_with_sentence_head(s, text, statements))
     later = sorted(s.cue_start for s in statements if s.cue_start is not None)
     for fragments in groups.values():
         first = fragments[0]
@@ -257,6 +257,26 @@ def clause_units(statements: Sequence[Statement], text: str) -> list[tuple[State
         end = len(text[:end].rstrip(" ,;"))
         out.append(replace(first, start=min(start, first.start), end=end, text=text[start:end]))
     return _paragraphs_joined(sorted(out, key=lambda s: s.start), text)
+
+
+def _with_sentence_head(s: Statement, text: str, statements: Sequence[Statement]) -> Statement:
+    """'With thousands of systems, “there is no single point of failure,” she said.': for us the quoted words,
+    for PolNeAR everything its frame after it reports, the sentence's words before the quotation too."""
+    if s.kind != "partial" or s.cue_start is None or s.speaker_start is None:
+        return s
+    frame = min(s.cue_start, s.speaker_start)
+    if frame < s.end or not _TO_FRAME.fullmatch(text, s.end, frame):
+        return s
+    heads = [m.end() for m in _SENTENCE_START.finditer(text, 0, s.start)]
+    start = max([heads[-1] if heads else 0] + [o.end for o in statements if o.end <= s.start])
+    start += len(text[start:s.start]) - len(text[start:s.start].lstrip(" \"“”‘’«»„"))
+    if not re.search(r"\w", text[start:s.start]):
+        return s
+    return replace(s, start=start, text=text[start:s.end])
+
+
+_TO_FRAME = re.compile(r"[\"”’»]?[,.?!]?[\"”’»]?\s*")  # the closing mark and the frame's comma
+_SENTENCE_START = re.compile(r"[.!?][\"”’»]?\s+|\n")
 
 
 def _paragraphs_joined(statements: list[Statement], text: str) -> list[tuple[Statement, Spans]]:
