@@ -363,3 +363,11 @@ def test_in_clause_units_quoted_words_before_their_frame_take_the_sentence_head(
     text = "The monitors arrived. With so many crossings, “there is no single weak point,” the envoy said."
     units = as_clause_units(extract_statements(_doc(text), load_registry()), text)
     assert [text[s.start:s.end] for s in units] == ["With so many crossings, “there is no single weak point,"]
+
+
+def test_a_title_case_name_in_the_opening_phrase_of_a_frame_is_no_quotation():
+    text = ("On the Sunday broadcast of “Meet the Region,” the envoy said the truce held. "
+            "Of the talks, “nothing was agreed,” the envoy said.")
+    found = [(s.kind, s.text) for s in extract_statements(_doc(text), load_registry())]
+    assert not any("Meet the Region" in t for k, t in found if k == "partial")
+    assert any(k == "partial" and t.startswith("nothing was agreed") for k, t in found)

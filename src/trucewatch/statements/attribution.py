@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from trucewatch.statements.cues import NAMING_CUES
-from trucewatch.statements.lexicon import words
+from trucewatch.statements.lexicon import alternation, words
 from trucewatch.statements.marks import Quote
 from trucewatch.text.spans import SpanIndex
 
@@ -140,10 +140,18 @@ _TITLE_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 _SMALL_WORDS: frozenset[str] = words("quotes", "title_small_words")
 
 
+_BEFORE_NAME = re.compile(rf"(?:\b(?:{alternation(words('quotes', 'name_prepositions'))})|\w['’]s)\s+[\"“‘«„]$", re.I)
+
+
 def title_quote(text: str, item: Attribution) -> bool:
     """A quoted title or name in Title Case ("Face the Nation", "Coal Isn't the Villain."): no one's words, unless
-    a cue frames it inside a clause (the “Comeback Kid” someone called him) or it holds sentences ("The Donald.")."""
-    if item.kind not in ("direct", "partial") or (item.kind == "partial" and item.speaker_start is not None):
+    a cue frames it inside a clause (the “Comeback Kid” someone called him) or it holds sentences ("The Donald.").
+    In the opening phrase of a frame after it, after a preposition or a possessive ('On CBS's “Face the
+    Nation,” the mayor said'), it is a name too."""
+    if item.kind not in ("direct", "partial"):
+        return False
+    if item.kind == "partial" and item.speaker_start is not None and not (
+            item.end <= item.speaker_start and _BEFORE_NAME.search(text, max(0, item.start - 40), item.start)):
         return False
     content = text[item.start:item.end].strip()
     if re.search(r"[.!?]\s", content):
