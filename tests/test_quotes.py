@@ -371,3 +371,14 @@ def test_a_title_case_name_in_the_opening_phrase_of_a_frame_is_no_quotation():
     found = [(s.kind, s.text) for s in extract_statements(_doc(text), load_registry())]
     assert not any("Meet the Region" in t for k, t in found if k == "partial")
     assert any(k == "partial" and t.startswith("nothing was agreed") for k, t in found)
+
+
+def test_in_clause_units_quoted_words_take_the_clause_their_cue_frames():
+    from trucewatch.evaluation.quotes import as_clause_units
+
+    text = ("The envoy said the shelling was only “a warning” to the other side. "
+            "The mediator said the sides must “stop the escapades.” The monitors left.")
+    units = as_clause_units(extract_statements(_doc(text), load_registry()), text)
+    spans = [text[s.start:s.end] for s in units]
+    assert "the shelling was only “a warning” to the other side" in spans
+    assert not any("monitors" in span for span in spans)

@@ -243,14 +243,14 @@ def clause_units(statements: Sequence[Statement], text: str) -> list[tuple[State
         if s.kind == "partial" and s.cue_start is not None and (s.cue or "").lower() in NAMING_CUES:
             groups.setdefault(s.cue_start, []).append(s)
         else:
-            out.append(_with_sentence_head(s, text, statements))
+            out.append(_with_clause(_with_sentence_head(s, text, statements), text, statements))
     later = sorted(s.cue_start for s in statements if s.cue_start is not None)
     for fragments in groups.values():
         first = fragments[0]
         start = first.cue_end + len(text[first.cue_end:]) - len(text[first.cue_end:].lstrip())
         last = max(f.end for f in fragments)
         stop = _CLAUSE_END.search(text, last)
-        clause_end = stop.start() if stop else len(text)
+        clause_end = last if _ends_sentence(text, last) else stop.start() if stop else len(text)
         close = last + len(text[last:clause_end]) - len(text[last:clause_end].lstrip("”\"’»"))
         next_cue = next((c for c in later if c > last), len(text))
         end = min(quotation_tail(text, close, clause_end) or clause_end, next_cue)
@@ -273,6 +273,30 @@ def _with_sentence_head(s: Statement, text: str, statements: Sequence[Statement]
     if not re.search(r"\w", text[start:s.start]):
         return s
     return replace(s, start=start, text=text[start:s.end])
+
+
+def _with_clause(s: Statement, text: str, statements: Sequence[Statement]) -> Statement:
+    """'Pence said the tweet was only “to mock” Clinton.': for us the quoted words, for PolNeAR the clause its
+    cue frames, from the cue to where the reporter's words start again (as a naming verb's object)."""
+    if s.kind != "partial" or s.cue_end is None or s.cue_end > s.start or _SENTENCE_START.search(
+            text, s.cue_end, s.start):
+        return s
+    start = s.cue_end + len(text[s.cue_end:s.start]) - len(text[s.cue_end:s.start].lstrip(" ,:"))
+    others = [o for o in statements if o is not s]
+    if "," in text[start:s.start] or any(s.cue_end <= o.start < s.start or o.start < start < o.end for o in others):
+        return s
+    stop = _CLAUSE_END.search(text, s.end)
+    clause_end = s.end if _ends_sentence(text, s.end) else stop.start() if stop else len(text)
+    close = s.end + len(text[s.end:clause_end]) - len(text[s.end:clause_end].lstrip("”\"’»"))
+    end = min(quotation_tail(text, close, clause_end) or clause_end,
+              min((o.start for o in others if o.start >= s.end), default=len(text)))
+    end = max(len(text[:end].rstrip(" ,;")), s.end)
+    return replace(s, start=start, end=end, text=text[start:end])
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Do quoted words ending at ``end`` close their sentence ('... must “stop the escapades.”')?"""
+    return text[:end].rstrip("”\"’»")[-1:] in (".", "!", "?")
 
 
 _TO_FRAME = re.compile(r"[\"”’»]?[,.?!]?[\"”’»]?\s*")  # the closing mark and the frame's comma
