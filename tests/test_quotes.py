@@ -382,3 +382,14 @@ def test_in_clause_units_quoted_words_take_the_clause_their_cue_frames():
     spans = [text[s.start:s.end] for s in units]
     assert "the shelling was only “a warning” to the other side" in spans
     assert not any("monitors" in span for span in spans)
+
+
+def test_in_clause_units_a_clause_added_after_a_quotations_frame_is_its_own_unit():
+    from trucewatch.evaluation.quotes import as_clause_units
+
+    text = ('"The line is quiet," the envoy said in a statement, adding that the talks would take "more weeks." '
+            'The monitors left.')
+    units = as_clause_units(extract_statements(_doc(text), load_registry()), text)
+    spans = [text[s.start:s.end] for s in units]
+    assert spans[0] == 'The line is quiet,'
+    assert spans[1].startswith("adding that the talks would take") or spans[1].startswith("that the talks")

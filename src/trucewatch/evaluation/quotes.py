@@ -277,13 +277,17 @@ def _with_sentence_head(s: Statement, text: str, statements: Sequence[Statement]
 
 def _with_clause(s: Statement, text: str, statements: Sequence[Statement]) -> Statement:
     """'Pence said the tweet was only “to mock” Clinton.': for us the quoted words, for PolNeAR the clause its
-    cue frames, from the cue to where the reporter's words start again (as a naming verb's object)."""
-    if s.kind != "partial" or s.cue_end is None or s.cue_end > s.start or _SENTENCE_START.search(
-            text, s.cue_end, s.start):
+    cue frames, from the cue to where the reporter's words start again (as a naming verb's object). So too a
+    quotation's part going on in lower case after its frame and a clause ('“A,” he said, adding that it would
+    take “more hours.”')."""
+    mid_clause = s.kind == "partial" or (s.kind == "direct" and text[s.start:s.start + 1].islower())
+    if not mid_clause or s.cue_end is None or s.cue_end > s.start or _SENTENCE_START.search(text, s.cue_end, s.start):
         return s
-    start = s.cue_end + len(text[s.cue_end:s.start]) - len(text[s.cue_end:s.start].lstrip(" ,:"))
+    start = max(s.cue_end, text.rfind(",", s.cue_end, s.start) + 1)  # the clause the quoted words are in
+    start += len(text[start:s.start]) - len(text[start:s.start].lstrip(" ,:"))
     others = [o for o in statements if o is not s]
-    if "," in text[start:s.start] or any(s.cue_end <= o.start < s.start or o.start < start < o.end for o in others):
+    if not re.search(r"\w", text[start:s.start]) or any(
+            s.cue_end <= o.start < s.start or o.start < start < o.end for o in others):
         return s
     stop = _CLAUSE_END.search(text, s.end)
     clause_end = s.end if _ends_sentence(text, s.end) else stop.start() if stop else len(text)
@@ -310,7 +314,8 @@ def _paragraphs_joined(statements: list[Statement], text: str) -> list[tuple[Sta
     out: list[tuple[Statement, Spans]] = []
     for s in statements:
         last, parts = out[-1] if out else (None, ())
-        if last is not None and (split_by_frame(text, last, s) or _one_frame(text, last, s) or (
+        at_mark = text[:s.start].rstrip()[-1:] in _OPENING
+        if last is not None and ((at_mark and (split_by_frame(text, last, s) or _one_frame(text, last, s))) or (
                 s.kind == "direct" and last.kind != "indirect" and s.cue_start == last.cue_start
                 and s.speaker_start == last.speaker_start and _BETWEEN_PARAGRAPHS.fullmatch(text, last.end, s.start))):
             out[-1] = (replace(last, end=s.end, text=text[last.start:s.end]), (*parts, (s.start, s.end)))
@@ -320,14 +325,17 @@ def _paragraphs_joined(statements: list[Statement], text: str) -> list[tuple[Sta
 
 
 def _one_frame(text: str, first: Statement, second: Statement) -> bool:
-    """'"A," X said on Monday at the dinner, where Y also spoke. "B."': a quotation whose second sentence
+    """'"A," X said on Monday at the dinner, where Y also spoke. "B."': a quotation whose next sentence
     has no frame of its own but the first's, within one paragraph, is one PolNeAR unit however long the
     frame between them (our guide: two quotations)."""
     return (first.kind == "direct" and second.kind == "direct" and first.cue_start is not None
             and second.cue_start == first.cue_start and second.speaker_start == first.speaker_start
-            and first.end <= first.cue_start < second.start and "\n" not in text[first.end:second.start])
+            and first.end <= first.cue_start < second.start and "\n" not in text[first.end:second.start]
+            and _NEW_SENTENCE.search(text, first.end, second.start) is not None)
 
 
+_NEW_SENTENCE = re.compile(r"(?:[.!?][\"”’»]?\s+|[,:;]\s*)[\"“«„‘']$")  # the second part opens a sentence, or goes on
+_OPENING = ("\"", "“", "«", "„", "‘", "'")
 _BETWEEN_PARAGRAPHS = re.compile(r"\s*\n[\s\"“‘«„]*")  # no closing mark: the quotation goes on
 
 
