@@ -141,7 +141,7 @@ def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]
         text, a)))) for a in without_nested(results) if not scare_quote(text, a) and not title_quote(text, a)]
     joined = join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
     reported = [_without_quoted_tail(text, a) for a in reported_with_fragments(text, joined, pending.quotes)]
-    return per_paragraph(text, continue_previous_speaker(text, reported))
+    return _transcript_turns(text, per_paragraph(text, continue_previous_speaker(text, reported)))
 
 
 def _leading_time() -> re.Pattern[str]:
@@ -260,6 +260,32 @@ def quotation_tail(text: str, close: int, end: int) -> int | None:
     tail = _TAIL.search(text, close, end)
     stops = ([tail.start()] if tail else []) + ([second.start("tail")] if second else [])
     return min(stops, default=None)
+
+
+_LABEL = re.compile(r"(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+")  # "WALLACE: ", "SEN. KAINE: "
+
+
+def _transcript_turns(text: str, items: list[Attribution]) -> list[Attribution]:
+    """A quoted transcript's paragraph opening with a speaker's label ('"PENCE: Well, look, ...') is that
+    speaker's turn: the label is the speaker as written, and no part of what was said; the unlabelled
+    paragraphs right after it go on with the turn."""
+    out: list[Attribution] = []
+    for item in items:
+        label = _LABEL.match(text, item.start) if item.kind == "direct" else None
+        last = out[-1] if out else None
+        if label is not None and label.end() < item.end:
+            item = replace(item, start=label.end(), cue_start=None, cue_end=None, speaker_start=label.start("name"),
+                           speaker_end=label.end("name"), inherited=False)
+        elif item.kind == "direct" and item.cue_start is None and last is not None and last.kind == "direct" \
+                and last.cue_start is None and last.speaker_start is not None \
+                and _LABEL.fullmatch(text, last.speaker_start, last.start) and _TURN_GOES_ON.fullmatch(
+                    text, last.end, item.start):
+            item = replace(item, speaker_start=last.speaker_start, speaker_end=last.speaker_end, inherited=True)
+        out.append(item)
+    return out
+
+
+_TURN_GOES_ON = re.compile(r"[\s\"“”]*\n[\s\"“«„]*")
 
 
 def _is_embedded(text: str, quote: Quote, sentence_start: int) -> bool:
