@@ -402,3 +402,12 @@ def test_a_quoted_transcripts_labelled_paragraphs_are_the_turns_of_their_speaker
     assert ("Will the truce hold through the winter?", "HOST") in found
     assert ("We think it will. The monitors are in place.", "ENVOY") in found
     assert ("The roads are open again.", "ENVOY") in found
+
+
+def test_in_clause_units_quoted_words_coordinated_with_the_report_before_them_join_it():
+    from trucewatch.evaluation.quotes import as_clause_units
+
+    text = "The envoy claimed that the shelling was “a grave problem” but “nobody dares to stop it.” The monitors left."
+    units = as_clause_units(extract_statements(_doc(text), load_registry()), text)
+    assert any("grave problem" in text[s.start:s.end] and "nobody dares" in text[s.start:s.end] for s in units)
+    assert not any(text[s.start:s.end].startswith("nobody") for s in units)

@@ -36,6 +36,7 @@ from trucewatch.records import BodySpan, Document, Statement
 from trucewatch.statements.attribution import split_by_frame
 from trucewatch.statements.cues import NAMING_CUES
 from trucewatch.statements.document import quotation_tail
+from trucewatch.statements.lexicon import alternation, lexicon
 
 CATEGORIES = ("quoted", "unquoted", "all")
 SPAN_MODES = ("strict", "exact", "lenient")
@@ -315,7 +316,8 @@ def _paragraphs_joined(statements: list[Statement], text: str) -> list[tuple[Sta
     for s in statements:
         last, parts = out[-1] if out else (None, ())
         at_mark = text[:s.start].rstrip()[-1:] in _OPENING
-        if last is not None and ((at_mark and (split_by_frame(text, last, s) or _one_frame(text, last, s))) or (
+        if last is not None and ((at_mark and (split_by_frame(text, last, s) or _one_frame(text, last, s)
+                                               or _coordinated(text, last, s))) or (
                 s.kind == "direct" and last.kind != "indirect" and s.cue_start == last.cue_start
                 and s.speaker_start == last.speaker_start and _BETWEEN_PARAGRAPHS.fullmatch(text, last.end, s.start))):
             out[-1] = (replace(last, end=s.end, text=text[last.start:s.end]), (*parts, (s.start, s.end)))
@@ -335,6 +337,17 @@ def _one_frame(text: str, first: Statement, second: Statement) -> bool:
 
 
 _NEW_SENTENCE = re.compile(r"(?:[.!?][\"”’»]?\s+|[,:;]\s*)[\"“«„‘']$")  # the second part opens a sentence, or goes on
+def _coordinated(text: str, first: Statement, second: Statement) -> bool:
+    """'... is “a big problem” but “nobody has the guts”': quoted words coordinated with what the same cue
+    reports before them are, for PolNeAR, one unit with it (for us a partial quotation each)."""
+    return (second.kind == "partial" and first.kind != "direct" and first.cue_start is not None
+            and ((second.cue_start == first.cue_start and second.speaker_start == first.speaker_start)
+                 or (second.cue_start is None and second.speaker_start is None))  # no frame of its own
+            and _COORDINATOR.fullmatch(text, first.end, second.start) is not None)
+
+
+_COORDINATOR = re.compile(rf"[\"”’»]?,?\s+(?:{alternation(lexicon('quotes')['quotation_tails']['coordinators'])})"
+                          r"\s+[\"“‘«„]")
 _OPENING = ("\"", "“", "«", "„", "‘", "'")
 _BETWEEN_PARAGRAPHS = re.compile(r"\s*\n[\s\"“‘«„]*")  # no closing mark: the quotation goes on
 
