@@ -411,3 +411,13 @@ def test_in_clause_units_quoted_words_coordinated_with_the_report_before_them_jo
     units = as_clause_units(extract_statements(_doc(text), load_registry()), text)
     assert any("grave problem" in text[s.start:s.end] and "nobody dares" in text[s.start:s.end] for s in units)
     assert not any(text[s.start:s.end].startswith("nobody") for s in units)
+
+
+def test_in_clause_units_quoted_words_on_both_sides_of_their_frame_joined_by_and_are_one_unit():
+    from trucewatch.evaluation.quotes import clause_units
+
+    text = ("The talks went on. Petrov is “sharp as a tack,” Anna Petrova wrote in an email to the Monitor’s Rich "
+            "Eisen, and “full of ideas.” The talks went on.")
+    units = clause_units(extract_statements(_doc(text), load_registry()), text)
+    joined = [parts for unit, parts in units if len(parts) == 2]
+    assert [text[a:b].strip("“”,. ") for a, b in joined[0]] == ["Petrov is “sharp as a tack", "full of ideas"]

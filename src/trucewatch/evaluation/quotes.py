@@ -287,7 +287,7 @@ def _with_clause(s: Statement, text: str, statements: Sequence[Statement]) -> St
     start = max(s.cue_end, text.rfind(",", s.cue_end, s.start) + 1)  # the clause the quoted words are in
     start += len(text[start:s.start]) - len(text[start:s.start].lstrip(" ,:"))
     others = [o for o in statements if o is not s]
-    if not re.search(r"\w", text[start:s.start]) or any(
+    if not _clause_words(text, start, s.start) or any(
             s.cue_end <= o.start < s.start or o.start < start < o.end for o in others):
         return s
     stop = _CLAUSE_END.search(text, s.end)
@@ -297,6 +297,15 @@ def _with_clause(s: Statement, text: str, statements: Sequence[Statement]) -> St
               min((o.start for o in others if o.start >= s.end), default=len(text)))
     end = max(len(text[:end].rstrip(" ,;")), s.end)
     return replace(s, start=start, end=end, text=text[start:end])
+
+
+_COORDINATORS = frozenset(w.lower() for w in lexicon("quotes")["quotation_tails"]["coordinators"])
+
+
+def _clause_words(text: str, start: int, end: int) -> bool:
+    """More than a coordinator before quoted words ("..., and “full of it”" has none)?"""
+    found = re.findall(r"\w+", text[start:end])
+    return len(found) > 1 or (len(found) == 1 and found[0].lower() not in _COORDINATORS)
 
 
 def _ends_sentence(text: str, end: int) -> bool:
@@ -339,15 +348,19 @@ def _one_frame(text: str, first: Statement, second: Statement) -> bool:
 _NEW_SENTENCE = re.compile(r"(?:[.!?][\"”’»]?\s+|[,:;]\s*)[\"“«„‘']$")  # the second part opens a sentence, or goes on
 def _coordinated(text: str, first: Statement, second: Statement) -> bool:
     """'... is “a big problem” but “nobody has the guts”': quoted words coordinated with what the same cue
-    reports before them are, for PolNeAR, one unit with it (for us a partial quotation each)."""
+    reports before them are, for PolNeAR, one unit with it (for us a partial quotation each), its frame between
+    them or not ('Oz is “smart,” X wrote in an email, and “full of it.”')."""
     return (second.kind == "partial" and first.kind != "direct" and first.cue_start is not None
             and ((second.cue_start == first.cue_start and second.speaker_start == first.speaker_start)
                  or (second.cue_start is None and second.speaker_start is None))  # no frame of its own
-            and _COORDINATOR.fullmatch(text, first.end, second.start) is not None)
+            and (_COORDINATOR.fullmatch(text, first.end, second.start) is not None or (
+                first.end <= first.cue_start < second.start and "\n" not in text[first.end:second.start]
+                and _COORDINATOR_LAST.search(text, first.end, second.start) is not None)))
 
 
-_COORDINATOR = re.compile(rf"[\"”’»]?,?\s+(?:{alternation(lexicon('quotes')['quotation_tails']['coordinators'])})"
+_COORDINATOR = re.compile(rf"[\"”’»]?,?\s*\b(?:{alternation(lexicon('quotes')['quotation_tails']['coordinators'])})"
                           r"\s+[\"“‘«„]")
+_COORDINATOR_LAST = re.compile(_COORDINATOR.pattern + "$", re.I)
 _OPENING = ("\"", "“", "«", "„", "‘", "'")
 _BETWEEN_PARAGRAPHS = re.compile(r"\s*\n[\s\"“‘«„]*")  # no closing mark: the quotation goes on
 
