@@ -421,3 +421,9 @@ def test_in_clause_units_quoted_words_on_both_sides_of_their_frame_joined_by_and
     units = clause_units(extract_statements(_doc(text), load_registry()), text)
     joined = [parts for unit, parts in units if len(parts) == 2]
     assert [text[a:b].strip("“”,. ") for a, b in joined[0]] == ["Petrov is “sharp as a tack", "full of ideas"]
+
+
+def test_reported_speech_ends_with_the_quoted_words_it_names_something_as():
+    text = "The envoy slammed the deal as a “shameful surrender” during a visit to the border on Monday."
+    found = [s.text for s in extract_statements(_doc(text), load_registry()) if s.kind == "indirect"]
+    assert found == ["the deal as a “shameful surrender”"]

@@ -223,6 +223,9 @@ def _without_leading_time(text: str, item: Attribution) -> Attribution:
 
 
 
+_DETERMINER = alternation(lexicon("quotes")["determiners"])
+
+
 def _quotation_tails() -> tuple[re.Pattern[str], re.Pattern[str]]:
     tails = lexicon("quotes")["quotation_tails"]
     verb = rf"(?:\w+(?:ed|ing)|{alternation(tails['verbs'])})"
@@ -236,18 +239,23 @@ def _quotation_tails() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _TAIL, _SECOND_PREDICATE = _quotation_tails()
+_AS_QUOTED = re.compile(rf"\b(?:{alternation(lexicon('quotes')['quotation_tails']['naming'])})\s+(?:{_DETERMINER}\s+)?"
+                        r"[\"“«„][^\"“”«»„\n]+[\"”»]$", re.I)
 _CLOSING_MARK = re.compile(r"[”\"»](?=[\s,.;:)—―–-]|$)")
 
 
 def _without_quoted_tail(text: str, item: Attribution) -> Attribution:
     """Reported speech with words quoted in it ends with its last quoted words' clause: what follows a dash,
     a participle or relative clause after a comma, or a second predicate ("said it was “resolutely opposed” to
-    the test and warned ...") is the reporter's again. Only after a closing mark, where the quoted words show
-    how far the speaker's words go; a parse's clause is kept elsewhere."""
+    the test and warned ...") is the reporter's again, and so is all after quoted words that name ("slammed
+    the law as a “crazy system” during a stop in Flint"). Only after a closing mark, where the quoted words
+    show how far the speaker's words go; a parse's clause is kept elsewhere."""
     if item.kind != "indirect":
         return item
     close = max((m.end() for m in _CLOSING_MARK.finditer(text, item.start, item.end)), default=None)
     stop = quotation_tail(text, close, item.end) if close is not None else None
+    if close is not None and _AS_QUOTED.search(text, item.start, close):
+        stop = close  # "... slammed the law as a “crazy system” during a stop in Flint": the naming ends there
     if stop is None:
         return item
     end = len(text[:stop].rstrip(" ,;"))
