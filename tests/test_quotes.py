@@ -427,3 +427,12 @@ def test_reported_speech_ends_with_the_quoted_words_it_names_something_as():
     text = "The envoy slammed the deal as a “shameful surrender” during a visit to the border on Monday."
     found = [s.text for s in extract_statements(_doc(text), load_registry()) if s.kind == "indirect"]
     assert found == ["the deal as a “shameful surrender”"]
+
+
+def test_in_clause_units_quoted_words_before_a_frame_join_the_next_sentence_under_it():
+    from trucewatch.evaluation.quotes import clause_units
+
+    text = ('The monitors came. The answers to the shelling are “not yet found,” the envoy said at the talks in '
+            'the capital, where the mediators also spoke. “We will look again next week.”\\n\\nThe talks went on.')
+    units = clause_units(extract_statements(_doc(text), load_registry()), text)
+    assert any(len(parts) == 2 and "next week" in text[parts[1][0]:parts[1][1]] for _, parts in units)

@@ -338,8 +338,9 @@ def _paragraphs_joined(statements: list[Statement], text: str) -> list[tuple[Sta
 def _one_frame(text: str, first: Statement, second: Statement) -> bool:
     """'"A," X said on Monday at the dinner, where Y also spoke. "B."': a quotation whose next sentence
     has no frame of its own but the first's, within one paragraph, is one PolNeAR unit however long the
-    frame between them (our guide: two quotations)."""
-    return (first.kind == "direct" and second.kind == "direct" and first.cue_start is not None
+    frame between them (our guide: two quotations); so too after quoted words ending just before that frame
+    ('Suicides are “not meeting the demand,” she said. “We ...”')."""
+    return (first.kind in ("direct", "partial") and second.kind == "direct" and first.cue_start is not None
             and second.cue_start == first.cue_start and second.speaker_start == first.speaker_start
             and first.end <= first.cue_start < second.start and "\n" not in text[first.end:second.start]
             and _NEW_SENTENCE.search(text, first.end, second.start) is not None)
