@@ -397,11 +397,13 @@ def test_in_clause_units_a_clause_added_after_a_quotations_frame_is_its_own_unit
 
 def test_a_quoted_transcripts_labelled_paragraphs_are_the_turns_of_their_speakers():
     text = ('Part of the interview follows:\n\n"HOST: Will the truce hold through the winter?\n\n'
-            '"ENVOY: We think it will. The monitors are in place.\n\n"The roads are open again."\n\nThe talks went on.')
+            '"ENVOY: We think it will. The monitors are in place.\n\n"The roads are open again.\n\n'
+            '"The maps were handed over."\n\nThe talks went on.')
     found = [(s.text, s.speaker_text) for s in extract_statements(_doc(text), load_registry())]
     assert ("Will the truce hold through the winter?", "HOST") in found
     assert ("We think it will. The monitors are in place.", "ENVOY") in found
     assert ("The roads are open again.", "ENVOY") in found
+    assert ("The maps were handed over.", "ENVOY") in found
 
 
 def test_in_clause_units_quoted_words_coordinated_with_the_report_before_them_join_it():

@@ -286,11 +286,17 @@ def _transcript_turns(text: str, items: list[Attribution]) -> list[Attribution]:
                            speaker_end=label.end("name"), inherited=False)
         elif item.kind == "direct" and item.cue_start is None and last is not None and last.kind == "direct" \
                 and last.cue_start is None and last.speaker_start is not None \
-                and _LABEL.fullmatch(text, last.speaker_start, last.start) and _TURN_GOES_ON.fullmatch(
-                    text, last.end, item.start):
+                and _is_label(text, last.speaker_start, last.speaker_end) \
+                and _TURN_GOES_ON.fullmatch(text, last.end, item.start):
             item = replace(item, speaker_start=last.speaker_start, speaker_end=last.speaker_end, inherited=True)
         out.append(item)
     return out
+
+
+def _is_label(text: str, start: int, end: int | None) -> bool:
+    """Is the speaker span ``start``-``end`` a transcript's label ("PENCE" of "PENCE: ...")?"""
+    label = _LABEL.match(text, start)
+    return label is not None and label.end("name") == end
 
 
 _TURN_GOES_ON = re.compile(r"[\s\"“”]*\n[\s\"“«„]*")
