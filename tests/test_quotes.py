@@ -438,3 +438,12 @@ def test_in_clause_units_quoted_words_before_a_frame_join_the_next_sentence_unde
             'the capital, where the mediators also spoke. “We will look again next week.”\\n\\nThe talks went on.')
     units = clause_units(extract_statements(_doc(text), load_registry()), text)
     assert any(len(parts) == 2 and "next week" in text[parts[1][0]:parts[1][1]] for _, parts in units)
+
+
+def test_a_number_in_a_short_quoted_term_is_one_word():
+    from trucewatch.statements.attribution import Attribution, scare_quote
+
+    text = "The count found “3,210 shelling incidents” and “many more shelling incidents” on the line."
+    first, second = text.index("3,210"), text.index("many")
+    assert scare_quote(text, Attribution("partial", first, first + len("3,210 shelling incidents")))
+    assert not scare_quote(text, Attribution("partial", second, second + len("many more shelling incidents")))
