@@ -447,3 +447,12 @@ def test_a_number_in_a_short_quoted_term_is_one_word():
     first, second = text.index("3,210"), text.index("many")
     assert scare_quote(text, Attribution("partial", first, first + len("3,210 shelling incidents")))
     assert not scare_quote(text, Attribution("partial", second, second + len("many more shelling incidents")))
+
+
+def test_a_quotation_after_titled_is_a_title():
+    from trucewatch.statements.attribution import Attribution, title_quote
+
+    text = "The spot, titled “Reckless,” shows the envoy leaving, the ministry said. He was “Reckless,” it said."
+    first, second = text.index("Reckless"), text.rindex("Reckless")
+    assert title_quote(text, Attribution("partial", first, first + 9, speaker_start=first + 40))
+    assert not title_quote(text, Attribution("partial", second, second + 9, speaker_start=second + 12))

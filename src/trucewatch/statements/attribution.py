@@ -144,6 +144,9 @@ _SMALL_WORDS: frozenset[str] = words("quotes", "title_small_words")
 _BEFORE_NAME = re.compile(rf"(?:\b(?:{alternation(words('quotes', 'name_prepositions'))})|\w['’]s)\s+[\"“‘«„]$", re.I)
 
 
+_TITLED = re.compile(rf"\b(?:{alternation(words('quotes', 'title_words'))}),?\s+[\"“‘«„]$", re.I)
+
+
 def title_quote(text: str, item: Attribution) -> bool:
     """A quoted title or name in Title Case ("Face the Nation", "Coal Isn't the Villain."): no one's words, unless
     a cue frames it inside a clause (the “Comeback Kid” someone called him) or it holds sentences ("The Donald.").
@@ -151,6 +154,9 @@ def title_quote(text: str, item: Attribution) -> bool:
     Nation,” the mayor said'), it is a name too."""
     if item.kind not in ("direct", "partial"):
         return False
+    if _TITLED.search(text, max(0, item.start - 30), item.start) and text[item.start:item.start + 1].isupper() \
+            and not re.search(r"[.!?]\s", text[item.start:item.end]):
+        return True  # 'a spot titled “Arrogant”'
     if item.kind == "partial" and item.speaker_start is not None and not (
             item.end <= item.speaker_start and _BEFORE_NAME.search(text, max(0, item.start - 40), item.start)):
         return False
