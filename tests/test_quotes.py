@@ -305,3 +305,154 @@ def test_a_quoted_title_case_title_is_no_statement_but_a_framed_name_or_sentence
                                                         [BodySpan(0, 0, len(text))]), registry)]
     assert not any("Face the Nation" in t or "Villain" in t for t in kept)
     assert any("Comeback Kid" in t for t in kept)
+
+
+def test_a_quotation_continued_after_its_long_frame_is_one_unit_of_its_quoted_pieces():
+    from trucewatch.evaluation.polnear import GoldAttribution
+    from trucewatch.evaluation.quotes import Scorer, clause_units, from_statements
+
+    text = ('"The line held all week," the envoy said on Monday at the talks in the capital, where the '
+            'monitors also spoke. "The roads are open again."\n\nThe monitors left.')
+    found = extract_statements(_doc(text), load_registry())
+    units = clause_units(found, text)
+    quoted = [(unit, parts) for unit, parts in units if unit.kind == "direct"]
+    assert len(quoted) == 1
+    assert [text[a:b].strip('" ,.') for a, b in quoted[0][1]] == ["The line held all week", "The roads are open again"]
+    first, second = text.index("The line"), text.index("The roads")
+    gold = GoldAttribution(((first, first + 22), (second, second + 24)), quoted=True)
+    scorer = Scorer()
+    scorer.add([gold], from_statements([u for u, _ in units], parts=[p for _, p in units]), text)
+    assert scorer.report()["quoted"]["exact"]["f1"] == 1.0
+
+
+def test_reported_speech_with_quoted_words_ends_where_the_reporter_speaks_again():
+    text = ('The ministry said it was “firmly opposed” to the strike and urged both sides to hold back. '
+            'The envoy said the truce was “a real gain” because it ended the shelling and opened the roads. '
+            'The mediator described the talks as “a turning point” — a phrase the monitors doubted.')
+    found = {s.text for s in extract_statements(_doc(text), load_registry()) if s.kind == "indirect"}
+    assert "it was “firmly opposed” to the strike" in found
+    assert "the truce was “a real gain” because it ended the shelling and opened the roads" in found
+
+
+def test_in_clause_units_a_naming_verb_object_ends_before_the_reporters_words():
+    from trucewatch.evaluation.quotes import as_clause_units
+
+    text = "The envoy called the ceasefire “fragile” and urged the monitors to stay. The monitors left."
+    units = as_clause_units(extract_statements(_doc(text), load_registry()), text)
+    assert [text[s.start:s.end] for s in units if s.kind == "partial"] == ["the ceasefire “fragile”"]
+
+
+def test_a_quotation_and_a_clause_added_after_its_frame_are_two_statements():
+    text = ('"The line is quiet," the envoy said, adding that the talks would take "more weeks" to finish. '
+            '"The roads are open," the envoy said, "and the maps were handed over."')
+    found = [(s.kind, s.text) for s in extract_statements(_doc(text), load_registry())]
+    assert ("direct", "The line is quiet,") in found
+    assert ("direct", 'The roads are open," the envoy said, "and the maps were handed over.') in found
+
+
+def test_an_unframed_quoted_sentence_after_reported_speech_in_its_paragraph_continues_the_speaker():
+    text = ("The envoy said the talks had stalled over the maps. “We will try again next week.” "
+            "The monitors left on Friday.")
+    found = [(s.kind, s.text, s.speaker_text) for s in extract_statements(_doc(text), load_registry())]
+    assert ("direct", "We will try again next week.", "The envoy") in found
+
+
+def test_in_clause_units_quoted_words_before_their_frame_take_the_sentence_head():
+    from trucewatch.evaluation.quotes import as_clause_units
+
+    text = "The monitors arrived. With so many crossings, “there is no single weak point,” the envoy said."
+    units = as_clause_units(extract_statements(_doc(text), load_registry()), text)
+    assert [text[s.start:s.end] for s in units] == ["With so many crossings, “there is no single weak point,"]
+
+
+def test_a_title_case_name_in_the_opening_phrase_of_a_frame_is_no_quotation():
+    text = ("On the Sunday broadcast of “Meet the Region,” the envoy said the truce held. "
+            "Of the talks, “nothing was agreed,” the envoy said.")
+    found = [(s.kind, s.text) for s in extract_statements(_doc(text), load_registry())]
+    assert not any("Meet the Region" in t for k, t in found if k == "partial")
+    assert any(k == "partial" and t.startswith("nothing was agreed") for k, t in found)
+
+
+def test_in_clause_units_quoted_words_take_the_clause_their_cue_frames():
+    from trucewatch.evaluation.quotes import as_clause_units
+
+    text = ("The envoy said the shelling was only “a warning” to the other side. "
+            "The mediator said the sides must “stop the escapades.” The monitors left.")
+    units = as_clause_units(extract_statements(_doc(text), load_registry()), text)
+    spans = [text[s.start:s.end] for s in units]
+    assert "the shelling was only “a warning” to the other side" in spans
+    assert not any("monitors" in span for span in spans)
+
+
+def test_in_clause_units_a_clause_added_after_a_quotations_frame_is_its_own_unit():
+    from trucewatch.evaluation.quotes import as_clause_units
+
+    text = ('"The line is quiet," the envoy said in a statement, adding that the talks would take "more weeks." '
+            'The monitors left.')
+    units = as_clause_units(extract_statements(_doc(text), load_registry()), text)
+    spans = [text[s.start:s.end] for s in units]
+    assert spans[0] == 'The line is quiet,'
+    assert spans[1].startswith("adding that the talks would take") or spans[1].startswith("that the talks")
+
+
+def test_a_quoted_transcripts_labelled_paragraphs_are_the_turns_of_their_speakers():
+    text = ('Part of the interview follows:\n\n"HOST: Will the truce hold through the winter?\n\n'
+            '"ENVOY: We think it will. The monitors are in place.\n\n"The roads are open again.\n\n'
+            '"The maps were handed over."\n\nThe talks went on.')
+    found = [(s.text, s.speaker_text) for s in extract_statements(_doc(text), load_registry())]
+    assert ("Will the truce hold through the winter?", "HOST") in found
+    assert ("We think it will. The monitors are in place.", "ENVOY") in found
+    assert ("The roads are open again.", "ENVOY") in found
+    assert ("The maps were handed over.", "ENVOY") in found
+
+
+def test_in_clause_units_quoted_words_coordinated_with_the_report_before_them_join_it():
+    from trucewatch.evaluation.quotes import as_clause_units
+
+    text = "The envoy claimed that the shelling was “a grave problem” but “nobody dares to stop it.” The monitors left."
+    units = as_clause_units(extract_statements(_doc(text), load_registry()), text)
+    assert any("grave problem" in text[s.start:s.end] and "nobody dares" in text[s.start:s.end] for s in units)
+    assert not any(text[s.start:s.end].startswith("nobody") for s in units)
+
+
+def test_in_clause_units_quoted_words_on_both_sides_of_their_frame_joined_by_and_are_one_unit():
+    from trucewatch.evaluation.quotes import clause_units
+
+    text = ("The talks went on. Petrov is “sharp as a tack,” Anna Petrova wrote in an email to the Monitor’s Rich "
+            "Eisen, and “full of ideas.” The talks went on.")
+    units = clause_units(extract_statements(_doc(text), load_registry()), text)
+    joined = [parts for unit, parts in units if len(parts) == 2]
+    assert [text[a:b].strip("“”,. ") for a, b in joined[0]] == ["Petrov is “sharp as a tack", "full of ideas"]
+
+
+def test_reported_speech_ends_with_the_quoted_words_it_names_something_as():
+    text = "The envoy slammed the deal as a “shameful surrender” during a visit to the border on Monday."
+    found = [s.text for s in extract_statements(_doc(text), load_registry()) if s.kind == "indirect"]
+    assert found == ["the deal as a “shameful surrender”"]
+
+
+def test_in_clause_units_quoted_words_before_a_frame_join_the_next_sentence_under_it():
+    from trucewatch.evaluation.quotes import clause_units
+
+    text = ('The monitors came. The answers to the shelling are “not yet found,” the envoy said at the talks in '
+            'the capital, where the mediators also spoke. “We will look again next week.”\\n\\nThe talks went on.')
+    units = clause_units(extract_statements(_doc(text), load_registry()), text)
+    assert any(len(parts) == 2 and "next week" in text[parts[1][0]:parts[1][1]] for _, parts in units)
+
+
+def test_a_number_in_a_short_quoted_term_is_one_word():
+    from trucewatch.statements.attribution import Attribution, scare_quote
+
+    text = "The count found “3,210 shelling incidents” and “many more shelling incidents” on the line."
+    first, second = text.index("3,210"), text.index("many")
+    assert scare_quote(text, Attribution("partial", first, first + len("3,210 shelling incidents")))
+    assert not scare_quote(text, Attribution("partial", second, second + len("many more shelling incidents")))
+
+
+def test_a_quotation_after_titled_is_a_title():
+    from trucewatch.statements.attribution import Attribution, title_quote
+
+    text = "The spot, titled “Reckless,” shows the envoy leaving, the ministry said. He was “Reckless,” it said."
+    first, second = text.index("Reckless"), text.rindex("Reckless")
+    assert title_quote(text, Attribution("partial", first, first + 9, speaker_start=first + 40))
+    assert not title_quote(text, Attribution("partial", second, second + 9, speaker_start=second + 12))

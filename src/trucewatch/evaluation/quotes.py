@@ -35,6 +35,8 @@ from trucewatch.evaluation.polnear import BratDocument, GoldAttribution
 from trucewatch.records import BodySpan, Document, Statement
 from trucewatch.statements.attribution import split_by_frame
 from trucewatch.statements.cues import NAMING_CUES
+from trucewatch.statements.document import quotation_tail
+from trucewatch.statements.lexicon import alternation, lexicon
 
 CATEGORIES = ("quoted", "unquoted", "all")
 SPAN_MODES = ("strict", "exact", "lenient")
@@ -52,6 +54,10 @@ class Prediction:
     speaker_name: str | None = None
     said_on: str | None = None
     kind: str | None = None
+    parts: Spans = ()  # the quoted pieces of one unit, its frame left out; () means (start, end)
+
+    def spans(self) -> Spans:
+        return self.parts or ((self.start, self.end),)
 
 
 @dataclass
@@ -91,7 +97,7 @@ class Scorer:
             return trim(spans, text) if text is not None else spans
 
         gold_spans = [prepare(g.content) for g in gold]
-        predicted_spans = [prepare(((p.start, p.end),)) for p in predictions]
+        predicted_spans = [prepare(p.spans()) for p in predictions]
         pairs = {"strict": strict_pairs(gold_spans, predicted_spans), "exact": exact_pairs(gold_spans, predicted_spans),
                  "lenient": lenient_pairs(gold_spans, predicted_spans)}
         best: dict[int, int] = {}  # lenient: the most-overlapping prediction of each found gold span
@@ -191,30 +197,43 @@ def _head(source: str | None) -> str | None:
 
 
 def from_statements(statements: Iterable[Statement],
-                    to_raw: Callable[[int, bool], int | None] = lambda x, end=False: x) -> list[Prediction]:
-    """Predictions with offsets mapped by ``to_raw`` (e.g. ``Document.raw_offset``); an unmappable one still counts."""
+                    to_raw: Callable[[int, bool], int | None] = lambda x, end=False: x,
+                    parts: Sequence[Spans] | None = None) -> list[Prediction]:
+    """Predictions with offsets mapped by ``to_raw`` (e.g. ``Document.raw_offset``); an unmappable one still counts.
+
+    ``parts``, one per statement, are the quoted pieces of a unit that ``clause_units`` joined around its frame."""
     predictions = []
-    for s in statements:
+    for n, s in enumerate(statements):
         start, end = to_raw(s.start, False), to_raw(s.end, True)
         if start is None or end is None:
             start = end = -1  # counted, matches nothing
+        pieces: Spans = ()
+        if parts is not None and len(parts[n]) > 1 and start >= 0:
+            mapped = [(to_raw(a, False), to_raw(b, True)) for a, b in parts[n]]
+            pieces = tuple((a, b) for a, b in mapped if a is not None and b is not None)
         speaker: Spans = ()
         if s.speaker_start is not None and s.speaker_end is not None:
             a, b = to_raw(s.speaker_start, False), to_raw(s.speaker_end, True)
             speaker = ((a, b),) if a is not None and b is not None else ()
         predictions.append(Prediction(start, end, s.kind != "indirect", speaker, s.speaker_text, s.speaker,
-                                      s.speaker_name, s.said_on, s.kind))
+                                      s.speaker_name, s.said_on, s.kind, pieces))
     return predictions
 
 
 def as_clause_units(statements: Sequence[Statement], text: str) -> list[Statement]:
+    """``clause_units`` without the parts."""
+    return [unit for unit, _ in clause_units(statements, text)]
+
+
+def clause_units(statements: Sequence[Statement], text: str) -> list[tuple[Statement, Spans]]:
     """Our statements in the units of PolNeAR and the seeds, which differ from the real-dev annotation guide's.
 
     What a naming verb frames ("called Clinton a “champion”") is, for us, each quoted fragment, for them the
     verb's whole object: the fragments of one naming cue become one statement from the cue to the clause's end.
     Words quoted inside reported speech are, for us, partial quotations beside the clause, for them part of it.
     A quotation over several paragraphs or split by its frame is, for us, a statement per paragraph or
-    sentence, for them one. Uses nothing but our output."""
+    sentence, for them one, made of the quoted pieces without the frame between them. Each unit comes with
+    those pieces (body offsets). Uses nothing but our output."""
     groups: dict[int, list[Statement]] = {}
     out = []
     clauses = {(s.cue_start, s.speaker_start): s for s in statements if s.kind == "indirect"}
@@ -225,35 +244,125 @@ def as_clause_units(statements: Sequence[Statement], text: str) -> list[Statemen
         if s.kind == "partial" and s.cue_start is not None and (s.cue or "").lower() in NAMING_CUES:
             groups.setdefault(s.cue_start, []).append(s)
         else:
-            out.append(s)
+            out.append(_with_clause(_with_sentence_head(s, text, statements), text, statements))
     later = sorted(s.cue_start for s in statements if s.cue_start is not None)
     for fragments in groups.values():
         first = fragments[0]
         start = first.cue_end + len(text[first.cue_end:]) - len(text[first.cue_end:].lstrip())
         last = max(f.end for f in fragments)
         stop = _CLAUSE_END.search(text, last)
-        end = min(stop.start() if stop else len(text), next((c for c in later if c > last), len(text)))
+        clause_end = last if _ends_sentence(text, last) else stop.start() if stop else len(text)
+        close = last + len(text[last:clause_end]) - len(text[last:clause_end].lstrip("”\"’»"))
+        next_cue = next((c for c in later if c > last), len(text))
+        end = min(quotation_tail(text, close, clause_end) or clause_end, next_cue)
         end = len(text[:end].rstrip(" ,;"))
         out.append(replace(first, start=min(start, first.start), end=end, text=text[start:end]))
     return _paragraphs_joined(sorted(out, key=lambda s: s.start), text)
 
 
-def _paragraphs_joined(statements: list[Statement], text: str) -> list[Statement]:
+def _with_sentence_head(s: Statement, text: str, statements: Sequence[Statement]) -> Statement:
+    """'With thousands of systems, “there is no single point of failure,” she said.': for us the quoted words,
+    for PolNeAR everything its frame after it reports, the sentence's words before the quotation too."""
+    if s.kind != "partial" or s.cue_start is None or s.speaker_start is None:
+        return s
+    frame = min(s.cue_start, s.speaker_start)
+    if frame < s.end or not _TO_FRAME.fullmatch(text, s.end, frame):
+        return s
+    heads = [m.end() for m in _SENTENCE_START.finditer(text, 0, s.start)]
+    start = max([heads[-1] if heads else 0] + [o.end for o in statements if o.end <= s.start])
+    start += len(text[start:s.start]) - len(text[start:s.start].lstrip(" \"“”‘’«»„"))
+    if not re.search(r"\w", text[start:s.start]):
+        return s
+    return replace(s, start=start, text=text[start:s.end])
+
+
+def _with_clause(s: Statement, text: str, statements: Sequence[Statement]) -> Statement:
+    """'Pence said the tweet was only “to mock” Clinton.': for us the quoted words, for PolNeAR the clause its
+    cue frames, from the cue to where the reporter's words start again (as a naming verb's object). So too a
+    quotation's part going on in lower case after its frame and a clause ('“A,” he said, adding that it would
+    take “more hours.”')."""
+    mid_clause = s.kind == "partial" or (s.kind == "direct" and text[s.start:s.start + 1].islower())
+    if not mid_clause or s.cue_end is None or s.cue_end > s.start or _SENTENCE_START.search(text, s.cue_end, s.start):
+        return s
+    start = max(s.cue_end, text.rfind(",", s.cue_end, s.start) + 1)  # the clause the quoted words are in
+    start += len(text[start:s.start]) - len(text[start:s.start].lstrip(" ,:"))
+    others = [o for o in statements if o is not s]
+    if not _clause_words(text, start, s.start) or any(
+            s.cue_end <= o.start < s.start or o.start < start < o.end for o in others):
+        return s
+    stop = _CLAUSE_END.search(text, s.end)
+    clause_end = s.end if _ends_sentence(text, s.end) else stop.start() if stop else len(text)
+    close = s.end + len(text[s.end:clause_end]) - len(text[s.end:clause_end].lstrip("”\"’»"))
+    end = min(quotation_tail(text, close, clause_end) or clause_end,
+              min((o.start for o in others if o.start >= s.end), default=len(text)))
+    end = max(len(text[:end].rstrip(" ,;")), s.end)
+    return replace(s, start=start, end=end, text=text[start:end])
+
+
+_COORDINATORS = frozenset(w.lower() for w in lexicon("quotes")["quotation_tails"]["coordinators"])
+
+
+def _clause_words(text: str, start: int, end: int) -> bool:
+    """More than a coordinator before quoted words ("..., and “full of it”" has none)?"""
+    found = re.findall(r"\w+", text[start:end])
+    return len(found) > 1 or (len(found) == 1 and found[0].lower() not in _COORDINATORS)
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Do quoted words ending at ``end`` close their sentence ('... must “stop the escapades.”')?"""
+    return text[:end].rstrip("”\"’»")[-1:] in (".", "!", "?")
+
+
+_TO_FRAME = re.compile(r"[\"”’»]?[,.?!]?[\"”’»]?\s*")  # the closing mark and the frame's comma
+_SENTENCE_START = re.compile(r"[.!?][\"”’»]?\s+|\n")
+
+
+def _paragraphs_joined(statements: list[Statement], text: str) -> list[tuple[Statement, Spans]]:
     """The parts of one quotation around its frame ('"A," he said. "B."') and its paragraphs (one frame, no
     closing mark, only line breaks and the next paragraph's opening mark between them) as one statement:
     PolNeAR's and the seeds' unit."""
-    out: list[Statement] = []
+    out: list[tuple[Statement, Spans]] = []
     for s in statements:
-        last = out[-1] if out else None
-        if last is not None and (split_by_frame(text, last, s) or (
+        last, parts = out[-1] if out else (None, ())
+        at_mark = text[:s.start].rstrip()[-1:] in _OPENING
+        if last is not None and ((at_mark and (split_by_frame(text, last, s) or _one_frame(text, last, s)
+                                               or _coordinated(text, last, s))) or (
                 s.kind == "direct" and last.kind != "indirect" and s.cue_start == last.cue_start
                 and s.speaker_start == last.speaker_start and _BETWEEN_PARAGRAPHS.fullmatch(text, last.end, s.start))):
-            out[-1] = replace(last, end=s.end, text=text[last.start:s.end])
+            out[-1] = (replace(last, end=s.end, text=text[last.start:s.end]), (*parts, (s.start, s.end)))
         else:
-            out.append(s)
+            out.append((s, ((s.start, s.end),)))
     return out
 
 
+def _one_frame(text: str, first: Statement, second: Statement) -> bool:
+    """'"A," X said on Monday at the dinner, where Y also spoke. "B."': a quotation whose next sentence
+    has no frame of its own but the first's, within one paragraph, is one PolNeAR unit however long the
+    frame between them (our guide: two quotations); so too after quoted words ending just before that frame
+    ('Suicides are “not meeting the demand,” she said. “We ...”')."""
+    return (first.kind in ("direct", "partial") and second.kind == "direct" and first.cue_start is not None
+            and second.cue_start == first.cue_start and second.speaker_start == first.speaker_start
+            and first.end <= first.cue_start < second.start and "\n" not in text[first.end:second.start]
+            and _NEW_SENTENCE.search(text, first.end, second.start) is not None)
+
+
+_NEW_SENTENCE = re.compile(r"(?:[.!?][\"”’»]?\s+|[,:;]\s*)[\"“«„‘']$")  # the second part opens a sentence, or goes on
+def _coordinated(text: str, first: Statement, second: Statement) -> bool:
+    """'... is “a big problem” but “nobody has the guts”': quoted words coordinated with what the same cue
+    reports before them are, for PolNeAR, one unit with it (for us a partial quotation each), its frame between
+    them or not ('Oz is “smart,” X wrote in an email, and “full of it.”')."""
+    return (second.kind == "partial" and first.kind != "direct" and first.cue_start is not None
+            and ((second.cue_start == first.cue_start and second.speaker_start == first.speaker_start)
+                 or (second.cue_start is None and second.speaker_start is None))  # no frame of its own
+            and (_COORDINATOR.fullmatch(text, first.end, second.start) is not None or (
+                first.end <= first.cue_start < second.start and "\n" not in text[first.end:second.start]
+                and _COORDINATOR_LAST.search(text, first.end, second.start) is not None)))
+
+
+_COORDINATOR = re.compile(rf"[\"”’»]?,?\s*\b(?:{alternation(lexicon('quotes')['quotation_tails']['coordinators'])})"
+                          r"\s+[\"“‘«„]")
+_COORDINATOR_LAST = re.compile(_COORDINATOR.pattern + "$", re.I)
+_OPENING = ("\"", "“", "«", "„", "‘", "'")
 _BETWEEN_PARAGRAPHS = re.compile(r"\s*\n[\s\"“‘«„]*")  # no closing mark: the quotation goes on
 
 
@@ -293,7 +402,8 @@ def evaluate_polnear(docs: Iterable[BratDocument], baseline: bool = True) -> dic
     ours, theirs = Scorer(registry), Scorer(registry)
     for doc in docs:
         statements = extract_statements(_document(doc.name, doc.text, doc.published), registry)
-        ours.add(doc.attributions, from_statements(as_clause_units(statements, doc.text)), doc.text)
+        units = clause_units(statements, doc.text)
+        ours.add(doc.attributions, from_statements([u for u, _ in units], parts=[p for _, p in units]), doc.text)
         if baseline:
             theirs.add(doc.attributions, textacy_predictions(full_pipeline()(doc.text)), doc.text)
     results = {"trucewatch": ours.report()}
@@ -344,8 +454,9 @@ def evaluate_seeds(annotations: Sequence[SeedAnnotation], seeds_folder: str | Pa
         if not items:
             raise FileNotFoundError(f"annotated seed article missing or unreadable: {path}")
         doc = build_document(items[0])
-        statements = as_clause_units(extract_statements(doc, registry), doc.body)
-        ours.add(note.gold, from_statements(statements, doc.raw_offset), doc.raw_text)
+        units = clause_units(extract_statements(doc, registry), doc.body)
+        ours.add(note.gold, from_statements([u for u, _ in units], doc.raw_offset, [p for _, p in units]),
+                 doc.raw_text)
         if baseline:
             theirs.add(note.gold, textacy_predictions(full_pipeline()(doc.raw_text)), doc.raw_text)
     results = {"trucewatch": ours.report()}

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from trucewatch.statements.cues import NAMING_CUES
-from trucewatch.statements.lexicon import words
+from trucewatch.statements.lexicon import alternation, words
 from trucewatch.statements.marks import Quote
 from trucewatch.text.spans import SpanIndex
 
@@ -86,8 +86,15 @@ def split_by_frame(text: str, first, second) -> bool:
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[\"“«„‘']?$")  # '"A," he said. "B."': two quotations, as the guide counts them
 
 
+_NEW_CLAUSE = re.compile(r",\s+(?:\w+ly\s+)?\w+ing\b|\bthat\b", re.I)
+
+
 def _only_frame(text: str, first, second, spare: int = 8) -> bool:
-    """Between the two parts, little but the frame: not "“You winning?” she said, but Kevin was drifting off ..."."""
+    """Between the two parts, little but the frame: not "“You winning?” she said, but Kevin was drifting off ...",
+    nor a new clause after it ("“A,” the mayor said, adding that it would take “more hours”": its own report)."""
+    frame_end = max(e for e in (first.speaker_end, first.cue_end, first.end) if e is not None)
+    if frame_end < second.start and _NEW_CLAUSE.search(text, frame_end, second.start):
+        return False
     gap = [(first.end, second.start)]
     for start, end in ((first.speaker_start, first.speaker_end), (first.cue_start, first.cue_end)):
         if start is None or end is None:
@@ -124,8 +131,9 @@ def without_nested(items: Sequence[Attribution]) -> list[Attribution]:
 
 
 def scare_quote(text: str, item: Attribution) -> bool:
-    """A short quoted name or term with nobody saying it ("Iron Fist", 'Caucasian Knot')."""
-    return item.speaker_start is None and len(re.findall(r"\w+", text[item.start:item.end])) < 4
+    """A short quoted name or term with nobody saying it ("Iron Fist", 'Caucasian Knot', “3,210 victims”: a number
+    is one word)."""
+    return item.speaker_start is None and len(re.findall(r"\d+(?:[.,]\d+)*|\w+", text[item.start:item.end])) < 4
 
 
 
@@ -133,10 +141,24 @@ _TITLE_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 _SMALL_WORDS: frozenset[str] = words("quotes", "title_small_words")
 
 
+_BEFORE_NAME = re.compile(rf"(?:\b(?:{alternation(words('quotes', 'name_prepositions'))})|\w['’]s)\s+[\"“‘«„]$", re.I)
+
+
+_TITLED = re.compile(rf"\b(?:{alternation(words('quotes', 'title_words'))}),?\s+[\"“‘«„]$", re.I)
+
+
 def title_quote(text: str, item: Attribution) -> bool:
     """A quoted title or name in Title Case ("Face the Nation", "Coal Isn't the Villain."): no one's words, unless
-    a cue frames it inside a clause (the “Comeback Kid” someone called him) or it holds sentences ("The Donald.")."""
-    if item.kind not in ("direct", "partial") or (item.kind == "partial" and item.speaker_start is not None):
+    a cue frames it inside a clause (the “Comeback Kid” someone called him) or it holds sentences ("The Donald.").
+    In the opening phrase of a frame after it, after a preposition or a possessive ('On CBS's “Face the
+    Nation,” the mayor said'), it is a name too."""
+    if item.kind not in ("direct", "partial"):
+        return False
+    if _TITLED.search(text, max(0, item.start - 30), item.start) and text[item.start:item.start + 1].isupper() \
+            and not re.search(r"[.!?]\s", text[item.start:item.end]):
+        return True  # 'a spot titled “Arrogant”'
+    if item.kind == "partial" and item.speaker_start is not None and not (
+            item.end <= item.speaker_start and _BEFORE_NAME.search(text, max(0, item.start - 40), item.start)):
         return False
     content = text[item.start:item.end].strip()
     if re.search(r"[.!?]\s", content):
@@ -177,7 +199,8 @@ def paragraph_breaks(gap: str) -> int:
 
 def continue_previous_speaker(text: str, items: list[Attribution]) -> list[Attribution]:
     """An unframed quotation opening the paragraph right after one that ends with someone's reported speech
-    ("Hajiyev said at a briefing that ...\n\n“The armed forces have asked ...") continues that speaker."""
+    ("Hajiyev said at a briefing that ...\n\n“The armed forces have asked ...") continues that speaker, and
+    so does one opening the next sentence of the same paragraph."""
     out = list(items)
     for n in range(1, len(out)):
         item, before = out[n], out[n - 1]
@@ -185,13 +208,15 @@ def continue_previous_speaker(text: str, items: list[Attribution]) -> list[Attri
             continue
         gap = text[before.end:item.start]
         paragraph_start = text.rfind("\n", 0, item.start) + 1
-        if paragraph_breaks(gap) <= 1 and "\n" in gap and len(gap) < 300 \
-                and not text[paragraph_start:item.start].strip(" \"“”«»„‘'"):
+        if (paragraph_breaks(gap) <= 1 and "\n" in gap and len(gap) < 300
+                and not text[paragraph_start:item.start].strip(" \"“”«»„‘'")) or (
+                "\n" not in gap and len(gap) < 300 and _NEXT_SENTENCE.search(gap)):
             out[n] = replace(item, cue_start=before.cue_start, cue_end=before.cue_end,
                              speaker_start=before.speaker_start, speaker_end=before.speaker_end, inherited=True)
     return out
 
 
+_NEXT_SENTENCE = re.compile(r"[.!?][\"”’»]?\s+[\"“«„]$")  # "... she said, referencing X. “You went ...”"
 _PARAGRAPH_BREAK = re.compile(r"[\s\"”’»]*\n[\s\"“‘«„]*")  # a paragraph's end, its marks and the next one's opening
 
 

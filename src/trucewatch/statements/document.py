@@ -141,7 +141,8 @@ def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]
     results = [_with_appositive(text, _without_leading_time(text, _speaker_after_quotation(text, a)))
                for a in results if not scare_quote(text, a) and not title_quote(text, a)]
     joined = join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
-    return per_paragraph(text, continue_previous_speaker(text, reported_with_fragments(text, joined, pending.quotes)))
+    reported = [_without_quoted_tail(text, a) for a in reported_with_fragments(text, joined, pending.quotes)]
+    return _transcript_turns(text, per_paragraph(text, continue_previous_speaker(text, reported)))
 
 
 def _leading_time() -> re.Pattern[str]:
@@ -221,6 +222,85 @@ def _without_leading_time(text: str, item: Attribution) -> Attribution:
         item = replace(item, end=trailer.start())
     return item
 
+
+
+_DETERMINER = alternation(lexicon("quotes")["determiners"])
+
+
+def _quotation_tails() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    tails = lexicon("quotes")["quotation_tails"]
+    verb = rf"(?:\w+(?:ed|ing)|{alternation(tails['verbs'])})"
+    anywhere = re.compile(rf"\s*[—―–]\s|\s--?\s|,\s+(?:\w+ly\s+)?\w+ing\b"
+                          rf"|,\s+(?:{alternation(tails['relatives'])})\b", re.I)
+    # a second predicate only a few words on: "... “resolutely opposed” to the test and warned ...", not
+    # "... “extremely important” because it ended the war and paved the way ..."
+    coordinator = alternation(tails["coordinators"])
+    near = re.compile(rf"(?:[^\w\n]*\w+){{0,4}}?(?P<tail>,?\s+(?:{coordinator})\s+{verb}\b)", re.I)
+    return anywhere, near
+
+
+_TAIL, _SECOND_PREDICATE = _quotation_tails()
+_AS_QUOTED = re.compile(rf"\b(?:{alternation(lexicon('quotes')['quotation_tails']['naming'])})\s+(?:{_DETERMINER}\s+)?"
+                        r"[\"“«„][^\"“”«»„\n]+[\"”»]$", re.I)
+_CLOSING_MARK = re.compile(r"[”\"»](?=[\s,.;:)—―–-]|$)")
+
+
+def _without_quoted_tail(text: str, item: Attribution) -> Attribution:
+    """Reported speech with words quoted in it ends with its last quoted words' clause: what follows a dash,
+    a participle or relative clause after a comma, or a second predicate ("said it was “resolutely opposed” to
+    the test and warned ...") is the reporter's again, and so is all after quoted words that name ("slammed
+    the law as a “crazy system” during a stop in Flint"). Only after a closing mark, where the quoted words
+    show how far the speaker's words go; a parse's clause is kept elsewhere."""
+    if item.kind != "indirect":
+        return item
+    close = max((m.end() for m in _CLOSING_MARK.finditer(text, item.start, item.end)), default=None)
+    stop = quotation_tail(text, close, item.end) if close is not None else None
+    if close is not None and _AS_QUOTED.search(text, item.start, close):
+        stop = close  # "... slammed the law as a “crazy system” during a stop in Flint": the naming ends there
+    if stop is None:
+        return item
+    end = len(text[:stop].rstrip(" ,;"))
+    return replace(item, end=end) if end > item.start else item
+
+
+def quotation_tail(text: str, close: int, end: int) -> int | None:
+    """Where the reporter's words start again after quoted words closing at ``close`` (None: not before ``end``)."""
+    second = _SECOND_PREDICATE.match(text, close, end)
+    tail = _TAIL.search(text, close, end)
+    stops = ([tail.start()] if tail else []) + ([second.start("tail")] if second else [])
+    return min(stops, default=None)
+
+
+_LABEL = re.compile(r"(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+")  # "WALLACE: ", "SEN. KAINE: "
+
+
+def _transcript_turns(text: str, items: list[Attribution]) -> list[Attribution]:
+    """A quoted transcript's paragraph opening with a speaker's label ('"PENCE: Well, look, ...') is that
+    speaker's turn: the label is the speaker as written, and no part of what was said; the unlabelled
+    paragraphs right after it go on with the turn."""
+    out: list[Attribution] = []
+    for item in items:
+        label = _LABEL.match(text, item.start) if item.kind == "direct" else None
+        last = out[-1] if out else None
+        if label is not None and label.end() < item.end:
+            item = replace(item, start=label.end(), cue_start=None, cue_end=None, speaker_start=label.start("name"),
+                           speaker_end=label.end("name"), inherited=False)
+        elif item.kind == "direct" and item.cue_start is None and last is not None and last.kind == "direct" \
+                and last.cue_start is None and last.speaker_start is not None \
+                and _is_label(text, last.speaker_start, last.speaker_end) \
+                and _TURN_GOES_ON.fullmatch(text, last.end, item.start):
+            item = replace(item, speaker_start=last.speaker_start, speaker_end=last.speaker_end, inherited=True)
+        out.append(item)
+    return out
+
+
+def _is_label(text: str, start: int, end: int | None) -> bool:
+    """Is the speaker span ``start``-``end`` a transcript's label ("PENCE" of "PENCE: ...")?"""
+    label = _LABEL.match(text, start)
+    return label is not None and label.end("name") == end
+
+
+_TURN_GOES_ON = re.compile(r"[\s\"“”]*\n[\s\"“«„]*")
 
 
 def _is_embedded(text: str, quote: Quote, sentence_start: int) -> bool:
