@@ -235,7 +235,8 @@ def _quotation_tails() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # a second predicate only a few words on: "... “resolutely opposed” to the test and warned ...", not
     # "... “extremely important” because it ended the war and paved the way ..."
     coordinator = alternation(tails["coordinators"])
-    near = re.compile(rf"(?:[^\w\n]*\w+){{0,4}}?(?P<tail>,?\s+(?:{coordinator})\s+{verb}\b)", re.I)
+    # possessive: a word is never split to try again (a long run of letters made this match take minutes)
+    near = re.compile(rf"(?:[^\w\n]*+\w++){{0,4}}?(?P<tail>,?\s+(?:{coordinator})\s+{verb}\b)", re.I)
     return anywhere, near
 
 
