@@ -318,3 +318,12 @@ def test_the_gazetteer_prefers_the_longest_name_and_keeps_word_boundaries():
     assert [(m.text, m.place.id) for m in found] == [
         ("Gaza City", "gaza-city"), ("Gaza Strip", "gaza-strip"), ("Gaza", "gaza-strip"), ("Khan Younis", "khan-yunis")
     ]
+
+
+def test_clause_boundaries_are_each_languages_words():
+    from trucewatch.incidents.rules import incident_rules
+
+    english, russian = incident_rules("en"), incident_rules("ru")
+    assert english.clause_end.search("no losses as a result") and english.predicate_end.search("a roadmap that will")
+    assert not russian.clause_end.search("no losses as a result")  # English words never cut a Russian clause
+    assert russian.clause_end.search("потерь нет, как сообщается")  # punctuation does in every language

@@ -30,16 +30,6 @@ from trucewatch.text.dates import context_day, date_mentions, month_number, publ
 from trucewatch.text.numbers import find_numbers
 from trucewatch.text.spans import Overlaps
 
-# where a clause ends: a negation or modal before it does not reach a cue after it ("suffered no losses as a result of
-# the ceasefire violations"); not at "that" (a denial governs its object clause) nor "which" (a war's relative)
-_CLAUSE = re.compile(r"[,;:()]|\s(?:but|while|whereas|and|as|because|although|though|after|following|when)\s")
-# what follows "and" when it joins two noun phrases, not two clauses: an article or determiner, up to two words, the cue
-_COORDINATED = re.compile(r"(?:the|a|an|its|their|his|her|all|any)\s+(?:[\w-]+\s+){0,2}")
-# where a modal's scope ends: it reaches over "and" ("will monitor and report the violations"), not over punctuation
-_SENTENCE_PART = re.compile(r"[,;:()]|\s(?:but|while|whereas)\s")
-# where the predicate of a noun cue ends ("Joint patrols by ... troops along the M4 will begin"): not in a relative
-# clause ("signed a roadmap that Trump said will end the conflict")
-_PREDICATE_END = re.compile(r"[,;:()]|\s(?:but|while|whereas|that|which|who|when|where|after|because)\s")
 _UNKNOWN_PLACE = re.compile(r"\b(?:in|near|at|towards|outside)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _DATELINE = re.compile(r"\s*,?\s*[^\w\s,.]?\s*[(—–]")  # after a name opening a line: "Moscow, (APP", "BAKU —"
 _ORIGIN_CUT = re.compile(r"[.;]")
@@ -143,17 +133,18 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
     ("... is false")."""
     for match in rule.cues.finditer(text):
         clause = text[max(0, match.start() - 80) : match.start()]
-        cut = list(_CLAUSE.finditer(clause))
-        while cut and _COORDINATED.fullmatch(clause, cut[-1].end()) and cut[-1].group().strip() == "and":
+        cut = list(rules.clause_end.finditer(clause))
+        while cut and cut[-1].group().strip() in rules.coordinators and rules.noun_phrase \
+                and rules.noun_phrase.fullmatch(clause, cut[-1].end()):
             cut.pop()  # "called for a ceasefire and the withdrawal of troops": one object, one clause
         if cut:
             clause = clause[cut[-1].end() :]
         part = text[max(0, match.start() - 80) : match.start()]
-        part = part[parts[-1].end() :] if (parts := list(_SENTENCE_PART.finditer(part))) else part
+        part = part[parts[-1].end() :] if (parts := list(rules.modal_scope_end.finditer(part))) else part
         rest = text[match.end() : match.end() + 100]
-        rest = rest[: m.start()] if (m := _PREDICATE_END.search(rest)) else rest
+        rest = rest[: m.start()] if (m := rules.predicate_end.search(rest)) else rest
         after = text[match.end() : match.end() + 40]
-        after = after[: m.start()] if (m := _CLAUSE.search(after)) else after
+        after = after[: m.start()] if (m := rules.clause_end.search(after)) else after
         if (
             rules.blocked.search(clause)
             or (rules.zero and rules.zero.search(match.group()))

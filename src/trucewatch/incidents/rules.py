@@ -153,6 +153,17 @@ class IncidentRules:
     repeat_types: frozenset[str] = frozenset()  # types of one-off events a report tells of more than once (a meeting)
     repeat_details: re.Pattern[str] | None = None  # a time of day a later mention adds ("at noon"): a fact of its own
     same_day: re.Pattern[str] | None = None  # in an undated sentence: the day just named ("on the same day")
+    # where a clause ends: a negation or modal before it does not reach a cue after it
+    clause_end: re.Pattern[str] = re.compile(r"[,;:()]")
+    coordinators: frozenset[str] = frozenset()  # "and": joins two noun phrases when one of them follows
+    noun_phrase: re.Pattern[str] | None = None  # a determiner and up to two words: what "and" joins is a noun phrase
+    modal_scope_end: re.Pattern[str] = re.compile(r"[,;:()]")  # a modal reaches over "and", not over these
+    predicate_end: re.Pattern[str] = re.compile(r"[,;:()]")  # a noun cue's predicate ends here (not in a relative)
+
+
+def _boundary(words: list[str]) -> re.Pattern[str]:
+    """Punctuation that ends a clause, or one of ``words`` between spaces."""
+    return _compile(r"[,;:()]" + (rf"|\s(?:{_alternation(words)})\s" if words else ""))
 
 
 def _optional(data: dict, key: str, template: str | None = None) -> re.Pattern[str] | None:
@@ -225,6 +236,11 @@ def incident_rules(language: str = "en") -> IncidentRules:
         repeat_types=frozenset(data.get("repeat_types", [])),
         repeat_details=_optional(data, "repeat_details"),
         same_day=_optional(data, "same_day"),
+        clause_end=_boundary(data.get("clause_ends", [])),
+        coordinators=frozenset(data.get("coordinators", [])),
+        noun_phrase=_optional(data, "noun_phrase_openers", r"(?:{words})\s+(?:[\w-]+\s+){0,2}"),
+        modal_scope_end=_boundary(data.get("modal_scope_ends", [])),
+        predicate_end=_boundary(data.get("predicate_ends", [])),
     )
 
 
