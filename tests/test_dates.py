@@ -298,17 +298,17 @@ def test_first_character_guard_keeps_the_matches():
     import re
 
     from trucewatch.lang import alternation
-    from trucewatch.text.dates import _first_char_guard
+    from trucewatch.text.patterns import first_character_lookahead
 
     words = ["Monday", "mon", "yesterday", "ноября", "week", "days ago"]
     plain = re.compile(rf"\d|\b{alternation(words)}", re.IGNORECASE)
-    guarded = re.compile(rf"\d|\b{_first_char_guard(words)}{alternation(words)}", re.IGNORECASE)
-    assert _first_char_guard(words)
+    guarded = re.compile(rf"\d|\b{first_character_lookahead(words)}{alternation(words)}", re.IGNORECASE)
+    assert first_character_lookahead(words)
     texts = ["MONDAY talks", "on monitors", "12 НОЯБРЯ", "Yesterday's", "two DAYS  ago", "nothing here", "Xmonday",
              "the weekend", "Ноябрь"]
     for text in texts:
         assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)], text
-    assert _first_char_guard(["'tis", "day"]) == "" and _first_char_guard(["", "day"]) == ""
+    assert first_character_lookahead(["'tis", "day"]) == "" and first_character_lookahead(["", "day"]) == ""
 
 
 def test_no_digit_no_date():

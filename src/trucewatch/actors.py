@@ -18,6 +18,7 @@ from pathlib import Path
 
 from trucewatch import datafiles
 from trucewatch.datafiles import DataFileError
+from trucewatch.text.patterns import first_character_lookahead
 
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that)\s+", re.I)
 
@@ -68,17 +69,6 @@ class Mention:
     how: str  # alias | descriptor
 
 
-def _first_characters(exact: list[str], folded: list[str]) -> str:
-    """A lookahead for the characters a name (as written) or a descriptor (in any case) can start with: the engine
-    tries every alternative at every position of a text, the lookahead rejects most positions with one test; the
-    matches are the same. "" when some phrase is empty (it would match anywhere)."""
-    if not (exact or folded) or not all(exact) or not all(folded):
-        return ""
-    options = [f"(?i:[{''.join(sorted({re.escape(p[0]) for p in folded}))}])"] if folded else []
-    options += [f"[{''.join(sorted({re.escape(p[0]) for p in exact}))}]"] if exact else []
-    return f"(?={'|'.join(options)})"
-
-
 @dataclass
 class ActorRegistry:
     actors: dict[str, Actor]
@@ -102,7 +92,7 @@ class ActorRegistry:
         parts = [f"(?P<alias>{exact_alt})"] if exact_alt else []
         if folded_alt:
             parts.insert(0, f"(?P<descriptor>(?i:{folded_alt}))")
-        guard = _first_characters(exact, folded)
+        guard = first_character_lookahead(exact, folded)
         self._pattern = re.compile(r"(?<![\w-])" + guard + "(?:" + "|".join(parts) + r")(?![\w-])") if parts else None
         self._adjectives = {a.lower(): code for code, c in self.countries.items() for a in c["adjectives"]}
         self._names = {c["name"].lower(): code for code, c in self.countries.items()}

@@ -30,6 +30,7 @@ from typing import Any
 
 from trucewatch.lang import alternation, lexicons
 from trucewatch.text.numbers import parse_count
+from trucewatch.text.patterns import first_character_lookahead
 
 
 def _words(key: str, files: list[dict[str, Any]]) -> list[str]:
@@ -68,7 +69,7 @@ class _Rules:
                               r"(?::(?P<S>[0-5]\d)(?:\.\d+)?)?(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?(?!\d)"),
             "day_month": re.compile(rf"(?=\d)(?<![\w.]){first_day}{day}\s*(?:{joiner}\s+)?{month}(?![\w])"
                                     rf"(?:,?\s*{year}(?:\s*{year_words}(?!\w))?)?(?!\d)", re.IGNORECASE),
-            "month_day": re.compile(rf"{_first_char_guard(self.months)}(?<![\w]){month}\s*{day}(?!\d){last_day}"
+            "month_day": re.compile(rf"{first_character_lookahead(self.months)}(?<![\w]){month}\s*{day}(?!\d){last_day}"
                                     rf"(?:,?\s+{year}(?!\d))?", re.IGNORECASE),
             "numeric": re.compile(r"(?=\d)(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
                                   r"(?P<y>(?:19|20)\d\d)(?![\d])"),
@@ -101,20 +102,22 @@ class _Rules:
         self.month_words = {w for r in relative for w in r.get("month", [])}
         year_units = {w for r in relative for w in r.get("year", [])}
         self.relative = [
-            ("weekday", re.compile(rf"{_first_char_guard([*self.weekday_shift, *self.weekdays])}"
+            ("weekday", re.compile(rf"{first_character_lookahead([*self.weekday_shift, *self.weekdays])}"
                                    rf"\b(?:(?P<rel>{alternation(self.weekday_shift)})\s+)?"
                                    rf"(?P<weekday>{alternation(self.weekdays)})\b", re.IGNORECASE)),
-            ("days_back", re.compile(rf"{_first_char_guard(list(self.days_back))}\b{alternation(self.days_back)}(?!\w)",
+            ("days_back", re.compile(rf"{first_character_lookahead(list(self.days_back))}"
+                                     rf"\b{alternation(self.days_back)}(?!\w)",
                                      re.IGNORECASE)),
             ("ago", re.compile(rf"\b(?P<n>[^\W\d_]+(?:-[^\W\d_]+)?|\d[\d,]*)\s+"
                                rf"(?P<unit>{alternation(self.units)})\s+{alternation(_words_of(relative, 'ago'))}\b",
                                re.IGNORECASE)),
-            ("shift", re.compile(rf"{_first_char_guard(list(self.shifts))}\b(?P<rel>{alternation(self.shifts)})\s+"
+            ("shift", re.compile(rf"{first_character_lookahead(list(self.shifts))}"
+                                 rf"\b(?P<rel>{alternation(self.shifts)})\s+"
                                  rf"(?P<unit>{alternation(self.month_words | year_units)})\b", re.IGNORECASE)),
-            ("in_month", re.compile(rf"{_first_char_guard(_words_of(relative, 'month_prepositions'))}"
+            ("in_month", re.compile(rf"{first_character_lookahead(_words_of(relative, 'month_prepositions'))}"
                                     rf"\b{alternation(_words_of(relative, 'month_prepositions'))}\s+{month}"
                                     r"(?:\s+(?P<y>\d{4}))?(?!\s*\d)\b", re.IGNORECASE)),
-            ("year", re.compile(rf"{_first_char_guard(_words_of(relative, 'year_prepositions'))}"
+            ("year", re.compile(rf"{first_character_lookahead(_words_of(relative, 'year_prepositions'))}"
                                 rf"\b{alternation(_words_of(relative, 'year_prepositions'))}\s+"
                                 r"(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)),
         ]
@@ -122,18 +125,7 @@ class _Rules:
         self.needs = {"ago": re.compile(alternation(_words_of(relative, "ago")), re.IGNORECASE)}
         # Something every pattern needs: most sentences have none and skip the searches.
         cues = [*self.months, *self.weekdays, *self.days_back, *self.units, *self.month_words, *year_units]
-        self.any = re.compile(rf"\d|\b{_first_char_guard(cues)}{alternation(cues)}", re.IGNORECASE)
-
-
-def _first_char_guard(words: list[str]) -> str:
-    """A lookahead for the first characters of ``words``, to put before their alternation: the regex engine tries
-    every alternative at every position (it has no trie, and no first-character scan for case-insensitive words),
-    and the lookahead rejects most positions with one test. It matches exactly where some word can start, so the
-    pattern matches the same; "" when a word starts with a space or apostrophe, which ``alternation`` widens."""
-    if not words or "" in words or any(w[0].isspace() or w[0] in "'’" for w in words):
-        return ""
-    firsts = {w[0] for w in words}
-    return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
+        self.any = re.compile(rf"\d|\b{first_character_lookahead(cues)}{alternation(cues)}", re.IGNORECASE)
 
 
 def _words_of(relative: list[dict[str, Any]], key: str) -> list[str]:

@@ -9,6 +9,7 @@ as only the alternatives that can start at a position are tried there, in their 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 
@@ -48,3 +49,20 @@ def by_first_character(alternatives: Sequence[str]) -> str:
         else:
             others.append(alternative)
     return "|".join([f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items()] + others)
+
+
+def first_character_lookahead(words: Sequence[str], folded: Sequence[str] = ()) -> str:
+    """A lookahead for the characters ``words`` (as written) and ``folded`` (in any case) can start with, to put
+    before their alternation: the engine has no first-character scan for an alternation (nor for case-insensitive
+    words), and the lookahead rejects most positions with one test, so the pattern matches the same. "" when a
+    phrase is empty (it would match anywhere) or starts with a space or apostrophe, which ``lang.alternation``
+    widens."""
+    phrases = [*words, *folded]
+    if not phrases or any(not p or p[0].isspace() or p[0] in "'’" for p in phrases):
+        return ""
+
+    def firsts(group: Sequence[str]) -> str:
+        return "".join(sorted({re.escape(p[0]) for p in group}))
+
+    options = ([f"(?i:[{firsts(folded)}])"] if folded else []) + ([f"[{firsts(words)}]"] if words else [])
+    return f"(?={'|'.join(options)})"
