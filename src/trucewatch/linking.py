@@ -68,6 +68,9 @@ _MODAL_FAR = re.compile(r"\b(?:will|would|shall|should|must|could|can|may|might)
 _TIME_CLAUSE = re.compile(r"\b(?:since|until|till|before|once)\W+(?:\w+\W+){0,4}$", re.I)
 _WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# a year ahead of the writing: the words before it ("until 2025", "by 2030", "will be extended ... to 2026")
+_AHEAD = re.compile(r"\b(?:until|till|by|through|before|expir\w*|extend\w*|deadline|will|would|shall|plan\w*|"
+                    r"до|к|продл\w*|будет|будут)\W+(?:[\w'’-]+\W+){0,3}$", re.I)
 _SIZE = {"day": 10, "month": 7, "year": 4}  # how much of an ISO date a mention of that precision fixes
 
 # "A ... B": B within fifteen words after A. Possessive and atomic, since ' ’ - are both word and gap characters:
@@ -506,7 +509,7 @@ def link_document(
     if (
         linking.outside_window(reported_on)
         or not _in_scope(whole, linking)
-        or (not reported_on and linking.ended and (_latest_day(doc.body) or "") >= linking.ended)
+        or (not reported_on and _written_after_end(whole.text, linking))
     ):
         return []  # written before the signing or after the agreement ended: background, whatever it says
     generic = _names(whole, linking, generic=False) is not None
@@ -557,11 +560,27 @@ def link_document(
     return links
 
 
+def _written_after_end(text: str, linking: Linker) -> bool:
+    """Whether an undated report shows it was written after the agreement ended: the latest full date it writes
+    falls on or after the end, or the latest year it writes of the past or present ("in 2023", not "until 2025")
+    comes after the end's year. A text is written on or after every day it reports, so either is a floor."""
+    if not linking.ended:
+        return False
+    return (_latest_day(text) or "") >= linking.ended or (_latest_year(text) or "") > linking.ended[:4]
+
+
 @lru_cache(maxsize=64)
-def _latest_day(body: str) -> str | None:
-    """The latest full date an undated report writes: it was written then or later, so a day after the agreement
-    ended dates it after the end (cached: every agreement asks of the same document)."""
-    return context_day(body)
+def _latest_day(text: str) -> str | None:
+    """The latest full date an undated report writes (cached: every agreement asks of the same document)."""
+    return context_day(text)
+
+
+@lru_cache(maxsize=64)
+def _latest_year(text: str) -> str | None:
+    """The latest year an undated report writes, leaving out the years ahead of it ("until 2025", "by 2030",
+    "extended to 2026", "will ... in 2027", "до 2025 года"): those are no floor for when it was written."""
+    years = [m.group(0) for m in _YEAR.finditer(text) if not _AHEAD.search(text, max(0, m.start() - 60), m.start())]
+    return max(years, default=None)
 
 
 def background(text: Text, linking: Linker, published: str | None) -> str | None:
