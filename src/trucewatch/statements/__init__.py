@@ -127,13 +127,14 @@ def _statements(doc: Document, registry: ActorRegistry, sentences: Sequence[Sent
     statements: list[Statement] = []
     breaks = [m.end() for m in re.finditer("\n\n", text)]
     dated_by_cue: dict[int, tuple[str, str, str | None, int]] = {}  # paragraph -> (date, precision, speaker, at)
+    sentence_dates: dict[tuple[int, int], list[DateMention]] = {}  # several frames may share a sentence
     for item in sorted(attributions, key=lambda a: min(a.start, a.speaker_start or a.start)):
         speaker = resolver.resolve(item.speaker_start, item.speaker_end, published_on) \
             if item.speaker_start is not None else None
         actor_id = speaker.actor_id if speaker else None
         paragraph = bisect_right(breaks, item.start)  # the "\n\n" before it
         said_on, precision = published_on, published_precision
-        cue_date = _frame_date(text, item, index, quoted, reference)
+        cue_date = _frame_date(text, item, index, quoted, reference, sentence_dates)
         if cue_date is not None:
             said_on, precision = cue_date.value, cue_date.precision
             dated_by_cue[paragraph] = (said_on, precision, actor_id, item.end)
@@ -182,8 +183,12 @@ def _lead_date(text: str, quotes: list[tuple[int, int]], published: str | None) 
 
 
 def _frame_date(text: str, item: Attribution, index: SentenceIndex, quoted: SpanIndex,
-                published: str | None) -> DateMention | None:
-    """A date said of the speaking, not of what was said: in the cue's sentence, outside any quotation."""
+                published: str | None, dates: dict[tuple[int, int], list[DateMention]] | None = None
+                ) -> DateMention | None:
+    """A date said of the speaking, not of what was said: in the cue's sentence, outside any quotation.
+
+    ``dates``: the dates of the sentences read so far for this ``text`` and ``published``, by (start, end).
+    """
     anchor = item.cue_start if item.cue_start is not None else item.speaker_start
     if anchor is None or (item.speaker_start is not None and item.speaker_start < item.start - 2000):
         return None
@@ -192,8 +197,12 @@ def _frame_date(text: str, item: Attribution, index: SentenceIndex, quoted: Span
         return None
     near = quoted.near(sentence.start - 1, sentence.end + 1)
     blocked = [*((quoted.starts[n], quoted.ends[n]) for n in near), (item.start, item.end)]
-    candidates = [d for d in date_mentions(text, published, sentence.start, sentence.end)
-                  if not any(s <= d.start < e for s, e in blocked)]
+    mentions = dates.get((sentence.start, sentence.end)) if dates is not None else None
+    if mentions is None:
+        mentions = date_mentions(text, published, sentence.start, sentence.end)
+        if dates is not None:
+            dates[sentence.start, sentence.end] = mentions
+    candidates = [d for d in mentions if not any(s <= d.start < e for s, e in blocked)]
     if not candidates:
         return None
     return min(candidates, key=lambda d: abs(d.start - anchor))
