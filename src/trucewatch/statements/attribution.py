@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from trucewatch.statements.cues import NAMING_CUES
+from trucewatch.statements.cues import NAMING_CUES, QUOTING_FORMS
 from trucewatch.statements.lexicon import alternation, words
 from trucewatch.statements.marks import Quote
 from trucewatch.text.spans import SpanIndex
@@ -200,9 +200,12 @@ def paragraph_breaks(gap: str) -> int:
 def continue_previous_speaker(text: str, items: list[Attribution]) -> list[Attribution]:
     """An unframed quotation opening the paragraph right after one that ends with someone's reported speech
     ("Hajiyev said at a briefing that ...\n\n“The armed forces have asked ...") continues that speaker, and
-    so does one opening the next sentence of the same paragraph."""
-    out = list(items)
+    so does one opening the next sentence of the same paragraph. A document as speaker first takes in who issued
+    it (:func:`with_issuer`)."""
+    out = [with_issuer(text, item) for item in items]
     for n in range(1, len(out)):
+        if out[n].kind == "partial" and not _speech_cue(text, out[n]):
+            out[n] = _in_context(text, out[n], out[:n])
         item, before = out[n], out[n - 1]
         if item.kind != "direct" or item.speaker_start is not None or before.speaker_start is None:
             continue
@@ -214,6 +217,53 @@ def continue_previous_speaker(text: str, items: list[Attribution]) -> list[Attri
             out[n] = replace(item, cue_start=before.cue_start, cue_end=before.cue_end,
                              speaker_start=before.speaker_start, speaker_end=before.speaker_end, inherited=True)
     return out
+
+
+_DOCUMENT_END = re.compile(rf"\b(?:{alternation(words('speakers', 'document_nouns'))})$", re.I)
+# "..., according to an official statement published by the Armenian Ministry of Foreign Affairs."
+_ISSUED_BY = re.compile(rf"\s+(?:{alternation(words('speakers', 'issuing_participles'))})\s+"
+                        rf"(?:(?:on|late|early|last)\s+\w+\s+)?by\s+(?P<issuer>[^,;:.!?\"“”«»\n()]{{3,80}}?)"
+                        rf"(?=\s*(?:[,;:.!?\"“”«»\n()]|$|\s(?:that|which|who|on|in|at|last|this)\s))")
+
+
+def with_issuer(text: str, item: Attribution) -> Attribution:
+    """A speaker phrase naming a document is its issuer too ("a statement published by the ministry"): the guide's
+    "a bulletin or statement speaks for the institution that issued it", and the phrase a reader would cite."""
+    if item.speaker_start is None or item.speaker_end is None \
+            or not _DOCUMENT_END.search(text, item.speaker_start, item.speaker_end):
+        return item
+    by = _ISSUED_BY.match(text, item.speaker_end)
+    if by is None or overlap(item.start, item.end, item.speaker_end, by.end()) \
+            or (item.cue_start is not None and item.speaker_end <= item.cue_start < by.end()):
+        return item
+    return replace(item, speaker_end=by.end("issuer"))
+
+
+def _speech_cue(text: str, item: Attribution) -> bool:
+    """Is the item's cue a word of speech ("said", "called", "according to"), not any verb governing the quotation
+    ("the variation has been ... “diminishing notably”")?"""
+    if item.cue_start is None or item.cue_end is None:
+        return True
+    cue = text[item.cue_start:item.cue_end].lower()
+    return cue in QUOTING_FORMS or cue.startswith("according")
+
+
+_CONTEXT_REACH = 1_500  # characters back in which quoted words without a cue of speech find whose words they are
+
+
+def _in_context(text: str, item: Attribution, before: Sequence[Attribution]) -> Attribution:
+    """Quoted words whose clause has no cue of speech are the words of the source the text is reporting: the last
+    statement before them framed by speech, in their paragraph or the two before; else the clause's subject, as read."""
+    for earlier in reversed(before):
+        if earlier.end > item.start or item.start - earlier.end > _CONTEXT_REACH:
+            break
+        if earlier.speaker_start is None or not _speech_cue(text, earlier) or earlier.cue_start is None:
+            continue
+        if paragraph_breaks(text[earlier.end:item.start]) > 2:
+            break
+        return replace(item, cue_start=earlier.cue_start, cue_end=earlier.cue_end,
+                       speaker_start=earlier.speaker_start, speaker_end=earlier.speaker_end, inherited=True)
+    return item
 
 
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’»]?\s+[\"“«„]$")  # "... she said, referencing X. “You went ...”"

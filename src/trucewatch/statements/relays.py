@@ -22,7 +22,8 @@ from trucewatch.statements.lexicon import alternation, words
 
 # "..., TASS reported, citing sources in the ministry" / "AZERTAC quoted the president as saying"
 _CITES = alternation(words("speakers", "citing"))
-_CITING = re.compile(rf"\s*,?\s*(?:{_CITES})\s+(?P<who>[^,.;:\"“”()]{{2,80}}?)"
+_CITING = re.compile(rf"(?:\s+(?:on|late|early|last|earlier|this)\b[^,.;:\"“”()]{{1,30}}?)?"  # "reported on Friday,"
+                     rf"\s*,?\s*(?:{_CITES})\s+(?P<who>[^,.;:\"“”()]{{2,80}}?)"
                      r"(?=\s*(?:[,.;:(]|$)|\s+(?:as|who|which|that)\b)", re.I)
 _CITED = re.compile(rf"(?:{_CITES})\s*$", re.I)  # a parse that took the cited source for the content
 _AFTER_CITED = re.compile(r"[\s,]*(?:that\s+)?")

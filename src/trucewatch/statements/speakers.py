@@ -23,6 +23,7 @@ from trucewatch import lang
 from trucewatch.actors import ActorRegistry, Mention
 from trucewatch.statements.cues import CUE_FORMS, QUOTING_FORMS
 from trucewatch.statements.lexicon import alternation, lexicon, words
+from trucewatch.statements.marks import MARKS
 from trucewatch.text.sentences import SentenceIndex
 
 PROVISIONAL = "provisional:"
@@ -57,7 +58,9 @@ _OWNER_SOURCE = re.compile(rf"^(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+){{0,4}
 # "the press service of the president" is an office of its own
 _OFFICES: frozenset[str] = words("speakers", "office_nouns")
 _DOCUMENT_BY = re.compile(rf"^(?:(?:the|a|an|its|their)\s+)?(?:[\w’'-]+\s+){{0,3}}"
-                          rf"(?:{alternation(_DOCUMENT_NOUNS - _OFFICES)})\s+(?:of|by|from)\s+(?P<rest>\S.*)$",
+                          rf"(?:{alternation(_DOCUMENT_NOUNS - _OFFICES)})\s+"
+                          rf"(?:(?:{alternation(words('speakers', 'issuing_participles'))})\s+by|of|by|from)\s+"
+                          rf"(?P<rest>\S.*)$",
                           re.I | re.S)
 _SAME_SOURCE = re.compile(rf"^(?:the|these|those)\s+(?:{_SOURCE_NOUNS})$", re.I)
 # "<Name>'s office", "<Name>'s press service": named by the person's surname
@@ -100,6 +103,19 @@ _TITLE_ANAPHOR = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<title>[\w-]+(?:\s
 _COLLECTIVE: frozenset[str] = words("speakers", "collective_roles")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
+
+
+# A sentence opening with a name, its titles before it, and a comma, a parenthesis or a verb after it
+_SUBJECT = re.compile(rf"[\s\"“‘«]*(?P<name>(?:(?i:{alternation(words('speakers', 'titles'))})\.?\s+)*"
+                      rf"{_NAME.pattern}(?:\s+(?:{_NAME.pattern}|{alternation(_PARTICLES)})){{1,5}})"
+                      rf"(?=,|\s+\(|\s+[a-z])")
+
+
+def _sentence_entities(phrase: str) -> list[tuple[str, str]]:
+    """The NER's (label, text) of a few words, read when a pronoun needs them."""
+    from trucewatch import nlp
+
+    return [(e.label_, e.text) for doc in nlp.pipe([phrase], only=("ner",)) for e in doc.ents]
 
 
 @dataclass(frozen=True)
@@ -176,6 +192,7 @@ class SpeakerResolver:
         self.sentences = sentences
         inside = sorted(quoted)
         self.quoted = inside
+        self._sides: list[tuple[int, str]] | None = None  # (offset, side) of the names of sides, when needed
         self._side: str | None = None  # the first side the body names ("" when none), found when needed
         # Actors named outside quotations: what a reader has in mind when a pronoun comes.
         self.mentions: list[Mention] = [m for m in registry.mentions(text)
@@ -185,6 +202,7 @@ class SpeakerResolver:
         self.names: dict[str, str] = {}  # provisional id -> name
         self.kinds: dict[str, str] = {}  # provisional id -> "provisional" (a person?) or "organisation"
         self.joint: set[str] = set()  # provisional ids of several parties speaking as one
+        self.genders: dict[str, str] = {}  # provisional id -> the gender of a pronoun that referred to it
         self.titles: dict[str, set[str]] = {}  # provisional id -> the words that introduced it besides its name
 
     def resolve(self, start: int, end: int, on: str | None = None) -> Resolved:
@@ -269,8 +287,12 @@ class SpeakerResolver:
             return person
         lower = phrase.lower()
         if lower in _PERSON_PRONOUNS:
-            return self._recent(start, lambda s: s.kind in ("person", "provisional")
-                                and s.gender in (None, _PERSON_PRONOUNS[lower]))
+            gender = _PERSON_PRONOUNS[lower]
+            found = self._previous_subject(start, gender) or self._recent(
+                start, lambda s: s.kind in ("person", "provisional") and self._gender(s) in (None, gender))
+            if found is not None and self.registry.get(found) is None:
+                self.genders.setdefault(found, gender)  # "he" said it: never "she" later
+            return found
         if lower in _PLURAL_PRONOUNS:  # never a person, never an actor only named: one that spoke before
             return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
         if lower in _ORG_PRONOUNS:
@@ -293,9 +315,12 @@ class SpeakerResolver:
             if named is not None:  # "the Artsakh State Service for Emergency Situations ... The Service said"
                 return named
         candidates = self._same_side(self.registry.descriptor_candidates(self._state_named(phrase), on), written)
-        if candidates:
-            return self._among(candidates, start)
+        if candidates:  # "the prime minister" of another conflict: only one this text has brought in
+            candidates = [c for c in candidates if self._present(c, end)]
         titled = self._titled(phrase, start)
+        if candidates and (titled is None or self._last_heard(titled, start) < max(
+                self._last_heard(c, start) for c in candidates)):
+            return self._among(candidates, start)
         if titled is not None:  # "U.N. Secretary-General Antonio Guterres ... the secretary-general said"
             return titled
         inner = [m for m in self.mentions if start <= m.start and m.end <= end]
@@ -312,6 +337,55 @@ class SpeakerResolver:
             return self._register(role.group("name"), [], _ORGANISATION.search(role.group("name")) is not None
                                   or role.group("name").split()[-1].lower() in _COLLECTIVE)
         return self._organisation(written, phrase) or self._provisional(phrase)
+
+    def _last_heard(self, actor_id: str, before: int) -> int:
+        """Where the actor was last named or spoke before ``before`` (-1: not at all)."""
+        return max([m.start for m in self.mentions if m.actor_id == actor_id and m.start < before]
+                   + [s.offset for s in self.seen if s.actor_id == actor_id and s.offset < before], default=-1)
+
+    def _present(self, actor_id: str, before: int) -> bool:
+        """Has the text named the actor, or its side, before ``before``? A descriptor ("the prime minister",
+        "the spokesman") refers to someone the reader has met, never to whoever holds the role elsewhere."""
+        actor = self.registry.get(actor_id)
+        if actor is None:
+            return True
+        if self._sides is None:
+            self._sides = self.registry.sides(self.text)
+        return any(at < before and side == actor.side for at, side in self._sides)
+
+    def _previous_subject(self, before: int, gender: str) -> str | None:
+        """The person the sentence just before a "he"/"she" opens with, when that sentence quotes nobody
+        ("Samvel Petrosyan, a farmer, watched the soldiers dig. “We are afraid,” he said."): whom the reader
+        has in mind, though someone else spoke last. A person the registry knows, or one the NER finds;
+        None when the sentence opens otherwise, so the last speaker is taken as before."""
+        own = self.sentences.at(before)
+        previous = self.sentences.last_before(own.start if own is not None else before)
+        if previous is None or any(s <= previous.start < e for s, e in self.quoted) \
+                or any(previous.start <= s.offset < previous.end for s in self.seen) \
+                or MARKS.search(self.text, previous.start, previous.end):
+            return None
+        opening = _SUBJECT.match(self.text, previous.start, previous.end)
+        if opening is None:
+            return None
+        at, stop = opening.start("name"), opening.end("name")
+        known = [m for m in self.mentions if at <= m.start and m.end <= stop]
+        if known:
+            actor = self.registry.get(known[0].actor_id)
+            if actor is None or not actor.is_person or actor.gender not in (None, gender):
+                return None
+            return actor.id
+        phrase = self.text[at:stop]
+        people = [e for e in _sentence_entities(phrase) if e[0] == "PERSON"]
+        if len(people) != 1 or not (phrase.startswith(people[0][1]) or _TITLES.match(phrase)):
+            return None
+        person = _TITLES.sub("", people[0][1]).strip()
+        if len(person.split()) < 2 or self.registry.lookup(person) is not None:
+            return None  # a registry name the mentions did not take is no person's
+        found = self._register(person, person.split(), False)
+        return found if self.genders.get(found) in (None, gender) else None
+
+    def _gender(self, seen: _Seen) -> str | None:
+        return seen.gender or self.genders.get(seen.actor_id)
 
     def _institution_of_state(self, inner: list[Mention], end: int) -> bool:
         """Only states named, and capitalised words after them: "the US State Department" is an institution

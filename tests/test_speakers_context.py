@@ -1,0 +1,82 @@
+"""Speakers read from the context of a statement, on short texts written for the tests: the person the sentence
+before a pronoun opens with, descriptors of actors the text has met, documents and their issuers, quoted words
+without a cue of speech, and relays citing their source after a time adverbial."""
+
+from __future__ import annotations
+
+import pytest
+
+from trucewatch.actors import load_registry
+from trucewatch.records import BodySpan, Document
+from trucewatch.statements import extract_statements
+
+
+def doc(text: str, published: str | None = "2024-05-02") -> Document:
+    return Document("t", "k", "p", "", "text", text, text, [BodySpan(0, 0, len(text))], published=published)
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def speakers(text: str, registry) -> list[tuple[str, str | None, str | None]]:
+    return [(s.text, s.speaker_text, s.speaker) for s in extract_statements(doc(text), registry)]
+
+
+def test_pronoun_is_the_person_the_sentence_before_opens_with(registry):
+    text = ("President Ilham Aliyev said on Monday that the talks would continue.\n\n"
+            "Samvel Petrosyan, a farmer from the village, watched the soldiers dig trenches near his house.\n\n"
+            '"We are afraid to go to our fields," he said.\n\n'
+            '"Nobody told us anything," she added.')
+    rows = speakers(text, registry)
+    assert rows[1][1:] == ("he", "provisional:samvel-petrosyan")
+    assert rows[2][1:] == ("she", None)  # "he" was said of him: never "she"
+
+
+def test_pronoun_keeps_the_last_speaker_when_the_sentence_before_opens_otherwise(registry):
+    text = ("President Ilham Aliyev said on Monday that the talks would continue.\n\n"
+            "The roads near the village were closed for the night.\n\n"
+            '"We are ready," he said.')
+    assert speakers(text, registry)[1][1:] == ("he", "ilham-aliyev")
+
+
+def test_descriptor_is_never_a_registry_actor_of_a_side_the_text_does_not_name(registry):
+    text = ("Israeli Prime Minister Benjamin Netanyahu said the war would not end.\n\n"
+            '"We will win," the prime minister said.')
+    assert speakers(text, registry)[1][1:] == ("the prime minister", "provisional:benjamin-netanyahu")
+
+
+def test_descriptor_still_finds_the_registry_actor_the_text_names(registry):
+    text = ("Armenian Prime Minister Nikol Pashinyan said the border would be delimited.\n\n"
+            '"We will sign," the prime minister said.')
+    assert speakers(text, registry)[1][1:] == ("the prime minister", "nikol-pashinyan")
+
+
+def test_unknown_rather_than_a_role_holder_of_another_conflict(registry):
+    text = 'Fighting went on in Khartoum on Monday.\n\n"We will respond," the minister said.'
+    assert speakers(text, registry)[0][1:] == ("the minister", None)
+
+
+def test_document_speaks_for_the_one_that_published_it(registry):
+    text = ("Protesters blocked the road early on Monday morning, according to an official statement published "
+            "by the Armenian Ministry of Foreign Affairs.")
+    rows = speakers(text, registry)
+    assert rows[0][0] == "Protesters blocked the road early on Monday morning"
+    assert rows[0][2] == "armenia-mfa"
+
+
+def test_quoted_words_without_a_cue_of_speech_are_the_reported_source_s(registry):
+    text = ("The report of the Kroc Institute said that implementation had slowed since 2019.\n\n"
+            "Between 2019 and 2021, the variation has been between four and six points, “diminishing notably in "
+            "the final year.”")
+    rows = speakers(text, registry)
+    assert rows[-1][0].startswith("between four") or rows[-1][0].startswith("diminishing")
+    assert rows[-1][2] == "kroc-institute"
+
+
+def test_relay_citing_its_source_after_a_time_adverbial(registry):
+    text = ("Russian peacekeepers have begun leaving Karabakh, TASS reported on Wednesday, citing the Russian "
+            "Defence Ministry.")
+    rows = speakers(text, registry)
+    assert [r[2] for r in rows] == ["russia-mod"]
