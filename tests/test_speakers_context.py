@@ -80,3 +80,22 @@ def test_relay_citing_its_source_after_a_time_adverbial(registry):
             "Defence Ministry.")
     rows = speakers(text, registry)
     assert [r[2] for r in rows] == ["russia-mod"]
+
+
+def test_quotation_paragraph_after_a_paragraph_of_narrative_goes_on_with_the_speaker(registry):
+    text = ("Saudi Arabia and the United States said in a joint statement that both sides had violated the truce.\n\n"
+            "Fighting continued in the capital on Tuesday.\n\n"
+            "“The Sudanese people badly need the humanitarian assistance.”")
+    rows = speakers(text, registry)
+    assert rows[-1][0].startswith("The Sudanese people")
+    assert rows[-1][1] is not None and rows[-1][1] == rows[0][1]
+
+
+def test_quotation_three_paragraphs_after_the_speaker_is_not_carried_over(registry):
+    text = ("President Ilham Aliyev said that the talks would continue.\n\n"
+            "Fighting continued in the capital on Tuesday.\n\n"
+            "Roads to the city were closed for the night.\n\n"
+            "“Nobody has asked the people of the region what they want from these talks.”")
+    rows = speakers(text, registry)
+    assert rows[-1][0].startswith("Nobody")
+    assert rows[-1][2] is None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from trucewatch.statements.cues import NAMING_CUES, QUOTING_FORMS
 from trucewatch.statements.lexicon import alternation, words
-from trucewatch.statements.marks import Quote
+from trucewatch.statements.marks import MARKS, Quote
 from trucewatch.text.spans import SpanIndex
 
 
@@ -211,7 +211,10 @@ def continue_previous_speaker(text: str, items: list[Attribution]) -> list[Attri
             continue
         gap = text[before.end:item.start]
         paragraph_start = text.rfind("\n", 0, item.start) + 1
-        if (paragraph_breaks(gap) <= 1 and "\n" in gap and len(gap) < 300
+        near = paragraph_breaks(gap) <= 1 and len(gap) < 300
+        if ((near or (paragraph_breaks(gap) <= 2 and len(gap) < 600 and not MARKS.search(gap[1:-1])
+                      and not _LABELLED.search(text, max(0, before.start - 1), item.end)))
+                and "\n" in gap
                 and not text[paragraph_start:item.start].strip(" \"“”«»„‘'")) or (
                 "\n" not in gap and len(gap) < 300 and _NEXT_SENTENCE.search(gap)):
             out[n] = replace(item, cue_start=before.cue_start, cue_end=before.cue_end,
@@ -266,6 +269,8 @@ def _in_context(text: str, item: Attribution, before: Sequence[Attribution]) -> 
     return item
 
 
+# a transcript's turn ('"PENCE: Well, ...'): its labels, not the paragraphs between, tell who speaks
+_LABELLED = re.compile(r"(?:^|\n)[\s\"“]*[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}:\s")
 _NEXT_SENTENCE = re.compile(r"[.!?][\"”’»]?\s+[\"“«„]$")  # "... she said, referencing X. “You went ...”"
 _PARAGRAPH_BREAK = re.compile(r"[\s\"”’»]*\n[\s\"“‘«„]*")  # a paragraph's end, its marks and the next one's opening
 
