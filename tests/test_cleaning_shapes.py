@@ -1,0 +1,318 @@
+"""A generalisation check for the cleaner: the date, dateline, byline, title and boilerplate SHAPES common in
+English and Russian news, on short invented texts (none taken from real-dev or any article).
+
+Each row is one shape: the page is a title, the shape, and invented body paragraphs; the row passes when the
+shape is read (a date, an outlet taken off the title, a line removed) and every body sentence is kept.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from trucewatch.documents import build_document
+from trucewatch.records import Document, SourceItem
+
+TITLE = "Ceasefire talks resume in Geneva after a month"
+P1 = ("The two delegations met in Geneva on Tuesday to discuss the exchange of detainees, officials said. "
+      "Both sides called the talks constructive.")
+P2 = ("A second round is planned for next month, according to a statement published after the meeting. "
+      "Observers from the Red Cross attended the session.")
+P3 = "The mediators declined to give details of the proposals on the table."
+RU_TITLE = "Переговоры о перемирии возобновились в Женеве"
+R1 = ("Делегации двух стран встретились в Женеве во вторник, чтобы обсудить обмен задержанными. "
+      "Обе стороны назвали переговоры конструктивными.")
+R2 = "Второй раунд запланирован на следующий месяц, говорится в заявлении, опубликованном после встречи."
+R3 = "Посредники отказались раскрыть подробности предложений."
+
+
+def build(text: str, **hints: str) -> Document:
+    return build_document(SourceItem(key="k", source_path="x.txt", locator="", content_type="text",
+                                     raw_text=text, hints=hints))
+
+
+def removed_texts(doc: Document) -> list[str]:
+    return [block.text for block in doc.removed]
+
+
+# ---------------------------------------------------------------- date lines under the title
+
+# (line, publication day or None when the line gives no explicit publication date)
+DATE_LINES = [
+    ("Published: 12 March 2023, 14:05 GMT", "2023-03-12"),
+    ("March 12, 2023 | 2:05 PM EST", "2023-03-12"),
+    ("Sun 12 Mar 2023 14.05 GMT", "2023-03-12"),
+    ("12 Mar 2023 — 14:05", "2023-03-12"),
+    ("Posted: Mar 12, 2023 / 02:05 PM", "2023-03-12"),
+    ("Published March 12, 2023 2:05 pm ET", "2023-03-12"),
+    ("Mar 12, 2023, 2:05 PM ET", "2023-03-12"),
+    ("Sunday, March 12, 2023 - 14:05", "2023-03-12"),
+    ("2023-03-12T14:05:00Z", "2023-03-12"),
+    ("12.03.2023 14:05", "2023-03-12"),
+    ("First published on Sunday 12 March 2023", "2023-03-12"),
+    ("Published on Sun 12 Mar 2023 09.30 GMT", "2023-03-12"),
+    ("Date: 12/03/2023", "2023-03-12"),
+    ("12 March 2023 | 3 min read", "2023-03-12"),
+    ("Published 12:05 PM GMT+3, March 12, 2023", "2023-03-12"),
+    ("Published March 12, 2023 Updated March 13, 2023", "2023-03-12"),
+    ("Updated: 13 March 2023 10:12 Published: 12 March 2023 09:00", "2023-03-12"),
+    ("Published 12 March 2023 · 5 min read", "2023-03-12"),
+    ("Published 3 hours ago", None),
+    ("Updated 2 hours ago", None),
+    ("12 hours ago", None),
+    ("Published 2 days ago | 4 min read", None),
+    # Russian
+    ("12 марта 2023, 14:05", "2023-03-12"),
+    ("Опубликовано: 12.03.2023 14:05", "2023-03-12"),
+    ("Опубликовано 12 марта 2023 в 14:05", "2023-03-12"),
+    ("12 марта 2023 г., 14:05", "2023-03-12"),
+    ("14:05, 12 марта 2023", "2023-03-12"),
+    ("12.03.2023 | 14:05", "2023-03-12"),
+    ("воскресенье, 12 марта 2023", "2023-03-12"),
+    ("Дата публикации: 12.03.2023", "2023-03-12"),
+    ("12 марта 2023, 14:05 МСК", "2023-03-12"),
+    ("Вчера, 14:05", None),
+    ("Сегодня, 14:05", None),
+    ("5 часов назад", None),
+]
+
+
+@pytest.mark.parametrize(("line", "day"), DATE_LINES)
+def test_date_line_shapes(line: str, day: str | None) -> None:
+    russian = any("а" <= c <= "я" for c in line.lower())
+    title, first, second = (RU_TITLE, R1, R2) if russian else (TITLE, P1, P2)
+    doc = build(f"{title}\n\n{line}\n\n{first}\n\n{second}\n")
+    assert doc.title == title
+    assert doc.body == f"{first}\n\n{second}"
+    assert (doc.published or "")[:10] == (day or ""), doc.published
+
+
+# An update time alone: at most an inference, and never a day other than the one written.
+UPDATE_ONLY = [
+    ("Published 3 hours ago | Updated: 12 March 2023", "2023-03-12"),
+    ("Last modified on Tue 4 Apr 2023 10.12 BST", "2023-04-04"),
+    ("Last updated: 04/04/2023 10:12", "2023-04-04"),
+    ("Обновлено: 04.04.2023, 10:12", "2023-04-04"),
+]
+
+
+@pytest.mark.parametrize(("line", "day"), UPDATE_ONLY)
+def test_update_only_lines(line: str, day: str) -> None:
+    russian = any("а" <= c <= "я" for c in line.lower())
+    title, first, second = (RU_TITLE, R1, R2) if russian else (TITLE, P1, P2)
+    doc = build(f"{title}\n\n{line}\n\n{first}\n\n{second}\n")
+    assert doc.body == f"{first}\n\n{second}"
+    assert doc.published is None or (doc.published[:10] == day and doc.published_source == "inferred")
+
+
+# ---------------------------------------------------------------- wire datelines opening the first paragraph
+
+# (dateline, wire, publication day when the dateline gives a year)
+DATELINES = [
+    ("MOSCOW, March 12 (Reuters) - ", "Reuters", None),
+    ("KYIV, Ukraine (AP) — ", "Associated Press", None),
+    ("GENEVA, March 12, 2023 (AFP) - ", "AFP", "2023-03-12"),
+    ("LONDON (Reuters) - ", "Reuters", None),
+    ("BAKU, Azerbaijan, March 12 (AP) — ", "Associated Press", None),
+    ("UNITED NATIONS (AP) — ", "Associated Press", None),
+    ("ANKARA, March 12 (Xinhua) -- ", "Xinhua", None),
+    ("WASHINGTON — ", None, None),
+    ("GENEVA, Switzerland — ", None, None),
+    ("Geneva, 12 March 2023 — ", None, "2023-03-12"),
+    ("KYIV, March 12 /Ukrinform/. ", "Ukrinform", None),
+    ("МОСКВА, 12 марта. /ТАСС/. ", "TASS", None),
+    ("МОСКВА, 12 мар — РИА Новости. ", "RIA Novosti", None),
+    ("ЖЕНЕВА, 12 марта 2023 — ", None, "2023-03-12"),
+]
+
+
+@pytest.mark.parametrize(("dateline", "wire", "day"), DATELINES)
+def test_wire_dateline_shapes(dateline: str, wire: str | None, day: str | None) -> None:
+    russian = any("а" <= c <= "я" for c in dateline.lower())
+    title, first, second = (RU_TITLE, R1, R2) if russian else (TITLE, P1, P2)
+    doc = build(f"{title}\n\n{dateline}{first}\n\n{second}\n")
+    assert doc.body == f"{first}\n\n{second}"
+    assert doc.wire == wire
+    assert (doc.published or "")[:10] == (day or "")
+
+
+# ---------------------------------------------------------------- bylines
+
+# (byline, publication day it gives)
+BYLINES = [
+    ("By Staff Reporter | 14/03/2023", "2023-03-14"),
+    ("By Jane Doe and John Roe", None),
+    ("By JANE DOE", None),
+    ("By Jane Doe, Associated Press", None),
+    ("By Jane Doe | Reuters", None),
+    ("By Jane Doe • Published March 12, 2023", "2023-03-12"),
+    ("Written by Jane Doe on March 12, 2023", "2023-03-12"),
+    ("Jane Doe, Senior Correspondent", None),
+    ("By Jane Doe, BBC News, Geneva", None),
+    ("Jane Doe | March 12, 2023", "2023-03-12"),
+    ("Автор: Иван Петров", None),
+    ("Иван Петров, 12 марта 2023", "2023-03-12"),
+]
+
+
+@pytest.mark.parametrize(("line", "day"), BYLINES)
+def test_byline_shapes(line: str, day: str | None) -> None:
+    russian = any("а" <= c <= "я" for c in line.lower())
+    title, first, second = (RU_TITLE, R1, R2) if russian else (TITLE, P1, P2)
+    doc = build(f"{title}\n\n{line}\n\n{first}\n\n{second}\n")
+    assert doc.title == title
+    assert doc.body == f"{first}\n\n{second}"
+    assert (doc.published or "")[:10] == (day or "")
+
+
+# ---------------------------------------------------------------- a site name written with the title
+
+HEAD = "Ceasefire talks resume in Geneva"
+RU_HEAD = "Переговоры о перемирии возобновились в Женеве"
+TITLES = [
+    (f"{HEAD} - Reuters", HEAD),
+    (f"Reuters | {HEAD}", HEAD),
+    (f"{HEAD} :: The Example Times", HEAD),
+    (f"{HEAD} — World — The Example Post", HEAD),
+    (f"{HEAD} | World news | The Guardian", HEAD),
+    (f"{HEAD} - BBC News", HEAD),
+    (f"{HEAD} – Al Jazeera", HEAD),
+    (f"{HEAD} | Europe | DW | 12.03.2023", HEAD),
+    (f"{HEAD} - The New York Times", HEAD),
+    (f"{HEAD} | Reuters.com", HEAD),
+    (f"{HEAD} — Meduza", HEAD),
+    (f"{HEAD} - Kyiv Independent", HEAD),
+    (f"{HEAD} | CNN Politics", HEAD),
+    (f"{HEAD} - France 24", HEAD),
+    (f"World News :: {HEAD}", HEAD),
+    (f"{HEAD} | Example Daily News", HEAD),
+    (f"{HEAD} - Blinken", f"{HEAD} - Blinken"),  # a speaker, not a site
+    (f"{HEAD}: what we know", f"{HEAD}: what we know"),
+    (f"{RU_HEAD} - РИА Новости, 12.03.2023", RU_HEAD),
+    (f"{RU_HEAD} — Коммерсантъ", RU_HEAD),
+    (f"{RU_HEAD} | Новости | ТАСС", RU_HEAD),
+    (f"{RU_HEAD} - Интерфакс", RU_HEAD),
+]
+
+
+@pytest.mark.parametrize(("line", "title"), TITLES)
+def test_title_shapes(line: str, title: str) -> None:
+    russian = any("а" <= c <= "я" for c in line.lower())
+    first, second = (R1, R2) if russian else (P1, P2)
+    doc = build(f"{line}\n\n{first}\n\n{second}\n")
+    assert doc.title == title
+    assert doc.body == f"{first}\n\n{second}"
+
+
+# ---------------------------------------------------------------- boilerplate between and after paragraphs
+
+BOILERPLATE = [
+    "Photo: Jane Doe/Reuters",
+    "Photo: AFP",
+    "Image caption, Delegates arrived in Geneva on Tuesday",
+    "Image caption",
+    "Image source, Getty Images",
+    "Getty Images",
+    "Jane Doe/Getty Images",
+    "Delegates arrive for the talks in Geneva. (Photo by Jane Doe/Getty Images)",
+    "Advertisement",
+    "ADVERTISEMENT",
+    "Skip advertisement",
+    "Story continues below advertisement",
+    "Continue reading the main story",
+    "Share this article",
+    "Share",
+    "Read more: Ceasefire talks collapse after shelling",
+    "READ MORE: Ceasefire talks collapse after shelling",
+    "Sign up for our newsletter",
+    "Sign up for our daily newsletter to get the latest news delivered to your inbox.",
+    "Follow us on Twitter and Facebook",
+    "Follow us on Telegram",
+    "You may also like",
+    "Watch: Delegates arrive in Geneva",
+    "WATCH: Delegates arrive in Geneva",
+    "Subscribe to continue reading",
+    "Subscribe now for unlimited access.",
+    "Recommended",
+    "Related Articles",
+    "Listen to this article",
+    "© 2023 Reuters",
+    "Reporting by Jane Doe; Editing by John Roe",
+    "(Reporting by Jane Doe in Geneva; Editing by John Roe)",
+    "Additional reporting by Jane Doe",
+    "Download our app",
+    "Фото: Иван Петров / ТАСС",
+    "Реклама",
+    "Читайте также: Переговоры сорваны после обстрела",
+    "Подписывайтесь на наш канал в Telegram",
+    "Поделиться",
+    "Смотрите также",
+    "Видео: Делегации прибыли в Женеву",
+    "Источник: РИА Новости",
+    "Фото: Getty Images",
+    "Теги: Женева, переговоры",
+]
+
+
+# Page furniture that marks the edge of an article (banners, footers, paywalls, navigation): text after it is
+# something else, so it is placed above the title or after the article, never inside it.
+EDGE = [
+    "This article is for subscribers only.",
+    "To continue reading, please log in or subscribe.",
+    "Already a subscriber? Log in",
+    "We use cookies to improve your experience on our site.",
+    "This website uses cookies to ensure you get the best experience.",
+    "By clicking “Accept”, you agree to the storing of cookies on your device.",
+    "Accept all cookies",
+    "We and our partners use cookies and similar technologies.",
+    "Cookie settings",
+    "Copyright 2023 The Associated Press. All rights reserved.",
+    "Most read",
+    "Мы используем файлы cookie",
+    "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter",
+    "Все новости",
+]
+
+
+@pytest.mark.parametrize(("line", "where"), [(line, where) for line in BOILERPLATE for where in ("between", "after")]
+                         + [(line, where) for line in EDGE for where in ("before", "after")])
+def test_boilerplate_shapes(line: str, where: str) -> None:
+    russian = any("а" <= c <= "я" for c in line.lower())
+    title, first, second, third = (RU_TITLE, R1, R2, R3) if russian else (TITLE, P1, P2, P3)
+    if where == "before":
+        text = f"{line}\n\n{title}\n\n{first}\n\n{second}\n\n{third}\n"
+    elif where == "between":
+        text = f"{title}\n\n{first}\n\n{line}\n\n{second}\n\n{third}\n"
+    else:
+        text = f"{title}\n\n{first}\n\n{second}\n\n{third}\n\n{line}\n"
+    doc = build(text)
+    assert doc.body == f"{first}\n\n{second}\n\n{third}"
+    assert doc.title == title
+    assert line in removed_texts(doc)
+
+
+# ---------------------------------------------------------------- prose that resembles those shapes stays
+
+PROSE = [
+    "Photos of the damage were shared widely on social media, officials said.",
+    "Advertisements for the rally appeared in several newspapers.",
+    "Subscribers to the channel received the message on Tuesday, the group said.",
+    "Cookies and sweets were handed out to the children at the checkpoint.",
+    "Follow-up talks are planned for April.",
+    "Watch teams from both sides will patrol the line, the agreement says.",
+    "Share prices in the region rose after the announcement.",
+    "By then, the talks had already collapsed.",
+    "Reporting by local media could not be verified.",
+    "Image makers on both sides have been busy, analysts say.",
+    "Recommended steps include a prisoner exchange and a joint commission.",
+    "Фотографии разрушений опубликовало министерство обороны.",
+    "Реклама оружия запрещена законом, напомнил депутат.",
+    "Подписание соглашения запланировано на апрель.",
+]
+
+
+@pytest.mark.parametrize("sentence", PROSE)
+def test_prose_like_shapes_are_kept(sentence: str) -> None:
+    russian = any("а" <= c <= "я" for c in sentence.lower())
+    title, first, second = (RU_TITLE, R1, R2) if russian else (TITLE, P1, P2)
+    doc = build(f"{title}\n\n{first}\n\n{sentence}\n\n{second}\n")
+    assert doc.body == f"{first}\n\n{sentence}\n\n{second}"
