@@ -187,6 +187,8 @@ TITLES = [
     (f"{HEAD} | Example Daily News", HEAD),
     (f"{HEAD} - Blinken", f"{HEAD} - Blinken"),  # a speaker, not a site
     (f"{HEAD}: what we know", f"{HEAD}: what we know"),
+    (f"{HEAD} — Blinken — Reuters", f"{HEAD} — Blinken"),  # a speaker stays, only sections go
+    (f"Armenia: {HEAD}", f"Armenia: {HEAD}"),
     (f"{RU_HEAD} - РИА Новости, 12.03.2023", RU_HEAD),
     (f"{RU_HEAD} — Коммерсантъ", RU_HEAD),
     (f"{RU_HEAD} | Новости | ТАСС", RU_HEAD),
@@ -304,6 +306,8 @@ PROSE = [
     "Reporting by local media could not be verified.",
     "Image makers on both sides have been busy, analysts say.",
     "Recommended steps include a prisoner exchange and a joint commission.",
+    "NATO — the alliance said — will send observers to the line.",
+    "World leaders | including the mediators | welcomed the deal.",
     "Фотографии разрушений опубликовало министерство обороны.",
     "Реклама оружия запрещена законом, напомнил депутат.",
     "Подписание соглашения запланировано на апрель.",

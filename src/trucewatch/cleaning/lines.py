@@ -624,7 +624,8 @@ def _stops_mid_sentence(text: str) -> bool:
 
 
 _SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s*(?:\s[|–—-]|\||::)\s*(?P<site>[^|–—]{2,40}?)\s*$")
-_SITE_PREFIX = re.compile(r"^\s*(?P<site>[^|–—:]{2,40}?)\s*(?:[|–—:]|::|\s-)\s+(?P<title>.+)$")
+_SITE_PREFIX = re.compile(r"^\s*(?P<site>[^|–—:]{2,40}?)\s*(?P<sep>::|[|–—:]|\s-)\s+(?P<title>.+)$")
+_SECTION_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:[|–—-]|::)\s+(?P<section>[^|–—-]{2,30}?)\s*$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _SECTION_GLUED = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]{4,}(?=[A-ZА-ЯЁ][a-zа-яё]{3,})")  # "PoliticsMinistry says ..."
 
@@ -643,15 +644,35 @@ def site_affix(title: str, site: str | None = None) -> tuple[str, str | None]:
         match = pattern.match(title)
         if not match or len(match.group("title").split()) < 2:
             continue
-        name = match.group("site").strip()
+        name = _undated(match.group("site").strip())
         outlet = registry().resolve(name)
         if (
             outlet
             or (site and _norm(name) == _norm(site))
             or (pattern is _SITE_SUFFIX and (_DOMAIN.fullmatch(name) or registry().looks_like_outlet(name)))
+            # "World News :: Headline", "Politics | Headline": a section or site-like name before a pipe
+            or (pattern is _SITE_PREFIX and match.group("sep") in ("::", "|")
+                and (registry().is_section(name) or registry().looks_like_outlet(name)))
         ):
-            return match.group("title").strip(), outlet.name if outlet else name
+            return _sections_off(match.group("title").strip()), outlet.name if outlet else name
     return title, None
+
+
+def _undated(name: str) -> str:
+    """A site name without the date a title writes after it ("RIA Novosti, 12.03.2023")."""
+    dates = find_dates(name)
+    if dates and dates[-1].end == len(name) and dates[-1].start > 0:
+        return name[: dates[-1].start].rstrip(" ,|/–—-") or name
+    return name
+
+
+def _sections_off(title: str) -> str:
+    """A headline without the section names written between it and the site name ("... — World — Outlet")."""
+    while (match := _SECTION_SUFFIX.match(title)) and len(match.group("title").split()) >= 2 and (
+        registry().is_section(match.group("section"))
+    ):
+        title = match.group("title").strip()
+    return title
 
 
 _PIPE = re.compile(r"\s+\|\s+")

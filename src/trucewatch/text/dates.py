@@ -85,9 +85,10 @@ class _Rules:
         self.label = re.compile(rf"^[\s#*•·|>\ufe0f\u200b-\u200d-]*(?:(?P<label>{label})\b\s*(?:{after})?\s*:?\s*)?"
                                 rf"(?:{weekday})?", re.IGNORECASE)
         # A byline or a place written before the date on the same line ("Ann Example Published ...",
-        # "MOSCOW, Nov 10"): capitalised words, then the label or weekday the line may carry.
-        self.prefix = re.compile(rf"^[\s#*•·|>\ufe0f\u200b-\u200d-]*(?:(?:[A-ZА-ЯЁ][^\s,|•·]*|[|•·/–—-]|and|и|by)"
-                                 rf"\s*,?\s*){{1,8}}?"
+        # "MOSCOW, Nov 10", "Written by Ann Example on Nov 10"): capitalised words, then the label or weekday the
+        # line may carry.
+        self.prefix = re.compile(rf"^[\s#*•·|>\ufe0f\u200b-\u200d-]*"
+                                 rf"(?:(?:[A-ZА-ЯЁ][^\s,|•·]*|[|•·/–—-]|and|и|by|{after})\s*,?\s*){{1,8}}?"
                                  rf"(?i:(?P<label>{label})\b\s*(?:{after})?\s*:?\s*)?(?i:{weekday})?$")
         self.zones_pattern = alternation(self.zones)
         published = alternation({w for lb in labels for w in lb.get("published", [])})
@@ -240,7 +241,8 @@ def _twelve_hour(hour: int, ampm: str | None) -> int:
 def _time_before() -> re.Pattern[str]:
     """A time (with its zone) written just before a date: "14:05 GMT 2020-11-10", "09:05, 6 March 2019"."""
     return re.compile(rf"(?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?"
-                      rf"(?P<zone>\s*\(?\s*(?:{_rules().zones_pattern})(?!\w)\s*\)?)?\s*[,|/-]?\s*$", re.IGNORECASE)
+                      rf"(?P<zone>\s*\(?\s*(?:{_rules().zones_pattern})(?![^\W\d_])\s*"
+                      r"(?:[+\-−]\s*[01]?\d(?::?[0-5]\d)?)?\s*\)?)?\s*[,|/-]?\s*$", re.IGNORECASE)
 
 
 def _slash_convention(text: str) -> bool:
