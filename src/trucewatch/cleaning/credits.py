@@ -83,7 +83,7 @@ class Registry:
         byline = rf"(?:[-–—]?\s*{by}\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s*)?(?:[-–—]\s*)?"
         self.lead = re.compile(  # an aggregator's credit may come first: "(MENAFN- Some Agency (SA)) MOSCOW, ..."
             rf"^(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?P<place>{place})(?:,\s*[A-Z][a-z]+\b(?=,|\s*\(|\s+[–—]))?"
-            rf"(?:[,.]?\s*{when})?[.,]?\s*{byline}"
+            rf"(?:[,.]?\s*{when}(?:,?\s*[0-2]?\d:[0-5]\d)?)?[.,]?\s*{byline}"
             rf"(?:(?:\(\s*{agency()}\s*\)|/\s*{agency('agency2')}\s*/|{agency('agency3')}(?=[.:\s]))[.,]?)?"
             r"(?P<end>\s*(?:[-–—]+\s*|:\s+)|\s+)(?=[\"“«‘A-ZА-ЯЁ0-9])")
 

@@ -64,6 +64,7 @@ _CAPTION = re.compile(  # matched against the lower-cased line
     r"(?:^|[\s.,;(\[])(?:photos?|photograph|pictures?|images?|video|illustration|фото|видео)\s*(?:by\b|credit\b|"
     r"courtesy\b|:|/|©)|^(?:photo|фото|©)\b|\b(?:getty images|afp photo|ap photo|reuters/|shutterstock)"
 )
+_BARE_CAPTION = re.compile(r"^(?:photo|фото)\b")  # "Photo Jane Doe", "Фото пресс-службы": not a sentence of prose
 _CAPTION_KEYWORDS = re.compile("photo|picture|image|video|illustration|фото|видео|©|getty|reuters/|shutterstock")
 _DOMAIN = re.compile(r"\w+\.(?:[a-z]{2,3}|com|info|news)\b", re.IGNORECASE)  # a site name such as "News.Az"
 _MENU_SPLIT = re.compile(r"\s+[|›»>•·/–-]\s+")
@@ -322,7 +323,9 @@ def classify(unit: Unit, script: str | None) -> None:
     if len(text) > SYMBOL_LINE_CHARS and count_letters(text) < 0.2 * len(text):
         return _set(unit, "boilerplate", "few words in a flood of symbols or marks: not prose", SOFT)
     lower = _MARKDOWN_HEADING.sub("", text.lower())
-    if len(text) <= 300 and _CAPTION_KEYWORDS.search(lower) and _CAPTION.search(lower):
+    if len(text) <= 300 and _CAPTION_KEYWORDS.search(lower) and (caption := _CAPTION.search(lower)) and not (
+        _BARE_CAPTION.match(caption.group()) and is_sentence(text)  # "Фото моста опубликовали ...": a sentence
+    ):
         return _set(unit, "caption", "photo or video caption", SOFT)
     agency = registry().credit(text)
     if agency:
@@ -623,7 +626,9 @@ def _stops_mid_sentence(text: str) -> bool:
         sum(word[:1].islower() for word in words[1:]) * 2 >= len(words) - 1
 
 
-_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s*(?:\s[|–—-]|\||::)\s*(?P<site>[^|–—]{2,40}?)\s*$")
+_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s*(?:\s[|–—-]|\||::)\s*(?P<site>(?:(?!::)[^|–—]){2,40}?)\s*$")
+# the site name after the last separator ("... - News - Example Daily"), when the longest one is no site name
+_SITE_LAST = re.compile(r"^(?P<title>.+)\s*(?:\s[|–—-]|\||::)\s*(?P<site>(?:(?!::)[^|–—]){2,40}?)\s*$")
 _SITE_PREFIX = re.compile(r"^\s*(?P<site>[^|–—:]{2,40}?)\s*(?P<sep>::|[|–—:]|\s-)\s+(?P<title>.+)$")
 _SECTION_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:[|–—-]|::)\s+(?P<section>[^|–—-]{2,30}?)\s*$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
@@ -640,7 +645,7 @@ def site_affix(title: str, site: str | None = None) -> tuple[str, str | None]:
     piped = _pipe_parts(title, site)
     if piped:
         return piped
-    for pattern in (_SITE_SUFFIX, _SITE_PREFIX):
+    for pattern in (_SITE_SUFFIX, _SITE_LAST, _SITE_PREFIX):
         match = pattern.match(title)
         if not match or len(match.group("title").split()) < 2:
             continue
@@ -649,7 +654,7 @@ def site_affix(title: str, site: str | None = None) -> tuple[str, str | None]:
         if (
             outlet
             or (site and _norm(name) == _norm(site))
-            or (pattern is _SITE_SUFFIX and (_DOMAIN.fullmatch(name) or registry().looks_like_outlet(name)))
+            or (pattern is not _SITE_PREFIX and (_DOMAIN.fullmatch(name) or registry().looks_like_outlet(name)))
             # "World News :: Headline", "Politics | Headline": a section or site-like name before a pipe
             or (pattern is _SITE_PREFIX and match.group("sep") in ("::", "|")
                 and (registry().is_section(name) or registry().looks_like_outlet(name)))

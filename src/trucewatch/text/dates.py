@@ -64,7 +64,9 @@ class _Rules:
         year_words = alternation(_words("year_words", files))
         weekday = rf"(?P<wd>{alternation({n for names in weekdays for n in names})})\.?,?\s+"
         self.forms = {
-            "iso": re.compile(r"(?=[12])(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)"
+            # "2020-11-10", and the same order with slashes or dots ("2020/11/10", "2020.11.10")
+            "iso": re.compile(r"(?=[12])(?<![\d./-])(?P<y>(?:19|20)\d\d)(?P<isep>[-/.])(?P<m>[01]?\d)(?P=isep)"
+                              r"(?P<d>[0-3]?\d)"
                               r"(?:[T ](?P<H>[0-2]?\d):(?P<M>[0-5]\d)"
                               r"(?::(?P<S>[0-5]\d)(?:\.\d+)?)?(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?(?!\d)"),
             "day_month": re.compile(rf"(?=\d)(?<![\w.]){first_day}{day}\s*(?:{joiner}\s+)?{month}(?![\w])"
