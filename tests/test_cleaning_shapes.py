@@ -97,6 +97,25 @@ DATE_LINES = [
     ("Обновлено 13 марта 2023, 10:12 | Опубликовано 12 марта 2023, 09:00", "2023-03-12"),
     ("3 минуты назад", None),
     ("12 марта, 14:05", None),
+    # third batch (scored before any rule for it)
+    ("March 12, 20232:05 PM GMT+0Updated 2 hours ago", "2023-03-12"),
+    ("12 Mar 2023, 14:05 GMT+4", "2023-03-12"),
+    ("14:05 | 12.03.2023", "2023-03-12"),
+    ("12 March 2023 | 14:05 GMT | Last updated: 13 March 2023", "2023-03-12"),
+    ("12/03/2023 - 14:05", "2023-03-12"),
+    ("2023-03-12 14:05:00", "2023-03-12"),
+    ("Published 12 March 2023, last updated 13 March 2023", "2023-03-12"),
+    ("March 12, 2023 at 2:05 pm", "2023-03-12"),
+    ("12.03.2023 14:05 • 1234 views", "2023-03-12"),
+    ("Updated March 13, 2023 at 10:12 a.m. EDT | Published March 12, 2023 at 2:05 p.m. EDT", "2023-03-12"),
+    ("2 days ago", None),
+    ("Yesterday, 14:05", None),
+    ("Today 14:05", None),
+    ("12:05 12.03.2023 (обновлено: 14:30 13.03.2023)", "2023-03-12"),
+    ("12 марта 2023 14:05 · Просмотров: 1234", "2023-03-12"),
+    ("12.03.2023, 14:05 | Политика", "2023-03-12"),
+    ("вс, 12 мар 2023, 14:05", "2023-03-12"),
+    ("Опубликовано 12.03.2023 14:05 | Обновлено 13.03.2023 10:12", "2023-03-12"),
 ]
 
 
@@ -252,6 +271,14 @@ TITLES = [
     (f"{RU_HEAD} — Радио Свобода", RU_HEAD),
     (f"{RU_HEAD} - ТАСС", RU_HEAD),
     (f"{RU_HEAD} :: Новости :: Example.ru", RU_HEAD),
+    (f"{HEAD} | Latest News | Example Times", HEAD),
+    (f"{HEAD} - The Example Observer", HEAD),
+    (f"{HEAD} | World | The Independent", HEAD),
+    (f"{HEAD} / Example News", HEAD),
+    (f"{HEAD} · Example News", HEAD),
+    (f"{HEAD} » Example News", HEAD),
+    (f"{RU_HEAD} — Новая газета", RU_HEAD),
+    (f"{RU_HEAD} | Новости Example.ru", RU_HEAD),
 ]
 
 
@@ -466,3 +493,40 @@ def test_prose_like_shapes_are_kept(sentence: str) -> None:
     title, first, second = (RU_TITLE, R1, R2) if russian else (TITLE, P1, P2)
     doc = build(f"{title}\n\n{first}\n\n{sentence}\n\n{second}\n")
     assert doc.body == f"{first}\n\n{sentence}\n\n{second}"
+
+
+# ---------------------------------------------------------------- whole page headers and tails (third batch)
+
+# (page, title, publication day): the body is always the invented paragraphs, whatever surrounds them
+BODY = f"{P1}\n\n{P2}\n\n{P3}"
+RU_BODY = f"{R1}\n\n{R2}\n\n{R3}"
+PAGES = [
+    (f"World\n\n{TITLE}\n\nBy Jane Doe\n\nMarch 12, 2023\n\n5 min read\n\nShare\n\n{BODY}\n", TITLE, "2023-03-12"),
+    (f"{TITLE}\n\nJane Doe\n\nSenior Correspondent\n\nPublished March 12, 2023\n\n{BODY}\n", TITLE, "2023-03-12"),
+    (f"Home > World > Europe\n\n{TITLE}\n\n12 March 2023\n\n{BODY}\n", TITLE, "2023-03-12"),
+    (f"{TITLE}\n\nTalks between the two sides had stalled since January.\n\nBy Jane Doe | 12 March 2023\n\n{BODY}\n",
+     TITLE, "2023-03-12"),
+    (f"Breaking News\n\n{TITLE}\n\n{BODY}\n", TITLE, None),
+    (f"{TITLE}\n\nBy Jane Doe, Reuters\n\nMarch 12, 20232:05 PM GMTUpdated an hour ago\n\n{BODY}\n", TITLE,
+     "2023-03-12"),
+    (f"{TITLE}\n\n{BODY}\n\nTopics\n\nGeneva\n\nCeasefire\n\nMore from Example News\n\n"
+     "Shelling resumes on the northern front\n\nAid convoy reaches the city\n", TITLE, None),
+    (f"{TITLE}\n\n{BODY}\n\nAbout the author\n\nJane Doe is a correspondent based in Geneva.\n", TITLE, None),
+    (f"{TITLE}\n\n{BODY}\n\n— Jane Doe\n", TITLE, None),
+    (f"{TITLE}\n\n{BODY}\n\nJane Doe contributed reporting from Kyiv.\n", TITLE, None),
+    (f"{TITLE}\n\nMarch 12, 2023\n\n{BODY}\n\nRelated\n\nMarch 10, 2023\n\nShelling resumes on the northern front\n\n"
+     "March 9, 2023\n\nAid convoy reaches the city\n", TITLE, "2023-03-12"),
+    (f"Главная / Новости / Политика\n\n{RU_TITLE}\n\n12 марта 2023, 14:05\n\nИван Петров\n\n{RU_BODY}\n", RU_TITLE,
+     "2023-03-12"),
+    (f"{RU_TITLE}\n\n{RU_BODY}\n\nИван Петров\n\nТеги\n\nЖенева\n\nПереговоры\n", RU_TITLE, None),
+    (f"{RU_TITLE}\n\n12 марта 2023\n\n{RU_BODY}\n\nНовости партнеров\n\nОбстрелы возобновились на севере\n\n"
+     "Гуманитарный конвой прибыл в город\n", RU_TITLE, "2023-03-12"),
+]
+
+
+@pytest.mark.parametrize(("page", "title", "day"), PAGES)
+def test_page_shapes(page: str, title: str, day: str | None) -> None:
+    doc = build(page)
+    assert doc.body == (RU_BODY if title == RU_TITLE else BODY)
+    assert doc.title == title
+    assert (doc.published or "")[:10] == (day or "")

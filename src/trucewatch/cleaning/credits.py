@@ -69,7 +69,7 @@ class Registry:
             + agency() + rf"(?:\s*(?:{alternation(listed('agency_suffixes'))}|\.az|\.am|\.ru|\.com))?[\s)\].]*$",
             re.IGNORECASE)
         self.outlet_name = re.compile(  # "Kyiv Post", "The Sudan Daily News": capitalised words, a news word last
-            rf"(?:(?:the|of|and|&)\s+|[A-Z][\w.'’&-]*\s+){{0,3}}{alternation(listed('outlet_name_words'))}")
+            rf"(?:(?:the|of|and|&)\s+|[A-ZА-ЯЁ][\w.'’&-]*\s+){{0,3}}{alternation(listed('outlet_name_words'))}")
         self.sections = {" ".join(w.lower().split()) for w in listed("title_sections")}
         self.sign_off = re.compile(rf"(?<=[.!?\"”’])\s*[—–]\s*{agency()}\s*$")
         self.in_text = re.compile(rf"[,–—-]\s*(?:{alternation(listed('before_agency'))}\s+)?" + agency() +

@@ -612,8 +612,16 @@ def _cut_off_end(units: list[Unit]) -> None:
         and last.weight <= 0
         and _stops_mid_sentence(last.text.rstrip("*"))
         and not _DOMAIN.search(last.text)
+        and not _signed(last.text)
     ):
         _set(last, "text", "", float(len(last.text)))
+
+
+def _signed(text: str) -> bool:
+    """A name signing the text off after a dash ("— Ann Example"): capitalised words, no sentence."""
+    bullet = _BULLET.match(text)
+    words = text[bullet.end():].split() if bullet else []
+    return 0 < len(words) <= 4 and all(word[:1].isupper() for word in words)
 
 
 def _stops_mid_sentence(text: str) -> bool:
@@ -626,9 +634,9 @@ def _stops_mid_sentence(text: str) -> bool:
         sum(word[:1].islower() for word in words[1:]) * 2 >= len(words) - 1
 
 
-_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s*(?:\s[|–—-]|\||::)\s*(?P<site>(?:(?!::)[^|–—]){2,40}?)\s*$")
+_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s*(?:\s[|–—-]|\s[/·•»]\s|\||::)\s*(?P<site>(?:(?!::)[^|–—·•»]){2,40}?)\s*$")
 # the site name after the last separator ("... - News - Example Daily"), when the longest one is no site name
-_SITE_LAST = re.compile(r"^(?P<title>.+)\s*(?:\s[|–—-]|\||::)\s*(?P<site>(?:(?!::)[^|–—]){2,40}?)\s*$")
+_SITE_LAST = re.compile(r"^(?P<title>.+)\s*(?:\s[|–—-]|\s[/·•»]\s|\||::)\s*(?P<site>(?:(?!::)[^|–—·•»]){2,40}?)\s*$")
 _SITE_PREFIX = re.compile(r"^\s*(?P<site>[^|–—:]{2,40}?)\s*(?P<sep>::|[|–—:]|\s-)\s+(?P<title>.+)$")
 _SECTION_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:[|–—-]|::)\s+(?P<section>[^|–—-]{2,30}?)\s*$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
