@@ -484,6 +484,9 @@ PROSE = [
     "Материалы дела переданы в суд.",
     "Источник в министерстве сообщил, что переговоры продолжатся.",
     "Комментарии представителя министерства были краткими.",
+    "Soldiers like us on the other side of the line want the war to end, he said.",
+    "They will find us on the front line if the talks fail, the commander warned.",
+    "Стороны готовы подписаться под каждым словом заявления, добавил он.",
 ]
 
 
