@@ -487,6 +487,26 @@ PROSE = [
     "Soldiers like us on the other side of the line want the war to end, he said.",
     "They will find us on the front line if the talks fail, the commander warned.",
     "Стороны готовы подписаться под каждым словом заявления, добавил он.",
+    # fourth batch (scored before any rule for it)
+    "Advertisement of the truce on state television began on Monday.",
+    "Share of the aid going to the north has fallen, the agency said.",
+    "Read the agreement carefully, the envoy told both delegations.",
+    "Sign up for the monitoring mission opened to volunteers from ten countries.",
+    "Copyright disputes are not part of the talks, the lawyer said.",
+    "All rights reserved for the displaced must be respected, the resolution says.",
+    "Most read the statement as a sign of progress.",
+    "Related incidents were reported in two other villages.",
+    "Watch: that was the only word on the handwritten sign.",
+    "Photo evidence of the strike was handed to the commission.",
+    "By continuing to shell the town, the army broke the truce, the report said.",
+    "Subscribe, the minister said, is not a word he would use for the deal.",
+    "Updated figures show 12 people were killed in the shelling.",
+    "Published on Tuesday, the report lists 40 violations.",
+    "Editing of the final text continued late into the night.",
+    "Читайте внимательно текст соглашения, призвал посредник.",
+    "Реклама в зоне конфликта запрещена с марта.",
+    "Все права беженцев должны быть соблюдены, заявил омбудсмен.",
+    "Опубликовано заявление, в котором стороны обвиняют друг друга.",
 ]
 
 

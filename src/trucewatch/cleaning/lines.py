@@ -364,6 +364,7 @@ def classify(unit: Unit, script: str | None) -> None:
 
 
 _AUTHOR_NOTE = re.compile(r"(?:[A-ZА-ЯЁ][\w.'’-]*\s+){1,3}[A-ZА-ЯЁ][\w.'’-]*\s+(?:is|reported|contributed)\s")
+_LABEL_THEN_LOWER = re.compile(r"^[^\W\d_][^:]{0,29}:\s+[^\W\d_A-ZА-ЯЁ](?:\S*\s+){5}")
 _PROSE_CLOSE = re.compile(r"\b[^\W\d_A-ZА-ЯЁ]{3,}[.!?][\"'”’»]*$")  # a lower-case word and a full stop
 
 
@@ -373,6 +374,8 @@ def _names_as_prose(kind: str, text: str) -> bool:
     ("Source:") or a list (";") ends on a name, not on a lower-case word and a full stop."""
     if kind == "byline":
         return sum(word[:1].islower() and word not in ("and", "и") for word in text.split()) >= 3
+    if kind == "related":  # "Watch: that was the only word ...": a label and a headline, not a sentence in lower case
+        return bool(_LABEL_THEN_LOWER.match(text)) and bool(_SENTENCE_END.search(text[-12:]))
     return kind == "credit" and ":" not in text and ";" not in text and bool(_PROSE_CLOSE.search(text))
 
 
