@@ -116,6 +116,13 @@ DATE_LINES = [
     ("12.03.2023, 14:05 | Политика", "2023-03-12"),
     ("вс, 12 мар 2023, 14:05", "2023-03-12"),
     ("Опубликовано 12.03.2023 14:05 | Обновлено 13.03.2023 10:12", "2023-03-12"),
+    # fifth batch: regional news sites (scored before any rule for it)
+    ("12 March 2023 14:05 (UTC+04:00)", "2023-03-12"),
+    ("12 March 2023 14:05 Views: 1234", "2023-03-12"),
+    ("12.03.2023 | 14:05 | 👁 1234", "2023-03-12"),
+    ("12 марта 2023 14:05 Просмотров: 1234", "2023-03-12"),
+    ("Baku, March 12, 2023 14:05", "2023-03-12"),
+    ("Sunday, 12 March 2023 14:05 GMT+4", "2023-03-12"),
 ]
 
 
@@ -177,6 +184,12 @@ DATELINES = [
     ("KYIV, March 12 (UNIAN) - ", "UNIAN", None),
     ("ЕРЕВАН, 12 марта — Sputnik. ", "Sputnik", None),
     ("МОСКВА, 12 марта 2023, 14:05 — РИА Новости. ", "RIA Novosti", "2023-03-12"),
+    ("Baku, Azerbaijan, March 12. Trend: ", "Trend", None),
+    ("BAKU, Azerbaijan, March 12. ", None, None),
+    ("Yerevan, March 12. ARMENPRESS. ", "Armenpress", None),
+    ("Baku, March 12, AZERTAC. ", "AZERTAC", None),
+    ("Tbilisi, March 12 (AFP) - ", "AFP", None),
+    ("Ankara, 12 March 2023 (AA) - ", "Anadolu Agency", "2023-03-12"),
 ]
 
 
@@ -279,6 +292,12 @@ TITLES = [
     (f"{HEAD} » Example News", HEAD),
     (f"{RU_HEAD} — Новая газета", RU_HEAD),
     (f"{RU_HEAD} | Новости Example.ru", RU_HEAD),
+    (f"{HEAD} - APA.AZ", HEAD),
+    (f"{HEAD} | Armenpress", HEAD),
+    (f"{HEAD} - Trend.Az", HEAD),
+    (f"{HEAD} | JAMnews", HEAD),
+    (f"{HEAD} - News.am", HEAD),
+    (f"{HEAD} | Caliber.Az", HEAD),
 ]
 
 
@@ -429,6 +448,14 @@ EDGE = [
     "Самое читаемое",
     "Последние новости",
     "Свидетельство о регистрации СМИ Эл № ФС 77-12345",
+    "Views: 1234",
+    "Просмотров: 1234",
+    "Follow us on Telegram: @example_news",
+    "Subscribe to our Telegram channel to stay up to date with the latest news.",
+    "Our Telegram channel: t.me/example",
+    "Наш Telegram-канал: t.me/example",
+    "To use materials, a hyperlink to the source is required.",
+    "Any use of materials is allowed only with a hyperlink to the website.",
 ]
 
 

@@ -148,7 +148,9 @@ class Registry:
         # (not a quotation: "Pashinyan: “We are ready”" names its speaker)
         labelled = match.group("end").strip() == ":" and match.end("place") == match.start("end") and \
             len(match.group("place").split()) <= 2 and paragraph[match.end():match.end() + 1].isupper()
-        if not (agency or match.group("date") or stopped or labelled) or not (dashed or agency):
+        # a place in capitals and a date closed by a full stop: "BAKU, Azerbaijan, March 12. ..."
+        dated = capitals and bool(match.group("date")) and "." in match.group(0)[match.end("date"):]
+        if not (agency or match.group("date") or stopped or labelled) or not (dashed or agency or dated):
             return None
         outlet = self.resolve(agency) if agency else None
         return Lead(match.end(), outlet.name if outlet else None, match.group("date"),
