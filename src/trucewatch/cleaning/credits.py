@@ -69,19 +69,23 @@ class Registry:
             + agency() + rf"(?:\s*(?:{alternation(listed('agency_suffixes'))}|\.az|\.am|\.ru|\.com))?[\s)\].]*$",
             re.IGNORECASE)
         self.outlet_name = re.compile(  # "Kyiv Post", "The Sudan Daily News": capitalised words, a news word last
-            rf"(?:(?:the|of|and|&)\s+|[A-Z][\w.'’&-]*\s+){{0,3}}{alternation(listed('outlet_name_words'))}")
+            rf"(?:(?:the|of|and|&)\s+|[A-ZА-ЯЁ][\w.'’&-]*\s+){{0,3}}{alternation(listed('outlet_name_words'))}")
+        self.sections = {" ".join(w.lower().split()) for w in listed("title_sections")}
         self.sign_off = re.compile(rf"(?<=[.!?\"”’])\s*[—–]\s*{agency()}\s*$")
         self.in_text = re.compile(rf"[,–—-]\s*(?:{alternation(listed('before_agency'))}\s+)?" + agency() +
                                   rf"\s+{alternation(listed('in_text_verbs'))}\s*[.!]")
-        place = r"(?:[A-Z][A-Z.'’-]+(?:(?:[ /-]| / )[A-Z][A-Z.'’-]+)*|[A-Z][a-zé'’-]+(?:(?:[ /]| / )[A-Z][a-zé'’-]+)*)"
-        when = (r"\b(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\b\.?(?:,?\s+\d{4})?|[A-Za-z]{3,9}\b\.?\s*\d{1,2}(?:,?\s+\d{4})?|"
+        # a place in capitals (Latin or Cyrillic: "MOSCOW", "МОСКВА") or a capitalised Latin name ("Geneva")
+        place = (r"(?:[A-ZА-ЯЁ][A-ZА-ЯЁ.'’-]+(?:(?:[ /-]| / )[A-ZА-ЯЁ][A-ZА-ЯЁ.'’-]+)*"
+                 r"|[A-Z][a-zé'’-]+(?:(?:[ /]| / )[A-Z][a-zé'’-]+)*)")
+        when = (r"\b(?P<date>\d{1,2}\s+[^\W\d_]{3,9}\b\.?(?:,?\s+\d{4})?|[^\W\d_]{3,9}\b\.?\s*\d{1,2}(?:,?\s+\d{4})?|"
                 r"\d{1,2}[./]\d{1,2}[./]\d{4})\b")
         by = alternation(w.capitalize() for w in listed("byline"))
         byline = rf"(?:[-–—]?\s*{by}\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}\s*)?(?:[-–—]\s*)?"
         self.lead = re.compile(  # an aggregator's credit may come first: "(MENAFN- Some Agency (SA)) MOSCOW, ..."
-            rf"^(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?P<place>{place})(?:,\s*[A-Z][a-z]+\b(?=,|\s*\())?(?:[,.]?\s*{when})?[.,]?\s*{byline}"
+            rf"^(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?P<place>{place})(?:,\s*[A-Z][a-z]+\b(?=,|\s*\(|\s+[–—]))?"
+            rf"(?:[,.]?\s*{when}(?:,?\s*[0-2]?\d:[0-5]\d)?)?[.,]?\s*{byline}"
             rf"(?:(?:\(\s*{agency()}\s*\)|/\s*{agency('agency2')}\s*/|{agency('agency3')}(?=[.:\s]))[.,]?)?"
-            r"(?P<end>\s*(?:[-–—]+\s*|:\s+)|\s+)(?=[\"“«‘A-Z0-9])")
+            r"(?P<end>\s*(?:[-–—]+\s*|:\s+)|\s+)(?=[\"“«‘A-ZА-ЯЁ0-9])")
 
     def signature(self, paragraph: str) -> tuple[int, str] | None:
         """(offset, agency) of an agency signing off a paragraph ("... the ministry said. — Reuters"), or None."""
@@ -108,6 +112,10 @@ class Registry:
         name = name.strip()
         return name[:1].isupper() and bool(self.outlet_name.fullmatch(name))
 
+    def is_section(self, name: str) -> bool:
+        """A section name a title writes beside its headline ("World news", "Новости")."""
+        return " ".join(name.lower().split()) in self.sections
+
     def credit(self, line: str) -> str | None:
         """The agency credited when ``line`` is a credit line, else None."""
         if len(line) > 120:
@@ -132,11 +140,17 @@ class Registry:
         # closed by a dash unless the agency's own punctuation closes it ("/TASS/.", "ARMENPRESS.").
         capitals = match.group("place").isupper() and len(match.group("place")) >= 4
         stopped = capitals and bool(re.match(r"[^.]*\.\s*[-–—]", match.group(0)[match.start("place"):]))  # "TOWN. –"
+        # a place in capitals of five letters or more (not an acronym: "NATO –"), or with its country, closed by a
+        # long dash: "WASHINGTON —", "GENEVA, Switzerland —"
+        long_dash = re.fullmatch(r"(,\s*[A-Z][a-z]+)?\s*(?:[–—]|-{2,3})\s*", match.group(0)[match.end("place"):])
+        stopped = stopped or bool(capitals and long_dash and (len(match.group("place")) >= 5 or long_dash.group(1)))
         # a place or label of one or two words closed by a colon, a capital after it: "Sudan: Sudan's army ..."
         # (not a quotation: "Pashinyan: “We are ready”" names its speaker)
         labelled = match.group("end").strip() == ":" and match.end("place") == match.start("end") and \
             len(match.group("place").split()) <= 2 and paragraph[match.end():match.end() + 1].isupper()
-        if not (agency or match.group("date") or stopped or labelled) or not (dashed or agency):
+        # a place in capitals and a date closed by a full stop: "BAKU, Azerbaijan, March 12. ..."
+        dated = capitals and bool(match.group("date")) and "." in match.group(0)[match.end("date"):]
+        if not (agency or match.group("date") or stopped or labelled) or not (dashed or agency or dated):
             return None
         outlet = self.resolve(agency) if agency else None
         return Lead(match.end(), outlet.name if outlet else None, match.group("date"),

@@ -64,6 +64,7 @@ _CAPTION = re.compile(  # matched against the lower-cased line
     r"(?:^|[\s.,;(\[])(?:photos?|photograph|pictures?|images?|video|illustration|фото|видео)\s*(?:by\b|credit\b|"
     r"courtesy\b|:|/|©)|^(?:photo|фото|©)\b|\b(?:getty images|afp photo|ap photo|reuters/|shutterstock)"
 )
+_BARE_CAPTION = re.compile(r"^(?:photo|фото)\b")  # "Photo Jane Doe", "Фото пресс-службы": not a sentence of prose
 _CAPTION_KEYWORDS = re.compile("photo|picture|image|video|illustration|фото|видео|©|getty|reuters/|shutterstock")
 _DOMAIN = re.compile(r"\w+\.(?:[a-z]{2,3}|com|info|news)\b", re.IGNORECASE)  # a site name such as "News.Az"
 _MENU_SPLIT = re.compile(r"\s+[|›»>•·/–-]\s+")
@@ -322,7 +323,9 @@ def classify(unit: Unit, script: str | None) -> None:
     if len(text) > SYMBOL_LINE_CHARS and count_letters(text) < 0.2 * len(text):
         return _set(unit, "boilerplate", "few words in a flood of symbols or marks: not prose", SOFT)
     lower = _MARKDOWN_HEADING.sub("", text.lower())
-    if len(text) <= 300 and _CAPTION_KEYWORDS.search(lower) and _CAPTION.search(lower):
+    if len(text) <= 300 and _CAPTION_KEYWORDS.search(lower) and (caption := _CAPTION.search(lower)) and not (
+        _BARE_CAPTION.match(caption.group()) and is_sentence(text)  # "Фото моста опубликовали ...": a sentence
+    ):
         return _set(unit, "caption", "photo or video caption", SOFT)
     agency = registry().credit(text)
     if agency:
@@ -361,6 +364,7 @@ def classify(unit: Unit, script: str | None) -> None:
 
 
 _AUTHOR_NOTE = re.compile(r"(?:[A-ZА-ЯЁ][\w.'’-]*\s+){1,3}[A-ZА-ЯЁ][\w.'’-]*\s+(?:is|reported|contributed)\s")
+_LABEL_THEN_LOWER = re.compile(r"^[^\W\d_][^:]{0,29}:\s+[^\W\d_A-ZА-ЯЁ](?:\S*\s+){5}")
 _PROSE_CLOSE = re.compile(r"\b[^\W\d_A-ZА-ЯЁ]{3,}[.!?][\"'”’»]*$")  # a lower-case word and a full stop
 
 
@@ -370,6 +374,8 @@ def _names_as_prose(kind: str, text: str) -> bool:
     ("Source:") or a list (";") ends on a name, not on a lower-case word and a full stop."""
     if kind == "byline":
         return sum(word[:1].islower() and word not in ("and", "и") for word in text.split()) >= 3
+    if kind == "related":  # "Watch: that was the only word ...": a label and a headline, not a sentence in lower case
+        return bool(_LABEL_THEN_LOWER.match(text)) and bool(_SENTENCE_END.search(text[-12:]))
     return kind == "credit" and ":" not in text and ";" not in text and bool(_PROSE_CLOSE.search(text))
 
 
@@ -609,8 +615,16 @@ def _cut_off_end(units: list[Unit]) -> None:
         and last.weight <= 0
         and _stops_mid_sentence(last.text.rstrip("*"))
         and not _DOMAIN.search(last.text)
+        and not _signed(last.text)
     ):
         _set(last, "text", "", float(len(last.text)))
+
+
+def _signed(text: str) -> bool:
+    """A name signing the text off after a dash ("— Ann Example"): capitalised words, no sentence."""
+    bullet = _BULLET.match(text)
+    words = text[bullet.end():].split() if bullet else []
+    return 0 < len(words) <= 4 and all(word[:1].isupper() for word in words)
 
 
 def _stops_mid_sentence(text: str) -> bool:
@@ -623,8 +637,11 @@ def _stops_mid_sentence(text: str) -> bool:
         sum(word[:1].islower() for word in words[1:]) * 2 >= len(words) - 1
 
 
-_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s*(?:\s[|–—-]|\||::)\s*(?P<site>[^|–—]{2,40}?)\s*$")
-_SITE_PREFIX = re.compile(r"^\s*(?P<site>[^|–—:]{2,40}?)\s*(?:[|–—:]|::|\s-)\s+(?P<title>.+)$")
+_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s*(?:\s[|–—-]|\s[/·•»]\s|\||::)\s*(?P<site>(?:(?!::)[^|–—·•»]){2,40}?)\s*$")
+# the site name after the last separator ("... - News - Example Daily"), when the longest one is no site name
+_SITE_LAST = re.compile(r"^(?P<title>.+)\s*(?:\s[|–—-]|\s[/·•»]\s|\||::)\s*(?P<site>(?:(?!::)[^|–—·•»]){2,40}?)\s*$")
+_SITE_PREFIX = re.compile(r"^\s*(?P<site>[^|–—:]{2,40}?)\s*(?P<sep>::|[|–—:]|\s-)\s+(?P<title>.+)$")
+_SECTION_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:[|–—-]|::)\s+(?P<section>[^|–—-]{2,30}?)\s*$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _SECTION_GLUED = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]{4,}(?=[A-ZА-ЯЁ][a-zа-яё]{3,})")  # "PoliticsMinistry says ..."
 
@@ -639,19 +656,39 @@ def site_affix(title: str, site: str | None = None) -> tuple[str, str | None]:
     piped = _pipe_parts(title, site)
     if piped:
         return piped
-    for pattern in (_SITE_SUFFIX, _SITE_PREFIX):
+    for pattern in (_SITE_SUFFIX, _SITE_LAST, _SITE_PREFIX):
         match = pattern.match(title)
         if not match or len(match.group("title").split()) < 2:
             continue
-        name = match.group("site").strip()
+        name = _undated(match.group("site").strip())
         outlet = registry().resolve(name)
         if (
             outlet
             or (site and _norm(name) == _norm(site))
-            or (pattern is _SITE_SUFFIX and (_DOMAIN.fullmatch(name) or registry().looks_like_outlet(name)))
+            or (pattern is not _SITE_PREFIX and (_DOMAIN.fullmatch(name) or registry().looks_like_outlet(name)))
+            # "World News :: Headline", "Politics | Headline": a section or site-like name before a pipe
+            or (pattern is _SITE_PREFIX and match.group("sep") in ("::", "|")
+                and (registry().is_section(name) or registry().looks_like_outlet(name)))
         ):
-            return match.group("title").strip(), outlet.name if outlet else name
+            return _sections_off(match.group("title").strip()), outlet.name if outlet else name
     return title, None
+
+
+def _undated(name: str) -> str:
+    """A site name without the date a title writes after it ("RIA Novosti, 12.03.2023")."""
+    dates = find_dates(name)
+    if dates and dates[-1].end == len(name) and dates[-1].start > 0:
+        return name[: dates[-1].start].rstrip(" ,|/–—-") or name
+    return name
+
+
+def _sections_off(title: str) -> str:
+    """A headline without the section names written between it and the site name ("... — World — Outlet")."""
+    while (match := _SECTION_SUFFIX.match(title)) and len(match.group("title").split()) >= 2 and (
+        registry().is_section(match.group("section"))
+    ):
+        title = match.group("title").strip()
+    return title
 
 
 _PIPE = re.compile(r"\s+\|\s+")

@@ -60,24 +60,28 @@ class _Rules:
         first_day = rf"(?:(?P<d0>[0-3]?\d)(?:{ordinal})?{range_joiner})?"
         last_day = rf"(?:{range_joiner}[0-3]?\d(?:{ordinal})?(?![\d:]))?"
         year = r"(?P<y>(?:19|20)\d\d)"
+        year_end = r"(?:(?!\d)|(?<=\d)(?=[0-2]?\d:[0-5]\d))"  # a time may be glued to the year: "20232:05 PM"
         joiner = alternation(_words("day_month_joiners", files))
         year_words = alternation(_words("year_words", files))
         weekday = rf"(?P<wd>{alternation({n for names in weekdays for n in names})})\.?,?\s+"
         self.forms = {
-            "iso": re.compile(r"(?=[12])(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)"
+            # "2020-11-10", and the same order with slashes or dots ("2020/11/10", "2020.11.10")
+            "iso": re.compile(r"(?=[12])(?<![\d./-])(?P<y>(?:19|20)\d\d)(?P<isep>[-/.])(?P<m>[01]?\d)(?P=isep)"
+                              r"(?P<d>[0-3]?\d)"
                               r"(?:[T ](?P<H>[0-2]?\d):(?P<M>[0-5]\d)"
                               r"(?::(?P<S>[0-5]\d)(?:\.\d+)?)?(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?(?!\d)"),
             "day_month": re.compile(rf"(?=\d)(?<![\w.]){first_day}{day}\s*(?:{joiner}\s+)?{month}(?![\w])"
-                                    rf"(?:,?\s*{year}(?:\s*{year_words}(?!\w))?)?(?!\d)", re.IGNORECASE),
+                                    rf"(?:,?\s*{year}(?:\s*{year_words}(?!\w))?)?{year_end}", re.IGNORECASE),
             "month_day": re.compile(rf"{first_character_lookahead(self.months)}(?<![\w]){month}\s*{day}(?!\d){last_day}"
-                                    rf"(?:,?\s+{year}(?!\d))?", re.IGNORECASE),
+                                    rf"(?:,?\s+{year}{year_end})?", re.IGNORECASE),
             "numeric": re.compile(r"(?=\d)(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
                                   r"(?P<y>(?:19|20)\d\d)(?![\d])"),
         }
         time_joiner = alternation(_words("time_joiners", files))
         self.time = re.compile(rf"\s*(?:,|\b{time_joiner}\b|-|–|—|\||/)?\s*\[?(?P<H>[0-2]?\d)[:.](?P<M>[0-5]\d)"
                                r"(?::(?P<S>[0-5]\d))?(?!\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?\]?", re.IGNORECASE)
-        self.zone = re.compile(rf"\s*\(?\s*(?:(?P<name>{alternation(self.zones)})(?![^\W\d_])\s*"
+        # a zone may be glued to a capitalised word after it ("2:05 PM GMTUpdated an hour ago"), not to a lower-case one
+        self.zone = re.compile(rf"\s*\(?\s*(?:(?P<name>{alternation(self.zones)})(?!(?-i:[a-zа-яё]))\s*"
                                r"(?P<off>[+\-−]\s*[01]?\d(?::?[0-5]\d)?)?|(?P<num>[+-][01]\d:?[0-5]\d))\s*\)?",
                                re.IGNORECASE)
         label = alternation({w for lb in labels for key in ("published", "updated", "event") for w in lb.get(key, [])})
@@ -85,12 +89,15 @@ class _Rules:
         self.label = re.compile(rf"^[\s#*•·|>\ufe0f\u200b-\u200d-]*(?:(?P<label>{label})\b\s*(?:{after})?\s*:?\s*)?"
                                 rf"(?:{weekday})?", re.IGNORECASE)
         # A byline or a place written before the date on the same line ("Ann Example Published ...",
-        # "MOSCOW, Nov 10"): capitalised words, then the label or weekday the line may carry.
-        self.prefix = re.compile(rf"^[\s#*•·|>\ufe0f\u200b-\u200d-]*(?:(?:[A-ZА-ЯЁ][^\s,|•·]*|[|•·/–—-]|and|и|by)"
-                                 rf"\s*,?\s*){{1,8}}?"
+        # "MOSCOW, Nov 10", "Written by Ann Example on Nov 10"): capitalised words, then the label or weekday the
+        # line may carry.
+        self.prefix = re.compile(rf"^[\s#*•·|>\ufe0f\u200b-\u200d-]*"
+                                 rf"(?:(?:[A-ZА-ЯЁ][^\s,|•·]*|[|•·/–—-]|and|и|by|{after})\s*,?\s*){{1,8}}?"
                                  rf"(?i:(?P<label>{label})\b\s*(?:{after})?\s*:?\s*)?(?i:{weekday})?$")
         self.zones_pattern = alternation(self.zones)
         published = alternation({w for lb in labels for w in lb.get("published", [])})
+        # an update written after the date ("... Updated 2 hours ago", "(обновлено: 14:30 13.03.2023)")
+        self.update_tail = re.compile(rf"^[(\[]?\s*(?:{alternation(self.updated)})\b.{{0,60}}$", re.IGNORECASE)
         self.label_before = re.compile(rf"\b(?:{published})\b\s*(?:{after})?\s*:?\s*$", re.IGNORECASE)
 
         self.days_back = {" ".join(k.lower().replace("’", "'").split()): v
@@ -240,7 +247,8 @@ def _twelve_hour(hour: int, ampm: str | None) -> int:
 def _time_before() -> re.Pattern[str]:
     """A time (with its zone) written just before a date: "14:05 GMT 2020-11-10", "09:05, 6 March 2019"."""
     return re.compile(rf"(?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?"
-                      rf"(?P<zone>\s*\(?\s*(?:{_rules().zones_pattern})(?!\w)\s*\)?)?\s*[,|/-]?\s*$", re.IGNORECASE)
+                      rf"(?P<zone>\s*\(?\s*(?:{_rules().zones_pattern})(?![^\W\d_])\s*"
+                      r"(?:[+\-−]\s*[01]?\d(?::?[0-5]\d)?)?\s*\)?)?\s*[,|/-]?\s*$", re.IGNORECASE)
 
 
 def _slash_convention(text: str) -> bool:
@@ -363,7 +371,7 @@ def date_line(line: str) -> DateLine | None:
         label = rules.prefix.match(line[:first.start])
         if label is None or first.start > 80 or not _SHORT_TAIL.match(tail):
             return None
-    if not _TAIL_OK.match(tail):
+    if not (_TAIL_OK.match(tail) or rules.update_tail.match(tail)):
         return None
     word = " ".join((label.group("label") or "").lower().split()) if label else ""
     named = label.group("wd") if label else None
