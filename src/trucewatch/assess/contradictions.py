@@ -15,7 +15,10 @@ sides, close in time or with the denial after the claim of completion.
 provision: each side says the other fired (mutual blame), or one side calls the other's claim
 false and gives its own account. Camps are the agreement's parties with the sides aligned with
 them; the side a text blames is read from the countries it names. Precision first: both
-accounts must be in the same report and on the same provision.
+accounts must be in the same report and on the same provision. Beside the evidence links, the incident stage
+gives accounts of its own (:func:`incident_links`): a reported shelling or blockade bears on the provisions
+whose ``incidents`` list its type, told by the speaker of the statement in its sentence, so two camps' accounts
+of one incident are compared even where the linking stage missed the sentence.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from itertools import combinations
 from trucewatch import lang
 from trucewatch.agreements import AGREEMENT_LEVEL, Agreement, Provision
 from trucewatch.linking import detect_signal, match_text
-from trucewatch.records import EvidenceLink, Statement
+from trucewatch.records import EvidenceLink, Incident, Statement
 from trucewatch.text import verbs
 from trucewatch.text.dates import DateMention, date_mentions, month_number
 
@@ -463,7 +466,15 @@ def _account_words() -> dict[str, re.Pattern[str]]:
     return {
         key: re.compile(("" if key == "separators" else r"(?<!\w)") + lang.alternation(words[key]) + r"(?!\w)")
         for key in words
+        if isinstance(words[key], list)
     }
+
+
+@cache
+def _incident_signals() -> dict[str, str]:
+    """Incident type -> what a report of it says of the provisions it bears on (``incident_signals``)."""
+    listed = lang.lexicon("en", "accounts").get("incident_signals", {})
+    return {kind: signal for signal, kinds in listed.items() for kind in kinds}
 
 
 def _camp_words(countries: Mapping[str, Mapping]) -> dict[str, str]:
@@ -507,8 +518,12 @@ def _accounts(
     words: Mapping[str, str],
     camp_of: Mapping[str, str],
     names: Mapping[str, str],
+    reported: tuple[str, str] | None = None,
 ) -> list[_Account]:
     """The accounts a link holds: its sentence split where a second speaker's reported speech starts.
+
+    ``reported``: (cue, signal) of the incident report a link stands for; a part holding the report's cue says
+    what a report of its type says ("launched an attack" is a violation, not a start).
 
     The first part keeps the link's speaker (else the speaker its own words name); a cut is made only where
     what follows a separator opens with a speaker of a known camp ("...; Baku, in turn, said the Armenian
@@ -550,7 +565,146 @@ def _accounts(
         turn = bool(patterns["contrast"].search(text[separator : at + 40].lower()))
         found.append(_Account(link, link.start + at, link.start + end, text[at:end], side, None, word, turn))
     cues = agreement.signals_for(link.provision)
-    return [replace(x, signal=detect_signal(x.text, cues)[0]) for x in found]
+
+    def signal(text: str) -> str | None:
+        if reported and re.search(rf"(?<!\w){re.escape(reported[0])}(?!\w)", text.lower()):
+            return reported[1]
+        return detect_signal(text, cues)[0]
+
+    return [replace(x, signal=signal(x.text)) for x in found]
+
+
+def _bears_on(report: Incident, provision: Provision, agreement: Agreement) -> bool:
+    """Whether an incident report counts toward ``provision``, as its tally counts it: a type it lists, in the
+    agreement's region, not outside its zone nor at a place only another provision names, not before the
+    signing (where the report is dated)."""
+    from trucewatch.assess.incidents import in_region
+
+    if report.type not in provision.incidents or not in_region(report, agreement):
+        return False
+    own, outside = set(provision.indicators.places), set(provision.indicators.outside)
+    if own:
+        outside |= {pid for p in agreement.provisions for pid in p.indicators.places} - own
+    when = _day(report.date)
+    return report.place_id not in outside and (when is None or when >= agreement.signed)
+
+
+def incident_links(
+    incidents: Iterable[Incident],
+    statements: Iterable[Statement],
+    agreement: Agreement,
+    published: Mapping[str, str | None] | None = None,
+) -> list[tuple[EvidenceLink, Incident]]:
+    """The incident stage's reports as accounts on the provisions they bear on, one per report and provision.
+
+    The account is the report's sentence, told by the speaker of the first statement inside it that has a
+    registered speaker (else by whoever its own words name before a speech verb, read later); its signal is what a
+    report of its type says (``incident_signals`` in ``data/lang/en/accounts.yaml``: a shelling is a violation, a
+    blockade a reversal), else what the sentence says of the provision (its cues).
+    """
+    by_doc: dict[str, list[Statement]] = {}
+    for statement in statements:
+        by_doc.setdefault(statement.doc_id, []).append(statement)
+    found = []
+    for report in incidents:
+        provisions = [p for p in agreement.provisions if _bears_on(report, p, agreement)]
+        if not provisions:
+            continue
+        inside = [
+            s for s in by_doc.get(report.doc_id, ()) if s.speaker and s.start < report.end and report.start < s.end
+        ]
+        teller = inside[0] if inside else None
+        for provision in provisions:
+            signal = _incident_signals().get(report.type) or detect_signal(
+                report.sentence, agreement.signals_for(provision.number)
+            )[0]
+            link = EvidenceLink(
+                agreement.id,
+                provision.number,
+                report.doc_id,
+                report.start,
+                report.end,
+                report.sentence,
+                0.0,
+                f"incident report ({report.type.replace('_', ' ')})",
+                teller.id if teller else None,
+                teller.speaker if teller else None,
+                (teller.said_on if teller else None) or report.date,
+                signal,
+                (published or {}).get(report.doc_id),
+                report.sentence_index,
+            )
+            found.append((link, report))
+    return found
+
+
+def statement_links(
+    statements: Iterable[Statement],
+    agreement: Agreement,
+    provisions: Mapping[str, set[str]],
+    published: Mapping[str, str | None] | None = None,
+) -> list[EvidenceLink]:
+    """A registered speaker's statements as accounts on the provisions an incident report of their document bears on
+    (``provisions``: document id -> provision numbers), where the statement says something of the provision (its
+    cues) or calls a claim false (``denials``): "the statement of the Azerbaijani ministry ... is disinformation"
+    is the Armenian side's account of the incident the Azerbaijani side reported."""
+    denials = _account_words()["denials"]
+    found = []
+    for statement in statements:
+        if not statement.speaker:
+            continue
+        for number in sorted(provisions.get(statement.doc_id, ())):
+            signal = detect_signal(statement.text, agreement.signals_for(number))[0]
+            if signal is None and denials.search(statement.text.lower()):
+                signal = DISPUTED_SIGNAL
+            if signal is None:
+                continue
+            found.append(
+                EvidenceLink(
+                    agreement.id,
+                    number,
+                    statement.doc_id,
+                    statement.start,
+                    statement.end,
+                    statement.text,
+                    0.0,
+                    "statement in a report of an incident",
+                    statement.id,
+                    statement.speaker,
+                    statement.said_on,
+                    signal,
+                    (published or {}).get(statement.doc_id),
+                    statement.sentence_index,
+                )
+            )
+    return found
+
+
+def _reported(report: Incident | None) -> tuple[str, str] | None:
+    signal = _incident_signals().get(report.type) if report and report.cue else None
+    return (report.cue.lower(), signal) if signal else None
+
+
+def _one_incident(a: Incident | None, b: Incident | None, agreement: Agreement) -> bool:
+    """Whether two accounts can tell of one incident: not both reports whose dates or places cannot be one."""
+    if a is None or b is None or a is b:
+        return True
+    from trucewatch.incidents.grouping import grouping_rules, same_place
+
+    one, other = _day(a.date), _day(b.date)
+    if one and other and a.date_precision == b.date_precision == "day":
+        rules = grouping_rules()
+        window = max(rules.windows.get(a.type, rules.default_window), rules.windows.get(b.type, rules.default_window))
+        if abs((one - other).days) > window:
+            return False
+    elif a.date and b.date and not _prefix_fits(a.date, b.date):
+        return False
+    return same_place(a, b, agreement.places())
+
+
+def _prefix_fits(one: str, other: str) -> bool:
+    shorter = min(len(one), len(other))
+    return one[:shorter] == other[:shorter]
 
 
 def account_contradictions(
@@ -559,6 +713,9 @@ def account_contradictions(
     sides: Mapping[str, str],
     countries: Mapping[str, Mapping],
     names: Mapping[str, str] | None = None,
+    incidents: Iterable[Incident] = (),
+    statements: Iterable[Statement] = (),
+    published: Mapping[str, str | None] | None = None,
 ) -> list[Contradiction]:
     """Reports that give the two camps' incompatible accounts of one fact on one provision.
 
@@ -577,12 +734,32 @@ def account_contradictions(
     """
     names = names or {}
     camp_of, words = camps(agreement), _camp_words(countries)
+    links = list(links)
+    told: dict[str, list[tuple[int, int]]] = {}  # spans the linking stage tied to a provision, of any agreement
+    for x in links:
+        if x.provision != AGREEMENT_LEVEL:
+            told.setdefault(x.doc_id, []).append((x.start, x.end))
+    reports: dict[int, Incident] = {}
+    statements = list(statements)
+    extra: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for link, report in incident_links(incidents, statements, agreement, published):
+        spans = [*told.get(link.doc_id, ()), *extra.get((link.doc_id, link.provision), ())]
+        if not any(start < link.end and link.start < end for start, end in spans):  # a link already tells it
+            links.append(link)
+            reports[id(link)] = report
+            extra.setdefault((link.doc_id, link.provision), []).append((link.start, link.end))  # one per sentence
+    for link in statement_links(statements, agreement, {d: {p for d2, p in extra if d2 == d} for d, _ in extra},
+                                published):
+        spans = [*told.get(link.doc_id, ()), *extra.get((link.doc_id, link.provision), ())]
+        if not any(start < link.end and link.start < end for start, end in spans):
+            links.append(link)
+            extra[(link.doc_id, link.provision)].append((link.start, link.end))
     groups: dict[tuple[str, str], list[_Account]] = {}
     for link in links:
         if link.agreement_id == agreement.id and link.provision != AGREEMENT_LEVEL:
             camp = camp_of.get(sides.get(link.speaker or "", ""))
             groups.setdefault((link.doc_id, link.provision), []).extend(
-                _accounts(link, agreement, camp, words, camp_of, names)
+                _accounts(link, agreement, camp, words, camp_of, names, _reported(reports.get(id(link))))
             )
 
     def named(account: _Account) -> set[str]:
@@ -590,9 +767,12 @@ def account_contradictions(
 
     found = []
     for (_, provision), group in sorted(groups.items(), key=lambda g: g[0]):
+        def one(a: _Account, b: _Account) -> bool:
+            return _one_incident(reports.get(id(a.link)), reports.get(id(b.link)), agreement)
+
         found += [
             _account(agreement, provision, a, b, sides, "each side says the other fired or violated")
-            for a, b in _mutual_blame(group, named)
+            for a, b in _mutual_blame(group, named, one)
         ]
         patterns = _account_words()
         pairs = [
@@ -606,6 +786,7 @@ def account_contradictions(
             and not _HEDGED.search(x.text)
             and (d.camp in (None, x.camp))
             and named(d) - {x.camp}
+            and one(d, x)
         ]
         if pairs:
             _, denial, account = min(pairs, key=lambda p: (p[0], p[1].start))
@@ -629,6 +810,7 @@ def account_contradictions(
             and x.signal in ("violated", "reversed")
             and patterns["accusations"].search(x.text.lower())
             and not patterns["justifications"].search(x.text.lower())
+            and one(j, x)
         ]
         if steps:
             _, step, breach = min(steps, key=lambda p: (p[0], p[1].start))
@@ -645,8 +827,13 @@ def account_contradictions(
     return found
 
 
-def _mutual_blame(group: list[_Account], named: Callable[[_Account], set[str]]) -> list[tuple[_Account, _Account]]:
-    """Pairs of accounts of opposite camps blaming each other, closest first, each account in one pair."""
+def _mutual_blame(
+    group: list[_Account],
+    named: Callable[[_Account], set[str]],
+    one: Callable[[_Account, _Account], bool] = lambda a, b: True,
+) -> list[tuple[_Account, _Account]]:
+    """Pairs of accounts of opposite camps blaming each other, closest first, each account in one pair; ``one``
+    says whether two accounts can be of one incident."""
 
     def blame(a: _Account, b: _Account) -> bool:
         if a.link is b.link and (a.turn or b.turn):  # set against each other by the writer: one names the other
@@ -657,7 +844,7 @@ def _mutual_blame(group: list[_Account], named: Callable[[_Account], set[str]]) 
     candidates = sorted(
         (abs(a.start - b.start), a.start, b.start, a, b)
         for a, b in combinations(blames, 2)
-        if a.camp != b.camp and blame(a, b)
+        if a.camp != b.camp and blame(a, b) and one(a, b)
     )
     used: set[int] = set()
     pairs = []

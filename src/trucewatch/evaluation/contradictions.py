@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trucewatch.evaluation.matching import ratio
-from trucewatch.evaluation.realdev import build_and_analyse, expand, split_of
+from trucewatch.evaluation.realdev import expand, split_of
 
 Span = tuple[str, int, int]  # file, start, end in the article's raw text
 
@@ -82,25 +82,50 @@ def predict(corpus: str | os.PathLike, split: str) -> list[Predicted]:
     from trucewatch.actors import load_registry
     from trucewatch.agreements import load_agreements
     from trucewatch.assess.contradictions import account_contradictions, claim_contradictions
+    from trucewatch.incidents import extract_incidents
+    from trucewatch.incidents.gazetteer import load_gazetteer
 
-    agreements, registry = load_agreements(), load_registry()
+    agreements, registry, gazetteer = load_agreements(), load_registry(), load_gazetteer()
     sides = {a.id: a.side for a in registry.actors.values()}
     names = {a.id: a.name for a in registry.actors.values()}
-    links, documents = [], {}
+    links, documents, incidents, statements = [], {}, [], []
     for path in sorted(Path(corpus).glob("[0-9][0-9][0-9].txt")):
         if split != "all" and split_of(path.name) != split:
             continue
-        doc, _, _, found = build_and_analyse(path, agreements, registry)
+        doc, sentences, found, said = _analyse(path, agreements, registry)
         documents[doc.id] = (path.name, doc)
         links += found
+        statements += said
+        incidents += extract_incidents(doc, sentences, registry, gazetteer, said)
+    published = {doc_id: doc.published for doc_id, (_, doc) in documents.items()}
     predicted = []
     for agreement in agreements.values():
         mine = [x for x in links if x.agreement_id == agreement.id]
         for c in [*claim_contradictions(mine, sides, names),
-                  *account_contradictions(mine, agreement, sides, registry.countries, names)]:
+                  *account_contradictions(links, agreement, sides, registry.countries, names,
+                                          incidents, statements, published)]:
             spans = [_raw(documents, x.doc_id, x.start, x.end) for x in (c.first, c.second)]
             predicted.append(Predicted(f"{c.agreement_id}:{c.provision}", spans[0], spans[1], c.summary))
     return predicted
+
+
+def _analyse(path: Path, agreements: dict, registry) -> tuple:
+    """As the analysis runs an article (``realdev.build_and_analyse``), with the statements and sentences kept."""
+    from trucewatch.documents import build_document
+    from trucewatch.linking import link_document
+    from trucewatch.records import SourceItem
+    from trucewatch.sources import read_sources
+    from trucewatch.statements import extract_statements
+    from trucewatch.text.sentences import split_sentences
+
+    items = [i for i in read_sources([path]) if isinstance(i, SourceItem)]
+    if not items:
+        raise FileNotFoundError(f"real-dev article missing or unreadable: {path}")
+    doc = build_document(items[0])
+    sentences = split_sentences(doc)
+    statements = extract_statements(doc, registry, sentences)
+    links = [x for a in agreements.values() for x in link_document(doc, sentences, statements, a)]
+    return doc, sentences, links, statements
 
 
 def _raw(documents: dict, doc_id: str | None, start: int | None, end: int | None) -> Span | None:
