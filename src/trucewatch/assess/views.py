@@ -130,15 +130,19 @@ def compute_stance(store: Store, agreement: Agreement | None, as_of: date) -> li
 
 def compute_contradictions(store: Store, agreement: Agreement, as_of: date) -> list[dict]:
     registry = load_registry()
-    found = []
+    found, said, published = [], [], {}
     for documents, statements in scoped_statements(store, agreement):
-        published = {d.id: d.published for d in documents.values()}
+        published |= {d.id: d.published for d in documents.values()}
         found += text_contradictions(statements, agreement, registry.countries, published)
+        said += statements
     sides = {a.id: a.side for a in registry.actors.values()}
     names = {a.id: a.name for a in registry.actors.values()}
     evidence = _evidence(store, agreement)
     found += claim_contradictions(evidence, sides, names)
-    found += account_contradictions(evidence, agreement, sides, registry.countries, names)
+    canonical = set(store.document_ids(include_duplicates=False))
+    types = {t for p in agreement.provisions for t in p.incidents}  # the camps' accounts of one incident
+    reports = [x for x in store.incidents(types=types) if x.doc_id in canonical] if types else []
+    found += account_contradictions(evidence, agreement, sides, registry.countries, names, reports, said, published)
     return [asdict(c) for c in found if _known_by(c.date, as_of)]
 
 
