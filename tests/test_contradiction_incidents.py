@@ -67,12 +67,26 @@ def test_no_conflict_between_reports_of_one_camp_or_of_two_incidents(az_day, am_
     assert account_contradictions([], agreement, SIDES, countries, incidents=reports, statements=said) == []
 
 
+def _linked(agreement_id: str, provision: str, start: int, text: str) -> EvidenceLink:
+    return EvidenceLink(agreement_id, provision, "r1", start, start + len(text), text, 1.0, "", None, None,
+                        "2021-03-08", None)
+
+
 def test_a_sentence_the_linking_stage_tied_to_a_provision_is_not_told_twice(agreement, countries):
     reports, said = _both()
-    linked = EvidenceLink("karabakh-2021-11-26", "3", "r1", 100, 100 + len(AM_SAYS), AM_SAYS, 1.0, "", None,
-                          "nk-mod", "2021-03-08", "violated")
-    # the Karabakh account is the other agreement's evidence: the incident does not bring it back on point 1
-    assert account_contradictions([linked], agreement, SIDES, countries, incidents=reports, statements=said) == []
+    elsewhere = _linked(AGREEMENT, "1", 500, "The ceasefire held elsewhere.")  # the report is about this agreement
+    assert len(account_contradictions([elsewhere], agreement, SIDES, countries, incidents=reports,
+                                      statements=said)) == 1
+    # the Karabakh account is evidence on point 9: the incident does not bring it back on point 1
+    linked = _linked(AGREEMENT, "9", 100, AM_SAYS)
+    assert account_contradictions([elsewhere, linked], agreement, SIDES, countries, incidents=reports,
+                                  statements=said) == []
+
+
+def test_no_incident_accounts_in_a_report_the_linker_tied_only_to_another_agreement(agreement, countries):
+    reports, said = _both()
+    other = _linked("karabakh-2021-11-26", "3", 500, "Tension rose on the border.")
+    assert account_contradictions([other], agreement, SIDES, countries, incidents=reports, statements=said) == []
 
 
 def test_a_report_bears_only_on_the_provisions_listing_its_type_in_their_zone_and_period(agreement):
@@ -81,6 +95,8 @@ def test_a_report_bears_only_on_the_provisions_listing_its_type_in_their_zone_an
     assert incident_links([_report(AZ_SAYS, 0, kind="negotiation_meeting")], [], agreement) == []
     assert incident_links([_report(AZ_SAYS, 0, day="2020-10-01")], [], agreement) == []  # before the signing
     assert incident_links([_report(AZ_SAYS, 0, place="gadabay")], [], agreement) == []  # on the state border
+    assert incident_links([_report(AZ_SAYS, 0, place="armenia")], [], agreement) == []  # a state: which zone?
+    assert incident_links([_report(AZ_SAYS, 0, place=None)], [], agreement) == []
     (link, _), = incident_links([shelling], [_speech(AZ_SAYS[30:], 30, "az-mod")], agreement)
     assert link.speaker == "az-mod" and link.signal == "violated"
 

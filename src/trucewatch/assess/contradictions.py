@@ -575,9 +575,10 @@ def _accounts(
 
 
 def _bears_on(report: Incident, provision: Provision, agreement: Agreement) -> bool:
-    """Whether an incident report counts toward ``provision``, as its tally counts it: a type it lists, in the
-    agreement's region, not outside its zone nor at a place only another provision names, not before the
-    signing (where the report is dated)."""
+    """Whether an incident report bears on ``provision``, as its tally counts it (a type it lists, in the
+    agreement's region, not outside its zone nor at a place only another provision names, not before the signing
+    where the report is dated) and, where the provision has a zone (``outside`` places), placed below the level
+    of a state: "shelled the territory of Armenia" may be the state border, not the ceasefire's line."""
     from trucewatch.assess.incidents import in_region
 
     if report.type not in provision.incidents or not in_region(report, agreement):
@@ -585,6 +586,10 @@ def _bears_on(report: Incident, provision: Provision, agreement: Agreement) -> b
     own, outside = set(provision.indicators.places), set(provision.indicators.outside)
     if own:
         outside |= {pid for p in agreement.provisions for pid in p.indicators.places} - own
+    if provision.indicators.outside:  # a zone: a report must be placed in it, not only in a state (either side)
+        place = agreement.places().get(report.place_id or "")
+        if place is None or place.kind == "country":
+            return False
     when = _day(report.date)
     return report.place_id not in outside and (when is None or when >= agreement.signed)
 
@@ -707,6 +712,44 @@ def _prefix_fits(one: str, other: str) -> bool:
     return one[:shorter] == other[:shorter]
 
 
+def unlinked_accounts(
+    links: Iterable[EvidenceLink],
+    agreement: Agreement,
+    incidents: Iterable[Incident],
+    statements: Iterable[Statement],
+    published: Mapping[str, str | None] | None = None,
+) -> list[tuple[EvidenceLink, Incident | None]]:
+    """The accounts :func:`incident_links` and :func:`statement_links` add to ``links``, with the report each stands
+    for: one per sentence and provision, none where the linking stage tied the span to a provision of any
+    agreement (it decided what the sentence bears on), none in a document it tied only to other agreements (a
+    border clash in a report on the border statement is not also one on the ceasefire's line of contact)."""
+    told: dict[str, list[tuple[int, int]]] = {}
+    about: dict[str, set[str]] = {}  # document -> the agreements the linking stage tied it to
+    for x in links:
+        about.setdefault(x.doc_id, set()).add(x.agreement_id)
+        if x.provision != AGREEMENT_LEVEL:
+            told.setdefault(x.doc_id, []).append((x.start, x.end))
+    statements = list(statements)
+    extra: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    found: list[tuple[EvidenceLink, Incident | None]] = []
+
+    def add(link: EvidenceLink, report: Incident | None) -> None:
+        spans = [*told.get(link.doc_id, ()), *extra.get((link.doc_id, link.provision), ())]
+        if not any(start < link.end and link.start < end for start, end in spans):
+            found.append((link, report))
+            extra.setdefault((link.doc_id, link.provision), []).append((link.start, link.end))
+
+    for link, report in incident_links(incidents, statements, agreement, published):
+        if agreement.id in about.get(link.doc_id, {agreement.id}):  # not a report the linker gave another agreement
+            add(link, report)
+    in_play: dict[str, set[str]] = {}
+    for doc_id, number in extra:
+        in_play.setdefault(doc_id, set()).add(number)
+    for link in statement_links(statements, agreement, in_play, published):
+        add(link, None)
+    return found
+
+
 def account_contradictions(
     links: Iterable[EvidenceLink],
     agreement: Agreement,
@@ -735,25 +778,11 @@ def account_contradictions(
     names = names or {}
     camp_of, words = camps(agreement), _camp_words(countries)
     links = list(links)
-    told: dict[str, list[tuple[int, int]]] = {}  # spans the linking stage tied to a provision, of any agreement
-    for x in links:
-        if x.provision != AGREEMENT_LEVEL:
-            told.setdefault(x.doc_id, []).append((x.start, x.end))
     reports: dict[int, Incident] = {}
-    statements = list(statements)
-    extra: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for link, report in incident_links(incidents, statements, agreement, published):
-        spans = [*told.get(link.doc_id, ()), *extra.get((link.doc_id, link.provision), ())]
-        if not any(start < link.end and link.start < end for start, end in spans):  # a link already tells it
-            links.append(link)
+    for link, report in unlinked_accounts(links, agreement, incidents, statements, published):
+        links.append(link)
+        if report is not None:
             reports[id(link)] = report
-            extra.setdefault((link.doc_id, link.provision), []).append((link.start, link.end))  # one per sentence
-    for link in statement_links(statements, agreement, {d: {p for d2, p in extra if d2 == d} for d, _ in extra},
-                                published):
-        spans = [*told.get(link.doc_id, ()), *extra.get((link.doc_id, link.provision), ())]
-        if not any(start < link.end and link.start < end for start, end in spans):
-            links.append(link)
-            extra[(link.doc_id, link.provision)].append((link.start, link.end))
     groups: dict[tuple[str, str], list[_Account]] = {}
     for link in links:
         if link.agreement_id == agreement.id and link.provision != AGREEMENT_LEVEL:
