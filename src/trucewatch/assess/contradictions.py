@@ -574,24 +574,46 @@ def _accounts(
     return [replace(x, signal=signal(x.text)) for x in found]
 
 
-def _bears_on(report: Incident, provision: Provision, agreement: Agreement) -> bool:
-    """Whether an incident report bears on ``provision``, as its tally counts it (a type it lists, in the
+@dataclass(frozen=True)
+class _Zone:
+    """What :func:`_bears_on` reads of a provision, read once per agreement."""
+
+    types: frozenset[str]
+    outside: frozenset[str]  # its `outside` places and those only other provisions name
+    zoned: bool  # it has `outside` places: a report must be placed below the level of a state
+
+
+def _zones(agreement: Agreement) -> list[tuple[Provision, _Zone]]:
+    named = {pid for p in agreement.provisions for pid in p.indicators.places}
+    zones = []
+    for provision in agreement.provisions:
+        if provision.incidents:
+            own, outside = set(provision.indicators.places), set(provision.indicators.outside)
+            if own:
+                outside |= named - own
+            zones.append((provision, _Zone(frozenset(provision.incidents), frozenset(outside),
+                                           bool(provision.indicators.outside))))
+    return zones
+
+
+def _bears_on(report: Incident, zone: _Zone, agreement: Agreement, places: Mapping, parties: set[str]) -> bool:
+    """Whether an incident report bears on a provision, as its tally counts it (a type it lists, in the
     agreement's region, not outside its zone nor at a place only another provision names, not before the signing
     where the report is dated) and, where the provision has a zone (``outside`` places), placed below the level
     of a state: "shelled the territory of Armenia" may be the state border, not the ceasefire's line."""
-    from trucewatch.assess.incidents import in_region
-
-    if report.type not in provision.incidents or not in_region(report, agreement):
+    if report.type not in zone.types or report.place_id in zone.outside:
         return False
-    own, outside = set(provision.indicators.places), set(provision.indicators.outside)
-    if own:
-        outside |= {pid for p in agreement.provisions for pid in p.indicators.places} - own
-    if provision.indicators.outside:  # a zone: a report must be placed in it, not only in a state (either side)
-        place = agreement.places().get(report.place_id or "")
+    placed = report.place_id is not None or (report.latitude is not None and report.longitude is not None)
+    if places and placed and report.place_id not in places:  # as assess.incidents.in_region
+        return False
+    if places and not placed and not parties & {a.get("side") for a in report.actors}:
+        return False
+    if zone.zoned:  # a zone: a report must be placed in it, not only in a state (either side)
+        place = places.get(report.place_id or "")
         if place is None or place.kind == "country":
             return False
     when = _day(report.date)
-    return report.place_id not in outside and (when is None or when >= agreement.signed)
+    return when is None or when >= agreement.signed
 
 
 def incident_links(
@@ -611,8 +633,10 @@ def incident_links(
     for statement in statements:
         by_doc.setdefault(statement.doc_id, []).append(statement)
     found = []
+    zones, places = _zones(agreement), agreement.places()
+    parties = {p.id for p in agreement.parties if p.role == "party"}
     for report in incidents:
-        provisions = [p for p in agreement.provisions if _bears_on(report, p, agreement)]
+        provisions = [p for p, zone in zones if _bears_on(report, zone, agreement, places, parties)]
         if not provisions:
             continue
         inside = [
