@@ -130,18 +130,20 @@ def compute_stance(store: Store, agreement: Agreement | None, as_of: date) -> li
 
 def compute_contradictions(store: Store, agreement: Agreement, as_of: date) -> list[dict]:
     registry = load_registry()
+    canonical = set(store.document_ids(include_duplicates=False))
+    types = {t for p in agreement.provisions for t in p.incidents}  # the camps' accounts of one incident
+    reports = [x for x in store.incidents(types=types) if x.doc_id in canonical] if types else []
+    reported = {x.doc_id for x in reports}
     found, said, published = [], [], {}
     for documents, statements in scoped_statements(store, agreement):
-        published |= {d.id: d.published for d in documents.values()}
-        found += text_contradictions(statements, agreement, registry.countries, published)
-        said += statements
+        published |= {d.id: d.published for d in documents.values() if d.id in reported}
+        found += text_contradictions(statements, agreement, registry.countries,
+                                     {d.id: d.published for d in documents.values()})
+        said += [x for x in statements if x.doc_id in reported]
     sides = {a.id: a.side for a in registry.actors.values()}
     names = {a.id: a.name for a in registry.actors.values()}
     evidence = _evidence(store, agreement)
     found += claim_contradictions(evidence, sides, names)
-    canonical = set(store.document_ids(include_duplicates=False))
-    types = {t for p in agreement.provisions for t in p.incidents}  # the camps' accounts of one incident
-    reports = [x for x in store.incidents(types=types) if x.doc_id in canonical] if types else []
     found += account_contradictions(evidence, agreement, sides, registry.countries, names, reports, said, published)
     return [asdict(c) for c in found if _known_by(c.date, as_of)]
 
