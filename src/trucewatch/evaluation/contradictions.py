@@ -1,9 +1,9 @@
-"""Scoring conflicting accounts (``assess.contradictions.claim_contradictions``) on the real-dev pairs.
+"""Scoring conflicting accounts (``assess.contradictions``: claims and accounts) on the real-dev pairs.
 
 Gold: ``eval/real-dev/contradictions.json``, pairs of spans in one article in which two sides give
 incompatible accounts of one fact, with the provision it bears on (written by reading the dev texts).
-The system runs as the analysis does (build, split, statements, links; nothing from the gold fed in) over
-every article of the split, and its conflicting-claims contradictions are matched one to one to the pairs.
+The system runs as the analysis does (build, split, statements, links, incidents; nothing from the gold fed in)
+over every article of the split, and its conflicting-claims contradictions are matched one to one to the pairs.
 **Strict**: both citations lie in the pair's article, each covers at least half of its gold span (in either
 order), and the provision is the pair's. Evidence cites a sentence, or the statement inside it, while an
 account may be part of a sentence ("Yerevan announcing that ...; Baku, in turn, said ..."): the unit is the
