@@ -134,9 +134,11 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
     for match in rule.cues.finditer(text):
         clause = text[max(0, match.start() - 80) : match.start()]
         cut = list(rules.clause_end.finditer(clause))
-        while cut and cut[-1].group().strip() in rules.coordinators and rules.noun_phrase \
-                and rules.noun_phrase.fullmatch(clause, cut[-1].end()):
-            cut.pop()  # "called for a ceasefire and the withdrawal of troops": one object, one clause
+        while cut and cut[-1].group().strip() in rules.coordinators and (
+            not clause[cut[-1].end() :].strip()
+            or (rules.noun_phrase and rules.noun_phrase.fullmatch(clause, cut[-1].end()))
+        ):
+            cut.pop()  # "called for a ceasefire and the withdrawal of troops", "used mortars and sniper rifles": one object
         if cut:
             clause = clause[cut[-1].end() :]
         part = text[max(0, match.start() - 80) : match.start()]
