@@ -153,6 +153,7 @@ class IncidentRules:
     repeat_types: frozenset[str] = frozenset()  # types of one-off events a report tells of more than once (a meeting)
     repeat_details: re.Pattern[str] | None = None  # a time of day a later mention adds ("at noon"): a fact of its own
     same_day: re.Pattern[str] | None = None  # in an undated sentence: the day just named ("on the same day")
+    page_day: re.Pattern[str] | None = None  # just before a date: the day the page was written ("today 2 June")
     # where a clause ends: a negation or modal before it does not reach a cue after it
     clause_end: re.Pattern[str] = re.compile(r"[,;:()]")
     coordinators: frozenset[str] = frozenset()  # "and": joins two noun phrases when one of them follows
@@ -236,6 +237,7 @@ def incident_rules(language: str = "en") -> IncidentRules:
         repeat_types=frozenset(data.get("repeat_types", [])),
         repeat_details=_optional(data, "repeat_details"),
         same_day=_optional(data, "same_day"),
+        page_day=_optional(data, "page_day_before", r"(?<![\w-])(?:{words})[\s,:]*$"),
         clause_end=_boundary(data.get("clause_ends", [])),
         coordinators=frozenset(data.get("coordinators", [])),
         noun_phrase=_optional(data, "noun_phrase_openers", r"(?:{words})\s+(?:[\w-]+\s+){0,2}"),
