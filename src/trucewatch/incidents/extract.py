@@ -143,7 +143,7 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
             not clause[cut[-1].end() :].strip()
             or (rules.noun_phrase and rules.noun_phrase.fullmatch(clause, cut[-1].end()))
         ):
-            cut.pop()  # "called for a ceasefire and the withdrawal of troops", "used mortars and sniper rifles": one object
+            cut.pop()  # "called for a ceasefire and the withdrawal of troops", "used mortars and sniper rifles"
         if cut:
             clause = clause[cut[-1].end() :]
         part = text[max(0, match.start() - 80) : match.start()]
