@@ -82,3 +82,10 @@ def test_an_undated_pages_own_date_dates_its_undated_sentences():
         "Troops withdrew from the village."
     )
     assert [i.date for i in incidents(today, None) if i.type == "troop_withdrawal"] == ["2022-06-02"]
+
+
+def test_a_variant_the_gazetteer_writes_in_lower_case_is_found_as_written():
+    from trucewatch.incidents.gazetteer import load_gazetteer
+
+    found = load_gazetteer().find("Troops blocked the bridge over the Hakari river and later left tegh.")
+    assert [m.place.id for m in found] == ["hakari-bridge"]  # "tegh" uncapitalised is no place
