@@ -20,6 +20,8 @@ from tests.test_incidents import incidents
         ("The strike destroyed a power plant.", "attack"),
         ("Explosions rocked the capital on Sunday.", "shelling"),
         ("Our positions were subjected to intense fire.", "ceasefire_violation_report"),
+        ("The ceasefire was violated 20 times overnight.", "ceasefire_violation_report"),
+        ("Hostilities ceased at midnight.", "ceasefire_declared"),
     ],
 )
 def test_general_news_vocabulary_reports_an_incident(body, kind):
@@ -63,6 +65,8 @@ def test_a_capital_named_by_its_country_is_placed():
     assert (found.place, found.place_id) == ("Russian capital", "moscow")
     [signed] = incidents("The two leaders signed the agreement at the White House on Friday.")
     assert signed.place_id == "washington"
+    [venue] = incidents("The foreign ministers of Armenia and Azerbaijan met in Almaty on Friday.")
+    assert venue.place_id == "almaty"
 
 
 def test_an_undated_pages_background_date_does_not_date_its_undated_sentences():
