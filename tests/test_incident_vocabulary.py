@@ -93,3 +93,10 @@ def test_a_variant_the_gazetteer_writes_in_lower_case_is_found_as_written():
 
     found = load_gazetteer().find("Troops blocked the bridge over the Hakari river and later left tegh.")
     assert [m.place.id for m in found] == ["hakari-bridge"]  # "tegh" uncapitalised is no place
+
+
+def test_a_night_written_as_two_days_is_dated_by_the_day_it_ended_in():
+    [night] = incidents("The village was shelled on the night from Monday to Tuesday.", "2021-05-14")
+    assert night.date == "2021-05-11"  # Friday's report: Monday 10, Tuesday 11
+    [two] = incidents("The village was shelled on Monday night and Tuesday.", "2021-05-14")
+    assert two.date == "2021-05-10"

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import partial
+from itertools import pairwise
 
 from trucewatch.actors import ActorRegistry
 from trucewatch.incidents.acled import CONTEXT as ACLED_CONTEXT
@@ -221,7 +222,8 @@ def _sentence_incidents(
     numbers = find_numbers(text, doc.language or "en")
     incidents = []
     for rule, cue in kept:
-        date, precision = _date(dates, sentence.start + cue.start(), doc.published) if dates else undated
+        date, precision = _date(_nights(dates, low, rules), sentence.start + cue.start(), doc.published) if dates \
+            else undated
         place = _place(places, cue, ltext, rules, fired=rule.name in _VIOLENT)
         written = place.text if place else _unknown_place(text)
         if place is None and written is None:  # "in the region", or no place: the one the text was just speaking of
@@ -275,6 +277,24 @@ def _sentence_incidents(
             )
         )
     return incidents
+
+
+def _nights(dates: list, low: str, rules: IncidentRules) -> list:
+    """``dates`` less the first day of a night written as two days ("on the night from Monday to Tuesday", "overnight
+    Saturday into Sunday"): what happened that night is dated by the day it ended in, as a report of it the next
+    morning does."""
+    if rules.night_span is None or len(dates) < 2:
+        return dates
+    first_days = set()
+    for one, other in pairwise(dates):
+        if (
+            one.precision == other.precision == "day"
+            and _days_between(one.value, other.value) == 1
+            and (night := rules.night_span.search(low, max(0, one.start - 25), other.start))
+            and night.start() < one.start
+        ):
+            first_days.add(one.start)
+    return [d for d in dates if d.start not in first_days]
 
 
 def _date(dates, at: int, published: str | None) -> tuple[str | None, str | None]:
