@@ -48,6 +48,7 @@ def test_a_military_convoy_attacked_is_no_aid_convoy():
         "Idlib has long been under siege by government forces.",
         "The Mission continued to monitor the withdrawal of weapons.",
         "The enemy periodically used mortars and sniper rifles.",
+        "The search for the 1992 war casualties resumed.",
     ],
 )
 def test_no_incident_now(body):
