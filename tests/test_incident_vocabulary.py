@@ -22,6 +22,7 @@ from tests.test_incidents import incidents
         ("Our positions were subjected to intense fire.", "ceasefire_violation_report"),
         ("The ceasefire was violated 20 times overnight.", "ceasefire_violation_report"),
         ("Hostilities ceased at midnight.", "ceasefire_declared"),
+        ("The mediators said neither party respected the truce.", "ceasefire_violation_report"),
     ],
 )
 def test_general_news_vocabulary_reports_an_incident(body, kind):
