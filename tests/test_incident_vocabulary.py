@@ -19,6 +19,7 @@ from tests.test_incidents import incidents
         ("Several houses were damaged in the strike.", "attack"),
         ("The strike destroyed a power plant.", "attack"),
         ("Explosions rocked the capital on Sunday.", "shelling"),
+        ("Israeli strikes hit Rafah on Monday.", "attack"),
         ("Our positions were subjected to intense fire.", "ceasefire_violation_report"),
         ("The ceasefire was violated 20 times overnight.", "ceasefire_violation_report"),
         ("Hostilities ceased at midnight.", "ceasefire_declared"),
@@ -50,6 +51,7 @@ def test_a_military_convoy_attacked_is_no_aid_convoy():
         "The Mission continued to monitor the withdrawal of weapons.",
         "The enemy periodically used mortars and sniper rifles.",
         "The search for the 1992 war casualties resumed.",
+        "General strikes hit the economy hard.",
     ],
 )
 def test_no_incident_now(body):
