@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import partial
+from itertools import pairwise
 
 from trucewatch.actors import ActorRegistry
 from trucewatch.incidents.acled import CONTEXT as ACLED_CONTEXT
@@ -26,7 +27,7 @@ from trucewatch.incidents.gazetteer import Gazetteer, PlaceMention
 from trucewatch.incidents.rules import IncidentRules, TypeRule, incident_rules, lowered
 from trucewatch.lang import languages
 from trucewatch.records import Document, Incident, Sentence, Statement
-from trucewatch.text.dates import context_day, date_mentions, month_number, publication_day
+from trucewatch.text.dates import context_day, date_mentions, find_dates, month_number, publication_day
 from trucewatch.text.numbers import find_numbers
 from trucewatch.text.spans import Overlaps
 
@@ -67,13 +68,18 @@ def extract_incidents(
     # without a publication date, the latest full date the page writes is its "now" (only relative dates are
     # resolved against it: an incident the sentence gives no date gets none, the article may be much later)
     today = doc.published or context_day(doc.raw_text)
+    # an undated page's latest date is the day of its undated sentences only when it is the page's own (a caption's,
+    # "today 2 June 2022"), not the date of an event a sentence tells ("since the attack on October 7, 2023")
+    page_day = today if doc.published or _page_day(doc.raw_text, today, rules) else None
     low = lowered(doc.body)  # every pattern of the rules matches lowered text
     found: dict[tuple[str, str], Incident] = {}  # a paragraph repeated in a page is one report
     reporter_of = partial(_reporter, statements=statements, overlaps=Overlaps([(s.start, s.end) for s in statements]))
     for sentence in sentences:
         if not rules.any_cue.search(low, sentence.start, sentence.end):
             continue
-        for incident in _sentence_incidents(doc, low, sentence, rules, registry, gazetteer, reporter_of, today):
+        for incident in _sentence_incidents(
+            doc, low, sentence, rules, registry, gazetteer, reporter_of, today, page_day
+        ):
             found.setdefault((incident.type, " ".join(incident.sentence.split())), incident)
     told = partial(_told, doc=doc, low=low, today=today, details=rules.repeat_details)
     return _without_repeats(list(found.values()), rules.repeat_types, told)
@@ -134,9 +140,11 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
     for match in rule.cues.finditer(text):
         clause = text[max(0, match.start() - 80) : match.start()]
         cut = list(rules.clause_end.finditer(clause))
-        while cut and cut[-1].group().strip() in rules.coordinators and rules.noun_phrase \
-                and rules.noun_phrase.fullmatch(clause, cut[-1].end()):
-            cut.pop()  # "called for a ceasefire and the withdrawal of troops": one object, one clause
+        while cut and cut[-1].group().strip() in rules.coordinators and (
+            not clause[cut[-1].end() :].strip()
+            or (rules.noun_phrase and rules.noun_phrase.fullmatch(clause, cut[-1].end()))
+        ):
+            cut.pop()  # "called for a ceasefire and the withdrawal of troops", "used mortars and sniper rifles"
         if cut:
             clause = clause[cut[-1].end() :]
         part = text[max(0, match.start() - 80) : match.start()]
@@ -191,6 +199,7 @@ def _sentence_incidents(
     gazetteer: Gazetteer,
     reporter_of: Callable[[Sentence], Reporter],
     today: str | None,
+    page_day: str | None = None,
 ) -> list[Incident]:
     text, ltext = doc.body[sentence.start : sentence.end], low[sentence.start : sentence.end]
     if rules.terms and rules.terms.search(ltext):  # an agreement's terms restated
@@ -204,7 +213,7 @@ def _sentence_incidents(
         return []
     dates = date_mentions(doc.body, today, sentence.start, sentence.end, _lookahead(doc))
     same_day = bool(rules.same_day and rules.same_day.search(ltext))
-    undated = (None, None) if dates else _context_date(doc, sentence.start, today, same_day)
+    undated = (None, None) if dates else _context_date(doc, sentence.start, today, same_day, page_day)
     reporter, span = reporter_of(sentence)
     span = span and (span[0] - sentence.start, span[1] - sentence.start)
     places = [p for p in gazetteer.find(text) if not (span and p.start < span[1] and span[0] < p.end)]
@@ -213,7 +222,8 @@ def _sentence_incidents(
     numbers = find_numbers(text, doc.language or "en")
     incidents = []
     for rule, cue in kept:
-        date, precision = _date(dates, sentence.start + cue.start(), doc.published) if dates else undated
+        date, precision = _date(_nights(dates, low, rules), sentence.start + cue.start(), doc.published) if dates \
+            else undated
         place = _place(places, cue, ltext, rules, fired=rule.name in _VIOLENT)
         written = place.text if place else _unknown_place(text)
         if place is None and written is None:  # "in the region", or no place: the one the text was just speaking of
@@ -269,6 +279,24 @@ def _sentence_incidents(
     return incidents
 
 
+def _nights(dates: list, low: str, rules: IncidentRules) -> list:
+    """``dates`` less the first day of a night written as two days ("on the night from Monday to Tuesday", "overnight
+    Saturday into Sunday"): what happened that night is dated by the day it ended in, as a report of it the next
+    morning does."""
+    if rules.night_span is None or len(dates) < 2:
+        return dates
+    first_days = set()
+    for one, other in pairwise(dates):
+        if (
+            one.precision == other.precision == "day"
+            and _days_between(one.value, other.value) == 1
+            and (night := rules.night_span.search(low, max(0, one.start - 25), other.start))
+            and night.start() < one.start
+        ):
+            first_days.add(one.start)
+    return [d for d in dates if d.start not in first_days]
+
+
 def _date(dates, at: int, published: str | None) -> tuple[str | None, str | None]:
     if dates:
         nearest = min(dates, key=lambda d: (d.precision != "day", abs(d.start - at)))
@@ -283,7 +311,7 @@ def _lookahead(doc: Document) -> int:
 
 
 def _context_date(
-    doc: Document, start: int, today: str | None, same_day: bool = False
+    doc: Document, start: int, today: str | None, same_day: bool = False, page_day: str | None = None
 ) -> tuple[str | None, str | None]:
     """The date of a sentence naming none: the day its paragraph just named ("On June 2, ... The meeting was held
     ..."), in a dated report only one of the week before publication (an older one is background), else the
@@ -302,7 +330,30 @@ def _context_date(
     if doc.published:
         recent = [d for d in days if _days_between(d.value, doc.published) in range(RECENT)]
         return (recent[-1].value, "day") if recent else publication_day(doc.published)
-    return (days[-1].value, "day") if days else publication_day(today)
+    return (days[-1].value, "day") if days else publication_day(page_day)
+
+
+_SENTENCE_CUT = re.compile(r"[.!?\n]")
+
+
+def _page_day(raw: str, day: str | None, rules: IncidentRules) -> bool:
+    """Whether ``day`` (the latest full date an undated page writes) is the page's own: written at least once in a
+    sentence telling of no incident (a caption, a dateline) or named as the day of writing ("today 2 June 2022"), not
+    only as the date of an event
+    ("since Hamas's attack on October 7, 2023", "signed by May 15, 2024")."""
+    if day is None:
+        return False
+    for found in find_dates(raw):
+        if (value := found.day_value()) is None or value.isoformat() != day:
+            continue
+        starts = [m.end() for m in _SENTENCE_CUT.finditer(raw, max(0, found.start - 300), found.start)]
+        start = starts[-1] if starts else max(0, found.start - 300)
+        cut = _SENTENCE_CUT.search(raw, found.end)
+        if not rules.any_cue.search(lowered(raw[start : cut.start() if cut else len(raw)])):
+            return True
+        if rules.page_day and rules.page_day.search(lowered(raw[max(0, found.start - 30) : found.start])):
+            return True
+    return False
 
 
 def _days_between(day: str, later: str) -> int:

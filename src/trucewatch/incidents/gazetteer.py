@@ -60,10 +60,13 @@ class Gazetteer:
     def __init__(self, places: Iterable[tuple[Place, tuple[str, ...]]], inflections: Iterable[Inflection] = ()) -> None:
         self.places: dict[str, Place] = {}
         self._names: dict[str, Place] = {}
+        self._capitalised: dict[str, bool] = {}  # a name -> written capitalised only ("Tegh"; not "al-Bureij")
         for place, names in places:
             self.places[place.id] = place
             for name in names:
                 self._names.setdefault(name.lower(), place)
+                key = " ".join(name.lower().split())
+                self._capitalised[key] = self._capitalised.get(key, True) and name[:1].isupper()
         patterns: dict[str, str] = {}
         self._inflected: list[tuple[re.Pattern[str], Place]] = []
         for inflection in inflections:
@@ -76,7 +79,8 @@ class Gazetteer:
         self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if self._names else None  # lowered text
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
-        """Places named in ``text[start:end]``, left to right; a capitalised name only capitalised."""
+        """Places named in ``text[start:end]``, left to right; a name the gazetteer writes capitalised only capitalised
+        (a variant it writes in lower case, "al-Bureij", "bridge over the Hakari river", as written)."""
         if self._pattern is None:
             return []
         end = len(text) if end is None else end
@@ -84,8 +88,9 @@ class Gazetteer:
         found = []
         for match in self._pattern.finditer(lowered(text[before:end]), start - before):
             words = text[before + match.start() : before + match.end()]
-            place = self._names.get(" ".join(words.lower().split())) or self._inflected_place(match.group())
-            if place.name[0].isupper() and words[0].islower():
+            key = " ".join(words.lower().split())
+            place = self._names.get(key) or self._inflected_place(match.group())
+            if self._capitalised.get(key, place.name[0].isupper()) and words[0].islower():
                 continue
             found.append(PlaceMention(before + match.start(), before + match.end(), words, place))
         return found

@@ -153,12 +153,18 @@ class IncidentRules:
     repeat_types: frozenset[str] = frozenset()  # types of one-off events a report tells of more than once (a meeting)
     repeat_details: re.Pattern[str] | None = None  # a time of day a later mention adds ("at noon"): a fact of its own
     same_day: re.Pattern[str] | None = None  # in an undated sentence: the day just named ("on the same day")
+    page_day: re.Pattern[str] | None = None  # just before a date: the day the page was written ("today 2 June")
+    night_span: re.Pattern[str] | None = None  # two days as one night: "on the night from Monday to Tuesday"
     # where a clause ends: a negation or modal before it does not reach a cue after it
     clause_end: re.Pattern[str] = re.compile(r"[,;:()]")
     coordinators: frozenset[str] = frozenset()  # "and": joins two noun phrases when one of them follows
     noun_phrase: re.Pattern[str] | None = None  # a determiner and up to two words: what "and" joins is a noun phrase
     modal_scope_end: re.Pattern[str] = re.compile(r"[,;:()]")  # a modal reaches over "and", not over these
     predicate_end: re.Pattern[str] = re.compile(r"[,;:()]")  # a noun cue's predicate ends here (not in a relative)
+
+
+# a night word, then up to a few words (the first day) and "to", "into" or "and" before the second day
+_NIGHT_SPAN = r"(?<![\w-])(?:{words})\s+(?:(?:from|of|between)\s+)?(?:\w+\s+){0,3}?(?:\S+\s+){0,2}?(?:to|into|and)\s+"
 
 
 def _boundary(words: list[str]) -> re.Pattern[str]:
@@ -236,6 +242,8 @@ def incident_rules(language: str = "en") -> IncidentRules:
         repeat_types=frozenset(data.get("repeat_types", [])),
         repeat_details=_optional(data, "repeat_details"),
         same_day=_optional(data, "same_day"),
+        page_day=_optional(data, "page_day_before", r"(?<![\w-])(?:{words})[\s,:]*$"),
+        night_span=_optional(data, "night_span", _NIGHT_SPAN),
         clause_end=_boundary(data.get("clause_ends", [])),
         coordinators=frozenset(data.get("coordinators", [])),
         noun_phrase=_optional(data, "noun_phrase_openers", r"(?:{words})\s+(?:[\w-]+\s+){0,2}"),
