@@ -375,6 +375,9 @@ def merge(text: str, found: Attribution, quotes: Sequence[Quote], results: list[
         merged_before = (current.start, current.end) != (quote.start, quote.end)
         if merged_before and found.end - found.start >= current.end - current.start:
             return found  # an outer statement around one already merged: keep both
+        if merged_before and current.speaker_start is not None and found.cue_start is not None \
+                and current.start <= found.cue_start < current.end:
+            return None  # "X said that Y described it as “...”": X's statement, Y's words only as X reports them
         if current.kind == "partial" or current.speaker_start is None:
             # A partial quotation inside reported speech: one statement, the innermost clause.
             results[n] = replace(current, kind="partial", start=min(found.start, quote.start),

@@ -1,0 +1,19 @@
+"""Which clause's subject speaks: the speaker span and the governing cue chosen from the parse."""
+
+from __future__ import annotations
+
+from trucewatch.records import Document
+from trucewatch.statements import extract_statements
+
+
+def _statements(text: str):
+    return extract_statements(Document.of_text(text, language="en"))
+
+
+def _speakers_of(text: str, words: str) -> set[str | None]:
+    return {s.speaker_text for s in _statements(text) if words in s.text}
+
+
+def test_quoted_words_inside_a_reported_clause_are_the_reporters_source():
+    text = "Smith said on Friday that Jones once described the plan as “a real disaster” for the region."
+    assert _speakers_of(text, "a real disaster") == {"Smith"}
