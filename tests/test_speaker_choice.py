@@ -17,3 +17,15 @@ def _speakers_of(text: str, words: str) -> set[str | None]:
 def test_quoted_words_inside_a_reported_clause_are_the_reporters_source():
     text = "Smith said on Friday that Jones once described the plan as “a real disaster” for the region."
     assert _speakers_of(text, "a real disaster") == {"Smith"}
+
+
+def test_a_parenthetical_cue_reports_the_clause_around_it():
+    statements = _statements("The ceasefire, Smith said, had been violated twice on Sunday night near the border.")
+    assert [(s.kind, s.speaker_text) for s in statements] == [("indirect", "Smith")]
+    assert "violated twice" in statements[0].text
+
+
+def test_a_cue_in_brackets_reports_the_clause_around_it():
+    statements = _statements("The troops withdrew after the talks (the ministry said) and the roads were reopened.")
+    assert [s.speaker_text for s in statements] == ["the ministry"]
+    assert statements[0].text.startswith("The troops withdrew")

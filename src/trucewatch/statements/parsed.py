@@ -149,7 +149,7 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
     subject = _subject(cue)
     if subject is None:
         return None
-    content = None
+    content, aside = None, False
     for child in cue.children:
         if child.dep_ in ("ccomp", "parataxis") and child.i != subject.i:
             content = list(child.subtree) + _coordinated_clause(parsed, cue, child)
@@ -162,6 +162,10 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
             if child.dep_ == "dobj" and any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER for t in child.subtree):
                 content = list(child.subtree)
                 break
+    if content is None and cue.dep_ == "parataxis" and _is_verb(cue.head) \
+            and not any(c.dep_ in ("dobj", "xcomp", "prep") for c in cue.children):
+        own = {t.i for t in cue.subtree}  # "The truce, Smith said, was broken", "... (the ministry said)": the host
+        content, aside = [t for t in cue.head.subtree if t.i not in own], True
     if content is None and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
         own = {t.i for t in cue.subtree}  # "As the ministry said on Monday, <content>": the clause it modifies
         content = [t for t in cue.head.subtree if t.i not in own]
@@ -196,7 +200,7 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
     content = _trim(content)
     if len(content) < 2 and not (content and content[0].text == _PLACEHOLDER):
         return None
-    if subject.i >= content[0].i and subject.i <= content[-1].i:
+    if subject.i >= content[0].i and subject.i <= content[-1].i and not aside:
         return None
     speaker = _subject_tokens(subject)
     start, end = _span(sk, content[0], content[-1])
