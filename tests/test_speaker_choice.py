@@ -29,3 +29,13 @@ def test_a_cue_in_brackets_reports_the_clause_around_it():
     statements = _statements("The troops withdrew after the talks (the ministry said) and the roads were reopened.")
     assert [s.speaker_text for s in statements] == ["the ministry"]
     assert statements[0].text.startswith("The troops withdrew")
+
+
+def test_a_participle_that_tells_which_ones_speak_stays_in_the_speaker_phrase():
+    text = "Several judges handling the lawsuits have cited the election as a reason to speed up the release."
+    assert [s.speaker_text for s in _statements(text)] == ["Several judges handling the lawsuits"]
+
+
+def test_a_participle_that_tells_where_is_no_part_of_the_speaker_phrase():
+    text = "The mission dispatched to the region reported that only a few hundred residents remained in the town."
+    assert [s.speaker_text for s in _statements(text)] == ["The mission"]

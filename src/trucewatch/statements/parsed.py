@@ -127,6 +127,12 @@ def _subject(token):
     return None
 
 
+def _restrictive(acl) -> bool:
+    """A participle that tells which ones speak, part of the speaker phrase: "judges handling the lawsuits",
+    "an analysis released by the ministry" (not "the mission dispatched to the region": where, not who)."""
+    return acl.tag_ == "VBG" or any(c.dep_ == "agent" for c in acl.children)
+
+
 def _subject_tokens(subject) -> list:
     """The subject phrase, without relative clauses or parentheticals after a comma."""
     tokens = list(subject.subtree)
@@ -136,7 +142,7 @@ def _subject_tokens(subject) -> list:
     for n, tok in enumerate(tokens):
         if named and tok.i <= named[0]:
             continue
-        if tok.i > subject.i and (tok.text in ",(—–" or tok.dep_ in ("relcl", "acl")):
+        if tok.i > subject.i and (tok.text in ",(—–" or (tok.dep_ == "acl" and not _restrictive(tok))):
             tokens = tokens[:n]
             break
     tokens = _trim(tokens)
