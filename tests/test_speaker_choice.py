@@ -39,3 +39,11 @@ def test_a_participle_that_tells_which_ones_speak_stays_in_the_speaker_phrase():
 def test_a_participle_that_tells_where_is_no_part_of_the_speaker_phrase():
     text = "The mission dispatched to the region reported that only a few hundred residents remained in the town."
     assert [s.speaker_text for s in _statements(text)] == ["The mission"]
+
+
+def test_a_quotation_before_a_name_with_a_long_appositive_is_that_persons():
+    text = ("“The region has never been as close to peace as it is today,” Anna Berg, the executive director at "
+            "the Center of Regional Studies and whose also featured in the film, told The Daily Herald.")
+    statements = _statements(text)
+    assert [(s.kind, s.cue) for s in statements] == [("direct", "told")]
+    assert statements[0].speaker_text.startswith("Anna Berg")

@@ -156,6 +156,9 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
     if subject is None:
         return None
     content, aside = None, False
+    inverted = _inverted(subject) if subject.head.i == cue.i else None
+    if inverted is not None:  # '"<quotation>," X, <a long appositive>, told Y.': the parser took the quotation in
+        content, subject = inverted
     for child in cue.children:
         if child.dep_ in ("ccomp", "parataxis") and child.i != subject.i:
             content = list(child.subtree) + _coordinated_clause(parsed, cue, child)
@@ -208,11 +211,30 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
         return None
     if subject.i >= content[0].i and subject.i <= content[-1].i and not aside:
         return None
-    speaker = _subject_tokens(subject)
+    speaker = [t for t in _subject_tokens(subject) if t.i > content[-1].i] if inverted else _subject_tokens(subject)
+    speaker = _trim(speaker)
+    if not speaker:
+        return None
     start, end = _span(sk, content[0], content[-1])
     s_start, s_end = _span(sk, speaker[0], speaker[-1])
     c_start, c_end = _span(sk, cue, cue)
     return Attribution("indirect", start, end, c_start, c_end, s_start, s_end)
+
+
+def _inverted(subject) -> tuple[list, object] | None:
+    """A quotation opening the sentence that the parser made part of the cue's subject: as a modifier of the
+    name ('"Q" Malkia Cyril, ..., told'), or as the subject with the name in apposition ('"Q," Smith, ..., told')."""
+    doc = subject.doc
+    if subject.text == _PLACEHOLDER:
+        quoted = subject
+        name = next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), None)
+    else:
+        quoted = next((c for c in subject.children if c.text == _PLACEHOLDER and c.i < subject.i), None)
+        name = subject
+    if quoted is None or name is None or name.tag_ not in ("NNP", "NNPS") \
+            or not all(t.is_punct for t in doc[:quoted.i]):  # the quotation opens the sentence, a name follows
+        return None
+    return [quoted], name
 
 
 
