@@ -180,7 +180,13 @@ _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$", re.I)
 
 def frame_tail(text: str, sentence: Sentence, blocked: Sequence[tuple[int, int]]) -> Attribution | None:
     """Reported speech closed by an inverted frame: "<content>, it said." (no parser needed)."""
-    match = _TAIL.search(text, sentence.start, sentence.end)
+    # A match opens at a comma and holds at most one more (before "citing"), and it ends the sentence: it opens at
+    # one of the sentence's last two commas, so the search starts at the second last (same match, fewer tries)
+    last = text.rfind(",", sentence.start, sentence.end)
+    if last < 0:
+        return None
+    before = text.rfind(",", sentence.start, last)
+    match = _TAIL.search(text, before if before >= 0 else last, sentence.end)
     if match is None or any(overlap(sentence.start, match.start(), s, e) for s, e in blocked):
         return None
     name = "speaker" if match.group("speaker") else "speaker2"
@@ -253,9 +259,16 @@ def _indirect(text: str, match: re.Match, content: str, stop: int, speaker: str 
                        match.start(speaker), match.end(speaker))
 
 
+# What each frame needs after its cue, tested from ``cue`` before the costly match from the sentence start (which
+# backtracks through every speaker phrase): "that", "the <noun> of", a bare cue and a word
+_THAT_AFTER = re.compile(r"\sthat\s", re.I)
+_OBJECT_AFTER = re.compile(r"\sthe\s+\w+\s+of\s", re.I)
+_BARE_AT = re.compile(rf"(?:{alternation(words('quotes', 'bare_cues'))})\s+[\w’'-]", re.I)
+
+
 def _said_match(text: str, start: int, stop: int, cue: int) -> re.Match | None:
     """The first of the said-that, content-noun and bare-said frames that reads ``text[start:stop]`` at ``cue``."""
-    match = _SAID_THAT.match(text, start, stop)
+    match = _SAID_THAT.match(text, start, stop) if _THAT_AFTER.search(text, cue, stop) else None
     if match is not None and match.start("cue") == cue:
         between = match.group("between").split()
         opener = match.group("next")
@@ -263,11 +276,11 @@ def _said_match(text: str, start: int, stop: int, cue: int) -> re.Match | None:
                 or not (opener[0].isupper() or opener[0].isdigit() or opener.lower() in _CLAUSE_OPENERS):
             return None
         return match
-    match = _SAID_OBJECT.match(text, start, stop)
+    match = _SAID_OBJECT.match(text, start, stop) if _OBJECT_AFTER.search(text, cue, stop) else None
     if match is not None and match.start("cue") == cue and match.group("noun").lower() in CONTENT_NOUNS \
             and match.group("cue").lower() not in NOUN_LIKE:
         return match
-    match = _SAID.match(text, start, stop)
+    match = _SAID.match(text, start, stop) if _BARE_AT.match(text, cue, stop) else None
     if match is None or match.start("cue") != cue:
         return None
     opener = match.group("next")
