@@ -18,7 +18,7 @@ from pathlib import Path
 
 from trucewatch import datafiles
 from trucewatch.datafiles import DataFileError
-from trucewatch.text.patterns import by_first_character, first_character_lookahead
+from trucewatch.text.patterns import by_first_character, first_character_lookahead, folded_by_first_character
 
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that)\s+", re.I)
 
@@ -69,25 +69,6 @@ class Mention:
     how: str  # alias | descriptor
 
 
-def _lower_first(phrase: str) -> str:
-    """``phrase`` with its first character in lower case when the two match each other case-insensitively (the
-    same case-insensitive pattern; "Army" and "army" then fall in one group)."""
-    first = phrase[:1]
-    lower = first.lower()
-    same = len(lower) == 1 and re.fullmatch(re.escape(first), lower, re.I) \
-        and re.fullmatch(re.escape(lower), first, re.I)
-    return lower + phrase[1:] if same else phrase
-
-
-def _fold_apart(phrases: list[str]) -> bool:
-    """Whether no two different first characters of ``phrases`` match each other case-insensitively, so that
-    grouping them by first character in a case-insensitive pattern tries at each position the same phrases in
-    the same order."""
-    firsts = sorted({p[0] for p in phrases if p})
-    return not any(re.fullmatch(re.escape(a), b, re.I) or re.fullmatch(re.escape(b), a, re.I)
-                   for n, a in enumerate(firsts) for b in firsts[n + 1:])
-
-
 @dataclass
 class ActorRegistry:
     actors: dict[str, Actor]
@@ -107,10 +88,9 @@ class ActorRegistry:
                 folded.append(phrase)
         # Longest first, so "Vladimir Vladimirovich Putin" wins over "Vladimir Vladimirovich".
         # Grouped by first character (text.patterns): which phrase matches where is unchanged, as the phrases are
-        # longest first and a group holds every phrase that can start where it does (see _fold_apart)
+        # longest first and a group holds every phrase that can start where it does
         exact_alt = by_first_character([re.escape(p) for p in sorted(set(exact), key=len, reverse=True)])
-        folded_sorted = [_lower_first(re.escape(p)) for p in sorted(set(folded), key=len, reverse=True)]
-        folded_alt = (by_first_character if _fold_apart(folded_sorted) else "|".join)(folded_sorted)
+        folded_alt = folded_by_first_character([re.escape(p) for p in sorted(set(folded), key=len, reverse=True)])
         parts = [f"(?P<alias>{exact_alt})"] if exact_alt else []
         if folded_alt:
             parts.insert(0, f"(?P<descriptor>(?i:{folded_alt}))")

@@ -23,6 +23,7 @@ Date arithmetic never raises: a date that falls outside the calendar ("999999999
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
@@ -30,7 +31,21 @@ from typing import Any
 
 from trucewatch.lang import alternation, lexicons
 from trucewatch.text.numbers import parse_count
-from trucewatch.text.patterns import first_character_lookahead
+from trucewatch.text.patterns import first_character_lookahead, folded_by_first_character
+
+
+def _grouped(words: Iterable[str]) -> str:
+    """``alternation(words)`` grouped by first character for a case-insensitive pattern (the same matches, each
+    position trying one character per group instead of every word: text.patterns)."""
+    words = set(words)
+    plain = alternation(words)
+    alternatives = _ALTERNATIVE.split(plain[3:-1])
+    if len(alternatives) != len(words):  # a word with a backslash: kept as it is
+        return plain
+    return "(?:" + folded_by_first_character(alternatives) + ")"
+
+
+_ALTERNATIVE = re.compile(r"(?<!\\)\|")  # a bar that separates alternatives (words escape theirs)
 
 
 def _words(key: str, files: list[dict[str, Any]]) -> list[str]:
@@ -52,7 +67,7 @@ class _Rules:
         self.event = {w for label in labels for w in label.get("event", [])}
         relative = [data.get("relative", {}) for data in files]
 
-        month = rf"(?P<mon>{alternation(self.months)})\.?"
+        month = rf"(?P<mon>{_grouped(self.months)})\.?"
         ordinal = alternation(_words("ordinal_suffixes", files))
         day = rf"(?P<d>[0-3]?\d)(?:{ordinal})?"
         # A span of days ("19-20 September", "September 19 and 20, 2023") is dated by its first day.
@@ -132,7 +147,7 @@ class _Rules:
         self.needs = {"ago": re.compile(alternation(_words_of(relative, "ago")), re.IGNORECASE)}
         # Something every pattern needs: most sentences have none and skip the searches.
         cues = [*self.months, *self.weekdays, *self.days_back, *self.units, *self.month_words, *year_units]
-        self.any = re.compile(rf"\d|\b{first_character_lookahead(cues)}{alternation(cues)}", re.IGNORECASE)
+        self.any = re.compile(rf"\d|\b{first_character_lookahead(cues)}{_grouped(cues)}", re.IGNORECASE)
 
 
 def _words_of(relative: list[dict[str, Any]], key: str) -> list[str]:

@@ -66,3 +66,27 @@ def first_character_lookahead(words: Sequence[str], folded: Sequence[str] = ()) 
 
     options = ([f"(?i:[{firsts(folded)}])"] if folded else []) + ([f"[{firsts(words)}]"] if words else [])
     return f"(?={'|'.join(options)})"
+
+
+def _lower_first(alternative: str) -> str:
+    """``alternative`` with its first character in lower case when the two match each other case-insensitively
+    (the same case-insensitive pattern: "Army" and "army" then fall in one group)."""
+    first = alternative[:1]
+    lower = first.lower()
+    same = len(lower) == 1 and re.fullmatch(re.escape(first), lower, re.I) \
+        and re.fullmatch(re.escape(lower), first, re.I)
+    return lower + alternative[1:] if same else alternative
+
+
+def folded_by_first_character(alternatives: Sequence[str]) -> str:
+    """:func:`by_first_character` for a case-insensitive pattern: the first letters in lower case (the same
+    pattern), grouped when no two different first characters match each other case-insensitively, so each
+    position tries the same alternatives in the same order; else ``"|".join(alternatives)``. For alternatives
+    longest first (the others, tried after the groups, may then only be one character long where they start
+    like a group)."""
+    lowered = [_lower_first(a) for a in alternatives]
+    firsts = sorted({a[0] for a in lowered if a})
+    if any(re.fullmatch(re.escape(a), b, re.I) or re.fullmatch(re.escape(b), a, re.I)
+           for n, a in enumerate(firsts) for b in firsts[n + 1:]):
+        return "|".join(alternatives)
+    return by_first_character(lowered)
