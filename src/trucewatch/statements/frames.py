@@ -22,6 +22,7 @@ from trucewatch.statements.cues import (
 )
 from trucewatch.statements.lexicon import alternation, words
 from trucewatch.statements.marks import MARKS, Quote, opens
+from trucewatch.text.patterns import by_first_character, first_character_lookahead
 
 _DET = rf"(?:{alternation(words('quotes', 'determiners'))})"
 _AUX = rf"(?:(?:{alternation(words('quotes', 'auxiliaries'))})\s+){{0,3}}"
@@ -176,6 +177,11 @@ _TAIL = re.compile(rf",\s*(?:(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}
 
 
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$", re.I)
+# Whether a cue occurs at all (what _TAIL needs after its comma): the cue forms grouped by first character, as
+# alternation() writes them, found by a search far cheaper than _TAIL's
+_ANY_CUE = re.compile(first_character_lookahead((), sorted(CUE_FORMS)) + "(?:" + by_first_character(
+    [re.escape(w).replace(r"\ ", " ").replace(" ", r"\s+").replace("'", "['’]")
+     for w in sorted(CUE_FORMS, key=len, reverse=True)]) + ")", re.I)
 
 
 def frame_tail(text: str, sentence: Sentence, blocked: Sequence[tuple[int, int]]) -> Attribution | None:
@@ -186,7 +192,10 @@ def frame_tail(text: str, sentence: Sentence, blocked: Sequence[tuple[int, int]]
     if last < 0:
         return None
     before = text.rfind(",", sentence.start, last)
-    match = _TAIL.search(text, before if before >= 0 else last, sentence.end)
+    start = before if before >= 0 else last
+    if _ANY_CUE.search(text, start, sentence.end) is None:
+        return None
+    match = _TAIL.search(text, start, sentence.end)
     if match is None or any(overlap(sentence.start, match.start(), s, e) for s, e in blocked):
         return None
     name = "speaker" if match.group("speaker") else "speaker2"
