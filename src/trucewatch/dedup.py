@@ -49,9 +49,14 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 def _grams(words: list[str], size: int = SHINGLE_WORDS) -> list[bytes]:
     """The word ``size``-grams at each position (the whole text when shorter)."""
+    return [gram.encode() for gram in _joined(words, size)]
+
+
+def _joined(words: list[str], size: int = SHINGLE_WORDS) -> list[str] | map:
+    """The word ``size``-grams as text (zip over shifted lists: no slice per position)."""
     if len(words) < size:
-        return [" ".join(words).encode()] if words else []
-    return [" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)]
+        return [" ".join(words)] if words else []
+    return map(" ".join, zip(*(words[i:] for i in range(size)), strict=False))  # the shorter lists end it
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
@@ -77,10 +82,11 @@ def signature(text: str) -> bytes:
     """MinHash signature of a body, as bytes for the store: datasketch's ``MinHash(num_perm=NUM_PERM, seed=1,
     scheme=SCHEME)`` over the shingles, computed in one pass (SHA-1's first 4 bytes, little-endian, as
     datasketch's ``sha1_hash32``) instead of a Python call per shingle and a MinHash object per document."""
-    grams = shingles(text)
+    grams = set(_joined(_WORD.findall(text.lower())))  # the shingles as text: each distinct one encoded once
     values = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
     if grams:
-        hashes = np.frombuffer(b"".join(hashlib.sha1(g).digest()[:4] for g in grams), dtype="<u4")
+        sha1 = hashlib.sha1
+        hashes = np.frombuffer(b"".join([sha1(g.encode()).digest()[:4] for g in grams]), dtype="<u4")
         a, b = _permutations()
         values = np.minimum(values, (_mixed(hashes.astype(np.uint32)).reshape(-1, 1) * a + b).min(axis=0))
     return values.astype(np.uint64).tobytes()
