@@ -10,8 +10,10 @@ them one ``incident_id``. What counts as close, per type, is data (``data/incide
   incident that goes on, a blockade or a withdrawal). A report whose sentence names no date is dated by the day it
   was told on, so its interval reaches a few days back (``undated_lookback_days``). A report dated only to the
   year, or not at all, has no interval: it joins a group by a large count it shares (10 released), else the one
-  group of its own place entry (and year) that it fits with more evidence than any other and that counts nothing
-  otherwise; when two are as likely, or its type recurs at one place (violations counted daily), it stays alone.
+  group of its own place entry, or of a place it lies in below its country (a city's report, the Gaza Strip's
+  ceasefire; not a type told of an area, whose spot is one post of many), that it fits with more evidence than any
+  other and that counts nothing otherwise; when two are as likely, or its type recurs at one place (violations
+  counted daily), it stays alone.
 - Places can be one when they are the same gazetteer entry, when one lies within the other (a village in
   its district: ``within`` or ``admin1`` of the places files), or when a report names no place. Within one area of
   conflict (``areas``), a place naming an area (a country, a region) contradicts no spot of it, two states can be
@@ -157,6 +159,18 @@ def _within(inner: str, outer: str, places: Mapping[str, Place]) -> bool:
     return False
 
 
+def _nested(place_id: str, places: Mapping[str, Place]) -> list[str]:
+    """The place and the places its ``within`` chain reaches below a country (a town, its district, its region)."""
+    chain = [place_id]
+    for _ in range(8):
+        place = places.get(chain[-1])
+        outer = places.get(place.within) if place is not None and place.within else None
+        if outer is None or outer.id in chain or outer.kind == "country":
+            break
+        chain.append(outer.id)
+    return chain
+
+
 def _area(place_id: str | None, places: Mapping[str, Place], rules: GroupingRules) -> str | None:
     """The area of conflict a gazetteer place lies in: the area listing it or a place its ``within`` chain reaches."""
     for _ in range(8):
@@ -229,6 +243,7 @@ class _Facts:
     coarse: bool  # its place names an area (a country, a region), not a spot
     kind_of_place: str | None  # the gazetteer kind of its place (a country, a town)
     wide: bool  # its type is told of an area (a blockade, a withdrawal)
+    nested: tuple[str, ...] = ()  # its place and the places it lies within
 
 
 def _facts(incident: Incident, rules: GroupingRules, places: Mapping[str, Place]) -> _Facts:
@@ -247,6 +262,7 @@ def _facts(incident: Incident, rules: GroupingRules, places: Mapping[str, Place]
         place is not None and place.kind in rules.coarse_kinds,
         place.kind if place is not None else None,
         incident.type in rules.wide,
+        tuple(_nested(incident.place_id, places)) if incident.place_id else (),
     )
 
 
@@ -322,6 +338,7 @@ class _Group:
         """Positive evidence that ``report`` is of this incident rather than another it could join."""
         return (
             2 * (report.place_id in self.place_ids)
+            + (report.place_id not in self.place_ids and bool(self.place_ids & set(facts.nested)))
             + bool(facts.doers & self.doers)
             + 2 * bool(self.counts.intersection(report.counts.items()))
             + (facts.span is not None and facts.span[0] in self.days)
@@ -414,7 +431,9 @@ def group_incidents(
             candidates = dict.fromkeys(g for c in _large_counts(report, rules) for g in by_count[facts.kind, *c])
             group = _join(candidates, report, facts, fit, rules, groups)
             if len(group.members) == 1 and facts.place_id and facts.type not in rules.recurring:  # else its place's
-                best = _only_fit(by_place[facts.kind, facts.place_id], report, facts, fit, rules)
+                near = _nested(facts.place_id, places) if not facts.wide else [facts.place_id]
+                candidates = dict.fromkeys(g for p in near for g in by_place.get((facts.kind, p), ()))
+                best = _only_fit(candidates, report, facts, fit, rules)
                 if best is not None:
                     groups.pop()  # the group of its own just made
                     best.add(report, facts)
