@@ -170,9 +170,7 @@ def test_an_undated_report_joins_the_one_group_of_its_place_that_is_likelier_tha
     dated, undated = (report("a", "2021-12-04", "region", "detainee_release"),
                       report("b", None, "region", "detainee_release"))
     assert together(dated, undated)
-    assert together(dated, report("b", None, "hill", "detainee_release"))  # a village of the group's region
-    assert not together(report("b", None, "hill", "detainee_release"), report("a", "2021-12-04", "hill2",
-                                                                             "detainee_release"))  # another village
+    assert not together(dated, report("b", None, "hill", "detainee_release"))  # a wide type: within it is not enough
     assert not together(dated, report("b", None, None, "detainee_release"))  # nothing says which
     later = report("c", "2022-03-01", "region", "detainee_release")
     groups = group_incidents([dated, later, undated], PLACES)  # two releases there: either could be it
@@ -196,6 +194,8 @@ def test_an_undated_report_joins_the_one_group_of_its_place_that_is_likelier_tha
 def test_an_undated_report_joins_a_group_of_the_region_it_lies_in_but_not_of_its_country_nor_of_a_wide_type():
     assert together(report("a", "2025-10-10", "region", "ceasefire_declared"),
                     report("b", None, "hill", "ceasefire_declared"))  # a city of the strip: the strip's ceasefire
+    assert not together(report("a", "2025-10-10", "hill2", "ceasefire_declared"),
+                        report("b", None, "hill", "ceasefire_declared"))  # another city of it
     assert not together(report("a", "2022-09-13", "land", "casualties"),
                         report("b", None, "town", "casualties"))  # a country holds too many incidents of a type
     assert not together(report("a", "2024-04-17", "region", "troop_withdrawal"),
