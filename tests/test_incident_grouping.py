@@ -202,6 +202,20 @@ def test_an_undated_report_joins_a_group_of_the_region_it_lies_in_but_not_of_its
                         report("b", None, "hill", "troop_withdrawal"))  # one post left of a withdrawal told of a region
 
 
+def test_an_undated_report_of_a_type_placed_where_announced_joins_by_its_area_and_a_shared_perpetrator():
+    rules = replace(grouping_rules(), areas={"land": "conflict", "region": "conflict"})
+
+    def grouped(*reports: Incident) -> bool:
+        return len(set(group_incidents(reports, PLACES, rules).values())) == 1
+
+    handed = report("a", None, "region", "minefield_maps_handover", doers=("AZ",))
+    assert grouped(handed, report("b", None, "land", "minefield_maps_handover", doers=("AZ",)))
+    assert not grouped(handed, report("b", None, "land", "minefield_maps_handover", doers=("AM",)))
+    assert not grouped(handed, report("b", None, "far", "minefield_maps_handover", doers=("AZ",)))  # another area
+    assert not grouped(report("a", None, "region", "blockade", doers=("AZ",)),
+                       report("b", None, "land", "blockade", doers=("AZ",)))  # told where it is: many closures
+
+
 def test_a_report_takes_the_group_with_most_evidence_of_those_it_could_join():
     here, there = report("a", "2023-09-20", "hill"), report("b", "2023-09-20", "far", counts={"killed": 3})
     unplaced = report("c", "2023-09-20", None, counts={"killed": 3})  # could be either: the count says which

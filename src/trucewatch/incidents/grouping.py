@@ -11,9 +11,10 @@ them one ``incident_id``. What counts as close, per type, is data (``data/incide
   was told on, so its interval reaches a few days back (``undated_lookback_days``). A report dated only to the
   year, or not at all, has no interval: it joins a group by a large count it shares (10 released), else the one
   group of its own place entry, or of a place it lies in below its country (a city's report, the Gaza Strip's
-  ceasefire; not a type told of an area, whose spot is one post of many), that it fits with more evidence than any
-  other and that counts nothing otherwise; when two are as likely, or its type recurs at one place (violations
-  counted daily), it stays alone.
+  ceasefire; not a type told of an area, whose spot is one post of many), or, for a type placed where announced
+  (a handover, an agreement), of its area of conflict naming the same perpetrator's side, that it fits with more
+  evidence than any other and that counts nothing otherwise; when two are as likely, or its type recurs at one
+  place (violations counted daily), it stays alone.
 - Places can be one when they are the same gazetteer entry, when one lies within the other (a village in
   its district: ``within`` or ``admin1`` of the places files), or when a report names no place. Within one area of
   conflict (``areas``), a place naming an area (a country, a region) contradicts no spot of it, two states can be
@@ -424,6 +425,7 @@ def group_incidents(
     open_by_kind: dict[str, list[_Group]] = {}
     by_count: dict[tuple[str, str, int], dict[_Group, None]] = defaultdict(dict)  # (kind, count, n) -> groups
     by_place: dict[tuple[str, str], dict[_Group, None]] = defaultdict(dict)  # (kind, place id) -> groups
+    by_area: dict[tuple[str, str], dict[_Group, None]] = defaultdict(dict)  # (kind, area of conflict) -> groups
     read = [(_facts(r, rules, places), r) for r in reports]
     read.sort(key=lambda fr: ((fr[0].span or (date.max,))[0], fr[1].doc_id, fr[1].start))
     for facts, report in read:
@@ -433,6 +435,9 @@ def group_incidents(
             if len(group.members) == 1 and facts.place_id and facts.type not in rules.recurring:  # else its place's
                 near = _nested(facts.place_id, places) if not facts.wide else [facts.place_id]
                 candidates = dict.fromkeys(g for p in near for g in by_place.get((facts.kind, p), ()))
+                if facts.area and facts.type in rules.announced and facts.doers:
+                    candidates.update((g, None) for g in by_area.get((facts.kind, facts.area), ())
+                                      if facts.doers & g.doers)
                 best = _only_fit(candidates, report, facts, fit, rules)
                 if best is not None:
                     groups.pop()  # the group of its own just made
@@ -450,6 +455,8 @@ def group_incidents(
             by_count[facts.kind, *count][group] = None
         if facts.place_id:
             by_place[facts.kind, facts.place_id][group] = None
+        if facts.area:
+            by_area[facts.kind, facts.area][group] = None
     ids = {}
     for group in groups:
         incident_id = stable_id("ig", min(r.id for r in group.members))
