@@ -187,6 +187,8 @@ def test_an_undated_report_joins_the_one_group_of_its_place_that_is_likelier_tha
     assert len(set(groups.values())) == 2  # the same place and perpetrator: the likelier of two
     violations = report("a", "2021-12-04", "region", "ceasefire_violation_report")
     assert not together(violations, report("b", None, "region", "ceasefire_violation_report"))  # told daily there
+    talks = report("a", "2023-06-02", "capital", "negotiation_meeting")
+    assert not together(talks, report("b", None, "capital", "negotiation_meeting"))  # round after round in one capital
     counted = report("a", "2021-12-04", "region", "detainee_release", counts={"released": 10})
     assert not together(counted, report("b", None, "region", "detainee_release", counts={"released": 30}))
 
