@@ -1,0 +1,17 @@
+"""Reported (indirect) speech: where what was said ends, and which frames report it."""
+
+from trucewatch.actors import load_registry
+from trucewatch.records import BodySpan, Document
+from trucewatch.statements import extract_statements
+
+
+def statements(text: str) -> list[tuple[str, str | None]]:
+    doc = Document("t", "k", "p", "", "text", text, text, [BodySpan(0, 0, len(text))], published="2020-11-10")
+    return [(s.text, s.speaker_text) for s in extract_statements(doc, load_registry())]
+
+
+def test_a_participle_of_speech_or_a_concession_after_a_comma_is_no_longer_what_was_said():
+    assert statements("The senator said he did not believe the claims, arguing that the vote was fair.")[0] == (
+        "he did not believe the claims", "The senator")
+    assert statements("He claimed that the new tax plan was smart, although he refused to release his returns.") \
+        == [("the new tax plan was smart", "He")]
