@@ -15,3 +15,9 @@ def test_a_participle_of_speech_or_a_concession_after_a_comma_is_no_longer_what_
         "he did not believe the claims", "The senator")
     assert statements("He claimed that the new tax plan was smart, although he refused to release his returns.") \
         == [("the new tax plan was smart", "He")]
+
+
+def test_a_participle_of_speech_after_reported_speech_is_a_second_statement_of_the_same_speaker():
+    text = "The minister said the troops would stay in the region, adding that talks would resume in June."
+    assert statements(text) \
+        == [("the troops would stay in the region", "The minister"), ("talks would resume in June", "The minister")]

@@ -137,7 +137,8 @@ def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]
     text = pending.text
     results = _with_parsed(pending, parsed) if pending.parsing else pending.results
     results = reattribute(text, results)
-    results = without_nested([_after_semicolon(text, a) for a in results])  # "A; X said B" is B, beside A's frame
+    # "A; X said B" is B, beside A's frame; "X said A, adding that B": A, and B is reported speech of its own
+    results = without_nested([_without_trailer(text, _after_semicolon(text, a)) for a in results])
     results = [_with_appositive(text, _without_leading_time(text, _speaker_after_quotation(text, a)))
                for a in results if not scare_quote(text, a) and not title_quote(text, a)]
     joined = join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
@@ -217,6 +218,14 @@ def _without_leading_time(text: str, item: Attribution) -> Attribution:
     match = _LEADING_TIME.match(text, item.start, item.end)
     if match is not None and len(text[match.end():item.end].split()) >= 3:
         item = replace(item, start=match.end())
+    return _without_trailer(text, item)
+
+
+def _without_trailer(text: str, item: Attribution) -> Attribution:
+    """Reported speech without an adjunct of the reporting after a comma (", a day after ...", ", adding that ...",
+    ", although ..."): cut before nested statements are dropped, so "adding that B" stays a statement of its own."""
+    if item.kind != "indirect":
+        return item
     trailer = _TRAILER.search(text, item.start, item.end)
     if trailer is not None and len(text[item.start:trailer.start()].split()) >= 3:
         item = replace(item, end=trailer.start())

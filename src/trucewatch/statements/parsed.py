@@ -152,7 +152,7 @@ def _subject_tokens(subject) -> list:
 
 
 def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
-    subject = _subject(cue)
+    subject = _subject(_reporting(cue))
     if subject is None:
         return None
     content, aside = None, False
@@ -219,6 +219,22 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
     s_start, s_end = _span(sk, speaker[0], speaker[-1])
     c_start, c_end = _span(sk, cue, cue)
     return Attribution("indirect", start, end, c_start, c_end, s_start, s_end)
+
+
+def _reporting(cue):
+    """The cue whose subject speaks: a participle of speech ("said A, adding that B") that the parser hung on A's
+    verb is said by the speaker of the outermost cue whose content holds A (up through complement clauses only:
+    not a cue of a relative clause, "an architect who said he was stiffed, saying ...")."""
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl":
+        return cue
+    found, node = cue, cue.head
+    while True:
+        if node.lower_ in CUE_FORMS and _is_verb(node) and node.dep_ != "relcl":
+            found = node
+        if node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
+            break
+        node = node.head
+    return found
 
 
 def _inverted(subject) -> tuple[list, object] | None:
