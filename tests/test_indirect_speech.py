@@ -21,3 +21,10 @@ def test_a_participle_of_speech_after_reported_speech_is_a_second_statement_of_t
     text = "The minister said the troops would stay in the region, adding that talks would resume in June."
     assert statements(text) \
         == [("the troops would stay in the region", "The minister"), ("talks would resume in June", "The minister")]
+
+
+def test_urging_a_named_addressee_reports_the_to_clause_but_urging_a_pronoun_or_agreeing_is_no_statement():
+    assert statements("The president urged the army commanders to ensure the safety of all residents.") == [
+        ("to ensure the safety of all residents", "The president")]
+    assert statements("Moscow urged them to step back from the confrontation.") == []
+    assert statements("The two sides agreed to withdraw their troops from the border.") == []

@@ -34,6 +34,8 @@ SPEECH_OBJECTS: frozenset[str] = words("quotes", "speech_objects")
 NAMING_CUES: frozenset[str] = _forms("naming_cues")
 # Cues whose object and its "of"/"for" phrase are what was said ("accused the army of targeting ...").
 CHARGE_CUES: frozenset[str] = _forms("charge_cues")
+# Cues whose named addressee is followed by what was said as a to-clause ("urged the troops to ensure ...").
+DIRECTIVE_CUES: frozenset[str] = _forms("directive_cues")
 # Objects of a charge that make it mutual blame ("accused each other of ..."), no one's account of what happened.
 RECIPROCAL_OBJECTS: frozenset[str] = words("quotes", "reciprocal_objects")
 PRONOUNS: frozenset[str] = words("quotes", "pronouns")

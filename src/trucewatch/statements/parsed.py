@@ -16,6 +16,7 @@ from trucewatch.statements.cues import (
     CHARGE_CUES,
     CONTENT_NOUNS,
     CUE_FORMS,
+    DIRECTIVE_CUES,
     OBJECT_CUES,
     QUOTING_FORMS,
     RECIPROCAL_OBJECTS,
@@ -191,7 +192,10 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
         elif xcomp is not None:
             first = dobj if dobj is not None and dobj.i < xcomp.i else xcomp
             content = [t for t in parsed if first.left_edge.i <= t.i <= xcomp.right_edge.i]
-            if not any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER for t in content):
+            addressed = dobj is not None and dobj.i < xcomp.i and dobj.tag_ != "PRP" and cue.lower_ in DIRECTIVE_CUES
+            if addressed:  # "urged the troops to ensure the safety of residents": the to-clause is what was said
+                content = [t for t in content if t.i >= xcomp.left_edge.i]
+            elif not any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER for t in content):
                 return None  # "agreed to withdraw", "urged them to step back": an act, not what was said
         elif prep is not None and cue.lower_.startswith(("call", "urg")):
             content = list(prep.subtree)[1:]
