@@ -18,13 +18,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import spacy
-from whole_pipeline import corpus_files  # bench/ is on sys.path when run as a script
+from whole_pipeline import analysed_corpus  # bench/ is on sys.path when run as a script
 
 import trucewatch.statements as statements_stage
-from trucewatch.ingest import ingest
 from trucewatch.nlp import MODEL
-from trucewatch.pipeline import analyse
-from trucewatch.store import Store
 
 
 def _cpu(run: Callable[[], object], repeats: int = 3) -> float:
@@ -40,27 +37,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", nargs="+", default=["polnear", "real-dev"], choices=["polnear", "real-dev"])
     args = parser.parse_args()
-    parse = statements_stage.parse
-    kept: list[str] = []
-
-    def recording(texts):
-        kept.extend(texts)
-        return parse(texts)
-
-    statements_stage.parse = recording
     stock = spacy.load(MODEL)
     list(stock.pipe(["Warm-up."]))
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.corpus:
-            kept.clear()
-            store = Store(str(Path(tmp) / f"{name}.db"))
-            ingest([str(p) for p in corpus_files(name, 0, Path(tmp))], store)
-            analyse(store)
+            store, sentences = analysed_corpus(name, Path(tmp))
             bodies = [d.body for d in store.documents()]
             store.close()
-            sentences = list(kept)
             full = _cpu(lambda bodies=bodies: [None for _ in stock.pipe(bodies, batch_size=64)])
-            ours = _cpu(lambda sentences=sentences: parse(sentences))
+            ours = _cpu(lambda sentences=sentences: statements_stage.parse(sentences))
             words, parsed = sum(len(b.split()) for b in bodies), sum(len(s.split()) for s in sentences)
             print(name, json.dumps({"words": words, "parsed_sentences": len(sentences), "parsed_words": parsed,
                                     "spacy_full_cpu_s": round(full, 2), "parse_cpu_s": round(ours, 2),

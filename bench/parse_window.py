@@ -22,14 +22,11 @@ import re
 import tempfile
 from pathlib import Path
 
-from whole_pipeline import corpus_files  # bench/ is on sys.path when run as a script
+from whole_pipeline import analysed_corpus  # bench/ is on sys.path when run as a script
 
 import trucewatch.statements as statements_stage
-from trucewatch.ingest import ingest
-from trucewatch.pipeline import analyse
 from trucewatch.statements.cues import CUE_FORMS
 from trucewatch.statements.parsed import Skeleton, parse_attributions
-from trucewatch.store import Store
 
 _TRAILING = re.compile(r"[\s!#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~…—–‘’“]*$")  # what the readings trim at the end
 _MIN_CUT = 4
@@ -86,25 +83,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", nargs="+", default=["polnear", "real-dev"], choices=["polnear", "real-dev"])
     args = parser.parse_args()
-    parse = statements_stage.parse
-    kept: list[str] = []
-
-    def recording(texts):
-        kept.extend(texts)
-        return parse(texts)
-
-    statements_stage.parse = recording
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.corpus:
-            kept.clear()
-            store = Store(str(Path(tmp) / f"{name}.db"))
-            ingest([str(p) for p in corpus_files(name, 0, Path(tmp))], store)
-            analyse(store)
+            store, sentences = analysed_corpus(name, Path(tmp))
             store.close()
-            sentences = list(kept)
-            statements_stage.parse = parse
             print(name, json.dumps(window_counts(sentences)), flush=True)
-            statements_stage.parse = recording
 
 
 if __name__ == "__main__":

@@ -16,14 +16,10 @@ import json
 import tempfile
 from pathlib import Path
 
-from whole_pipeline import corpus_files  # bench/ is on sys.path when run as a script
+from whole_pipeline import analysed_corpus  # bench/ is on sys.path when run as a script
 
-import trucewatch.statements as statements_stage
 from trucewatch.agreements import load_agreements
 from trucewatch.assess.status import assess
-from trucewatch.ingest import ingest
-from trucewatch.pipeline import analyse
-from trucewatch.store import Store
 
 _VOLATILE = {"run_id", "created_at", "updated_at", "analysed_at", "assessed_at"}
 
@@ -43,22 +39,11 @@ def main() -> None:
     parser.add_argument("--corpus", nargs="+", default=["polnear", "real-dev"], choices=["polnear", "real-dev"])
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
-    parse = statements_stage.parse
-    kept: list[str] = []
-
-    def recording(texts):
-        kept.extend(texts)
-        return parse(texts)
-
-    statements_stage.parse = recording
     agreements = list(load_agreements().values())
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.corpus:
-            kept.clear()
-            store = Store(str(Path(tmp) / f"{name}.db"))
-            ingest([str(p) for p in corpus_files(name, 0, Path(tmp))], store)
-            analyse(store)
+            store, kept = analysed_corpus(name, Path(tmp))
             out[name] = {
                 "parsed_sentences": len(kept),
                 "parsed_words": sum(len(t.split()) for t in kept),

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import spacy
 
+import trucewatch.statements as statements_stage
 from trucewatch.agreements import load_agreements
 from trucewatch.assess.status import assess
 from trucewatch.evaluation.synthetic import generate, write_corpus
@@ -55,6 +56,24 @@ def corpus_files(name: str, docs: int, tmp: Path) -> list[Path]:
         return sorted((SHARED / "corpus" / "real-dev").glob("*.txt"))
     folder = write_corpus(generate(docs, seed=13), tmp / "generated")
     return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def analysed_corpus(name: str, tmp: Path) -> tuple[Store, list[str]]:
+    """A fresh store of one real corpus, ingested and analysed, and the sentences the statements stage parsed."""
+    parse, kept = statements_stage.parse, []
+
+    def recording(texts):
+        kept.extend(texts)
+        return parse(texts)
+
+    statements_stage.parse = recording
+    try:
+        store = Store(str(tmp / f"{name}.db"))
+        ingest([str(p) for p in corpus_files(name, 0, tmp)], store)
+        analyse(store)
+    finally:
+        statements_stage.parse = parse
+    return store, kept
 
 
 def run(files: list[Path], rounds: int, tmp: Path, nlp, same_blas: bool) -> dict:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trucewatch.evaluation.matching import ratio
-from trucewatch.evaluation.realdev import expand, split_of
+from trucewatch.evaluation.realdev import analyse_article, expand, split_of
 
 Span = tuple[str, int, int]  # file, start, end in the article's raw text
 
@@ -92,7 +92,7 @@ def predict(corpus: str | os.PathLike, split: str) -> list[Predicted]:
     for path in sorted(Path(corpus).glob("[0-9][0-9][0-9].txt")):
         if split != "all" and split_of(path.name) != split:
             continue
-        doc, sentences, found, said = _analyse(path, agreements, registry)
+        doc, sentences, said, found = analyse_article(path, agreements, registry)
         documents[doc.id] = (path.name, doc)
         links += found
         statements += said
@@ -107,25 +107,6 @@ def predict(corpus: str | os.PathLike, split: str) -> list[Predicted]:
             spans = [_raw(documents, x.doc_id, x.start, x.end) for x in (c.first, c.second)]
             predicted.append(Predicted(f"{c.agreement_id}:{c.provision}", spans[0], spans[1], c.summary))
     return predicted
-
-
-def _analyse(path: Path, agreements: dict, registry) -> tuple:
-    """As the analysis runs an article (``realdev.build_and_analyse``), with the statements and sentences kept."""
-    from trucewatch.documents import build_document
-    from trucewatch.linking import link_document
-    from trucewatch.records import SourceItem
-    from trucewatch.sources import read_sources
-    from trucewatch.statements import extract_statements
-    from trucewatch.text.sentences import split_sentences
-
-    items = [i for i in read_sources([path]) if isinstance(i, SourceItem)]
-    if not items:
-        raise FileNotFoundError(f"real-dev article missing or unreadable: {path}")
-    doc = build_document(items[0])
-    sentences = split_sentences(doc)
-    statements = extract_statements(doc, registry, sentences)
-    links = [x for a in agreements.values() for x in link_document(doc, sentences, statements, a)]
-    return doc, sentences, links, statements
 
 
 def _raw(documents: dict, doc_id: str | None, start: int | None, end: int | None) -> Span | None:

@@ -22,7 +22,7 @@ from trucewatch.evaluation.linking import Expected, LinkingScore, score_labels, 
 from trucewatch.evaluation.matching import Accuracy, Spans, lenient_pairs, overlap, ratio
 from trucewatch.evaluation.polnear import GoldAttribution
 from trucewatch.evaluation.quotes import Prediction, Scorer, from_statements
-from trucewatch.records import Document, EvidenceLink, Sentence, SourceItem
+from trucewatch.records import Document, EvidenceLink, Sentence, SourceItem, Statement
 
 SPLITS = ("dev", "heldout", "all")
 GROUPS = (*SPLITS, "russian")
@@ -185,8 +185,8 @@ def _score_links(note: dict, doc: Document, sentences: Sequence[Sentence], links
     score.lenient_gold = len(gold)
 
 
-def build_and_analyse(path: Path, agreements: dict[str, Agreement], registry) -> tuple[
-        Document, list[Sentence], list[Prediction], list[EvidenceLink]]:
+def analyse_article(path: Path, agreements: dict[str, Agreement], registry) -> tuple[
+        Document, list[Sentence], list[Statement], list[EvidenceLink]]:
     """The system as ingest and analysis run it: read, build, split, extract statements, link."""
     from trucewatch.documents import build_document
     from trucewatch.linking import link_document
@@ -201,6 +201,13 @@ def build_and_analyse(path: Path, agreements: dict[str, Agreement], registry) ->
     sentences = split_sentences(doc)
     statements = extract_statements(doc, registry, sentences)
     links = [x for a in agreements.values() for x in link_document(doc, sentences, statements, a)]
+    return doc, sentences, statements, links
+
+
+def build_and_analyse(path: Path, agreements: dict[str, Agreement], registry) -> tuple[
+        Document, list[Sentence], list[Prediction], list[EvidenceLink]]:
+    """``analyse_article`` with the statements as scored predictions."""
+    doc, sentences, statements, links = analyse_article(path, agreements, registry)
     return doc, sentences, from_statements(statements, doc.raw_offset), links
 
 
