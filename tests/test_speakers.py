@@ -581,3 +581,16 @@ def test_each_account_of_a_sentence_of_two_speakers_is_a_statement(registry):
     assert [(r[1], r[4]) for r in rows] == [
         ("Azerbaijani forces had shelled its border posts", "armenia"),
         ("the Armenian army had fired first at its positions", "azerbaijan")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("On Monday, some officials said the border crossing had been closed.", "officials"),
+    ("On Monday, two local observers said that the shelling had stopped.", "local observers"),
+    ("On Monday, several residents in the village said the road was open.", "residents"),
+    ("They said the border crossing had been closed.", None),
+    ("We said the border crossing had been closed.", None),
+])
+def test_unidentified_speaker_is_named_by_its_head_without_determiners(registry, text, name):
+    statement = extract_statements(doc(text), registry)[0]
+    assert statement.speaker is None
+    assert statement.speaker_name == name

@@ -72,6 +72,9 @@ _ROLE = re.compile(rf"^(?:(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,2}})?"
                    rf"(?:{alternation(words('speakers', 'role_nouns'))}))$")
 _APPOSITION = re.compile(r"\s*(?:,|\()")
 _DETERMINERS: frozenset[str] = words("quotes", "determiners")
+# a determiner or quantifier opening a speaker phrase, of either case ("Some officials", "several diplomats")
+_LEADING = rf"(?i:{alternation(_DETERMINERS | {'this', 'these', 'those', 'other', 'few'})})"
+_ALL_PRONOUNS: frozenset[str] = frozenset({*_PERSON_PRONOUNS, *_ORG_PRONOUNS, *_PLURAL_PRONOUNS, *_UNRESOLVED})
 _ROLE_WORDS: frozenset[str] = words("speakers", "role_nouns") | words("speakers", "titles")
 # "..., Davit Torosian," / "..., Getachew Reda.": a name alone in apposition, to the phrase's end
 _APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME.pattern}(?:\s+(?:{_NAME.pattern}|{alternation(_PARTICLES)})){{1,3}})"
@@ -159,6 +162,18 @@ def name_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, head
 
 
+def bare_name(phrase: str) -> str | None:
+    """An unidentified speaker as the annotation guide writes it: the phrase's head without its leading
+    determiners and quantifiers ("Some officials" -> officials, "two Israeli diplomats" -> Israeli diplomats);
+    nothing for a pronoun, which names nobody without its antecedent."""
+    words_ = _TRAILING.sub("", phrase.strip(" ,.")).split()
+    while words_ and re.fullmatch(_LEADING, words_[0]):
+        words_.pop(0)
+    if not words_ or (len(words_) == 1 and words_[0].lower() in _ALL_PRONOUNS):
+        return None
+    return " ".join(words_)
+
+
 def _name_after_institution(run: list[str]) -> list[str]:
     """The two or three capitalised words after the last institution or role word of a run of them
     ("Interior Ministry Hunan Tadevosyan"): a person's name the descriptor ends with; else nothing."""
@@ -218,7 +233,7 @@ class SpeakerResolver:
             kind = actor.type if actor else self.kinds.get(found, "provisional")
             self.seen.append(_Seen(start, found, kind, actor.gender if actor else None, True))
             return Resolved(found, actor.name if actor else self.names.get(found))
-        return Resolved(None, None)
+        return Resolved(None, bare_name(phrase))
 
     def _remember_titles(self, actor_id: str, written: str) -> None:
         """The words that introduced a provisional actor besides its name ("U.N. Secretary-General" of Antonio
