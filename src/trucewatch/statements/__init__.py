@@ -23,7 +23,7 @@ from trucewatch.statements.marks import MARKS, Quote, find_quotes
 from trucewatch.statements.speakers import SpeakerResolver, name_span
 from trucewatch.statements.speech import languages as speech_languages
 from trucewatch.statements.speech import speech_attributions
-from trucewatch.text.dates import DateMention, context_day, date_mentions, publication_day
+from trucewatch.text.dates import DateMention, context_day, date_mentions, named_today, publication_day
 from trucewatch.text.sentences import SentenceIndex, split_sentences
 from trucewatch.text.spans import SpanIndex
 
@@ -119,8 +119,11 @@ def _statements(doc: Document, registry: ActorRegistry, sentences: Sequence[Sent
     quoted = SpanIndex(sorted(quotes))
     resolver = SpeakerResolver(registry, text, index, quotes, named)
     published_on, published_precision = publication_day(doc.published)
+    if published_precision != "day" and (today := named_today(text)) is not None:
+        # no publication day printed, but the text names its day: "..., today 2 June 2022"
+        published_on, published_precision = today, "day"
     # Relative dates ("on Tuesday") are read against the publication day, else the first date the page writes.
-    reference = doc.published if published_precision == "day" else context_day(doc.raw_text)
+    reference = published_on if published_precision == "day" else context_day(doc.raw_text)
     lead = _lead_date(text, quotes, reference) if reference else None
     if lead is not None:  # "... signed on Friday, Trump said": the day the reported event happened
         published_on, published_precision = lead.value, lead.precision

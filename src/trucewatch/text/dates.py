@@ -551,6 +551,47 @@ def context_day(text: str) -> str | None:
     return None if floor is not None and latest.year < floor else latest.isoformat()
 
 
+@lru_cache(maxsize=64)
+def named_today(text: str) -> str | None:
+    """The day a text names as today with a full date next to it ("today 2 June 2022", "today, Tuesday, 2 June
+    2022", "2 June 2022 (today)"): the day it was written or said, for a page that prints no publication date.
+
+    None when no such date is written, or when the text names different days so (never a guess)."""
+    rules = _rules()
+    words = [w for w, days in rules.days_back.items() if days == 0]
+    if not words or not _DIGIT.search(text):
+        return None
+    pattern = _today_pattern(tuple(sorted(words)))
+    days = set()
+    for match in pattern.finditer(text):
+        window = text[max(0, match.start() - 40):match.end() + 60]
+        offset = max(0, match.start() - 40)
+        for found in find_dates(window):
+            day = found.day_value()
+            if day is None:
+                continue
+            start, end = offset + found.start, offset + found.end
+            if start >= match.end() and _today_gap().fullmatch(text[match.end():start]) \
+                    or end <= match.start() and _TODAY_AFTER.fullmatch(text[end:match.start()]):
+                days.add(day.isoformat())
+    return days.pop() if len(days) == 1 else None
+
+
+_TODAY_AFTER = re.compile(r"\s*\(\s*")  # "2 June 2022 (today)"
+
+
+@cache
+def _today_gap() -> re.Pattern[str]:
+    """What may stand between "today" and its date: "today, Tuesday, 2 June", "2 June 2022 (today)"."""
+    weekday = alternation(_rules().weekday_names)
+    return re.compile(rf"[\s,:(–—-]*(?:{weekday}\.?,?\s*)?", re.IGNORECASE)
+
+
+@cache
+def _today_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b{alternation(words)}\b", re.IGNORECASE)
+
+
 def _writing_year_floor(text: str) -> int | None:
     """The earliest year a text can have been written in, from a year-shift ("last year", "this year") in the
     same sentence as a written year: "... last year ... 2020" was written in 2021 or later."""
