@@ -571,8 +571,8 @@ def named_today(text: str) -> str | None:
             if day is None:
                 continue
             start, end = offset + found.start, offset + found.end
-            if start >= match.end() and _today_gap().fullmatch(text[match.end():start]) \
-                    or end <= match.start() and _TODAY_AFTER.fullmatch(text[end:match.start()]):
+            if (start >= match.end() and _today_gap().fullmatch(text[match.end():start])) \
+                    or (end <= match.start() and _TODAY_AFTER.fullmatch(text[end:match.start()])):
                 days.add(day.isoformat())
     return days.pop() if len(days) == 1 else None
 
