@@ -426,6 +426,7 @@ class DateMention:
     end: int
     value: str  # ISO date (YYYY-MM-DD), month (YYYY-MM-01) or year (YYYY-01-01)
     precision: str  # day | month | year
+    inferred: bool = False  # the year was not written: it follows from the weekday written with the date
 
 
 def _day(published: str | None) -> date | None:
@@ -488,7 +489,11 @@ def date_mentions(
         )
         if day is not None:
             found.append(DateMention(start + item.start, start + item.end, day.isoformat(), "day"))
-    taken = [(d.start, d.end) for d in found]
+        elif item.year is None and (inferred := _weekday_year(text, start + item.start, item)) is not None:
+            found.append(DateMention(start + item.start, start + item.end, inferred.isoformat(), "day", inferred=True))
+    # a weekday written with its date ("on Tuesday, September 13") is part of it, not a relative date of its own
+    taken = [(written.start() if (written := _weekday_before().search(text, max(start, d.start - 16), d.start)) else
+              d.start, d.end) for d in found]
     for kind, pattern in rules.relative:
         if kind in rules.needs and not rules.needs[kind].search(text, start, end):
             continue
@@ -502,6 +507,22 @@ def date_mentions(
             found.append(DateMention(match.start(), match.end(), value, precision))
             taken.append((match.start(), match.end()))
     return sorted(found, key=lambda d: d.start)
+
+
+def _weekday_year(text: str, at: int, item: FoundDate) -> date | None:
+    """The day of a year-less date written after its weekday ("on Tuesday, September 13") in a text with no
+    reference day: the one year among those the text writes (and the ones after them) that puts it on that weekday,
+    else None."""
+    written = _weekday_before().search(text, max(0, at - 16), at)
+    if written is None:
+        return None
+    completed = year_from_weekday(item, _rules().weekday_names[written.group("wd").lower()], text)
+    return completed.day_value() if completed is not None else None
+
+
+@cache
+def _weekday_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?P<wd>{alternation(_rules().weekday_names)})\.?,?\s+$", re.IGNORECASE)
 
 
 def _resolve(rules: _Rules, kind: str, match: re.Match[str], ref: date | None) -> tuple[str, str] | None:
