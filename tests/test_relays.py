@@ -46,3 +46,15 @@ def test_the_relayed_speaker_speaks_never_the_agency(registry, text):
 def test_the_agency_speaks_when_nobody_else_is_named(registry):
     rows = speakers("Interfax reported that the peacekeepers would stay for five more years.", registry)
     assert rows == [("Interfax", "provisional:interfax")]
+
+
+def test_an_outlet_signing_its_own_news_says_nothing(registry):
+    assert speakers("The peacekeepers would stay for five more years, APA reports.", registry) == []
+
+
+@pytest.mark.parametrize("source", ["a recent survey by Reuters", "a recent Reuters survey of voter lists",
+                                    "a new report by Interfax"])
+def test_a_document_an_outlet_made_is_the_source(registry, source):
+    text = f"The new rules are helping the ruling party in the largest cities, according to {source}."
+    rows = speakers(text, registry)
+    assert len(rows) == 1 and rows[0][0] == source

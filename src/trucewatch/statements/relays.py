@@ -68,8 +68,24 @@ def reattribute(text: str, items: Sequence[Attribution]) -> list[Attribution]:
     return [a for a in result if not any(s <= a.start and a.end <= e for s, e in cited)]  # no statement of their own
 
 
+@cache
+def _document_pattern() -> re.Pattern[str]:
+    nouns = alternation(words("quotes", "relay_documents"))  # the phrase's head: nothing or "by/of ..." after it
+    return re.compile(rf"^[^,;:]*?\b(?:{nouns})\s*(?:$|(?:by|of|from|conducted|commissioned|published|released)\b)",
+                      re.I)
+
+
+def names_document(phrase: str) -> bool:
+    """Does ``phrase`` name a document ("a recent Reuters survey of voter lists", "a new report by Politico")? Its
+    outlet made it: the document speaks for itself, no one relayed."""
+    return _document_pattern().match(phrase) is not None
+
+
 def _relayed(text: str, item: Attribution) -> bool:
-    return item.speaker_start is not None and is_relay(text[item.speaker_start:item.speaker_end])
+    if item.speaker_start is None:
+        return False
+    phrase = text[item.speaker_start:item.speaker_end]
+    return is_relay(phrase) and not names_document(phrase)
 
 
 def _relayed_speaker(text: str, item: Attribution) -> Attribution | None:
