@@ -134,7 +134,8 @@ def _compatible(one: str | None, other: str | None) -> bool:
 def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | None:
     """The first cue of ``rule`` in ``text`` that speaks of an incident that happened: not negated,
     hypothetical or background in its clause, not an intention ("agreed to withdraw"), not zero ("no violations"),
-    not future just after it or inside it ("will begin", "over its route are set to begin", "peacekeepers will be
+    not violence counted over a long period later in its clause ("has killed thousands since 2014"), not future just
+    after it or inside it ("will begin", "over its route are set to begin", "peacekeepers will be
     deployed"), not denied later in the sentence
     ("... is false")."""
     for match in rule.cues.finditer(text):
@@ -165,12 +166,26 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
             or (rules.future_inside and rules.future_inside.search(match.group()))
             or (rules.future_inside and rules.future_inside.search(part))
             or (rules.future_predicate and rules.future_predicate.search(rest))
+            or (rule.name in _VIOLENT and rules.period and rules.period.search(_clause_after(text, match.end(), rules)))
             or (rules.denied and rules.denied.search(text, match.end()))
             or _referenced(match, text, rules)
         ):
             continue
         return match
     return None
+
+
+_THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")
+
+
+def _clause_after(text: str, at: int, rules: IncidentRules) -> str:
+    """The 100 characters after ``at`` up to the end of the clause (a relative clause, a comma), a comma inside a
+    number ("14,000") not ending it."""
+    rest = text[at : at + 100]
+    for end in rules.predicate_end.finditer(rest):
+        if not _THOUSANDS.match(rest, end.start()):
+            return rest[: end.start()]
+    return rest
 
 
 _ARTICLE = re.compile(r"(?:the|a|an)\s+")

@@ -1,0 +1,38 @@
+"""Incident precision on text that speaks of violence without reporting an incident: violence counted over a long
+period or over a whole war is a statistic, not an event; an event compared with the past is still one."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_incidents import incidents
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The war has killed more than 14,000 people since 2014.",
+        "The conflict has killed thousands of civilians over the past decade.",
+        "More than 300,000 people have been killed in the civil war.",
+        "Attacks have wounded hundreds in nearly ten years of insurgency.",
+    ],
+)
+def test_violence_counted_over_a_long_period_is_no_incident(body):
+    assert incidents(body) == []
+
+
+@pytest.mark.parametrize(
+    "body, kind",
+    [
+        ("Government forces shelled the village on Tuesday, the heaviest shelling since 2012.", "shelling"),
+        ("Two soldiers were killed in the conflict zone on Monday.", "casualties"),
+        ("Forty soldiers have been killed since hostilities began on Tuesday morning.", "casualties"),
+    ],
+)
+def test_an_event_compared_with_the_past_is_still_reported(body, kind):
+    assert kind in [i.type for i in incidents(body)]
+
+
+def test_an_agreement_in_a_long_war_is_still_reported():
+    found = incidents("The two sides agreed on a cessation of hostilities in the two-year conflict on Wednesday.")
+    assert found
