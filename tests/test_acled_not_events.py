@@ -1,0 +1,34 @@
+"""ACLED codes of text that is no event of political violence: a crime among gangs or robbers, a collision, an
+incident said to be unrelated to the conflict, a sentence saying who is responsible for an attack."""
+
+from __future__ import annotations
+
+import pytest
+
+from trucewatch.incidents.acled import acled_code
+
+
+@pytest.mark.parametrize(
+    "kind, sentence",
+    [
+        ("casualties", "two men were killed in a shootout between members of a drug gang."),
+        ("attack", "the tanker was struck by a bulk carrier off the coast."),
+        ("attack", "the blast killed two people and was not related to the ongoing conflict."),
+        ("attack", "the minister said iran is responsible for the attacks on the oil facilities."),
+        ("attack", "officials were cautious about holding the group responsible for the attack."),
+    ],
+)
+def test_no_acled_event(kind, sentence):
+    assert acled_code("en", kind, sentence) == ("", "")
+
+
+@pytest.mark.parametrize(
+    "kind, sentence",
+    [
+        ("attack", "militants attacked a market in the town, killing five civilians."),
+        ("casualties", "gunmen killed two soldiers at a checkpoint, in a clash with a smuggling network's fighters."),
+    ],
+)
+def test_still_an_acled_event(kind, sentence):
+    code = acled_code("en", kind, sentence)
+    assert code is None or code[1]
