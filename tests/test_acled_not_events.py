@@ -16,6 +16,8 @@ from trucewatch.incidents.acled import acled_code
         ("attack", "the blast killed two people and was not related to the ongoing conflict."),
         ("attack", "the minister said iran is responsible for the attacks on the oil facilities."),
         ("attack", "officials were cautious about holding the group responsible for the attack."),
+        ("other_event", "police arrested ten people and recovered counterfeit notes worth millions."),
+        ("other_event", "soldiers were deployed to evacuate residents trapped by torrential flooding."),
     ],
 )
 def test_no_acled_event(kind, sentence):
@@ -26,9 +28,10 @@ def test_no_acled_event(kind, sentence):
     "kind, sentence",
     [
         ("attack", "militants attacked a market in the town, killing five civilians."),
+        ("other_event", "a shop was looted in the area during the covid-19 lockdown."),
         ("casualties", "gunmen killed two soldiers at a checkpoint, in a clash with a smuggling network's fighters."),
     ],
 )
 def test_still_an_acled_event(kind, sentence):
     code = acled_code("en", kind, sentence)
-    assert code is None or code[1]
+    assert code != ("", "")

@@ -20,7 +20,8 @@ from trucewatch.lang import languages, lexicon
 
 CONTEXT = 300  # characters of a sentence's paragraph before it that a rule's `with` words may come from
 # incident types that are violence, whose sentence may instead tell of a disaster or an accident
-VIOLENT = frozenset({"attack", "shelling", "armed_clash", "ceasefire_violation_report", "casualties", "mine_incident"})
+VIOLENT = frozenset({"attack", "shelling", "armed_clash", "ceasefire_violation_report", "casualties", "mine_incident",
+                     "other_event"})
 
 
 @cache
