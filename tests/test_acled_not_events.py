@@ -17,7 +17,7 @@ from trucewatch.incidents.acled import acled_code
         ("attack", "the minister said iran is responsible for the attacks on the oil facilities."),
         ("attack", "officials were cautious about holding the group responsible for the attack."),
         ("other_event", "police arrested ten people and recovered counterfeit notes worth millions."),
-        ("other_event", "soldiers were deployed to evacuate residents trapped by torrential flooding."),
+        ("other_event", "the military mobilized to evacuate residents trapped by torrential flooding."),
     ],
 )
 def test_no_acled_event(kind, sentence):
