@@ -1,5 +1,6 @@
 """Incident precision on text that speaks of violence without reporting an incident: violence counted over a long
-period or over a whole war is a statistic, not an event; an event compared with the past is still one."""
+period or over a whole war is a statistic, violence judged or named in general an opinion, not an event; an event
+compared with the past, or condemned, is still one."""
 
 from __future__ import annotations
 
@@ -36,3 +37,24 @@ def test_an_event_compared_with_the_past_is_still_reported(body, kind):
 def test_an_agreement_in_a_long_war_is_still_reported():
     found = incidents("The two sides agreed on a cessation of hostilities in the two-year conflict on Wednesday.")
     assert found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Attacks on civilians must stop, the minister said.",
+        "The minister condemned attacks on civilians.",
+        "Shelling of residential areas is a war crime, the envoy said.",
+        "Such attacks are unacceptable.",
+        "Clashes between the two sides are common.",
+        "Drone strikes have become a daily reality for residents.",
+        "Exhausted by bombardment, families fled south.",
+        "Residents fear renewed shelling.",
+    ],
+)
+def test_violence_in_general_is_no_incident(body):
+    assert incidents(body) == []
+
+
+def test_a_condemned_attack_is_still_reported():
+    assert [i.type for i in incidents("The minister condemned the attack on the village on Tuesday.")] == ["attack"]

@@ -134,7 +134,8 @@ def _compatible(one: str | None, other: str | None) -> bool:
 def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | None:
     """The first cue of ``rule`` in ``text`` that speaks of an incident that happened: not negated,
     hypothetical or background in its clause, not an intention ("agreed to withdraw"), not zero ("no violations"),
-    not violence counted over a long period later in its clause ("has killed thousands since 2014"), not future just
+    not violence counted over a long period or judged later in its clause ("has killed thousands since 2014",
+    "must stop"), not future just
     after it or inside it ("will begin", "over its route are set to begin", "peacekeepers will be
     deployed"), not denied later in the sentence
     ("... is false")."""
@@ -166,13 +167,22 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
             or (rules.future_inside and rules.future_inside.search(match.group()))
             or (rules.future_inside and rules.future_inside.search(part))
             or (rules.future_predicate and rules.future_predicate.search(rest))
-            or (rule.name in _VIOLENT and rules.period and rules.period.search(_clause_after(text, match.end(), rules)))
+            or _general(rule, match, text, rules)
             or (rules.denied and rules.denied.search(text, match.end()))
             or _referenced(match, text, rules)
         ):
             continue
         return match
     return None
+
+
+def _general(rule: TypeRule, cue: re.Match[str], text: str, rules: IncidentRules) -> bool:
+    """Whether the cue's clause speaks of violence in general: counted over a long period ("has killed thousands
+    since 2014"), or judged ("attacks on civilians must stop", "such clashes are common")."""
+    if rule.name not in _VIOLENT or not (rules.period or rules.generic):
+        return False
+    rest = _clause_after(text, cue.end(), rules)
+    return bool((rules.period and rules.period.search(rest)) or (rules.generic and rules.generic.search(rest)))
 
 
 _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")

@@ -137,6 +137,7 @@ class IncidentRules:
     future_predicate: re.Pattern[str] | None  # later in its clause: "joint patrols by ... along the M4 will begin"
     denied: re.Pattern[str] | None  # later in the sentence: "... fired on our positions is false"
     period: re.Pattern[str] | None  # later in its clause, a long period: "has killed thousands since 2014"
+    generic: re.Pattern[str] | None  # later in its clause, said of violence in general: "attacks must stop"
     terms: re.Pattern[str] | None  # anywhere in the sentence: an agreement's terms restated ("provides for")
     references: re.Pattern[str] | None  # around a cue: an agreement named as what was violated ("in violation of")
     zero: re.Pattern[str] | None  # inside the cue: "recorded no ceasefire violations"
@@ -227,6 +228,7 @@ def incident_rules(language: str = "en") -> IncidentRules:
         future_predicate=_optional(data, "future_predicate"),
         denied=_optional(data, "denial_after"),
         period=_optional(data, "period_after"),
+        generic=_optional(data, "generic_after"),
         terms=_optional(data, "terms"),
         references=_optional(data, "references"),
         zero=_optional(data, "zero"),
