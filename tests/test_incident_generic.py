@@ -50,6 +50,11 @@ def test_an_agreement_in_a_long_war_is_still_reported():
         "Drone strikes have become a daily reality for residents.",
         "Exhausted by bombardment, families fled south.",
         "Residents fear renewed shelling.",
+        "Officials warned of more attacks in the coming days.",
+        "The group is capable of launching attacks across the region.",
+        "The militants have a history of attacks on schools.",
+        "The government has banned all protests.",
+        "Any withdrawal of troops must be coordinated.",
     ],
 )
 def test_violence_in_general_is_no_incident(body):
@@ -58,3 +63,7 @@ def test_violence_in_general_is_no_incident(body):
 
 def test_a_condemned_attack_is_still_reported():
     assert [i.type for i in incidents("The minister condemned the attack on the village on Tuesday.")] == ["attack"]
+
+
+def test_a_protest_against_a_ban_is_still_reported():
+    assert [i.type for i in incidents("Thousands protested against the ban on protests on Monday.")] == ["protest"]
