@@ -35,3 +35,13 @@ def test_no_acled_event(kind, sentence):
 def test_still_an_acled_event(kind, sentence):
     code = acled_code("en", kind, sentence)
     assert code != ("", "")
+
+
+def test_an_accident_told_just_before_makes_the_deaths_no_acled_event():
+    before = "a fire broke out at a chemical plant near the port. "
+    assert acled_code("en", "casualties", "the blasts killed at least 50 people.", before) == ("", "")
+
+
+def test_conflict_words_keep_an_event_after_an_accident():
+    before = "a fire broke out at a chemical plant near the port. "
+    assert acled_code("en", "casualties", "militants killed two guards at the gate.", before) != ("", "")

@@ -86,6 +86,10 @@ def fallback_plover(language: str, sub_event_type: str) -> tuple[str, str | None
     return (spec["type"], spec.get("mode")) if spec else None
 
 
+def _conflict(compiled: AcledRules, text: str) -> bool:
+    return bool(compiled.not_event_unless and compiled.not_event_unless.search(text))
+
+
 def acled_code(language: str, incident_type: str, sentence: str, before: str = "") -> tuple[str, str] | None:
     """(event type, sub-event type) of an incident of ``incident_type`` told by ``sentence`` (lowered), ``before``
     the lowered text of its paragraph just before it; ("", "") when it is no ACLED event (a disaster, an
@@ -95,9 +99,10 @@ def acled_code(language: str, incident_type: str, sentence: str, before: str = "
         return None
     if compiled.not_event_any and compiled.not_event_any.search(sentence):
         return "", ""
-    if (incident_type in VIOLENT and compiled.not_event and compiled.not_event.search(sentence)
-            and not (compiled.not_event_unless and compiled.not_event_unless.search(sentence))):
-        return "", ""
+    if incident_type in VIOLENT and compiled.not_event and not _conflict(compiled, sentence) and (
+        compiled.not_event.search(sentence) or (compiled.not_event.search(before) and not _conflict(compiled, before))
+    ):
+        return "", ""  # a disaster, an accident told in the sentence or just before it ("an explosion at a plant...")
     for rule in compiled.rules:
         if rule.types and incident_type not in rule.types:
             continue
