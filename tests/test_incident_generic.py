@@ -55,6 +55,7 @@ def test_an_agreement_in_a_long_war_is_still_reported():
         "The militants have a history of attacks on schools.",
         "The government has banned all protests.",
         "Any withdrawal of troops must be coordinated.",
+        "The White House announced new actions targeting Russia.",
     ],
 )
 def test_violence_in_general_is_no_incident(body):
@@ -67,3 +68,8 @@ def test_a_condemned_attack_is_still_reported():
 
 def test_a_protest_against_a_ban_is_still_reported():
     assert [i.type for i in incidents("Thousands protested against the ban on protests on Monday.")] == ["protest"]
+
+
+def test_a_demonstration_named_for_a_bill_is_still_reported():
+    found = incidents("Dozens were arrested at a Kill The Bill demonstration in Bristol on Sunday.")
+    assert "protest" in [i.type for i in found]
