@@ -56,6 +56,8 @@ def test_an_agreement_in_a_long_war_is_still_reported():
         "The government has banned all protests.",
         "Any withdrawal of troops must be coordinated.",
         "The White House announced new actions targeting Russia.",
+        "Civilian casualties have been reduced by two-thirds, the envoy said.",
+        "Ceasefire violations rose by 40 percent.",
     ],
 )
 def test_violence_in_general_is_no_incident(body):
