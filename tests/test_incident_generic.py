@@ -58,6 +58,8 @@ def test_an_agreement_in_a_long_war_is_still_reported():
         "The White House announced new actions targeting Russia.",
         "Civilian casualties have been reduced by two-thirds, the envoy said.",
         "Ceasefire violations rose by 40 percent.",
+        "In the event of an attack, the alliance will respond.",
+        "The attack never took place, officials insisted.",
     ],
 )
 def test_violence_in_general_is_no_incident(body):
