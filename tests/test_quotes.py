@@ -456,3 +456,32 @@ def test_a_quotation_after_titled_is_a_title():
     first, second = text.index("Reckless"), text.rindex("Reckless")
     assert title_quote(text, Attribution("partial", first, first + 9, speaker_start=first + 40))
     assert not title_quote(text, Attribution("partial", second, second + 9, speaker_start=second + 12))
+
+
+def test_a_text_cut_off_inside_a_quotation_quotes_to_its_end():
+    text = ('The envoy said on Monday:\n\n"The convoy has asked for time to leave the district.\n\n'
+            'The road is narrow and there is already snow in some places.\n\n'
+            'The side has taken a step to allow the wi\n')
+    assert contents(text) == ["The convoy has asked for time to leave the district.",
+                              "The road is narrow and there is already snow in some places.",
+                              "The side has taken a step to allow the wi"]
+    finished = text.replace("allow the wi\n", "allow the withdrawal.\n\nNews.Az\n")
+    assert contents(finished) == ["The convoy has asked for time to leave the district."]
+
+
+def test_a_colon_inside_a_quotation_is_no_frame_for_the_next_one() -> None:
+    """ "...agreed on the following:" is the quoted speaker's own sentence, not the writer introducing a quote."""
+    from trucewatch.records import Sentence
+    from trucewatch.statements.document import _introduction
+    from trucewatch.statements.marks import find_quotes
+    from trucewatch.text.sentences import SentenceIndex, sentence_spans
+
+    text = ('The envoy said: "The commissions agreed on the following:\n\n'
+            '"Both sides will exchange maps by Friday.')
+    quotes = find_quotes(text)
+    index = SentenceIndex([Sentence("d", i, s, e, text[s:e]) for i, (s, e) in enumerate(sentence_spans(text))])
+    assert _introduction(text, index, quotes[-1], quotes) is None
+    unquoted = 'The envoy said:\n\n"Both sides will exchange maps by Friday."'
+    assert _introduction(unquoted, SentenceIndex([Sentence("d", i, s, e, unquoted[s:e]) for i, (s, e) in
+                                                  enumerate(sentence_spans(unquoted))]),
+                         find_quotes(unquoted)[-1], find_quotes(unquoted)) is not None

@@ -103,7 +103,7 @@ def prepare_attributions(text: str, sentences: Sequence[Sentence], quotes: Seque
         embedded = _is_embedded(text, quote, s_start)
         frame = frame_after(text, quote, limit) or (None if embedded else frame_before(text, quote, s_start))
         if frame is None and not embedded:  # a block quotation introduced in the paragraph before: "He said:"
-            intro = _introduction(text, by_offset, quote)
+            intro = _introduction(text, by_offset, quote, quotes)
             frame = frame_before(text, quote, intro.start) if intro is not None else None
         if frame is None and not embedded:  # "..., Schiff said. "The other factor ..."
             frame = _frame_of_previous_sentence(text, by_offset, quote)
@@ -339,13 +339,16 @@ def _frame_of_previous_sentence(text: str, index: SentenceIndex,
     return (tail.cue_start, tail.cue_end), (tail.speaker_start, tail.speaker_end)
 
 
-def _introduction(text: str, index: SentenceIndex, quote: Quote) -> Sentence | None:
-    """The sentence right before a quotation when it ends with a colon."""
+def _introduction(text: str, index: SentenceIndex, quote: Quote, quotes: Sequence[Quote]) -> Sentence | None:
+    """The sentence right before a quotation when it ends with a colon, and is not itself quoted: "the commissions
+    agreed on the following:" inside an earlier quotation is the quoted speaker's words, not the writer's frame."""
     last = index.last_before(quote.open)
     if last is None:
         return None
     between = text[last.end:quote.open]
-    return last if text[last.end - 1] == ":" and not between.strip() and len(between) < 10 else None
+    if text[last.end - 1] != ":" or between.strip() or len(between) >= 10:
+        return None
+    return None if any(q.start <= last.start and last.end - 1 <= q.end for q in quotes if q is not quote) else last
 
 
 def _same_sentence(text: str, end: int, start: int) -> bool:

@@ -55,10 +55,13 @@ def find_quotes(text: str) -> list[Quote]:
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
     bounds = [0, *(e for _, e in paragraphs)]
     ends = [*(s for s, _ in paragraphs), len(text)]
+    # A text cut off inside a quotation (no mark after the last opening one, no final stop) goes on quoting.
+    last_mark = max((m.start() for m in MARKS.finditer(text)), default=-1)
+    cut = _cut_off(text)
     quotes: list[Quote] = []
     opener: tuple[int, str] | None = None  # (offset, mark)
     depth = 0  # quotations opened inside the current one
-    for p_start, p_end in zip(bounds, ends, strict=True):
+    for n, (p_start, p_end) in enumerate(zip(bounds, ends, strict=True)):
         marks = [m.start() for m in MARKS.finditer(text, p_start, p_end)]
         k = 0
         if opener is not None:  # a quotation carried over from the previous paragraph
@@ -68,13 +71,14 @@ def find_quotes(text: str) -> list[Quote]:
                 k = 1  # the continuation mark: the quotation goes on
             elif closes_here and text[opener[0]] != "\n":
                 pass  # no continuation mark, but this paragraph closes the quotation
-            elif closes_here or (first is None and _closed_later(text, bounds, ends, p_start)):
+            elif closes_here or (first is None and ((p_start > last_mark and cut)
+                                                    or _closed_later(text, bounds, ends, n))):
                 # Unmarked paragraphs between an opening and a later closing mark: a quotation per paragraph
                 # (the part before, then this one, unmarked where it starts: its "open" is the line break).
-                quotes.append(_quote(text, opener[0], ends[bounds.index(p_start) - 1], closed=False))
+                quotes.append(_quote(text, opener[0], ends[n - 1], closed=False))
                 opener = (p_start - 1, opener[1])
             else:
-                end = ends[bounds.index(p_start) - 1]
+                end = ends[n - 1]
                 quotes.append(_quote(text, opener[0], end, closed=False))
                 opener = None
         while k < len(marks):
@@ -99,13 +103,18 @@ def find_quotes(text: str) -> list[Quote]:
     return sorted((q for q in quotes if q.end > q.start), key=lambda q: q.open)
 
 
-def _closed_later(text: str, bounds: list[int], ends: list[int], p_start: int, look: int = 4) -> bool:
-    """Does a quotation left open go on through the unmarked paragraph at ``p_start``?
+def _cut_off(text: str) -> bool:
+    """Does ``text`` end mid-sentence, its last line some words long (not a signature, "News.Az")? Cut off."""
+    last = text.rstrip().rpartition("\n")[2]
+    return len(last.split()) >= 5 and (last[-1].isalnum() or last[-1] in ",;-–")
+
+
+def _closed_later(text: str, bounds: list[int], ends: list[int], n: int, look: int = 4) -> bool:
+    """Does a quotation left open go on through the unmarked paragraph ``n``?
 
     Yes when one of the next few paragraphs, after only unmarked ones, first closes a quotation.
     """
-    n = bounds.index(p_start)
-    for start, end in list(zip(bounds, ends, strict=True))[n + 1:n + 1 + look]:
+    for start, end in zip(bounds[n + 1:n + 1 + look], ends[n + 1:n + 1 + look], strict=True):
         first = MARKS.search(text, start, end)
         if first is not None:
             return text[first.start()] in "”»\"" and _closes(text, first.start()) and first.start() > start
