@@ -27,7 +27,7 @@ from trucewatch.incidents.gazetteer import Gazetteer, PlaceMention
 from trucewatch.incidents.rules import IncidentRules, TypeRule, incident_rules, lowered
 from trucewatch.lang import languages
 from trucewatch.records import Document, Incident, Sentence, Statement
-from trucewatch.text.dates import context_day, date_mentions, find_dates, month_number, publication_day
+from trucewatch.text.dates import context_day, date_mentions, find_dates, month_number, named_today, publication_day
 from trucewatch.text.numbers import find_numbers
 from trucewatch.text.spans import Overlaps
 
@@ -67,10 +67,13 @@ def extract_incidents(
     rules = incident_rules(language)
     # without a publication date, the latest full date the page writes is its "now" (only relative dates are
     # resolved against it: an incident the sentence gives no date gets none, the article may be much later)
-    today = doc.published or context_day(doc.raw_text)
+    # A page that prints no date but names its day ("today 2 June 2022") is read against that day, whatever later
+    # dates it writes (a meeting "due on June 10, 2022").
+    own = doc.published or named_today(doc.raw_text)
+    today = own or context_day(doc.raw_text)
     # an undated page's latest date is the day of its undated sentences only when it is the page's own (a caption's,
     # "today 2 June 2022"), not the date of an event a sentence tells ("since the attack on October 7, 2023")
-    page_day = today if doc.published or _page_day(doc.raw_text, today, rules) else None
+    page_day = today if own or _page_day(doc.raw_text, today, rules) else None
     low = lowered(doc.body)  # every pattern of the rules matches lowered text
     found: dict[tuple[str, str], Incident] = {}  # a paragraph repeated in a page is one report
     reporter_of = partial(_reporter, statements=statements, overlaps=Overlaps([(s.start, s.end) for s in statements]))
