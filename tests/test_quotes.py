@@ -485,3 +485,22 @@ def test_a_colon_inside_a_quotation_is_no_frame_for_the_next_one() -> None:
     assert _introduction(unquoted, SentenceIndex([Sentence("d", i, s, e, unquoted[s:e]) for i, (s, e) in
                                                   enumerate(sentence_spans(unquoted))]),
                          find_quotes(unquoted)[-1], find_quotes(unquoted)) is not None
+
+
+def test_reported_speech_ends_before_a_tail_after_a_comma_inside_the_closing_mark():
+    """American style puts the comma inside the mark ('“partial,” meaning ...'): the participle or relative
+    clause after it is the reporter's words again, as after '“partial”, meaning'."""
+    text = ("The mayor said the city had launched the “Clean Streets,” which cost far more than planned "
+            "and angered residents.")
+    found = [(s.kind, s.text) for s in extract_statements(_doc(text), load_registry())]
+    assert found == [("indirect", "the city had launched the “Clean Streets,”")]
+    text = "The mayor said the plan was “partial,” meaning that the works would last until next spring at least."
+    found = [(s.kind, s.text) for s in extract_statements(_doc(text), load_registry())]
+    assert ("indirect", "the plan was “partial,”") in found
+
+
+def test_a_quoted_clause_left_once_the_tail_is_cut_is_its_partial_quotation_alone():
+    text = ("The minister warned that despite the truce, “the border talks could collapse,” referring to the "
+            "dispute over the northern villages.")
+    found = [(s.kind, s.text) for s in extract_statements(_doc(text), load_registry())]
+    assert found == [("partial", "the border talks could collapse,")]

@@ -23,6 +23,7 @@ from trucewatch.statements.attribution import (
     paragraph_breaks,
     paragraphs_take_the_frame,
     per_paragraph,
+    quoted_share,
     reported_with_fragments,
     scare_quote,
     title_quote,
@@ -142,7 +143,7 @@ def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]
     results = [_with_appositive(text, _without_leading_time(text, _speaker_after_quotation(text, a)))
                for a in results if not scare_quote(text, a) and not title_quote(text, a)]
     joined = join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
-    reported = [_without_quoted_tail(text, a) for a in reported_with_fragments(text, joined, pending.quotes)]
+    reported = _without_quoted_tails(text, reported_with_fragments(text, joined, pending.quotes), pending.quotes)
     return _transcript_turns(text, per_paragraph(text, continue_previous_speaker(text, reported)))
 
 
@@ -246,13 +247,31 @@ def _quotation_tails() -> tuple[re.Pattern[str], re.Pattern[str]]:
     coordinator = alternation(tails["coordinators"])
     # possessive: a word is never split to try again (a long run of letters made this match take minutes)
     near = re.compile(rf"(?:[^\w\n]*+\w++){{0,4}}?(?P<tail>,?\s+(?:{coordinator})\s+{verb}\b)", re.I)
-    return anywhere, near
+    # the comma inside the closing mark, American style: '... was “partial,” meaning ...'
+    inner_comma = re.compile(rf"\s+(?:\w+ly\s+)?\w+ing\b|\s+(?:{alternation(tails['relatives'])})\b", re.I)
+    return anywhere, near, inner_comma
 
 
-_TAIL, _SECOND_PREDICATE = _quotation_tails()
+_TAIL, _SECOND_PREDICATE, _AFTER_INNER_COMMA = _quotation_tails()
 _AS_QUOTED = re.compile(rf"\b(?:{alternation(lexicon('quotes')['quotation_tails']['naming'])})\s+(?:{_DETERMINER}\s+)?"
                         r"[\"“«„][^\"“”«»„\n]+[\"”»]$", re.I)
 _CLOSING_MARK = re.compile(r"[”\"»](?=[\s,.;:)—―–-]|$)")
+
+
+def _without_quoted_tails(text: str, items: list[Attribution], quotes: Sequence[Quote]) -> list[Attribution]:
+    """:func:`_without_quoted_tail` of each; reported speech left, once its tail is cut, mostly of a quoted
+    clause after a comma ('warned that despite the deal, “talks could fail,” referring to ...') is that
+    clause's partial quotation, when that is there too, and nothing more."""
+    partials = {(a.start, a.end) for a in items if a.kind == "partial"}
+    out = []
+    for item in items:
+        cut = _without_quoted_tail(text, item)
+        if cut.end < item.end and quoted_share(cut, quotes) >= 0.5 and any(
+                cut.start <= s and e <= cut.end and text[cut.start:s].rstrip(" \"“«„").endswith(",")
+                for s, e in partials):
+            continue
+        out.append(cut)
+    return out
 
 
 def _without_quoted_tail(text: str, item: Attribution) -> Attribution:
@@ -278,6 +297,8 @@ def quotation_tail(text: str, close: int, end: int) -> int | None:
     second = _SECOND_PREDICATE.match(text, close, end)
     tail = _TAIL.search(text, close, end)
     stops = ([tail.start()] if tail else []) + ([second.start("tail")] if second else [])
+    if text[:close].rstrip("”\"’»").endswith(",") and _AFTER_INNER_COMMA.match(text, close, end):
+        stops.append(close)
     return min(stops, default=None)
 
 
