@@ -47,3 +47,14 @@ def test_a_quotation_before_a_name_with_a_long_appositive_is_that_persons():
     statements = _statements(text)
     assert [(s.kind, s.cue) for s in statements] == [("direct", "told")]
     assert statements[0].speaker_text.startswith("Anna Berg")
+
+
+def test_a_second_frame_after_while_gives_its_quotation_its_own_speaker():
+    text = "The debate was heated.\n\n“He is unfit,” Clinton said, while Trump replied, “She has no stamina.”"
+    assert _speakers_of(text, "He is unfit") == {"Clinton"}
+    assert _speakers_of(text, "She has no stamina") == {"Trump"}
+
+
+def test_a_frame_after_and_has_the_subject_after_and_as_speaker():
+    text = "The debate was heated. Clinton spoke first and Trump said: “We are winning in every state.”"
+    assert _speakers_of(text, "We are winning") == {"Trump"}

@@ -145,6 +145,15 @@ FRAME_REACH = 1_000  # characters before a quotation where its frame may begin
 _SPACE = re.compile(r"\s+")
 
 
+_WORD_START = re.compile(r"(?<=\s)\w")
+_BARE_NAME = re.compile(rf"(?-i:{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})|(?i:he|she|they)")
+
+
+def _before_speaker(match: re.Match[str]) -> bool:
+    return _plausible_speaker(match.group("speaker")) and not _NOT_SPEAKER.intersection(
+        w.lower() for w in match.group("speaker").split()[1:])  # "He then defended the": no speaker
+
+
 def frame_before(text: str, quote: Quote, sentence_start: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(cue span, speaker span) of a frame introducing a quotation with a colon or comma."""
     stop = quote.open
@@ -158,8 +167,14 @@ def frame_before(text: str, quote: Quote, sentence_start: int) -> tuple[tuple[in
     window = text[sentence_start:quote.open]
     best, position = None, 0
     while (match := _BEFORE.search(window, position)) is not None:  # overlapping: "In one tweet, X said:"
-        if _plausible_speaker(match.group("speaker")) and not _NOT_SPEAKER.intersection(
-                w.lower() for w in match.group("speaker").split()[1:]):  # "He then defended the": no speaker
+        at_word = match.start("speaker") == 0 or not window[match.start("speaker") - 1].isalnum()
+        if at_word and not _before_speaker(match):
+            # "..., while Trump replied,": no speaker from "while" on, but a name or pronoun after it before the
+            # cue is (only a bare one: a longer phrase opening inside another clause takes too much of it)
+            match = next((m for w in _WORD_START.finditer(window, match.start("speaker") + 1, match.start("cue"))
+                          if (m := _BEFORE.match(window, w.start())) is not None and _before_speaker(m)
+                          and not m.group("extra") and _BARE_NAME.fullmatch(m.group("speaker"))), match)
+        if _before_speaker(match):
             best = match
         position = match.start("cue") + 1
     if best is None:
