@@ -58,3 +58,13 @@ def test_a_second_frame_after_while_gives_its_quotation_its_own_speaker():
 def test_a_frame_after_and_has_the_subject_after_and_as_speaker():
     text = "The debate was heated. Clinton spoke first and Trump said: “We are winning in every state.”"
     assert _speakers_of(text, "We are winning") == {"Trump"}
+
+
+def test_a_lone_article_is_no_speaker() -> None:
+    """ "... - a charge that ..." once gave the speaker "a"; an article or possessive alone names nobody."""
+    from trucewatch.statements.frames import _plausible_speaker
+
+    assert not _plausible_speaker("a")
+    assert not _plausible_speaker("The")
+    assert _plausible_speaker("he")
+    assert _plausible_speaker("the ministry")

@@ -28,6 +28,7 @@ _DET = rf"(?:{alternation(words('quotes', 'determiners'))})"
 _AUX = rf"(?:(?:{alternation(words('quotes', 'auxiliaries'))})\s+){{0,3}}"
 _INNER: frozenset[str] = words("quotes", "speaker_inner")  # inside a speaker phrase that opens with a determiner
 _STOP: frozenset[str] = words("quotes", "speaker_stops")
+_NEVER_ALONE: frozenset[str] = words("quotes", "determiners_never_alone")  # "the", "a": no speaker by themselves
 _NAME_TOKEN = r"[A-ZÀ-ÖØ-ÞƏİŞÇÖÜ][\w.’'-]*"
 _WORD = r"[\w’'.-]+"
 _PAREN = r"(?:\s*\([^()]{1,30}\))?"
@@ -69,6 +70,8 @@ def _plausible_speaker(phrase: str) -> bool:
         return False
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return True
+    if len(words) == 1 and words[0].lower() in _NEVER_ALONE:  # "burning the Constitution" - a charge that ...
+        return False
     inner_ok = re.fullmatch(_DET, words[0], re.I) is not None  # "a narrator in the Clinton ad"
     if any(w.lower() in _STOP and not (inner_ok and 0 < n < len(words) - 1 and w.lower() in _INNER)
            for n, w in enumerate(words)) or (words[-1].lower() in PRONOUNS and len(words) > 1):
