@@ -150,3 +150,11 @@ def serve_app():
     for server, thread in servers:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def countries():
+    """The actor registry's countries (names, demonyms, capitals), as the contradiction rules read them."""
+    from trucewatch.actors import load_registry
+
+    return load_registry().countries

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from trucewatch.actors import load_registry
 from trucewatch.agreements import load_agreements
 from trucewatch.assess.contradictions import account_contradictions, incident_links, statement_links
 from trucewatch.records import EvidenceLink, Incident, Statement
@@ -16,11 +15,6 @@ SIDES = {"am-mod": "AM", "az-mod": "AZ", "nk-mod": "NK", "ru-mod": "RU"}
 @pytest.fixture(scope="module")
 def agreement():
     return load_agreements()[AGREEMENT]
-
-
-@pytest.fixture(scope="module")
-def countries():
-    return load_registry().countries
 
 
 def _report(text: str, start: int, kind: str = "shelling", cue: str = "shelled", day: str | None = "2021-03-07",

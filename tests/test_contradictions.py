@@ -9,7 +9,6 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from trucewatch.actors import load_registry
 from trucewatch.agreements import load_agreements
 from trucewatch.assess.contradictions import account_contradictions, claim_contradictions, text_contradictions
 from trucewatch.records import EvidenceLink, Statement
@@ -21,11 +20,6 @@ TURKISH_CLAIM = "one of the points of today's statement is the joint peacemaking
 @pytest.fixture(scope="module")
 def agreement():
     return load_agreements()[AGREEMENT]
-
-
-@pytest.fixture(scope="module")
-def countries():
-    return load_registry().countries
 
 
 def _said(text: str, speaker: str = "ilham-aliyev", said_on: str | None = "2020-11-10") -> Statement:
