@@ -31,6 +31,7 @@ from trucewatch.statements.attribution import (
 )
 from trucewatch.statements.cues import CUE_FORMS, cue_offsets, ends_with_cue, passive
 from trucewatch.statements.frames import (
+    AS_FRAME_BEFORE,
     NESTED_THAT,
     frame_according,
     frame_after,
@@ -342,7 +343,7 @@ def _is_embedded(text: str, quote: Quote, sentence_start: int) -> bool:
     before = text[max(sentence_start, stop - 200):stop]  # its end is all the tests read: no copy of a long sentence
     if not before or before.endswith((":", "—", "–", ".", "!", "?", "\"", "”", "»")):
         return False
-    if ends_with_cue(before):  # he said, "..."
+    if ends_with_cue(before) or AS_FRAME_BEFORE.search(before):  # he said, "..." / as X put it, "..."
         return not text[quote.start:quote.start + 1].isupper()
     return True
 

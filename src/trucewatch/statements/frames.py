@@ -125,6 +125,9 @@ def frame_after(text: str, quote: Quote, limit: int) -> tuple[tuple[int, int], t
     if match:
         s = quote.close
         return (s + match.start(), s + match.start() + 1), (s + match.start("speaker"), s + match.end("speaker"))
+    match = _AS_FRAME_AFTER.match(text, quote.close, quote.close + 120)  # may be a sentence of its own
+    if match and _plausible_speaker(match.group("speaker")) and "\n" not in match.group():
+        return match.span("cue"), match.span("speaker")
     match = _AFTER_CUE_SPEAKER.match(window)
     # "“historic day,” saying it would ...": a participle's speaker is the clause's subject, never the word after it
     if match and "\n" not in window[: match.start("speaker")] and not match.group("cue").lower().endswith("ing"):
@@ -180,10 +183,39 @@ def frame_before(text: str, quote: Quote, sentence_start: int) -> tuple[tuple[in
         if _before_speaker(match):
             best = match
         position = match.start("cue") + 1
-    if best is None:
-        return None
     s = sentence_start
+    if best is None:
+        return _colon_frame(window, s)
     return (s + best.start("cue"), s + best.end("cue")), (s + best.start("speaker"), s + _speaker_end(best))
+
+
+_NAME_PHRASE = rf"(?-i:{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})"
+# 'Clinton disagreed: “...”' / '..., and Trump tweeted: “...”': a name or pronoun opening a clause, one verb, the colon
+_COLON_VERB = re.compile(
+    rf"(?:^|[,;—–]\s*|[.!?]\s*[\"”»]?\s+|[\"”»]\s+|\b(?:and|but|then)\s+)"
+    rf"(?P<speaker>{_NAME_PHRASE}|(?i:{alternation(words('quotes', 'colon_pronouns'))}))"
+    rf"\s+(?:(?:also|then|later|again)\s+)?"
+    rf"(?P<cue>(?-i:[a-z]+ed)|(?i:{alternation(words('quotes', 'colon_verbs'))}))\s*:\s*$")
+# 'TRUMP: “...”', 'Mr. Smith: “...”': a transcript's label opening the line (or sentence) before a quotation
+_COLON_LABEL = re.compile(rf"(?:^|\n)[ \t]*(?P<speaker>{_NAME_PHRASE})[ \t]*(?P<cue>:)\s*$")
+_AS_PHRASE = rf"(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,6}}?{_WORD}"
+_AS_CUES = alternation(words('quotes', 'as_cues'))
+# "As Smith put it, “...”"
+AS_FRAME_BEFORE = re.compile(rf"\bas\s+(?P<speaker>{_AS_PHRASE})\s+(?P<cue>{_AS_CUES})\s*[,:]\s*$", re.I)
+# "“...” That was how Smith put it." (a sentence of its own after the quotation)
+_AS_FRAME_AFTER = re.compile(rf"[\s,]*(?:{alternation(words('quotes', 'as_after'))})\s+(?P<speaker>{_AS_PHRASE})\s+"
+                             rf"(?P<cue>{_AS_CUES})\s*[.!?]", re.I)
+
+
+def _colon_frame(window: str, s: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(cue span, speaker span) of a name and a verb, a transcript label or "as X put it" before a quotation."""
+    for pattern in (_COLON_VERB, _COLON_LABEL, AS_FRAME_BEFORE):
+        match = pattern.search(window)
+        if match is not None and (pattern is not AS_FRAME_BEFORE or _plausible_speaker(match.group("speaker"))) \
+                and match.group("speaker").split()[-1].lower() not in _NOT_SPEAKER:
+            (c_start, c_end), (sp_start, sp_end) = match.span("cue"), match.span("speaker")
+            return (s + c_start, s + c_end), (s + sp_start, s + sp_end)
+    return None
 
 
 # The agreement is being implemented, said a Russian Foreign Ministry statement. / ..., it said.
