@@ -51,6 +51,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from trucewatch.agreements import AGREEMENT_LEVEL, SIGNALS, Agreement, Place, Provision
+from trucewatch.lang import lexicons
 from trucewatch.records import Document, EvidenceLink, Sentence, Statement
 from trucewatch.text.dates import context_day, date_mentions
 from trucewatch.text.spans import Overlaps
@@ -69,8 +70,6 @@ _TIME_CLAUSE = re.compile(r"\b(?:since|until|till|before|once)\W+(?:\w+\W+){0,4}
 _WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # a year ahead of the writing: the words before it ("until 2025", "by 2030", "will be extended ... to 2026")
-_AHEAD = re.compile(r"\b(?:until|till|by|through|before|expir\w*|extend\w*|deadline|will|would|shall|plan\w*|"
-                    r"до|к|продл\w*|будет|будут)\W+(?:[\w'’-]+\W+){0,3}$", re.I)
 _SIZE = {"day": 10, "month": 7, "year": 4}  # how much of an ISO date a mention of that precision fixes
 
 # "A ... B": B within fifteen words after A. Possessive and atomic, since ' ’ - are both word and gap characters:
@@ -575,11 +574,21 @@ def _latest_day(text: str) -> str | None:
     return context_day(text)
 
 
+@cache
+def _ahead() -> re.Pattern[str]:
+    """The words of every language that put a year after them ahead of the writing (``years_ahead_after`` in
+    ``data/lang/*/dates.yaml``; a stem ends in "*"), then up to three words before the year."""
+    stems = sorted({w for lexicon in lexicons("dates").values() for w in lexicon.get("years_ahead_after", ())},
+                   key=len, reverse=True)
+    words = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in stems)
+    return re.compile(rf"\b(?:{words})\W+(?:[\w'’-]+\W+){{0,3}}$", re.I)
+
+
 @lru_cache(maxsize=64)
 def _latest_year(text: str) -> str | None:
     """The latest year an undated report writes, leaving out the years ahead of it ("until 2025", "by 2030",
     "extended to 2026", "will ... in 2027", "до 2025 года"): those are no floor for when it was written."""
-    years = [m.group(0) for m in _YEAR.finditer(text) if not _AHEAD.search(text, max(0, m.start() - 60), m.start())]
+    years = [m.group(0) for m in _YEAR.finditer(text) if not _ahead().search(text, max(0, m.start() - 60), m.start())]
     return max(years, default=None)
 
 
