@@ -152,7 +152,8 @@ _SPACE = re.compile(r"\s+")
 
 
 _WORD_START = re.compile(r"(?<=\s)\w")
-_BARE_NAME = re.compile(rf"(?-i:{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})|(?i:he|she|they)")
+_PERSON_PRONOUN = rf"(?i:{alternation(words('quotes', 'colon_pronouns'))})"  # "he", "she", "they"
+_BARE_NAME = re.compile(rf"(?-i:{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})|{_PERSON_PRONOUN}")
 
 
 def _before_speaker(match: re.Match[str]) -> bool:
@@ -193,7 +194,7 @@ _NAME_PHRASE = rf"(?-i:{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})"
 # 'Clinton disagreed: “...”' / '..., and Trump tweeted: “...”': a name or pronoun opening a clause, one verb, the colon
 _COLON_VERB = re.compile(
     rf"(?:^|[,;—–]\s*|[.!?]\s*[\"”»]?\s+|[\"”»]\s+|\b(?:and|but|then)\s+)"
-    rf"(?P<speaker>{_NAME_PHRASE}|(?i:{alternation(words('quotes', 'colon_pronouns'))}))"
+    rf"(?P<speaker>{_NAME_PHRASE}|{_PERSON_PRONOUN})"
     rf"\s+(?:(?:also|then|later|again)\s+)?"
     rf"(?P<cue>(?-i:[a-z]+ed)|(?i:{alternation(words('quotes', 'colon_verbs'))}))\s*:\s*$")
 # 'TRUMP: “...”', 'Mr. Smith: “...”': a transcript's label opening the line (or sentence) before a quotation
