@@ -114,13 +114,6 @@ _SUBJECT = re.compile(rf"[\s\"“‘«]*(?P<name>(?:(?i:{alternation(words('spea
                       rf"(?=,|\s+\(|\s+[a-z])")
 
 
-def _sentence_entities(phrase: str) -> list[tuple[str, str]]:
-    """The NER's (label, text) of a few words, read when a pronoun needs them."""
-    from trucewatch import nlp
-
-    return [(e.label_, e.text) for doc in nlp.pipe([phrase], only=("ner",)) for e in doc.ents]
-
-
 @dataclass(frozen=True)
 class Resolved:
     actor_id: str | None
@@ -390,7 +383,9 @@ class SpeakerResolver:
                 return None
             return actor.id
         phrase = self.text[at:stop]
-        people = [e for e in _sentence_entities(phrase) if e[0] == "PERSON"]
+        from trucewatch.statements import entities  # the stage's one NER call on a few words
+
+        people = [e for e in entities([phrase]).get(phrase, []) if e[0] == "PERSON"]
         if len(people) != 1 or not (phrase.startswith(people[0][1]) or _TITLES.match(phrase)):
             return None
         person = _TITLES.sub("", people[0][1]).strip()
