@@ -34,6 +34,7 @@ from itertools import combinations
 
 from trucewatch import lang
 from trucewatch.agreements import AGREEMENT_LEVEL, Agreement, Provision
+from trucewatch.assess.incidents import in_region, outside_places
 from trucewatch.linking import detect_signal, match_text
 from trucewatch.records import EvidenceLink, Incident, Statement
 from trucewatch.text import verbs
@@ -584,29 +585,17 @@ class _Zone:
 
 
 def _zones(agreement: Agreement) -> list[tuple[Provision, _Zone]]:
-    named = {pid for p in agreement.provisions for pid in p.indicators.places}
-    zones = []
-    for provision in agreement.provisions:
-        if provision.incidents:
-            own, outside = set(provision.indicators.places), set(provision.indicators.outside)
-            if own:
-                outside |= named - own
-            zones.append((provision, _Zone(frozenset(provision.incidents), frozenset(outside),
-                                           bool(provision.indicators.outside))))
-    return zones
+    return [(provision, _Zone(frozenset(provision.incidents), frozenset(outside_places(agreement, provision)),
+                              bool(provision.indicators.outside)))
+            for provision in agreement.provisions if provision.incidents]
 
 
-def _bears_on(report: Incident, zone: _Zone, agreement: Agreement, places: Mapping, parties: set[str]) -> bool:
+def _bears_on(report: Incident, zone: _Zone, agreement: Agreement, places: Mapping) -> bool:
     """Whether an incident report bears on a provision, as its tally counts it (a type it lists, in the
     agreement's region, not outside its zone nor at a place only another provision names, not before the signing
     where the report is dated) and, where the provision has a zone (``outside`` places), placed below the level
     of a state: "shelled the territory of Armenia" may be the state border, not the ceasefire's line."""
-    if report.type not in zone.types or report.place_id in zone.outside:
-        return False
-    placed = report.place_id is not None or (report.latitude is not None and report.longitude is not None)
-    if places and placed and report.place_id not in places:  # as assess.incidents.in_region
-        return False
-    if places and not placed and not parties & {a.get("side") for a in report.actors}:
+    if report.type not in zone.types or report.place_id in zone.outside or not in_region(report, agreement):
         return False
     if zone.zoned:  # a zone: a report must be placed in it, not only in a state (either side)
         place = places.get(report.place_id or "")
@@ -634,9 +623,8 @@ def incident_links(
         by_doc.setdefault(statement.doc_id, []).append(statement)
     found = []
     zones, places = _zones(agreement), agreement.places()
-    parties = {p.id for p in agreement.parties if p.role == "party"}
     for report in incidents:
-        provisions = [p for p, zone in zones if _bears_on(report, zone, agreement, places, parties)]
+        provisions = [p for p, zone in zones if _bears_on(report, zone, agreement, places)]
         if not provisions:
             continue
         inside = [

@@ -30,6 +30,15 @@ def in_region(report: Incident, agreement: Agreement) -> bool:
     return bool({p.id for p in agreement.parties if p.role == "party"} & {a.get("side") for a in report.actors})
 
 
+def outside_places(agreement: Agreement, provision: Provision) -> set[str]:
+    """The places whose reports do not count toward ``provision``: its ``outside`` places, and those another
+    provision names and this one does not (a handover of Aghdam is point 2's, not point 6's)."""
+    own, outside = set(provision.indicators.places), set(provision.indicators.outside)
+    if own:
+        outside |= {pid for p in agreement.provisions for pid in p.indicators.places} - own
+    return outside
+
+
 @dataclass(frozen=True)
 class IncidentTally:
     """The reports of a provision's incident types in the period: how many, of which types, the last date."""
@@ -57,10 +66,7 @@ def tally(agreement: Agreement, provision: Provision, reports: Iterable[Incident
     """
     if not provision.incidents:
         return IncidentTally()
-    own = set(provision.indicators.places)
-    outside = set(provision.indicators.outside)
-    if own:
-        outside |= {pid for p in agreement.provisions for pid in p.indicators.places} - own
+    outside = outside_places(agreement, provision)
     counts: Counter[str] = Counter()
     days: list[date] = []
     for report in reports:
