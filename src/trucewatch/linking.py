@@ -51,13 +51,15 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from trucewatch.agreements import AGREEMENT_LEVEL, SIGNALS, Agreement, Place, Provision
-from trucewatch.lang import lexicons
+from trucewatch.lang import alternation, lexicons
 from trucewatch.records import Document, EvidenceLink, Sentence, Statement
-from trucewatch.text.dates import context_day, date_mentions
+from trucewatch.statements.cues import cue_offsets
+from trucewatch.text.dates import context_day, date_mentions, find_dates
 from trucewatch.text.spans import Overlaps
 
 THRESHOLD = 1.0
 WEIGHTS = {"phrase": 1.0, "place": 0.6, "context": 0.5, "actor": 0.4}
+UNDATED_WEIGHT = 0.8  # a link from a report of unknown date: the window check rests on the dates it writes
 # Strongest first: a sentence saying both "began" and "not yet completed" reports that it is not done.
 SIGNAL_PRIORITY = ("disputed", "terminated", "reversed", "violated", "not_done", "done", "advanced", "started")
 _NEGATION = re.compile(r"(?:\b(?:not|never|no|yet to|failed to|without|refus\w*)|n't)\W+(?:\w+\W+){0,2}$", re.I)
@@ -511,6 +513,7 @@ def link_document(
         or (not reported_on and _written_after_end(whole.text, linking))
     ):
         return []  # written before the signing or after the agreement ended: background, whatever it says
+    undated = None if reported_on else _undated(whole.text)
     generic = _names(whole, linking, generic=False) is not None
     links: list[EvidenceLink] = []
     by_start = Overlaps([(st.start, st.end) for st in statements])
@@ -518,8 +521,11 @@ def link_document(
         text = _text(sentence.text)
         if not linking.anything.fires(text) or background(text, linking, doc.published):
             continue
-        restates = _restates(text, linking)
+        if undated and _names_background(_text(_paragraph(doc.body, sentence)), linking):
+            continue  # a report of unknown date needs its paragraph, not just the sentence, free of other conflicts
         statement = _overlapping(statements, by_start, sentence)
+        # a sentence nobody is reported saying that speaks of the future and names no day states a plan or the terms
+        restates = _restates(text, linking) or (None if statement else _plan(text))
         if statement and linking.outside_window((statement.said_on or "")[:10]):
             continue  # said before the signing (or after the end), whenever it was reported
         if statement and _speakers_in(statements, by_start, sentence) > 1:
@@ -533,7 +539,7 @@ def link_document(
                     continue  # the sentence around the quotation places it outside the provision's zone
                 attributed.add(m.provision)
                 if link := _link(
-                    linking, m, doc.id, start, end, segment, reported_on, statement, sentence.index, restates
+                    linking, m, doc.id, start, end, segment, reported_on, statement, sentence.index, restates, undated
                 ):
                     links.append(link)
         for m in _match(text, linking, generic=generic):
@@ -552,6 +558,7 @@ def link_document(
                         None,
                         sentence.index,
                         restates,
+                        undated,
                     )
                 )
             ):
@@ -566,6 +573,12 @@ def _written_after_end(text: str, linking: Linker) -> bool:
     if not linking.ended:
         return False
     return (_latest_day(text) or "") >= linking.ended or (_latest_year(text) or "") > linking.ended[:4]
+
+
+def _undated(text: str) -> str:
+    """Why a link from an undated report weighs less: when it was written is known only from what it writes."""
+    year = _latest_year(text)
+    return f"report undated (latest year written: {year})" if year else "report undated (no year written)"
 
 
 @lru_cache(maxsize=64)
@@ -592,15 +605,29 @@ def _latest_year(text: str) -> str | None:
     return max(years, default=None)
 
 
+def _paragraph(body: str, sentence: Sentence) -> str:
+    """The paragraph (between blank lines) that holds ``sentence``."""
+    start = body.rfind("\n\n", 0, sentence.start)
+    end = body.find("\n\n", sentence.end)
+    return body[start + 2 if start >= 0 else 0:end if end >= 0 else len(body)]
+
+
+def _names_background(text: Text, linking: Linker) -> str | None:
+    """The ``background`` phrase (another agreement, an earlier ceasefire, another conflict) ``text`` names, if any."""
+    for n in linking.background.candidates(text):
+        if m := text.search(linking.background.phrases[n]):
+            return m.group(0)
+    return None
+
+
 def background(text: Text, linking: Linker, published: str | None) -> str | None:
     """Why a sentence is not evidence of implementing the agreement, or None.
 
     It names another agreement, an earlier ceasefire or another conflict (the agreement's ``background``),
     or every date it speaks of falls before the signing (or after the agreement ended).
     """
-    for n in linking.background.candidates(text):
-        if m := text.search(linking.background.phrases[n]):
-            return f"names {m.group(0)!r}"
+    if named := _names_background(text, linking):
+        return f"names {named!r}"
     # only dates with a written year: "by 1 December" in a plan must not resolve to last December
     if not _YEAR.search(text.text):
         return None  # no year written: no date to read (and date_mentions is the costliest step here)
@@ -646,13 +673,16 @@ def _link(
     statement: Statement | None,
     sentence_index: int | None,
     restates: str | None,
+    undated: str | None,
 ) -> EvidenceLink | None:
-    """The link, or None when the text restates the terms ("under the terms", "must") and reports nothing of
-    how implementation went (no status cue)."""
+    """The link, or None when the text restates the terms ("under the terms", "must") or states a plan ("will")
+    and reports nothing of how implementation went (no status cue). From an undated report (``undated`` says
+    why) it weighs ``UNDATED_WEIGHT`` of its score: the analyst reads it as weaker evidence."""
     signal, cue = _signal(text, linking.cues[m.provision])
     if signal is None and restates:
         return None
-    reason = "; ".join(m.reasons) + (f"; signal {signal} ({cue!r})" if signal else "")
+    notes = [f"signal {signal} ({cue!r})"] if signal else []
+    reason = "; ".join([*m.reasons, *notes, *([undated] if undated else [])])
     return EvidenceLink(
         agreement_id=linking.agreement.id,
         provision=m.provision,
@@ -660,7 +690,7 @@ def _link(
         start=start,
         end=end,
         text=text.text,
-        score=m.score,
+        score=round(m.score * UNDATED_WEIGHT, 2) if undated else m.score,
         reason=reason,
         statement_id=statement.id if statement else None,
         speaker=statement.speaker if statement else None,
@@ -669,3 +699,32 @@ def _link(
         reported_on=reported_on,
         sentence_index=sentence_index,
     )
+
+
+def _plan(text: Text) -> str | None:
+    """The future word ("will", "would": ``future_words`` in ``data/lang/*/dates.yaml``) by which a sentence states
+    a plan or the terms ("the centre will monitor the ceasefire"), not how implementation went. Someone's
+    announcement ("..., the president said") or a day ("Kalbajar will follow on November 25") makes it a step
+    announced, which is evidence."""
+    if not (m := _future().search(text.text)) or find_dates(text.text) or _said(text.text):
+        return None
+    return m.group(0)
+
+
+def _said(text: str) -> bool:
+    """Whether a speech verb frames ``text`` ("said", "announced"; "заявил")."""
+    return bool(cue_offsets(text)) or _speech_cues().search(text) is not None
+
+
+@cache
+def _speech_cues() -> re.Pattern[str]:
+    """The speech verbs of the languages read by pattern frames (``cues`` in ``data/lang/*/speech.yaml``)."""
+    words = {w for lexicon in lexicons("speech").values() for w in lexicon.get("cues", ())}
+    return re.compile(rf"(?<!\w){alternation(words)}(?!\w)", re.I)
+
+
+@cache
+def _future() -> re.Pattern[str]:
+    """The future words of every language, as whole words."""
+    words = {w for lexicon in lexicons("dates").values() for w in lexicon.get("future_words", ())}
+    return re.compile(rf"(?<!\w){alternation(words)}(?!\w)", re.I)
