@@ -64,10 +64,11 @@ def test_future_words_are_data():
 
 def test_an_undated_report_needs_its_paragraph_free_of_other_conflicts(agreements):
     karabakh = agreements["karabakh-2020-11-10"]
-    same_paragraph = f"{PATROL} The ceasefire in Syria held too."
+    welcomed = "\n\nArmenia and Azerbaijan welcomed it."
+    same_paragraph = f"{PATROL} The ceasefire in Syria held too.{welcomed}"
     assert provisions(same_paragraph, karabakh, published=None) == set()
     assert provisions(same_paragraph, karabakh) == {"3"}  # a dated report: the sentence alone is read
-    assert provisions(f"{PATROL}\n\nThe ceasefire in Syria held too.", karabakh, published=None) == {"3"}
+    assert provisions(f"{PATROL}\n\nThe ceasefire in Syria held too.{welcomed}", karabakh, published=None) == {"3"}
 
 
 def test_a_link_from_an_undated_report_weighs_less_and_says_why(agreements):
@@ -86,3 +87,12 @@ def test_a_peace_treaty_is_another_agreement_for_the_sochi_statement(agreements)
     assert provisions("The delimitation of the border between Armenia and Azerbaijan continued.", sochi) == {"4"}
     assert provisions("Work on a peace treaty and the delimitation of the border between Armenia and Azerbaijan "
                       "continued.", sochi) == set()
+
+
+def test_an_undated_report_must_name_the_conflict_twice_as_often_as_others(agreements):
+    """Three names of Karabakh's conflict against two of Syria: enough for a dated report, not an undated one."""
+    karabakh = agreements["karabakh-2020-11-10"]
+    text = f"{PATROL}\n\nArmenia and Azerbaijan welcomed it.\n\nThey compared it with Syria. Syria's truce is older."
+    assert provisions(text, karabakh) == {"3"}
+    assert provisions(text, karabakh, published=None) == set()
+    assert provisions(text.replace("Syria's truce is older.", ""), karabakh, published=None) == {"3"}

@@ -60,6 +60,7 @@ from trucewatch.text.spans import Overlaps
 THRESHOLD = 1.0
 WEIGHTS = {"phrase": 1.0, "place": 0.6, "context": 0.5, "actor": 0.4}
 UNDATED_WEIGHT = 0.8  # a link from a report of unknown date: the window check rests on the dates it writes
+UNDATED_SCOPE_MARGIN = 2  # an undated report names the agreement's conflict twice as often as others, or is not read
 # Strongest first: a sentence saying both "began" and "not yet completed" reports that it is not done.
 SIGNAL_PRIORITY = ("disputed", "terminated", "reversed", "violated", "not_done", "done", "advanced", "started")
 _NEGATION = re.compile(r"(?:\b(?:not|never|no|yet to|failed to|without|refus\w*)|n't)\W+(?:\w+\W+){0,2}$", re.I)
@@ -360,11 +361,13 @@ def in_scope(doc: Document, agreement: Agreement) -> bool:
     return _in_scope(Text(f"{doc.title or ''}\n{doc.body}"), linker(agreement))
 
 
-def _in_scope(text: Text, linking: Linker) -> bool:
+def _in_scope(text: Text, linking: Linker, *, margin: int = 1) -> bool:
+    """``margin``: how many times as often as other conflicts the text must name the agreement's (at least as
+    often by default; an undated report, whose time cannot rule it out, ``UNDATED_SCOPE_MARGIN`` times)."""
     if not linking.scope.phrases:
         return True
     own = _count(text, linking.scope)
-    return own > 0 and own >= _count(text, linking.background)
+    return own > 0 and own >= margin * _count(text, linking.background)
 
 
 def _count(text: Text, phrases: Phrases) -> int:
@@ -509,7 +512,7 @@ def link_document(
     reported_on = (doc.published or "")[:10] or None
     if (
         linking.outside_window(reported_on)
-        or not _in_scope(whole, linking)
+        or not _in_scope(whole, linking, margin=1 if reported_on else UNDATED_SCOPE_MARGIN)
         or (not reported_on and _written_after_end(whole.text, linking))
     ):
         return []  # written before the signing or after the agreement ended: background, whatever it says
