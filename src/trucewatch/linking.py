@@ -24,7 +24,11 @@ evidence must fall in the agreement's window, from the signing to an agreement-w
 date, the statement's, the sentence's written years); a sentence naming another agreement or conflict
 (``background``) is not evidence, and one restating the terms ("under the terms", "must"), forecasting
 ("could", "expected to") or asking ("asked whether") is evidence only when it also reports how
-implementation went (a status cue: "entered ... under the terms"). A provision's ``outside`` places
+implementation went (a status cue: "entered ... under the terms"); so is a sentence in the future ("will",
+"would") that nobody is reported announcing and that names no day: a plan or the terms, not a step announced.
+A report of unknown date is read with more care: it must name the agreement's conflict twice as often as other
+conflicts, the paragraph around a sentence (not just the sentence) must name no other conflict or agreement, and
+its links weigh less and say "report undated" with the latest year it writes. A provision's ``outside`` places
 veto it: fire on the state border is not the ceasefire in the conflict zone. Phrases say who and what
 happened with ``&`` and ``|`` ("peacekeep*|Russian troops & arriv*|left"), not the mere mention of either.
 Indicators and cues are plain phrases, so an agreement file can carry them in several languages (the
@@ -53,7 +57,6 @@ from functools import cache, lru_cache
 from trucewatch.agreements import AGREEMENT_LEVEL, SIGNALS, Agreement, Place, Provision
 from trucewatch.lang import alternation, lexicons
 from trucewatch.records import Document, EvidenceLink, Sentence, Statement
-from trucewatch.statements.cues import cue_offsets
 from trucewatch.text.dates import context_day, date_mentions, find_dates
 from trucewatch.text.spans import Overlaps
 
@@ -716,6 +719,8 @@ def _plan(text: Text) -> str | None:
 
 def _said(text: str) -> bool:
     """Whether a speech verb frames ``text`` ("said", "announced"; "заявил")."""
+    from trucewatch.statements.cues import cue_offsets  # here: the statements package loads the parser
+
     return bool(cue_offsets(text)) or _speech_cues().search(text) is not None
 
 
