@@ -102,7 +102,8 @@ def test_a_denial_in_a_statement_against_the_other_camps_reported_incident(agree
     reports = [_report(account, 200)]
     said = [_speech(denial, 0, "nk-mod"), _speech(account, 200, "nk-mod")]
     (found,) = account_contradictions([], agreement, SIDES, countries, incidents=reports, statements=said)
-    assert found.first.text == denial and found.second.text == account
+    # the claim the denial retells is the Azerbaijani side's account
+    assert found.first.text == "Armenian units opened fire near Martuni" and found.second.text == account
     assert "calls the other's claim false" in found.summary
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -10,7 +11,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from trucewatch.agreements import load_agreements
-from trucewatch.assess.contradictions import account_contradictions, claim_contradictions, text_contradictions
+from trucewatch.assess.contradictions import (
+    _camp_words,
+    _retold_claim,
+    account_contradictions,
+    camps,
+    claim_contradictions,
+    text_contradictions,
+)
 from trucewatch.records import EvidenceLink, Statement
 
 AGREEMENT = "karabakh-2020-11-10"
@@ -275,7 +283,9 @@ def test_a_claim_called_false_beside_the_other_camps_own_account(agreement, coun
         _told("our forces allegedly fired on the Azerbaijani posts", "nk-mod", "violated", 60),
     ]  # a retold claim
     (found,) = account_contradictions(links, agreement, CAMP_SIDES, countries)
-    assert found.first.text.endswith("is false") and found.second.text.startswith("the Armenian units strictly")
+    # the denial retells the Azerbaijani claim: that claim is cited as the Azerbaijani side's account
+    assert (found.first.text, found.first.start) == ("our units fired at night", 39)
+    assert found.first.speaker_name == "Azerbaijani" and found.second.text.startswith("the Armenian units strictly")
 
 
 @pytest.mark.parametrize(
@@ -357,7 +367,7 @@ def test_a_claim_called_fabricated_is_a_denial_without_the_agreements_cue(agreem
         _told("Azerbaijani troops opened fire on the Armenian posts", "nk-mod", "violated", 90),
     ]
     (found,) = account_contradictions(links, agreement, CAMP_SIDES, countries)
-    assert found.first.text.endswith("fabricated") and found.second.speaker == "nk-mod"
+    assert found.first.text == "Armenian units fired on Shusha" and found.second.speaker == "nk-mod"  # the claim
     links[0] = _told("Azerbaijani reports that Armenian units fired on Shusha were received", None, None, 0)
     assert account_contradictions(links, agreement, CAMP_SIDES, countries) == []
 
@@ -371,3 +381,67 @@ def test_mutual_blame_told_twice_in_one_report_is_two_conflicts_each_account_cit
     ]
     found = account_contradictions(links, agreement, CAMP_SIDES, countries)
     assert sorted((c.first.start, c.second.start) for c in found) == [(0, 60), (900, 960)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "camp"),
+    [
+        ("The statement issued by the Ministry of Defence of Azerbaijan that, allegedly, Armenian units fired on "
+         "a post near Shusha, is another disinformation",
+         "allegedly, Armenian units fired on a post near Shusha", "AZ"),
+        ("The Azerbaijani ministry's report that our units fired at night is false", "our units fired at night", "AZ"),
+        ("Yerevan rejected the Azerbaijani claims that its troops shelled Agdam", "its troops shelled Agdam", "AZ"),
+        ("Baku's allegation that Armenian units opened fire is a lie", "Armenian units opened fire", "AZ"),
+        ("The reports of the Armenian side that Azerbaijani troops crossed the line are fabricated",
+         "Azerbaijani troops crossed the line", "AM"),
+    ],
+)
+def test_a_denial_retells_the_claim_of_the_camp_its_source_names(sentence, claim, camp, agreement, countries):
+    start, end, found, _ = _retold_claim(sentence, _camp_words(countries), camps(agreement))
+    assert (sentence[start:end], found) == (claim, camp)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Reports that Armenian units fired on the posts are false",  # nobody's claim
+        "The Armenian and Azerbaijani reports that the units fired on the posts are false",  # both camps
+        "The ministry said that the Azerbaijani report was false",  # no claim noun before "that"
+    ],
+)
+def test_no_retold_claim_without_one_camp_as_its_source(sentence, agreement, countries):
+    assert _retold_claim(sentence, _camp_words(countries), camps(agreement)) is None
+
+
+def _statement_link(text: str, speaker: str, cue: str, start: int, signal: str = "violated"):
+    statement = Statement("r1", "indirect", start, start + len(text), text, cue=cue, speaker=speaker)
+    link = _told(text, speaker, signal, start)
+    return statement, EvidenceLink(**{**link.__dict__, "statement_id": statement.id})
+
+
+def test_a_denial_by_one_camp_of_the_others_retold_claim_is_a_second_conflict(agreement, countries):
+    lead, lead_link = _statement_link("reports that its units fired on Azerbaijani posts on Monday", "nk-mod",
+                                      "denied", 0)
+    links = [
+        lead_link,
+        _told("The statement of the Azerbaijani ministry that Armenian units opened fire at night is false",
+              "nk-mod", "disputed", 100),
+        _told("the Azerbaijani troops themselves violated the ceasefire", "nk-mod", "violated", 250),
+    ]
+    found = account_contradictions(links, agreement, CAMP_SIDES, countries, statements=[lead])
+    claim = "Armenian units opened fire at night"
+    assert sorted((c.first.text, c.second.start) for c in found) == [(claim, 0), (claim, 250)]
+    # said, not denied: the lead is the Armenian side's own (hedged) account, and no second conflict
+    said = replace(lead, cue="said")
+    assert len(account_contradictions(links, agreement, CAMP_SIDES, countries, statements=[said])) == 1
+
+
+def test_one_camps_account_denied_by_a_speaker_of_the_other_camp(agreement, countries):
+    denial, denial_link = _statement_link("reports that its units shelled Azerbaijani villages", "nk-mod",
+                                          "denied", 120)
+    links = [_told("Armenian units shelled Azerbaijani villages near Tartar", "az-mod", "violated", 0), denial_link]
+    (found,) = account_contradictions(links, agreement, CAMP_SIDES, countries, statements=[denial])
+    assert (found.first.speaker, found.second.speaker) == ("az-mod", "nk-mod") and "denies" in found.summary
+    same_camp = replace(denial, speaker="az-mod")  # a camp denying a report is no conflict with its own account
+    links[1] = replace(denial_link, speaker="az-mod")
+    assert account_contradictions(links, agreement, CAMP_SIDES, countries, statements=[same_camp]) == []

@@ -451,6 +451,7 @@ class _Account:
     signal: str | None
     speaker_name: str | None  # a speaker read from the sentence ("Yerevan"), when the link has none of that camp
     turn: bool = False  # set against the sentence's earlier account ("Baku, in turn, said", "while Baku said")
+    retold: bool = False  # the other camp's claim as a denial retells it ("the statement of Baku that ... is false")
 
     @property
     def split(self) -> bool:
@@ -463,6 +464,7 @@ def _account_words() -> dict[str, re.Pattern[str]]:
     words = dict(lang.lexicon("en", "accounts"))
     nouns = {lemma.lower() for lemma in lang.lexicon("en", "quotes")["noun_like"]}
     words["speech"] = [form for lemma in words["speech"] for form in verbs.forms(lemma)[2 if lemma in nouns else 0:]]
+    words["denial_verbs"] = [form for lemma in words["denial_verbs"] for form in verbs.forms(lemma)]
     # separators begin with punctuation, which may follow a word: only their end is a word boundary
     return {
         key: re.compile(("" if key == "separators" else r"(?<!\w)") + lang.alternation(words[key]) + r"(?!\w)")
@@ -520,22 +522,39 @@ def _accounts(
     camp_of: Mapping[str, str],
     names: Mapping[str, str],
     reported: tuple[str, str] | None = None,
+    denial: bool = False,
 ) -> list[_Account]:
     """The accounts a link holds: its sentence split where a second speaker's reported speech starts.
 
     ``reported``: (cue, signal) of the incident report a link stands for; a part holding the report's cue says
-    what a report of its type says ("launched an attack" is a violation, not a start).
+    what a report of its type says ("launched an attack" is a violation, not a start). ``denial``: the link is
+    a statement its speaker denies ("denied reports that ..."), so its first part is a denial, not an account.
 
     The first part keeps the link's speaker (else the speaker its own words name); a cut is made only where
     what follows a separator opens with a speaker of a known camp ("...; Baku, in turn, said the Armenian
-    military fired"), so a sentence without one stays whole.
+    military fired"), so a sentence without one stays whole. A denial that retells the other camp's claim adds
+    that claim as the other camp's account (:func:`_retold_claim`).
     """
     patterns, text = _account_words(), link.text
+    cues = agreement.signals_for(link.provision)
+
+    def signal(text: str) -> str | None:
+        if reported and re.search(rf"(?<!\w){re.escape(reported[0])}(?!\w)", text.lower()):
+            return reported[1]
+        return detect_signal(text, cues)[0]
+
     cuts = [
         (m.start(), m.end() + head[0], head)
         for m in patterns["separators"].finditer(text.lower())
         if (head := _head(text[m.end() :], words, camp_of, _LATER_HEAD_WORDS))
     ]
+    retold = []
+    if denial or link.signal == DISPUTED_SIGNAL or patterns["denials"].search(text.lower()):
+        claim = _retold_claim(text, words, camp_of)
+        if claim and claim[2] != camp and (said := signal(text[claim[0] : claim[1]])):
+            start, end, side, word = claim
+            retold = [_Account(link, link.start + start, link.start + end, text[start:end], side, said, word,
+                               retold=True)]
     if not cuts:
         head = None if camp else _head(text, words, camp_of)
         return [
@@ -545,9 +564,10 @@ def _accounts(
                 link.end,
                 text,
                 camp or (head[2] if head else None),
-                link.signal,
+                DISPUTED_SIGNAL if denial else link.signal,
                 names.get(link.speaker or "") or (head[1] if head else None),
-            )
+            ),
+            *retold,
         ]
     head = None if camp else _head(text[: cuts[0][0]], words, camp_of)
     start = head[0] if head else 0  # "..., with Yerevan announcing that": the account starts at its speaker
@@ -565,14 +585,65 @@ def _accounts(
     for (separator, at, (_, word, side)), end in zip(cuts, [c[0] for c in cuts[1:]] + [len(text)], strict=True):
         turn = bool(patterns["contrast"].search(text[separator : at + 40].lower()))
         found.append(_Account(link, link.start + at, link.start + end, text[at:end], side, None, word, turn))
-    cues = agreement.signals_for(link.provision)
+    found = [replace(x, signal=signal(x.text)) for x in found]
+    if denial:
+        found[0] = replace(found[0], signal=DISPUTED_SIGNAL)
+    return found + retold
 
-    def signal(text: str) -> str | None:
-        if reported and re.search(rf"(?<!\w){re.escape(reported[0])}(?!\w)", text.lower()):
-            return reported[1]
-        return detect_signal(text, cues)[0]
 
-    return [replace(x, signal=signal(x.text)) for x in found]
+_CLAIM_WORDS = 12  # a retold claim's source lies between its noun and "that", within this many words
+
+
+def _retold_claim(
+    text: str, words: Mapping[str, str], camp_of: Mapping[str, str]
+) -> tuple[int, int, str, str] | None:
+    """(start, end, camp, word) of the other camp's claim a denial retells: "the statement of the Azerbaijani
+    ministry that [Armenian units fired at night] is false", "Baku's claims that [...] are fabricated".
+
+    The claim follows a noun of ``claim_nouns`` and its "that"; its camp is the one the few words just before the
+    noun name ("Azerbaijani reports", "Baku's claims"), else the words between the noun and "that" ("issued by the
+    Ministry of Defense of Azerbaijan"), one camp only. It ends where a denial word follows it, less the
+    ``claim_ends`` words before it, else at the end of the text.
+    """
+    patterns = _account_words()
+    lower = text.lower()
+    for noun in patterns["claim_nouns"].finditer(lower):
+        that = re.match(rf"(?P<source>(?:\W+\w+){{0,{_CLAIM_WORDS}}}?)\W+that\b", text[noun.end() :])
+        if not that or re.search(r"[.;!?]|\bthat\b", that.group("source")):
+            continue
+        before = re.search(r"(?:[\w.'’-]+\s+){0,3}$", text[: noun.start()]).group()
+        before = re.split(r"(?i)\b(?:the|a|an)\s+", before)[-1]  # the noun phrase starts at its determiner
+        named = None
+        for region in (before, that.group("source")):
+            sides = {
+                camp_of[code]: m.group(1)
+                for m in re.finditer(r"([A-Z][\w.-]*)(?:['’]s)?", region)
+                if (code := words.get(m.group(1).lower().rstrip("."))) in camp_of
+            }
+            if sides:
+                named = next(iter(sides.items())) if len(sides) == 1 else None
+                break
+        if named is None:
+            continue
+        start = noun.end() + that.end()
+        start += len(text[start:]) - len(text[start:].lstrip(" ,"))
+        denial = patterns["denials"].search(lower, start)
+        end = denial.start() if denial else len(text)
+        claim = _trim_claim(text[start:end])
+        if len(claim.split()) >= 3:
+            return start, start + len(claim), named[0], named[1]
+    return None
+
+
+def _trim_claim(claim: str) -> str:
+    """``claim`` less the punctuation and ``claim_ends`` words at its end ("... on Friday, is another")."""
+    ends = _account_words()["claim_ends"]
+    while True:
+        stripped = claim.rstrip(" ,;:—–-\n")
+        last = re.search(r"(\S+)$", stripped)
+        if not last or not ends.fullmatch(last.group(1).lower()):
+            return stripped
+        claim = stripped[: last.start()]
 
 
 @dataclass(frozen=True)
@@ -774,7 +845,10 @@ def account_contradictions(
 ) -> list[Contradiction]:
     """Reports that give the two camps' incompatible accounts of one fact on one provision.
 
-    Accounts are the links, split inside a sentence where a second speaker's reported speech starts.
+    Accounts are the links, split inside a sentence where a second speaker's reported speech starts; a
+    statement made with a denial verb ("denied reports that its forces fired", ``denial_verbs``) is a denial,
+    not its speaker's account, and a denial that retells the other camp's claim ("the statement of the
+    Azerbaijani ministry that Armenian units fired is false") holds that claim as the other camp's account.
     *Mutual blame*: accounts of opposite camps each report a violation and name the other camp (the
     Armenian side says Azerbaijani forces shelled; the Azerbaijani side says Armenian forces fired); two
     accounts of one sentence the writer sets against each other ("Baku, in turn, said") need only one of
@@ -782,29 +856,38 @@ def account_contradictions(
     *Denial*: a sentence calls a claim of one camp false (a "disputed" cue of the agreement, or "fabricated",
     "disinformation"... from ``data/lang/en/accounts.yaml``) and a speaker of the other camp
     gives its own account (a violation by the first camp, or its own compliance); the closest such account
-    in the report is cited.
+    in the report is cited, against the retold claim where the denial retells it.
+    *Denied claim*: a claim of one camp (retold in a denial, or its own account blaming the other camp) and
+    another denial in the report by the other camp ("the ministry denied reports that ..."), the closest.
     *Lawful or a breach*: one camp defends a step on the provision as needed or lawful, the other calls it a
     violation or a provocation (words in ``data/lang/en/accounts.yaml``).
-    At most one contradiction per report, provision and kind, but for mutual blame.
+    At most one contradiction per report, provision and kind, but for mutual blame and denied claims.
     """
     names = names or {}
     camp_of, words = camps(agreement), _camp_words(countries)
-    links = list(links)
+    links, statements = list(links), list(statements)
     reports: dict[int, Incident] = {}
     for link, report in unlinked_accounts(links, agreement, incidents, statements, published):
         links.append(link)
         if report is not None:
             reports[id(link)] = report
+    patterns = _account_words()
+    denied = {s.id for s in statements if s.cue and patterns["denial_verbs"].fullmatch(s.cue.lower())}
     groups: dict[tuple[str, str], list[_Account]] = {}
     for link in links:
         if link.agreement_id == agreement.id and link.provision != AGREEMENT_LEVEL:
             camp = camp_of.get(sides.get(link.speaker or "", ""))
             groups.setdefault((link.doc_id, link.provision), []).extend(
-                _accounts(link, agreement, camp, words, camp_of, names, _reported(reports.get(id(link))))
+                _accounts(link, agreement, camp, words, camp_of, names, _reported(reports.get(id(link))),
+                          link.statement_id in denied)
             )
 
     def named(account: _Account) -> set[str]:
         return {camp_of[c] for c in _countries(account.text, words) if c in camp_of} - {account.camp}
+
+    def denies(account: _Account) -> bool:
+        return not account.retold and (
+            account.signal == DISPUTED_SIGNAL or bool(patterns["denials"].search(account.text.lower())))
 
     found = []
     for (_, provision), group in sorted(groups.items(), key=lambda g: g[0]):
@@ -813,20 +896,22 @@ def account_contradictions(
 
         found += [
             _account(agreement, provision, a, b, sides, "each side says the other fired or violated")
-            for a, b in _mutual_blame(group, named, one)
+            for a, b in _mutual_blame([x for x in group if not x.retold], named, one)
         ]
-        patterns = _account_words()
+        claims = {id(x.link): x for x in group if x.retold}
         pairs = [
-            (abs(x.start - d.start), d, x)
+            (abs(x.start - d.start), claims.get(id(d.link), d), x)
             for d in group
-            if d.signal == DISPUTED_SIGNAL or patterns["denials"].search(d.text.lower())
+            if denies(d)
             for x in group
-            if x is not d
+            if x.link is not d.link
+            and not x.retold
             and x.signal in ("violated", "done")
             and x.camp
             and not _HEDGED.search(x.text)
             and (d.camp in (None, x.camp))
             and named(d) - {x.camp}
+            and getattr(claims.get(id(d.link)), "camp", None) != x.camp
             and one(d, x)
         ]
         if pairs:
@@ -841,6 +926,10 @@ def account_contradictions(
                     "one side calls the other's claim false and gives its own account",
                 )
             )
+        found += [
+            _account(agreement, provision, claim, denial, sides, "one side denies the other's claim")
+            for claim, denial in _denied_claims(group, denies, named, one)
+        ]
         steps = [
             (abs(x.start - j.start), j, x)
             for j in group
@@ -866,6 +955,40 @@ def account_contradictions(
                 )
             )
     return found
+
+
+def _denied_claims(
+    group: list[_Account],
+    denies: Callable[[_Account], bool],
+    named: Callable[[_Account], set[str]],
+    one: Callable[[_Account, _Account], bool],
+) -> list[tuple[_Account, _Account]]:
+    """(claim, denial) pairs: a camp's claim (retold in a denial, or its own account of a violation by the other
+    camp) and a denial elsewhere in the report by a speaker of the other camp; the closest pairs first, each
+    account in one pair."""
+    claims = [
+        x for x in group
+        if x.camp and (x.retold or (x.signal == "violated" and x.link.speaker and not _HEDGED.search(x.text)))
+    ]
+    candidates = sorted(
+        (abs(c.start - d.start), c.start, d.start, c, d)
+        for c in claims
+        for d in group
+        if d.link is not c.link
+        and denies(d)
+        and d.link.speaker
+        and d.camp
+        and d.camp != c.camp
+        and (c.retold or d.camp in named(c))
+        and one(c, d)
+    )
+    used: set[int] = set()
+    pairs = []
+    for *_, c, d in candidates:
+        if id(c) not in used and id(d) not in used:
+            used |= {id(c), id(d)}
+            pairs.append((c, d))
+    return pairs
 
 
 def _mutual_blame(
