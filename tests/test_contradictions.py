@@ -445,3 +445,23 @@ def test_one_camps_account_denied_by_a_speaker_of_the_other_camp(agreement, coun
     same_camp = replace(denial, speaker="az-mod")  # a camp denying a report is no conflict with its own account
     links[1] = replace(denial_link, speaker="az-mod")
     assert account_contradictions(links, agreement, CAMP_SIDES, countries, statements=[same_camp]) == []
+
+
+def test_one_camp_says_the_road_is_blocked_the_other_that_it_is_open(agreement, countries):
+    links = [
+        _told("the Lachin road has been blocked by Azerbaijani protesters for a week", "nk-mod", "reversed", 0, "6"),
+        _told("the Lachin road remains open to traffic for civilians", "az-mod", None, 100, "6"),
+    ]
+    (found,) = account_contradictions(links, agreement, CAMP_SIDES, countries)
+    assert (found.first.speaker, found.second.speaker) == ("nk-mod", "az-mod") and "blocked" in found.summary
+    links[1] = _told("the Lachin road is not open to traffic for civilians", "az-mod", None, 100, "6")
+    assert account_contradictions(links, agreement, CAMP_SIDES, countries) == []  # both say blocked
+    links[1] = _told("the Lachin road remains open to traffic for civilians", "nk-mod", None, 100, "6")
+    assert account_contradictions(links, agreement, CAMP_SIDES, countries) == []  # one camp
+
+
+def test_a_denial_verb_opens_its_speakers_account(agreement, countries):
+    sentence = "Yerevan said Azerbaijani troops shelled border villages, while Baku dismissed the report as baseless"
+    (found,) = account_contradictions([_told(sentence, None, "violated", 0)], agreement, CAMP_SIDES, countries)
+    assert found.second.text.startswith("Baku dismissed") and found.second.speaker_name == "Baku"
+    assert "denies" in found.summary and found.first.speaker_name == "Yerevan"

@@ -465,6 +465,7 @@ def _account_words() -> dict[str, re.Pattern[str]]:
     nouns = {lemma.lower() for lemma in lang.lexicon("en", "quotes")["noun_like"]}
     words["speech"] = [form for lemma in words["speech"] for form in verbs.forms(lemma)[2 if lemma in nouns else 0:]]
     words["denial_verbs"] = [form for lemma in words["denial_verbs"] for form in verbs.forms(lemma)]
+    words["speech"] += words["denial_verbs"]  # "Baku rejected ...": a denial opens its speaker's account too
     # separators begin with punctuation, which may follow a word: only their end is a word boundary
     return {
         key: re.compile(("" if key == "separators" else r"(?<!\w)") + lang.alternation(words[key]) + r"(?!\w)")
@@ -859,6 +860,7 @@ def account_contradictions(
     in the report is cited, against the retold claim where the denial retells it.
     *Denied claim*: a claim of one camp (retold in a denial, or its own account blaming the other camp) and
     another denial in the report by the other camp ("the ministry denied reports that ..."), the closest.
+    *Blocked or open*: one camp says the road is blocked (a reversal), the other that it is open (``open_states``).
     *Lawful or a breach*: one camp defends a step on the provision as needed or lawful, the other calls it a
     violation or a provocation (words in ``data/lang/en/accounts.yaml``).
     At most one contradiction per report, provision and kind, but for mutual blame and denied claims.
@@ -930,6 +932,17 @@ def account_contradictions(
             _account(agreement, provision, claim, denial, sides, "one side denies the other's claim")
             for claim, denial in _denied_claims(group, denies, named, one)
         ]
+        roads = [
+            (abs(x.start - y.start), x, y)
+            for x in group
+            if x.camp and x.signal == "reversed" and not _says_open(x.text)
+            for y in group
+            if y.camp and y.camp != x.camp and not y.retold and _says_open(y.text) and one(x, y)
+        ]
+        if roads:
+            _, blocked, open_ = min(roads, key=lambda p: (p[0], p[1].start))
+            why = "one side says the road is blocked, the other open"
+            found.append(_account(agreement, provision, blocked, open_, sides, why))
         steps = [
             (abs(x.start - j.start), j, x)
             for j in group
@@ -957,6 +970,15 @@ def account_contradictions(
     return found
 
 
+def _says_open(text: str) -> bool:
+    """Whether ``text`` says a road is open (``open_states``), not negated ("is not open" does not match)."""
+    lower = text.lower()
+    return any(
+        not re.search(r"\b(?:not|never|no|n't)\W+(?:\w+\W+){0,1}$", lower[: m.start()])
+        for m in _account_words()["open_states"].finditer(lower)
+    )
+
+
 def _denied_claims(
     group: list[_Account],
     denies: Callable[[_Account], bool],
@@ -964,19 +986,18 @@ def _denied_claims(
     one: Callable[[_Account, _Account], bool],
 ) -> list[tuple[_Account, _Account]]:
     """(claim, denial) pairs: a camp's claim (retold in a denial, or its own account of a violation by the other
-    camp) and a denial elsewhere in the report by a speaker of the other camp; the closest pairs first, each
-    account in one pair."""
+    camp) and a denial elsewhere in the report (another sentence, or another speaker's part of the sentence) by
+    a speaker of the other camp; the closest pairs first, each account in one pair."""
     claims = [
         x for x in group
-        if x.camp and (x.retold or (x.signal == "violated" and x.link.speaker and not _HEDGED.search(x.text)))
+        if x.camp and (x.retold or (x.signal == "violated" and not _HEDGED.search(x.text)))
     ]
     candidates = sorted(
         (abs(c.start - d.start), c.start, d.start, c, d)
         for c in claims
         for d in group
-        if d.link is not c.link
+        if (d.end <= c.start or c.end <= d.start)  # not the denial that retells the claim
         and denies(d)
-        and d.link.speaker
         and d.camp
         and d.camp != c.camp
         and (c.retold or d.camp in named(c))
