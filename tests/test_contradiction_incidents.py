@@ -123,3 +123,14 @@ def test_one_report_holding_both_camps_accounts_is_split_and_its_cue_is_the_viol
     (found,) = account_contradictions([], agreement, SIDES, countries, incidents=[report])
     assert found.provision == "1" and found.first.text.endswith("launched an attack on Martuni")
     assert found.second.text.startswith("Baku, in turn") and found.first.signal == "violated"
+
+
+def test_the_other_camps_statement_answers_an_account_the_linker_tied_to_the_provision(agreement, countries):
+    told = EvidenceLink(AGREEMENT, "1", "r1", 30, 75, AZ_SAYS[30:], 1.0, "test", speaker="az-mod",
+                        signal="violated")
+    answer = "Azerbaijani troops shelled the Armenian posts first."
+    said = [_speech(AZ_SAYS[30:], 30, "az-mod"), _speech(answer, 100, "nk-mod")]
+    (found,) = account_contradictions([told], agreement, SIDES, countries, statements=said)
+    assert (found.first.speaker, found.second.text) == ("az-mod", answer) and "each side" in found.summary
+    unattributed = EvidenceLink(**{**told.__dict__, "speaker": None})  # the writer's sentence: nobody to answer
+    assert account_contradictions([unattributed], agreement, SIDES, countries, statements=said[1:]) == []

@@ -91,6 +91,8 @@ _AGO = re.compile(r"\bago\b", re.I)
 # The other side's claim retold ("its forces allegedly fired"), not the speaker's own account
 _HEDGED = re.compile(r"\b(?:allegedly|reportedly|purportedly|claim(?:s|ed)?)\b", re.I)
 WINDOW_DAYS = 45
+DISPUTED_SIGNAL = "disputed"
+_TROUBLE = ("violated", "reversed", DISPUTED_SIGNAL)  # signals of a camp's account another camp may contest
 _HEAD_WORDS = 4  # a speaker's name ends at most this many words before its speech verb
 _LATER_HEAD_WORDS = 10  # a second account's speech verb comes among the first words after the separator
 
@@ -829,6 +831,9 @@ def unlinked_accounts(
     in_play: dict[str, set[str]] = {}
     for doc_id, number in extra:
         in_play.setdefault(doc_id, set()).add(number)
+    for x in links:  # a speaker's account of trouble the linker tied to a provision: the other camp may answer it
+        if x.agreement_id == agreement.id and x.provision != AGREEMENT_LEVEL and x.speaker and x.signal in _TROUBLE:
+            in_play.setdefault(x.doc_id, set()).add(x.provision)
     for link in statement_links(statements, agreement, in_play, published):
         add(link, None)
     return found
@@ -1040,7 +1045,6 @@ def _mutual_blame(
     return pairs
 
 
-DISPUTED_SIGNAL = "disputed"
 
 
 def _account(
