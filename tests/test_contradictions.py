@@ -465,3 +465,14 @@ def test_a_denial_verb_opens_its_speakers_account(agreement, countries):
     (found,) = account_contradictions([_told(sentence, None, "violated", 0)], agreement, CAMP_SIDES, countries)
     assert found.second.text.startswith("Baku dismissed") and found.second.speaker_name == "Baku"
     assert "denies" in found.summary and found.first.speaker_name == "Yerevan"
+
+
+def test_a_road_said_to_be_open_again_or_months_later_is_a_change_not_a_conflict(agreement, countries):
+    blocked = _told("the Lachin road has been blocked by Azerbaijani protesters", "nk-mod", "reversed", 0, "6")
+    again = _told("the Lachin road is open again for civilians", "az-mod", None, 100, "6")
+    assert account_contradictions([blocked, again], agreement, CAMP_SIDES, countries) == []
+    later = _told("the Lachin road is open to traffic for civilians", "az-mod", None, 100, "6")
+    dated = [replace(blocked, said_on="2023-01-10"), replace(later, said_on="2023-07-10")]
+    assert account_contradictions(dated, agreement, CAMP_SIDES, countries) == []
+    dated[1] = replace(later, said_on="2023-01-12")
+    assert len(account_contradictions(dated, agreement, CAMP_SIDES, countries)) == 1

@@ -942,7 +942,13 @@ def account_contradictions(
             for x in group
             if x.camp and x.signal == "reversed" and not _says_open(x.text)
             for y in group
-            if y.camp and y.camp != x.camp and not y.retold and _says_open(y.text) and one(x, y)
+            if y.camp
+            and y.camp != x.camp
+            and not y.retold
+            and _says_open(y.text)
+            and not patterns["reopening"].search(y.text.lower())
+            and _same_time(x, y)
+            and one(x, y)
         ]
         if roads:
             _, blocked, open_ = min(roads, key=lambda p: (p[0], p[1].start))
@@ -973,6 +979,12 @@ def account_contradictions(
                 )
             )
     return found
+
+
+def _same_time(a: _Account, b: _Account) -> bool:
+    """Whether two accounts may speak of one time: not both dated (said on) more than ``WINDOW_DAYS`` apart."""
+    one, other = _day(a.link.said_on), _day(b.link.said_on)
+    return one is None or other is None or abs((one - other).days) <= WINDOW_DAYS
 
 
 def _says_open(text: str) -> bool:
