@@ -476,3 +476,19 @@ def test_a_road_said_to_be_open_again_or_months_later_is_a_change_not_a_conflict
     assert account_contradictions(dated, agreement, CAMP_SIDES, countries) == []
     dated[1] = replace(later, said_on="2023-01-12")
     assert len(account_contradictions(dated, agreement, CAMP_SIDES, countries)) == 1
+
+
+@pytest.mark.parametrize(
+    ("denied", "conflict"),
+    [
+        ("its units had opened fire on the villages", True),  # what it denies, in the provision's terms
+        ("the accusations", True),  # the claim named
+        ("any involvement in the talks on the new road", False),  # a denial of something else
+    ],
+)
+def test_a_denial_conflicts_with_the_other_camps_claim_only_when_it_is_of_a_claim(denied, conflict, agreement,
+                                                                                 countries):
+    denial, denial_link = _statement_link(denied, "nk-mod", "denied", 120, signal=None)
+    links = [_told("Armenian units shelled Azerbaijani villages near Tartar", "az-mod", "violated", 0), denial_link]
+    found = account_contradictions(links, agreement, CAMP_SIDES, countries, statements=[denial])
+    assert len(found) == int(conflict)

@@ -935,7 +935,7 @@ def account_contradictions(
             )
         found += [
             _account(agreement, provision, claim, denial, sides, "one side denies the other's claim")
-            for claim, denial in _denied_claims(group, denies, named, one)
+            for claim, denial in _denied_claims(group, lambda d: denies(d) and _about_a_claim(d, agreement), named, one)
         ]
         roads = [
             (abs(x.start - y.start), x, y)
@@ -994,6 +994,17 @@ def _says_open(text: str) -> bool:
         not re.search(r"\b(?:not|never|no|n't)\W+(?:\w+\W+){0,1}$", lower[: m.start()])
         for m in _account_words()["open_states"].finditer(lower)
     )
+
+
+def _about_a_claim(denial: _Account, agreement: Agreement) -> bool:
+    """Whether a denial is of a claim about the provision: it names a claim ("the report", "the accusations",
+    ``claim_nouns``), calls it false (``denials``) or tells what it denies in the provision's terms ("denied that its
+    forces opened fire"), not a denial of something else ("denied involvement in the talks")."""
+    patterns, lower = _account_words(), denial.text.lower()
+    if patterns["claim_nouns"].search(lower) or patterns["denials"].search(lower):
+        return True
+    told = detect_signal(denial.text, agreement.signals_for(denial.link.provision))[0]
+    return told not in (None, DISPUTED_SIGNAL)
 
 
 def _denied_claims(
