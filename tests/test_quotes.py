@@ -504,3 +504,25 @@ def test_a_quoted_clause_left_once_the_tail_is_cut_is_its_partial_quotation_alon
             "dispute over the northern villages.")
     found = [(s.kind, s.text) for s in extract_statements(_doc(text), load_registry())]
     assert found == [("partial", "the border talks could collapse,")]
+
+
+def test_in_clause_units_a_second_part_framed_by_an_adding_participle_is_a_unit_of_its_own():
+    from trucewatch.evaluation.quotes import clause_units
+
+    text = ('“We cannot wait any longer,” the envoy said, adding later, “The monitors must go back to the line.”'
+            '\n\nThe talks went on.')
+    units = clause_units(extract_statements(_doc(text), load_registry()), text)
+    quoted = [parts for unit, parts in units if unit.kind == "direct"]
+    assert [len(parts) for parts in quoted] == [1, 1]
+
+
+def test_in_clause_units_a_quotation_around_the_words_its_frame_adds_is_one_unit_beside_them():
+    from trucewatch.evaluation.quotes import clause_units
+
+    text = ('The monitors came back. “You cannot keep a truce if you do not know where the line is,” the envoy '
+            'said, explaining why the maps matter so much to both sides. “What we need is a map of every post.”'
+            '\n\nThe talks went on.')
+    units = clause_units(extract_statements(_doc(text), load_registry()), text)
+    quoted = [parts for unit, parts in units if unit.kind == "direct"]
+    assert len(quoted) == 1 and len(quoted[0]) == 2
+    assert any(unit.kind == "indirect" and unit.text.startswith("why the maps") for unit, _ in units)

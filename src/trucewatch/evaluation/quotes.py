@@ -34,7 +34,7 @@ from trucewatch.evaluation.matching import (
 from trucewatch.evaluation.polnear import BratDocument, GoldAttribution
 from trucewatch.records import BodySpan, Document, Statement
 from trucewatch.statements.attribution import split_by_frame
-from trucewatch.statements.cues import NAMING_CUES
+from trucewatch.statements.cues import CUE_FORMS, NAMING_CUES
 from trucewatch.statements.document import quotation_tail
 from trucewatch.statements.lexicon import alternation, lexicon
 
@@ -323,6 +323,10 @@ def _paragraphs_joined(statements: list[Statement], text: str) -> list[tuple[Sta
     PolNeAR's and the seeds' unit."""
     out: list[tuple[Statement, Spans]] = []
     for s in statements:
+        if _framed_between(text, out, s):  # '"A," X said, adding that C. "B."': A and B around C, C its own
+            first, parts = out[-2]
+            out[-2] = (replace(first, end=s.end, text=text[first.start:s.end]), (*parts, (s.start, s.end)))
+            continue
         last, parts = out[-1] if out else (None, ())
         at_mark = text[:s.start].rstrip()[-1:] in _OPENING
         if last is not None and ((at_mark and (split_by_frame(text, last, s) or _one_frame(text, last, s)
@@ -335,6 +339,17 @@ def _paragraphs_joined(statements: list[Statement], text: str) -> list[tuple[Sta
     return out
 
 
+def _framed_between(text: str, out: list[tuple[Statement, Spans]], second: Statement) -> bool:
+    """'"A," X said, emphasizing why C. "B."': the reported speech the frame's participle adds lies between two
+    sentences of one quotation; for PolNeAR, A and B are one unit still, C one of its own."""
+    if len(out) < 2:
+        return False
+    first, between = out[-2][0], out[-1][0]
+    return (between.kind == "indirect" and between.speaker_start == first.speaker_start
+            and first.end <= between.start and between.end <= second.start
+            and text[:second.start].rstrip()[-1:] in _OPENING and _one_frame(text, first, second))
+
+
 def _one_frame(text: str, first: Statement, second: Statement) -> bool:
     """'"A," X said on Monday at the dinner, where Y also spoke. "B."': a quotation whose next sentence
     has no frame of its own but the first's, within one paragraph, is one PolNeAR unit however long the
@@ -343,7 +358,15 @@ def _one_frame(text: str, first: Statement, second: Statement) -> bool:
     return (first.kind in ("direct", "partial") and second.kind == "direct" and first.cue_start is not None
             and second.cue_start == first.cue_start and second.speaker_start == first.speaker_start
             and first.end <= first.cue_start < second.start and "\n" not in text[first.end:second.start]
-            and _NEW_SENTENCE.search(text, first.end, second.start) is not None)
+            and _NEW_SENTENCE.search(text, first.end, second.start) is not None
+            and not any(m.group("verb").lower() in CUE_FORMS and not _STOP.search(text, m.end(), second.start)
+                        for m in _PARTICIPLE.finditer(text, first.cue_start, second.start)))
+
+
+# '“A,” X said, adding later, “B.”': a participle cue of speech frames the second part anew, a unit of its own
+# (not '“A,” X said, adding that C. “B.”', where the participle's own words end before B)
+_STOP = re.compile(r"[.!?]")
+_PARTICIPLE = re.compile(r",\s+(?:\w+ly\s+)?(?P<verb>\w+ing)\b")
 
 
 _NEW_SENTENCE = re.compile(r"(?:[.!?][\"”’»]?\s+|[,:;]\s*)[\"“«„‘']$")  # the second part opens a sentence, or goes on
