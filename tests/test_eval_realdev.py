@@ -11,7 +11,15 @@ from conftest import SHARED, need
 
 from trucewatch.cli import main
 from trucewatch.evaluation.quotes import Prediction
-from trucewatch.evaluation.realdev import evaluate_realdev, is_russian, read_annotations, score_document, split_of
+from trucewatch.evaluation.realdev import (
+    SOURCE_VIEWS,
+    evaluate_realdev,
+    is_russian,
+    read_annotations,
+    read_source_metadata,
+    score_document,
+    split_of,
+)
 from trucewatch.records import BodySpan, Document, EvidenceLink, Sentence
 
 ANNOTATIONS = Path(__file__).resolve().parents[1] / "eval" / "real-dev"
@@ -82,6 +90,83 @@ def test_score_document_compares_each_part_with_the_annotation() -> None:
     assert [g.content for g in result.quotes_gold] == [((body_start, body_start + 16),), ((quote, quote + 16),)]
     assert (result.links.correct, result.links.wrong, result.links.missed) == (1, 1, 0)
     assert not result.missing
+
+
+def test_a_source_view_scores_the_document_date_under_its_own_names() -> None:
+    """The cleaning's date measures are for a document built from its text alone; with a URL or a metadata date
+    the date is the document's, scored apart (as the date the text states, or dated where the text states none)."""
+    body = TEXT[TEXT.index("The sides"):TEXT.index("\nShare")]
+    undated = {"file": "001.txt", "title": "Talks end", "published": None, "boilerplate": [], "quotes": [],
+               "links": []}
+    dated = undated | {"published": "2024-04-17"}
+
+    def checks(note: dict, published: str | None, from_text: bool) -> dict:
+        doc = Document(id="d", source_key="d", source_path="d", locator="", content_type="text", raw_text=TEXT,
+                       body=body, body_spans=[BodySpan(0, TEXT.index("The sides"), len(body))], title="Talks end",
+                       published=published)
+        result = score_document(note, doc, [], [], [], "dev", from_text)
+        return {name: (a.right, a.n) for name, a in result.checks.items() if "date" in name}
+
+    assert checks(undated, None, True) == {"date_none": (1, 1), "date_none_lenient": (1, 1)}
+    assert checks(undated, "2024-04-17", False) == {"dated_where_text_states_none": (1, 1)}
+    assert checks(undated, None, False) == {"dated_where_text_states_none": (0, 1)}
+    assert checks(dated, "2024-04-17", True) == {"date_explicit": (1, 1)}
+    assert checks(dated, "2024-04-18", False) == {"date_as_text_states": (0, 1)}
+
+
+ARTICLE = "Border talks resume\n\nThe two delegations met again to discuss the border, officials said.\n"
+
+
+@pytest.fixture()
+def invented(tmp_path: Path) -> tuple[Path, Path]:
+    """One invented undated article, its annotation, and a manifest giving a dated URL and a metadata date."""
+    (tmp_path / "001.txt").write_text(ARTICLE, encoding="utf-8")
+    note = {"file": "001.txt", "title": "Border talks resume", "published": None,
+            "body_first": "The two delegations met", "body_last": "officials said.", "boilerplate": [],
+            "quotes": [], "links": []}
+    (tmp_path / "001.json").write_text(json.dumps(note), encoding="utf-8")
+    manifest = tmp_path / "MANIFEST.tsv"
+    manifest.write_text("file\tsource\tpublication_date_from_metadata\n"
+                        "001.txt\thttps://news.example.org/2024/04/17/border-talks\t2024-04-18\n", encoding="utf-8")
+    return tmp_path, manifest
+
+
+def test_the_source_views_differ_only_by_the_hints(invented: tuple[Path, Path]) -> None:
+    from trucewatch.actors import load_registry
+    from trucewatch.evaluation.realdev import read_article
+
+    folder, manifest = invented
+    built = {view: read_article(folder / "001.txt", load_registry(), read_source_metadata(manifest, view)["001.txt"])
+             for view in SOURCE_VIEWS}
+    assert {view: (doc.published, doc.published_source) for view, (doc, _, _) in built.items()} == {
+        "text only": (None, None), "text + URL": ("2024-04-17", "url"),
+        "text + URL + metadata date": ("2024-04-18", "hint")}
+    texts = {(doc.title, doc.body, tuple(s.text for s in sentences)) for doc, sentences, _ in built.values()}
+    assert len(texts) == 1  # the text is read the same way whatever the source gave beside it
+    scored = {view: evaluate_realdev(folder, folder, ("dev",), read_source_metadata(manifest, view))["groups"]["dev"]
+              for view in SOURCE_VIEWS}
+    dates = {view: {k: v for k, v in s["cleaning"].items() if "date" in k} for view, s in scored.items()}
+    right = {"accuracy": 1.0, "n": 1}
+    assert dates == {"text only": {"date_none": right, "date_none_lenient": right},
+                     "text + URL": {"dated_where_text_states_none": right},
+                     "text + URL + metadata date": {"dated_where_text_states_none": right}}
+    others = [{k: v for k, v in s["cleaning"].items() if "date" not in k} for s in scored.values()]
+    assert others[0]["title"]["accuracy"] == 1.0 and others[0] == others[1] == others[2]
+
+
+def test_eval_realdev_reports_each_source_view_after_the_text_only_figures(invented: tuple[Path, Path]) -> None:
+    folder, manifest = invented
+    command = ["eval", "realdev", "--annotations", str(folder), "--corpus", str(folder), "--source-metadata",
+               str(manifest)]
+    run = CliRunner().invoke(main, [*command, "--format", "json"])
+    assert run.exit_code == 0, run.output
+    (report,) = json.loads(run.output)
+    assert "date_none" in report["groups"]["dev"]["cleaning"]
+    assert list(report["views"]) == ["text + URL", "text + URL + metadata date"]
+    table = CliRunner().invoke(main, command)
+    assert table.exit_code == 0, table.output
+    assert table.output.index("no invented date") < table.output.index("dated though the text states none")
+    assert "dev, text + URL + metadata date" in table.output
 
 
 # Dev split as measured after the cleaning, linking, incident and quote work of 2026-11-29: title 0.966 (87),

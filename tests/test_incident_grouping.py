@@ -11,7 +11,7 @@ import pytest
 
 from trucewatch.agreements import Place
 from trucewatch.documents import build_document
-from trucewatch.evaluation.incidents import read_source_metadata
+from trucewatch.evaluation.realdev import read_source_metadata
 from trucewatch.incidents.grouping import group_incidents, grouping_rules
 from trucewatch.records import Incident, SourceItem
 from trucewatch.text.dates import url_date

@@ -80,11 +80,30 @@ def realdev_rows(groups: dict) -> list[dict]:
     return rows
 
 
-def _realdev(annotations: str, corpus: Path, splits: tuple[str, ...]) -> dict:
+# A source view's date is the document's, whatever gave it: not the cleaning's measure of the date the text states.
+REALDEV_VIEW_CHECKS = [("date = the date the text states", "date_as_text_states"),
+                       ("dated though the text states none", "dated_where_text_states_none")]
+
+
+def realdev_view_rows(groups: dict, view: str) -> list[dict]:
+    """The measures a source view may change (the document's date, speakers, said_on, links), labelled with it."""
+    rows = []
+    for group, summary in groups.items():
+        data = f"real-dev {group}, {view}"
+        checks = summary["cleaning"]
+        rows += [{"data": data, "system": "trucewatch", "measure": label, "strict": _value(checks[name]["accuracy"]),
+                  "n": checks[name]["n"]} for label, name in REALDEV_VIEW_CHECKS if name in checks]
+        rows += [r for r in quote_rows(data, "trucewatch", summary["quotes"])
+                 if r["measure"] in ("speaker accuracy", "said_on accuracy")]
+        rows += linking_rows(data, summary["links"])[:1]
+    return rows
+
+
+def _realdev(annotations: str, corpus: Path, splits: tuple[str, ...], hints: dict | None = None) -> dict:
     from trucewatch.evaluation.realdev import evaluate_realdev
 
     try:
-        return evaluate_realdev(annotations, corpus, splits)
+        return evaluate_realdev(annotations, corpus, splits, hints)
     except FileNotFoundError as error:
         raise click.ClickException(f"{error} (see --annotations, --corpus)") from None
 
@@ -107,19 +126,32 @@ source_metadata_option = click.option(
               help="Folder of the NNN.json annotations (eval/real-dev of the source checkout).")
 @realdev_corpus_option
 @realdev_split_option
+@source_metadata_option
 @click.option("--rows", "per_file", is_flag=True, help="Also list one row per article.")
 @format_option("table", "json")
-def eval_realdev_command(annotations: str, corpus: str | None, split: str, per_file: bool, fmt: str) -> None:
+def eval_realdev_command(annotations: str, corpus: str | None, split: str, source_metadata: str | None,
+                         per_file: bool, fmt: str) -> None:
     """Titles, dates, body bounds, boilerplate, quotes, speakers, said_on and provision links on real news.
 
-    Russian articles are reported apart too (pattern rules, no parser) and count in their split.
+    Russian articles are reported apart too (pattern rules, no parser) and count in their split. With
+    --source-metadata, the text-only figures come first, unchanged; then, for the text and its URL and for the
+    text, URL and metadata date, the measures those may change: the document's date (against the date the text
+    states; not the cleaning's measure), speaker, said_on and links.
     """
+    from trucewatch.evaluation.realdev import SOURCE_VIEWS, read_source_metadata
+
     folder = shared_dir("--corpus", corpus, "corpus", "real-dev")
     result = _realdev(annotations, folder, (split,))
+    if source_metadata:
+        result["views"] = {view: _realdev(annotations, folder, (split,), read_source_metadata(source_metadata, view))
+                           for view, columns in SOURCE_VIEWS.items() if columns}
     if fmt == "json":
         emit([result], "json", [])
         return
-    side_by_side(realdev_rows(result["groups"]), "Real-dev")
+    rows = realdev_rows(result["groups"])
+    for view, scored in result.get("views", {}).items():
+        rows += realdev_view_rows(scored["groups"], view)
+    side_by_side(rows, "Real-dev")
     if per_file:
         emit(result["rows"], "table", list(result["rows"][0]) if result["rows"] else [], title="Per article")
     sys.stdout.flush()

@@ -182,7 +182,8 @@ def eval_incidents_command(annotations: str | None, corpus: str | None, split: s
     Without --annotations only PLOVER is scored. With --source-metadata, real-dev is scored three ways, each
     labelled: the text only, the text and its URL, the text, URL and metadata publication date.
     """
-    from trucewatch.evaluation.incidents import SOURCE_VIEWS, evaluate_incidents, evaluate_plover, read_source_metadata
+    from trucewatch.evaluation.incidents import evaluate_incidents, evaluate_plover
+    from trucewatch.evaluation.realdev import SOURCE_VIEWS, read_source_metadata
 
     results: dict[str, dict] = {}
     if annotations:

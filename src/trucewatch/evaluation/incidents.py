@@ -12,9 +12,9 @@ found as an incident of any type. Files numbered by a multiple of 4 are held out
 Grouping: ``incident_groups.json`` beside the annotations says which gold incidents report one incident;
 every gold incident gets the ``incident_id`` that :func:`group_incidents` gives its strict match (an
 unmatched one is alone), and pairs of gold incidents from different articles are scored: precision,
-recall and F1 of "same incident". With the corpus's manifest (``read_source_metadata``), the articles can
-be read as a feed gives them, three ways (:data:`SOURCE_VIEWS`): the text alone, the text and its URL (a
-date in the URL path), and the text, URL and the publication date the crawler or search API returned.
+recall and F1 of "same incident". With the corpus's manifest, the articles can be read as a feed gives them,
+three ways (:data:`trucewatch.evaluation.realdev.SOURCE_VIEWS`, as ``eval realdev`` reads them): the text alone,
+the text and its URL, and the text, URL and the publication date the crawler or search API returned.
 
 PLOVER: the gold records' (old) event categories mapped to the current 16 types; accuracy is over
 sentences whose category the stage codes at all, and the share of other sentences it codes
@@ -23,25 +23,21 @@ anyway (false alarms) is reported beside it.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from trucewatch.evaluation.matching import Accuracy, ratio
-from trucewatch.evaluation.realdev import SPLITS, is_russian, read_annotations, split_of
-from trucewatch.records import Document, Incident, Sentence, SourceItem
+from trucewatch.evaluation.realdev import SPLITS, is_russian, read_annotations, read_article, split_of
+from trucewatch.records import Document, Incident, Sentence
 
 # PLOVER 0.5 category names of the gold file -> the current manual's 16 types
 GROUPS_FILE = "incident_groups.json"
 PLOVER_RENAMED = {"FIGHT": "ASSAULT", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}
-# what a source gives beside the text -> the hints it becomes (the manifest's columns; never annotation gold)
-SOURCE_VIEWS = {"text only": {}, "text + URL": {"url": "source"},
-                "text + URL + metadata date": {"url": "source", "published": "publication_date_from_metadata"}}
 
 
 @dataclass
@@ -192,43 +188,17 @@ def _f1(precision: float, recall: float) -> float:
     return round(2 * precision * recall / (precision + recall), 3) if precision and recall else 0.0
 
 
-def read_source_metadata(manifest: str | os.PathLike, view: str) -> dict[str, dict[str, str]]:
-    """File name -> the hints a feed would give with it (:data:`SOURCE_VIEWS`), from the corpus's MANIFEST.tsv."""
-    columns = SOURCE_VIEWS[view]
-    with open(manifest, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
-    return {row["file"]: {hint: row[column] for hint, column in columns.items() if row.get(column)} for row in rows}
-
-
-def analyse_file(path: Path, hints: Mapping[str, str] | None = None):
-    """Read, build, split, extract statements and incidents, as the pipeline does; ``hints`` as a feed gives
-    them beside the text (URL, publication date)."""
-    from trucewatch.actors import load_registry
-    from trucewatch.documents import build_document
-    from trucewatch.incidents import extract_incidents
-    from trucewatch.incidents.gazetteer import load_gazetteer
-    from trucewatch.pipeline.stages import rule_languages
-    from trucewatch.sources import read_sources
-    from trucewatch.statements import extract_statements
-    from trucewatch.text.sentences import split_sentences
-
-    items = [i for i in read_sources([path]) if isinstance(i, SourceItem)]
-    if not items:
-        raise FileNotFoundError(f"real-dev article missing or unreadable: {path}")
-    doc = build_document(replace(items[0], hints={**items[0].hints, **(hints or {})}))
-    sentences = split_sentences(doc)
-    registry = load_registry()
-    statements = extract_statements(doc, registry, sentences) if (doc.language or "en") in rule_languages() else ()
-    return doc, sentences, extract_incidents(doc, sentences, registry, load_gazetteer(), statements)
-
-
 def evaluate_incidents(annotations: str | os.PathLike, corpus: str | os.PathLike,
                        splits: Sequence[str] = ("dev",), hints: Mapping[str, Mapping[str, str]] | None = None) -> dict:
     """Per split (and per split without the Russian articles, which have no incident rules yet): recall with the
     right type, precision, date/counts/place accuracy, and the commonest misses. ``hints``: file name -> what
-    its source gave beside the text (:func:`read_source_metadata`)."""
+    its source gave beside the text (:func:`trucewatch.evaluation.realdev.read_source_metadata`)."""
+    from trucewatch.actors import load_registry
+    from trucewatch.incidents import extract_incidents
+    from trucewatch.incidents.gazetteer import load_gazetteer
     from trucewatch.incidents.grouping import group_incidents
 
+    registry, gazetteer = load_registry(), load_gazetteer()
     scores = {name: IncidentScore() for split in splits for name in (split, f"{split} without russian")}
     gold_groups = read_groups(annotations)
     reports: dict[str, list[Incident]] = defaultdict(list)  # split -> every predicted report
@@ -240,7 +210,9 @@ def evaluate_incidents(annotations: str | os.PathLike, corpus: str | os.PathLike
         wanted = [s for s in splits if s in (split, "all")]
         if not wanted:
             continue  # never read a held-out article unless asked
-        doc, sentences, predicted = analyse_file(Path(corpus) / note["file"], (hints or {}).get(note["file"]))
+        path, hinted = Path(corpus) / note["file"], (hints or {}).get(note["file"])
+        doc, sentences, statements = read_article(path, registry, hinted)
+        predicted = extract_incidents(doc, sentences, registry, gazetteer, statements)
         score = score_document(note, doc, sentences, predicted)
         for s in wanted:
             scores[s].add(score)
@@ -299,5 +271,4 @@ def evaluate_plover(path: str | os.PathLike) -> dict:
     }
 
 
-__all__ = ["SOURCE_VIEWS", "SPLITS", "evaluate_incidents", "evaluate_plover", "grouping_score", "read_groups",
-           "read_source_metadata", "score_document"]
+__all__ = ["SPLITS", "evaluate_incidents", "evaluate_plover", "grouping_score", "read_groups", "score_document"]

@@ -6,15 +6,21 @@ sentences, boilerplate) are located in the original text; predictions are mapped
 through the body offsets. Files numbered by a multiple of 4 are the held-out split, the rest dev;
 Russian articles are also reported on their own (read by the Russian pattern rules, no parser) and
 count in every split they belong to.
+
+With the corpus's manifest (:func:`read_source_metadata`), the articles can be read as a feed gives
+them, three ways (:data:`SOURCE_VIEWS`): the text alone, the text and its URL (a date in the URL
+path), and the text, URL and the publication date the crawler or search API returned. The URL and
+the date are hints to the document's build, as ingest takes them; only the hints differ between views.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from trucewatch.agreements import Agreement, load_agreements
@@ -26,6 +32,9 @@ from trucewatch.records import Document, EvidenceLink, Sentence, SourceItem, Sta
 
 SPLITS = ("dev", "heldout", "all")
 GROUPS = (*SPLITS, "russian")
+# what a source gives beside the text -> the hints it becomes (the manifest's columns; never annotation gold)
+SOURCE_VIEWS = {"text only": {}, "text + URL": {"url": "source"},
+                "text + URL + metadata date": {"url": "source", "published": "publication_date_from_metadata"}}
 
 
 def split_of(file: str) -> str:
@@ -121,14 +130,22 @@ def _check(checks: dict[str, Accuracy], name: str, right: bool) -> None:
 
 
 def score_document(note: dict, doc: Document, sentences: Sequence[Sentence], predictions: Sequence[Prediction],
-                   links: Iterable[EvidenceLink], split: str) -> DocumentResult:
-    """Compare one built and analysed article with its annotation."""
+                   links: Iterable[EvidenceLink], split: str, from_text: bool = True) -> DocumentResult:
+    """Compare one built and analysed article with its annotation.
+
+    The gold date is the one the text states. Built from the text alone (``from_text``), the document's date is
+    the cleaning's: right when it is the stated one, none when the text states none. Built with what a source gave
+    beside the text (its URL, a metadata date), the date is no longer the cleaning's: it is scored under other
+    names, whether it is the date the text states and whether a text that states none got one."""
     raw = doc.raw_text
     result = DocumentResult(note["file"], split, is_russian(raw), raw)
     checks = result.checks
     _check(checks, "title", _normal(doc.title) == _normal(note["title"]))
     predicted_date = doc.published[:10] if doc.published else None
-    if note["published"]:
+    if not from_text:
+        _check(checks, "date_as_text_states" if note["published"] else "dated_where_text_states_none",
+               predicted_date == note["published"] if note["published"] else predicted_date is not None)
+    elif note["published"]:
         _check(checks, "date_explicit", predicted_date == note["published"])
     else:
         _check(checks, "date_none", predicted_date is None)
@@ -185,11 +202,20 @@ def _score_links(note: dict, doc: Document, sentences: Sequence[Sentence], links
     score.lenient_gold = len(gold)
 
 
-def analyse_article(path: Path, agreements: dict[str, Agreement], registry) -> tuple[
-        Document, list[Sentence], list[Statement], list[EvidenceLink]]:
-    """The system as ingest and analysis run it: read, build, split, extract statements, link."""
+def read_source_metadata(manifest: str | os.PathLike, view: str) -> dict[str, dict[str, str]]:
+    """File name -> the hints a feed would give with it (:data:`SOURCE_VIEWS`), from the corpus's MANIFEST.tsv."""
+    columns = SOURCE_VIEWS[view]
+    with open(manifest, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return {row["file"]: {hint: row[column] for hint, column in columns.items() if row.get(column)} for row in rows}
+
+
+def read_article(path: Path, registry, hints: Mapping[str, str] | None = None) -> tuple[
+        Document, list[Sentence], list[Statement]]:
+    """Read, build, split and extract statements, as ingest and analysis do (statements only in a language with
+    rules); ``hints`` as a feed gives them beside the text (URL, publication date)."""
     from trucewatch.documents import build_document
-    from trucewatch.linking import link_document
+    from trucewatch.pipeline.stages import rule_languages
     from trucewatch.sources import read_sources
     from trucewatch.statements import extract_statements
     from trucewatch.text.sentences import split_sentences
@@ -197,33 +223,48 @@ def analyse_article(path: Path, agreements: dict[str, Agreement], registry) -> t
     items = [i for i in read_sources([path]) if isinstance(i, SourceItem)]
     if not items:
         raise FileNotFoundError(f"real-dev article missing or unreadable: {path}")
-    doc = build_document(items[0])
+    doc = build_document(replace(items[0], hints={**items[0].hints, **(hints or {})}))
     sentences = split_sentences(doc)
-    statements = extract_statements(doc, registry, sentences)
+    ruled = (doc.language or "en") in rule_languages()
+    return doc, sentences, extract_statements(doc, registry, sentences) if ruled else []
+
+
+def analyse_article(path: Path, agreements: dict[str, Agreement], registry,
+                    hints: Mapping[str, str] | None = None) -> tuple[
+        Document, list[Sentence], list[Statement], list[EvidenceLink]]:
+    """The system as ingest and analysis run it: :func:`read_article`, then the evidence links."""
+    from trucewatch.linking import link_document
+
+    doc, sentences, statements = read_article(path, registry, hints)
     links = [x for a in agreements.values() for x in link_document(doc, sentences, statements, a)]
     return doc, sentences, statements, links
 
 
-def build_and_analyse(path: Path, agreements: dict[str, Agreement], registry) -> tuple[
+def build_and_analyse(path: Path, agreements: dict[str, Agreement], registry,
+                      hints: Mapping[str, str] | None = None) -> tuple[
         Document, list[Sentence], list[Prediction], list[EvidenceLink]]:
     """``analyse_article`` with the statements as scored predictions."""
-    doc, sentences, statements, links = analyse_article(path, agreements, registry)
+    doc, sentences, statements, links = analyse_article(path, agreements, registry, hints)
     return doc, sentences, from_statements(statements, doc.raw_offset), links
 
 
-def evaluate_realdev(annotations: str | os.PathLike, corpus: str | os.PathLike,
-                     splits: Sequence[str] = GROUPS) -> dict:
-    """Scores per group (dev, heldout, all, russian) and one row per article."""
+def evaluate_realdev(annotations: str | os.PathLike, corpus: str | os.PathLike, splits: Sequence[str] = GROUPS,
+                     hints: Mapping[str, Mapping[str, str]] | None = None) -> dict:
+    """Scores per group (dev, heldout, all, russian) and one row per article. ``hints``: file name -> what its
+    source gave beside the text (:func:`read_source_metadata`); with any, the dates are scored as a source view
+    (:func:`score_document`)."""
     from trucewatch.actors import load_registry
 
     agreements, registry = load_agreements(), load_registry()
+    from_text = not any((hints or {}).values())
     results = []
     for note in read_annotations(annotations, corpus):
         split = split_of(note["file"])
         if "all" not in splits and split not in splits:
             continue
-        doc, sentences, predictions, links = build_and_analyse(Path(corpus) / note["file"], agreements, registry)
-        results.append(score_document(note, doc, sentences, predictions, links, split))
+        doc, sentences, predictions, links = build_and_analyse(Path(corpus) / note["file"], agreements, registry,
+                                                               (hints or {}).get(note["file"]))
+        results.append(score_document(note, doc, sentences, predictions, links, split, from_text))
     groups = list(GROUPS) if "all" in splits else [g for g in GROUPS if g in splits]
     return {"groups": {g: summarise([r for r in results if r.in_group(g)], registry) for g in groups},
             "rows": [_row(r) for r in results]}
