@@ -68,8 +68,11 @@ class Registry:
             rf"^[\s(\[—–-]*(?:{opener})?\s*(?:{alternation(listed('before_agency'))}\s+)?"
             + agency() + rf"(?:\s*(?:{alternation(listed('agency_suffixes'))}|\.az|\.am|\.ru|\.com))?[\s)\].]*$",
             re.IGNORECASE)
-        self.outlet_name = re.compile(  # "Kyiv Post", "The Sudan Daily News": capitalised words, a news word last
-            rf"(?:(?:the|of|and|&)\s+|[A-ZА-ЯЁ][\w.'’&-]*\s+){{0,3}}{alternation(listed('outlet_name_words'))}")
+        # "Kyiv Post", "The Sudan Daily News": capitalised words, a news word last; or a news word first and the
+        # place or name it is of ("Times of Malta", "Новости Армении", "Вести Кавказа")
+        self.outlet_name = re.compile(
+            rf"(?:(?:the|of|and|&)\s+|[A-ZА-ЯЁ][\w.'’&-]*\s+){{0,3}}{alternation(listed('outlet_name_words'))}"
+            rf"|(?:the\s+)?{alternation(listed('outlet_name_words'))}(?:\s+of)?(?:\s+[A-ZА-ЯЁ][\w.'’&-]*){{1,2}}")
         self.sections = {" ".join(w.lower().split()) for w in listed("title_sections")}
         self.sign_off = re.compile(rf"(?<=[.!?\"”’])\s*[—–]\s*{agency()}\s*$")
         self.in_text = re.compile(rf"[,–—-]\s*(?:{alternation(listed('before_agency'))}\s+)?" + agency() +

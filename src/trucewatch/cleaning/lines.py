@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
-from trucewatch.cleaning.credits import registry
+from trucewatch.cleaning.credits import Outlet, registry
 from trucewatch.cleaning.data import load
 from trucewatch.text.dates import DateLine, FoundDate, date_line, find_dates, labelled_date, year_from_weekday
 from trucewatch.text.language import count_letters
@@ -67,7 +67,8 @@ _CAPTION = re.compile(  # matched against the lower-cased line
 )
 _BARE_CAPTION = re.compile(r"^(?:photo|фото)\b")  # "Photo Jane Doe", "Фото пресс-службы": not a sentence of prose
 _CAPTION_KEYWORDS = re.compile("photo|picture|image|video|illustration|фото|видео|©|getty|reuters/|shutterstock")
-_DOMAIN = re.compile(r"\w+\.(?:[a-z]{2,3}|com|info|news)\b", re.IGNORECASE)  # a site name such as "News.Az"
+# a site name such as "News.Az", "www.example.co.uk", "Фонтанка.Ру"
+_DOMAIN = re.compile(r"\w[\w-]*(?:\.[\w-]+)*\.(?:[a-z]{2,3}|com|info|news|online|today|ру|рф)\b", re.IGNORECASE)
 _MENU_SPLIT = re.compile(r"\s+[|›»>•·/–-]\s+")
 
 
@@ -639,9 +640,9 @@ def _stops_mid_sentence(text: str) -> bool:
         sum(word[:1].islower() for word in words[1:]) * 2 >= len(words) - 1
 
 
-_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s*(?:\s[|–—-]|\s[/·•»]\s|\||::)\s*(?P<site>(?:(?!::)[^|–—·•»]){2,40}?)\s*$")
+_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s*(?:\s[|–—-]|\s[/·•»«~:]\s|\||::)\s*(?P<site>(?:(?!::)[^|–—·•»«~]){2,40}?)\s*$")
 # the site name after the last separator ("... - News - Example Daily"), when the longest one is no site name
-_SITE_LAST = re.compile(r"^(?P<title>.+)\s*(?:\s[|–—-]|\s[/·•»]\s|\||::)\s*(?P<site>(?:(?!::)[^|–—·•»]){2,40}?)\s*$")
+_SITE_LAST = re.compile(r"^(?P<title>.+)\s*(?:\s[|–—-]|\s[/·•»«~:]\s|\||::)\s*(?P<site>(?:(?!::)[^|–—·•»«~]){2,40}?)\s*$")
 _SITE_PREFIX = re.compile(r"^\s*(?P<site>[^|–—:]{2,40}?)\s*(?P<sep>::|[|–—:]|\s-)\s+(?P<title>.+)$")
 _SECTION_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:[|–—-]|::)\s+(?P<section>[^|–—-]{2,30}?)\s*$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
@@ -663,7 +664,7 @@ def site_affix(title: str, site: str | None = None) -> tuple[str, str | None]:
         if not match or len(match.group("title").split()) < 2:
             continue
         name = _undated(match.group("site").strip())
-        outlet = registry().resolve(name)
+        outlet = registry().resolve(name) or (_edition_of(name) if pattern is not _SITE_PREFIX else None)
         if (
             outlet
             or (site and _norm(name) == _norm(site))
@@ -674,6 +675,16 @@ def site_affix(title: str, site: str | None = None) -> tuple[str, str | None]:
         ):
             return _sections_off(match.group("title").strip()), outlet.name if outlet else name
     return title, None
+
+
+def _edition_of(name: str) -> Outlet | None:
+    """A known outlet named by the first words of a site name, the rest an edition ("Sputnik Армения", "RT на
+    русском", "Reuters UK"): a site name is short, so at most two words may follow."""
+    words = name.split()
+    for size in (2, 1):
+        if len(words) > size and len(words) - size <= 2 and (outlet := registry().resolve(" ".join(words[:size]))):
+            return outlet
+    return None
 
 
 def _undated(name: str) -> str:
