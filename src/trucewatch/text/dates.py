@@ -260,10 +260,13 @@ def _twelve_hour(hour: int, ampm: str | None) -> int:
 
 @cache
 def _time_before() -> re.Pattern[str]:
-    """A time (with its zone) written just before a date: "14:05 GMT 2020-11-10", "09:05, 6 March 2019"."""
+    """A time (with its zone) written just before a date: "14:05 GMT 2020-11-10", "09:05, 6 March 2019", "2:05 PM
+    EDT, Sun March 12, 2023"."""
+    weekday = alternation(_rules().weekday_names)
     return re.compile(rf"(?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?"
                       rf"(?P<zone>\s*\(?\s*(?:{_rules().zones_pattern})(?![^\W\d_])\s*"
-                      r"(?:[+\-−]\s*[01]?\d(?::?[0-5]\d)?)?\s*\)?)?\s*[,|/-]?\s*$", re.IGNORECASE)
+                      r"(?:[+\-−]\s*[01]?\d(?::?[0-5]\d)?)?\s*\)?)?\s*[,|/-]?\s*"
+                      rf"(?:(?:{weekday})\.?,?\s+)?$", re.IGNORECASE)
 
 
 def _slash_convention(text: str) -> bool:
@@ -357,6 +360,7 @@ def parse_date(value: str) -> FoundDate | None:
 
 _TAIL_OK = re.compile(r"^(?:$|[|/•·,;-]|\(?\w+:?(?:\s+\w+:?){0,2}\)?$)")  # a credit, a view counter
 _SHORT_TAIL = re.compile(r"^(?:[|/•·,;-]\s*)?(?:\(?\w+:?(?:\s+\w+:?){0,2}\)?)?$")
+_ZONE_ABBREVIATION = re.compile(r"^[A-Z]{0,3}T\b\s*")  # a zone the zone list lacks ("ET", "AEDT"): part of the time
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
 
 
@@ -381,7 +385,7 @@ def date_line(line: str) -> DateLine | None:
     if not found:
         return None
     first = found[0]
-    tail = line[first.end:].strip()
+    tail = _ZONE_ABBREVIATION.sub("", line[first.end:].strip())
     if first.start != label.end():  # a byline or place first: then only a short tail (a credit) may follow
         label = rules.prefix.match(line[:first.start])
         if label is None or first.start > 80 or not _SHORT_TAIL.match(tail):
