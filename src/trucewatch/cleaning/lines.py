@@ -366,7 +366,8 @@ def classify(unit: Unit, script: str | None) -> None:
     return _set(unit, "short", "short line without sentence punctuation", SHORT)
 
 
-_AUTHOR_NOTE = re.compile(r"(?:[A-ZА-ЯЁ][\w.'’-]*\s+){1,3}[A-ZА-ЯЁ][\w.'’-]*\s+(?:is|reported|contributed)\s")
+_AUTHOR_NOTE = re.compile(
+    r"(?:[A-ZА-ЯЁ][\w.'’-]*\s+){1,3}[A-ZА-ЯЁ][\w.'’-]*\s+(?:is|reported|contributed|covers|writes|reports)\s")
 _LABEL_THEN_LOWER = re.compile(r"^[^\W\d_][^:]{0,29}:\s+[^\W\d_A-ZА-ЯЁ](?:\S*\s+){5}")
 _PROSE_CLOSE = re.compile(r"\b[^\W\d_A-ZА-ЯЁ]{3,}[.!?][\"'”’»]*$")  # a lower-case word and a full stop
 
