@@ -641,9 +641,11 @@ def _stops_mid_sentence(text: str) -> bool:
         sum(word[:1].islower() for word in words[1:]) * 2 >= len(words) - 1
 
 
-_SITE_SUFFIX = re.compile(r"^(?P<title>.+?)\s*(?:\s[|–—-]|\s[/·•»«~:]\s|\||::)\s*(?P<site>(?:(?!::)[^|–—·•»«~]){2,40}?)\s*$")
+_SITE_SEPARATOR = r"(?:\s[|–—-]|\s[/·•»«~:]\s|\||::)"  # a spaced colon: "... : NPR"; "«", "~": blog templates
+_SITE_NAME = r"(?P<site>(?:(?!::)[^|–—·•»«~]){2,40}?)"
+_SITE_SUFFIX = re.compile(rf"^(?P<title>.+?)\s*{_SITE_SEPARATOR}\s*{_SITE_NAME}\s*$")
 # the site name after the last separator ("... - News - Example Daily"), when the longest one is no site name
-_SITE_LAST = re.compile(r"^(?P<title>.+)\s*(?:\s[|–—-]|\s[/·•»«~:]\s|\||::)\s*(?P<site>(?:(?!::)[^|–—·•»«~]){2,40}?)\s*$")
+_SITE_LAST = re.compile(rf"^(?P<title>.+)\s*{_SITE_SEPARATOR}\s*{_SITE_NAME}\s*$")
 _SITE_PREFIX = re.compile(r"^\s*(?P<site>[^|–—:]{2,40}?)\s*(?P<sep>::|[|–—:]|\s-)\s+(?P<title>.+)$")
 _SECTION_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:[|–—-]|::)\s+(?P<section>[^|–—-]{2,30}?)\s*$")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
