@@ -68,11 +68,15 @@ class Registry:
             rf"^[\s(\[—–-]*(?:{opener})?\s*(?:{alternation(listed('before_agency'))}\s+)?"
             + agency() + rf"(?:\s*(?:{alternation(listed('agency_suffixes'))}|\.az|\.am|\.ru|\.com))?[\s)\].]*$",
             re.IGNORECASE)
-        # "Kyiv Post", "The Sudan Daily News": capitalised words, a news word last; or a news word first and the
-        # place or name it is of ("Times of Malta", "Новости Армении", "Вести Кавказа")
+        # "Kyiv Post", "The Sudan Daily News": capitalised words, a news word last (and the place it is of: "Example
+        # Times of India"); or a news word first and the place or name it is of ("Новости Армении", "Вести Кавказа")
         self.outlet_name = re.compile(
             rf"(?:(?:the|of|and|&)\s+|[A-ZА-ЯЁ][\w.'’&-]*\s+){{0,3}}{alternation(listed('outlet_name_words'))}"
-            rf"|(?:the\s+)?{alternation(listed('outlet_name_words'))}(?:\s+of)?(?:\s+[A-ZА-ЯЁ][\w.'’&-]*){{1,2}}")
+            rf"(?:\s+of(?:\s+[A-ZА-ЯЁ][\w.'’&-]*){{1,2}})?"
+            rf"|(?:the\s+)?{alternation(listed('outlet_name_words'))}(?:\s+of)?(?:\s+[A-ZА-ЯЁ][\w.'’&-]*){{1,2}}"
+            # a kind of outlet and its name ("ИА Example", "Телеканал Example"); a 24-hour news brand ("Example24")
+            rf"|{alternation(listed('outlet_name_prefixes'))}\s+(?:[A-ZА-ЯЁ«\"][\w.'’&»\"-]*\s*){{1,3}}"
+            r"|[A-ZА-ЯЁ][\w.'’&-]{2,}\s?24")
         self.sections = {" ".join(w.lower().split()) for w in listed("title_sections")}
         self.sign_off = re.compile(rf"(?<=[.!?\"”’])\s*[—–]\s*{agency()}\s*$")
         self.in_text = re.compile(rf"[,–—-]\s*(?:{alternation(listed('before_agency'))}\s+)?" + agency() +

@@ -367,7 +367,7 @@ def classify(unit: Unit, script: str | None) -> None:
 
 
 _AUTHOR_NOTE = re.compile(
-    r"(?:[A-ZА-ЯЁ][\w.'’-]*\s+){1,3}[A-ZА-ЯЁ][\w.'’-]*\s+(?:is|reported|contributed|covers|writes|reports)\s")
+    r"(?:[A-ZА-ЯЁ][\w.'’-]*\s+){1,3}[A-ZА-ЯЁ][\w.'’-]*\s+(?:is|reported|contributed|covers|writes|reports|[—–])\s")
 _LABEL_THEN_LOWER = re.compile(r"^[^\W\d_][^:]{0,29}:\s+[^\W\d_A-ZА-ЯЁ](?:\S*\s+){5}")
 _PROSE_CLOSE = re.compile(r"\b[^\W\d_A-ZА-ЯЁ]{3,}[.!?][\"'”’»]*$")  # a lower-case word and a full stop
 
@@ -662,6 +662,13 @@ def site_affix(title: str, site: str | None = None) -> tuple[str, str | None]:
     piped = _pipe_parts(title, site)
     if piped:
         return piped
+    # a section written after the site name ("... - The Example Times - Latest News"): off, when a site name is
+    # written before it
+    section = _SECTION_SUFFIX.match(title)
+    if section and registry().is_section(section.group("section")):
+        headline, outlet_name = site_affix(section.group("title").strip(), site)
+        if outlet_name:
+            return headline, outlet_name
     for pattern in (_SITE_SUFFIX, _SITE_LAST, _SITE_PREFIX):
         match = pattern.match(title)
         if not match or len(match.group("title").split()) < 2:

@@ -85,8 +85,9 @@ class _Rules:
                               r"(?P<d>[0-3]?\d)"
                               r"(?:[T ](?P<H>[0-2]?\d):(?P<M>[0-5]\d)"
                               r"(?::(?P<S>[0-5]\d)(?:\.\d+)?)?(?P<tz>Z|[+-][01]\d:?[0-5]\d)?)?(?!\d)"),
-            "day_month": re.compile(rf"(?=\d)(?<![\w.]){first_day}{day}\s*(?:{joiner}\s+)?{month}(?![\w])"
-                                    rf"(?:,?\s*{year}(?:\s*{year_words}(?!\w))?)?{year_end}", re.IGNORECASE),
+            # "12 March 2023", "12-Mar-2023"
+            "day_month": re.compile(rf"(?=\d)(?<![\w.]){first_day}{day}(?:\s*|-)(?:{joiner}\s+)?{month}(?![\w])"
+                                    rf"(?:(?:,?\s*|-){year}(?:\s*{year_words}(?!\w))?)?{year_end}", re.IGNORECASE),
             "month_day": re.compile(rf"{first_character_lookahead(self.months)}(?<![\w]){month}\s*{day}(?!\d){last_day}"
                                     rf"(?:,?\s+{year}{year_end})?", re.IGNORECASE),
             "numeric": re.compile(r"(?=\d)(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
@@ -358,7 +359,8 @@ def parse_date(value: str) -> FoundDate | None:
                      f"{offset[:3]}:{offset[3:]}" if offset else None)
 
 
-_TAIL_OK = re.compile(r"^(?:$|[|/•·,;-]|\(?\w+:?(?:\s+\w+:?){0,2}\)?$)")  # a credit, a view counter
+# a credit, a view counter, a name after a dash ("March 12, 2023 — Ann Example")
+_TAIL_OK = re.compile(r"^(?:$|[|/•·,;-]|\(?\w+:?(?:\s+\w+:?){0,2}\)?$|[–—]\s*(?:[A-ZА-ЯЁ][\w.'’-]*\s*){1,4}$)")
 _SHORT_TAIL = re.compile(r"^(?:[|/•·,;-]\s*)?(?:\(?\w+:?(?:\s+\w+:?){0,2}\)?)?$")
 _ZONE_ABBREVIATION = re.compile(r"^[A-Z]{0,3}T\b\s*")  # a zone the zone list lacks ("ET", "AEDT"): part of the time
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
