@@ -606,8 +606,8 @@ def _cut_off_end(units: list[Unit]) -> None:
 
     The fragment stops on a lower-case letter (mid-word or mid-sentence) or on a mark that continues a sentence
     (a comma, a dash, an opening quote); on a capital or a digit ("... signed by the OSCE", "... 145,000") when
-    most of its words are lower case, as prose is. A site signature ("News.Az"), initials or a label closing
-    the text do not.
+    most of its words are lower case, as prose is. A site signature ("News.Az"), initials, a label or a button
+    ("Toggle caption", ``button_verbs`` in ``data/boilerplate.yaml``) closing the text do not.
     """
     kept = [u for u in units if u.kind not in ("caption", "credit")]  # captions sit between paragraphs, credits
     if len(kept) < 2:  # may follow the cut
@@ -618,10 +618,25 @@ def _cut_off_end(units: list[Unit]) -> None:
         and before.kind == "text"
         and last.weight <= 0
         and _stops_mid_sentence(last.text.rstrip("*"))
+        and not _button(last.text)
         and not _DOMAIN.search(last.text)
         and not _signed(last.text)
     ):
         _set(last, "text", "", float(len(last.text)))
+
+
+BUTTON_WORDS = 4  # "Share full article", "Sign in to save": a button's label is short
+
+
+@cache
+def _button_verbs() -> frozenset[str]:
+    return frozenset(load("boilerplate").get("button_verbs", ()))
+
+
+def _button(text: str) -> bool:
+    """A short line opening on a button's verb ("Expand image", "Показать полностью"): no cut-off paragraph."""
+    words = _WORD.findall(text.lower())
+    return 0 < len(words) <= BUTTON_WORDS and words[0] in _button_verbs()
 
 
 def _signed(text: str) -> bool:
@@ -957,6 +972,14 @@ def _cut(raw: str, cleaned: Cleaned, unit: Unit, at: int, kind: str, reason: str
     cleaned.units.insert(cleaned.units.index(unit) + 1, Unit([(at, end)], raw[at:end], kind, reason))
 
 
+def _first_of_each(lines: list[DateLine]) -> list[DateLine]:
+    """The first publication and the first update line of those under the title: a page may print its update
+    above its publication ("Updated ... / Published ..."), and the update is no publication date."""
+    published = next((d for d in lines if not d.updated), None)
+    updated = next((d for d in lines if d.updated), None)
+    return [d for d in lines if d is published or d is updated]
+
+
 def _collect(raw: str, units: list[Unit], title_index: int | None, cleaned: Cleaned) -> None:
     """Date and credit candidates, best first."""
     header_dates = [
@@ -964,7 +987,7 @@ def _collect(raw: str, units: list[Unit], title_index: int | None, cleaned: Clea
     ]
     if title_index is not None:
         after = [d for i, d in header_dates if i > title_index]
-        header_dates = after[:1] or [d for i, d in header_dates if i < title_index][-1:]
+        header_dates = _first_of_each(after) or [d for i, d in header_dates if i < title_index][-1:]
     else:
         header_dates = [d for _, d in header_dates][-1:]
     published = [d for d in header_dates if not d.updated]
