@@ -132,6 +132,11 @@ DATE_LINES = [
     # seventh batch (scored after the sixth batch's rules, before its own)
     ("March 12, 2023 — Jane Doe", "2023-03-12"),
     ("12-Mar-2023", "2023-03-12"),
+    # ninth batch (scored after the eighth batch's rules, before its own)
+    ("Posted at 14:05h, 12 March 2023", "2023-03-12"),
+    ("2.05pm 12 March 2023", "2023-03-12"),
+    ("12.03.2023 г.", "2023-03-12"),
+    ("12.03.2023г.", "2023-03-12"),
 ]
 
 
@@ -354,6 +359,9 @@ TITLES = [
     (f"{RU_HEAD} — Эхо Москвы", RU_HEAD),
     (f"{RU_HEAD} - ИА Регнум", RU_HEAD),
     (f"{RU_HEAD} — Новости Example", RU_HEAD),
+    # ninth batch (scored after the eighth batch's rules, before its own)
+    (f"Example Times - {HEAD}", HEAD),
+    (f"{RU_HEAD} — Example.ru — Новости", RU_HEAD),
 ]
 
 
@@ -756,6 +764,32 @@ LATER_BATCHES = [
     ("Powered by Example CMS", "before"),
     ("Полное или частичное копирование материалов запрещено", "before"),
     ("Полное или частичное копирование материалов запрещено", "after"),
+    # ninth batch (scored after the eighth batch's rules, before its own)
+    ("Via Example News", "after"),
+    ("Originally published by Example News", "after"),
+    ("Republished with permission.", "between"),
+    ("Republished with permission.", "after"),
+    ("Distributed by Example Agency", "after"),
+    ("Follow Jane Doe on Twitter @janedoe", "after"),
+    ("E-mail the author", "after"),
+    ("Click to read more", "after"),
+    ("Tap to expand", "after"),
+    ("Swipe for more", "after"),
+    ("More photos", "after"),
+    ("See all", "after"),
+    ("Stay up to date with the latest news by following us on Telegram.", "between"),
+    ("Stay up to date with the latest news by following us on Telegram.", "after"),
+    ("Все новости по теме", "after"),
+    ("Example в соцсетях", "after"),
+    ("Мы в Дзене", "after"),
+    ("Связаться с редакцией", "after"),
+    ("Напишите нам", "after"),
+    ("Перейти к новости", "after"),
+    ("This article first appeared on Example News.", "before"),
+    ("This article first appeared on Example News.", "after"),
+    ("Перейти к комментариям", "after"),
+    ("Все новости о Женеве", "before"),
+    ("Все новости о Женеве", "after"),
 ]
 
 

@@ -625,6 +625,7 @@ def _cut_off_end(units: list[Unit]) -> None:
         _set(last, "text", "", float(len(last.text)))
 
 
+_HYPHENATED_WORD = re.compile(r"[^\W\d_][\w-]*")
 BUTTON_WORDS = 4  # "Share full article", "Sign in to save": a button's label is short
 
 
@@ -635,7 +636,7 @@ def _button_verbs() -> frozenset[str]:
 
 def _button(text: str) -> bool:
     """A short line opening on a button's verb ("Expand image", "Показать полностью"): no cut-off paragraph."""
-    words = _WORD.findall(text.lower())
+    words = _HYPHENATED_WORD.findall(text.lower())
     return 0 < len(words) <= BUTTON_WORDS and words[0] in _button_verbs()
 
 
@@ -694,9 +695,11 @@ def site_affix(title: str, site: str | None = None) -> tuple[str, str | None]:
             outlet
             or (site and _norm(name) == _norm(site))
             or (pattern is not _SITE_PREFIX and (_DOMAIN.fullmatch(name) or registry().looks_like_outlet(name)))
-            # "World News :: Headline", "Politics | Headline": a section or site-like name before a pipe
+            # "World News :: Headline", "Politics | Headline": a section or site-like name before a pipe;
+            # "Example Times - Headline": a site-like name before a dash
             or (pattern is _SITE_PREFIX and match.group("sep") in ("::", "|")
                 and (registry().is_section(name) or registry().looks_like_outlet(name)))
+            or (pattern is _SITE_PREFIX and match.group("sep").strip() in "-–—" and registry().looks_like_outlet(name))
         ):
             return _sections_off(match.group("title").strip()), outlet.name if outlet else name
     return title, None

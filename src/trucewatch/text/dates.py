@@ -90,8 +90,9 @@ class _Rules:
                                     rf"(?:(?:,?\s*|-){year}(?:\s*{year_words}(?!\w))?)?{year_end}", re.IGNORECASE),
             "month_day": re.compile(rf"{first_character_lookahead(self.months)}(?<![\w]){month}\s*{day}(?!\d){last_day}"
                                     rf"(?:,?\s+{year}{year_end})?", re.IGNORECASE),
+            # "12.03.2023", "12.03.2023 г."
             "numeric": re.compile(r"(?=\d)(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
-                                  r"(?P<y>(?:19|20)\d\d)(?![\d])"),
+                                  rf"(?P<y>(?:19|20)\d\d)(?![\d])(?:\s*{year_words}(?!\w))?", re.IGNORECASE),
         }
         time_joiner = alternation(_words("time_joiners", files))
         self.time = re.compile(rf"\s*(?:,|\b{time_joiner}\b|-|–|—|\||/)?\s*\[?(?P<H>[0-2]?\d)[:.](?P<M>[0-5]\d)"
@@ -264,7 +265,9 @@ def _time_before() -> re.Pattern[str]:
     """A time (with its zone) written just before a date: "14:05 GMT 2020-11-10", "09:05, 6 March 2019", "2:05 PM
     EDT, Sun March 12, 2023"."""
     weekday = alternation(_rules().weekday_names)
-    return re.compile(rf"(?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?"
+    # "14:05", "14:05h", "2.05pm" (a dot only before am or pm)
+    return re.compile(r"(?P<H>[0-2]?\d)(?::|\.(?=[0-5]\d\s*[ap]\.?\s?m\b))(?P<M>[0-5]\d)h?"
+                      r"(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?"
                       rf"(?P<zone>\s*\(?\s*(?:{_rules().zones_pattern})(?![^\W\d_])\s*"
                       r"(?:[+\-−]\s*[01]?\d(?::?[0-5]\d)?)?\s*\)?)?\s*[,|/-]?\s*"
                       rf"(?:(?:{weekday})\.?,?\s+)?$", re.IGNORECASE)
