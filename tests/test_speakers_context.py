@@ -99,3 +99,66 @@ def test_quotation_three_paragraphs_after_the_speaker_is_not_carried_over(regist
     rows = speakers(text, registry)
     assert rows[-1][0].startswith("Nobody")
     assert rows[-1][2] is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('UN Secretary-General Antonio Guterres arrived in Geneva on Monday.\n\n'
+     '"We need a ceasefire now," the UN chief said.',
+     ("the UN chief", "provisional:antonio-guterres")),
+    ("Foreign Ministry spokeswoman Maria Lind held a briefing on Tuesday.\n\n"
+     '"The talks are over," the ministry\'s spokeswoman said.',
+     ("the ministry's spokeswoman", "provisional:maria-lind")),
+    ('Farmer Anna Sorel, 45, lost her crop in the flood.\n\n"We have nothing left," the 45-year-old said.',
+     ("the 45-year-old", "provisional:anna-sorel")),
+    ('Hospital director Lena Holm spoke to reporters.\n\n"We are out of beds," the director said.',
+     ("the director", "provisional:lena-holm")),
+    ('The harbour was closed after a blast that Mayor Bill de Blasio called deliberate.\n\n'
+     '"Stay away," the mayor said.',
+     ("the mayor", "provisional:bill-de-blasio")),
+    ('Maria Lind, the ministry\'s spokeswoman, held a briefing.\n\n"No comment," the spokeswoman said.',
+     ("the spokeswoman", "provisional:maria-lind")),
+    ('Indiana Gov. Mike Pence spoke in Ohio.\n\n"We will win," the Indiana governor said.',
+     ("the Indiana governor", "provisional:mike-pence")),
+])
+def test_definite_description_is_the_person_introduced_with_its_words(registry, text, expected):
+    assert speakers(text, registry)[-1][1:] == expected
+
+
+def test_description_nobody_was_introduced_with_is_kept_as_written(registry):
+    text = ('Real estate developer Marcus Feld bought the tower last year.\n\n'
+            '"It was a bargain," the New York businessman said.')
+    statement = extract_statements(doc(text), registry)[-1]
+    assert (statement.speaker, statement.speaker_name) == (None, "New York businessman")
+
+
+def test_description_is_the_head_of_a_title_not_its_complement(registry):
+    text = ('The court ruled against Republican Secretary of State Jon Husted on Friday.\n\n'
+            '"We will appeal," the state said.')
+    assert speakers(text, registry)[-1][2] != "provisional:jon-husted"
+
+
+def test_whoever_quotes_someone_as_saying_relays_them(registry):
+    text = 'The agency quoted Defence Minister Zakir Hasanov as saying: "The army is ready."'
+    assert speakers(text, registry)[0][2] == "zakir-hasanov"
+
+
+def ru_speakers(text: str, registry) -> list[tuple[str | None, str | None]]:
+    document = Document("t", "k", "p", "", "text", text, text, [BodySpan(0, 0, len(text))], published="2024-05-02",
+                        language="ru")
+    return [(s.speaker, s.speaker_name) for s in extract_statements(document, registry)]
+
+
+def test_russian_role_alone_is_the_person_introduced_with_it(registry):
+    text = ("Министр иностранных дел Азербайджана Джейхун Байрамов провел встречу в Баку.\n\n"
+            "«Мы готовы к миру», — заявил министр.")
+    assert ru_speakers(text, registry)[-1][0] == "jeyhun-bayramov"
+
+
+def test_unknown_cyrillic_name_after_its_title_is_a_provisional_person(registry):
+    text = "«Мы не допустим провокаций», — заявил замминистра обороны Иван Сидоров."
+    assert ru_speakers(text, registry) == [("provisional:иван-сидоров", "Иван Сидоров")]
+
+
+def test_a_known_speaker_named_in_the_frame_inside_a_split_quotations_marks_is_resolved(registry):
+    text = "«Переговоры продолжатся, — сказал Алиев, — но только на наших условиях»."
+    assert ru_speakers(text, registry)[0][0] == "ilham-aliyev"

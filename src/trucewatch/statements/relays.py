@@ -29,6 +29,7 @@ _CITED = re.compile(rf"(?:{_CITES})\s*$", re.I)  # a parse that took the cited s
 _AFTER_CITED = re.compile(r"[\s,]*(?:that\s+)?")
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2,4})\b")  # a website named by its address: AzVision.az, news.am
 _QUOTED = re.compile(r"\s+(?P<who>[^,.;:\"“”]{2,80}?)\s+(?:as\s+)?(?:saying|says|said)\b")
+_QUOTED_AS = re.compile(r"\s+[^,.;:\"“”]{2,80}?\s+as\s+saying\b")  # "the agency quoted X as saying": X speaks
 
 
 @cache
@@ -85,7 +86,15 @@ def _relayed(text: str, item: Attribution) -> bool:
     if item.speaker_start is None:
         return False
     phrase = text[item.speaker_start:item.speaker_end]
-    return is_relay(phrase) and not names_document(phrase)
+    return (is_relay(phrase) and not names_document(phrase)) or _quotes_someone(text, item)
+
+
+def _quotes_someone(text: str, item: Attribution) -> bool:
+    """"The agency quoted X as saying": whoever quotes relays X, whether or not it is an outlet we know."""
+    if item.cue_start is None or item.cue_end is None \
+            or not text[item.cue_start:item.cue_end].lower().startswith("quot"):
+        return False
+    return _QUOTED_AS.match(text, max(item.speaker_end or 0, item.cue_end)) is not None
 
 
 def _relayed_speaker(text: str, item: Attribution) -> Attribution | None:

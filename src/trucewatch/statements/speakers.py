@@ -106,6 +106,28 @@ _TITLE_ANAPHOR = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<title>[\w-]+(?:\s
 _COLLECTIVE: frozenset[str] = words("speakers", "collective_roles")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
+_GENERIC_HEADS: frozenset[str] = words("speakers", "generic_heads")
+# "the UN chief", "the ministry's spokeswoman", "the 45-year-old": a definite description of someone
+_DESCRIPTION = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<words>[\w’'.-]+(?:\s+[\w’'.-]+){0,3})")
+_CYRILLIC_NAME = re.compile(r"[А-ЯЁ][а-яё’'-]+")  # a Cyrillic name's word: capitalised, not an acronym ("МИД")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_RU_ROLES: frozenset[str] = frozenset(w for words_ in _SPEECH for w in words_["role_words"])
+_PERSON_NAME = (rf"(?:{_NAME.pattern}(?: (?:{alternation(_PARTICLES)}))? {_NAME.pattern}"
+                rf"|{_CYRILLIC_NAME.pattern} {_CYRILLIC_NAME.pattern})")
+# Russian descriptions have no article; their head comes first ("министр", "генсек ООН", "вице-премьер Армении")
+_BARE_DESCRIPTION = re.compile(r"(?P<words>[а-яё][а-яё-]*(?:\s+[\w-]+){0,3})")
+# every two-word name, overlapping ones too ("Republican Secretary" and "Jon Husted"), and the clause before it, whose
+# last words are its title ("UN Secretary-General Antonio Guterres arrived")
+_NAME_AT = re.compile(rf"(?<![\w’'.-])(?=(?P<name>{_PERSON_NAME})(?:[,;:()]|\.\s| [a-zа-яё]|$))")
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”«»\n]|\.\s")
+# "Anna Sorel, 45,", "Maria Lind, the ministry's spokeswoman,": an age or a description in apposition to a name
+_APPOSED_TITLE = re.compile(rf"(?P<name>{_PERSON_NAME}),\s+(?:(?P<age>\d{{1,3}})|(?:the|a|an)\s+"
+                            r"(?P<title>[^,.;:\"“”«»\n]{1,60}?))\s*[,.;:]")
+_NOT_BEFORE_NAME: frozenset[str] = words("speakers", "trailing_prepositions") | {"of", "by", "and", "with", "to", "for"}
+_ABBREVIATIONS: dict[str, str] = _WORDS["title_abbreviations"]  # "Gov." is a governor
+_ABBREVIATED = re.compile(rf"\b({alternation(_ABBREVIATIONS)})\.", re.I)  # "Gov. Mike Pence": no sentence's end
+# a title's head ends before its complement: "Secretary of State" is a secretary, "spokeswoman for the ministry" one
+_COMPLEMENT = re.compile(r"\s(?:of|for|at|in|from|with|to|on)\s.*$", re.S)
 
 
 # A sentence opening with a name, its titles before it, and a comma, a parenthesis or a verb after it
@@ -184,8 +206,35 @@ def _title_in(word: str, titles: set[str]) -> bool:
                                and any(t[:4] == lower[:4] and len(t) >= 4 for t in titles))
 
 
+_ORGANISATION_LOWER: frozenset[str] = frozenset(w.lower() for w in _WORDS["organisation_words"])
+
+
+def _plain(word: str) -> str:
+    """A word as titles are compared: lower-cased, no dots, no possessive ("U.N." is un, "ministry's" ministry)."""
+    return re.sub(r"['’]s$", "", word.lower().replace(".", "").strip(",’'"))
+
+
+def _words_of(title: list[str]) -> set[str]:
+    """The words of a title, abbreviations written out, and the parts of hyphenated ones ("Secretary-General":
+    secretary, general)."""
+    plain = {_ABBREVIATIONS.get(w, w) for w in map(_plain, title)}
+    return plain | {part for w in plain if "-" in w and not w[:1].isdigit() for part in w.split("-")}
+
+
+def _fits(wanted: list[str], title: str) -> bool:
+    """Does a description fit a title: its modifiers among the title's words and its head the title's head
+    ("the opposition leader" of "Opposition leader"), or a generic head ("the UN chief" of "UN Secretary-General")?"""
+    *modifiers, head = wanted
+    words_ = _words_of(title.split())
+    if not all(w in words_ for w in modifiers):
+        return False
+    heads = _words_of(_COMPLEMENT.sub("", title).split()[-1:])
+    return head in heads or (head in _GENERIC_HEADS and bool(modifiers))
+
+
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """An id's words: ASCII ones, or Cyrillic ones for a name written in Cyrillic (else it would have none)."""
+    return re.sub(r"[\W_]+" if _CYRILLIC.search(text) else r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 class SpeakerResolver:
@@ -203,8 +252,10 @@ class SpeakerResolver:
         self._sides: list[tuple[int, str]] | None = None  # (offset, side) of the names of sides, when needed
         self._side: str | None = None  # the first side the body names ("" when none), found when needed
         # Actors named outside quotations: what a reader has in mind when a pronoun comes.
-        self.mentions: list[Mention] = [m for m in registry.mentions(text)
-                                        if not any(s <= m.start < e for s, e in inside)]
+        named = registry.mentions(text)
+        self.mentions: list[Mention] = [m for m in named if not any(s <= m.start < e for s, e in inside)]
+        # Names inside quotation marks; a frame inside them ("«A, — сказал Алиев, — B»") is no quoted words
+        self._quoted_mentions: list[Mention] = [m for m in named if any(s <= m.start < e for s, e in inside)]
         self.seen: list[_Seen] = []
         self.provisional: dict[str, str] = {}  # surname or full name (lower) -> provisional id
         self.names: dict[str, str] = {}  # provisional id -> name
@@ -215,6 +266,10 @@ class SpeakerResolver:
 
     def resolve(self, start: int, end: int, on: str | None = None) -> Resolved:
         written = self.text[start:end]
+        framed = [m for m in self._quoted_mentions if start <= m.start and m.end <= end]
+        if framed:  # the speaker of a quotation split by its frame, named inside its marks
+            self._quoted_mentions = [m for m in self._quoted_mentions if m not in framed]
+            self.mentions = sorted([*self.mentions, *framed], key=lambda m: m.start)
         start, end = name_span(self.text, start, end)
         phrase = self.text[start:end].strip()
         found = self._resolve(phrase, start, end, on)
@@ -250,6 +305,62 @@ class SpeakerResolver:
                 return seen.actor_id
         return None
 
+    def _introduced(self, phrase: str, before: int) -> str | None:
+        """The person last introduced with every word of a definite description ("the UN chief" of "UN
+        Secretary-General Antonio Guterres", "the 45-year-old" of "Anna Sorel, 45,"): a head like "chief" fits any
+        title whose modifiers it shares. None when nobody was, so the description stays as written."""
+        bare = _BARE_DESCRIPTION.fullmatch(phrase.strip(" ,."))
+        if bare is not None:  # "— заявил министр": its head a role, all its words in the title
+            wanted = [_plain(w) for w in bare.group("words").split()]
+            if wanted[0] not in _RU_ROLES:
+                return None
+        else:
+            match = _DESCRIPTION.fullmatch(phrase.strip(" ,."))
+            if match is None:
+                return None
+            wanted = [_plain(w) for w in match.group("words").split()]
+            head = wanted[-1]
+            if not match.group("words").split()[-1].islower() or head in _ORGANISATION_LOWER \
+                    or head in _DOCUMENT_NOUNS or head in _ANAPHORA or head in _RELATIONAL or head in _COLLECTIVE \
+                    or head in _ALL_PRONOUNS:
+                return None
+        low = max(0, before - 2 * _WINDOW)
+        found: list[tuple[int, int, int, str]] = []  # (start, name start, name end, title)
+        for named in _NAME_AT.finditer(self.text, low, before):
+            at = named.start("name")
+            title = _CLAUSE_BREAK.split(_ABBREVIATED.sub(r"\1", self.text[max(0, at - 80):at]))[-1].split()
+            if title and title[-1].lower() not in _NOT_BEFORE_NAME:
+                found.append((at, at, named.end("name"), " ".join(title if bare is not None else title[-4:])))
+        for apposed in _APPOSED_TITLE.finditer(self.text, low, before):
+            title = f"{apposed.group('age')}-year-old" if apposed.group("age") else apposed.group("title")
+            found.append((apposed.start(), apposed.start("name"), apposed.end("name"), title))
+        for _, at, stop, title in sorted(found, reverse=True):
+            fits = set(wanted) <= _words_of(title.split()) if bare is not None else _fits(wanted, title)
+            if any(s <= at < e for s, e in self.quoted) or not fits:
+                continue
+            person = self._person_named(at, stop)
+            if person is not None:
+                return person
+        return None
+
+    def _person_named(self, at: int, stop: int) -> str | None:
+        """The person a two-word name at ``at`` is: the registry's, or a provisional one the NER reads as a person."""
+        known = [m for m in self.mentions if m.start < stop and at < m.end]
+        if known:
+            actor = self.registry.get(known[0].actor_id)
+            return actor.id if actor is not None and actor.is_person else None
+        name = self.text[at:stop]
+        if self.registry.lookup(name) is not None or _INSTITUTION_OR_ROLE.intersection(name.lower().split()) \
+                or name.split()[0].lower() in _NOT_NAMES:
+            return None
+        if _CYRILLIC.search(name):  # the NER reads English only
+            return self._cyrillic_person(name.split())
+        from trucewatch.statements import entities  # the stage's one NER call on a few words
+
+        if ("PERSON", name) not in entities([name]).get(name, []):
+            return None
+        return self._register(name, name.split(), False)
+
     def _resolve(self, phrase: str, start: int, end: int, on: str | None) -> str | None:
         written = self.text[start:end]  # the phrase as the NER read it
         source = _SOURCE.match(phrase)  # "sources in the Russian Ministry of Defense": the ministry
@@ -259,6 +370,8 @@ class SpeakerResolver:
             if found is not None:
                 return found
         owned = _OWNER_SOURCE.match(phrase.strip(" ,."))  # "the ministry's spokesperson": the ministry speaks
+        if owned is not None and (described := self._introduced(phrase, start)) is not None:
+            return described  # "Foreign Ministry spokeswoman Maria Lind ... the ministry's spokeswoman": her
         if owned is not None:
             at = self.text.find(owned.group("owner"), start)
             found = self._resolve(owned.group("owner"), at, at + len(owned.group("owner")), on)
@@ -277,7 +390,7 @@ class SpeakerResolver:
             return self._recent(start, lambda s: self._name(s.actor_id).lower().startswith(f"{bare} of "),
                                 speakers_only=True)
         if _SAME_SOURCE.match(phrase):  # "the sources": those just quoted, speaking for whom they spoke for
-            return self._recent(start, lambda s: True, speakers_only=True)
+            return self._recent(start, lambda s: True, speakers_only=True) or self._introduced(phrase, start)
         office = _OFFICE.match(phrase.strip(" ,."))
         if office is not None:  # "Prime Minister Benjamin Netanyahu's office": an organisation of its own
             return self._register(f"{office.group('name')}’s {office.group('office').lower()}", [], True)
@@ -338,6 +451,9 @@ class SpeakerResolver:
         if head in _DOCUMENT_NOUNS or lower.endswith(_DOCUMENT_ENDINGS):
             return self._issuer(head, start) or self._recent(
                 start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
+        described = self._introduced(phrase, start)
+        if described is not None:  # "UN Secretary-General Antonio Guterres ... the UN chief said"
+            return described
         if candidates is not None:
             return None
         role = _ROLE.match(phrase.strip(" ,."))
@@ -593,8 +709,23 @@ class SpeakerResolver:
             return None  # a lone word tagged ORG is as often a surname ("Trump")
         return self._register(name, name.split(), True)
 
+    def _cyrillic_person(self, tokens: list[str]) -> str | None:
+        """The person a phrase in Cyrillic ends with ("замминистра обороны Иван Сидоров"): its last two or three
+        capitalised words after any role words, none of them a name the registry knows (a state, "России")."""
+        run: list[str] = []
+        for token in reversed(tokens):
+            if not _CYRILLIC_NAME.fullmatch(token) or token.lower() in _RU_ROLES:
+                break
+            run.insert(0, token)
+        run = run[-3:]
+        if len(run) < 2 or any(self.registry.lookup(t) is not None for t in run):
+            return None
+        return self._register(" ".join(run), run, False)
+
     def _provisional(self, phrase: str) -> str | None:
         """An unknown proper name becomes a provisional actor; a common noun stays unknown."""
+        if _CYRILLIC.search(phrase):
+            return self._cyrillic_person(re.sub(r"['’]s$", "", phrase.strip(" ,.")).split())
         words = re.sub(r"['’]s$", "", _TITLES.sub("", phrase.strip(" ,.")))
         tokens = words.split()
         organisation = _ORGANISATION.search(phrase.strip()) is not None
