@@ -204,6 +204,18 @@ def test_an_undated_report_joins_a_group_of_the_region_it_lies_in_but_not_of_its
                         report("b", None, "hill", "troop_withdrawal"))  # one post left of a withdrawal told of a region
 
 
+def test_an_undated_report_naming_a_day_without_a_year_joins_no_group_of_another_day():
+    dated = replace(report("a", "2021-06-15", "region", "detainee_release"),
+                    sentence="Ten soldiers were freed on 15 June 2021.")  # a Tuesday
+    told = report("b", None, "region", "detainee_release")
+    assert together(dated, replace(told, sentence="Ten soldiers were freed on Tuesday, officials said."))
+    assert together(dated, replace(told, sentence="Ten soldiers were freed on June 15, officials said."))
+    assert not together(dated, replace(told, sentence="Ten soldiers were freed on Friday, officials said."))
+    assert not together(dated, replace(told, sentence="Ten soldiers were freed on September 3, officials said."))
+    # a day it can be: written a few days later ("yesterday" read against a later publication)
+    assert together(dated, replace(told, sentence="Ten soldiers were freed yesterday, officials said."))
+
+
 def test_an_undated_report_of_a_type_placed_where_announced_joins_by_its_area_and_a_shared_perpetrator():
     rules = replace(grouping_rules(), areas={"land": "conflict", "region": "conflict"})
 

@@ -98,6 +98,20 @@ def _names_a_date(sentence: str) -> bool:
     return bool(date_mentions(sentence, None)) or bool(date_mentions(sentence, "2000-01-01"))
 
 
+@cache
+def _can_name(sentence: str, day: date, window: int) -> bool | None:
+    """Whether the day a report's sentence names without a year ("on Tuesday", "on September 13") can be ``day``
+    (within ``window``), the sentence read as told on that day or in the week after it; None when it names no day."""
+    from trucewatch.text.dates import date_mentions
+
+    def named(told: date) -> list[date]:
+        return [date.fromisoformat(m.value) for m in date_mentions(sentence, told.isoformat()) if m.precision == "day"]
+
+    if not named(day):
+        return None
+    return any(abs((d - day).days) <= window for after in range(8) for d in named(day + timedelta(days=after)))
+
+
 def _interval(incident: Incident, lookback: int = 0) -> tuple[date, date] | None:
     """The days the report's date can stand for: one day (or, for a report dated by the day it was told on, that day
     and the ``lookback`` days before it), or every day of a month; None without either."""
@@ -345,6 +359,11 @@ class _Group:
             + (facts.span is not None and facts.span[0] in self.days)
         )
 
+    def names_other_day(self, report: Incident, facts: _Facts) -> bool:
+        """Whether an undated ``report``'s sentence names a day ("on Tuesday") none of the group's days can be."""
+        fits = [_can_name(report.sentence, day, facts.window) for day in self.days]
+        return bool(fits) and fits[0] is not None and not any(fits)
+
     def counts_differ(self, report: Incident) -> bool:
         """Whether ``report`` counts a thing (killed, released) that the group counts otherwise and never alike."""
         told = {(kind, n) for kind, n in report.counts.items() if any(k == kind for k, _ in self.counts)}
@@ -396,7 +415,8 @@ def _only_fit(groups: Iterable[_Group], report: Incident, facts: _Facts, places:
     for evidence, group in _by_evidence(groups, report, facts):
         if evidence <= 0 or (best and evidence < top):
             break
-        if group.accepts(facts, places, rules) and not group.counts_differ(report):
+        if group.accepts(facts, places, rules) and not group.counts_differ(report) and not group.names_other_day(
+                report, facts):
             best.append(group)
             top = evidence
     if len(best) > 1:
