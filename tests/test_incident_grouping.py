@@ -216,6 +216,18 @@ def test_an_undated_report_naming_a_day_without_a_year_joins_no_group_of_another
     assert together(dated, replace(told, sentence="Ten soldiers were freed yesterday, officials said."))
 
 
+def test_an_undated_report_alone_joins_the_one_likelier_incident_its_own_article_tells_of():
+    withdrawal = report("a", "2025-10-10", "region", "troop_withdrawal")
+    retold = report("b", None, "region", "troop_withdrawal")
+    from_a_town = replace(report("b", None, "hill", "troop_withdrawal"), start=20, end=30)  # one post of the region
+    groups = group_incidents([withdrawal, retold, from_a_town], PLACES)
+    assert groups[from_a_town.id] == groups[retold.id] == groups[withdrawal.id]
+    assert not together(withdrawal, from_a_town)  # without its article's other report it stays alone
+    released, freed = (report("a", None, "region", "detainee_release", counts={"released": 10}),
+                       replace(report("a", None, "hill", "detainee_release", counts={"released": 30}), start=20))
+    assert not together(released, freed)  # the article counts another release
+
+
 def test_an_undated_report_of_a_type_placed_where_announced_joins_by_its_area_and_a_shared_perpetrator():
     rules = replace(grouping_rules(), areas={"land": "conflict", "region": "conflict"})
 

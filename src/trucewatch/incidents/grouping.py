@@ -14,7 +14,10 @@ them one ``incident_id``. What counts as close, per type, is data (``data/incide
   ceasefire; not a type told of an area, whose spot is one post of many), or, for a type placed where announced
   (a handover, an agreement), of its area of conflict naming the same perpetrator's side, that it fits with more
   evidence than any other and that counts nothing otherwise; when two are as likely, or its type recurs at one
-  place (violations counted daily), it stays alone.
+  place (violations counted daily), it stays alone. Still alone, it joins the one likeliest group of its type that
+  its own article's other reports are in (an article telling of a withdrawal from the strip and from one of its
+  towns tells of one withdrawal). A sentence naming a day without a year ("on Tuesday", "on September 13") keeps
+  it out of a group whose members are dated to days that day cannot be.
 - Places can be one when they are the same gazetteer entry, when one lies within the other (a village in
   its district: ``within`` or ``admin1`` of the places files), or when a report names no place. Within one area of
   conflict (``areas``), a place naming an area (a country, a region) contradicts no spot of it, two states can be
@@ -425,6 +428,15 @@ def _only_fit(groups: Iterable[_Group], report: Incident, facts: _Facts, places:
     return best[0] if best else None
 
 
+def _move_to(best: _Group | None, report: Incident, facts: _Facts, groups: list[_Group]) -> _Group:
+    """``report``, alone in the last group of ``groups``, moved to ``best`` (if any): the group it is then in."""
+    if best is None:
+        return groups[-1]
+    groups.pop()
+    best.add(report, facts)
+    return best
+
+
 def group_incidents(
     reports: Iterable[Incident], places: Mapping[str, Place] | None = None, rules: GroupingRules | None = None
 ) -> dict[str, str]:
@@ -434,7 +446,8 @@ def group_incidents(
     Dated reports are read in date order, so a group none of whose members can still be within its kind's
     widest window of the report is closed: each report is compared with the open groups of its kind only, and with
     one member of each shape, which keeps a large store linear rather than quadratic. Undated reports come
-    last and are compared only with the groups holding a large count they give."""
+    last and are compared only with the groups holding a large count they give, then those of their place (or
+    area) and those of their own article."""
     if places is None:
         from trucewatch.incidents.gazetteer import load_gazetteer
 
@@ -446,6 +459,7 @@ def group_incidents(
     by_count: dict[tuple[str, str, int], dict[_Group, None]] = defaultdict(dict)  # (kind, count, n) -> groups
     by_place: dict[tuple[str, str], dict[_Group, None]] = defaultdict(dict)  # (kind, place id) -> groups
     by_area: dict[tuple[str, str], dict[_Group, None]] = defaultdict(dict)  # (kind, area of conflict) -> groups
+    by_doc: dict[tuple[str, str], dict[_Group, None]] = defaultdict(dict)  # (kind, document) -> groups
     read = [(_facts(r, rules, places), r) for r in reports]
     read.sort(key=lambda fr: ((fr[0].span or (date.max,))[0], fr[1].doc_id, fr[1].start))
     for facts, report in read:
@@ -458,11 +472,10 @@ def group_incidents(
                 if facts.area and facts.type in rules.announced and facts.doers:
                     candidates.update((g, None) for g in by_area.get((facts.kind, facts.area), ())
                                       if facts.doers & g.doers)
-                best = _only_fit(candidates, report, facts, fit, rules)
-                if best is not None:
-                    groups.pop()  # the group of its own just made
-                    best.add(report, facts)
-                    group = best
+                group = _move_to(_only_fit(candidates, report, facts, fit, rules), report, facts, groups)
+            if len(group.members) == 1:  # else the one likeliest incident its own article tells of
+                told = (g for g in by_doc.get((facts.kind, report.doc_id), ()) if g is not group)
+                group = _move_to(_only_fit(told, report, facts, fit, rules), report, facts, groups)
         else:
             widest = rules.widest(facts.kind)
             still_open = [g for g in open_by_kind.get(facts.kind, ()) if g.earliest_end + widest >= facts.span[0]]
@@ -477,6 +490,7 @@ def group_incidents(
             by_place[facts.kind, facts.place_id][group] = None
         if facts.area:
             by_area[facts.kind, facts.area][group] = None
+        by_doc[facts.kind, report.doc_id][group] = None
     ids = {}
     for group in groups:
         incident_id = stable_id("ig", min(r.id for r in group.members))
