@@ -212,8 +212,10 @@ def test_an_undated_report_naming_a_day_without_a_year_joins_no_group_of_another
     assert together(dated, replace(told, sentence="Ten soldiers were freed on June 15, officials said."))
     assert not together(dated, replace(told, sentence="Ten soldiers were freed on Friday, officials said."))
     assert not together(dated, replace(told, sentence="Ten soldiers were freed on September 3, officials said."))
-    # a day it can be: written a few days later ("yesterday" read against a later publication)
+    assert not together(dated, replace(told, sentence="Ten soldiers were freed on Wednesday, officials said."))
+    # a day counted back from the day it was told can be any day: it neither joins nor parts
     assert together(dated, replace(told, sentence="Ten soldiers were freed yesterday, officials said."))
+    assert not together(dated, replace(told, sentence="Ten were freed on Friday, after talks ended yesterday."))
 
 
 def test_an_undated_report_alone_joins_the_one_likelier_incident_its_own_article_tells_of():

@@ -103,16 +103,21 @@ def _names_a_date(sentence: str) -> bool:
 
 @cache
 def _can_name(sentence: str, day: date, window: int) -> bool | None:
-    """Whether the day a report's sentence names without a year ("on Tuesday", "on September 13") can be ``day``
-    (within ``window``), the sentence read as told on that day or in the week after it; None when it names no day."""
+    """Whether a day a report's sentence names without a year ("on Tuesday", "on September 13") can be ``day``
+    (within ``window``), the sentence read as told on that day or in the week after it; None when it names no such
+    day. A day counted back from the day it was told ("yesterday") can be any day: it is not read."""
     from trucewatch.text.dates import date_mentions
 
-    def named(told: date) -> list[date]:
-        return [date.fromisoformat(m.value) for m in date_mentions(sentence, told.isoformat()) if m.precision == "day"]
+    def named(told: date) -> dict[int, date]:
+        return {m.start: date.fromisoformat(m.value) for m in date_mentions(sentence, told.isoformat())
+                if m.precision == "day"}
 
-    if not named(day):
+    week = [named(day + timedelta(days=after)) for after in range(8)]
+    fixed = [at for at in week[0] if not all(  # a day that moves with the day it was told on says nothing
+        at in week[n + 1] and (week[n + 1][at] - week[n][at]).days == 1 for n in range(2))]
+    if not fixed:
         return None
-    return any(abs((d - day).days) <= window for after in range(8) for d in named(day + timedelta(days=after)))
+    return any(at in told and abs((told[at] - day).days) <= window for told in week for at in fixed)
 
 
 def _interval(incident: Incident, lookback: int = 0) -> tuple[date, date] | None:
@@ -364,7 +369,7 @@ class _Group:
 
     def names_other_day(self, report: Incident, facts: _Facts) -> bool:
         """Whether an undated ``report``'s sentence names a day ("on Tuesday") none of the group's days can be."""
-        fits = [_can_name(report.sentence, day, facts.window) for day in self.days]
+        fits = [_can_name(report.sentence, day, 0) for day in self.days]
         return bool(fits) and fits[0] is not None and not any(fits)
 
     def counts_differ(self, report: Incident) -> bool:
