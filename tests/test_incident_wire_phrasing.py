@@ -1,0 +1,49 @@
+"""Incidents told in the ordinary phrasing of wire reports (invented sentences, written from the ACLED and PLOVER
+definitions of each type, not from any annotated text): each must give its type, and the precision words around
+them must still hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_incidents import incidents
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Artillery duels continued along the front line throughout the night.", "shelling"),
+        ("Troops battled insurgents in the mountains on Tuesday.", "armed_clash"),
+        ("Government troops and rebels fought street battles in the city centre.", "armed_clash"),
+        ("Monitors recorded 120 breaches of the ceasefire over the weekend.", "ceasefire_violation_report"),
+        ("The armistice was violated twice on Sunday, the committee said.", "ceasefire_violation_report"),
+        ("Two deminers were injured when their vehicle ran over a mine.", "mine_incident"),
+        ("A landmine killed a shepherd near the village on Sunday.", "mine_incident"),
+        ("A civilian was killed after stepping on an anti-personnel mine.", "mine_incident"),
+        ("The captives returned home on Sunday after months in detention.", "detainee_release"),
+        ("The army handed the district over to the government forces on Wednesday.", "territory_handover"),
+        ("Control of the town was transferred to the federal government on Monday.", "territory_handover"),
+        ("The border commissions convened in the capital for their eighth meeting.", "negotiation_meeting"),
+        ("The working group held its tenth meeting on Friday.", "negotiation_meeting"),
+        ("Flights between the two capitals resumed on Monday after six years.", "humanitarian_access"),
+        ("The army lost two servicemen on Monday.", "casualties"),
+    ],
+)
+def test_wire_phrasing_reports_its_type(body, kind):
+    assert kind in [i.type for i in incidents(body)]
+
+
+def test_soldiers_killed_in_fighting_against_rebels_are_casualties_not_a_clash_of_their_own():
+    body = "Four soldiers were killed in fighting against separatists in the east, a spokesman said."
+    assert [i.type for i in incidents(body)] == ["casualties"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The ministry dismissed as groundless reports that its troops had shelled the village.",
+        "The region has been plagued by clashes for decades.",
+    ],
+)
+def test_dismissed_reports_and_decades_of_violence_are_no_incident(body):
+    assert incidents(body) == []
