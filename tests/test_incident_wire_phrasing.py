@@ -27,6 +27,20 @@ from tests.test_incidents import incidents
         ("The working group held its tenth meeting on Friday.", "negotiation_meeting"),
         ("Flights between the two capitals resumed on Monday after six years.", "humanitarian_access"),
         ("The army lost two servicemen on Monday.", "casualties"),
+        ("The opposition accused the army of breaking the truce on Sunday.", "ceasefire_violation_report"),
+        ("Enemy units used grenade launchers against our positions overnight.", "ceasefire_violation_report"),
+        ("Sporadic shooting was reported near the bridge overnight.", "ceasefire_violation_report"),
+        ("The blast left at least nine people dead.", "attack"),
+        ("The rebels launched a major offensive on the provincial capital.", "attack"),
+        ("The remains of 30 people were exhumed and returned to their families.", "bodies_transfer"),
+        ("Four servicemen captured in the spring were repatriated on Friday.", "detainee_release"),
+        ("The two sides conducted their largest swap so far on Thursday.", "prisoner_exchange"),
+        ("Heavy weapons were moved back from the front line.", "troop_withdrawal"),
+        ("A column of peacekeepers crossed into the valley on Tuesday.", "peacekeeper_deployment"),
+        ("The only road into the valley remained closed on Monday.", "blockade"),
+        ("The two presidents spoke by phone on Sunday.", "negotiation_meeting"),
+        ("The king and the rebel leader met in the capital on Friday.", "negotiation_meeting"),
+        ("The delegations agreed on the text of a peace treaty.", "agreement_signed"),
     ],
 )
 def test_wire_phrasing_reports_its_type(body, kind):
@@ -43,6 +57,8 @@ def test_soldiers_killed_in_fighting_against_rebels_are_casualties_not_a_clash_o
     [
         "The ministry dismissed as groundless reports that its troops had shelled the village.",
         "The region has been plagued by clashes for decades.",
+        "The people I met in the camp had fled the fighting last year.",
+        "The two sides conducted an exchange of views on the border.",
     ],
 )
 def test_dismissed_reports_and_decades_of_violence_are_no_incident(body):
