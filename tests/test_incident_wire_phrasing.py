@@ -63,3 +63,15 @@ def test_soldiers_killed_in_fighting_against_rebels_are_casualties_not_a_clash_o
 )
 def test_dismissed_reports_and_decades_of_violence_are_no_incident(body):
     assert incidents(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "day"),
+    [
+        ("On 11 May 2021, Armenian forces shelled Tegh.\n\nThe next day, the army shelled Sotk.", "2021-05-12"),
+        ("On May 12, the sides exchanged prisoners. A day earlier, the delegations met in Moscow.", "2021-05-11"),
+        ("On May 10, the talks were held in Moscow. On the same day, the sides exchanged prisoners.", "2021-05-10"),
+    ],
+)
+def test_the_next_day_or_the_day_before_shifts_the_day_the_text_just_named(body, day):
+    assert incidents(body)[-1].date == day

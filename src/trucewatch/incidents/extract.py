@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from itertools import pairwise
 
@@ -240,8 +240,7 @@ def _sentence_incidents(
     if not kept:
         return []
     dates = date_mentions(doc.body, today, sentence.start, sentence.end, _lookahead(doc))
-    same_day = bool(rules.same_day and rules.same_day.search(ltext))
-    undated = (None, None) if dates else _context_date(doc, sentence.start, today, same_day, page_day)
+    undated = (None, None) if dates else _context_date(doc, sentence.start, today, _day_shift(ltext, rules), page_day)
     reporter, span = reporter_of(sentence)
     span = span and (span[0] - sentence.start, span[1] - sentence.start)
     places = [p for p in gazetteer.find(text) if not (span and p.start < span[1] and span[0] < p.end)]
@@ -338,21 +337,30 @@ def _lookahead(doc: Document) -> int:
     return 0 if doc.published else LOOKAHEAD
 
 
+def _day_shift(text: str, rules: IncidentRules) -> int | None:
+    """Days from the day the text just named to the day a sentence naming none tells of: 1 for "the next day", -1 for
+    "the day before", 0 for "on the same day"; None when it says none of these."""
+    for pattern, shift in ((rules.next_day, 1), (rules.day_before, -1), (rules.same_day, 0)):
+        if pattern and pattern.search(text):
+            return shift
+    return None
+
+
 def _context_date(
-    doc: Document, start: int, today: str | None, same_day: bool = False, page_day: str | None = None
+    doc: Document, start: int, today: str | None, shift: int | None = None, page_day: str | None = None
 ) -> tuple[str | None, str | None]:
     """The date of a sentence naming none: the day its paragraph just named ("On June 2, ... The meeting was held
     ..."), in a dated report only one of the week before publication (an older one is background), else the
     publication day; in an undated report else the latest day it writes (its dateline, a caption); none when the
-    report gives no date at all. A sentence saying "on the same day" takes the day the text just
-    named, in any report and across paragraphs."""
-    if same_day:
+    report gives no date at all. A sentence saying "on the same day" (``shift`` 0), "the next day" (1) or "the day
+    before" (-1) takes the day the text just named, so shifted, in any report and across paragraphs."""
+    if shift is not None:
         days = [
             d for d in date_mentions(doc.body, today, max(0, start - CONTEXT), start, _lookahead(doc))
             if d.precision == "day"
         ]
         if days:
-            return days[-1].value, "day"
+            return (date.fromisoformat(days[-1].value[:10]) + timedelta(days=shift)).isoformat(), "day"
     window = max(0, start - CONTEXT, doc.body.rfind("\n\n", 0, start) + 2)
     days = [d for d in date_mentions(doc.body, today, window, start, _lookahead(doc)) if d.precision == "day"]
     if doc.published:

@@ -155,6 +155,8 @@ class IncidentRules:
     repeat_types: frozenset[str] = frozenset()  # types of one-off events a report tells of more than once (a meeting)
     repeat_details: re.Pattern[str] | None = None  # a time of day a later mention adds ("at noon"): a fact of its own
     same_day: re.Pattern[str] | None = None  # in an undated sentence: the day just named ("on the same day")
+    next_day: re.Pattern[str] | None = None  # in an undated sentence: the day after it ("the next day")
+    day_before: re.Pattern[str] | None = None  # in an undated sentence: the day before it ("a day earlier")
     page_day: re.Pattern[str] | None = None  # just before a date: the day the page was written ("today 2 June")
     night_span: re.Pattern[str] | None = None  # two days as one night: "on the night from Monday to Tuesday"
     # where a clause ends: a negation or modal before it does not reach a cue after it
@@ -246,6 +248,8 @@ def incident_rules(language: str = "en") -> IncidentRules:
         repeat_types=frozenset(data.get("repeat_types", [])),
         repeat_details=_optional(data, "repeat_details"),
         same_day=_optional(data, "same_day"),
+        next_day=_optional(data, "next_day"),
+        day_before=_optional(data, "day_before"),
         page_day=_optional(data, "page_day_before", r"(?<![\w-])(?:{words})[\s,:]*$"),
         night_span=_optional(data, "night_span", _NIGHT_SPAN),
         clause_end=_boundary(data.get("clause_ends", [])),
