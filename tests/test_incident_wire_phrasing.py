@@ -75,3 +75,20 @@ def test_dismissed_reports_and_decades_of_violence_are_no_incident(body):
 )
 def test_the_next_day_or_the_day_before_shifts_the_day_the_text_just_named(body, day):
     assert incidents(body)[-1].date == day
+
+
+@pytest.mark.parametrize(
+    ("body", "place_id"),
+    [
+        ("Shelling hit Qubadli on Tuesday.", "gubadli"),
+        ("Separatists shelled Dokuchaevsk overnight.", "dokuchaievsk"),
+        ("Houthi forces shelled government positions in Al-Dhale on Sunday.", "al-dhale"),
+        ("Clashes erupted in Kassala on Monday.", "kassala"),
+        ("Fighting broke out in western Tigray on Friday.", "western-tigray"),
+        ("M23 rebels seized the mining town of Rubaya on Tuesday.", "rubaya"),
+        ("Dissidents attacked a police station in Cauca on Monday.", "cauca"),
+    ],
+)
+def test_places_of_the_bundled_conflicts_are_resolved(body, place_id):
+    [found] = incidents(body)
+    assert found.place_id == place_id
