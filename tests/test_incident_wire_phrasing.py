@@ -41,6 +41,9 @@ from tests.test_incidents import incidents
         ("The two presidents spoke by phone on Sunday.", "negotiation_meeting"),
         ("The king and the rebel leader met in the capital on Friday.", "negotiation_meeting"),
         ("The delegations agreed on the text of a peace treaty.", "agreement_signed"),
+        ("Displaced families began returning home on Sunday.", "humanitarian_access"),
+        ("It was not immediately clear who fired the rockets that hit the town.", "shelling"),
+        ("Residents said they could hear heavy gunfire as troops clashed with militants.", "armed_clash"),
     ],
 )
 def test_wire_phrasing_reports_its_type(body, kind):
@@ -59,6 +62,8 @@ def test_soldiers_killed_in_fighting_against_rebels_are_casualties_not_a_clash_o
         "The region has been plagued by clashes for decades.",
         "The people I met in the camp had fled the fighting last year.",
         "The two sides conducted an exchange of views on the border.",
+        "It was not true that the army shelled the town.",
+        "The army could shell the town again, officials warned.",
     ],
 )
 def test_dismissed_reports_and_decades_of_violence_are_no_incident(body):
