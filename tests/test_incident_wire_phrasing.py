@@ -50,6 +50,11 @@ def test_wire_phrasing_reports_its_type(body, kind):
     assert kind in [i.type for i in incidents(body)]
 
 
+@pytest.mark.parametrize("verb", ["launched", "mounted"])
+def test_an_offensive_launched_is_one_attack_not_also_a_clash(verb):
+    assert [i.type for i in incidents(f"The army {verb} an offensive against the rebels.")] == ["attack"]
+
+
 def test_soldiers_killed_in_fighting_against_rebels_are_casualties_not_a_clash_of_their_own():
     body = "Four soldiers were killed in fighting against separatists in the east, a spokesman said."
     assert [i.type for i in incidents(body)] == ["casualties"]
