@@ -42,6 +42,14 @@ from tests.test_incidents import incidents
         ("The king and the rebel leader met in the capital on Friday.", "negotiation_meeting"),
         ("The delegations agreed on the text of a peace treaty.", "agreement_signed"),
         ("Displaced families began returning home on Sunday.", "humanitarian_access"),
+        ("Dozens of prisoners began a hunger strike on Monday.", "protest"),
+        ("Dock workers went on strike over unpaid wages.", "protest"),
+        ("Hundreds of farmers blocked the main highway on Tuesday.", "protest"),
+        ("Youths blocked the roads into the town centre demanding jobs.", "protest"),
+        ("The two governments renewed negotiations on the border on Monday.", "negotiation_meeting"),
+        ("Government troops captured part of a rebel stronghold near the border.", "armed_clash"),
+        ("Police beat up several journalists outside the court.", "attack"),
+        ("Gunmen tried to assassinate the provincial governor on Sunday.", "attack"),
         ("It was not immediately clear who fired the rockets that hit the town.", "shelling"),
         ("Residents said they could hear heavy gunfire as troops clashed with militants.", "armed_clash"),
     ],
@@ -69,6 +77,7 @@ def test_soldiers_killed_in_fighting_against_rebels_are_casualties_not_a_clash_o
         "The two sides conducted an exchange of views on the border.",
         "It was not true that the army shelled the town.",
         "The army could shell the town again, officials warned.",
+        "The union threatened on Monday to call a general strike.",
     ],
 )
 def test_dismissed_reports_and_decades_of_violence_are_no_incident(body):
