@@ -50,6 +50,8 @@ from tests.test_incidents import incidents
         ("Government troops captured part of a rebel stronghold near the border.", "armed_clash"),
         ("Police beat up several journalists outside the court.", "attack"),
         ("Gunmen tried to assassinate the provincial governor on Sunday.", "attack"),
+        ("The two neighbours signed a non-aggression pact on Friday.", "agreement_signed"),
+        ("The army reimposed blockades on the northern towns on Friday.", "blockade"),
         ("It was not immediately clear who fired the rockets that hit the town.", "shelling"),
         ("Residents said they could hear heavy gunfire as troops clashed with militants.", "armed_clash"),
     ],
