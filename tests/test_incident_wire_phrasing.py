@@ -80,6 +80,12 @@ def test_soldiers_killed_in_fighting_against_rebels_are_casualties_not_a_clash_o
         "It was not true that the army shelled the town.",
         "The army could shell the town again, officials warned.",
         "The union threatened on Monday to call a general strike.",
+        "The parliament held a special session on the budget on Tuesday.",
+        "Workers completed the exchange of old banknotes.",
+        "The bank conducted a currency swap with its neighbour.",
+        "The minister spoke by phone with reporters about the budget.",
+        "Families returned home from the holidays on Sunday.",
+        "They met in 2019 at a conference in Paris.",
     ],
 )
 def test_dismissed_reports_and_decades_of_violence_are_no_incident(body):
