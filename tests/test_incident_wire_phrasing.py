@@ -65,6 +65,10 @@ def test_an_offensive_launched_is_one_attack_not_also_a_clash(verb):
     assert [i.type for i in incidents(f"The army {verb} an offensive against the rebels.")] == ["attack"]
 
 
+def test_gold_mines_are_no_landmines():
+    assert "mine_incident" not in [i.type for i in incidents("Gold mines killed the river's fish.")]
+
+
 def test_soldiers_killed_in_fighting_against_rebels_are_casualties_not_a_clash_of_their_own():
     body = "Four soldiers were killed in fighting against separatists in the east, a spokesman said."
     assert [i.type for i in incidents(body)] == ["casualties"]
@@ -86,6 +90,8 @@ def test_soldiers_killed_in_fighting_against_rebels_are_casualties_not_a_clash_o
         "The minister spoke by phone with reporters about the budget.",
         "Families returned home from the holidays on Sunday.",
         "They met in 2019 at a conference in Paris.",
+        "The coach phoned the manager after the game.",
+        "The company engaged the rebels in talks about the concession.",
     ],
 )
 def test_dismissed_reports_and_decades_of_violence_are_no_incident(body):
