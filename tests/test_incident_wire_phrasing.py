@@ -65,6 +65,18 @@ def test_an_offensive_launched_is_one_attack_not_also_a_clash(verb):
     assert [i.type for i in incidents(f"The army {verb} an offensive against the rebels.")] == ["attack"]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Their car came under gunfire near the village.",
+        "A soldier was killed by gunfire from across the border.",
+        "Gunmen opened fire on a police patrol, killing two officers.",
+    ],
+)
+def test_gunfire_that_hits_a_target_is_one_attack(body):
+    assert [i.type for i in incidents(body)] == ["attack"]
+
+
 def test_gold_mines_are_no_landmines():
     assert "mine_incident" not in [i.type for i in incidents("Gold mines killed the river's fish.")]
 
