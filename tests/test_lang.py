@@ -56,3 +56,12 @@ def test_alternation_matches_longest_first_and_any_spacing() -> None:
     pattern = re.compile(alternation(["up to", "up", "today's"]))
     assert pattern.match("up  to").group() == "up  to"
     assert pattern.match("today’s").group() == "today’s"
+
+
+def test_literal_alternation_keeps_words_as_written_and_an_empty_list_matches_nothing() -> None:
+    from trucewatch.lang import literal_alternation
+
+    pattern = re.compile(literal_alternation(["yet to", "refus*", "n't"]))
+    assert pattern.fullmatch("yet to") and not pattern.fullmatch("yet  to")
+    assert pattern.fullmatch("refused") and pattern.fullmatch("n't") and not pattern.fullmatch("n’t")
+    assert re.compile(literal_alternation([])).search("any text at all") is None

@@ -53,3 +53,10 @@ def alternation(words: Iterable[str]) -> str:
     escaped = (re.escape(w).replace(r"\ ", " ").replace(" ", r"\s+").replace("'", "['’]")
                for w in sorted(set(words), key=len, reverse=True))
     return "(?:" + "|".join(escaped) + ")"
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """A regex group matching any of ``words`` exactly as written, in their order (a space is one space); a word
+    ending in "*" allows any ending ("refus*"). No words match nothing: a rule with no list does not fire."""
+    return "(?:" + ("|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words)
+                    or "(?!)") + ")"

@@ -44,7 +44,8 @@ Each link also carries the status ``signal`` its text expresses (done, started,
 not_done...), read from the agreement's cues: the longest cue wins where cues
 overlap ("being deployed" over "deployed"), a negated cue ("has not been
 returned") reads as not_done, a negated negative ("no violations") is
-dropped, and a cue under a modal ("will be returned", "will be terminated") is a plan, not evidence.
+dropped, and a cue under a modal ("will be returned", "will be terminated") is a plan, not evidence
+(those words, and the time clauses that date a cue elsewhere, are in ``data/lang/*/status.yaml``).
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from trucewatch.agreements import AGREEMENT_LEVEL, SIGNALS, Agreement, Place, Provision
-from trucewatch.lang import alternation, lexicons
+from trucewatch.lang import alternation, lexicons, literal_alternation
 from trucewatch.records import Document, EvidenceLink, Sentence, Statement
 from trucewatch.text.dates import context_day, date_mentions, find_dates
 from trucewatch.text.spans import Overlaps
@@ -66,13 +67,6 @@ UNDATED_WEIGHT = 0.8  # a link from a report of unknown date: the window check r
 UNDATED_SCOPE_MARGIN = 2  # an undated report names the agreement's conflict twice as often as others, or is not read
 # Strongest first: a sentence saying both "began" and "not yet completed" reports that it is not done.
 SIGNAL_PRIORITY = ("disputed", "terminated", "reversed", "violated", "not_done", "done", "advanced", "started")
-_NEGATION = re.compile(r"(?:\b(?:not|never|no|yet to|failed to|without|refus\w*)|n't)\W+(?:\w+\W+){0,2}$", re.I)
-_MODAL = re.compile(r"\b(?:will|would|shall|should|must|could|can|may|might|to)\W+(?:\w+\W+){0,2}$", re.I)
-# trouble in prospect reaches further: "will monitor and report the ceasefire violations" reports none (but
-# "continued to violate" does: no "to" here)
-_MODAL_FAR = re.compile(r"\b(?:will|would|shall|should|must|could|can|may|might)\W+(?:\w+\W+){0,6}$", re.I)
-# a cue inside a time clause dates something else: "since the conflict began", "until the process is completed"
-_TIME_CLAUSE = re.compile(r"\b(?:since|until|till|before|once)\W+(?:\w+\W+){0,4}$", re.I)
 _WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # a year ahead of the writing: the words before it ("until 2025", "by 2030", "will be extended ... to 2026")
@@ -315,21 +309,22 @@ def _signal(text: Text, cues: dict[str, tuple[str, ...]]) -> tuple[str | None, s
         hits.extend((m.start(), m.end(), kind) for m in part.pattern.finditer(text.text))
     nested = _nested(hits)
     found: dict[str, str] = {}
+    words = _status_words()
     for n, (start, end, kind) in enumerate(hits):
         if n in nested:
             continue  # inside a longer cue
         before = text.text[:start]
-        negated = _NEGATION.search(before)
+        negated = words.negation.search(before)
         if kind in ("done", "advanced", "started"):
             if negated:
                 found.setdefault("not_done", "not " + text.text[start:end])
                 continue
-            if _MODAL.search(before) or _TIME_CLAUSE.search(before):
+            if words.modal.search(before) or words.time_clause.search(before):
                 continue
         elif negated:  # "no violations", "did not dispute": not evidence of trouble
             continue
-        elif (kind in ("reversed", "terminated") and _MODAL.search(before)) or (
-            kind in ("reversed", "terminated", "violated") and _MODAL_FAR.search(before)
+        elif (kind in ("reversed", "terminated") and words.modal.search(before)) or (
+            kind in ("reversed", "terminated", "violated") and words.modal_far.search(before)
         ):
             continue  # "will be terminated": a plan or a threat, the status does not go down yet
         found.setdefault(kind, text.text[start:end])
@@ -599,8 +594,33 @@ def _ahead() -> re.Pattern[str]:
     ``data/lang/*/dates.yaml``; a stem ends in "*"), then up to three words before the year."""
     stems = sorted({w for lexicon in lexicons("dates").values() for w in lexicon.get("years_ahead_after", ())},
                    key=len, reverse=True)
-    words = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in stems)
-    return re.compile(rf"\b(?:{words})\W+(?:[\w'’-]+\W+){{0,3}}$", re.I)
+    return re.compile(rf"\b{literal_alternation(stems)}\W+(?:[\w'’-]+\W+){{0,3}}$", re.I)
+
+
+@dataclass(frozen=True)
+class _StatusWords:
+    """What the words before a status cue make of it (``data/lang/*/status.yaml``, every language's together)."""
+
+    negation: re.Pattern[str]  # "has not been returned": not done; "no violations": no trouble
+    modal: re.Pattern[str]  # "will be returned", "to be returned": a plan
+    modal_far: re.Pattern[str]  # "will monitor and report the ceasefire violations": trouble in prospect reaches
+    # further (but "continued to violate" does report it: no "to" here)
+    time_clause: re.Pattern[str]  # "since the conflict began", "until the process is completed": dates something else
+
+
+@cache
+def _status_words() -> _StatusWords:
+    def listed(key: str) -> list[str]:
+        return list(dict.fromkeys(w for data in lexicons("status").values() for w in data.get(key, ())))
+
+    modals = listed("modals")
+    return _StatusWords(
+        negation=re.compile(rf"(?:\b{literal_alternation(listed('negation'))}|{literal_alternation(listed('negation_endings'))})"
+                            r"\W+(?:\w+\W+){0,2}$", re.I),
+        modal=re.compile(rf"\b{literal_alternation(modals + listed('modals_near'))}\W+(?:\w+\W+){{0,2}}$", re.I),
+        modal_far=re.compile(rf"\b{literal_alternation(modals)}\W+(?:\w+\W+){{0,6}}$", re.I),
+        time_clause=re.compile(rf"\b{literal_alternation(listed('time_clause'))}\W+(?:\w+\W+){{0,4}}$", re.I),
+    )
 
 
 @lru_cache(maxsize=64)

@@ -40,6 +40,7 @@ from itertools import pairwise
 
 from trucewatch.cleaning.credits import Outlet, registry
 from trucewatch.cleaning.data import load
+from trucewatch.lang import lexicons, literal_alternation
 from trucewatch.text.dates import DateLine, FoundDate, date_line, find_dates, labelled_date, year_from_weekday
 from trucewatch.text.language import count_letters
 from trucewatch.text.patterns import by_first_character
@@ -61,12 +62,6 @@ _BREAK = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\**\s*$")  # a footnote mark may follow
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"'”’»]?\s+[\"“«]?[A-Z][a-z]")
 _BULLET = re.compile(r"^(?:[•·▪►◦*]|[-–—](?=\s))\s*")
-_CAPTION = re.compile(  # matched against the lower-cased line
-    r"(?:^|[\s.,;(\[])(?:photos?|photograph|pictures?|images?|video|illustration|фото|видео)\s*(?:by\b|credit\b|"
-    r"courtesy\b|:|/|©)|^(?:photo|фото|©)\b|\b(?:getty images|afp photo|ap photo|reuters/|shutterstock)"
-)
-_BARE_CAPTION = re.compile(r"^(?:photo|фото)\b")  # "Photo Jane Doe", "Фото пресс-службы": not a sentence of prose
-_CAPTION_KEYWORDS = re.compile("photo|picture|image|video|illustration|фото|видео|©|getty|reuters/|shutterstock")
 # a site name such as "News.Az", "www.example.co.uk", "Фонтанка.Ру"
 _DOMAIN = re.compile(r"\w[\w-]*(?:\.[\w-]+)*\.(?:[a-z]{2,3}|com|info|news|online|today|ру|рф)\b", re.IGNORECASE)
 _MENU_SPLIT = re.compile(r"\s+[|›»>•·/–-]\s+")
@@ -313,6 +308,31 @@ def _publication_of_two(text: str) -> DateLine | None:
     return DateLine(found, updated=False) if len(_WORD.findall(" ".join(rest))) <= 6 else None
 
 
+@dataclass(frozen=True)
+class _Captions:
+    """Caption patterns, for the lower-cased line, from the ``caption_*`` words of ``data/lang/*/credits.yaml`` (every
+    language's together: a Russian caption may carry an English credit)."""
+
+    caption: re.Pattern[str]  # "Photo: AFP", "Фото: пресс-служба", "... (Getty Images)"
+    bare: re.Pattern[str]  # "Photo Jane Doe", "Фото пресс-службы": a caption unless it is a sentence of prose
+    keywords: re.Pattern[str]  # a word any caption holds: a quick test before the others
+
+
+@cache
+def _captions() -> _Captions:
+    def listed(key: str) -> list[str]:
+        return list(dict.fromkeys(w.lower() for data in lexicons("credits").values() for w in data.get(key, ())))
+
+    nouns, openers, marks = listed("caption_nouns"), listed("caption_openers"), listed("caption_marks")
+    return _Captions(
+        caption=re.compile(rf"(?:^|[\s.,;(\[]){literal_alternation(nouns)}\s*"
+                           rf"(?:{literal_alternation(listed('caption_credit_words'))}\b|:|/|©)"
+                           rf"|^(?:{literal_alternation(openers)}|©)\b|\b{literal_alternation(marks)}"),
+        bare=re.compile(rf"^{literal_alternation(openers)}\b"),
+        keywords=re.compile(literal_alternation(dict.fromkeys([*nouns, *openers, *marks, "©"]))),
+    )
+
+
 def classify(unit: Unit, script: str | None) -> None:
     """Set the unit's provisional kind, reason and weight from the unit alone."""
     text = unit.text
@@ -326,8 +346,9 @@ def classify(unit: Unit, script: str | None) -> None:
     if len(text) > SYMBOL_LINE_CHARS and count_letters(text) < 0.2 * len(text):
         return _set(unit, "boilerplate", "few words in a flood of symbols or marks: not prose", SOFT)
     lower = _MARKDOWN_HEADING.sub("", text.lower())
-    if len(text) <= 300 and _CAPTION_KEYWORDS.search(lower) and (caption := _CAPTION.search(lower)) and not (
-        _BARE_CAPTION.match(caption.group()) and is_sentence(text)  # "Фото моста опубликовали ...": a sentence
+    captions = _captions()
+    if len(text) <= 300 and captions.keywords.search(lower) and (caption := captions.caption.search(lower)) and not (
+        captions.bare.match(caption.group()) and is_sentence(text)  # "Фото моста опубликовали ...": a sentence
     ):
         return _set(unit, "caption", "photo or video caption", SOFT)
     agency = registry().credit(text)

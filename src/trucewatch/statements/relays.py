@@ -22,14 +22,15 @@ from trucewatch.statements.lexicon import alternation, words
 
 # "..., TASS reported, citing sources in the ministry" / "AZERTAC quoted the president as saying"
 _CITES = alternation(words("speakers", "citing"))
-_CITING = re.compile(rf"(?:\s+(?:on|late|early|last|earlier|this)\b[^,.;:\"“”()]{{1,30}}?)?"  # "reported on Friday,"
-                     rf"\s*,?\s*(?:{_CITES})\s+(?P<who>[^,.;:\"“”()]{{2,80}}?)"
-                     r"(?=\s*(?:[,.;:(]|$)|\s+(?:as|who|which|that)\b)", re.I)
+_CITING = re.compile(rf"(?:\s+{alternation(words('speakers', 'citing_time_openers'))}\b[^,.;:\"“”()]{{1,30}}?)?"
+                     rf"\s*,?\s*(?:{_CITES})\s+(?P<who>[^,.;:\"“”()]{{2,80}}?)"  # "reported on Friday, citing X"
+                     rf"(?=\s*(?:[,.;:(]|$)|\s+{alternation(words('speakers', 'citing_ends'))}\b)", re.I)
 _CITED = re.compile(rf"(?:{_CITES})\s*$", re.I)  # a parse that took the cited source for the content
-_AFTER_CITED = re.compile(r"[\s,]*(?:that\s+)?")
+_AFTER_CITED = re.compile(rf"[\s,]*(?:{alternation(words('speakers', 'citing_content_openers'))}\s+)?")
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2,4})\b")  # a website named by its address: AzVision.az, news.am
-_QUOTED = re.compile(r"\s+(?P<who>[^,.;:\"“”]{2,80}?)\s+(?:as\s+)?(?:saying|says|said)\b")
-_QUOTED_AS = re.compile(r"\s+[^,.;:\"“”]{2,80}?\s+as\s+saying\b")  # "the agency quoted X as saying": X speaks
+# "Interfax quoted X as saying": X speaks (case-sensitive, as written)
+_QUOTED = re.compile(rf"\s+(?P<who>[^,.;:\"“”]{{2,80}}?)\s+{alternation(words('speakers', 'quoting_tails'))}\b")
+_QUOTED_AS = re.compile(rf"\s+[^,.;:\"“”]{{2,80}}?\s+{alternation(words('speakers', 'quoted_as_saying'))}\b")
 
 
 @cache
@@ -72,8 +73,8 @@ def reattribute(text: str, items: Sequence[Attribution]) -> list[Attribution]:
 @cache
 def _document_pattern() -> re.Pattern[str]:
     nouns = alternation(words("quotes", "relay_documents"))  # the phrase's head: nothing or "by/of ..." after it
-    return re.compile(rf"^[^,;:]*?\b(?:{nouns})\s*(?:$|(?:by|of|from|conducted|commissioned|published|released)\b)",
-                      re.I)
+    makers = alternation(words("quotes", "relay_document_makers"))
+    return re.compile(rf"^[^,;:]*?\b(?:{nouns})\s*(?:$|{makers}\b)", re.I)
 
 
 def names_document(phrase: str) -> bool:

@@ -1,0 +1,155 @@
+"""Rules whose words moved from code to ``data/lang/<language>/*.yaml`` read them from there: changing a list
+changes what the rule does, and another language's list is read beside English (invented sentences)."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+import trucewatch.statements.lexicon as statements_lexicon
+from trucewatch import linking
+from trucewatch.cleaning import lines
+from trucewatch.cleaning.lines import Unit, classify
+from trucewatch.linking import detect_signal
+from trucewatch.statements import relays
+
+Lists = dict[str, dict[str, list[str]]]
+
+
+def _patched(real: Callable[[str], dict[str, dict[str, Any]]], name: str, lists: Lists):
+    """``lexicons`` with ``lists`` (language -> key -> words) laid over the bundled ``name`` files."""
+    def lexicons(wanted: str) -> dict[str, dict[str, Any]]:
+        found = real(wanted)
+        if wanted != name:
+            return found
+        return {code: {**found.get(code, {}), **lists.get(code, {})} for code in {*found, *lists}}
+    return lexicons
+
+
+# -- linking: the words before a status cue (status.yaml) ------------------------------------------------------------
+
+@pytest.fixture
+def status(monkeypatch) -> Iterator[Callable[..., None]]:
+    real = linking.lexicons
+
+    def use(**lists: dict[str, list[str]]) -> None:
+        monkeypatch.setattr(linking, "lexicons", _patched(real, "status", lists))
+        linking._status_words.cache_clear()
+
+    linking._status_words.cache_clear()
+    yield use
+    monkeypatch.undo()
+    linking._status_words.cache_clear()
+
+
+DONE = {"done": ("returned",), "violated": ("violations",)}
+
+
+@pytest.mark.parametrize(("text", "key", "words", "before", "after"), [
+    ("the district was not returned", "negation", ["never"], "not_done", "done"),
+    ("the district wasn't returned", "negation_endings", [], "not_done", "done"),
+    ("the district will be returned", "modals", ["shall"], None, "done"),
+    ("the district is to be returned", "modals_near", [], None, "done"),
+    ("observers will monitor and report the ceasefire violations", "modals", [], None, "violated"),
+    ("since the district was returned, calm has held", "time_clause", ["until"], None, "done"),
+])
+def test_a_status_rule_reads_its_english_list(status, text, key, words, before, after) -> None:
+    assert detect_signal(text, DONE)[0] == before
+    status(en={key: words})
+    assert detect_signal(text, DONE)[0] == after
+
+
+def test_a_russian_status_list_is_read_beside_the_english_one(status) -> None:
+    cues = {"done": ("возвращён",)}
+    assert detect_signal("район не возвращён", cues)[0] == "done"  # no Russian list today: the rule does not fire
+    status(ru={"negation": ["не"]})
+    assert detect_signal("район не возвращён", cues)[0] == "not_done"
+    assert detect_signal("the district was not returned", DONE)[0] == "not_done"  # English still read
+
+
+# -- cleaning: caption words (credits.yaml) -------------------------------------------------------------------------
+
+@pytest.fixture
+def captions(monkeypatch) -> Iterator[Callable[..., None]]:
+    real = lines.lexicons
+
+    def use(**lists: dict[str, list[str]]) -> None:
+        monkeypatch.setattr(lines, "lexicons", _patched(real, "credits", lists))
+        lines._captions.cache_clear()
+
+    lines._captions.cache_clear()
+    yield use
+    monkeypatch.undo()
+    lines._captions.cache_clear()
+
+
+def kind(text: str) -> str:
+    unit = Unit([(0, len(text))], text)
+    classify(unit, None)
+    return unit.kind
+
+
+@pytest.mark.parametrize(("text", "language", "key", "words"), [
+    ("Press photo: the ministry", "en", "caption_nouns", ["video"]),
+    ("Picture by Jane Doe", "en", "caption_credit_words", ["credit"]),
+    ("Photo Jane Doe", "en", "caption_openers", []),
+    ("Troops at the border crossing (Getty Images)", "en", "caption_marks", ["shutterstock"]),
+    ("Фото пресс-службы", "ru", "caption_openers", []),
+    ("Видео: пресс-служба", "ru", "caption_nouns", ["фото"]),
+])
+def test_a_caption_rule_reads_its_list(captions, text, language, key, words) -> None:
+    assert kind(text) == "caption"
+    captions(**{language: {key: words}})
+    assert kind(text) != "caption"
+
+
+# -- statements: relays (speakers.yaml, quotes.yaml) ----------------------------------------------------------------
+
+@pytest.fixture
+def reloaded(monkeypatch) -> Iterator[Callable[..., Any]]:
+    """The relays module rebuilt with English lists replaced (its patterns are compiled on import)."""
+    real = statements_lexicon.lexicon
+
+    def use(name: str, **lists: list[str]) -> Any:
+        def lexicon(wanted: str, language: str = "en") -> dict[str, Any]:
+            return {**real(wanted, language), **(lists if wanted == name else {})}
+
+        monkeypatch.setattr(statements_lexicon, "lexicon", lexicon)
+        relays._document_pattern.cache_clear()
+        return importlib.reload(relays)
+
+    yield use
+    monkeypatch.undo()
+    importlib.reload(relays)
+
+
+def test_relay_time_words_are_read(reloaded) -> None:
+    assert relays._CITING.match(" on Friday, citing Peskov.").group("who") == "Peskov"
+    assert reloaded("speakers", citing_time_openers=["late"])._CITING.match(" on Friday, citing Peskov.") is None
+
+
+def test_the_words_ending_a_cited_source_are_read(reloaded) -> None:
+    text = ", citing Peskov as saying the talks failed"
+    assert relays._CITING.match(text).group("who") == "Peskov"
+    assert reloaded("speakers", citing_ends=["who"])._CITING.match(text).group("who") != "Peskov"
+
+
+def test_the_content_opener_after_a_cited_source_is_read(reloaded) -> None:
+    assert relays._AFTER_CITED.match(", that the talks").end() == 7
+    assert reloaded("speakers", citing_content_openers=["whether"])._AFTER_CITED.match(", that the talks").end() == 2
+
+
+def test_the_words_after_a_quoted_speaker_are_read(reloaded) -> None:
+    assert relays._QUOTED.match(" Peskov as saying").group("who") == "Peskov"
+    assert relays._QUOTED_AS.match(" Peskov as saying") is not None
+    changed = reloaded("speakers", quoting_tails=["as stating"], quoted_as_saying=["as stating"])
+    assert changed._QUOTED.match(" Peskov as saying") is None
+    assert changed._QUOTED_AS.match(" Peskov as saying") is None
+
+
+def test_the_words_naming_a_documents_maker_are_read(reloaded) -> None:
+    assert relays.names_document("a survey conducted by Gallup")
+    assert not reloaded("quotes", relay_document_makers=["by"]).names_document("a survey conducted by Gallup")
