@@ -56,6 +56,7 @@ def test_alternation_matches_longest_first_and_any_spacing() -> None:
     pattern = re.compile(alternation(["up to", "up", "today's"]))
     assert pattern.match("up  to").group() == "up  to"
     assert pattern.match("today’s").group() == "today’s"
+    assert re.compile(alternation([])).search("any text at all") is None  # a missing list fires no rule
 
 
 def test_literal_alternation_keeps_words_as_written_and_an_empty_list_matches_nothing() -> None:

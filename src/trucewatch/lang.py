@@ -49,10 +49,10 @@ def lexicons(name: str) -> dict[str, dict[str, Any]]:
 
 def alternation(words: Iterable[str]) -> str:
     """A regex group matching any of ``words`` (longest first): a space matches any run of whitespace and an
-    apostrophe either apostrophe, so word lists stay plain text."""
+    apostrophe either apostrophe, so word lists stay plain text. No words match nothing (not the empty string)."""
     escaped = (re.escape(w).replace(r"\ ", " ").replace(" ", r"\s+").replace("'", "['’]")
                for w in sorted(set(words), key=len, reverse=True))
-    return "(?:" + "|".join(escaped) + ")"
+    return "(?:" + ("|".join(escaped) or "(?!)") + ")"
 
 
 def literal_alternation(words: Iterable[str]) -> str:
