@@ -1031,14 +1031,20 @@ def _denied_claims(
         and (c.retold or d.camp in named(c))
         and one(c, d)
     )
+    return _closest_pairs(candidates)
+
+
+
+def _closest_pairs(candidates: Iterable[tuple]) -> list[tuple[_Account, _Account]]:
+    """The candidate pairs, sorted closest first and ending in the two accounts, taken greedily so that each account
+    is in one pair."""
     used: set[int] = set()
     pairs = []
-    for *_, c, d in candidates:
-        if id(c) not in used and id(d) not in used:
-            used |= {id(c), id(d)}
-            pairs.append((c, d))
+    for *_, a, b in candidates:
+        if id(a) not in used and id(b) not in used:
+            used |= {id(a), id(b)}
+            pairs.append((a, b))
     return pairs
-
 
 def _mutual_blame(
     group: list[_Account],
@@ -1059,15 +1065,7 @@ def _mutual_blame(
         for a, b in combinations(blames, 2)
         if a.camp != b.camp and blame(a, b) and one(a, b)
     )
-    used: set[int] = set()
-    pairs = []
-    for *_, a, b in candidates:
-        if id(a) not in used and id(b) not in used:
-            used |= {id(a), id(b)}
-            pairs.append((a, b))
-    return pairs
-
-
+    return _closest_pairs(candidates)
 
 
 def _account(
