@@ -88,7 +88,8 @@ def test_the_event_type_comes_from_the_taxonomy() -> None:
 
 
 def test_a_disaster_is_no_acled_event() -> None:
-    found = incidents("A strong earthquake killed at least twelve people in the mountain villages on Monday.")
+    assert incidents("A strong earthquake killed at least twelve people in the mountain villages on Monday.") == []
+    found = incidents("A gas cylinder exploded in a market, killing four people.")  # an accident: no ACLED codes
     assert found and all(i.acled_event_type == "" and i.acled_sub_event_type == "" for i in found)
 
 

@@ -173,6 +173,7 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
             or _general(rule, match, text, rules)
             or (rules.denied and rules.denied.search(text, match.end()))
             or _referenced(match, text, rules)
+            or _figurative(match, text, rules)
         ):
             continue
         return match
@@ -216,6 +217,14 @@ def _referenced(cue: re.Match[str], text: str, rules: IncidentRules) -> bool:
     return bool(rules.references) and any(
         r.start() <= cue.start() and cue.end() <= r.end() for r in rules.references.finditer(text)
     )
+
+
+def _figurative(cue: re.Match[str], text: str, rules: IncidentRules) -> bool:
+    """Whether the cue's first word is used in another field's sense, by the phrase around it: a film "shot in" a
+    city, a bill "killed", a "clash of opinions", a candidate who "withdrew from the race", a storm that "killed"
+    people. Each phrase is searched apart: one may overlap another ("withdrawal from the Union took effect")."""
+    window = max(0, cue.start() - 80), min(len(text), cue.end() + 80)
+    return any(f.start() <= cue.start() < f.end() for p in rules.figurative for f in p.finditer(text, *window))
 
 
 def _sentence_incidents(

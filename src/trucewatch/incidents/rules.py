@@ -140,6 +140,7 @@ class IncidentRules:
     generic: re.Pattern[str] | None  # later in its clause, said of violence in general: "attacks must stop"
     terms: re.Pattern[str] | None  # anywhere in the sentence: an agreement's terms restated ("provides for")
     references: re.Pattern[str] | None  # around a cue: an agreement named as what was violated ("in violation of")
+    figurative: tuple[re.Pattern[str], ...]  # over a cue's first word: a word of another field ("killed the bill")
     zero: re.Pattern[str] | None  # inside the cue: "recorded no ceasefire violations"
     infinitive: re.Pattern[str] | None  # just before the cue: "agreed to withdraw"
     nominal_background: re.Pattern[str] | None  # just before the cue, a past event named: "since the attack"
@@ -233,6 +234,7 @@ def incident_rules(language: str = "en") -> IncidentRules:
         generic=_optional(data, "generic_after"),
         terms=_optional(data, "terms"),
         references=_optional(data, "references"),
+        figurative=tuple(_words([p]) for p in data.get("figurative", [])),  # apart: one may overlap another
         zero=_optional(data, "zero"),
         infinitive=_optional(data, "infinitive_before", r"(?<![\w-])(?:{words})\s+$"),
         nominal_background=_optional(data, "background_nominal", r"(?<![\w-])(?:{words})$"),
