@@ -124,3 +124,12 @@ def test_ordinary_news_with_conflict_words_is_no_incident(body):
 )
 def test_incidents_worded_like_the_false_alarms_stay_incidents(body, kind):
     assert kind in [i.type for i in incidents(body)]
+
+
+def test_a_body_co_chaired_by_ministers_is_no_meeting_but_a_meeting_co_chaired_is():
+    assert incidents("The working group, co-chaired by the deputy prime ministers, has been tasked with the issue.") == []
+    assert "negotiation_meeting" in [i.type for i in incidents("The ministers co-chaired the meeting in Moscow on Friday.")]
+
+
+def test_the_news_of_an_event_is_a_reaction_not_the_event():
+    assert incidents("We received the news that an agreement has been reached, the family said.") == []
