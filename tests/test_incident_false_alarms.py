@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_incidents import incidents
+from tests.test_incidents import document, incidents
+from trucewatch.actors import load_registry
+from trucewatch.incidents import extract_incidents
+from trucewatch.incidents.gazetteer import load_gazetteer
+from trucewatch.text.sentences import split_sentences
 
 # each of these gave an incident before the `figurative` list and the precision words beside it
 NOT_INCIDENTS = [
@@ -127,9 +131,50 @@ def test_incidents_worded_like_the_false_alarms_stay_incidents(body, kind):
 
 
 def test_a_body_co_chaired_by_ministers_is_no_meeting_but_a_meeting_co_chaired_is():
-    assert incidents("The working group, co-chaired by the deputy prime ministers, has been tasked with the issue.") == []
-    assert "negotiation_meeting" in [i.type for i in incidents("The ministers co-chaired the meeting in Moscow on Friday.")]
+    assert incidents("The working group, co-chaired by two deputy prime ministers, has been tasked with it.") == []
+    found = incidents("The ministers co-chaired the meeting in Moscow on Friday.")
+    assert "negotiation_meeting" in [i.type for i in found]
 
 
 def test_the_news_of_an_event_is_a_reaction_not_the_event():
     assert incidents("We received the news that an agreement has been reached, the family said.") == []
+
+
+def russian(body: str) -> list[str]:
+    doc = document(body)
+    doc.language = "ru"
+    return [i.type for i in extract_incidents(doc, split_sentences(doc), load_registry(), load_gazetteer())]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "С наступлением зимы цены на газ выросли.",
+        "Команда заняла первое место в турнире.",
+        "Он занял пост министра в 2019 году.",
+        "Дорога заняла около трех часов.",
+        "Актер скончался от болезни в больнице.",
+        "Писатель скончался в возрасте 85 лет.",
+        "Жертвами землетрясения стали 12 человек.",
+        "Многие потеряли работу из-за кризиса.",
+        "Журналисты назвали закон атакой на свободу слова.",
+        "Депутат провел встречу с избирателями в Гюмри.",
+        "Встреча завершилась со счетом 2:1.",
+        "Столкновение автомобилей произошло на трассе.",
+    ],
+)
+def test_russian_words_of_another_field_are_no_incident(body):
+    assert russian(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Азербайджанские военные обстреляли село Тех во вторник.", "shelling"),
+        ("Министры иностранных дел встретились в Москве в понедельник.", "negotiation_meeting"),
+        ("Армия перешла в наступление на рассвете.", "attack"),
+        ("Войска заняли село в понедельник.", "attack"),
+    ],
+)
+def test_russian_incidents_beside_them_stay(body, kind):
+    assert kind in russian(body)
