@@ -13,7 +13,7 @@ from trucewatch.incidents import extract_incidents
 from trucewatch.incidents.gazetteer import load_gazetteer
 from trucewatch.text.sentences import split_sentences
 
-# each of these gave an incident before the `figurative` list and the precision words beside it
+# each of these gave an incident before the `figurative` list and the precision words beside it (checked)
 NOT_INCIDENTS = [
     # films, photos, books, exhibitions
     "The film was shot in Georgia over three months last year.",
@@ -70,6 +70,20 @@ NOT_INCIDENTS = [
     "Residents expressed sorrow for their losses and joy for the truce.",
     # business
     "The company held talks with investors about the merger.",
+    # money, sport, words and law
+    "He apologised for an offensive remark about the region.",
+    "The government announced targeted support for families.",
+    "The speech struck a chord with voters.",
+    "The court struck down the law on Monday.",
+    "The paparazzi photos were an invasion of privacy.",
+    "The company reported losses of $2 million in the third quarter.",
+    "Farmers suffered heavy financial losses after the drought.",
+    "Critics said the losses to the economy were huge.",
+    "Negotiators hit a dead end on Tuesday.",
+    "The peace process is dead, the analyst said.",
+    "Traders were making a killing on the currency.",
+    "The new toll road opened on Monday.",
+    "The film bombed at the box office.",
 ]
 
 # these gave none before either: guards for the words around them
@@ -124,6 +138,10 @@ def test_ordinary_news_with_conflict_words_is_no_incident(body):
         ("The talks between the foreign ministers took place in Geneva on Monday.", "negotiation_meeting"),
         ("On the anniversary of the war, drones struck the city, killing two people.", "attack"),
         ("Israeli air strikes killed 12 people in Gaza on Sunday, health officials said.", "attack"),
+        ("Azerbaijan suffered heavy losses in the fighting on Tuesday.", "casualties"),
+        ("The army targeted rebel positions near the town on Monday.", "attack"),
+        ("The death toll from Sunday's strike rose to 20.", "casualties"),
+        ("Three people were found dead after the shelling on Tuesday.", "shelling"),
     ],
 )
 def test_incidents_worded_like_the_false_alarms_stay_incidents(body, kind):
