@@ -84,6 +84,9 @@ NOT_INCIDENTS = [
     "Traders were making a killing on the currency.",
     "The new toll road opened on Monday.",
     "The film bombed at the box office.",
+    "The president's aides said he was tortured by doubts.",
+    "Gold mines killed the river's fish.",
+    "The company signed a pact with its suppliers.",
 ]
 
 # these gave none before either: guards for the words around them
@@ -142,6 +145,8 @@ def test_ordinary_news_with_conflict_words_is_no_incident(body):
         ("The army targeted rebel positions near the town on Monday.", "attack"),
         ("The death toll from Sunday's strike rose to 20.", "casualties"),
         ("Three people were found dead after the shelling on Tuesday.", "shelling"),
+        ("The two countries signed a deal with the mediators in Doha on Friday.", "agreement_signed"),
+        ("Shelling killed 20 sheep and two shepherds in the village.", "shelling"),
     ],
 )
 def test_incidents_worded_like_the_false_alarms_stay_incidents(body, kind):
