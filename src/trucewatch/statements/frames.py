@@ -12,12 +12,14 @@ from collections.abc import Sequence
 from trucewatch.records import Sentence
 from trucewatch.statements.attribution import Attribution, overlap
 from trucewatch.statements.cues import (
+    CHARGE_CUES,
     CLAUSE_CUES,
     CONTENT_NOUNS,
     CUE_FORMS,
     NOUN_LIKE,
     PRONOUNS,
     QUOTING_FORMS,
+    RECIPROCAL_OBJECTS,
     SPEECH,
 )
 from trucewatch.statements.lexicon import alternation, words
@@ -392,12 +394,26 @@ def frame_with(text: str, sentence: Sentence, cue: int) -> Attribution | None:
     if not (opener.lower() in _CLAUSE_OPENERS or opener[0].isupper()) or (opener.lower() == "the" and \
             _SAME.match(text, match.start("next"))):
         return None
+    if _mutual_blame(text, match):
+        return None
     speaker = match.group("speaker")
     if not (_plausible_speaker(speaker) or speaker.lower() in _BARE_SOURCES) \
             or not all(_plain_speaker_word(w) for w in speaker.split()):
         return None
     semicolon = text.find(";", match.start("next"), stop)
     return _indirect(text, match, "next", semicolon if semicolon >= 0 else stop)
+
+
+_OBJECT_WORDS = re.compile(r"[\w’'-]+")
+
+
+def _mutual_blame(text: str, match: re.Match) -> bool:
+    """"with both sides blaming the other for ...": a charge whose object is the other side is mutual blame, nobody's
+    account of what happened (as the parser reads "accused each other of ...")."""
+    if match.group("cue").lower() not in CHARGE_CUES:
+        return False
+    following = _OBJECT_WORDS.findall(text, match.start("next"), match.start("next") + 30)[:2]
+    return any(w.lower() in RECIPROCAL_OBJECTS for w in following)
 
 
 _IN_WORDS = re.compile(rf"(?P<cue>in\s+(?P<speaker>{alternation(words('quotes', 'words_owners'))})\s+words),\s+"

@@ -162,7 +162,7 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
         content, subject = inverted
     for child in cue.children:
         if child.dep_ in ("ccomp", "parataxis") and child.i != subject.i:
-            content = list(child.subtree) + _coordinated_clause(parsed, cue, child)
+            content = _before_own_frame(list(child.subtree), child) + _coordinated_clause(parsed, cue, child)
             break
     if content is None:
         for child in cue.children:
@@ -265,6 +265,21 @@ def _names_an_act(cue, content: list) -> bool:
                                               for c in cue.children) \
         and any(t.dep_ == "dobj" and t.head.i == cue.i and t.lower_ not in SPEECH_OBJECTS for t in content) \
         and not any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER or t.tag_ in _FINITE for t in content)
+
+
+def _before_own_frame(content: list, clause) -> list:
+    """``content`` up to a clause joined to it that has a speaker and cue of its own ("said A, but aid workers said
+    B"): that clause is the second speaker's statement, no longer the first one's."""
+    own = [c for c in clause.children if c.dep_ == "conj" and c.lower_ in CUE_FORMS and _is_verb(c)
+           and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+           and not any(g.dep_ == "mark" for g in c.children)]  # "A but that it would add B": the same content
+    if not own:
+        return content
+    stop = min(c.left_edge.i for c in own)
+    kept = [t for t in content if t.i < stop]
+    while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
+        kept = kept[:-1]
+    return kept or content
 
 
 def _coordinated_clause(parsed, cue, clause) -> list:
