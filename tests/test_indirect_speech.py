@@ -32,7 +32,8 @@ def test_urging_a_named_addressee_reports_the_to_clause_but_urging_a_pronoun_or_
 
 def test_a_clause_with_its_own_speaker_and_cue_ends_the_first_statement():
     text = "Officials said the convoy reached the town on Friday, but aid workers said it was turned back."
-    assert statements(text) == [("the convoy reached the town on Friday", "Officials"), ("it was turned back", "aid workers")]
+    assert statements(text) == [("the convoy reached the town on Friday", "Officials"),
+                                ("it was turned back", "aid workers")]
 
 
 def test_blaming_the_other_side_in_a_with_clause_is_mutual_blame_not_a_statement():
