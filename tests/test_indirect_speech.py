@@ -40,3 +40,10 @@ def test_blaming_the_other_side_in_a_with_clause_is_mutual_blame_not_a_statement
     assert statements("The fighting resumed last week, with both sides blaming the other for the violence.") == []
     assert statements("The fighting resumed last week, with officials blaming the rebels for the violence.") == [
         ("the rebels for the violence", "officials")]
+
+
+def test_a_noun_of_words_said_with_a_that_clause_reports_its_owner_s_speech():
+    text = ("The spokesman was asked to comment on local media reports that the convoy had been turned back "
+            "at the border.")
+    assert ("the convoy had been turned back at the border", "local media") in statements(text)
+    assert statements("There were reports that the convoy had been turned back.") == []

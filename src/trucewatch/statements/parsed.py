@@ -86,11 +86,40 @@ def parse_attributions(sk: Skeleton, parsed, quoted: SpanIndex | None = None) ->
             attribution = _according(sk, parsed, token)
         elif lower in CUE_FORMS and _is_verb(token) and token.dep_ not in ("amod", "aux") and not _thing_says(token):
             attribution = _cue_clause(sk, parsed, token)
+        elif lower in SPEECH_OBJECTS and token.tag_ in ("NN", "NNS"):
+            attribution = _noun_clause(sk, parsed, token)
         else:
             continue
         if attribution is not None:
             found.append(attribution)
     return found
+
+
+def _noun_clause(sk: Skeleton, parsed, noun) -> Attribution | None:
+    """"media reports that the convoy was turned back", "the claim of the ministry that the road was open": a noun
+    of words said, whose that-clause is what was said and whose modifier or of-phrase is who said it."""
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _is_verb(c)
+                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if clause is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by", "from")
+                  and c.i < clause.i), None)
+    pobj = next((c for c in owner.children if c.dep_ == "pobj"), None) if owner is not None else None
+    if pobj is not None:
+        speaker = _subject_tokens(pobj)
+    else:
+        modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < noun.i]
+        if not modifiers:
+            return None
+        speaker = [t for t in parsed if modifiers[0].left_edge.i <= t.i < noun.i and t.dep_ != "det"]
+    speaker = _trim(speaker)
+    content = _trim(list(clause.subtree))
+    if not speaker or len(content) < 3 or not any(t.tag_.startswith("NN") or t.tag_ == "PRP$" for t in speaker):
+        return None
+    start, end = _span(sk, content[0], content[-1])
+    s_start, s_end = _span(sk, speaker[0], speaker[-1])
+    c_start, c_end = _span(sk, noun, noun)
+    return Attribution("indirect", start, end, c_start, c_end, s_start, s_end)
 
 
 def _thing_says(token) -> bool:
