@@ -47,3 +47,8 @@ def test_a_noun_of_words_said_with_a_that_clause_reports_its_owner_s_speech():
             "at the border.")
     assert ("the convoy had been turned back at the border", "local media") in statements(text)
     assert statements("There were reports that the convoy had been turned back.") == []
+
+
+def test_a_noun_of_words_said_that_the_tagger_reads_as_a_verb_still_frames_its_clause():
+    text = "The spokesman had been asked to comment on Azerbaijani media reports that the withdrawal had begun."
+    assert ("the withdrawal had begun", "Azerbaijani media") in statements(text)

@@ -84,15 +84,18 @@ def parse_attributions(sk: Skeleton, parsed, quoted: SpanIndex | None = None) ->
                 continue
         if lower == "according" and token.i + 1 < len(parsed) and parsed[token.i + 1].lower_ == "to":
             attribution = _according(sk, parsed, token)
+        elif lower in SPEECH_OBJECTS and (token.tag_ in ("NN", "NNS") or token.dep_ in _NOMINAL):
+            attribution = _noun_clause(sk, parsed, token)  # "media reports that ...", even tagged as a verb
         elif lower in CUE_FORMS and _is_verb(token) and token.dep_ not in ("amod", "aux") and not _thing_says(token):
             attribution = _cue_clause(sk, parsed, token)
-        elif lower in SPEECH_OBJECTS and token.tag_ in ("NN", "NNS"):
-            attribution = _noun_clause(sk, parsed, token)
         else:
             continue
         if attribution is not None:
             found.append(attribution)
     return found
+
+
+_NOMINAL = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})  # a noun's place in its clause
 
 
 def _noun_clause(sk: Skeleton, parsed, noun) -> Attribution | None:
