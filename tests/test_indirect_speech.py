@@ -52,3 +52,9 @@ def test_a_noun_of_words_said_with_a_that_clause_reports_its_owner_s_speech():
 def test_a_noun_of_words_said_that_the_tagger_reads_as_a_verb_still_frames_its_clause():
     text = "The spokesman had been asked to comment on Azerbaijani media reports that the withdrawal had begun."
     assert ("the withdrawal had begun", "Azerbaijani media") in statements(text)
+
+
+def test_a_closing_frame_reports_only_the_clause_before_one_with_its_own_speaker_and_cue():
+    text = ("The chance of choosing the town as the site is growing, and the defense ministry has said works for the "
+            "center were going on, the daily newspaper reported, citing military experts.")
+    assert ("The chance of choosing the town as the site is growing", "military experts") in statements(text)

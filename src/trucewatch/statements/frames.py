@@ -237,6 +237,21 @@ _ANY_CUE = re.compile(first_character_lookahead((), sorted(CUE_FORMS)) + "(?:" +
      for w in sorted(CUE_FORMS, key=len, reverse=True)]) + ")", re.I)
 
 
+# "<A>, and the ministry has said <B>, X reported.": a clause with a speaker and cue of its own
+_OWN_FRAME = re.compile(rf",\s+(?:and|but|while)\s+(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}?{_WORD})"
+                        rf"\s+{_AUX}(?P<cue>{SPEECH})\b", re.I)
+
+
+def _before_own_frame(text: str, start: int, end: int) -> int:
+    """Where a tail frame's content ends: before a joined clause that has its own speaker and cue ("A, and the
+    ministry has said B, the daily reported": B is the ministry's, and only A is the daily's)."""
+    for match in _OWN_FRAME.finditer(text, start, end):
+        if _plausible_speaker(match.group("speaker")) and all(_plain_speaker_word(w)
+                                                              for w in match.group("speaker").split()):
+            return match.start()
+    return end
+
+
 def frame_tail(text: str, sentence: Sentence, blocked: Sequence[tuple[int, int]]) -> Attribution | None:
     """Reported speech closed by an inverted frame: "<content>, it said." (no parser needed)."""
     # A match opens at a comma and holds at most one more (before "citing"), and it ends the sentence: it opens at
@@ -260,7 +275,7 @@ def frame_tail(text: str, sentence: Sentence, blocked: Sequence[tuple[int, int]]
     if name == "speaker2" and not all(_plain_speaker_word(w) and w.lower() not in QUOTING_FORMS
                                       for w in match.group(name).split()):
         return None  # "Rustam Muradov, the head of the contingent, said the situation was stable": a clause, no speaker
-    start, end = sentence.start, match.start()
+    start, end = sentence.start, _before_own_frame(text, sentence.start, match.start())
     if len(text[start:end].split()) < 4 or MARKS.match(text, start):
         return None
     speaker_end = match.start(name) + len(match.group(name).rstrip("."))
