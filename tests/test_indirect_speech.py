@@ -58,3 +58,8 @@ def test_a_closing_frame_reports_only_the_clause_before_one_with_its_own_speaker
     text = ("The chance of choosing the town as the site is growing, and the defense ministry has said works for the "
             "center were going on, the daily newspaper reported, citing military experts.")
     assert ("The chance of choosing the town as the site is growing", "military experts") in statements(text)
+
+
+def test_an_activity_going_on_in_an_adverbial_clause_is_no_speaker():
+    text = "The two sides reaffirmed their commitment to the truce on Sunday, even as fighting continued."
+    assert all(speaker != "fighting" for _, speaker in statements(text))

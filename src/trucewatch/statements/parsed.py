@@ -186,8 +186,8 @@ def _subject_tokens(subject) -> list:
 
 def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
     subject = _subject(_reporting(cue))
-    if subject is None:
-        return None
+    if subject is None or (subject.tag_ == "VBG" and subject.text.islower() and cue.dep_ == "advcl"):
+        return None  # "..., even as fighting continued": an activity, no one speaking
     content, aside = None, False
     inverted = _inverted(subject) if subject.head.i == cue.i else None
     if inverted is not None:  # '"<quotation>," X, <a long appositive>, told Y.': the parser took the quotation in
