@@ -141,12 +141,14 @@ class Amendment:
     deadline: str | None = None
     new_due: date | None = None
     source: str = ""
+    mentions: tuple[str, ...] = ()  # how reports name it as past: an undated report naming it was written after
 
 
 @dataclass(frozen=True)
 class InstrumentEvent:
     date: date
     what: str
+    mentions: tuple[str, ...] = ()  # how reports name it as past (as ``Amendment.mentions``)
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,7 @@ class Instrument:
     events: tuple[InstrumentEvent, ...] = ()
     description: str = ""
     source: str = ""
+    mentions: tuple[str, ...] = ()  # how reports name it as past (as ``Amendment.mentions``)
 
 
 @dataclass(frozen=True)
@@ -333,6 +336,7 @@ def _amendment(data: dict[str, Any], path: str) -> Amendment:
         values["provision"] = str(data["provision"])
     if "new_due" in data:
         values["new_due"] = _date(data["new_due"], f"{where}: new_due")
+    values["mentions"] = tuple(data.get("mentions", ()))
     return Amendment(**values)
 
 
@@ -340,8 +344,10 @@ def _instrument(data: dict[str, Any], path: str) -> Instrument:
     where = f"{path}: instruments/{data['id']}"
     values = dict(data, date=_date(data["date"], f"{where}: date"),
                   provisions=tuple(str(n) for n in data.get("provisions", [])))
-    values["events"] = tuple(InstrumentEvent(_date(e["date"], f"{where}: events"), e["what"])
+    values["events"] = tuple(InstrumentEvent(_date(e["date"], f"{where}: events"), e["what"],
+                                             tuple(e.get("mentions", ())))
                              for e in data.get("events", []))
+    values["mentions"] = tuple(data.get("mentions", ()))
     return Instrument(**values)
 
 

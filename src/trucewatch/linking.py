@@ -425,6 +425,7 @@ class Linker:
     terms: Phrases  # restating the text: "must", "under the terms"
     signed: str  # YYYY-MM-DD: the evidence window opens here
     ended: str | None  # YYYY-MM-DD of an agreement-wide termination: the window closes here
+    past_events: tuple[tuple[str, Phrases], ...]  # (YYYY-MM-DD, how reports name it), latest first
 
     @classmethod
     def of(cls, agreement: Agreement) -> Linker:
@@ -436,6 +437,9 @@ class Linker:
         refs = [*agreement.references, *agreement.generic_references]
         ends = [a.date.isoformat() for a in agreement.amendments if a.kind == "termination" and a.provision is None]
         numbers = [p.number for p in agreement.provisions] + [AGREEMENT_LEVEL]
+        dated = [(a.date, a.mentions) for a in agreement.amendments]
+        dated += [(i.date, i.mentions) for i in agreement.instruments]
+        dated += [(e.date, e.mentions) for i in agreement.instruments for e in i.events]
         return cls(
             agreement,
             places,
@@ -448,6 +452,7 @@ class Linker:
             Phrases(agreement.terms),
             agreement.signed.isoformat(),
             min(ends, default=None),
+            tuple((day.isoformat(), Phrases(mentions)) for day, mentions in sorted(dated, reverse=True) if mentions),
         )
 
     def elsewhere(self, provision: str, text: Text) -> bool:
@@ -511,10 +516,10 @@ def link_document(
     if (
         linking.outside_window(reported_on)
         or not _in_scope(whole, linking, margin=1 if reported_on else UNDATED_SCOPE_MARGIN)
-        or (not reported_on and _written_after_end(whole.text, linking))
+        or (not reported_on and _written_after_end(whole, linking))
     ):
         return []  # written before the signing or after the agreement ended: background, whatever it says
-    undated = None if reported_on else _undated(whole.text)
+    undated = None if reported_on else _undated(whole, linking)
     generic = _names(whole, linking, generic=False) is not None
     links: list[EvidenceLink] = []
     by_start = Overlaps([(st.start, st.end) for st in statements])
@@ -567,19 +572,51 @@ def link_document(
     return links
 
 
-def _written_after_end(text: str, linking: Linker) -> bool:
+def _written_after_end(text: Text, linking: Linker) -> bool:
     """Whether an undated report shows it was written after the agreement ended: the latest full date it writes
-    falls on or after the end, or the latest year it writes of the past or present ("in 2023", not "until 2025")
-    comes after the end's year. A text is written on or after every day it reports, so either is a floor."""
+    falls on or after the end, the latest year it writes of the past or present ("in 2023", not "until 2025")
+    comes after the end's year, or it names as past an event of the agreement dated on or after the end ("the
+    full-scale invasion"). A text is written on or after every day it reports and every event it recalls."""
     if not linking.ended:
         return False
-    return (_latest_day(text) or "") >= linking.ended or (_latest_year(text) or "") > linking.ended[:4]
+    after = _written_after(text, linking)
+    return (
+        (_latest_day(text.text) or "") >= linking.ended
+        or (_latest_year(text.text) or "") > linking.ended[:4]
+        or (after is not None and after[0] >= linking.ended)
+    )
 
 
-def _undated(text: str) -> str:
-    """Why a link from an undated report weighs less: when it was written is known only from what it writes."""
-    year = _latest_year(text)
+def _undated(text: Text, linking: Linker) -> str:
+    """Why a link from an undated report weighs less: when it was written is known only from what it writes,
+    the latest event of the agreement it recalls first."""
+    if after := _written_after(text, linking):
+        return f"report undated, written after {after[1]!r} ({after[0]})"
+    year = _latest_year(text.text)
     return f"report undated (latest year written: {year})" if year else "report undated (no year written)"
+
+
+def _written_after(text: Text, linking: Linker) -> tuple[str, str] | None:
+    """(day, words) of the latest dated event of the agreement (its ``mentions``) the text names as past: not
+    after a word that puts it ahead ("could lead to an offensive", "before the withdrawal"; the
+    ``years_ahead_after`` of ``data/lang/*/dates.yaml`` and the ``modals`` of ``status.yaml``)."""
+    for day, phrases in linking.past_events:
+        for n in phrases.candidates(text):
+            phrase = phrases.phrases[n]
+            for m in _parts(phrase)[0].pattern.finditer(text.text):
+                before = re.split(r"[.!?;\n]", text.text[max(0, m.start() - 80):m.start()])[-1]
+                if not _not_past().search(before) and text.search(phrase):
+                    return day, m.group(0)
+    return None
+
+
+@cache
+def _not_past() -> re.Pattern[str]:
+    """The words that put an event named after them ahead of the writing, then up to four words."""
+    words = {w for lexicon in lexicons("dates").values() for w in lexicon.get("years_ahead_after", ())}
+    words |= {w for lexicon in lexicons("status").values() for w in lexicon.get("modals", ())}
+    stems = sorted(words, key=len, reverse=True)
+    return re.compile(rf"\b{literal_alternation(stems)}\W+(?:[\w'’-]+\W+){{0,4}}$", re.I)
 
 
 @lru_cache(maxsize=64)
