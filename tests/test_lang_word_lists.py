@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 
 import trucewatch.statements.lexicon as statements_lexicon
-from trucewatch import linking
+from trucewatch import lang, linking
 from trucewatch.cleaning import lines
 from trucewatch.cleaning.lines import Unit, classify
 from trucewatch.linking import detect_signal
-from trucewatch.statements import relays
+from trucewatch.statements import attribution, cues, document, frames, relays
 
 Lists = dict[str, dict[str, list[str]]]
 
@@ -153,3 +153,75 @@ def test_the_words_after_a_quoted_speaker_are_read(reloaded) -> None:
 def test_the_words_naming_a_documents_maker_are_read(reloaded) -> None:
     assert relays.names_document("a survey conducted by Gallup")
     assert not reloaded("quotes", relay_document_makers=["by"]).names_document("a survey conducted by Gallup")
+
+
+# -- statements: passive cues, issuers, leading times and weekdays (quotes.yaml, speakers.yaml, dates.yaml) ----------
+
+@pytest.fixture
+def english(monkeypatch) -> Callable[..., None]:
+    """English lists of ``name`` replaced, for the statements pattern builders (called again by each test)."""
+    real_lang = lang.lexicon
+
+    def use(name: str, **lists: Any) -> None:
+        def by_language(language: str, wanted: str) -> dict[str, Any]:
+            found = real_lang(language, wanted)
+            return {**found, **lists} if (language, wanted) == ("en", name) else found
+
+        def statements(wanted: str, language: str = "en") -> dict[str, Any]:
+            return by_language(language, wanted)
+
+        monkeypatch.setattr(lang, "lexicon", by_language)
+        monkeypatch.setattr(statements_lexicon, "lexicon", statements)
+        monkeypatch.setattr(frames, "lexicon", statements)
+
+    return use
+
+
+def _passive(monkeypatch, sentence: str) -> bool:
+    monkeypatch.setattr(cues, "_PASSIVE", cues._passive_pattern())
+    return cues.passive(sentence, sentence.rindex("told"))
+
+
+@pytest.mark.parametrize(("sentence", "key", "words"), [
+    ("The envoy was told", "passive_auxiliaries", ["is"]),
+    ("The envoy was not told", "passive_adverbs", ["also"]),
+])
+def test_a_passive_cue_reads_its_words(english, monkeypatch, sentence, key, words) -> None:
+    assert _passive(monkeypatch, sentence)
+    english("quotes", **{key: words})
+    assert not _passive(monkeypatch, sentence)
+
+
+def test_the_time_before_an_issuers_by_is_read(english) -> None:
+    text = " published late Friday by the ministry."
+    assert attribution._issued_by().match(text).group("issuer") == "the ministry"
+    english("dates", time_openers=["on"])
+    assert attribution._issued_by().match(text) is None
+
+
+def test_the_words_ending_an_issuer_are_read(english) -> None:
+    text = " published by the ministry on Friday"
+    assert attribution._issued_by().match(text).group("issuer") == "the ministry"
+    english("speakers", issuer_stops=["that"])
+    assert attribution._issued_by().match(text).group("issuer") == "the ministry on Friday"
+
+
+def test_the_time_opening_reported_speech_is_read(english) -> None:
+    text = "late Friday, the talks had failed"
+    assert document._leading_time().match(text).end() == len("late Friday, ")
+    english("dates", time_openers=["on"])
+    assert document._leading_time().match(text) is None
+
+
+def test_the_part_of_a_day_after_a_weekday_is_read(english) -> None:
+    text = "Friday evening, the talks had failed"
+    assert document._leading_time().match(text).end() == len("Friday evening, ")
+    english("dates", day_parts=["night"])
+    assert document._leading_time().match(text).end() == len("Friday ")
+
+
+def test_a_weekday_after_a_bare_cue_is_read_from_the_date_words(english) -> None:
+    assert frames._weekday().match("Monday")
+    english("dates", weekdays=[["lundi", "lun"]])
+    assert not frames._weekday().match("Monday")
+    assert frames._weekday().match("Lundi")

@@ -223,10 +223,18 @@ def continue_previous_speaker(text: str, items: list[Attribution]) -> list[Attri
 
 
 _DOCUMENT_END = re.compile(rf"\b(?:{alternation(words('speakers', 'document_nouns'))})$", re.I)
-# "..., according to an official statement published by the Armenian Ministry of Foreign Affairs."
-_ISSUED_BY = re.compile(rf"\s+(?:{alternation(words('speakers', 'issuing_participles'))})\s+"
-                        rf"(?:(?:on|late|early|last)\s+\w+\s+)?by\s+(?P<issuer>[^,;:.!?\"“”«»\n()]{{3,80}}?)"
-                        rf"(?=\s*(?:[,;:.!?\"“”«»\n()]|$|\s(?:that|which|who|on|in|at|last|this)\s))")
+
+
+def _issued_by() -> re.Pattern[str]:
+    """"..., according to an official statement published [late Friday] by the Armenian Ministry of Foreign
+    Affairs [on ...]": the issuer after "by", up to punctuation or a word that ends it."""
+    return re.compile(rf"\s+(?:{alternation(words('speakers', 'issuing_participles'))})\s+"
+                      rf"(?:{alternation(words('dates', 'time_openers'))}\s+\w+\s+)?"
+                      rf"by\s+(?P<issuer>[^,;:.!?\"“”«»\n()]{{3,80}}?)"
+                      rf"(?=\s*(?:[,;:.!?\"“”«»\n()]|$|\s{alternation(words('speakers', 'issuer_stops'))}\s))")
+
+
+_ISSUED_BY = _issued_by()
 
 
 def with_issuer(text: str, item: Attribution) -> Attribution:

@@ -51,8 +51,15 @@ _TRIGGERS: frozenset[str] = CUE_FORMS | {"according", "words"}
 # "In his words, ...": an according-to frame whose speaker is the possessive
 _WORDS_OWNERS: frozenset[str] = words("quotes", "words_owners")
 _LAST_WORD = re.compile(r"\w+$")
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|already|still|widely|\w+ly)\s+)?$",
-                      re.I)
+
+
+def _passive_pattern() -> re.Pattern[str]:
+    """An auxiliary of the passive, maybe with an adverb ("was not", "is widely"), right before a participle."""
+    return re.compile(rf"\b{alternation(words('quotes', 'passive_auxiliaries'))}\s+"
+                      rf"(?:(?:{alternation(words('quotes', 'passive_adverbs'))}|\w+ly)\s+)?$", re.I)
+
+
+_PASSIVE = _passive_pattern()
 _PARTICIPLES: frozenset[str] = frozenset(f for f in CUE_FORMS if f.endswith("ed")) | words("quotes", "participles")
 
 

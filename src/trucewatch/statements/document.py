@@ -151,8 +151,8 @@ def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]
 def _leading_time() -> re.Pattern[str]:
     dates = lang.lexicon("en", "dates")
     words = [w for forms in dates["weekdays"] for w in forms if len(w) > 3] + list(dates["relative"]["days_back"])
-    return re.compile(rf"(?:(?:on|late|early|last)\s+)?(?:{alternation(words)})"
-                      r"(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s+(?:that\s+)?(?=\w)", re.I)
+    return re.compile(rf"(?:{alternation(dates['time_openers'])}\s+)?(?:{alternation(words)})"
+                      rf"(?:\s+{alternation(dates['day_parts'])})?\s*,?\s+(?:that\s+)?(?=\w)", re.I)
 
 
 _LEADING_TIME = _leading_time()

@@ -22,7 +22,7 @@ from trucewatch.statements.cues import (
     RECIPROCAL_OBJECTS,
     SPEECH,
 )
-from trucewatch.statements.lexicon import alternation, words
+from trucewatch.statements.lexicon import alternation, lexicon, words
 from trucewatch.statements.marks import MARKS, Quote, opens
 from trucewatch.text.patterns import by_first_character, first_character_lookahead
 
@@ -299,7 +299,14 @@ _NOT_SPEAKER: frozenset[str] = words("quotes", "not_speaker")
 _SUBJECT_OPENERS: frozenset[str] = words("quotes", "subject_openers")
 _CLAUSE_OPENERS: frozenset[str] = _SUBJECT_OPENERS | words("quotes", "clause_openers")
 _SUBJECT_PRONOUN = re.compile(r"(?:he|she|it|they|we|i|you)\b", re.I)  # "says he's satisfied that"
-_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
+
+
+def _weekday() -> re.Pattern[str]:
+    """A weekday written in full (the first form of each in dates.yaml): "said Monday" is no clause."""
+    return re.compile(rf"{alternation(forms[0] for forms in lexicon('dates')['weekdays'])}$", re.I)
+
+
+_WEEKDAY = _weekday()
 _SAME = re.compile(r"the\s+same\b", re.I)  # "said the same thing": an object, not a clause
 # A second "that"-clause: maybe speech reported inside the content ("reported that X conveyed that ..."),
 # whose speaker the parser tells apart.
