@@ -14,6 +14,7 @@ from trucewatch import lang, linking
 from trucewatch.cleaning import lines
 from trucewatch.cleaning.lines import Unit, classify
 from trucewatch.linking import detect_signal
+from trucewatch.records import Sentence
 from trucewatch.statements import attribution, cues, document, frames, relays
 
 Lists = dict[str, dict[str, list[str]]]
@@ -225,3 +226,45 @@ def test_a_weekday_after_a_bare_cue_is_read_from_the_date_words(english) -> None
     english("dates", weekdays=[["lundi", "lun"]])
     assert not frames._weekday().match("Monday")
     assert frames._weekday().match("Lundi")
+
+
+@pytest.fixture
+def frames_with(monkeypatch) -> Iterator[Callable[..., Any]]:
+    """The frames module rebuilt with English lists of ``name`` replaced (its patterns are compiled on import)."""
+    real = statements_lexicon.lexicon
+
+    def use(name: str, **lists: list[str]) -> Any:
+        def lexicon(wanted: str, language: str = "en") -> dict[str, Any]:
+            return {**real(wanted, language), **(lists if wanted == name else {})}
+
+        monkeypatch.setattr(statements_lexicon, "lexicon", lexicon)
+        return importlib.reload(frames)
+
+    yield use
+    monkeypatch.undo()
+    importlib.reload(frames)
+
+
+def _sentence(text: str) -> Sentence:
+    return Sentence("invented", 0, 0, len(text), text)
+
+
+def test_an_impersonal_passive_closing_a_sentence_reads_the_passive_auxiliaries(frames_with) -> None:
+    text = "The ceasefire held in the north, it was reported."
+    assert frames.frame_tail(text, _sentence(text), []) is None
+    assert frames_with("quotes", passive_auxiliaries=["is"]).frame_tail(text, _sentence(text), []) is not None
+
+
+def test_a_subject_pronoun_after_a_cue_reads_the_other_subject_pronouns(frames_with) -> None:
+    assert frames._SUBJECT_PRONOUN.match("you")
+    assert not frames_with("quotes", other_subject_pronouns=["thou"])._SUBJECT_PRONOUN.match("you")
+
+
+@pytest.mark.parametrize(("text", "key", "words"), [
+    ("The envoy has been quoted as saying the ceasefire held in the north.", "quoted_auxiliaries", ["was"]),
+    ("The envoy was quoted as stating the ceasefire held in the north.", "quoted_as_gerunds", ["saying"]),
+    ("The envoy was quoted as telling reporters the ceasefire held.", "quoted_as_telling", ["informing"]),
+])
+def test_a_quoted_as_frame_reads_its_words(frames_with, text, key, words) -> None:
+    assert frames.frame_quoted_as(text, _sentence(text)) is not None
+    assert frames_with("quotes", **{key: words}).frame_quoted_as(text, _sentence(text)) is None

@@ -229,7 +229,7 @@ _TAIL = re.compile(rf",\s*(?:(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}
                    rf"\s*[.!]?\s*$", re.I)  # "..., X said on Friday." but not "X said on Friday that ..."
 
 
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being)\s+$", re.I)
+_PASSIVE_AUX = re.compile(rf"\b{alternation(words('quotes', 'passive_auxiliaries'))}\s+$", re.I)
 # Whether a cue occurs at all (what _TAIL needs after its comma): the cue forms grouped by first character, as
 # alternation() writes them, found by a search far cheaper than _TAIL's
 _ANY_CUE = re.compile(first_character_lookahead((), sorted(CUE_FORMS)) + "(?:" + by_first_character(
@@ -298,7 +298,8 @@ _NOT_SPEAKER: frozenset[str] = words("quotes", "not_speaker")
 # Words that open a clause, not a noun ("rejected that argument") or an adverbial ("said on Monday").
 _SUBJECT_OPENERS: frozenset[str] = words("quotes", "subject_openers")
 _CLAUSE_OPENERS: frozenset[str] = _SUBJECT_OPENERS | words("quotes", "clause_openers")
-_SUBJECT_PRONOUN = re.compile(r"(?:he|she|it|they|we|i|you)\b", re.I)  # "says he's satisfied that"
+_SUBJECT_PRONOUN = re.compile(  # "says he's satisfied that"
+    rf"{alternation(words('quotes', 'pronouns') | words('quotes', 'other_subject_pronouns'))}\b", re.I)
 
 
 def _weekday() -> re.Pattern[str]:
@@ -378,9 +379,11 @@ def _said_match(text: str, start: int, stop: int, cue: int) -> re.Match | None:
 _QUOTED_WORDS = alternation(words("quotes", "quoted_as"))
 _PHRASE = rf"(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,6}}?{_WORD}"
 _QUOTED_AS = re.compile(
-    rf"{_INTRO}(?:(?P<speaker>{_PHRASE})\s+(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)"
+    rf"{_INTRO}(?:(?P<speaker>{_PHRASE})\s+(?:{alternation(words('quotes', 'quoted_auxiliaries'))}\s+)"
     rf"(?:{_QUOTED_WORDS})(?:\s+by\s+[^,\"“”«»]{{1,60}}?)?|{_PHRASE}\s+(?:{_QUOTED_WORDS})\s+(?P<quoted>{_PHRASE}))"
-    rf"\s+as\s+(?P<cue>saying|stating|telling\s+[^,\"“”«»]{{1,40}}?)(?:\s+that)?,?\s+(?P<next>[^\s\"“”«»„])", re.I)
+    rf"\s+as\s+(?P<cue>{alternation(words('quotes', 'quoted_as_gerunds'))}"
+    rf"|{alternation(words('quotes', 'quoted_as_telling'))}\s+[^,\"“”«»]{{1,40}}?)"
+    rf"(?:\s+that)?,?\s+(?P<next>[^\s\"“”«»„])", re.I)
 
 
 def frame_quoted_as(text: str, sentence: Sentence) -> Attribution | None:
