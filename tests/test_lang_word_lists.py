@@ -15,7 +15,8 @@ from trucewatch.cleaning import lines
 from trucewatch.cleaning.lines import Unit, classify
 from trucewatch.linking import detect_signal
 from trucewatch.records import Sentence
-from trucewatch.statements import attribution, cues, document, frames, relays
+from trucewatch.statements import attribution, cues, document, frames, relays, speakers
+from trucewatch.statements.attribution import Attribution
 
 Lists = dict[str, dict[str, list[str]]]
 
@@ -268,3 +269,74 @@ def test_a_subject_pronoun_after_a_cue_reads_the_other_subject_pronouns(frames_w
 def test_a_quoted_as_frame_reads_its_words(frames_with, text, key, words) -> None:
     assert frames.frame_quoted_as(text, _sentence(text)) is not None
     assert frames_with("quotes", **{key: words}).frame_quoted_as(text, _sentence(text)) is None
+
+
+def test_a_quoting_cue_is_known_by_its_stem(reloaded) -> None:
+    text = "Interfax quoted Peskov as saying the talks failed."
+    item = Attribution("indirect", 34, len(text) - 1, 9, 15, 0, 8, 0)
+    assert relays._quotes_someone(text, item)
+    assert not reloaded("speakers", quoting_stems=["cit"])._quotes_someone(text, item)
+
+
+# -- statements: speaker phrases (speakers.yaml) --------------------------------------------------------------------
+
+@pytest.fixture
+def speakers_with(monkeypatch) -> Iterator[Callable[..., Any]]:
+    """The speakers module rebuilt with English speaker lists replaced (its patterns are compiled on import)."""
+    real = statements_lexicon.lexicon
+
+    def use(**lists: list[str]) -> Any:
+        def lexicon(wanted: str, language: str = "en") -> dict[str, Any]:
+            return {**real(wanted, language), **(lists if wanted == "speakers" else {})}
+
+        monkeypatch.setattr(statements_lexicon, "lexicon", lexicon)
+        return importlib.reload(speakers)
+
+    yield use
+    monkeypatch.undo()
+    importlib.reload(speakers)
+
+
+def _rest(pattern, phrase: str) -> str | None:
+    match = pattern.match(phrase)
+    return match.group("rest") if match else None
+
+
+@pytest.mark.parametrize(("phrase", "key", "words"), [
+    ("two senior sources in the ministry", "source_determiners", ["the"]),
+    ("sources within the ministry", "source_prepositions", ["in"]),
+])
+def test_a_source_in_an_institution_reads_its_words(speakers_with, phrase, key, words) -> None:
+    assert _rest(speakers._SOURCE, phrase) == "the ministry"
+    assert _rest(speakers_with(**{key: words})._SOURCE, phrase) is None
+
+
+@pytest.mark.parametrize(("phrase", "key", "words"), [
+    ("their first joint annual statement by the ministry", "document_determiners", ["the"]),
+    ("a statement from the ministry", "document_prepositions", ["by"]),
+])
+def test_a_documents_issuer_reads_its_words(speakers_with, phrase, key, words) -> None:
+    assert _rest(speakers._DOCUMENT_BY, phrase) == "the ministry"
+    assert _rest(speakers_with(**{key: words})._DOCUMENT_BY, phrase) is None
+
+
+def test_the_sources_just_quoted_read_their_determiners(speakers_with) -> None:
+    assert speakers._SAME_SOURCE.match("these sources")
+    assert not speakers_with(same_source_determiners=["the"])._SAME_SOURCE.match("these sources")
+
+
+def test_an_organisation_already_named_reads_its_determiners(speakers_with) -> None:
+    assert speakers._GENERIC.match("this ministry")
+    assert not speakers_with(generic_determiners=["the"])._GENERIC.match("this ministry")
+
+
+def test_a_title_in_apposition_reads_its_articles(speakers_with) -> None:
+    text = "Maria Lind, the ministry's spokeswoman, said"
+    assert speakers._APPOSED_TITLE.search(text).group("title") == "ministry's spokeswoman"
+    assert speakers_with(apposition_articles=["a"])._APPOSED_TITLE.search(text) is None
+
+
+def test_a_titles_complement_reads_its_prepositions(speakers_with) -> None:
+    assert speakers._COMPLEMENT.sub("", "secretary of state") == "secretary"
+    assert speakers_with(complement_prepositions=["for"])._COMPLEMENT.sub("", "secretary of state") \
+        == "secretary of state"

@@ -29,6 +29,7 @@ _CITED = re.compile(rf"(?:{_CITES})\s*$", re.I)  # a parse that took the cited s
 _AFTER_CITED = re.compile(rf"[\s,]*(?:{alternation(words('speakers', 'citing_content_openers'))}\s+)?")
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2,4})\b")  # a website named by its address: AzVision.az, news.am
 # "Interfax quoted X as saying": X speaks (case-sensitive, as written)
+_QUOTING_STEMS: tuple[str, ...] = tuple(words("speakers", "quoting_stems"))  # "quoted", "quoting", "quotes"
 _QUOTED = re.compile(rf"\s+(?P<who>[^,.;:\"“”]{{2,80}}?)\s+{alternation(words('speakers', 'quoting_tails'))}\b")
 _QUOTED_AS = re.compile(rf"\s+[^,.;:\"“”]{{2,80}}?\s+{alternation(words('speakers', 'quoted_as_saying'))}\b")
 
@@ -93,7 +94,7 @@ def _relayed(text: str, item: Attribution) -> bool:
 def _quotes_someone(text: str, item: Attribution) -> bool:
     """"The agency quoted X as saying": whoever quotes relays X, whether or not it is an outlet we know."""
     if item.cue_start is None or item.cue_end is None \
-            or not text[item.cue_start:item.cue_end].lower().startswith("quot"):
+            or not text[item.cue_start:item.cue_end].lower().startswith(_QUOTING_STEMS):
         return False
     return _QUOTED_AS.match(text, max(item.speaker_end or 0, item.cue_end)) is not None
 
@@ -111,7 +112,7 @@ def _relayed_speaker(text: str, item: Attribution) -> Attribution | None:
                 found = replace(found, start=start)
         return found
     cue = text[item.cue_start:item.cue_end] if item.cue_start is not None else ""
-    quoted = _QUOTED.match(text, after) if cue.lower().startswith("quot") else None
+    quoted = _QUOTED.match(text, after) if cue.lower().startswith(_QUOTING_STEMS) else None
     if quoted is not None and not is_relay(quoted.group("who")):
         return replace(item, speaker_start=quoted.start("who"), speaker_end=quoted.end("who"))
     if item.kind == "direct":

@@ -46,23 +46,26 @@ _PARTICLES: frozenset[str] = words("speakers", "name_particles")
 _CONNECTORS: frozenset[str] = words("speakers", "organisation_connectors")
 _TRAILING = re.compile(rf"\s+(?:{alternation(words('speakers', 'trailing_prepositions'))})\s.*$", re.I | re.S)
 _ORGANISATION_WORDS = alternation(words("speakers", "organisation_words"))
-_GENERIC = re.compile(rf"^(?:the|this|that)\s+(?P<noun>(?:\w+\s+)?(?:{_ORGANISATION_WORDS}))$", re.I)
+_GENERIC = re.compile(rf"^{alternation(words('speakers', 'generic_determiners'))}\s+"
+                      rf"(?P<noun>(?:\w+\s+)?(?:{_ORGANISATION_WORDS}))$", re.I)
 _ORGANISATION = re.compile(rf"^The\s|\b(?:{alternation(_WORDS['organisation_words'])})\b")
 _SOURCE_NOUNS = alternation(words("speakers", "source_nouns"))
-_SOURCE = re.compile(rf"^(?:(?:the|a|an|one|two|several|some)\s+)?(?:[\w-]+\s+)?(?:{_SOURCE_NOUNS})"
-                     r"\s+(?:in|at|from|of|with|within)\s+(?P<rest>\S.*)$", re.I | re.S)
+_SOURCE = re.compile(rf"^(?:{alternation(words('speakers', 'source_determiners'))}\s+)?(?:[\w-]+\s+)?"
+                     rf"(?:{_SOURCE_NOUNS})\s+{alternation(words('speakers', 'source_prepositions'))}"
+                     r"\s+(?P<rest>\S.*)$", re.I | re.S)
 _ANAPHORA: frozenset[str] = words("speakers", "organisation_anaphora")
 _OWNER_SOURCE = re.compile(rf"^(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+){{0,4}})['’]s\s+(?:[\w-]+\s+)?"
                            rf"(?:{_SOURCE_NOUNS})$")
 # "the Annual Threat Assessment of the US Intelligence Community", "a statement by the ministry": its issuer speaks;
 # "the press service of the president" is an office of its own
 _OFFICES: frozenset[str] = words("speakers", "office_nouns")
-_DOCUMENT_BY = re.compile(rf"^(?:(?:the|a|an|its|their)\s+)?(?:[\w’'-]+\s+){{0,3}}"
+_DOCUMENT_BY = re.compile(rf"^(?:{alternation(words('speakers', 'document_determiners'))}\s+)?(?:[\w’'-]+\s+){{0,3}}"
                           rf"(?:{alternation(_DOCUMENT_NOUNS - _OFFICES)})\s+"
-                          rf"(?:(?:{alternation(words('speakers', 'issuing_participles'))})\s+by|of|by|from)\s+"
+                          rf"(?:(?:{alternation(words('speakers', 'issuing_participles'))})\s+by"
+                          rf"|{alternation(words('speakers', 'document_prepositions'))})\s+"
                           rf"(?P<rest>\S.*)$",
                           re.I | re.S)
-_SAME_SOURCE = re.compile(rf"^(?:the|these|those)\s+(?:{_SOURCE_NOUNS})$", re.I)
+_SAME_SOURCE = re.compile(rf"^{alternation(words('speakers', 'same_source_determiners'))}\s+(?:{_SOURCE_NOUNS})$", re.I)
 # "<Name>'s office", "<Name>'s press service": named by the person's surname
 _OFFICE = re.compile(rf"^(?:.*\s)?(?P<name>{_NAME.pattern})['’]s\s+"
                      rf"(?P<office>{alternation(words('speakers', 'office_nouns'))})$")
@@ -121,13 +124,14 @@ _BARE_DESCRIPTION = re.compile(r"(?P<words>[а-яё][а-яё-]*(?:\s+[\w-]+){0,3
 _NAME_AT = re.compile(rf"(?<![\w’'.-])(?=(?P<name>{_PERSON_NAME})(?:[,;:()]|\.\s| [a-zа-яё]|$))")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”«»\n]|\.\s")
 # "Anna Sorel, 45,", "Maria Lind, the ministry's spokeswoman,": an age or a description in apposition to a name
-_APPOSED_TITLE = re.compile(rf"(?P<name>{_PERSON_NAME}),\s+(?:(?P<age>\d{{1,3}})|(?:the|a|an)\s+"
+_APPOSED_TITLE = re.compile(rf"(?P<name>{_PERSON_NAME}),\s+(?:(?P<age>\d{{1,3}})"
+                            rf"|{alternation(words('speakers', 'apposition_articles'))}\s+"
                             r"(?P<title>[^,.;:\"“”«»\n]{1,60}?))\s*[,.;:]")
 _NOT_BEFORE_NAME: frozenset[str] = words("speakers", "trailing_prepositions") | {"of", "by", "and", "with", "to", "for"}
 _ABBREVIATIONS: dict[str, str] = _WORDS["title_abbreviations"]  # "Gov." is a governor
 _ABBREVIATED = re.compile(rf"\b({alternation(_ABBREVIATIONS)})\.", re.I)  # "Gov. Mike Pence": no sentence's end
 # a title's head ends before its complement: "Secretary of State" is a secretary, "spokeswoman for the ministry" one
-_COMPLEMENT = re.compile(r"\s(?:of|for|at|in|from|with|to|on)\s.*$", re.S)
+_COMPLEMENT = re.compile(rf"\s{alternation(words('speakers', 'complement_prepositions'))}\s.*$", re.S)
 
 
 # A sentence opening with a name, its titles before it, and a comma, a parenthesis or a verb after it
