@@ -340,3 +340,35 @@ def test_a_titles_complement_reads_its_prepositions(speakers_with) -> None:
     assert speakers._COMPLEMENT.sub("", "secretary of state") == "secretary"
     assert speakers_with(complement_prepositions=["for"])._COMPLEMENT.sub("", "secretary of state") \
         == "secretary of state"
+
+
+@pytest.fixture
+def cues_with(monkeypatch) -> Iterator[Callable[..., Any]]:
+    """The cues module rebuilt with English quote lists replaced (its word sets are built on import)."""
+    real = statements_lexicon.lexicon
+
+    def use(**lists: list[str]) -> Any:
+        def lexicon(wanted: str, language: str = "en") -> dict[str, Any]:
+            return {**real(wanted, language), **(lists if wanted == "quotes" else {})}
+
+        monkeypatch.setattr(statements_lexicon, "lexicon", lexicon)
+        return importlib.reload(cues)
+
+    yield use
+    monkeypatch.undo()
+    importlib.reload(cues)
+
+
+ACCORDING = "According to the ministry, the ceasefire held in the north."
+
+
+def test_an_according_to_phrase_is_found_by_its_words(cues_with) -> None:
+    assert cues.cue_offsets(ACCORDING) == [0]
+    changed = cues_with(according_to=["as per"])
+    assert changed.cue_offsets(ACCORDING) == []
+    assert changed.cue_offsets("As per the ministry, the ceasefire held in the north.") == [0]
+
+
+def test_an_according_to_frame_reads_its_phrase(frames_with) -> None:
+    assert frames.frame_according(ACCORDING, _sentence(ACCORDING), 0) is not None
+    assert frames_with("quotes", according_to=["as per"]).frame_according(ACCORDING, _sentence(ACCORDING), 0) is None

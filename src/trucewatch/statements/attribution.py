@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from trucewatch.statements.cues import NAMING_CUES, QUOTING_FORMS
+from trucewatch.statements.cues import ACCORDING_OPENERS, NAMING_CUES, QUOTING_FORMS
 from trucewatch.statements.lexicon import alternation, words
 from trucewatch.statements.marks import MARKS, Quote
 from trucewatch.text.spans import SpanIndex
@@ -256,7 +256,7 @@ def _speech_cue(text: str, item: Attribution) -> bool:
     if item.cue_start is None or item.cue_end is None:
         return True
     cue = text[item.cue_start:item.cue_end].lower()
-    return cue in QUOTING_FORMS or cue.startswith("according")
+    return cue in QUOTING_FORMS or cue.startswith(tuple(ACCORDING_OPENERS))
 
 
 _CONTEXT_REACH = 1_500  # characters back in which quoted words without a cue of speech find whose words they are

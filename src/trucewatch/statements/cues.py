@@ -20,6 +20,9 @@ def _forms(key: str) -> frozenset[str]:
 CUE_FORMS: frozenset[str] = _forms("cues")
 # Verbs that report what someone said without introducing it ("called him a “con artist”").
 QUOTING_FORMS: frozenset[str] = CUE_FORMS | _forms("quoting")
+# "according to X": two-word cue phrases, as (first word, second word); a parse or a scan looks for the first
+ACCORDING: frozenset[tuple[str, str]] = frozenset(tuple(p.split()) for p in words("quotes", "according_to"))
+ACCORDING_OPENERS: frozenset[str] = frozenset(first for first, _ in ACCORDING)
 # Cue forms that are more often nouns: candidates only in a verb-like position (bare and plural forms only).
 NOUN_LIKE: frozenset[str] = frozenset(f for lemma in words("quotes", "noun_like") for f in forms(lemma)[:2])
 # Cues whose direct object is what was said ("denounced the statement", "voiced the idea").
@@ -47,7 +50,7 @@ SPEECH: str = alternation(CUE_FORMS)
 _LETTERS = re.compile(r"[A-Za-z]+")
 # After a noun-like cue, what makes it a verb: "that", the sentence's end (", APA reports."), a citing word
 _VERB_AFTER: frozenset[str] = frozenset({"that", ""}) | {w.split()[0] for w in words("speakers", "citing")}
-_TRIGGERS: frozenset[str] = CUE_FORMS | {"according", "words"}
+_TRIGGERS: frozenset[str] = CUE_FORMS | ACCORDING_OPENERS | {"words"}
 # "In his words, ...": an according-to frame whose speaker is the possessive
 _WORDS_OWNERS: frozenset[str] = words("quotes", "words_owners")
 _LAST_WORD = re.compile(r"\w+$")
@@ -74,7 +77,7 @@ def cue_offsets(text: str) -> list[int]:
         following = tokens[n + 1].group().lower() if n + 1 < len(tokens) else ""
         in_words = lower == "in" and following in _WORDS_OWNERS and n + 2 < len(tokens) \
             and tokens[n + 2].group().lower() == "words"
-        if (lower == "according" and following == "to") or in_words:
+        if (lower, following) in ACCORDING or in_words:
             found.append(word.start())
         elif lower in CUE_FORMS and not (n and word.group()[0].isupper()):  # "Heads of State" is no cue
             if lower in NOUN_LIKE and following not in _VERB_AFTER \

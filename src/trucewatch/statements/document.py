@@ -29,7 +29,7 @@ from trucewatch.statements.attribution import (
     title_quote,
     without_nested,
 )
-from trucewatch.statements.cues import CUE_FORMS, cue_offsets, ends_with_cue, passive
+from trucewatch.statements.cues import ACCORDING_OPENERS, CUE_FORMS, cue_offsets, ends_with_cue, passive
 from trucewatch.statements.frames import (
     AS_FRAME_BEFORE,
     NESTED_THAT,
@@ -461,7 +461,7 @@ def _with_frames(text: str, sentence: Sentence, cues: list[int]) -> list[Attribu
 
 
 _LETTERS = re.compile(r"[A-Za-z]+")
-_PARSE_TRIGGERS: frozenset[str] = CUE_FORMS | {"according"}
+_PARSE_TRIGGERS: frozenset[str] = CUE_FORMS | ACCORDING_OPENERS
 
 
 def _around(index: SpanIndex, sentence: Sentence) -> list[tuple[int, int]]:

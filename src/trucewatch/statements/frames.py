@@ -398,8 +398,9 @@ def frame_quoted_as(text: str, sentence: Sentence) -> Attribution | None:
     return _indirect(text, match, "next", stop, name)
 
 
-_ACCORDING_FIRST = re.compile(r"(?P<cue>according\s+to)\s+(?P<speaker>[^,]{1,60}?),\s+(?P<content>\S)", re.I)
-_ACCORDING_LAST = re.compile(r",\s+(?P<cue>according\s+to)\s+(?P<speaker>[^,]{1,60}?)[\s.!?]*$", re.I)
+_ACCORDING_TO = alternation(words("quotes", "according_to"))
+_ACCORDING_FIRST = re.compile(rf"(?P<cue>{_ACCORDING_TO})\s+(?P<speaker>[^,]{{1,60}}?),\s+(?P<content>\S)", re.I)
+_ACCORDING_LAST = re.compile(rf",\s+(?P<cue>{_ACCORDING_TO})\s+(?P<speaker>[^,]{{1,60}}?)[\s.!?]*$", re.I)
 
 
 # "..., with officials insisting the handover be conducted respectfully": a participle clause of reported speech

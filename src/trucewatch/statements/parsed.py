@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from trucewatch.statements.attribution import Attribution
 from trucewatch.statements.cues import (
+    ACCORDING,
+    ACCORDING_OPENERS,
     ACT_CUES,
     CHARGE_CUES,
     CONTENT_NOUNS,
@@ -78,11 +80,11 @@ def parse_attributions(sk: Skeleton, parsed, quoted: SpanIndex | None = None) ->
     found: list[Attribution] = []
     for token in parsed:
         lower = token.lower_
-        if quoted is not None and (lower in CUE_FORMS or lower == "according"):
+        if quoted is not None and (lower in CUE_FORMS or lower in ACCORDING_OPENERS):
             at = sk.body(token.idx)
             if any(quoted.starts[n] <= at < quoted.ends[n] for n in quoted.near(at, at + 1)):
                 continue
-        if lower == "according" and token.i + 1 < len(parsed) and parsed[token.i + 1].lower_ == "to":
+        if token.i + 1 < len(parsed) and (lower, parsed[token.i + 1].lower_) in ACCORDING:
             attribution = _according(sk, parsed, token)
         elif lower in SPEECH_OBJECTS and (token.tag_ in ("NN", "NNS") or token.dep_ in _NOMINAL):
             attribution = _noun_clause(sk, parsed, token)  # "media reports that ...", even tagged as a verb
