@@ -372,3 +372,12 @@ def test_an_according_to_phrase_is_found_by_its_words(cues_with) -> None:
 def test_an_according_to_frame_reads_its_phrase(frames_with) -> None:
     assert frames.frame_according(ACCORDING, _sentence(ACCORDING), 0) is not None
     assert frames_with("quotes", according_to=["as per"]).frame_according(ACCORDING, _sentence(ACCORDING), 0) is None
+
+
+@pytest.mark.parametrize(("after", "key", "words"), [
+    (", who lost the primaries.", "appositive_relatives", ["whom"]),
+    (", professor at Yale.", "appositive_prepositions", ["of"]),
+])
+def test_an_appositive_after_a_speakers_name_reads_its_words(frames_with, after, key, words) -> None:
+    assert frames._AFTER_NAME.match(after)
+    assert not frames_with("quotes", **{key: words})._AFTER_NAME.match(after)

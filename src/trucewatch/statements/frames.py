@@ -59,7 +59,8 @@ def _speaker_end(match: re.Match[str]) -> int:
 
 
 # "..., said Ryan Ellis, a Republican tax consultant." / "..., said X, who ...": the appositive closes the sentence
-_AFTER_NAME = re.compile(rf",\s+(?:{_DET}|who|whose|[a-z][\w-]*\s+(?:of|for|at)"
+_AFTER_NAME = re.compile(rf",\s+(?:{_DET}|{alternation(words('quotes', 'appositive_relatives'))}"
+                         rf"|[a-z][\w-]*\s+{alternation(words('quotes', 'appositive_prepositions'))}"
                          rf"|(?:[a-z][\w-]*\s+)?(?:and\s+)?[a-z]+\s+of)\s")
 
 # "..., said the ministry spokesman, Davit Torosian.": a descriptor and the name in apposition close the sentence
