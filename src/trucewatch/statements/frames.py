@@ -310,9 +310,9 @@ def _weekday() -> re.Pattern[str]:
 
 _WEEKDAY = _weekday()
 _SAME = re.compile(r"the\s+same\b", re.I)  # "said the same thing": an object, not a clause
-# A second "that"-clause: maybe speech reported inside the content ("reported that X conveyed that ..."),
-# whose speaker the parser tells apart.
-NESTED_THAT = re.compile(r"\bthat\s+(?:the|he|she|it|they|we|i|you|his|her|its|their|[A-Z])", re.I)
+# A second "that" before a word: maybe speech reported inside the content ("reported that X conveyed that ..."),
+# whose speaker the parser tells apart. Any word (case-insensitive): a list of openers here would decide nothing.
+NESTED_THAT = re.compile(r"\bthat\s+[A-Z]", re.I)
 
 
 def _plain_speaker_word(word: str) -> bool:
