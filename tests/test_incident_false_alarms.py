@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_incidents import document, incidents
-from trucewatch.actors import load_registry
-from trucewatch.incidents import extract_incidents
-from trucewatch.incidents.gazetteer import load_gazetteer
-from trucewatch.text.sentences import split_sentences
+from tests.test_incidents import incidents
 
 # each of these gave an incident before the `figurative` list and the precision words beside it (checked)
 NOT_INCIDENTS = [
@@ -164,9 +160,7 @@ def test_the_news_of_an_event_is_a_reaction_not_the_event():
 
 
 def russian(body: str) -> list[str]:
-    doc = document(body)
-    doc.language = "ru"
-    return [i.type for i in extract_incidents(doc, split_sentences(doc), load_registry(), load_gazetteer())]
+    return [i.type for i in incidents(body, language="ru")]
 
 
 @pytest.mark.parametrize(

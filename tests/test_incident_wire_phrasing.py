@@ -145,14 +145,7 @@ def test_places_of_the_bundled_conflicts_are_resolved(body, place_id):
 
 
 def russian_incidents(body: str):
-    from trucewatch.actors import load_registry
-    from trucewatch.incidents import extract_incidents
-    from trucewatch.incidents.gazetteer import load_gazetteer
-    from trucewatch.records import Document
-    from trucewatch.text.sentences import split_sentences
-
-    doc = Document.of_text(body, published="2021-05-14", language="ru")
-    return extract_incidents(doc, split_sentences(doc), load_registry(), load_gazetteer())
+    return incidents(body, language="ru")
 
 
 @pytest.mark.parametrize(

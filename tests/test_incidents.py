@@ -13,12 +13,13 @@ from trucewatch.records import Document
 from trucewatch.text.sentences import split_sentences
 
 
-def document(body: str, published: str = "2021-05-14") -> Document:
-    return Document.of_text(body, published=published, language="en")
+def document(body: str, published: str = "2021-05-14", language: str = "en") -> Document:
+    return Document.of_text(body, published=published, language=language)
 
 
-def incidents(body: str, published: str = "2021-05-14"):
-    doc = document(body, published)
+def incidents(body: str, published: str = "2021-05-14", language: str = "en"):
+    """The incident stage over one invented text, as the pipeline runs it (shared by the incident tests)."""
+    doc = document(body, published, language)
     return extract_incidents(doc, split_sentences(doc), load_registry(), load_gazetteer())
 
 

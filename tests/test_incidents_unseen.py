@@ -249,14 +249,7 @@ def test_a_vehicle_coming_under_fire_is_an_attack():
 
 
 def _russian(body: str):
-    from trucewatch.actors import load_registry
-    from trucewatch.incidents import extract_incidents
-    from trucewatch.incidents.gazetteer import load_gazetteer
-    from trucewatch.records import Document
-    from trucewatch.text.sentences import split_sentences
-
-    doc = Document.of_text(body, published="2021-05-14", language="ru")
-    return extract_incidents(doc, split_sentences(doc), load_registry(), load_gazetteer())
+    return incidents(body, language="ru")
 
 
 def test_a_singular_violation_counts_one_and_a_number_wins():
