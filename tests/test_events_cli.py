@@ -13,6 +13,7 @@ from trucewatch.cli import main
 from trucewatch.export import read_acled, read_json, read_parquet
 from trucewatch.incidents.grouping import compatible, group_incidents, same_place
 from trucewatch.records import Incident
+from trucewatch.store import Store
 
 ARTICLE = ("Border clash\n\nYEREVAN, May 14, 2021 - Azerbaijani forces shelled Tegh on Thursday. "
            "Two soldiers were wounded, the Armenian Defence Ministry said. The sides met in Moscow on Friday.\n")
@@ -89,6 +90,22 @@ def test_exports_round_trip(stored: str, tmp_path: Path):
                for f in features)
     assert {r["id"]: r for r in read_parquet(tmp_path / "out.parquet")} == {
         i: {k: v for k, v in r.items() if k not in ("locator", "url")} for i, r in by_id.items()}
+
+
+def test_export_says_why_reports_were_left_out(stored: str, tmp_path: Path, monkeypatch):
+    """ACLED leaves out what ACLED codes as no event, GeoJSON what has no point: each says which."""
+    import trucewatch.cli.events as events
+
+    records = events.stored_records(Store(stored), None, None, ())
+    assert len(records) >= 2 and all(r["acled_event_type"] and r["latitude"] is not None for r in records)
+    uncoded = [{**records[0], "acled_event_type": "", "acled_sub_event_type": ""}, *records[1:-1],
+               {**records[-1], "latitude": None, "longitude": None}]
+    monkeypatch.setattr(events, "stored_records", lambda *args: uncoded)
+    acled = CliRunner().invoke(main, ["export", "--db", stored, "--format", "acled", "--out", str(tmp_path / "a")])
+    assert acled.exit_code == 0, acled.output
+    assert f"wrote {len(records) - 1} " in acled.stderr and "(1 with no ACLED event type left out)" in acled.stderr
+    geo = CliRunner().invoke(main, ["export", "--db", stored, "--format", "geojson", "--out", str(tmp_path / "g")])
+    assert "(1 without coordinates left out)" in geo.stderr
 
 
 def report(doc: str, date: str | None, place: str | None, actors: list[dict], kind: str = "shelling") -> Incident:

@@ -151,7 +151,7 @@ def events_command(target: str | None, db: str | None, date_from: str | None, da
 def export_command(db: str | None, date_from: str | None, date_to: str | None, types: tuple[str, ...], fmt: str,
                    out: str, place_files: tuple[str, ...]) -> None:
     """Write the stored incident reports, one per report with its incident id, in a format other tools read."""
-    from trucewatch.export import WRITERS
+    from trucewatch.export import LEFT_OUT, WRITERS
 
     gazetteer = load_place_files(place_files)
     store = open_store(db)
@@ -160,7 +160,7 @@ def export_command(db: str | None, date_from: str | None, date_to: str | None, t
     finally:
         store.close()
     written = WRITERS[fmt](records, out)
-    left = f" ({len(records) - written} without coordinates left out)" if written < len(records) else ""
+    left = f" ({len(records) - written} {LEFT_OUT[fmt]} left out)" if written < len(records) else ""
     click.echo(f"wrote {written} incident reports to {out}{left}", err=True)
 
 

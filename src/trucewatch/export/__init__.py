@@ -170,3 +170,4 @@ def _parquet_schema(pa):
 
 RECORD_FIELDS: Sequence[str] = tuple(event_record(Incident("", 0, 0, "", "", "")).keys())
 WRITERS = {"acled": write_acled, "plover": write_plover, "geojson": write_geojson, "parquet": write_parquet}
+LEFT_OUT = {"acled": "with no ACLED event type", "geojson": "without coordinates"}  # why a writer skips a report
