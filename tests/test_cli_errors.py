@@ -212,3 +212,16 @@ def test_a_documents_table_shows_a_page_and_says_so_while_other_formats_list_all
     assert len(run("documents", "--db", demo_db, "--format", "jsonl", "--limit", "3").stdout.splitlines()) == 3
     rows = list(csv.DictReader(io.StringIO(run("documents", "--db", demo_db, "--format", "csv").stdout)))
     assert sorted(r["id"] for r in rows) == sorted(ids)
+
+
+def test_status_json_gives_each_piece_of_evidence_the_id_review_takes(demo_db: str, tmp_path: Path) -> None:
+    import shutil
+
+    db = str(tmp_path / "copy.db")
+    shutil.copy(demo_db, db)
+    records = json.loads(run("status", "--agreement", AGREEMENT, "--db", db, "--format", "json").stdout)
+    link_id = next(x["id"] for r in records for x in r["evidence"])
+    reviewed = run("review", "evidence", link_id, "--verdict", "rejected", "--note", "wrong war", "--db", db)
+    assert reviewed.exit_code == 0, reviewed.output
+    after = json.loads(run("status", "--agreement", AGREEMENT, "--db", db, "--format", "json").stdout)
+    assert link_id not in {x["id"] for r in after for x in r["evidence"]}  # rejected: it no longer counts

@@ -112,10 +112,11 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
     2 intermediate, 3 full), "disputed", "regressed" or "terminated" (docs/status-model.md); each change
     cites the evidence that moved it and the evidence against it. Reads the evidence links written by
     `trucewatch analyse`. CSV has one row per provision; JSON and JSONL add the history, deadlines,
-    term and the latest pieces of evidence (--evidence; evidence_total counts them all).
+    term and the latest pieces of evidence (--evidence; evidence_total counts them all), each with the
+    `id` that `trucewatch review evidence` takes.
     """
     from trucewatch.assess.status import LABELS
-    from trucewatch.assess.views import status_view
+    from trucewatch.web.views import agreement_status  # each piece of evidence with the id `review evidence` takes
 
     agreements = load_agreement_files(agreement_paths)
     if agreement_id not in agreements:
@@ -123,7 +124,7 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
     store = open_store(db)
     try:
         when, _ = as_of_or_default(store, agreement_id, as_of)
-        records = [_latest_evidence(r, shown) for r in status_view(store, agreements[agreement_id], when)]
+        records = [_latest_evidence(r, shown) for r in agreement_status(store, agreements[agreement_id], when)]
     finally:
         store.close()
     if fmt in ("json", "jsonl"):
