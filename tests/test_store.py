@@ -141,3 +141,10 @@ def test_resolve_url(tmp_path, monkeypatch) -> None:
     assert resolve_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     monkeypatch.setenv("TRUCEWATCH_DB", "other.db")
     assert resolve_url() == f"sqlite:///{tmp_path / 'other.db'}"
+
+
+def test_a_run_finishes_no_earlier_than_it_started_even_within_one_second(store: Store) -> None:
+    store.start_run("r1", code_version="v", data_hash="d", agreements_hash="a", stages={})
+    store.finish_run("r1", {"documents": 0})
+    run = store.runs()[0]
+    assert run["finished_at"] >= run["started_at"]  # both ISO in UTC, to the same precision

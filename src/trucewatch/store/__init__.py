@@ -409,7 +409,8 @@ class Store(Reviews, Browse, ByHand):
             connection.execute(
                 update(analysis_runs)
                 .where(analysis_runs.c.id == run_id)
-                .values(finished_at=_now(), counts=counts, status=status)
+                .values(finished_at=datetime.now(UTC).isoformat(timespec="microseconds"), counts=counts,
+                        status=status)  # as precise as started_at, so never before it
             )
 
     def runs(self, limit: int = 50) -> list[dict]:
