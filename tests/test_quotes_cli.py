@@ -47,3 +47,16 @@ def test_quotes_on_a_stored_document_shows_its_statements_and_writes_nothing(tmp
     store.close()
     missing = CliRunner().invoke(main, ["quotes", "no-such-doc", "--db", db])
     assert missing.exit_code != 0 and "neither a file nor a document id" in missing.output
+
+
+def test_a_file_ingest_would_skip_says_why_as_ingest_does(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    for command in ("quotes", "events"):
+        result = CliRunner().invoke(main, [command, str(empty)])
+        assert result.exit_code == 0, result.output
+        assert f"skipped {empty}: empty" in result.stderr.splitlines()
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "The minister said the talks went well."}\n{"text": \n', encoding="utf-8")
+    lines = CliRunner().invoke(main, ["quotes", str(feed)]).stderr.splitlines()
+    assert any(line.startswith(f"skipped {feed} line 2: ") for line in lines), lines

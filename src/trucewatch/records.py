@@ -53,6 +53,10 @@ class Skip:
     reason: str
     key: str | None = None  # set when the unit is known, so a re-run skips it without re-reading
 
+    def __str__(self) -> str:
+        """``skipped PATH[ LOCATOR]: REASON``, the line every command prints for it."""
+        return f"skipped {self.source_path}{' ' + self.locator if self.locator else ''}: {self.reason}"
+
 
 SkipOrItem = SourceItem | Skip
 

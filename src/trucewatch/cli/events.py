@@ -91,7 +91,7 @@ def _file_records(target: str, gazetteer) -> list[dict]:
     records = []
     for item in read_sources([target]):
         if not isinstance(item, SourceItem):
-            click.echo(f"skipped {item.source_path} {item.locator}: {item.reason}".rstrip(), err=True)
+            click.echo(str(item), err=True)
             continue
         records.extend(_extract(build_document(item), gazetteer, original=True))
     return records

@@ -71,8 +71,7 @@ def print_report(report: IngestReport, store: Store) -> None:
     say(f"{report.ingested} ingested ({report.duplicates} duplicates of other documents), "
         f"{report.unchanged} already in the store, {len(report.skipped)} skipped")
     for skip in report.skipped[:50]:
-        where = f"{skip.source_path}{' ' + skip.locator if skip.locator else ''}"
-        say(f"  skipped {where}: {skip.reason}")
+        say(f"  {skip}")
     if len(report.skipped) > 50:
         say(f"  ... and {len(report.skipped) - 50} more; all skips by reason: " + ", ".join(
             f"{n} {reason}" for reason, n in report.skip_reasons().most_common()))

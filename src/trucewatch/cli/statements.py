@@ -56,7 +56,7 @@ def quotes_command(target: str, db: str | None, fmt: str, actor_files: tuple[str
     if Path(target).exists():
         for item in read_sources([target]):
             if not isinstance(item, SourceItem):
-                click.echo(f"skipped {item.source_path} {item.locator}: {item.reason}".rstrip(), err=True)
+                click.echo(str(item), err=True)
                 continue
             doc = build_document(item)
             records.extend(statement_record(s, doc) for s in extract_statements(doc, registry))
