@@ -183,6 +183,18 @@ def test_table_cells_collapse_whitespace_and_csv_keeps_it(capsys) -> None:
     assert next(csv.DictReader(io.StringIO(capsys.readouterr().out)))["text"] == record["text"]
 
 
+@pytest.mark.parametrize("cut", [False, True], ids=["wrapped", "cut"])
+def test_a_narrow_terminal_squeezes_no_column_to_nothing(capsys, monkeypatch, cut: bool) -> None:
+    """Whole cells wider than the terminal: the table grows past it rather than hide the text columns."""
+    monkeypatch.setenv("FORCE_COLOR", "1")  # a terminal, so its width counts
+    monkeypatch.setenv("COLUMNS", "60")
+    record = {f"field{i}": f"2021-0{i}-01" for i in range(1, 7)} | {"topic": "prisoners", "note": "released"}
+    emit([record], "table", [*record], widths={"note": 30} if cut else None)
+    out = capsys.readouterr().out
+    assert "prisoners" in out and "released" in out, out
+    assert all("2021-06-01" in line for line in out.splitlines() if "2021-01-01" in line)  # dates whole
+
+
 def test_eval_on_a_folder_of_other_json_files(tmp_path: Path) -> None:
     (tmp_path / "other.json").write_text('[{"not": "an annotation"}]', encoding="utf-8")
     assert_one_line_error(run("eval", "cleaning", "--fixtures", str(tmp_path), "--corpus", str(tmp_path)),
