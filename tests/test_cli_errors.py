@@ -237,3 +237,16 @@ def test_status_json_gives_each_piece_of_evidence_the_id_review_takes(demo_db: s
     assert reviewed.exit_code == 0, reviewed.output
     after = json.loads(run("status", "--agreement", AGREEMENT, "--db", db, "--format", "json").stdout)
     assert link_id not in {x["id"] for r in after for x in r["evidence"]}  # rejected: it no longer counts
+
+
+def test_ingest_says_which_documents_are_analysed_only_up_to_the_body_budget(tmp_path: Path) -> None:
+    from trucewatch.cleaning.lines import MAX_BODY_CHARS
+
+    long, short = tmp_path / "long.txt", tmp_path / "short.txt"
+    sentence = "The monitors said the night was calm along the line of contact. "
+    long.write_text(sentence * (2 * MAX_BODY_CHARS // len(sentence)), encoding="utf-8")
+    short.write_text(ARTICLE, encoding="utf-8")
+    result = run("ingest", str(tmp_path), "--db", str(tmp_path / "s.db"))
+    assert result.exit_code == 0, result.output
+    cut = [line.strip() for line in result.stderr.splitlines() if line.strip().startswith("cut ")]
+    assert len(cut) == 1 and cut[0].startswith(f"cut {long}: ") and f"{MAX_BODY_CHARS:,}" in cut[0], cut

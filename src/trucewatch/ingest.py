@@ -30,6 +30,7 @@ class IngestReport:
     duplicates: int = 0
     unchanged: int = 0  # already in the store from an earlier run, or stored meanwhile by a concurrent ingest
     skipped: list[Skip] = field(default_factory=list)
+    cut: list[str] = field(default_factory=list)  # "PATH[ LOCATOR]: why": stored, analysed only up to the body budget
 
     @property
     def read(self) -> int:
@@ -102,6 +103,10 @@ def ingest(
         store.record_skips(skips)  # one transaction per batch, however many bad records
         inserted = store.add_documents(ready)
         report.ingested += len(inserted)
+        for doc, _, _ in ready:
+            overflow = next((block for block in doc.removed if block.kind == "overflow"), None)
+            if doc.id in inserted and overflow is not None:
+                report.cut.append(f"{doc.source_path}{' ' + doc.locator if doc.locator else ''}: {overflow.reason}")
         report.duplicates += sum(doc.id in inserted and doc.duplicate_of is not None for doc, _, _ in ready)
         report.unchanged += len(ready) - len(inserted)  # stored meanwhile by another ingest of the same files
         index.flush()

@@ -75,6 +75,10 @@ def print_report(report: IngestReport, store: Store) -> None:
     if len(report.skipped) > 50:
         say(f"  ... and {len(report.skipped) - 50} more; all skips by reason: " + ", ".join(
             f"{n} {reason}" for reason, n in report.skip_reasons().most_common()))
+    for where in report.cut[:50]:
+        say(f"  cut {where}")
+    if len(report.cut) > 50:
+        say(f"  ... and {len(report.cut) - 50} more cut at the body budget")
     say(f"store: {store.location}")
 
 
