@@ -179,3 +179,12 @@ def test_user_places_resolve_on_events_and_analyse_and_a_bad_file_is_a_one_line_
     for command in (["events", str(article)], ["analyse", "--db", db]):
         result = runner.invoke(main, [*command, "--places", str(bad)])
         assert result.exit_code != 0 and "bad.yaml" in result.output and "kind" in result.output
+
+
+def test_a_date_filter_that_is_no_day_is_an_error_not_an_empty_list(stored: str, tmp_path: Path):
+    for bad in ("2021-5-14", "yesterday"):
+        for command in (["events"], ["export", "--format", "plover", "--out", str(tmp_path / "p.json")]):
+            result = CliRunner().invoke(main, [*command, "--db", stored, "--from", bad])
+            assert result.exit_code == 2 and f"'{bad}' is not a date (YYYY-MM-DD)" in result.output, result.output
+    later = jsonl(CliRunner().invoke(main, ["events", "--db", stored, "--format", "jsonl", "--to", "20210513"]).stdout)
+    assert later and all(r["date"] <= "2021-05-13" for r in later)  # a basic-format day is read as that day

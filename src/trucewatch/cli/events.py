@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -42,10 +43,22 @@ def _types() -> list[str]:
     return json.loads(schema)["$defs"]["type"]["enum"]
 
 
+def _iso_date(_context, parameter, value: str | None) -> str | None:
+    """A day as YYYY-MM-DD: dates are compared as text, so '2021-1-1' or 'yesterday' would filter silently."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param=parameter) from None
+
+
 def _filters(function):
     for option in reversed([
-        click.option("--from", "date_from", metavar="YYYY-MM-DD", help="Only incidents on or after this date."),
-        click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Only incidents on or before this date."),
+        click.option("--from", "date_from", metavar="YYYY-MM-DD", callback=_iso_date,
+                     help="Only incidents on or after this date."),
+        click.option("--to", "date_to", metavar="YYYY-MM-DD", callback=_iso_date,
+                     help="Only incidents on or before this date."),
         click.option("--type", "types", multiple=True, type=click.Choice(_types()),
                      help="Only these types; repeatable."),
     ]):
