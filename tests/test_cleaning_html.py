@@ -64,6 +64,12 @@ def test_a_page_without_article_markup_falls_back_to_its_text() -> None:
     assert doc.body == P2
 
 
+def test_an_unclosed_title_does_not_swallow_the_page() -> None:
+    doc = build(f"<html><head><title>Talks resume<body><p>{P2}<div><p>Shelling <b>continued in <i>the town</p></html")
+    assert P2 in doc.body
+    assert doc.title == "Talks resume"
+
+
 def test_removed_blocks_point_into_the_page_only_where_it_holds_them_verbatim() -> None:
     menu = "".join(f"<p>Menu &amp; item {n}</p><p>Plain item {n}</p>" for n in range(300))
     doc = build(f"<html><body><article><p>{P1}</p><p>{P2}</p>{menu}</article></body></html>")

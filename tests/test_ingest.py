@@ -189,3 +189,12 @@ def test_documents_another_ingest_stored_meanwhile_count_as_in_the_store(store: 
     second = ingest([corpus], store)
     assert first.ingested > 0 and second.ingested == 0 and second.duplicates == 0
     assert second.unchanged == first.ingested and second.read == first.read
+
+
+def test_a_page_cleaned_to_nothing_says_what_was_removed_and_why() -> None:
+    from trucewatch.ingest import prepare
+    from trucewatch.records import Skip, SourceItem
+
+    skip = prepare(SourceItem("k", "menu.html", "", "html", "<p>Home<p>World news<p>Contact us", {}))
+    assert isinstance(skip, Skip)
+    assert skip.reason.startswith("no article text found after cleaning: 3 blocks removed (")

@@ -81,6 +81,21 @@ def test_mostly_utf8_with_broken_bytes_keeps_the_text(tmp_path: Path) -> None:
     assert items[0].raw_text.count("ceasefire") == 21
 
 
+def test_mostly_utf8_broken_bytes_are_counted_in_a_note(tmp_path: Path) -> None:
+    (tmp_path / "broken.txt").write_bytes("Baku, Zoë said the café was shut. ".encode() + b"\xff\xfe tail.")
+    items, _ = read(tmp_path)
+    assert items[0].raw_text.startswith("Baku, Zoë said the café")
+    assert items[0].hints["normalised"] == "broken encoding: 2 invalid UTF-8 byte sequences replaced by U+FFFD"
+
+
+def test_a_few_legacy_bytes_read_as_windows_1252_not_a_guessed_central_european_page(tmp_path: Path) -> None:
+    # Latin-1 bytes, a broken UTF-8 lead byte (\xc3 before "(") and a stray \xff\xfe: no run is UTF-8.
+    (tmp_path / "mixed.txt").write_bytes(b"Caf\xe9 ceasefire \xff\xfe broken \xc3( text\n said the minister.\n")
+    items, _ = read(tmp_path)
+    assert items[0].raw_text == "Café ceasefire ÿþ broken Ã( text\n said the minister.\n"
+    assert items[0].hints["normalised"] == "not UTF-8: decoded as cp1252"
+
+
 def test_jsonl_records_and_their_problems(tmp_path: Path) -> None:
     lines = [
         json.dumps({"text": ARTICLE, "title": "Ceasefire holds", "published": "2020-11-12", "outlet": "Wire"}),

@@ -53,8 +53,18 @@ def prepare(item: SourceItem) -> tuple[Document, bytes] | Skip:
             item.source_path, item.locator, f"could not be processed: {type(error).__name__}: {error}", key=item.key
         )
     if not doc.body.strip():
-        return Skip(item.source_path, item.locator, "no article text found after cleaning", key=item.key)
+        return Skip(item.source_path, item.locator, _nothing_left(doc), key=item.key)
     return doc, signature(doc.body)
+
+
+def _nothing_left(doc: Document) -> str:
+    """Why a document has no body: what the cleaner removed, and why, so the skip can be checked."""
+    reason = "no article text found after cleaning"
+    blocks = [block for block in doc.removed if block.kind != "normalised"]
+    if not blocks:
+        return reason
+    why = "; ".join(dict.fromkeys(block.reason or block.kind for block in blocks))
+    return f"{reason}: {len(blocks)} {'block' if len(blocks) == 1 else 'blocks'} removed ({why})"
 
 
 def ingest(

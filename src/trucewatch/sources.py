@@ -104,15 +104,18 @@ def make_item(path: str, locator: str, content_type: ContentType, content: bytes
     """Decode and vet one unit's bytes."""
     data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
     key = unit_key(path, locator, data)
+    read_as: str | None = None  # how the bytes were decoded, when that is worth a note
     if isinstance(content, str):
-        text: str | None = content
+        text = content
     else:
         if looks_binary(data):
             return Skip(path, locator, "binary content, not text", key=key)
-        text = decode(data)
-        if text is None:
+        decoded = decode(data)
+        if decoded is None:
             return Skip(path, locator, "undecodable text: no character encoding fits", key=key)
+        text, read_as = decoded
     text, note = normalise_text(text)
+    note = ", ".join(part for part in (read_as, note) if part) or None
     if not text.strip():
         return Skip(path, locator, "empty", key=key)
     hints = dict(hints or {})
@@ -157,24 +160,52 @@ def looks_binary(data: bytes) -> bool:
     return control / len(head) > 0.05
 
 
-def decode(data: bytes) -> str | None:
-    """UTF-8 first (the common case, and exact); otherwise the best detected encoding."""
+_NON_ASCII = re.compile(rb"[\x80-\xff]+")
+LEGACY_DEFAULT = "cp1252"  # the WHATWG default for legacy Latin pages; the tie-break among equally clean guesses
+FEW_NON_ASCII = 64  # below this many non-ASCII bytes the detector's language guess is noise
+
+
+def decode(data: bytes) -> tuple[str, str | None] | None:
+    """Text and a note on how it was read, or None when no encoding fits.
+
+    UTF-8 first (the common case, and exact). Bytes that are not UTF-8 but whose non-ASCII runs mostly
+    are, are UTF-8 with a few broken bytes: they are decoded as UTF-8, each broken sequence replaced by
+    U+FFFD and counted in the note. Otherwise the detector (charset_normalizer) chooses; when only a few
+    bytes are non-ASCII its choice among equally clean single-byte encodings is a guess, and Windows-1252
+    is taken if it is among them. The file's bytes are not stored; its key holds their hash.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), None
         except UnicodeDecodeError:
             return None
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:200_000]).best()
+    sample = data[:200_000]
+    runs = _NON_ASCII.findall(sample)
+    if sum(_is_utf8(run) for run in runs) * 2 > len(runs):
+        text = data.decode("utf-8", errors="replace")
+        broken = text.count("\ufffd") - data.count("\ufffd".encode())
+        return text, f"broken encoding: {broken} invalid UTF-8 byte sequences replaced by U+FFFD"
+    matches = from_bytes(sample)
+    best = matches.best()
     if best is None or best.encoding is None:
         return None
-    # Mostly-UTF-8 text with a few broken bytes: keep the text, mark the broken bytes.
-    if best.encoding in ("utf_8", "utf-8"):
-        return data.decode("utf-8", errors="replace")
-    return data.decode(best.encoding, errors="replace")
+    encoding = best.encoding
+    if sum(map(len, runs)) < FEW_NON_ASCII and any(
+            match.encoding == LEGACY_DEFAULT and match.chaos <= best.chaos for match in matches):
+        encoding = LEGACY_DEFAULT
+    return data.decode(encoding, errors="replace"), f"not UTF-8: decoded as {encoding}"
+
+
+def _is_utf8(run: bytes) -> bool:
+    try:
+        run.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _lines(handle, max_bytes: int) -> Iterator[tuple[bytes, int]]:

@@ -77,12 +77,29 @@ def flatten(html: str, max_depth: int = MAX_DEPTH) -> str:
     return "".join(pieces)
 
 
+_TITLE_START = re.compile(r"<title\b[^<>]*>[^<]*", re.I)
+_TITLE_END = re.compile(r"</title\s*>", re.I)
+
+
+def close_title(html: str) -> str:
+    """``html`` with a ``<title>`` that is never closed closed at the next tag; unchanged otherwise.
+
+    A title is raw text to the parser: unclosed, it swallows the rest of the page, tags and all, and the
+    page has no body. A title holds no tags, so the next one ends it.
+    """
+    start = _TITLE_START.search(html)
+    if start is None or _TITLE_END.search(html, start.end()):
+        return html
+    return f"{html[:start.end()]}</title>{html[start.end():]}"
+
+
 def extract_html(html: str, url: str | None = None) -> Page:
     """Main text and metadata of a page; a page trafilatura cannot read falls back to all its text.
 
-    Markup nested deeper than :data:`MAX_DEPTH` is flattened first (:func:`flatten`).
+    Markup nested deeper than :data:`MAX_DEPTH` is flattened first (:func:`flatten`), an unclosed title
+    closed (:func:`close_title`).
     """
-    html = flatten(html)
+    html = close_title(flatten(html))
     try:
         found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                             include_tables=True, favor_recall=True, date_extraction_params=DATE_PARAMS)
@@ -112,3 +129,4 @@ def all_text(html: str) -> str:
         return root.text_content()
     except Exception:  # lxml refuses some garbage outright ("Document is empty" and the like)
         return ""
+
