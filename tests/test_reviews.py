@@ -89,6 +89,22 @@ def test_stale_version_is_a_conflict_and_nothing_is_lost(reviewed: Store) -> Non
     assert reviewed.current_reviews("evidence", [link.id])[link.id]["state"]["verdict"] == "rejected"
 
 
+def test_repeating_a_review_records_nothing_and_answers_with_the_current_state(reviewed: Store) -> None:
+    link = reviewed.evidence(AGREEMENT)[0]
+    first = reviewed.add_revision("rv9", "evidence", link.id, {"verdict": "confirmed"}, note="checked")
+    again = reviewed.add_revision("rv9", "evidence", link.id, {"verdict": "confirmed"}, note="checked")
+    assert again["unchanged"] and not first["unchanged"]
+    assert (again["id"], again["version"], again["after"]) == (first["id"], 1, first["after"])
+    assert len(reviewed.revisions(target_id=link.id)) == 1
+    same_version = reviewed.add_revision("rv9", "evidence", link.id, {"verdict": "confirmed"}, note="checked",
+                                         expected_version=1)
+    assert same_version["unchanged"] and len(reviewed.revisions(target_id=link.id)) == 1
+    # a new note, or another reviewer saying the same, is a decision of its own: recorded
+    assert reviewed.add_revision("rv9", "evidence", link.id, {"verdict": "confirmed"}, note="re-read")["version"] == 2
+    assert reviewed.add_revision("r10", "evidence", link.id, {"verdict": "confirmed"}, note="re-read")["version"] == 3
+    assert len(reviewed.revisions(target_id=link.id)) == 3
+
+
 def test_unknown_target_and_field_are_refused(reviewed: Store) -> None:
     with pytest.raises(LookupError):
         reviewed.add_revision("rv9", "evidence", "ev_missing", {"verdict": "rejected"})

@@ -121,10 +121,34 @@ def test_coverage_counts_sources_sides_and_the_last_report(agreement):
     assert (cover.documents, cover.sides, cover.last_report) == (2, ("AM", "AZ"), date(2021, 3, 1))
 
 
-def test_evidence_before_signature_or_undated_moves_nothing(agreement):
+def test_evidence_before_signature_or_undated_moves_nothing_and_is_not_counted(agreement):
     links = [link("9", "2019-05-01", "done", "old railway news"), link("9", None, "done", "undated")]
     result = status_of(agreement, links, "9", "2021-01-01")
-    assert result.status == NO_EVIDENCE and result.history == [] and len(result.evidence) == 2
+    assert result.status == NO_EVIDENCE and result.history == [] and result.evidence == []
+    assert len(result.undated) == 1 and result.label == "no dated evidence (1 undated)"
+
+
+def test_counts_sides_and_coverage_agree_with_the_status_on_the_as_of_date(agreement):
+    links = [link("8", "2020-12-14", "done", "exchanged", "ilham-aliyev"),
+             link("8", None, "done", "undated claim", "nikol-pashinyan", doc="d2")]
+    sides = {"ilham-aliyev": "AZ", "nikol-pashinyan": "AM"}
+    before = next(s for s in assess(agreement, links, date(2019, 1, 1), sides) if s.provision == "8")
+    assert before.status == NO_EVIDENCE and before.evidence == [] and len(before.undated) == 1
+    assert (before.coverage.documents, before.coverage.sides, before.coverage.last_report) == (0, (), None)
+    after = next(s for s in assess(agreement, links, date(2021, 1, 1), sides) if s.provision == "8")
+    assert after.status == 3 and len(after.evidence) == 1 and after.coverage.sides == ("AZ",)
+    assert len(status_record(before)["undated"]) == 1 and status_record(before)["evidence"] == []
+
+
+def test_counted_evidence_that_moves_nothing_is_labelled_so(agreement):
+    mentions = [link("4", "2021-02-01", None, "the term was discussed"),
+                link("4", "2021-02-02", None, "term again", start=40)]
+    result = status_of(agreement, mentions, "4", "2021-06-01")
+    assert result.status == NO_EVIDENCE and status_record(result)["label"] == "no signal (2 mentions)"
+    postponed = [link("6", "2020-11-12", "not_done", "the handover of Kalbajar was postponed")]
+    pending = status_of(agreement, postponed, "6", "2020-11-13")
+    assert pending.status == NO_EVIDENCE and pending.label == "no status yet (1 report)"
+    assert status_of(agreement, [], "4", "2021-06-01").label == "no evidence"
 
 
 def test_deadline_moved_by_amendment(agreement):

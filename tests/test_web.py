@@ -142,6 +142,18 @@ def test_rejected_link_drops_out_of_status_and_is_audited(web) -> None:
     assert {r["provision"]: r["reviewed"] for r in rows if r["reviewed"]} == {link.provision: 1}
 
 
+def test_repeating_a_review_through_the_api_records_nothing(web) -> None:
+    client, store = web
+    token = store.add_user("rev5", "reviewer")
+    link = store.evidence(AGREEMENT)[0]
+    body = {"verdict": "confirmed", "note": "read it twice"}
+    first = client.post(f"/api/evidence/{link.id}/review", headers=_bearer(token), json=body)
+    again = client.post(f"/api/evidence/{link.id}/review", headers=_bearer(token), json=body)
+    assert first.status_code == again.status_code == 200
+    assert again.json()["version"] == first.json()["version"] and again.json()["unchanged"] is True
+    assert len(store.revisions(target_id=link.id)) == 1
+
+
 def test_only_reviewers_and_admins_write(web) -> None:
     client, store = web
     viewer = store.add_user("vw01", "viewer")

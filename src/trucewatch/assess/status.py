@@ -19,7 +19,9 @@ of the report); every change records the link that moved it and the evidence aga
 * ``reversed`` (blockade, suspension, withdrawal) makes it ``regressed`` and ``terminated`` (closure, end)
   ``terminated``: status goes down as the record does; so does a ``termination`` amendment of the provision.
 
-Evidence dated before the agreement was signed, or without any date, is listed but moves nothing.
+Only evidence dated from the signing to ``as_of`` is read and counted (evidence, sides, coverage); evidence
+without any date is listed apart (``undated``) and evidence dated before the signing is left out. Counted
+evidence that moves nothing is labelled so ("no signal (2 mentions)"), never "no evidence".
 Deadlines and terms are computed from the agreement data (amendments included) and ``as_of``; a deadline
 nobody reported on is ``no_report``, never "overdue".
 """
@@ -102,10 +104,26 @@ class ProvisionStatus:
     instruments: list[Instrument] = field(default_factory=list)
     coverage: Coverage = Coverage(0, (), (), None)
     incidents: IncidentTally = field(default_factory=IncidentTally)  # reports of its incident types, in the period
+    # evidence with no date: the status cannot place it in time, so it neither reads nor counts it (listed apart)
+    undated: list[EvidenceLink] = field(default_factory=list)
 
     @property
     def label(self) -> str:
-        return LABELS[self.status]
+        return status_label(self.status, self.evidence, len(self.undated))
+
+
+def status_label(status: Status, evidence: list[EvidenceLink], undated: int = 0) -> str:
+    """The status as a reader sees it: "no evidence" only when there is none; counted evidence that moved
+    nothing says so ("no signal (2 mentions)": the provision is named, nothing said on its implementation),
+    and so does evidence without a date ("no dated evidence (1 undated)")."""
+    if status != NO_EVIDENCE:
+        return LABELS[status]
+    if not evidence:
+        return f"no dated evidence ({undated} undated)" if undated else LABELS[status]
+    n = len(evidence)
+    if all(x.signal is None for x in evidence):
+        return f"no signal ({n} mention{'' if n == 1 else 's'})"
+    return f"no status yet ({n} report{'' if n == 1 else 's'})"
 
 
 def evidence_date(link: EvidenceLink) -> date | None:
@@ -129,8 +147,10 @@ def assess(agreement: Agreement, links: list[EvidenceLink], as_of: date | None =
     as_of = as_of or date.today()
     sides = sides or {}
     reports = list(incidents)
-    mine = [link for link in links if link.agreement_id == agreement.id and _on_or_before(link, as_of)]
-    numbers = agreement.numbers() + ([AGREEMENT_LEVEL] if any(x.provision == AGREEMENT_LEVEL for x in mine) else [])
+    theirs = [link for link in links if link.agreement_id == agreement.id]
+    mine = [link for link in theirs if _read_on(link, agreement, as_of)]
+    named = any(x.provision == AGREEMENT_LEVEL and (x in mine or evidence_date(x) is None) for x in theirs)
+    numbers = agreement.numbers() + ([AGREEMENT_LEVEL] if named else [])
     results = []
     for number in numbers:
         evidence = sorted((x for x in mine if x.provision == number),
@@ -155,13 +175,16 @@ def assess(agreement: Agreement, links: list[EvidenceLink], as_of: date | None =
             instruments=[i for i in agreement.instruments_for(number) if i.date <= as_of],
             coverage=coverage(evidence, sides),
             incidents=tally(agreement, provision, reports, as_of) if provision else IncidentTally(),
+            undated=[x for x in theirs if x.provision == number and evidence_date(x) is None],
         ))
     return results
 
 
-def _on_or_before(link: EvidenceLink, as_of: date) -> bool:
+def _read_on(link: EvidenceLink, agreement: Agreement, as_of: date) -> bool:
+    """Whether the status on ``as_of`` reads ``link``: dated, from the signing to ``as_of``. Only these are
+    counted (evidence, sides, coverage), so the counts never disagree with the status beside them."""
     when = evidence_date(link)
-    return when is None or when <= as_of
+    return when is not None and agreement.signed <= when <= as_of
 
 
 def coverage(evidence: list[EvidenceLink], sides: Mapping[str, str]) -> Coverage:
@@ -335,4 +358,5 @@ def status_record(item: ProvisionStatus) -> dict:
                          "events": [{"date": e.date.isoformat(), "what": e.what} for e in i.events]}
                         for i in item.instruments],
         "evidence": [evidence_record(x) for x in item.evidence],
+        "undated": [evidence_record(x) for x in item.undated],
     }

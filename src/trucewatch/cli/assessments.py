@@ -92,7 +92,9 @@ EVIDENCE_SHOWN = 20  # per provision: on a large store the whole list is tens of
 def _latest_evidence(record: dict, shown: int) -> dict:
     """The record with its latest ``shown`` pieces of evidence (all when 0) and the count of all of them."""
     evidence = record["evidence"]
-    return {**record, "evidence": evidence[-shown:] if shown else evidence, "evidence_total": len(evidence)}
+    undated = record["undated"]
+    return {**record, "evidence": evidence[-shown:] if shown else evidence, "evidence_total": len(evidence),
+            "undated": undated[:shown] if shown else undated, "undated_total": len(undated)}
 
 
 @main.command("status", short_help="Implementation status of each provision, with evidence.")
@@ -113,9 +115,9 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
     cites the evidence that moved it and the evidence against it. Reads the evidence links written by
     `trucewatch analyse`. CSV has one row per provision; JSON and JSONL add the history, deadlines,
     term and the latest pieces of evidence (--evidence; evidence_total counts them all), each with the
-    `id` that `trucewatch review evidence` takes.
+    `id` that `trucewatch review evidence` takes. Only evidence dated from the signing to --as-of is
+    counted; evidence without a date is listed apart (undated, undated_total) and counts for nothing.
     """
-    from trucewatch.assess.status import LABELS
     from trucewatch.web.views import agreement_status  # each piece of evidence with the id `review evidence` takes
 
     agreements = load_agreement_files(agreement_paths)
@@ -130,7 +132,7 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
     if fmt in ("json", "jsonl"):
         emit(records, fmt, [])
         return
-    rows = [{"provision": r["provision"], "topic": r["topic"], "status": LABELS[r["status"]], "since": r["since"],
+    rows = [{"provision": r["provision"], "topic": r["topic"], "status": r["label"], "since": r["since"],
              "evidence": r["evidence_total"], "sides": ", ".join(r["coverage"]["sides"]),
              "last report": r["coverage"]["last_report"], "incidents": r["incidents"]["count"] or "",
              "deadlines and term": _deadline_summary(r)} for r in records]
@@ -140,15 +142,22 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
     if fmt == "csv":
         return
     for r in records:
-        if r["evidence"] or r["incidents"]["count"]:
-            click.echo(f"\n{r['provision']} {r['topic']}: {LABELS[r['status']]}"
+        if r["evidence"] or r["undated"] or r["incidents"]["count"]:
+            click.echo(f"\n{r['provision']} {r['topic']}: {r['label']}"
                        + (f" · {r['incidents']['summary']}" if r["incidents"]["count"] else ""))
         for x in r["evidence"]:
             click.echo("  " + _evidence_line(x))
         if r["evidence_total"] > len(r["evidence"]):
             click.echo(f"  ... and {r['evidence_total'] - len(r['evidence']):,} earlier (--evidence 0 lists all)")
-    if not any(r["evidence"] for r in records):
-        click.echo(f"No evidence links for {agreement_id} in the store: run `trucewatch analyse` first.", err=True)
+        if r["undated"]:
+            click.echo("  without a date (not counted: the status cannot place it in time):")
+        for x in r["undated"]:
+            click.echo("    " + _evidence_line(x))
+        if r["undated_total"] > len(r["undated"]):
+            click.echo(f"    ... and {r['undated_total'] - len(r['undated']):,} more (--evidence 0 lists all)")
+    if not any(r["evidence"] or r["undated"] for r in records):
+        click.echo(f"No evidence for {agreement_id} dated from its signing to {when}: `trucewatch analyse` "
+                   "writes it.", err=True)
 
 
 def as_of_or_default(store: Store, agreement_id: str | None, value: str | None) -> tuple[date, str]:

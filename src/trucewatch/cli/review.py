@@ -32,7 +32,8 @@ def review_evidence(link_id: str, verdict: str, note: str | None, db: str | None
                                       note=note)
     except LookupError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"revision {revision['id']}: evidence {link_id} {verdict} (version {revision['version']})")
+    click.echo(f"revision {revision['id']}: evidence {link_id} {verdict} (version {revision['version']}"
+               + (", unchanged: already so" if revision["unchanged"] else "") + ")")
 
 
 @review_group.command("status")
@@ -58,4 +59,5 @@ def review_status(agreement_id: str, provision: str, status: str, on: str | None
     revision = open_store(db).add_revision(local_user(), "provision", provision_target(agreement_id, provision),
                                            {"status": value, "on": on}, note=note,
                                            action="status set" if value is not None else "status cleared")
-    click.echo(f"revision {revision['id']}: {agreement_id} {provision} status {status} (version {revision['version']})")
+    click.echo(f"revision {revision['id']}: {agreement_id} {provision} status {status} (version {revision['version']}"
+               + (", unchanged: already so" if revision["unchanged"] else "") + ")")

@@ -95,7 +95,10 @@ class Reviews:
 
     def add_revision(self, user: str, target_kind: str, target_id: str, changes: dict, *, action: str = "review",
                      note: str | None = None, expected_version: int | None = None) -> dict:
-        """Append a revision setting ``changes`` on an item; returns it.
+        """Append a revision setting ``changes`` on an item; returns it (``unchanged`` False).
+
+        A review by the user who made the newest revision, with its state and note, records nothing and
+        returns that revision (``unchanged`` True): re-running a review is idempotent.
 
         ``expected_version`` is the item's review version the writer saw (0: never reviewed); if
         another revision came first, ``Conflict``. Without it, the change goes on top of the newest.
@@ -125,11 +128,16 @@ class Reviews:
             version, before = (current["version"], current["state"]) if current else (0, machine)
             if expected_version is not None and expected_version != version:
                 raise Conflict(target_kind, target_id, version)
+            if current and _repeats(current, user, {**before, **changes}, note):
+                newest = connection.execute(select(revisions).where(
+                    revisions.c.target_kind == target_kind, revisions.c.target_id == target_id,
+                    revisions.c.version == version)).mappings().one()
+                return {**newest, "unchanged": True}
             row = {"user": user, "at": _now(), "target_kind": target_kind, "target_id": target_id,
                    "version": version + 1, "action": action, "before": before, "after": {**before, **changes},
                    "note": note}
             row["id"] = connection.execute(insert(revisions).values(**row)).inserted_primary_key[0]
-        return row
+        return {**row, "unchanged": False}
 
     def current_reviews(self, target_kind: str, ids: list[str] | None = None) -> dict[str, dict]:
         """target id -> {"version", "state", "user", "at", "note"} of its newest revision."""
@@ -236,6 +244,12 @@ class Reviews:
                 present = set(connection.scalars(select(table.c.id).where(table.c.id.in_(list(reviews)))))
                 found += [{"target_kind": kind, "target_id": i, **r} for i, r in reviews.items() if i not in present]
         return found
+
+
+def _repeats(current: dict, user: str, after: dict, note: str | None) -> bool:
+    """Whether a review only says again what its reviewer last said: same user, state and note. Re-running
+    it records nothing (idempotent); another reviewer saying the same is their own decision, and recorded."""
+    return current["user"] == user and current["state"] == after and current["note"] == note
 
 
 def _machine_state(connection, target_kind: str, target_id: str) -> dict | None:

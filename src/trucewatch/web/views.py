@@ -59,17 +59,19 @@ def agreement_status(store: Store, agreement: Agreement, as_of: date) -> list[di
     reviews, reviewed = _reviewed(store, agreement.id)
     moved_by_span = {(x.doc_id, x.start, x.end, _counts_for(x, reviews)): i for i, x in reviewed.items()
                      if _counts_for(x, reviews) != x.provision}
-    records = []
-    for record in status_view(store, agreement, as_of):
-        evidence = []
-        for item in record["evidence"]:
-            key = (item["doc_id"], item["start"], item["end"], record["provision"])
-            link_id = moved_by_span.get(key) or evidence_id(item["doc_id"], agreement.id, record["provision"],
+
+    def with_ids(items: list[dict], provision: str) -> list[dict]:
+        found = []
+        for item in items:
+            key = (item["doc_id"], item["start"], item["end"], provision)
+            link_id = moved_by_span.get(key) or evidence_id(item["doc_id"], agreement.id, provision,
                                                             item["start"], item["end"])
             review = review_state(reviews, link_id)
-            evidence.append({"id": link_id, **item, "reviewed": review is not None, "review": review})
-        records.append({**record, "evidence": evidence})
-    return records
+            found.append({"id": link_id, **item, "reviewed": review is not None, "review": review})
+        return found
+
+    return [{**r, "evidence": with_ids(r["evidence"], r["provision"]),
+             "undated": with_ids(r.get("undated", []), r["provision"])} for r in status_view(store, agreement, as_of)]
 
 
 def matrix(store: Store, agreement: Agreement, as_of: date) -> list[dict]:
