@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator
+from functools import partial
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -29,6 +31,25 @@ def _patched(real: Callable[[str], dict[str, dict[str, Any]]], name: str, lists:
             return found
         return {code: {**found.get(code, {}), **lists.get(code, {})} for code in {*found, *lists}}
     return lexicons
+
+
+def _rebuilt(monkeypatch, module: ModuleType, *cached: str) -> Iterator[Callable[..., Any]]:
+    """``module`` rebuilt with English lists of one data file replaced (its patterns are compiled on import; the
+    functions named in ``cached`` are cleared first), then restored: yields ``use(name, **lists)``."""
+    real = statements_lexicon.lexicon
+
+    def use(name: str, **lists: list[str]) -> Any:
+        def lexicon(wanted: str, language: str = "en") -> dict[str, Any]:
+            return {**real(wanted, language), **(lists if wanted == name else {})}
+
+        monkeypatch.setattr(statements_lexicon, "lexicon", lexicon)
+        for function in cached:
+            getattr(module, function).cache_clear()
+        return importlib.reload(module)
+
+    yield use
+    monkeypatch.undo()
+    importlib.reload(module)
 
 
 # -- linking: the words before a status cue (status.yaml) ------------------------------------------------------------
@@ -112,20 +133,8 @@ def test_a_caption_rule_reads_its_list(captions, text, language, key, words) -> 
 
 @pytest.fixture
 def reloaded(monkeypatch) -> Iterator[Callable[..., Any]]:
-    """The relays module rebuilt with English lists replaced (its patterns are compiled on import)."""
-    real = statements_lexicon.lexicon
-
-    def use(name: str, **lists: list[str]) -> Any:
-        def lexicon(wanted: str, language: str = "en") -> dict[str, Any]:
-            return {**real(wanted, language), **(lists if wanted == name else {})}
-
-        monkeypatch.setattr(statements_lexicon, "lexicon", lexicon)
-        relays._document_pattern.cache_clear()
-        return importlib.reload(relays)
-
-    yield use
-    monkeypatch.undo()
-    importlib.reload(relays)
+    """The relays module rebuilt with English lists of ``name`` replaced."""
+    yield from _rebuilt(monkeypatch, relays, "_document_pattern")
 
 
 def test_relay_time_words_are_read(reloaded) -> None:
@@ -231,19 +240,8 @@ def test_a_weekday_after_a_bare_cue_is_read_from_the_date_words(english) -> None
 
 @pytest.fixture
 def frames_with(monkeypatch) -> Iterator[Callable[..., Any]]:
-    """The frames module rebuilt with English lists of ``name`` replaced (its patterns are compiled on import)."""
-    real = statements_lexicon.lexicon
-
-    def use(name: str, **lists: list[str]) -> Any:
-        def lexicon(wanted: str, language: str = "en") -> dict[str, Any]:
-            return {**real(wanted, language), **(lists if wanted == name else {})}
-
-        monkeypatch.setattr(statements_lexicon, "lexicon", lexicon)
-        return importlib.reload(frames)
-
-    yield use
-    monkeypatch.undo()
-    importlib.reload(frames)
+    """The frames module rebuilt with English lists of ``name`` replaced."""
+    yield from _rebuilt(monkeypatch, frames)
 
 
 def _sentence(text: str) -> Sentence:
@@ -282,19 +280,9 @@ def test_a_quoting_cue_is_known_by_its_stem(reloaded) -> None:
 
 @pytest.fixture
 def speakers_with(monkeypatch) -> Iterator[Callable[..., Any]]:
-    """The speakers module rebuilt with English speaker lists replaced (its patterns are compiled on import)."""
-    real = statements_lexicon.lexicon
-
-    def use(**lists: list[str]) -> Any:
-        def lexicon(wanted: str, language: str = "en") -> dict[str, Any]:
-            return {**real(wanted, language), **(lists if wanted == "speakers" else {})}
-
-        monkeypatch.setattr(statements_lexicon, "lexicon", lexicon)
-        return importlib.reload(speakers)
-
-    yield use
-    monkeypatch.undo()
-    importlib.reload(speakers)
+    """The speakers module rebuilt with English speaker lists replaced."""
+    for use in _rebuilt(monkeypatch, speakers):
+        yield partial(use, "speakers")
 
 
 def _rest(pattern, phrase: str) -> str | None:
@@ -344,19 +332,9 @@ def test_a_titles_complement_reads_its_prepositions(speakers_with) -> None:
 
 @pytest.fixture
 def cues_with(monkeypatch) -> Iterator[Callable[..., Any]]:
-    """The cues module rebuilt with English quote lists replaced (its word sets are built on import)."""
-    real = statements_lexicon.lexicon
-
-    def use(**lists: list[str]) -> Any:
-        def lexicon(wanted: str, language: str = "en") -> dict[str, Any]:
-            return {**real(wanted, language), **(lists if wanted == "quotes" else {})}
-
-        monkeypatch.setattr(statements_lexicon, "lexicon", lexicon)
-        return importlib.reload(cues)
-
-    yield use
-    monkeypatch.undo()
-    importlib.reload(cues)
+    """The cues module rebuilt with English quote lists replaced."""
+    for use in _rebuilt(monkeypatch, cues):
+        yield partial(use, "quotes")
 
 
 ACCORDING = "According to the ministry, the ceasefire held in the north."
