@@ -603,9 +603,11 @@ def _written_after(text: Text, linking: Linker) -> tuple[str, str] | None:
     for day, phrases in linking.past_events:
         for n in phrases.candidates(text):
             phrase = phrases.phrases[n]
+            if not text.search(phrase):
+                continue  # its other parts ("x & y") are missing: whatever the first part's matches, no mention
             for m in _parts(phrase)[0].pattern.finditer(text.text):
                 before = re.split(r"[.!?;\n]", text.text[max(0, m.start() - 80):m.start()])[-1]
-                if not _not_past().search(before) and text.search(phrase):
+                if not _not_past().search(before):
                     return day, m.group(0)
     return None
 
