@@ -149,7 +149,8 @@ def assess(agreement: Agreement, links: list[EvidenceLink], as_of: date | None =
     reports = list(incidents)
     theirs = [link for link in links if link.agreement_id == agreement.id]
     mine = [link for link in theirs if _read_on(link, agreement, as_of)]
-    named = any(x.provision == AGREEMENT_LEVEL and (x in mine or evidence_date(x) is None) for x in theirs)
+    named = any(x.provision == AGREEMENT_LEVEL and (evidence_date(x) is None or _read_on(x, agreement, as_of))
+                for x in theirs)  # the predicate, not a scan of ``mine`` for each link
     numbers = agreement.numbers() + ([AGREEMENT_LEVEL] if named else [])
     results = []
     for number in numbers:
