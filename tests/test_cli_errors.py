@@ -233,6 +233,12 @@ def test_status_json_gives_each_piece_of_evidence_the_id_review_takes(demo_db: s
     shutil.copy(demo_db, db)
     records = json.loads(run("status", "--agreement", AGREEMENT, "--db", db, "--format", "json").stdout)
     link_id = next(x["id"] for r in records for x in r["evidence"])
+    table = run("status", "--agreement", AGREEMENT, "--db", db).stdout
+    assert link_id in table and "review evidence ID" in table  # the table shows the id too
+    other = next(x["id"] for r in records for x in r["evidence"] if x["id"] != link_id)
+    assert run("review", "evidence", other, "--verdict", "confirmed", "--db", db).exit_code == 0
+    assert f"{other} (" in (line := next(li for li in run("status", "--agreement", AGREEMENT, "--db", db).stdout
+                                         .splitlines() if other in li)) and "[confirmed by" in line
     reviewed = run("review", "evidence", link_id, "--verdict", "rejected", "--note", "wrong war", "--db", db)
     assert reviewed.exit_code == 0, reviewed.output
     after = json.loads(run("status", "--agreement", AGREEMENT, "--db", db, "--format", "json").stdout)

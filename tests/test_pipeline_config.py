@@ -72,11 +72,18 @@ def _analysed(tmp_path: Path, *args: str) -> tuple[str, Store]:
 
 def test_analyse_reads_trucewatch_toml_in_the_working_directory(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    _write(tmp_path, '[analyse]\nstages = ["sentences"]\n')
-    _, store = _analysed(tmp_path)
-    assert store.statements() == []  # the statements stage was not run
-    _, store = _analysed(tmp_path, "--stages", "sentences,statements")  # the option wins over the file
-    assert store.statements()
+    _write(tmp_path, '[analyse]\nstages = ["sentences", "statements"]\n')
+    output, store = _analysed(tmp_path)
+    assert store.statements() and "statements" in output and "evidence links" not in output  # links not run
+    output, _ = _analysed(tmp_path, "--stages", "sentences,statements,links")  # the option wins over the file
+    assert "evidence links" in output and "incidents" not in output
+
+
+def test_stages_that_store_nothing_are_refused_with_the_reason(tmp_path: Path) -> None:
+    db = str(tmp_path / "store.db")
+    Store(db)
+    result = CliRunner().invoke(main, ["analyse", "--db", db, "--stages", "sentences"])
+    assert result.exit_code != 0 and "store nothing" in result.output
 
 
 def test_analyse_with_an_explicit_config_file_and_a_bad_one(tmp_path: Path) -> None:

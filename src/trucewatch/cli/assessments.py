@@ -155,7 +155,9 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
             click.echo("    " + _evidence_line(x))
         if r["undated_total"] > len(r["undated"]):
             click.echo(f"    ... and {r['undated_total'] - len(r['undated']):,} more (--evidence 0 lists all)")
-    if not any(r["evidence"] or r["undated"] for r in records):
+    if any(r["evidence"] or r["undated"] for r in records):
+        click.echo("\nConfirm or reject a line by its id: trucewatch review evidence ID --verdict confirmed|rejected")
+    else:
         click.echo(f"No evidence for {agreement_id} dated from its signing to {when}: `trucewatch analyse` "
                    "writes it.", err=True)
 
@@ -173,10 +175,13 @@ def as_of_or_default(store: Store, agreement_id: str | None, value: str | None) 
 
 
 def _evidence_line(x: dict) -> str:
+    """A line of evidence with the id that `trucewatch review evidence` takes and any reviewer's verdict."""
     who = f" {x['speaker']}" if x["speaker"] else ""
     signal = f" [{x['signal']}]" if x["signal"] else ""
+    verdict = f" [{x['review']['verdict']} by {x['review']['user']}]" if x.get("review") else ""
     text = " ".join(x["text"].split())
-    return f"{x['date'] or 'undated'}{who} {x['doc_id']}:{x['start']}-{x['end']}{signal} {text[:160]}"
+    return (f"{x['date'] or 'undated'}{who} {x['id']} ({x['doc_id']}:{x['start']}-{x['end']}){signal}{verdict} "
+            f"{text[:160]}")
 
 
 @evaluate.command("contradictions", short_help="Score conflicting accounts on the real-dev pairs.")

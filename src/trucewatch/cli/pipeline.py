@@ -19,10 +19,14 @@ if TYPE_CHECKING:
 
 
 def print_analysis(report: AnalysisReport) -> None:
-    links = ", ".join(f"{n} for {agreement}" for agreement, n in report.links.most_common() if n)
+    """One line per run: documents analysed, then the products of the stages that ran (a stage left out
+    by ``--stages`` is not reported as zero)."""
+    products = {"statements": f"{report.statements} statements", "incidents": f"{report.incidents} incidents",
+                "links": "evidence links: " + (", ".join(f"{n} for {agreement}" for agreement, n
+                                                         in report.links.most_common() if n) or "none")}
+    made = ", ".join(products[name] for name in ("statements", "incidents", "links") if name in report.stored)
     say(f"run {report.run_id}: analysed {report.documents} documents ({report.unchanged} up to date"
-        + (f", {report.forgotten} now copies" if report.forgotten else "")
-        + f"): {report.statements} statements, evidence links: {links or 'none'}")
+        + (f", {report.forgotten} now copies" if report.forgotten else "") + f"): {made}")
     for language, n in sorted(report.not_analysed.items()):
         say(f"  {n} documents in {language}: no rules for {language}")
     for doc_id, reason in report.failed:
@@ -52,7 +56,7 @@ def analyse_command(db: str | None, workers: int, scheduler: str | None, force: 
     """
     from dataclasses import replace
 
-    from trucewatch.pipeline import PipelineConfig, PipelineError, analyse
+    from trucewatch.pipeline import PipelineConfig, PipelineError, analyse, stores_anything
     from trucewatch.pipeline.config import DEFAULT_FILE, load_config
 
     if config_file is None and Path(DEFAULT_FILE).is_file():
@@ -67,6 +71,9 @@ def analyse_command(db: str | None, workers: int, scheduler: str | None, force: 
         config = replace(config, agreement_paths=tuple(agreement_paths))
     if place_files:
         config = replace(config, place_paths=tuple(str(Path(p).resolve()) for p in place_files))
+    if not stores_anything(config.stages):
+        raise click.ClickException(f"stages {','.join(config.stages)!r} store nothing by themselves: add "
+                                   "statements, links or incidents (default: sentences,statements,links,incidents)")
     load_agreement_files(config.agreement_paths)  # a bad file is a one-line error before any work
     load_place_files(config.place_paths)
     store = open_store(db)

@@ -22,11 +22,20 @@ from datetime import UTC, datetime
 from functools import partial
 
 from trucewatch.parallel import Mapper, batches
-from trucewatch.pipeline.components import Context, Pipeline, PipelineConfig, PipelineError, code_version
+from trucewatch.pipeline.components import (
+    Context,
+    Pipeline,
+    PipelineConfig,
+    PipelineError,
+    code_version,
+    stores_anything,
+)
 from trucewatch.records import Document
 from trucewatch.store import AnalysisRows, Store
 
-__all__ = ["AnalysisReport", "Pipeline", "PipelineConfig", "PipelineError", "analyse", "analyse_batch"]
+__all__ = [
+    "AnalysisReport", "Pipeline", "PipelineConfig", "PipelineError", "analyse", "analyse_batch", "stores_anything",
+]
 
 BATCH = 64
 
@@ -43,6 +52,7 @@ class AnalysisReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (doc id, reason)
     not_analysed: Counter[str] = field(default_factory=Counter)  # language -> documents with no rules for it
     stages: dict[str, str] = field(default_factory=dict)
+    stored: tuple[str, ...] = ()  # the stages run whose products are stored (statements, links, incidents)
 
 
 _BUILT: dict[tuple[PipelineConfig, str], Pipeline] = {}
@@ -102,7 +112,7 @@ def analyse(
     _BUILT[(config, stamp)] = pipeline
     run_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S%f}-{os.urandom(4).hex()}"  # sorts by time
     stored = pipeline.stored
-    report = AnalysisReport(run_id=run_id, stages=dict(pipeline.versions))
+    report = AnalysisReport(run_id=run_id, stages=dict(pipeline.versions), stored=tuple(stored))
     store.start_run(run_id, code_version=code_version(), data_hash=pipeline.fingerprints.get("statements", ""),
                     agreements_hash=pipeline.fingerprints.get("links", ""), stages=pipeline.versions)
     started = time.monotonic()

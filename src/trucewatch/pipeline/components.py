@@ -110,6 +110,13 @@ class PipelineError(ValueError):
     """A stage list that cannot run: an unknown stage, or one whose needs come after it."""
 
 
+def stores_anything(stages: tuple[str, ...]) -> bool:
+    """Whether a stage list writes anything to the store (unknown names count: the pipeline reports them)."""
+    import trucewatch.pipeline.stages  # noqa: F401  (registers the built-in components)
+
+    return any(name not in REGISTRY or REGISTRY[name].stored for name in stages)
+
+
 class Pipeline:
     """The components of a config, in order, with their versions."""
 
