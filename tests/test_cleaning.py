@@ -668,3 +668,13 @@ def test_a_line_of_a_publication_and_an_update_date_gives_the_publication() -> N
         assert (doc.published, doc.published_source, doc.body) == ("2019-03-04", "dateline", f"{P1}\n\n{P2}"), line
     sentence = "The report was published on 4 March 2019 and corrected on 6 March 2019 after complaints."
     assert build(f"Talks resume\n\n{P1}\n\n{sentence}\n\n{P2}\n").body == f"{P1}\n\n{sentence}\n\n{P2}"
+
+
+def test_a_page_without_one_punctuated_sentence_keeps_its_long_lines_as_the_body() -> None:
+    lines = ["Shelling resumed near the village overnight", "The ministry said two soldiers were wounded",
+             "Talks will continue in Geneva next week"]
+    doc = build("\n".join(lines) + "\n")
+    assert doc.title == lines[0] and doc.body == "\n\n".join(lines[1:])
+    assert_spans_verbatim(doc)
+    assert not build("Shelling resumed near the village overnight\nHome\n").body  # one long line: no article
+    assert build(f"{lines[0]}\n{lines[1]}\n{P3}\n").body == P3  # a page with prose keeps only its prose

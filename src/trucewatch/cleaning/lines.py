@@ -483,7 +483,7 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
     _linked_headlines(units)
     _doubled_lines(raw, units)
     _headline_sentence(units)
-    run = article_run(units, title_hint)
+    run = article_run(units, title_hint) or _unpunctuated_run(units, title_hint)
     first, last = _closing_list(units, *_author_notes(units, run)) if run else (len(units), len(units) - 1)
     cleaned = Cleaned(units)
     title_index = _find_title(units[:first], title_hint, site, cleaned)
@@ -504,6 +504,22 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
     _collect(raw, units, title_index, cleaned)
     _overflow(raw, cleaned)
     return cleaned
+
+
+UNPUNCTUATED_PROSE_WORDS = 5  # a line this long without a full stop still reads as a sentence on a page with no other
+
+
+def _unpunctuated_run(units: list[Unit], title_hint: str | None) -> tuple[int, int] | None:
+    """The article of a page with no punctuated sentence at all (a feed's text, a transcript, a malformed page):
+    its lines of several words, after the first of them (the headline), read as prose rather than the whole page
+    being dropped; None when there are not two such lines."""
+    long = [u for u in units if u.reason == "short line without sentence punctuation"
+            and len(u.text.split()) >= UNPUNCTUATED_PROSE_WORDS]
+    if len(long) < 2:
+        return None
+    for unit in long[1:]:
+        _set(unit, "text", "", float(len(unit.text)))
+    return article_run(units, title_hint)
 
 
 def _closing_list(units: list[Unit], first: int, last: int) -> tuple[int, int]:
