@@ -146,6 +146,10 @@ class ActorRegistry:
         match = re.fullmatch(r"(.+?)['’]s\s+(.+)", words)
         if side is None and match and match.group(1) in self._names:
             side, words = self._names[match.group(1)], match.group(2)
+        match = re.fullmatch(r"(.+?)\s+(\w+)", words)
+        state = self.get(self._phrases.get(match.group(2), ("", ""))[0]) if side is None and match else None
+        if match and state is not None and state.type == "state" and match.group(1) in self._nouns:
+            side, words = state.side, match.group(1)  # "премьер-министр Армении": a genitive after the noun
         if side is None:
             for adjective, code in self._adjectives.items():
                 if words.startswith(adjective.lower() + " "):

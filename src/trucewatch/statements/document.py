@@ -109,6 +109,8 @@ def prepare_attributions(text: str, sentences: Sequence[Sentence], quotes: Seque
             frame = frame_before(text, quote, intro.start) if intro is not None else None
         if frame is None and not embedded:  # "..., Schiff said. "The other factor ..."
             frame = _frame_of_previous_sentence(text, by_offset, quote)
+        if frame is None and not embedded:  # "The ministry has issued a statement on the talks.\n\n“We ...”"
+            frame = _issued_introduction(text, by_offset, quote)
         index = close_sentence.index if close_sentence else None
         if frame is not None:
             (c_start, c_end), (sp_start, sp_end) = frame
@@ -341,7 +343,8 @@ def _is_embedded(text: str, quote: Quote, sentence_start: int) -> bool:
     while stop > sentence_start and text[stop - 1].isspace():
         stop -= 1
     before = text[max(sentence_start, stop - 200):stop]  # its end is all the tests read: no copy of a long sentence
-    if not before or before.endswith((":", "—", "–", ".", "!", "?", "\"", "”", "»")):
+    if not before or before.endswith((":", "—", "–", ".", "!", "?", "\"", "”", "»")) \
+            or not before.strip(_BULLETS):  # a list's item: "  • “We are pleased ...”"
         return False
     if ends_with_cue(before) or AS_FRAME_BEFORE.search(before):  # he said, "..." / as X put it, "..."
         return not text[quote.start:quote.start + 1].isupper()
@@ -371,6 +374,32 @@ def _introduction(text: str, index: SentenceIndex, quote: Quote, quotes: Sequenc
     if text[last.end - 1] != ":" or between.strip() or len(between) >= 10:
         return None
     return None if any(q.start <= last.start and last.end - 1 <= q.end for q in quotes if q is not quote) else last
+
+
+_SPEAKERS = lexicon("speakers")
+_BULLETS = " \t•·▪●◦*-–—"
+# "The Azerbaijani Foreign Ministry has issued a statement regarding ...": its subject issued a document
+_ISSUING = re.compile(rf"(?P<speaker>(?:[Tt]he\s+)?[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:\s+[\w’'.-]+){{0,6}}?)\s+"
+                      rf"(?:(?:has|have|had)\s+)?(?P<cue>{alternation(_SPEAKERS['issuing_participles'])})\s+"
+                      rf"(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,2}}?"
+                      rf"(?:{alternation(_SPEAKERS['document_nouns'])})\b")
+
+
+def _issued_introduction(text: str, index: SentenceIndex,
+                         quote: Quote) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A quotation opening its paragraph (after a bullet at most) right after a sentence whose subject issued a
+    statement, with no quotation of its own: the statement's words, so its issuer's. (cue, speaker) spans."""
+    line_start = text.rfind("\n", 0, quote.open) + 1
+    if text[line_start:quote.open].strip(_BULLETS):
+        return None
+    last = index.last_before(quote.open)
+    if last is None or "\n" not in text[last.end:quote.open] or paragraph_breaks(text[last.end:quote.open]) > 1 \
+            or MARKS.search(text, last.start, last.end):
+        return None
+    issued = _ISSUING.match(text, last.start, last.end)
+    if issued is None:
+        return None
+    return issued.span("cue"), issued.span("speaker")
 
 
 def _same_sentence(text: str, end: int, start: int) -> bool:

@@ -44,7 +44,13 @@ _TITLES = re.compile(rf"^(?:(?:{alternation(words('speakers', 'titles'))})\.?\s+
 _NAME = re.compile(r"[A-ZÀ-ÖØ-ÞƏİŞÇÜ][\w’'.-]*")
 _PARTICLES: frozenset[str] = words("speakers", "name_particles")
 _CONNECTORS: frozenset[str] = words("speakers", "organisation_connectors")
-_TRAILING = re.compile(rf"\s+(?:{alternation(words('speakers', 'trailing_prepositions'))})\s.*$", re.I | re.S)
+_DATES = lexicon("dates")
+# "the military on Thursday, November 28": a day after the speaker is no part of it
+_DAY = (rf"(?:(?:{alternation(words('dates', 'time_openers'))})\s+)?(?:{alternation(d[0] for d in _DATES['weekdays'])})"
+        rf"|(?:{alternation(words('dates', 'time_openers'))})\s+(?:{alternation(m[0] for m in _DATES['months'])})\s+\d")
+_TRAILING = re.compile(rf"\s+(?:(?:{alternation(words('speakers', 'trailing_prepositions'))}"
+                       rf"|{alternation(w for words_ in _SPEECH for w in words_.get('trailing_prepositions', ()))})\s"
+                       rf"|(?:{_DAY})\b).*$", re.I | re.S)
 _ORGANISATION_WORDS = alternation(words("speakers", "organisation_words"))
 _GENERIC = re.compile(rf"^{alternation(words('speakers', 'generic_determiners'))}\s+"
                       rf"(?P<noun>(?:\w+\s+)?(?:{_ORGANISATION_WORDS}))$", re.I)
@@ -92,6 +98,8 @@ _INSTITUTION_OR_ROLE: frozenset[str] = words("speakers", "organisation_words") |
 _OWNED = re.compile(r"^(?:[Tt]he\s+)?(?P<owner>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.-]*)?)['’]s\s+(?P<rest>.+)$")
 # "the Baku Ministry of Defense": a name before an institution's
 _NAMED_BEFORE = re.compile(r"^(?:[Tt]he\s+)?(?P<owner>[A-ZÀ-ÖØ-Þ][\w-]*)\s+(?P<rest>[A-Z].+)$")
+# "the foreign ministry in Baku": an institution in a state's capital or the state is that state's
+_LOCATED = re.compile(r"^(?P<rest>(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)\s+in\s+(?P<owner>[A-ZÀ-ÖØ-Þ][\w-]*)$")
 _RELATIONAL: frozenset[str] = words("speakers", "relational_nouns")
 _RELATION = re.compile(rf"^(?:[Tt]he\s+)?(?P<noun>{alternation(_RELATIONAL)})\s+of\s+"
                        rf"(?:the\s+)?(?P<name>{_NAME.pattern}(?:\s+{_NAME.pattern}){{0,3}})(?:,.*)?$", re.I | re.S)
@@ -200,6 +208,13 @@ def _name_after_institution(run: list[str]) -> list[str]:
     person = run[marks[-1] + 1:] if marks else []
     return person if 2 <= len(person) <= 3 and not _INSTITUTION_OR_ROLE.intersection(w.lower() for w in person) \
         else []
+
+
+def _after_roles(tokens: list[str]) -> list[str]:
+    """A name less the titles, roles and institutions the NER kept before it ("UN Deputy Spokesperson Farhan Haq",
+    "TPLF Spokesperson Getachew Reda"): the words after the last of them, when any are left."""
+    marks = [n for n, token in enumerate(tokens) if _plain(token) in _INSTITUTION_OR_ROLE]
+    return tokens[marks[-1] + 1:] if marks and marks[-1] + 1 < len(tokens) else tokens
 
 
 def _title_in(word: str, titles: set[str]) -> bool:
@@ -403,11 +418,13 @@ class SpeakerResolver:
         joint = _JOINT.fullmatch(phrase.strip(" ,."))
         if joint is not None and (found := self._joint(joint.group("parties"), written)) is not None:
             return found
+        located = phrase.strip(" ,.")  # "the foreign ministry in Baku": the state's, before the place goes
         phrase = _TRAILING.sub("", phrase)  # "the Ministry of Health in the capital Yerevan"
         if phrase.split(" ", 1)[0].lower() in {*_PERSON_PRONOUNS, *_ORG_PRONOUNS, *_PLURAL_PRONOUNS, *_UNRESOLVED}:
             phrase = _ADVERBS.sub("", phrase)
         end = start + len(phrase)
-        person = self._person(written, phrase, start) or self._person_ending(written)
+        person = self._person(written, phrase, start) or self._person_ending(written) or (
+            self._cyrillic_person(phrase.strip(" ,.").split()) if _CYRILLIC.search(phrase) else None)
         if person is not None:
             return person
         lower = phrase.lower()
@@ -442,6 +459,9 @@ class SpeakerResolver:
         candidates = self._same_side(self.registry.descriptor_candidates(self._state_named(phrase), on), written)
         if candidates:  # "the prime minister" of another conflict: only one this text has brought in
             candidates = [c for c in candidates if self._present(c, end)]
+        if not candidates and located != phrase.strip(" ,.") and _LOCATED.match(located):
+            candidates = self._same_side(self.registry.descriptor_candidates(self._state_named(located), on),
+                                         written) or candidates  # the state is named with it
         titled = self._titled(phrase, start)
         if candidates and (titled is None or self._last_heard(titled, start) < max(
                 self._last_heard(c, start) for c in candidates)):
@@ -528,11 +548,13 @@ class SpeakerResolver:
         """"Moscow’s defence ministry" or "the Baku Ministry of Defense" as "Russia’s defence ministry": a capital or
         other name of a state the registry knows, owning an institution, written as the state, so the descriptor
         finds the state's one."""
-        owned = _OWNED.match(phrase.strip()) or _NAMED_BEFORE.match(phrase.strip())
-        if owned is None:
-            return phrase
-        state = self.registry.get(self.registry.lookup(owned.group("owner")) or "")
-        return f"{state.name}’s {owned.group('rest')}" if state is not None and state.type == "state" else phrase
+        for pattern in (_OWNED, _NAMED_BEFORE, _LOCATED):
+            owned = pattern.match(phrase.strip())
+            state = self.registry.get(self.registry.lookup(owned.group("owner")) or "") if owned else None
+            if state is not None and state.type == "state":
+                rest = re.sub(r"^[Tt]he\s+", "", owned.group("rest"))
+                return f"{state.name}’s {rest}"
+        return phrase
 
     def _same_side(self, candidates: list[str] | None, written: str) -> list[str] | None:
         """The candidates of the sides the phrase names, if it names any: never across to the other side."""
@@ -554,6 +576,7 @@ class SpeakerResolver:
         if inner:
             return self._pick(inner)
         person = _TITLES.sub("", people[0]).strip() or people[0]  # the NER may keep "Prime Minister" in the name
+        person = " ".join(_after_roles(person.split()))  # or "TPLF Spokesperson" before it
         return self._register(person, person.split(), False)
 
     def _person_ending(self, phrase: str) -> str | None:
@@ -718,7 +741,8 @@ class SpeakerResolver:
         capitalised words after any role words, none of them a name the registry knows (a state, "России")."""
         run: list[str] = []
         for token in reversed(tokens):
-            if not _CYRILLIC_NAME.fullmatch(token) or token.lower() in _RU_ROLES:
+            if not _CYRILLIC_NAME.fullmatch(token) or token.lower() in _RU_ROLES \
+                    or (run and self.registry.lookup(token) is not None):  # "Омбудсмен Армении Арман Татоян"
                 break
             run.insert(0, token)
         run = run[-3:]

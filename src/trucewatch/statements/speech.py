@@ -84,6 +84,7 @@ def _frames(language: str) -> _Frames:
         "adding": re.compile(rf",\s+(?P<cue>{lang.alternation(words['adding'])})(?![\w-])[^,.;«»]{{0,60}}?,\s+что\s+"
                              rf"(?P<content>[^.!?;]*[^.!?;\s])", re.I),
         "connector": re.compile(rf"(?:{connectors}),?\s+", re.I),
+        "trailing_connector": re.compile(rf"\s+(?:{connectors})[\s,.]*$", re.I),  # "Армянский премьер также"
     }
 
 
@@ -151,6 +152,9 @@ def _speaker(text: str, start: int, end: int, frames: _Frames) -> tuple[int, int
     connector = frames["connector"].match(text, start, end)
     if connector is not None and text[connector.end():end].strip():
         start = connector.end()
+    trailing = frames["trailing_connector"].search(text, start, end)
+    if trailing is not None and trailing.start() > start:
+        end = trailing.start()
     adding = frames["adding_cut"].search(text, start, end)  # "Песков, подчеркнув, что ...": no part of the name
     if adding is not None and adding.start() > start:
         end = adding.start()
