@@ -594,3 +594,33 @@ def test_unidentified_speaker_is_named_by_its_head_without_determiners(registry,
     statement = extract_statements(doc(text), registry)[0]
     assert statement.speaker is None
     assert statement.speaker_name == name
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The MoD of Azerbaijan reported that two soldiers were wounded near the border.", "azerbaijan-mod"),
+    ("Foreign ministry in Baku said the move was part of a Russian-mediated deal.", "azerbaijan-mfa"),
+    ("The Russian Defence Ministry on Thursday said that the convoy had reached the city.", "russia-mod"),
+])
+def test_an_institution_by_its_abbreviation_its_capital_or_with_a_day_after_it(registry, text, speaker):
+    assert [r[4] for r in table(text, registry)] == [speaker]
+
+
+def test_bulleted_quotations_after_a_statement_issued_are_its_issuers_words(registry):
+    text = ("The Azerbaijani Foreign Ministry has issued a statement regarding the draft agreement.\n\n"
+            "  • “We are pleased to note the conclusion of the negotiations.”\n"
+            "  • “We are ready to continue the bilateral dialogue.”\n\n"
+            "The statement underlines the commitment to the peace process.")
+    rows = table(text, registry)
+    assert [(r[0], r[4]) for r in rows if r[0] == "direct"] == [("direct", "azerbaijan-mfa")] * 2
+
+
+def test_it_after_a_sentence_opening_with_an_institution_is_that_institution(registry):
+    text = ("Armenia said that the Azerbaijani troops had fired on the village.\n\n"
+            "For its part, the Russian Foreign Ministry expressed its great concern about the tensions.\n\n"
+            "“We strongly urge the parties to show restraint,” it noted.")
+    assert table(text, registry)[-1][4] == "russia-mfa"
+
+
+def test_a_spokesperson_named_by_the_ner_is_the_person_not_the_title(registry):
+    text = "UN Deputy Spokesperson Farhan Haq said that more crossings must open."
+    assert [r[4] for r in table(text, registry)] == ["provisional:farhan-haq"]

@@ -164,3 +164,13 @@ def test_the_day_of_the_frame_in_the_accusative_is_when_it_was_said(text, day):
 def test_a_participle_adds_the_speakers_next_statement(text):
     assert [(t.lower(), s) for _, t, s in rows(text)] == [
         ("переговоры продолжатся", "dmitry-peskov"), ("москва готова предоставить площадку", "dmitry-peskov")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Армянский премьер также заявил, что коридор должен быть под контролем миротворцев.", "nikol-pashinyan"),
+    ("Премьер-министр Армении Никол Пашинян на встрече с президентом России заявил, что коридор перекрыт.",
+     "nikol-pashinyan"),
+    ("Омбудсмен Армении Арман Татоян заявил, что пленные не террористы.", "provisional:арман-татоян"),
+])
+def test_russian_descriptors_occasions_and_names_after_a_state(text, speaker):
+    assert [r[2] for r in rows(text)] == [speaker]

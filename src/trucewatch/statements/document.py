@@ -390,7 +390,7 @@ def _issued_introduction(text: str, index: SentenceIndex,
     """A quotation opening its paragraph (after a bullet at most) right after a sentence whose subject issued a
     statement, with no quotation of its own: the statement's words, so its issuer's. (cue, speaker) spans."""
     line_start = text.rfind("\n", 0, quote.open) + 1
-    if text[line_start:quote.open].strip(_BULLETS):
+    if not quote.closed or text[line_start:quote.open].strip(_BULLETS):  # an open one takes its closing frame
         return None
     last = index.last_before(quote.open)
     if last is None or "\n" not in text[last.end:quote.open] or paragraph_breaks(text[last.end:quote.open]) > 1 \

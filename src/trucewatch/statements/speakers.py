@@ -52,16 +52,18 @@ _TRAILING = re.compile(rf"\s+(?:(?:{alternation(words('speakers', 'trailing_prep
                        rf"|{alternation(w for words_ in _SPEECH for w in words_.get('trailing_prepositions', ()))})\s"
                        rf"|(?:{_DAY})\b).*$", re.I | re.S)
 _ORGANISATION_WORDS = alternation(words("speakers", "organisation_words"))
+_BODIES = alternation(words("speakers", "collective_roles"))
 _GENERIC = re.compile(rf"^{alternation(words('speakers', 'generic_determiners'))}\s+"
-                      rf"(?P<noun>(?:\w+\s+)?(?:{_ORGANISATION_WORDS}))$", re.I)
+                      rf"(?P<noun>(?:\w+\s+)?(?:{_ORGANISATION_WORDS}|{_BODIES}))$", re.I)  # "the military" too
 _ORGANISATION = re.compile(rf"^The\s|\b(?:{alternation(_WORDS['organisation_words'])})\b")
 _SOURCE_NOUNS = alternation(words("speakers", "source_nouns"))
 _SOURCE = re.compile(rf"^(?:{alternation(words('speakers', 'source_determiners'))}\s+)?(?:[\w-]+\s+)?"
                      rf"(?:{_SOURCE_NOUNS})\s+{alternation(words('speakers', 'source_prepositions'))}"
                      r"\s+(?P<rest>\S.*)$", re.I | re.S)
 _ANAPHORA: frozenset[str] = words("speakers", "organisation_anaphora")
+# "Nagorno Karabakh Observer’s posts on Twitter": whose document it is speaks too
 _OWNER_SOURCE = re.compile(rf"^(?P<owner>(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+){{0,4}})['’]s\s+(?:[\w-]+\s+)?"
-                           rf"(?:{_SOURCE_NOUNS})$")
+                           rf"(?:{_SOURCE_NOUNS}|(?i:{alternation(_DOCUMENT_NOUNS)})(?:\s+(?:on|in|at)\s.*)?)$")
 # "the Annual Threat Assessment of the US Intelligence Community", "a statement by the ministry": its issuer speaks;
 # "the press service of the president" is an office of its own
 _OFFICES: frozenset[str] = words("speakers", "office_nouns")
@@ -100,6 +102,8 @@ _OWNED = re.compile(r"^(?:[Tt]he\s+)?(?P<owner>[A-ZÀ-ÖØ-Þ][\w.-]*(?:\s+[A-Z�
 _NAMED_BEFORE = re.compile(r"^(?:[Tt]he\s+)?(?P<owner>[A-ZÀ-ÖØ-Þ][\w-]*)\s+(?P<rest>[A-Z].+)$")
 # "the foreign ministry in Baku": an institution in a state's capital or the state is that state's
 _LOCATED = re.compile(r"^(?P<rest>(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)\s+in\s+(?P<owner>[A-ZÀ-ÖØ-Þ][\w-]*)$")
+# before a sentence's subject: at most an adverbial and its comma, and an article ("For its part, the ...")
+_OPENING = re.compile(r"\s*(?:[^,.;:\n]{1,30},\s*)?(?:[Tt]he\s+)?")
 _RELATIONAL: frozenset[str] = words("speakers", "relational_nouns")
 _RELATION = re.compile(rf"^(?:[Tt]he\s+)?(?P<noun>{alternation(_RELATIONAL)})\s+of\s+"
                        rf"(?:the\s+)?(?P<name>{_NAME.pattern}(?:\s+{_NAME.pattern}){{0,3}})(?:,.*)?$", re.I | re.S)
@@ -109,6 +113,7 @@ _PARTY = (rf"(?:[Tt]he\s+)?{_CAPITAL}(?:\s+(?:{_CAPITAL}|(?i:{_ORGANISATION_WORD
           rf"(?:of|for)\s+(?:the\s+)?{_CAPITAL}))*")
 # "Turkey and Russia", "DR Congo, Rwanda and the U.S. State Department": several parties speaking as one
 _JOINT = re.compile(rf"(?P<parties>{_PARTY}(?:,\s+{_PARTY})*,?\s+(?:and|&)\s+{_PARTY})")
+_COMMON_BEFORE = re.compile(r"^(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){1,2}(?=[A-Z])")  # "mediators Saudi Arabia and ..."
 _PARTY_SPLIT = re.compile(r",\s+(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 _JOINT_ANAPHORA: frozenset[str] = words("speakers", "joint_anaphora")
 _ISSUER_REACH = 5  # words at most between joint parties and the document they issued ("agreed on a protocol")
@@ -415,7 +420,7 @@ class SpeakerResolver:
             return self._register(f"{office.group('name')}’s {office.group('office').lower()}", [], True)
         if bare in _JOINT_ANAPHORA:  # "the two parties": the parties named together last
             return self._recent(start, lambda s: s.actor_id in self.joint)
-        joint = _JOINT.fullmatch(phrase.strip(" ,."))
+        joint = _JOINT.fullmatch(phrase.strip(" ,.")) or _JOINT.fullmatch(_COMMON_BEFORE.sub("", phrase.strip(" ,.")))
         if joint is not None and (found := self._joint(joint.group("parties"), written)) is not None:
             return found
         located = phrase.strip(" ,.")  # "the foreign ministry in Baku": the state's, before the place goes
@@ -438,7 +443,8 @@ class SpeakerResolver:
         if lower in _PLURAL_PRONOUNS:  # never a person, never an actor only named: one that spoke before
             return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=True)
         if lower in _ORG_PRONOUNS:
-            return self._recent(start, lambda s: s.kind in ("organisation", "state"), speakers_only=False)
+            return self._previous_organisation(start) or self._recent(
+                start, lambda s: s.kind in ("organisation", "state"), speakers_only=False)
         if _ANAPHORIC_NOUNS.intersection(lower.split()):  # "в военном ведомстве": the organisation named last
             return self._recent(start, lambda s: s.kind == "organisation")
         if lower in _UNRESOLVED or lower.split(" ", 1)[0] in CUE_FORMS:
@@ -533,6 +539,21 @@ class SpeakerResolver:
             return None  # a registry name the mentions did not take is no person's
         found = self._register(person, person.split(), False)
         return found if self.genders.get(found) in (None, gender) else None
+
+    def _previous_organisation(self, before: int) -> str | None:
+        """The institution or state the sentence just before an "it" opens with, when that sentence quotes nobody
+        ("For its part, the Russian Foreign Ministry expressed concern. “We urge ...,” it noted."): whom the reader
+        has in mind, though someone else spoke last. None when it opens otherwise."""
+        own = self.sentences.at(before)
+        previous = self.sentences.last_before(own.start if own is not None else before)
+        if previous is None or any(s <= previous.start < e for s, e in self.quoted) \
+                or MARKS.search(self.text, previous.start, previous.end):
+            return None
+        named = [m for m in self.mentions if previous.start <= m.start < previous.end]
+        if not named or not _OPENING.fullmatch(self.text, previous.start, named[0].start):
+            return None
+        actor = self.registry.get(named[0].actor_id)
+        return actor.id if actor is not None and actor.type in ("organisation", "state") else None
 
     def _gender(self, seen: _Seen) -> str | None:
         return seen.gender or self.genders.get(seen.actor_id)
