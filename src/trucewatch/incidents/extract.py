@@ -260,8 +260,11 @@ def _sentence_incidents(
     for rule, cue in kept:
         date, precision = _date(_nights(dates, low, rules), sentence.start + cue.start(), doc.published) if dates \
             else undated
-        place = _place(places, cue, ltext, rules, fired=rule.name in _VIOLENT)
-        written = place.text if place else _unknown_place(text)
+        # a report told before its attribution ("..., said the spokesman at the briefing in New York"): a place after
+        # the speaker is where it was said, not where it happened
+        told = span[1] if span and cue.end() <= span[0] else len(text)
+        place = _place([p for p in places if p.start < told], cue, ltext, rules, fired=rule.name in _VIOLENT)
+        written = place.text if place else _unknown_place(text[:told])
         if place is None and written is None:  # "in the region", or no place: the one the text was just speaking of
             place = _place_before(doc.body, low, sentence.start, gazetteer, rules)
             written = place.text if place else None
@@ -411,12 +414,14 @@ def _days_between(day: str, later: str) -> int:
 def _where(mention: PlaceMention, text: str, rules: IncidentRules) -> bool:
     """Whether a name is used as the place of something: not a dateline ("MOSCOW, Sept 20", "Moscow, (APP - ..."),
     not a capital or country speaking or acting for its government ("Baku said", "the Sanaa government",
-    "launched by Baku")."""
+    "launched by Baku", "accused Baku"); a region or country after a locative word is a place whatever follows it."""
     opens_line = not text[text.rfind("\n", 0, mention.start) + 1 : mention.start].strip()
     if (mention.text.isupper() and len(mention.text) > 3) or (opens_line and _DATELINE.match(text, mention.end)):
         return False
     if rules.acts_before and rules.acts_before.search(text[max(0, mention.start - 20) : mention.start]):
         return False
+    if mention.place.kind not in ("city", "town") and _locative(mention, text, rules):
+        return True  # a region after a locative word is where ("the ceasefire in Nagorno-Karabakh has been broken")
     return not (rules.speaks_after and rules.speaks_after.match(text, mention.end))
 
 
