@@ -90,6 +90,10 @@ _NO_VIOLATION = re.compile(r"\b(?:no|without|zero)\s+(?:\w+\s+){0,2}(?:violation
 _AGO = re.compile(r"\bago\b", re.I)
 # The other side's claim retold ("its forces allegedly fired"), not the speaker's own account
 _HEDGED = re.compile(r"\b(?:allegedly|reportedly|purportedly|claim(?:s|ed)?)\b", re.I)
+# "did not open fire", "didn't violate a single provision": the speaker denies a violation, not reports one
+_DENIED_VIOLATION = re.compile(
+    r"(?:\b(?:not|never)|n[’']t)\s+(?:\w+\s+){0,2}?(?:violate|breach|open\s+fire|fire|shell|attack)\b", re.I
+)
 WINDOW_DAYS = 45
 DISPUTED_SIGNAL = "disputed"
 _TROUBLE = ("violated", "reversed", DISPUTED_SIGNAL)  # signals of a camp's account another camp may contest
@@ -567,7 +571,7 @@ def _accounts(
                 link.end,
                 text,
                 camp or (head[2] if head else None),
-                DISPUTED_SIGNAL if denial else link.signal,
+                DISPUTED_SIGNAL if denial or _denies_violation(text, link.signal) else link.signal,
                 names.get(link.speaker or "") or (head[1] if head else None),
             ),
             *retold,
@@ -589,9 +593,15 @@ def _accounts(
         turn = bool(patterns["contrast"].search(text[separator : at + 40].lower()))
         found.append(_Account(link, link.start + at, link.start + end, text[at:end], side, None, word, turn))
     found = [replace(x, signal=signal(x.text)) for x in found]
+    found = [replace(x, signal=DISPUTED_SIGNAL) if _denies_violation(x.text, x.signal) else x for x in found]
     if denial:
         found[0] = replace(found[0], signal=DISPUTED_SIGNAL)
     return found + retold
+
+
+def _denies_violation(text: str, signal: str | None) -> bool:
+    """Whether an account read as a violation says the violation did not happen ("did not open fire")."""
+    return signal == "violated" and bool(_DENIED_VIOLATION.search(text))
 
 
 _CLAIM_WORDS = 12  # a retold claim's source lies between its noun and "that", within this many words
@@ -738,15 +748,17 @@ def statement_links(
     """A registered speaker's statements as accounts on the provisions an incident report of their document bears on
     (``provisions``: document id -> provision numbers), where the statement says something of the provision (its
     cues) or calls a claim false (``denials``): "the statement of the Azerbaijani ministry ... is disinformation"
-    is the Armenian side's account of the incident the Azerbaijani side reported."""
-    denials = _account_words()["denials"]
+    is the Armenian side's account of the incident the Azerbaijani side reported; so is a statement made with a
+    denial verb ("Russia denied allegations that ...", ``denial_verbs``)."""
+    denials, denial_verbs = _account_words()["denials"], _account_words()["denial_verbs"]
     found = []
     for statement in statements:
         if not statement.speaker:
             continue
+        denied = bool(statement.cue and denial_verbs.fullmatch(statement.cue.lower()))
         for number in sorted(provisions.get(statement.doc_id, ())):
             signal = detect_signal(statement.text, agreement.signals_for(number))[0]
-            if signal is None and denials.search(statement.text.lower()):
+            if signal is None and (denied or denials.search(statement.text.lower())):
                 signal = DISPUTED_SIGNAL
             if signal is None:
                 continue
@@ -848,6 +860,7 @@ def account_contradictions(
     incidents: Iterable[Incident] = (),
     statements: Iterable[Statement] = (),
     published: Mapping[str, str | None] | None = None,
+    bodies: Mapping[str, str] | None = None,
 ) -> list[Contradiction]:
     """Reports that give the two camps' incompatible accounts of one fact on one provision.
 
@@ -869,9 +882,14 @@ def account_contradictions(
     *Lawful or a breach*: one camp defends a step on the provision as needed or lawful, the other calls it a
     violation or a provocation (words in ``data/lang/en/accounts.yaml``).
     At most one contradiction per report, provision and kind, but for mutual blame and denied claims.
+    ``bodies`` (document id -> body) lets the citation of an account that is a statement's content start at its
+    speaker ("Russia ... has long denied allegations that ...", "Ukraine reiterated that allegation, claiming ..."):
+    who tells an account is part of it, and what a denial verb reports is the claim denied, not the denial.
     """
     names = names or {}
-    camp_of, words = camps(agreement), _camp_words(countries)
+    camp_of = camps(agreement)
+    # the parties' names as the agreement writes them ("Ukraine") name their camps where the registry has no country
+    words = {p.name.lower(): p.id for p in agreement.parties if p.id in camp_of} | _camp_words(countries)
     links, statements = list(links), list(statements)
     reports: dict[int, Incident] = {}
     for link, report in unlinked_accounts(links, agreement, incidents, statements, published):
@@ -880,10 +898,12 @@ def account_contradictions(
             reports[id(link)] = report
     patterns = _account_words()
     denied = {s.id for s in statements if s.cue and patterns["denial_verbs"].fullmatch(s.cue.lower())}
+    written = {s.id: s.speaker_text for s in statements if s.speaker_text}
     groups: dict[tuple[str, str], list[_Account]] = {}
     for link in links:
         if link.agreement_id == agreement.id and link.provision != AGREEMENT_LEVEL:
-            camp = camp_of.get(sides.get(link.speaker or "", ""))
+            camp = camp_of.get(sides.get(link.speaker or "", "")) or _written_camp(
+                written.get(link.statement_id or ""), words, camp_of)
             groups.setdefault((link.doc_id, link.provision), []).extend(
                 _accounts(link, agreement, camp, words, camp_of, names, _reported(reports.get(id(link))),
                           link.statement_id in denied)
@@ -978,7 +998,32 @@ def account_contradictions(
                     "one side calls a step lawful or needed, the other a violation",
                 )
             )
+    if bodies:
+        told = {(x.doc_id, x.start, x.end): x for x in statements}
+        found = [replace(c, first=_from_speaker(c.first, told, bodies), second=_from_speaker(c.second, told, bodies))
+                 for c in found]
     return found
+
+
+def _from_speaker(citation: Citation, told: Mapping[tuple, Statement], bodies: Mapping[str, str]) -> Citation:
+    """A citation of a statement's content widened to start at its speaker or speech verb, where one of them comes
+    before the content in its sentence ("Ukraine reiterated that allegation this week, claiming ...")."""
+    statement = told.get((citation.doc_id, citation.start, citation.end))
+    body = bodies.get(citation.doc_id or "")
+    if statement is None or body is None or citation.start is None or citation.end is None:
+        return citation
+    begin = min((x for x in (statement.speaker_start, statement.cue_start) if x is not None), default=None)
+    if (begin is None or not begin < citation.start or re.search(r"[.!?\n]", body[begin : citation.start])
+            or body[citation.start : citation.end] != statement.text):
+        return citation
+    return replace(citation, start=begin, text=body[begin : citation.end])
+
+
+def _written_camp(speaker: str | None, words: Mapping[str, str], camp_of: Mapping[str, str]) -> str | None:
+    """The camp of a speaker with no registered side written as a state alone ("Ukraine", "Kyiv", "the Ukrainian
+    side"), not a person or body that only a country word qualifies ("an Armenian analyst")."""
+    name = re.sub(r"^the\s+|\s+side$", "", (speaker or "").strip().lower())
+    return camp_of.get(words.get(name, ""))
 
 
 def _same_time(a: _Account, b: _Account) -> bool:

@@ -18,7 +18,11 @@ from pathlib import Path
 
 from trucewatch.actors import load_registry
 from trucewatch.agreements import Agreement
-from trucewatch.assess.contradictions import account_contradictions, claim_contradictions, text_contradictions
+from trucewatch.assess.contradictions import (
+    account_contradictions,
+    claim_contradictions,
+    text_contradictions,
+)
 from trucewatch.assess.stance import observation_record, order, stance
 from trucewatch.assess.status import LABELS, assess, status_record
 from trucewatch.linking import in_scope
@@ -134,9 +138,10 @@ def compute_contradictions(store: Store, agreement: Agreement, as_of: date) -> l
     types = {t for p in agreement.provisions for t in p.incidents}  # the camps' accounts of one incident
     reports = [x for x in store.incidents(types=types) if x.doc_id in canonical] if types else []
     reported = {x.doc_id for x in reports}
-    found, said, published = [], [], {}
+    found, said, published, bodies = [], [], {}, {}
     for documents, statements in scoped_statements(store, agreement):
         published |= {d.id: d.published for d in documents.values() if d.id in reported}
+        bodies |= {d.id: d.body for d in documents.values() if d.id in reported}
         found += text_contradictions(statements, agreement, registry.countries,
                                      {d.id: d.published for d in documents.values()})
         said += [x for x in statements if x.doc_id in reported]
@@ -144,7 +149,8 @@ def compute_contradictions(store: Store, agreement: Agreement, as_of: date) -> l
     names = {a.id: a.name for a in registry.actors.values()}
     evidence = _evidence(store, agreement)
     found += claim_contradictions(evidence, sides, names)
-    found += account_contradictions(evidence, agreement, sides, registry.countries, names, reports, said, published)
+    found += account_contradictions(evidence, agreement, sides, registry.countries, names, reports, said, published,
+                                    bodies)
     return [asdict(c) for c in found if _known_by(c.date, as_of)]
 
 

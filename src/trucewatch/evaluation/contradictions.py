@@ -103,7 +103,8 @@ def predict(corpus: str | os.PathLike, split: str) -> list[Predicted]:
         mine = [x for x in links if x.agreement_id == agreement.id]
         for c in [*claim_contradictions(mine, sides, names),
                   *account_contradictions(links, agreement, sides, registry.countries, names,
-                                          incidents, statements, published)]:
+                                          incidents, statements, published,
+                                          {doc_id: doc.body for doc_id, (_, doc) in documents.items()})]:
             spans = [_raw(documents, x.doc_id, x.start, x.end) for x in (c.first, c.second)]
             predicted.append(Predicted(f"{c.agreement_id}:{c.provision}", spans[0], spans[1], c.summary))
     return predicted
