@@ -12,8 +12,12 @@ from hypothesis import strategies as st
 
 from trucewatch.agreements import load_agreements
 from trucewatch.assess.contradictions import (
+    Citation,
     _camp_words,
+    _denies_violation,
+    _from_speaker,
     _retold_claim,
+    _written_camp,
     account_contradictions,
     camps,
     claim_contradictions,
@@ -492,3 +496,33 @@ def test_a_denial_conflicts_with_the_other_camps_claim_only_when_it_is_of_a_clai
     links = [_told("Armenian units shelled Azerbaijani villages near Tartar", "az-mod", "violated", 0), denial_link]
     found = account_contradictions(links, agreement, CAMP_SIDES, countries, statements=[denial])
     assert len(found) == int(conflict)
+
+
+def test_a_negated_violation_is_a_denial_not_a_report():
+    assert _denies_violation("We declare that the army units did not open fire from there", "violated")
+    assert _denies_violation("Azerbaijan didn’t violate a single provision of the agreement", "violated")
+    assert not _denies_violation("Armenian units opened fire on our positions", "violated")
+    assert not _denies_violation("the troops did not open fire", "done")
+
+
+def test_a_speaker_without_a_side_written_as_a_state_gets_its_camp(agreement, countries):
+    words, camp_of = _camp_words(countries), camps(agreement)
+    assert _written_camp("Baku", words, camp_of) == "AZ"
+    assert _written_camp("the Armenian side", words, camp_of) == "AM"
+    assert _written_camp("an Armenian analyst", words, camp_of) is None
+    assert _written_camp(None, words, camp_of) is None
+
+
+def test_a_cited_statement_starts_at_its_speaker_in_its_sentence():
+    body = "Earlier. Baku, in a statement, denied reports that its troops fired. Later."
+    content = "reports that its troops fired"
+    start = body.index(content)
+    said = Statement("d1", "indirect", start, start + len(content), content, cue="denied",
+                     cue_start=body.index("denied"), cue_end=body.index("denied") + 6,
+                     speaker_start=body.index("Baku"), speaker_end=body.index("Baku") + 4)
+    told = {("d1", said.start, said.end): said}
+    cited = _from_speaker(Citation("statement", content, "d1", said.start, said.end), told, {"d1": body})
+    assert cited.text == "Baku, in a statement, denied reports that its troops fired"
+    assert body[cited.start : cited.end] == cited.text
+    other = Citation("statement", "its troops fired", "d1", body.index("its troops"), said.end)
+    assert _from_speaker(other, told, {"d1": body}) == other  # not a statement's whole content: unchanged

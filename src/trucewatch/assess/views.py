@@ -18,11 +18,7 @@ from pathlib import Path
 
 from trucewatch.actors import load_registry
 from trucewatch.agreements import Agreement
-from trucewatch.assess.contradictions import (
-    account_contradictions,
-    claim_contradictions,
-    text_contradictions,
-)
+from trucewatch.assess.contradictions import account_contradictions, claim_contradictions, text_contradictions
 from trucewatch.assess.stance import observation_record, order, stance
 from trucewatch.assess.status import LABELS, assess, status_record
 from trucewatch.linking import in_scope
