@@ -39,6 +39,12 @@ NAMING_CUES: frozenset[str] = _forms("naming_cues")
 CHARGE_CUES: frozenset[str] = _forms("charge_cues")
 # Cues whose named addressee is followed by what was said as a to-clause ("urged the troops to ensure ...").
 DIRECTIVE_CUES: frozenset[str] = _forms("directive_cues")
+# Nouns of an "in" phrase after a cue whose that-clause is what was said ("said in a statement that ...").
+SPEECH_VENUES: frozenset[str] = words("quotes", "speech_venues")
+# Objects of an act cue that are a stance said aloud ("expressed concern over ..."): a statement.
+VOICED_FEELINGS: frozenset[str] = words("quotes", "voiced_feelings")
+# Cues whose bare to-infinitive is what was said ("vowed to address ...", "called to restore ...").
+COMMISSIVE_CUES: frozenset[str] = _forms("commissive_cues")
 # Objects of a charge that make it mutual blame ("accused each other of ..."), no one's account of what happened.
 RECIPROCAL_OBJECTS: frozenset[str] = words("quotes", "reciprocal_objects")
 PRONOUNS: frozenset[str] = words("quotes", "pronouns")

@@ -230,6 +230,15 @@ _TAIL = re.compile(rf",\s*(?:(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}
                    rf"\s*[.!]?\s*$", re.I)  # "..., X said on Friday." but not "X said on Friday that ..."
 
 
+# "<content>, the commander of the contingent, Rustam Muradov, said on Saturday.": a descriptor and the name in
+# apposition before the cue
+_APPOSED_TAIL = re.compile(
+    rf",\s*(?P<speaker>(?:{_DET})\s+(?:{_WORD}\s+){{0,9}}?{_WORD},\s+{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}),"
+    rf"\s+{_AUX}(?P<cue>{SPEECH})"
+    rf"(?:\s+(?:{alternation(words('quotes', 'tail_adverbials'))})\b(?:(?!\bthat\b)[^,\"“”«»]){{0,60}})?"
+    rf"\s*[.!]?\s*$", re.I)
+
+
 _PASSIVE_AUX = re.compile(rf"\b{alternation(words('quotes', 'passive_auxiliaries'))}\s+$", re.I)
 # Whether a cue occurs at all (what _TAIL needs after its comma): the cue forms grouped by first character, as
 # alternation() writes them, found by a search far cheaper than _TAIL's
@@ -264,12 +273,18 @@ def frame_tail(text: str, sentence: Sentence, blocked: Sequence[tuple[int, int]]
     start = before if before >= 0 else last
     if _ANY_CUE.search(text, start, sentence.end) is None:
         return None
-    match = _TAIL.search(text, start, sentence.end)
+    match = None
+    if before >= 0 and (third := text.rfind(",", sentence.start, before)) >= 0:
+        match = _APPOSED_TAIL.match(text, third, sentence.end)
+        if match is not None and not _plausible_speaker(match.group("speaker").split(",")[0]):
+            match = None
+    match = match or _TAIL.search(text, start, sentence.end)
     if match is None or any(overlap(sentence.start, match.start(), s, e) for s, e in blocked):
         return None
+    apposed = match.re is _APPOSED_TAIL
     name = "speaker" if match.group("speaker") else "speaker2"
     cue = "cue" if match.group("cue") else "cue2"
-    if not _plausible_speaker(match.group(name)):
+    if not apposed and not _plausible_speaker(match.group(name)):
         return None
     if name == "speaker" and _PASSIVE_AUX.search(text, match.end(name), match.start(cue)):
         return None  # "..., it was learned.": an impersonal passive names no speaker

@@ -16,6 +16,7 @@ from trucewatch.statements.cues import (
     ACCORDING_OPENERS,
     ACT_CUES,
     CHARGE_CUES,
+    COMMISSIVE_CUES,
     CONTENT_NOUNS,
     CUE_FORMS,
     DIRECTIVE_CUES,
@@ -23,6 +24,8 @@ from trucewatch.statements.cues import (
     QUOTING_FORMS,
     RECIPROCAL_OBJECTS,
     SPEECH_OBJECTS,
+    SPEECH_VENUES,
+    VOICED_FEELINGS,
 )
 from trucewatch.statements.marks import Quote
 from trucewatch.text.spans import SpanIndex
@@ -149,7 +152,17 @@ def _trim(tokens: list) -> list:
     return tokens
 
 
+def _says_that(cue) -> bool:
+    """Has the cue a content clause of its own opened by "that" ("... and claimed that B")?"""
+    return any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+               for c in cue.children)
+
+
 def _subject(token):
+    if token.dep_ == "conj" and token.lower_ in CUE_FORMS and _says_that(token) and token.head.dep_ == "ccomp" \
+            and token.head.head.lower_ in CUE_FORMS and _is_verb(token.head.head) \
+            and not any(c.dep_ == "nsubj" for c in token.children):
+        return _subject(token.head.head)  # "He emphasized that A and claimed that B": he claimed it too
     for child in token.children:
         if child.dep_ in ("nsubj",):
             if child.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
@@ -198,6 +211,8 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
         if child.dep_ in ("ccomp", "parataxis") and child.i != subject.i:
             content = _before_own_frame(list(child.subtree), child) + _coordinated_clause(parsed, cue, child)
             break
+    if content is None and (clause := _venue_clause(cue)) is not None:
+        content = list(clause.subtree)  # "said in a statement that ...": the clause the parser hung on "statement"
     if content is None:
         for child in cue.children:
             if child.dep_ == "dobj" and child.lower_ in CONTENT_NOUNS:
@@ -210,7 +225,8 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
             and not any(c.dep_ in ("dobj", "xcomp", "prep") for c in cue.children):
         own = {t.i for t in cue.subtree}  # "The truce, Smith said, was broken", "... (the ministry said)": the host
         content, aside = [t for t in cue.head.subtree if t.i not in own], True
-    if content is None and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+    if content is None and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) \
+            and not any(c.dep_ == "xcomp" for c in cue.children):  # not "..., as X vows to address their concerns"
         own = {t.i for t in cue.subtree}  # "As the ministry said on Monday, <content>": the clause it modifies
         content = [t for t in cue.head.subtree if t.i not in own]
     if content is None:
@@ -229,6 +245,9 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
             addressed = dobj is not None and dobj.i < xcomp.i and dobj.tag_ != "PRP" and cue.lower_ in DIRECTIVE_CUES
             if addressed:  # "urged the troops to ensure the safety of residents": the to-clause is what was said
                 content = [t for t in content if t.i >= xcomp.left_edge.i]
+            elif dobj is None and cue.lower_ in COMMISSIVE_CUES and xcomp.i > cue.i \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+                pass  # "vowed to address the concerns", "called to restore free passage": the promise or call said
             elif not any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER for t in content):
                 return None  # "agreed to withdraw", "urged them to step back": an act, not what was said
         elif prep is not None and cue.lower_.startswith(("call", "urg")):
@@ -257,6 +276,22 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
     s_start, s_end = _span(sk, speaker[0], speaker[-1])
     c_start, c_end = _span(sk, cue, cue)
     return Attribution("indirect", start, end, c_start, c_end, s_start, s_end)
+
+
+def _venue_clause(cue):
+    """The that-clause of the noun in the cue's "in" phrase ("said in a statement that ..."), when the parser hung it
+    there rather than on the cue."""
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "on", "at"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lower_ not in SPEECH_VENUES:
+                continue
+            for clause in noun.children:
+                if clause.dep_ in ("acl", "ccomp", "relcl") and _is_verb(clause) and clause.i > noun.i \
+                        and any(g.dep_ == "mark" and g.lower_ == "that" and g.i < clause.i for g in clause.children):
+                    return clause
+    return None
 
 
 def _reporting(cue):
@@ -297,7 +332,8 @@ def _names_an_act(cue, content: list) -> bool:
     feeling, no words reported (unlike "expressed hope that ...", "hailed it as “historic”", "called for a truce")."""
     return cue.lower_ in ACT_CUES and not any(c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
                                               for c in cue.children) \
-        and any(t.dep_ == "dobj" and t.head.i == cue.i and t.lower_ not in SPEECH_OBJECTS for t in content) \
+        and any(t.dep_ == "dobj" and t.head.i == cue.i and t.lower_ not in SPEECH_OBJECTS
+                and t.lower_ not in VOICED_FEELINGS for t in content) \
         and not any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER or t.tag_ in _FINITE for t in content)
 
 
@@ -307,6 +343,10 @@ def _before_own_frame(content: list, clause) -> list:
     own = [c for c in clause.children if c.dep_ == "conj" and c.lower_ in CUE_FORMS and _is_verb(c)
            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
            and not any(g.dep_ == "mark" for g in c.children)]  # "A but that it would add B": the same content
+    own += [c for c in clause.children if c.lower_ in CUE_FORMS and _is_verb(c) and (
+        (c.dep_ == "conj" and _says_that(c))  # "emphasized that A and claimed that B": B is a second statement
+        or (c.dep_ == "advcl" and any(g.dep_ == "nsubj" for g in c.children)  # "said A, while X announced B"
+            and any(g.dep_ == "mark" and g.lower_ in ("while", "whereas") for g in c.children)))]
     if not own:
         return content
     stop = min(c.left_edge.i for c in own)
