@@ -63,3 +63,35 @@ def test_a_closing_frame_reports_only_the_clause_before_one_with_its_own_speaker
 def test_an_activity_going_on_in_an_adverbial_clause_is_no_speaker():
     text = "The two sides reaffirmed their commitment to the truce on Sunday, even as fighting continued."
     assert all(speaker != "fighting" for _, speaker in statements(text))
+
+
+def test_said_in_a_statement_that_reports_the_clause_the_parser_hung_on_the_statement():
+    text = "The border agency, which works with the aid groups, said in a statement that from Monday it will let " \
+           "only half of the trucks through."
+    assert [t for t, _ in statements(text)] == ["from Monday it will let only half of the trucks through"]
+
+
+def test_a_voiced_concern_is_what_was_said_but_condolences_are_an_act():
+    assert statements("The foreign ministry expressed its deep concern about the rising tension at the border.") \
+        == [("its deep concern about the rising tension at the border", "The foreign ministry")]
+    assert statements("The minister expressed condolences to the families of the victims.") == []
+
+
+def test_a_vow_or_call_to_act_reports_its_to_clause():
+    assert statements("The State Department has called to reopen the road to people and goods.") == [
+        ("to reopen the road to people and goods", "The State Department")]
+    assert [t for t, _ in statements("The prime minister vowed to meet the protesters in the village soon.")] \
+        == ["to meet the protesters in the village soon"]
+
+
+def test_a_descriptor_and_a_name_in_apposition_before_a_closing_cue_frame_the_sentence():
+    text = "Both sides respect the truce and the region is calm, the commander of the new mission, John Smith, " \
+           "said on Saturday."
+    assert [t for t, _ in statements(text)] == ["Both sides respect the truce and the region is calm"]
+
+
+def test_a_second_cue_with_its_own_that_clause_or_a_while_clause_is_a_second_statement():
+    text = "He stressed that all the papers he signed were forged and claimed that his lawyer was threatened."
+    assert statements(text) == [("all the papers he signed were forged", "He"), ("his lawyer was threatened", "He")]
+    text = "Smith said in May that the country was ready for talks, while Jones later announced the talks had begun."
+    assert statements(text) == [("the country was ready for talks", "Smith"), ("the talks had begun", "Jones")]
