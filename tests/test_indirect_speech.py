@@ -95,3 +95,9 @@ def test_a_second_cue_with_its_own_that_clause_or_a_while_clause_is_a_second_sta
     assert statements(text) == [("all the papers he signed were forged", "He"), ("his lawyer was threatened", "He")]
     text = "Smith said in May that the country was ready for talks, while Jones later announced the talks had begun."
     assert statements(text) == [("the country was ready for talks", "Smith"), ("the talks had begun", "Jones")]
+
+
+def test_an_agreement_as_speaker_states_its_terms_not_anyone_s_words():
+    assert statements("According to the deal, the army was to leave the district by the end of the month.") == []
+    assert statements("The deal called for joint patrols of both forces around the main road.") == []
+    assert statements("The ministry said the truce held overnight.") == [("the truce held overnight", "The ministry")]

@@ -140,7 +140,7 @@ def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]
     """The second pass of :func:`find_attributions`: ``parsed`` are the spaCy Docs of ``pending.texts``."""
     text = pending.text
     results = _with_parsed(pending, parsed) if pending.parsing else pending.results
-    results = reattribute(text, results)
+    results = [a for a in reattribute(text, results) if not _terms_speak(text, a)]
     # "A; X said B" is B, beside A's frame; "X said A, adding that B": A, and B is reported speech of its own
     results = without_nested([_without_trailer(text, _after_semicolon(text, a)) for a in results])
     results = [_with_appositive(text, _without_leading_time(text, _speaker_after_quotation(text, a)))
@@ -148,6 +148,18 @@ def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]
     joined = join_split_quotes(text, sorted(dedupe(results), key=lambda a: a.start))
     reported = _without_quoted_tails(text, reported_with_fragments(text, joined, pending.quotes), pending.quotes)
     return _transcript_turns(text, per_paragraph(text, continue_previous_speaker(text, reported)))
+
+
+_TERMS: frozenset[str] = frozenset(w.lower() for w in lang.lexicon("en", "quotes")["agreement_nouns"])
+
+
+def _terms_speak(text: str, item: Attribution) -> bool:
+    """Reported speech whose "speaker" is an agreement ("The deal called for joint patrols", "According to the deal,
+    ..."): its terms, no one's words."""
+    if item.kind != "indirect" or item.speaker_start is None:
+        return False
+    last = re.findall(r"[\w-]+", text[item.speaker_start:item.speaker_end])
+    return bool(last) and last[-1].lower() in _TERMS
 
 
 def _leading_time() -> re.Pattern[str]:
