@@ -43,7 +43,7 @@ DIRECTIVE_CUES: frozenset[str] = _forms("directive_cues")
 SPEECH_VENUES: frozenset[str] = words("quotes", "speech_venues")
 # Objects of an act cue that are a stance said aloud ("expressed concern over ..."): a statement.
 VOICED_FEELINGS: frozenset[str] = words("quotes", "voiced_feelings")
-# Cues whose bare to-infinitive is what was said ("vowed to address ...", "called to restore ...").
+# Cues whose bare to-infinitive is what was said ("vowed to meet ...", "called to reopen ...").
 COMMISSIVE_CUES: frozenset[str] = _forms("commissive_cues")
 # Objects of a charge that make it mutual blame ("accused each other of ..."), no one's account of what happened.
 RECIPROCAL_OBJECTS: frozenset[str] = words("quotes", "reciprocal_objects")

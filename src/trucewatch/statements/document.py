@@ -154,7 +154,7 @@ _TERMS: frozenset[str] = frozenset(w.lower() for w in lang.lexicon("en", "quotes
 
 
 def _terms_speak(text: str, item: Attribution) -> bool:
-    """Reported speech whose "speaker" is an agreement ("The deal called for joint patrols", "According to the deal,
+    """Reported speech whose "speaker" is an agreement ("The deal called for a buffer zone", "According to the deal,
     ..."): its terms, no one's words."""
     if item.kind != "indirect" or item.speaker_start is None:
         return False

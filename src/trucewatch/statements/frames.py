@@ -230,7 +230,7 @@ _TAIL = re.compile(rf",\s*(?:(?P<speaker>(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,5}}
                    rf"\s*[.!]?\s*$", re.I)  # "..., X said on Friday." but not "X said on Friday that ..."
 
 
-# "<content>, the commander of the contingent, Rustam Muradov, said on Saturday.": a descriptor and the name in
+# "<content>, the head of the new mission, John Smith, said on Saturday.": a descriptor and the name in
 # apposition before the cue
 _APPOSED_TAIL = re.compile(
     rf",\s*(?P<speaker>(?:{_DET})\s+(?:{_WORD}\s+){{0,9}}?{_WORD},\s+{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}),"

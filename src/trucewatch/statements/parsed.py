@@ -226,7 +226,7 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
         own = {t.i for t in cue.subtree}  # "The truce, Smith said, was broken", "... (the ministry said)": the host
         content, aside = [t for t in cue.head.subtree if t.i not in own], True
     if content is None and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) \
-            and not any(c.dep_ == "xcomp" for c in cue.children):  # not "..., as X vows to address their concerns"
+            and not any(c.dep_ == "xcomp" for c in cue.children):  # not "..., as X vows to meet them"
         own = {t.i for t in cue.subtree}  # "As the ministry said on Monday, <content>": the clause it modifies
         content = [t for t in cue.head.subtree if t.i not in own]
     if content is None:
@@ -247,7 +247,7 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
                 content = [t for t in content if t.i >= xcomp.left_edge.i]
             elif dobj is None and cue.lower_ in COMMISSIVE_CUES and xcomp.i > cue.i \
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
-                pass  # "vowed to address the concerns", "called to restore free passage": the promise or call said
+                pass  # "vowed to meet the protesters", "called to reopen the road": the promise or call said
             elif not any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER for t in content):
                 return None  # "agreed to withdraw", "urged them to step back": an act, not what was said
         elif prep is not None and cue.lower_.startswith(("call", "urg")):
