@@ -204,6 +204,13 @@ DATELINES = [
     ("Baku, March 12, AZERTAC. ", "AZERTAC", None),
     ("Tbilisi, March 12 (AFP) - ", "AFP", None),
     ("Ankara, 12 March 2023 (AA) - ", "Anadolu Agency", "2023-03-12"),
+    # tenth batch: a date or an aggregator's credit without a place
+    ("Sunday, 12 March 2023_", None, "2023-03-12"),
+    ("12 March 2023, 14:05 — ", None, "2023-03-12"),
+    ("March 12, 2023 — ", None, "2023-03-12"),
+    ("12.03.2023 - ", None, "2023-03-12"),
+    ("GENEVA (12 March 2023) – ", None, "2023-03-12"),
+    ("(MENAFN- Example Wire) ", None, None),
 ]
 
 
@@ -362,6 +369,10 @@ TITLES = [
     # ninth batch (scored after the eighth batch's rules, before its own)
     (f"Example Times - {HEAD}", HEAD),
     (f"{RU_HEAD} — Example.ru — Новости", RU_HEAD),
+    # tenth batch: the page's kind before the headline
+    (f"Press release: {HEAD}", HEAD),
+    (f"News story: {HEAD}", HEAD),
+    (f"Пресс-релиз: {RU_HEAD}", RU_HEAD),
 ]
 
 
@@ -790,6 +801,16 @@ LATER_BATCHES = [
     ("Перейти к комментариям", "after"),
     ("Все новости о Женеве", "before"),
     ("Все новости о Женеве", "after"),
+    # tenth batch
+    ("Details added: first version posted on 13:48", "before"),
+    ("Updated at 14:05 GMT", "after"),
+    ("Delegates arrive for the talks in Geneva. Image via Example News.", "between"),
+    ("ePaper - Example Times", "after"),
+    ("SIGHT: Shelling resumes on the northern front", "between"),
+    ("See: Shelling resumes on the northern front", "between"),
+    ("Skip to main content", "before"),
+    ("Перейти к основному контенту", "before"),
+    ("Trust Project", "before"),
 ]
 
 
@@ -914,7 +935,33 @@ PAGES = [
     (f"{TITLE}\n\nPublished on 12.03.2023 at 14:05\n\n{BODY}\n\nAbout the author\n\nJane Doe\n\n"
      "Jane Doe is a journalist based in Geneva.\n\nView all posts\n", TITLE, "2023-03-12"),
     (f"Breaking\n\n{TITLE}\n\nLive\n\n{BODY}\n\nThis is a developing story and will be updated.\n", TITLE, None),
+    # tenth batch: lines above the headline that are no headline, a date signing the article off
+    (f"Home » World News »\n\n{TITLE}\n\n{BODY}\n", TITLE, None),
+    (f"News\n\nShow news feed\n\n{BODY}\n", None, None),
+    (f"- Mediators: both sides agreed to the talks\n\n{BODY}\n", None, None),
+    (f"Geneva talks, Ceasefire,\n\n{TITLE}\n\n{BODY}\n", TITLE, None),
+    (f"{TITLE}\n\n{BODY}\n\nPublished: 12 March 2023\n", TITLE, "2023-03-12"),
+    (f"{TITLE}\n\n{BODY}\n\n12 March 2023\n", TITLE, "2023-03-12"),
+    (f"{TITLE}\n\n{BODY}\n\nShelling resumes on the northern front\n\n12 March 2023\n", TITLE, None),
 ]
+
+
+# (page, body): paragraphs that are not the article's around it
+TEASER = "Shelling resumed on the northern front overnight, according to local officials who spoke to"
+PARAGRAPH_SHAPES = [
+    # other items' summaries, cut off on an ellipsis
+    (f"{TITLE}\n\n{BODY}\n\n{TEASER}…\n\nAid convoys reached the city after a week of waiting at the crossing, the…\n",
+     BODY),
+    # a summary the first paragraph repeats with other words at its end
+    (f"{P1.split('. ')[0]} on Tuesday.\n\n{BODY}\n", BODY),
+    # an excerpt cut off under a subheading
+    (f"{TITLE}\n\n{BODY}\n\nNext steps\n\nThe mediators will meet again in", f"{BODY}\n\nThe mediators will meet again in"),
+]
+
+
+@pytest.mark.parametrize(("page", "body"), PARAGRAPH_SHAPES)
+def test_paragraph_shapes(page: str, body: str) -> None:
+    assert build(page).body == body
 
 
 @pytest.mark.parametrize(("page", "title", "day"), PAGES)

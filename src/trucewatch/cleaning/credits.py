@@ -31,6 +31,28 @@ class Outlet:
     self_patterns: tuple[re.Pattern[str], ...]
 
 
+# "(MENAFN- Some Agency (SA)) ": an aggregator's name, a hyphen and its source, in brackets, opening the text
+_AGGREGATED = re.compile(r"\((?P<via>[A-Z][A-Za-z]{2,})-\s*(?P<source>[^()]{2,60}?)(?:\s*\([^()]*\))?\)\s+"
+                         r"(?=[\"“«‘A-ZА-ЯЁ0-9])")
+# "GENEVA (1 December 2020) – ": a place in capitals or a capitalised name, the date in brackets, a dash
+_PLACE_DATE = re.compile(r"(?:[A-ZА-ЯЁ][A-ZА-ЯЁ.'’-]+(?: [A-ZА-ЯЁ][A-ZА-ЯЁ.'’-]+)*|[A-Z][a-z]+)(?:,\s*[A-Z][a-z]+)?"
+                         r"\s*\((?P<date>[^()]{6,40})\)\s*(?:[–—]+|-{1,3})\s*(?=[\"“«‘A-ZА-ЯЁ])")
+_WEEKDAY_ONLY = re.compile(r"(?:[^\W\d_]{3,12}\.?,?\s+)?")  # "Tuesday, " before the date (a weekday: _full_date)
+# after the date: a time of day, then the separator that closes the dateline before the first word
+_DATE_CLOSED = re.compile(r"(?:,?\s*(?:at\s+)?[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?m\.?)?)?"
+                          r"(?:\s*_+\s*|\s*\|\s*|\s*[–—]+\s*|\s+-{1,3}\s+|:\s+)(?=[\"“«‘A-ZА-ЯЁ])")
+
+
+def _full_date(text: str, weekday: bool = False) -> bool:
+    """``text`` is one full date (a year, a month and a day), after a weekday if ``weekday`` ("Since 1 May 2020" is
+    no dateline)."""
+    from trucewatch.text.dates import date_line
+
+    line = date_line(text.strip())
+    return line is not None and None not in (line.date.year, line.date.month, line.date.day) and \
+        not line.updated and (line.weekday is not None) == weekday
+
+
 @dataclass(frozen=True)
 class Lead:
     """A dateline opening a paragraph: ``length`` characters to move out of the body."""
@@ -78,6 +100,7 @@ class Registry:
             rf"|{alternation(listed('outlet_name_prefixes'))}\s+(?:[A-ZА-ЯЁ«\"][\w.'’&»\"-]*\s*){{1,3}}"
             r"|[A-ZА-ЯЁ][\w.'’&-]{2,}\s?24")
         self.sections = {" ".join(w.lower().split()) for w in listed("title_sections")}
+        self.title_labels = {" ".join(w.lower().split()) for w in listed("title_labels")}
         self.sign_off = re.compile(rf"(?<=[.!?\"”’])\s*[—–]\s*{agency()}\s*$")
         self.in_text = re.compile(rf"[,–—-]\s*(?:{alternation(listed('before_agency'))}\s+)?" + agency() +
                                   rf"\s+{alternation(listed('in_text_verbs'))}\s*[.!]")
@@ -123,6 +146,10 @@ class Registry:
         """A section name a title writes beside its headline ("World news", "Новости")."""
         return " ".join(name.lower().split()) in self.sections
 
+    def is_title_label(self, name: str) -> bool:
+        """A page's kind written before its headline ("Press release", "Speech")."""
+        return " ".join(name.lower().split()) in self.title_labels
+
     def credit(self, line: str) -> str | None:
         """The agency credited when ``line`` is a credit line, else None."""
         if len(line) > 120:
@@ -135,6 +162,9 @@ class Registry:
 
     def lead_of(self, paragraph: str) -> Lead | None:
         """A wire dateline opening ``paragraph`` ("MOSCOW (AA) – ..."), or None."""
+        return self._wire_lead(paragraph) or self._bare_lead(paragraph[:160])
+
+    def _wire_lead(self, paragraph: str) -> Lead | None:
         match = self.lead.match(paragraph[:160])
         if not match:
             return None
@@ -162,6 +192,24 @@ class Registry:
         outlet = self.resolve(agency) if agency else None
         return Lead(match.end(), outlet.name if outlet else None, match.group("date"),
                     not (agency or match.group("date") or stopped))
+
+    def _bare_lead(self, opening: str) -> Lead | None:
+        """A dateline without a place, or a place and a bracketed date: an aggregator's credit alone ("(MENAFN- Some
+        Agency) On February 24, ..."), a full date closed by a separator ("Tuesday, 01 December 2020_The army ...",
+        "1 December 2020, 14:05 — ..."), a place and a full date in brackets ("GENEVA (1 December 2020) – ...")."""
+        aggregated = _AGGREGATED.match(opening)
+        if aggregated:
+            outlet = self.resolve(aggregated.group("source"))
+            return Lead(aggregated.end(), outlet.name if outlet else None, None)
+        bracketed = _PLACE_DATE.match(opening)
+        if bracketed and _full_date(bracketed.group("date")):
+            return Lead(bracketed.end(), None, bracketed.group("date"))
+        dates = find_dates(opening[:80])
+        if not dates or not _WEEKDAY_ONLY.fullmatch(opening[:dates[0].start]) or \
+                not _full_date(opening[:dates[0].end], weekday=dates[0].start > 0):
+            return None
+        closed = _DATE_CLOSED.match(opening, dates[0].end)
+        return Lead(closed.end(), None, opening[:dates[0].end]) if closed else None
 
     def credited_in(self, sentence_text: str) -> str | None:
         """The agency of an in-sentence credit (", APA reports."), or None."""

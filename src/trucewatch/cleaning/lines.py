@@ -157,7 +157,9 @@ def _wrap_width(lines: list[str]) -> int | None:
     """
     if len(lines) < 3:
         return None
-    widest = max(len(line) for line in lines)
+    # the width most filled lines reach: the fifth-longest line of twenty, as one long line (a paragraph's last
+    # line left unwrapped) would set a width the others never fill
+    widest = sorted((len(line) for line in lines), reverse=True)[len(lines) // 5]
     if not 50 <= widest <= 100:
         return None
     filled = sum(len(line) >= 0.75 * widest for line in lines)
@@ -483,8 +485,10 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
     _linked_headlines(units)
     _doubled_lines(raw, units)
     _headline_sentence(units)
+    _repeated_summary(units)
     run = article_run(units, title_hint) or _unpunctuated_run(units, title_hint)
-    first, last = _closing_list(units, *_author_notes(units, run)) if run else (len(units), len(units) - 1)
+    first, last = _closing_list(units, *_teasers(units, *_author_notes(units, run))) if run else (
+        len(units), len(units) - 1)
     cleaned = Cleaned(units)
     title_index = _find_title(units[:first], title_hint, site, cleaned)
     for index, unit in enumerate(units):
@@ -520,6 +524,23 @@ def _unpunctuated_run(units: list[Unit], title_hint: str | None) -> tuple[int, i
     for unit in long[1:]:
         _set(unit, "text", "", float(len(unit.text)))
     return article_run(units, title_hint)
+
+
+_TRUNCATED = re.compile(r"[^\W\d_]{2,}\s?(?:…|\.\.\.)$")  # a teaser cut off by its page: "... media so…"
+TEASERS = 2  # one paragraph cut off on an ellipsis may be the stored excerpt's own end; a run of them is a list
+
+
+def _teasers(units: list[Unit], first: int, last: int) -> tuple[int, int]:
+    """(first, last) without the summaries of other items closing the run ("Recent airstrikes ... media so…"):
+    paragraphs cut off on an ellipsis mid-word or mid-sentence, two or more in a row after the article's prose."""
+    end = last
+    while end > first and units[end].kind == "text" and _TRUNCATED.search(units[end].text):
+        end -= 1
+    if last - end < TEASERS or units[end].kind != "text":
+        return first, last
+    for unit in units[end + 1 : last + 1]:
+        _set(unit, "related", "summary of another item, cut off on an ellipsis after the article", SOFT)
+    return first, end
 
 
 def _closing_list(units: list[Unit], first: int, last: int) -> tuple[int, int]:
@@ -597,6 +618,27 @@ def _overflow(raw: str, cleaned: Cleaned, budget: int = MAX_BODY_CHARS) -> None:
         left = 0
 
 
+REPEATED_OPENING_WORDS = 10  # a summary the first paragraph repeats shares at least its first ten words
+REPEATED_SHARE = 0.8  # and most of its words: two quotes opening on one formula ("The situation is stable," X said)
+
+
+def _repeated_summary(units: list[Unit]) -> None:
+    """A summary set above the article whose first paragraph opens with the same words and says it again ("The
+    ministry announced ... from 13:00 Moscow time." above "The ministry announced ... from 13:00 local time
+    (9:00 GMT). ..."): the summary is the page's teaser, written apart from the paragraph it shortens, not the
+    first paragraph. A sentence repeated word for word as the paragraph's opening is left alone: nothing tells
+    which of the two the page meant."""
+    prose = [i for i, u in enumerate(units[:6]) if u.kind == "text"]
+    if len(prose) < 2 or prose[1] != prose[0] + 1:
+        return
+    first, second = (_norm(units[i].text).split() for i in prose[:2])
+    shared = next((n for n, (a, b) in enumerate(zip(first, second, strict=False)) if a != b),
+                  min(len(first), len(second)))
+    repeated = REPEATED_OPENING_WORDS <= shared < len(first) and shared >= REPEATED_SHARE * len(first)
+    if repeated and len(second) > len(first):
+        _set(units[prose[0]], "standfirst", "a summary the first paragraph repeats", SOFT)
+
+
 def _headline_sentence(units: list[Unit]) -> None:
     """A text opening on one short sentence set apart from the prose by page furniture (an ad slot, labels):
     that sentence is the headline, not the first paragraph."""
@@ -644,12 +686,16 @@ def _cut_off_end(units: list[Unit]) -> None:
     The fragment stops on a lower-case letter (mid-word or mid-sentence) or on a mark that continues a sentence
     (a comma, a dash, an opening quote); on a capital or a digit ("... signed by the OSCE", "... 145,000") when
     most of its words are lower case, as prose is. A site signature ("News.Az"), initials, a label or a button
-    ("Toggle caption", ``button_verbs`` in ``data/boilerplate.yaml``) closing the text do not.
+    ("Toggle caption", ``button_verbs`` in ``data/boilerplate.yaml``) closing the text do not. A subheading may
+    stand between the last paragraph and the fragment (the excerpt cut off under it).
     """
     kept = [u for u in units if u.kind not in ("caption", "credit")]  # captions sit between paragraphs, credits
     if len(kept) < 2:  # may follow the cut
         return
     last, before = kept[-1], kept[-2]
+    if len(kept) >= 3 and before.kind == "short" and before.weight < 0 and before.weight > -HARD and \
+            kept[-3].kind == "text" and len(last.text.split()) >= CUT_AFTER_HEADING_WORDS:
+        before = kept[-3]  # a subheading between the last paragraph and the fragment under it
     if (
         last.kind == "short"
         and before.kind == "text"
@@ -662,6 +708,7 @@ def _cut_off_end(units: list[Unit]) -> None:
         _set(last, "text", "", float(len(last.text)))
 
 
+CUT_AFTER_HEADING_WORDS = 4  # a fragment under a subheading: as many words as a cut-off sentence opening has
 _HYPHENATED_WORD = re.compile(r"[^\W\d_][\w-]*")
 BUTTON_WORDS = 4  # "Share full article", "Sign in to save": a button's label is short
 
@@ -793,17 +840,23 @@ def _title_line(header: list[Unit], hint: str | None) -> str | None:
     """The title: the hint, else the first headline-like line above the article."""
     if hint and hint.strip():
         return " ".join(hint.split())
-    candidates = [
-        u
-        for u in header
-        if u.kind in ("text", "short") and len(u.text) <= 300 and len(_BULLET.sub("", u.text).split()) >= 2
-    ]
+    candidates = [u for u in header if u.kind in ("text", "short") and len(u.text) <= 300 and _headline_like(u.text)]
     if not candidates:
         return None
     # a section label ("World news") may come first: prefer a headline-sized line, and one without sentence
     # punctuation (a quotation or teaser above the headline is a sentence)
     sized = [u for u in candidates if len(u.text.split()) >= 4]
     return next((u.text for u in sized if u.kind == "short"), sized[0].text if sized else candidates[0].text)
+
+
+_OPEN_END = re.compile(r"[,»›>|]\s*$")  # a line left open: a tag followed by a count, a breadcrumb
+
+
+def _headline_like(text: str) -> bool:
+    """A line that may be the headline: two words or more, not a list item ("- Key point ..."), not a line left
+    open on a comma or a separator (a tag, a breadcrumb), not a button of up to three words ("Show news feed")."""
+    words = len(text.split())
+    return words >= 2 and not _BULLET.match(text) and not _OPEN_END.search(text) and not (words <= 3 and _button(text))
 
 
 def _title_position(header: list[Unit], hint: str | None) -> int | None:
@@ -826,7 +879,19 @@ def _find_title(header: list[Unit], hint: str | None, site: str | None, cleaned:
             title_index = index if title_index is None else title_index
     if full:
         cleaned.title, cleaned.site = site_affix(_SECTION_GLUED.sub("", _MARKDOWN_HEADING.sub("", full)), site)
+        cleaned.title = _unlabelled(cleaned.title)
     return title_index
+
+
+_TITLE_LABEL = re.compile(r"^(?P<label>[^\W\d_][^:|]{1,30}?)\s*:\s+(?P<title>\S.*)$")
+
+
+def _unlabelled(title: str) -> str:
+    """The headline without the page's kind written before it ("Press release: ...", ``title_labels``)."""
+    match = _TITLE_LABEL.match(title)
+    if match and len(match.group("title").split()) >= 3 and registry().is_title_label(match.group("label")):
+        return match.group("title")
+    return title
 
 
 def _lone_bullet(units: list[Unit], index: int) -> bool:
@@ -1020,6 +1085,28 @@ def _first_of_each(lines: list[DateLine]) -> list[DateLine]:
     return [d for d in lines if d is published or d is updated]
 
 
+AFTER_ARTICLE = 2  # a date signing the article off is the first or second line after its last paragraph
+
+
+def _date_after(units: list[Unit]) -> list[DateLine]:
+    """The date a text without a date line above its article signs it off with: a line of a labelled
+    publication date right after the last paragraph ("Published: 12 March 2023"), or a date line closing the text
+    right after it (a statement's "Yerevan, 12 March 2023"). Another item's date follows its headline instead."""
+    last = max((i for i, u in enumerate(units) if u.kind == "body"), default=None)
+    if last is None:
+        return []
+    for index in range(last + 1, min(last + 1 + AFTER_ARTICLE, len(units))):
+        line = units[index].date
+        if line is None and units[index].kind in ("byline", "credit", "widget", "boilerplate", "notice"):
+            continue  # a byline or a share button between the article and its date
+        if line is None:
+            break
+        if not line.updated and not line.event and (labelled_date(units[index].text) or index == len(units) - 1):
+            return [line]
+        break
+    return []
+
+
 def _collect(raw: str, units: list[Unit], title_index: int | None, cleaned: Cleaned) -> None:
     """Date and credit candidates, best first."""
     header_dates = [
@@ -1030,7 +1117,7 @@ def _collect(raw: str, units: list[Unit], title_index: int | None, cleaned: Clea
         header_dates = _first_of_each(after) or [d for i, d in header_dates if i < title_index][-1:]
     else:
         header_dates = [d for _, d in header_dates][-1:]
-    published = [d for d in header_dates if not d.updated]
+    published = [d for d in header_dates if not d.updated] or _date_after(units)
     cleaned.dates[:0] = [("dateline", d.date) for d in published]
     for line in published:
         inferred = (

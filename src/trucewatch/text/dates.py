@@ -366,6 +366,8 @@ def parse_date(value: str) -> FoundDate | None:
 _TAIL_OK = re.compile(r"^(?:$|[|/•·,;-]|\(?\w+:?(?:\s+\w+:?){0,2}\)?$|[–—]\s*(?:[A-ZА-ЯЁ][\w.'’-]*\s*){1,4}$)")
 _SHORT_TAIL = re.compile(r"^(?:[|/•·,;-]\s*)?(?:\(?\w+:?(?:\s+\w+:?){0,2}\)?)?$")
 _ZONE_ABBREVIATION = re.compile(r"^[A-Z]{0,3}T\b\s*")  # a zone the zone list lacks ("ET", "AEDT"): part of the time
+# a paragraph a date opens ("12.03.2023 - The delegations met ... said."): more words than a line's tail, a full stop
+_SENTENCE_TAIL = re.compile(r"^\W*(?:\S+\s+){8,}\S*[.!?…][\"'”’»)]*$")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
 
 
@@ -395,7 +397,7 @@ def date_line(line: str) -> DateLine | None:
         label = rules.prefix.match(line[:first.start])
         if label is None or first.start > 80 or not _SHORT_TAIL.match(tail):
             return None
-    if not (_TAIL_OK.match(tail) or rules.update_tail.match(tail)):
+    if not (_TAIL_OK.match(tail) or rules.update_tail.match(tail)) or _SENTENCE_TAIL.search(tail):
         return None
     word = " ".join((label.group("label") or "").lower().split()) if label else ""
     named = label.group("wd") if label else None
