@@ -137,6 +137,9 @@ DATE_LINES = [
     ("2.05pm 12 March 2023", "2023-03-12"),
     ("12.03.2023 г.", "2023-03-12"),
     ("12.03.2023г.", "2023-03-12"),
+    # tenth batch
+    ("Geneva, 12 March 2023 —", "2023-03-12"),
+    ("March 12, 2023 – Jane Doe, Example News", "2023-03-12"),
 ]
 
 
@@ -955,7 +958,14 @@ PARAGRAPH_SHAPES = [
     # a summary the first paragraph repeats with other words at its end
     (f"{P1.split('. ')[0]} on Tuesday.\n\n{BODY}\n", BODY),
     # an excerpt cut off under a subheading
-    (f"{TITLE}\n\n{BODY}\n\nNext steps\n\nThe mediators will meet again in", f"{BODY}\n\nThe mediators will meet again in"),
+    (f"{TITLE}\n\n{BODY}\n\nNext steps\n\nThe mediators will meet again in",
+     f"{BODY}\n\nThe mediators will meet again in"),
+    # a summary list under its heading above the article
+    (f"{TITLE}\n\nKey points\n\n• Talks resumed on Tuesday after a month.\n\n• A second round is planned.\n\n{BODY}\n",
+     BODY),
+    # an embedded post between paragraphs
+    (f"{TITLE}\n\n{P1}\n\nThe ceasefire must hold, we urge both sides. pic.twitter.com/AbC123\n\n{P2}\n\n{P3}\n",
+     BODY),
 ]
 
 

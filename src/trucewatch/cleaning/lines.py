@@ -486,6 +486,7 @@ def clean_text(raw: str, title_hint: str | None = None, site: str | None = None)
     _doubled_lines(raw, units)
     _headline_sentence(units)
     _repeated_summary(units)
+    _summary_list(units)
     run = article_run(units, title_hint) or _unpunctuated_run(units, title_hint)
     first, last = _closing_list(units, *_teasers(units, *_author_notes(units, run))) if run else (
         len(units), len(units) - 1)
@@ -616,6 +617,28 @@ def _overflow(raw: str, cleaned: Cleaned, budget: int = MAX_BODY_CHARS) -> None:
         else:
             unit.kind, unit.reason = "overflow", reason
         left = 0
+
+
+@cache
+def _summary_headings() -> frozenset[str]:
+    return frozenset(load("boilerplate").get("summary_headings", ()))
+
+
+def _summary_list(units: list[Unit]) -> None:
+    """A summary list set above the article: a heading of ``summary_headings`` ("Key points", "Главное") and the
+    bulleted items under it, before the article's first paragraph, are the page's summary, not its text."""
+    for index, unit in enumerate(units):
+        if unit.kind == "text" and not _BULLET.match(unit.text):
+            return  # the article has begun
+        if unit.kind not in ("short", "related") or _norm(unit.text) not in _summary_headings():
+            continue
+        end = index + 1
+        while end < len(units) and _BULLET.match(units[end].text) and units[end].kind in ("text", "short"):
+            end += 1
+        if end > index + 1 and any(u.kind == "text" for u in units[end:]):
+            for item in units[index:end]:
+                _set(item, "standfirst", "a summary list above the article (its heading and items)", SOFT)
+        return
 
 
 REPEATED_OPENING_WORDS = 10  # a summary the first paragraph repeats shares at least its first ten words

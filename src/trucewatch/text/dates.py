@@ -363,8 +363,8 @@ def parse_date(value: str) -> FoundDate | None:
 
 
 # a credit, a view counter, a name after a dash ("March 12, 2023 — Ann Example")
-_TAIL_OK = re.compile(r"^(?:$|[|/•·,;-]|\(?\w+:?(?:\s+\w+:?){0,2}\)?$|[–—]\s*(?:[A-ZА-ЯЁ][\w.'’-]*\s*){1,4}$)")
-_SHORT_TAIL = re.compile(r"^(?:[|/•·,;-]\s*)?(?:\(?\w+:?(?:\s+\w+:?){0,2}\)?)?$")
+_TAIL_OK = re.compile(r"^(?:$|[|/•·,;–—-]|\(?\w+:?(?:\s+\w+:?){0,2}\)?$|[–—]\s*(?:[A-ZА-ЯЁ][\w.'’-]*\s*){1,4}$)")
+_SHORT_TAIL = re.compile(r"^(?:[|/•·,;–—-]\s*)?(?:\(?\w+:?(?:\s+\w+:?){0,2}\)?)?$")
 _ZONE_ABBREVIATION = re.compile(r"^[A-Z]{0,3}T\b\s*")  # a zone the zone list lacks ("ET", "AEDT"): part of the time
 # a paragraph a date opens ("12.03.2023 - The delegations met ... said."): more words than a line's tail, a full stop
 _SENTENCE_TAIL = re.compile(r"^\W*(?:\S+\s+){8,}\S*[.!?…][\"'”’»)]*$")
