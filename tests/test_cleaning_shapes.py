@@ -214,6 +214,10 @@ DATELINES = [
     ("12.03.2023 - ", None, "2023-03-12"),
     ("GENEVA (12 March 2023) – ", None, "2023-03-12"),
     ("(MENAFN- Example Wire) ", None, None),
+    ("Tbilisi, March 12, 2023 (Example.ge) - ", None, "2023-03-12"),
+    ("NEW DELHI (March 12, 2023): ", None, "2023-03-12"),
+    ("Moscow, 12 March 2023. ", None, "2023-03-12"),
+    ("BAKU/Azerbaijan, March 12, 2023. ", None, "2023-03-12"),
 ]
 
 

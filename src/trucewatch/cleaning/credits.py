@@ -34,9 +34,13 @@ class Outlet:
 # "(MENAFN- Some Agency (SA)) ": an aggregator's name, a hyphen and its source, in brackets, opening the text
 _AGGREGATED = re.compile(r"\((?P<via>[A-Z][A-Za-z]{2,})-\s*(?P<source>[^()]{2,60}?)(?:\s*\([^()]*\))?\)\s+"
                          r"(?=[\"“«‘A-ZА-ЯЁ0-9])")
-# "GENEVA (1 December 2020) – ": a place in capitals or a capitalised name, the date in brackets, a dash
-_PLACE_DATE = re.compile(r"(?:[A-ZА-ЯЁ][A-ZА-ЯЁ.'’-]+(?: [A-ZА-ЯЁ][A-ZА-ЯЁ.'’-]+)*|[A-Z][a-z]+)(?:,\s*[A-Z][a-z]+)?"
-                         r"\s*\((?P<date>[^()]{6,40})\)\s*(?:[–—]+|-{1,3})\s*(?=[\"“«‘A-ZА-ЯЁ])")
+# "GENEVA (1 December 2020) – ", "Tbilisi, December 1, 2020 (Example.ge) - ", "Moscow, 1 December 2020. ": a place in
+# capitals or a capitalised name (and its country), the date (in brackets or slashes, or after a comma), a source
+# in brackets, then a dash, a colon or a full stop
+_PLACE_DATE = re.compile(r"(?:[A-ZА-ЯЁ][A-ZА-ЯЁ.'’-]+(?:[ /][A-ZА-ЯЁ][A-ZА-ЯЁ.'’-]+)*|[A-Z][a-z]+)"
+                         r"(?:[,/]\s*[A-Z][a-z]+)?"
+                         r"(?:\s*[(\[/]\s*(?P<date>[^()\[\]/]{6,40}?)\s*[)\]/]|,\s*(?P<date2>[^()\[\]/,]{3,20},?\s*\d{4}))"
+                         r"\s*(?:\([^()]{2,30}\)\s*)?(?:[–—]+\s*|-{1,3}\s*|:\s+|\.\s+)(?=[\"“«‘A-ZА-ЯЁ])")
 _WEEKDAY_ONLY = re.compile(r"(?:[^\W\d_]{3,12}\.?,?\s+)?")  # "Tuesday, " before the date (a weekday: _full_date)
 # after the date: a time of day, then the separator that closes the dateline before the first word
 _DATE_CLOSED = re.compile(r"(?:,?\s*(?:at\s+)?[0-2]?\d[:.][0-5]\d(?:\s*[ap]\.?m\.?)?)?"
@@ -201,9 +205,9 @@ class Registry:
         if aggregated:
             outlet = self.resolve(aggregated.group("source"))
             return Lead(aggregated.end(), outlet.name if outlet else None, None)
-        bracketed = _PLACE_DATE.match(opening)
-        if bracketed and _full_date(bracketed.group("date")):
-            return Lead(bracketed.end(), None, bracketed.group("date"))
+        placed = _PLACE_DATE.match(opening)
+        if placed and _full_date(placed.group("date") or placed.group("date2")):
+            return Lead(placed.end(), None, placed.group("date") or placed.group("date2"))
         dates = find_dates(opening[:80])
         if not dates or not _WEEKDAY_ONLY.fullmatch(opening[:dates[0].start]) or \
                 not _full_date(opening[:dates[0].end], weekday=dates[0].start > 0):

@@ -872,7 +872,7 @@ def _title_line(header: list[Unit], hint: str | None) -> str | None:
     return next((u.text for u in sized if u.kind == "short"), sized[0].text if sized else candidates[0].text)
 
 
-_OPEN_END = re.compile(r"[,»›>|]\s*$")  # a line left open: a tag followed by a count, a breadcrumb
+_OPEN_END = re.compile(r"(?:,|\s[»›>|])\s*$")  # a line left open: a tag followed by a count, a breadcrumb
 
 
 def _headline_like(text: str) -> bool:
