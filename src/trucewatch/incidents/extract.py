@@ -38,6 +38,9 @@ LOOKAHEAD = 92  # days after an undated page's latest full date that its "June 2
 RECENT = 8  # days before publication that a day named in a paragraph is still the day of its undated sentences
 COUNT_GAP = 6  # words at most between a number and the word saying what it counts, in one clause
 CONTEXT = 400  # characters before a sentence whose last place name stands for a sentence naming none
+# double quotes read as spaces: a scare-quoted word ('the "peacekeepers" were deployed', 'the "provocations"') is
+# the word itself to the cues (same length: offsets do not move)
+_QUOTES = str.maketrans({'"': " ", "\u201c": " ", "\u201d": " ", "\u201e": " "})
 _VIOLENT = {"attack", "shelling", "armed_clash", "ceasefire_violation_report", "casualties", "mine_incident"}
 _PLACE_RANK = {
     "village": 0,
@@ -74,7 +77,7 @@ def extract_incidents(
     # an undated page's latest date is the day of its undated sentences only when it is the page's own (a caption's,
     # "today 2 June 2022"), not the date of an event a sentence tells ("since the attack on October 7, 2023")
     page_day = today if own or _page_day(doc.raw_text, today, rules) else None
-    low = lowered(doc.body)  # every pattern of the rules matches lowered text
+    low = lowered(doc.body).translate(_QUOTES)  # every pattern of the rules matches lowered text, quotes as spaces
     found: dict[tuple[str, str], Incident] = {}  # a paragraph repeated in a page is one report
     reporter_of = partial(_reporter, statements=statements, overlaps=Overlaps([(s.start, s.end) for s in statements]))
     for sentence in sentences:
@@ -242,7 +245,11 @@ def _sentence_incidents(
     if rules.terms and rules.terms.search(ltext):  # an agreement's terms restated
         return []
     cues = {rule.name: (rule, m) for rule in rules.types if (m := _cue(rule, rules, ltext))}
-    suppressed = {s for rule, _ in cues.values() for s in rule.suppresses}
+    # a type whose precedence words occur in the sentence is not suppressed, and suppresses the types it outranks
+    # ("reached an agreement to implement a ceasefire": a ceasefire declared, not an agreement signed)
+    first = {rule.name for rule, _ in cues.values() if rule.precedence and rule.precedence.search(ltext)}
+    suppressed = {s for rule, _ in cues.values() for s in rule.suppresses | (rule.outranks if rule.name in first else
+                                                                           frozenset())} - first
     kept = [(rule, m) for name, (rule, m) in cues.items() if name not in suppressed]
     if any(not rule.fallback for rule, _ in kept):  # a fallback type only where no other type fired
         kept = [(rule, m) for rule, m in kept if not rule.fallback]

@@ -125,6 +125,8 @@ class TypeRule:
     counts: tuple[str, ...]
     purpose_counts: bool = False  # "to <cue>" is still the event ("gathered to protest")
     fallback: bool = False  # makes an incident only where no other type does (``other_event``)
+    precedence: re.Pattern[str] | None = None  # in the sentence: the type is not suppressed, and suppresses ``outranks``
+    outranks: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -210,6 +212,8 @@ def incident_rules(language: str = "en") -> IncidentRules:
                 refine,
                 tuple(data.get("type_counts", {}).get(name, [])),
                 spec.get("purpose_counts", False),
+                precedence=_words(spec["precedence"]["words"]) if spec.get("precedence") else None,
+                outranks=frozenset(spec.get("precedence", {}).get("over", [])),
             )
         )
     for name, extra in _acled_detect(language).items():  # events ACLED codes that the cues above miss
