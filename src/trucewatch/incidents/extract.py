@@ -248,8 +248,9 @@ def _sentence_incidents(
     # a type whose precedence words occur in the sentence is not suppressed, and suppresses the types it outranks
     # ("reached an agreement to implement a ceasefire": a ceasefire declared, not an agreement signed)
     first = {rule.name for rule, _ in cues.values() if rule.precedence and rule.precedence.search(ltext)}
-    suppressed = {s for rule, _ in cues.values() for s in rule.suppresses | (rule.outranks if rule.name in first else
-                                                                           frozenset())} - first
+    suppressed = {s for rule, _ in cues.values() for s in rule.suppresses}
+    suppressed |= {s for rule, _ in cues.values() if rule.name in first for s in rule.outranks}
+    suppressed -= first
     kept = [(rule, m) for name, (rule, m) in cues.items() if name not in suppressed]
     if any(not rule.fallback for rule, _ in kept):  # a fallback type only where no other type fired
         kept = [(rule, m) for rule, m in kept if not rule.fallback]

@@ -125,7 +125,7 @@ class TypeRule:
     counts: tuple[str, ...]
     purpose_counts: bool = False  # "to <cue>" is still the event ("gathered to protest")
     fallback: bool = False  # makes an incident only where no other type does (``other_event``)
-    precedence: re.Pattern[str] | None = None  # in the sentence: the type is not suppressed, and suppresses ``outranks``
+    precedence: re.Pattern[str] | None = None  # in the sentence: the type is not suppressed, suppresses ``outranks``
     outranks: frozenset[str] = frozenset()
 
 
