@@ -54,18 +54,24 @@ def _rebuilt(monkeypatch, module: ModuleType, *cached: str) -> Iterator[Callable
 
 # -- linking: the words before a status cue (status.yaml) ------------------------------------------------------------
 
-@pytest.fixture
-def status(monkeypatch) -> Iterator[Callable[..., None]]:
-    real = linking.lexicons
+def _lexicon_patcher(monkeypatch, module: ModuleType, name: str, cached: Callable[..., Any]
+                     ) -> Iterator[Callable[..., None]]:
+    """A fixture's body: ``use(**lists)`` replaces lists of ``module``'s lexicon ``name`` and clears ``cached``."""
+    real = module.lexicons
 
     def use(**lists: dict[str, list[str]]) -> None:
-        monkeypatch.setattr(linking, "lexicons", _patched(real, "status", lists))
-        linking._status_words.cache_clear()
+        monkeypatch.setattr(module, "lexicons", _patched(real, name, lists))
+        cached.cache_clear()
 
-    linking._status_words.cache_clear()
+    cached.cache_clear()
     yield use
     monkeypatch.undo()
-    linking._status_words.cache_clear()
+    cached.cache_clear()
+
+
+@pytest.fixture
+def status(monkeypatch) -> Iterator[Callable[..., None]]:
+    yield from _lexicon_patcher(monkeypatch, linking, "status", linking._status_words)
 
 
 DONE = {"done": ("returned",), "violated": ("violations",)}
@@ -97,16 +103,7 @@ def test_a_russian_status_list_is_read_beside_the_english_one(status) -> None:
 
 @pytest.fixture
 def captions(monkeypatch) -> Iterator[Callable[..., None]]:
-    real = lines.lexicons
-
-    def use(**lists: dict[str, list[str]]) -> None:
-        monkeypatch.setattr(lines, "lexicons", _patched(real, "credits", lists))
-        lines._captions.cache_clear()
-
-    lines._captions.cache_clear()
-    yield use
-    monkeypatch.undo()
-    lines._captions.cache_clear()
+    yield from _lexicon_patcher(monkeypatch, lines, "credits", lines._captions)
 
 
 def kind(text: str) -> str:
