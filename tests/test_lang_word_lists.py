@@ -287,22 +287,16 @@ def _rest(pattern, phrase: str) -> str | None:
     return match.group("rest") if match else None
 
 
-@pytest.mark.parametrize(("phrase", "key", "words"), [
-    ("two senior sources in the ministry", "source_determiners", ["the"]),
-    ("sources within the ministry", "source_prepositions", ["in"]),
+@pytest.mark.parametrize(("pattern", "phrase", "key", "words"), [
+    ("_SOURCE", "two senior sources in the ministry", "source_determiners", ["the"]),  # a source in an institution
+    ("_SOURCE", "sources within the ministry", "source_prepositions", ["in"]),
+    ("_DOCUMENT_BY", "their first joint annual statement by the ministry", "document_determiners", ["the"]),
+    ("_DOCUMENT_BY", "a statement from the ministry", "document_prepositions", ["by"]),  # a document's issuer
 ])
-def test_a_source_in_an_institution_reads_its_words(speakers_with, phrase, key, words) -> None:
-    assert _rest(speakers._SOURCE, phrase) == "the ministry"
-    assert _rest(speakers_with(**{key: words})._SOURCE, phrase) is None
-
-
-@pytest.mark.parametrize(("phrase", "key", "words"), [
-    ("their first joint annual statement by the ministry", "document_determiners", ["the"]),
-    ("a statement from the ministry", "document_prepositions", ["by"]),
-])
-def test_a_documents_issuer_reads_its_words(speakers_with, phrase, key, words) -> None:
-    assert _rest(speakers._DOCUMENT_BY, phrase) == "the ministry"
-    assert _rest(speakers_with(**{key: words})._DOCUMENT_BY, phrase) is None
+def test_the_institution_behind_a_source_or_a_document_reads_its_words(speakers_with, pattern, phrase, key,
+                                                                        words) -> None:
+    assert _rest(getattr(speakers, pattern), phrase) == "the ministry"
+    assert _rest(getattr(speakers_with(**{key: words}), pattern), phrase) is None
 
 
 def test_the_sources_just_quoted_read_their_determiners(speakers_with) -> None:

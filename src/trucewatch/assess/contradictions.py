@@ -750,7 +750,8 @@ def statement_links(
     cues) or calls a claim false (``denials``): "the statement of the Azerbaijani ministry ... is disinformation"
     is the Armenian side's account of the incident the Azerbaijani side reported; so is a statement made with a
     denial verb ("Russia denied allegations that ...", ``denial_verbs``)."""
-    denials, denial_verbs = _account_words()["denials"], _account_words()["denial_verbs"]
+    patterns = _account_words()
+    denials, denial_verbs = patterns["denials"], patterns["denial_verbs"]
     found = []
     for statement in statements:
         if not statement.speaker:

@@ -45,6 +45,8 @@ SPEECH_VENUES: frozenset[str] = words("quotes", "speech_venues")
 VOICED_FEELINGS: frozenset[str] = words("quotes", "voiced_feelings")
 # Cues whose bare to-infinitive is what was said ("vowed to meet ...", "called to reopen ...").
 COMMISSIVE_CUES: frozenset[str] = _forms("commissive_cues")
+# Last words of a "speaker" that is an agreement ("the deal called for ...", "according to the deal"): its terms.
+AGREEMENT_NOUNS: frozenset[str] = words("quotes", "agreement_nouns")
 # Objects of a charge that make it mutual blame ("accused each other of ..."), no one's account of what happened.
 RECIPROCAL_OBJECTS: frozenset[str] = words("quotes", "reciprocal_objects")
 PRONOUNS: frozenset[str] = words("quotes", "pronouns")

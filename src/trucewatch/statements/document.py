@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from trucewatch import lang
 from trucewatch.records import Sentence
 from trucewatch.statements.attribution import (
     Attribution,
@@ -29,7 +28,14 @@ from trucewatch.statements.attribution import (
     title_quote,
     without_nested,
 )
-from trucewatch.statements.cues import ACCORDING_OPENERS, CUE_FORMS, cue_offsets, ends_with_cue, passive
+from trucewatch.statements.cues import (
+    ACCORDING_OPENERS,
+    AGREEMENT_NOUNS,
+    CUE_FORMS,
+    cue_offsets,
+    ends_with_cue,
+    passive,
+)
 from trucewatch.statements.frames import (
     AS_FRAME_BEFORE,
     NESTED_THAT,
@@ -44,7 +50,7 @@ from trucewatch.statements.frames import (
     sentence_stop,
     speaker_before_cue,
 )
-from trucewatch.statements.lexicon import alternation, lexicon
+from trucewatch.statements.lexicon import alternation, lexicon, words
 from trucewatch.statements.marks import MARKS, Quote
 from trucewatch.statements.parsed import Skeleton, governor, parse_attributions, skeleton
 from trucewatch.statements.relays import reattribute
@@ -150,20 +156,17 @@ def finish_attributions(pending: Pending, parsed: Sequence) -> list[Attribution]
     return _transcript_turns(text, per_paragraph(text, continue_previous_speaker(text, reported)))
 
 
-_TERMS: frozenset[str] = frozenset(w.lower() for w in lang.lexicon("en", "quotes")["agreement_nouns"])
-
-
 def _terms_speak(text: str, item: Attribution) -> bool:
     """Reported speech whose "speaker" is an agreement ("The deal called for a buffer zone", "According to the deal,
     ..."): its terms, no one's words."""
     if item.kind != "indirect" or item.speaker_start is None:
         return False
     last = re.findall(r"[\w-]+", text[item.speaker_start:item.speaker_end])
-    return bool(last) and last[-1].lower() in _TERMS
+    return bool(last) and last[-1].lower() in AGREEMENT_NOUNS
 
 
 def _leading_time() -> re.Pattern[str]:
-    dates = lang.lexicon("en", "dates")
+    dates = lexicon("dates")
     words = [w for forms in dates["weekdays"] for w in forms if len(w) > 3] + list(dates["relative"]["days_back"])
     return re.compile(rf"(?:{alternation(dates['time_openers'])}\s+)?(?:{alternation(words)})"
                       rf"(?:\s+{alternation(dates['day_parts'])})?\s*,?\s+(?:that\s+)?(?=\w)", re.I)
@@ -388,13 +391,12 @@ def _introduction(text: str, index: SentenceIndex, quote: Quote, quotes: Sequenc
     return None if any(q.start <= last.start and last.end - 1 <= q.end for q in quotes if q is not quote) else last
 
 
-_SPEAKERS = lexicon("speakers")
 _BULLETS = " \t•·▪●◦*-–—"
 # "The Azerbaijani Foreign Ministry has issued a statement regarding ...": its subject issued a document
 _ISSUING = re.compile(rf"(?P<speaker>(?:[Tt]he\s+)?[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:\s+[\w’'.-]+){{0,6}}?)\s+"
-                      rf"(?:(?:has|have|had)\s+)?(?P<cue>{alternation(_SPEAKERS['issuing_participles'])})\s+"
+                      rf"(?:(?:has|have|had)\s+)?(?P<cue>{alternation(words('speakers', 'issuing_participles'))})\s+"
                       rf"(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,2}}?"
-                      rf"(?:{alternation(_SPEAKERS['document_nouns'])})\b")
+                      rf"(?:{alternation(words('speakers', 'document_nouns'))})\b")
 
 
 def _issued_introduction(text: str, index: SentenceIndex,

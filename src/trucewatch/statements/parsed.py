@@ -106,8 +106,8 @@ _NOMINAL = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})  # a noun's place i
 def _noun_clause(sk: Skeleton, parsed, noun) -> Attribution | None:
     """"media reports that the convoy was turned back", "the claim of the ministry that the road was open": a noun
     of words said, whose that-clause is what was said and whose modifier or of-phrase is who said it."""
-    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _is_verb(c)
-                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _is_verb(c) and _opened_by_that(c)),
+                  None)
     if clause is None:
         return None
     owner = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by", "from")
@@ -152,10 +152,14 @@ def _trim(tokens: list) -> list:
     return tokens
 
 
+def _opened_by_that(clause) -> bool:
+    """Is ``clause`` opened by the complementizer "that" (its marker, before it)?"""
+    return any(g.dep_ == "mark" and g.lower_ == "that" and g.i < clause.i for g in clause.children)
+
+
 def _says_that(cue) -> bool:
     """Has the cue a content clause of its own opened by "that" ("... and claimed that B")?"""
-    return any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-               for c in cue.children)
+    return any(c.dep_ == "ccomp" and _opened_by_that(c) for c in cue.children)
 
 
 def _subject(token):
@@ -289,7 +293,7 @@ def _venue_clause(cue):
                 continue
             for clause in noun.children:
                 if clause.dep_ in ("acl", "ccomp", "relcl") and _is_verb(clause) and clause.i > noun.i \
-                        and any(g.dep_ == "mark" and g.lower_ == "that" and g.i < clause.i for g in clause.children):
+                        and _opened_by_that(clause):
                     return clause
     return None
 

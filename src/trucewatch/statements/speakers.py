@@ -46,8 +46,9 @@ _PARTICLES: frozenset[str] = words("speakers", "name_particles")
 _CONNECTORS: frozenset[str] = words("speakers", "organisation_connectors")
 _DATES = lexicon("dates")
 # "the military on Thursday, November 28": a day after the speaker is no part of it
-_DAY = (rf"(?:(?:{alternation(words('dates', 'time_openers'))})\s+)?(?:{alternation(d[0] for d in _DATES['weekdays'])})"
-        rf"|(?:{alternation(words('dates', 'time_openers'))})\s+(?:{alternation(m[0] for m in _DATES['months'])})\s+\d")
+_TIME_OPENER = alternation(words("dates", "time_openers"))
+_DAY = (rf"(?:{_TIME_OPENER}\s+)?(?:{alternation(d[0] for d in _DATES['weekdays'])})"
+        rf"|{_TIME_OPENER}\s+(?:{alternation(m[0] for m in _DATES['months'])})\s+\d")
 _TRAILING = re.compile(rf"\s+(?:(?:{alternation(words('speakers', 'trailing_prepositions'))}"
                        rf"|{alternation(w for words_ in _SPEECH for w in words_.get('trailing_prepositions', ()))})\s"
                        rf"|(?:{_DAY})\b).*$", re.I | re.S)
