@@ -43,6 +43,7 @@ from trucewatch.cleaning.data import load
 from trucewatch.lang import lexicons, literal_alternation
 from trucewatch.text.dates import DateLine, FoundDate, date_line, find_dates, labelled_date, year_from_weekday
 from trucewatch.text.language import count_letters
+from trucewatch.text.marks import BULLET
 from trucewatch.text.patterns import by_first_character
 
 SHORT = 5.0  # cost of a short line without sentence punctuation (a subheading inside the article)
@@ -61,7 +62,6 @@ _LINE = re.compile(r"[^\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 _BREAK = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\**\s*$")  # a footnote mark may follow
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"'”’»]?\s+[\"“«]?[A-Z][a-z]")
-_BULLET = re.compile(r"^(?:[•·▪►◦*]|[-–—](?=\s))\s*")
 # a site name such as "News.Az", "www.example.co.uk", "Фонтанка.Ру"
 _DOMAIN = re.compile(r"\w[\w-]*(?:\.[\w-]+)*\.(?:[a-z]{2,3}|com|info|news|online|today|ру|рф)\b", re.IGNORECASE)
 _MENU_SPLIT = re.compile(r"\s+[|›»>•·/–-]\s+")
@@ -382,9 +382,9 @@ def classify(unit: Unit, script: str | None) -> None:
     if _MARKDOWN_HEADING.match(text):
         return _set(unit, "short", "a heading", SHORT)
     signed = registry().signature(text)  # "... the ministry said. — Reuters": prose, signed
-    if is_sentence(_BULLET.sub("", text[: signed[0]] if signed else text)):
+    if is_sentence(BULLET.sub("", text[: signed[0]] if signed else text)):
         return _set(unit, "text", "", float(len(text)))
-    if _BULLET.match(text) or text.endswith(":"):  # list items and their introduction: structure, no cost
+    if BULLET.match(text) or text.endswith(":"):  # list items and their introduction: structure, no cost
         return _set(unit, "short", "list item or introduction", 0.0)
     return _set(unit, "short", "short line without sentence punctuation", SHORT)
 
@@ -562,7 +562,7 @@ def _closing_list(units: list[Unit], first: int, last: int) -> tuple[int, int]:
 
 def _list_item(unit: Unit) -> bool:
     """A bulleted line that continues a sentence: "- the exchange of prisoners;"."""
-    bullet = _BULLET.match(unit.text)
+    bullet = BULLET.match(unit.text)
     if not bullet or unit.kind not in ("short", "text") or unit.weight < 0:
         return False
     item = unit.text[bullet.end() :]
@@ -628,12 +628,12 @@ def _summary_list(units: list[Unit]) -> None:
     """A summary list set above the article: a heading of ``summary_headings`` ("Key points", "Главное") and the
     bulleted items under it, before the article's first paragraph, are the page's summary, not its text."""
     for index, unit in enumerate(units):
-        if unit.kind == "text" and not _BULLET.match(unit.text):
+        if unit.kind == "text" and not BULLET.match(unit.text):
             return  # the article has begun
         if unit.kind not in ("short", "related") or _norm(unit.text) not in _summary_headings():
             continue
         end = index + 1
-        while end < len(units) and _BULLET.match(units[end].text) and units[end].kind in ("text", "short"):
+        while end < len(units) and BULLET.match(units[end].text) and units[end].kind in ("text", "short"):
             end += 1
         if end > index + 1 and any(u.kind == "text" for u in units[end:]):
             for item in units[index:end]:
@@ -749,7 +749,7 @@ def _button(text: str) -> bool:
 
 def _signed(text: str) -> bool:
     """A name signing the text off after a dash ("— Ann Example"): capitalised words, no sentence."""
-    bullet = _BULLET.match(text)
+    bullet = BULLET.match(text)
     words = text[bullet.end():].split() if bullet else []
     return 0 < len(words) <= 4 and all(word[:1].isupper() for word in words)
 
@@ -879,7 +879,7 @@ def _headline_like(text: str) -> bool:
     """A line that may be the headline: two words or more, not a list item ("- Key point ..."), not a line left
     open on a comma or a separator (a tag, a breadcrumb), not a button of up to three words ("Show news feed")."""
     words = len(text.split())
-    return words >= 2 and not _BULLET.match(text) and not _OPEN_END.search(text) and not (words <= 3 and _button(text))
+    return words >= 2 and not BULLET.match(text) and not _OPEN_END.search(text) and not (words <= 3 and _button(text))
 
 
 def _title_position(header: list[Unit], hint: str | None) -> int | None:
@@ -919,9 +919,9 @@ def _unlabelled(title: str) -> str:
 
 def _lone_bullet(units: list[Unit], index: int) -> bool:
     """A bulleted line without sentence punctuation and no bulleted neighbour: a heading styled "– Heading"."""
-    if not (_BULLET.match(units[index].text) and units[index].kind == "short"):
+    if not (BULLET.match(units[index].text) and units[index].kind == "short"):
         return False
-    return not any(_BULLET.match(units[i].text) for i in (index - 1, index + 1) if 0 <= i < len(units))
+    return not any(BULLET.match(units[i].text) for i in (index - 1, index + 1) if 0 <= i < len(units))
 
 
 def _inside(unit: Unit, lone_bullet: bool = False) -> None:
@@ -953,7 +953,7 @@ def _tail(unit: Unit, before: Unit | None, after: Unit | None) -> None:
         unit.kind, unit.reason = "related", "date of another item, after the end of the article"
     elif unit.kind == "text":
         unit.kind, unit.reason = "related", "text after the end of the article, separated from it by non-article lines"
-    elif unit.kind == "short" and (near_dates or _BULLET.match(unit.text)):
+    elif unit.kind == "short" and (near_dates or BULLET.match(unit.text)):
         unit.kind, unit.reason = "related", "headline of another item, after the end of the article"
     elif unit.kind == "short":
         unit.kind, unit.reason = "boilerplate", "short line without sentence punctuation after the end of the article"

@@ -54,6 +54,7 @@ from trucewatch.statements.lexicon import alternation, lexicon, words
 from trucewatch.statements.marks import MARKS, Quote
 from trucewatch.statements.parsed import Skeleton, governor, parse_attributions, skeleton
 from trucewatch.statements.relays import reattribute
+from trucewatch.text.marks import only_bullet
 from trucewatch.text.sentences import SentenceIndex
 from trucewatch.text.spans import SpanIndex
 
@@ -359,7 +360,7 @@ def _is_embedded(text: str, quote: Quote, sentence_start: int) -> bool:
         stop -= 1
     before = text[max(sentence_start, stop - 200):stop]  # its end is all the tests read: no copy of a long sentence
     if not before or before.endswith((":", "—", "–", ".", "!", "?", "\"", "”", "»")) \
-            or not before.strip(_BULLETS):  # a list's item: "  • “We are pleased ...”"
+            or only_bullet(before):  # a list's item: "  • “We are pleased ...”"
         return False
     if ends_with_cue(before) or AS_FRAME_BEFORE.search(before):  # he said, "..." / as X put it, "..."
         return not text[quote.start:quote.start + 1].isupper()
@@ -391,7 +392,6 @@ def _introduction(text: str, index: SentenceIndex, quote: Quote, quotes: Sequenc
     return None if any(q.start <= last.start and last.end - 1 <= q.end for q in quotes if q is not quote) else last
 
 
-_BULLETS = " \t•·▪●◦*-–—"
 # "The Azerbaijani Foreign Ministry has issued a statement regarding ...": its subject issued a document
 _ISSUING = re.compile(rf"(?P<speaker>(?:[Tt]he\s+)?[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:\s+[\w’'.-]+){{0,6}}?)\s+"
                       rf"(?:(?:has|have|had)\s+)?(?P<cue>{alternation(words('speakers', 'issuing_participles'))})\s+"
@@ -404,7 +404,7 @@ def _issued_introduction(text: str, index: SentenceIndex,
     """A quotation opening its paragraph (after a bullet at most) right after a sentence whose subject issued a
     statement, with no quotation of its own: the statement's words, so its issuer's. (cue, speaker) spans."""
     line_start = text.rfind("\n", 0, quote.open) + 1
-    if not quote.closed or text[line_start:quote.open].strip(_BULLETS):  # an open one takes its closing frame
+    if not quote.closed or not only_bullet(text[line_start:quote.open]):  # an open one takes its closing frame
         return None
     last = index.last_before(quote.open)
     if last is None or "\n" not in text[last.end:quote.open] or paragraph_breaks(text[last.end:quote.open]) > 1 \
