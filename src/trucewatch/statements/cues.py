@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from trucewatch.statements.lexicon import alternation, words
+from trucewatch.statements.lexicon import alternation, lexicon, words
 from trucewatch.text.verbs import forms
 
 
@@ -52,6 +52,11 @@ RECIPROCAL_OBJECTS: frozenset[str] = words("quotes", "reciprocal_objects")
 PRONOUNS: frozenset[str] = words("quotes", "pronouns")
 # Objects that carry what was said ("stressed the importance of ...").
 CONTENT_NOUNS: frozenset[str] = words("quotes", "content_nouns")
+# Function words the dependency rules read ("that", "who", "of", "on"), by role (``parse_words`` in quotes.yaml).
+PARSE_WORDS: dict[str, frozenset[str]] = {role: frozenset(w.lower() for w in listed)
+                                          for role, listed in lexicon("quotes")["parse_words"].items()}
+# Cues whose addressee follows a preposition, before what is asked ("called on Russia to implement ...").
+APPEAL_CUES: frozenset[str] = frozenset(f for lemma in PARSE_WORDS["appeal_cues"] for f in forms(lemma))
 # Any cue form, as a regex alternation: cues that report speech even without a content clause ("X said.").
 SPEECH: str = alternation(CUE_FORMS)
 

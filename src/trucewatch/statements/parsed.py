@@ -15,12 +15,14 @@ from trucewatch.statements.cues import (
     ACCORDING,
     ACCORDING_OPENERS,
     ACT_CUES,
+    APPEAL_CUES,
     CHARGE_CUES,
     COMMISSIVE_CUES,
     CONTENT_NOUNS,
     CUE_FORMS,
     DIRECTIVE_CUES,
     OBJECT_CUES,
+    PARSE_WORDS,
     QUOTING_FORMS,
     RECIPROCAL_OBJECTS,
     SPEECH_OBJECTS,
@@ -31,6 +33,9 @@ from trucewatch.statements.marks import Quote
 from trucewatch.text.spans import SpanIndex
 
 _PLACEHOLDER = "Q"
+_WORDS = PARSE_WORDS
+_AS = PARSE_WORDS["as_markers"]  # "As X said, ...", "described the deal as ..."
+_LEADING = PARSE_WORDS["complementizers"] | PARSE_WORDS["clause_links"]  # trimmed from the start of what was said
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a clause's verb, not a noun phrase's
 
 
@@ -110,7 +115,7 @@ def _noun_clause(sk: Skeleton, parsed, noun) -> Attribution | None:
                   None)
     if clause is None:
         return None
-    owner = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by", "from")
+    owner = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in _WORDS["owner_prepositions"]
                   and c.i < clause.i), None)
     pobj = next((c for c in owner.children if c.dep_ == "pobj"), None) if owner is not None else None
     if pobj is not None:
@@ -132,7 +137,8 @@ def _noun_clause(sk: Skeleton, parsed, noun) -> Attribution | None:
 
 def _thing_says(token) -> bool:
     """A cue in a relative clause about a thing ("a comment that described ..."), not about a person."""
-    return token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in token.children)
+    return token.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in _WORDS["thing_relatives"]
+                                         for c in token.children)
 
 
 def _is_verb(token) -> bool:
@@ -145,7 +151,7 @@ def _span(sk: Skeleton, first, last) -> tuple[int, int]:
 
 
 def _trim(tokens: list) -> list:
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("that", "and", "but")):
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in _LEADING):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in "\"”»":
         tokens = tokens[:-1]
@@ -154,7 +160,7 @@ def _trim(tokens: list) -> list:
 
 def _opened_by_that(clause) -> bool:
     """Is ``clause`` opened by the complementizer "that" (its marker, before it)?"""
-    return any(g.dep_ == "mark" and g.lower_ == "that" and g.i < clause.i for g in clause.children)
+    return any(g.dep_ == "mark" and g.lower_ in _WORDS["complementizers"] and g.i < clause.i for g in clause.children)
 
 
 def _says_that(cue) -> bool:
@@ -169,7 +175,7 @@ def _subject(token):
         return _subject(token.head.head)  # "He emphasized that A and claimed that B": he claimed it too
     for child in token.children:
         if child.dep_ in ("nsubj",):
-            if child.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
+            if child.lower_ in _WORDS["relatives"] and token.dep_ == "relcl":
                 return token.head
             return child
     if token.dep_ in ("conj", "xcomp", "advcl") and _is_verb(token.head):
@@ -198,7 +204,7 @@ def _subject_tokens(subject) -> list:
             tokens = tokens[:n]
             break
     tokens = _trim(tokens)
-    while tokens and tokens[-1].lower_ in ("that", "which", "who", "whom"):
+    while tokens and tokens[-1].lower_ in _WORDS["relatives"]:
         tokens = tokens[:-1]
     return tokens or [subject]
 
@@ -229,17 +235,17 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
             and not any(c.dep_ in ("dobj", "xcomp", "prep") for c in cue.children):
         own = {t.i for t in cue.subtree}  # "The truce, Smith said, was broken", "... (the ministry said)": the host
         content, aside = [t for t in cue.head.subtree if t.i not in own], True
-    if content is None and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) \
+    if content is None and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _AS for c in cue.children) \
             and not any(c.dep_ == "xcomp" for c in cue.children):  # not "..., as X vows to meet them"
         own = {t.i for t in cue.subtree}  # "As the ministry said on Monday, <content>": the clause it modifies
         content = [t for t in cue.head.subtree if t.i not in own]
     if content is None:
         xcomp = next((c for c in cue.children if c.dep_ == "xcomp"), None)
         dobj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-        prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("on", "for")), None)
-        gerund = next((g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
+        prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in _WORDS["appeal_prepositions"]), None)
+        gerund = next((g for c in cue.children if c.dep_ == "prep" and c.lower_ in _WORDS["gerund_prepositions"]
                        for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
-        if prep is not None and xcomp is not None and cue.lower_.startswith(("call", "urg")) and prep.i < xcomp.i:
+        if prep is not None and xcomp is not None and cue.lower_ in APPEAL_CUES and prep.i < xcomp.i:
             content = [t for t in parsed if prep.i < t.i <= xcomp.right_edge.i]  # "called on Russia to implement"
         elif gerund is not None:
             content = list(gerund.subtree)  # "admitted to shooting down a helicopter", "insisted on keeping ..."
@@ -254,7 +260,7 @@ def _cue_clause(sk: Skeleton, parsed, cue) -> Attribution | None:
                 pass  # "vowed to meet the protesters", "called to reopen the road": the promise or call said
             elif not any(t.text in "\"“”«»„" or t.text == _PLACEHOLDER for t in content):
                 return None  # "agreed to withdraw", "urged them to step back": an act, not what was said
-        elif prep is not None and cue.lower_.startswith(("call", "urg")):
+        elif prep is not None and cue.lower_ in APPEAL_CUES:
             content = list(prep.subtree)[1:]
         elif dobj is not None and cue.lower_ in CHARGE_CUES and dobj.lower_ in RECIPROCAL_OBJECTS:
             return None  # "each side accused the other of violating the truce": mutual blame
@@ -334,7 +340,7 @@ def _inverted(subject) -> tuple[list, object] | None:
 def _names_an_act(cue, content: list) -> bool:
     """"Expressed condolences", "confirmed the news", "welcomed the deal": a direct object naming an act or a
     feeling, no words reported (unlike "expressed hope that ...", "hailed it as “historic”", "called for a truce")."""
-    return cue.lower_ in ACT_CUES and not any(c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as")
+    return cue.lower_ in ACT_CUES and not any(c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in _AS)
                                               for c in cue.children) \
         and any(t.dep_ == "dobj" and t.head.i == cue.i and t.lower_ not in SPEECH_OBJECTS
                 and t.lower_ not in VOICED_FEELINGS for t in content) \
@@ -375,7 +381,7 @@ def _coordinated_clause(parsed, cue, clause) -> list:
 
 def _object_content(parsed, cue, dobj) -> list | None:
     """Content carried by the object: "assessed X as very successful", "called X an important signal"."""
-    as_prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    as_prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in _AS), None)
     predicate = next((c for c in cue.children if c.dep_ in ("oprd", "xcomp")), None)
     if dobj is not None and (as_prep is not None or predicate is not None):
         last = max((as_prep or predicate).right_edge.i, dobj.right_edge.i)
