@@ -96,6 +96,13 @@ def test_an_unknown_agreement_lists_the_known_ones(ingested_db: str, command: li
     assert_one_line_error(run(*args), "no agreement 'nope'", AGREEMENT, code=2)
 
 
+@pytest.mark.parametrize("command", [["status"], ["contradictions"]], ids=lambda c: c[0])
+def test_no_agreement_named_lists_the_known_ones(ingested_db: str, command: list[str]) -> None:
+    """Several agreements are bundled: the command asks for one by name instead of failing on a missing option."""
+    assert_one_line_error(run(*command, "--db", ingested_db), "choose an agreement with --agreement", AGREEMENT,
+                          code=2)
+
+
 def test_every_command_on_agreements_takes_your_own_file(ingested_db: str, tmp_path: Path) -> None:
     bundled = Path(load_agreements()[AGREEMENT].path).read_text(encoding="utf-8")
     mine = tmp_path / "mine.yaml"

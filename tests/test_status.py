@@ -169,6 +169,8 @@ def test_deadline_moved_by_amendment(agreement):
     ([link("2", "2020-11-20", "done", "troops entered Agdam")], "met"),
     ([link("2", "2020-11-23", "done", "Aghdam was returned")], "reported_done"),
     ([link("2", "2020-11-23", "not_done", "Aghdam has not been handed over")], "missed"),
+    # a violation presupposes the obligation in force: it shows nothing missed
+    ([link("2", "2021-03-02", "violated", "Aghdam's handover terms were violated")], "no_report"),
 ])
 def test_deadline_states(agreement, evidence, state):
     (deadline,) = status_of(agreement, evidence, "2", "2020-12-31").deadlines

@@ -277,7 +277,9 @@ def deadline_state(agreement: Agreement, number: str, deadline: Deadline, eviden
     names = _deadline_names(agreement, deadline)
     relevant = [x for x in evidence if evidence_date(x) and (not names or any(find(n, x.text) for n in names))]
     done = [x for x in relevant if x.signal == "done"]
-    not_done = [x for x in relevant if x.signal in NEGATIVE and evidence_date(x) > due]
+    # Only "not done" shows a deadline missed: a later violation presupposes the obligation in force (a ceasefire
+    # broken in 2023 had started on its day), so it says nothing against the deadline.
+    not_done = [x for x in relevant if x.signal == "not_done" and evidence_date(x) > due]
     if any(evidence_date(x) <= due for x in done):
         state, cited = "met", [x for x in done if evidence_date(x) <= due]
     elif done:

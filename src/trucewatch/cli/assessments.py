@@ -42,6 +42,22 @@ def _date_option(value: str | None, hint: str) -> date | None:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=hint) from None
 
 
+agreement_option = click.option("--agreement", "agreement_id", metavar="ID", default=None,
+                                help="Agreement id, e.g. karabakh-2020-11-10 (optional when only one is loaded).")
+
+
+def chosen_agreement(agreement_id: str | None, paths: tuple[str, ...] = ()) -> Agreement:
+    """The agreement named by --agreement, or the only one loaded; a clear usage error otherwise."""
+    agreements = load_agreement_files(paths)
+    if agreement_id is None:
+        if len(agreements) == 1:
+            return next(iter(agreements.values()))
+        raise click.UsageError(f"choose an agreement with --agreement: {', '.join(sorted(agreements)) or 'none'}")
+    if agreement_id not in agreements:
+        raise click.UsageError(f"no agreement {agreement_id!r}; known: {', '.join(sorted(agreements))}")
+    return agreements[agreement_id]
+
+
 @main.command("agreements", short_help="List the known agreements, or the provisions of one.")
 @click.option("--show", "show_id", metavar="ID", default=None, help="List the provisions of one agreement.")
 @agreements_path_option
@@ -98,15 +114,14 @@ def _latest_evidence(record: dict, shown: int) -> dict:
 
 
 @main.command("status", short_help="Implementation status of each provision, with evidence.")
-@click.option("--agreement", "agreement_id", required=True, metavar="ID",
-              help="Agreement id (see `trucewatch agreements`).")
+@agreement_option
 @db_option
 @as_of_option
 @agreements_path_option
 @format_option()
 @click.option("--evidence", "shown", type=click.IntRange(min=0), default=EVIDENCE_SHOWN, show_default=True,
               help="Pieces of evidence listed per provision (the latest); 0 for all.")
-def status_command(agreement_id: str, db: str | None, as_of: str | None, agreement_paths: tuple[str, ...],
+def status_command(agreement_id: str | None, db: str | None, as_of: str | None, agreement_paths: tuple[str, ...],
                    fmt: str, shown: int) -> None:
     """Implementation status of each provision, with deadlines, term and the evidence behind it.
 
@@ -120,13 +135,11 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
     """
     from trucewatch.web.views import agreement_status  # each piece of evidence with the id `review evidence` takes
 
-    agreements = load_agreement_files(agreement_paths)
-    if agreement_id not in agreements:
-        raise click.UsageError(f"no agreement {agreement_id!r}; known: {', '.join(sorted(agreements))}")
+    agreement = chosen_agreement(agreement_id, agreement_paths)
     store = open_store(db)
     try:
-        when, _ = as_of_or_default(store, agreement_id, as_of)
-        records = [_latest_evidence(r, shown) for r in agreement_status(store, agreements[agreement_id], when)]
+        when, _ = as_of_or_default(store, agreement.id, as_of)
+        records = [_latest_evidence(r, shown) for r in agreement_status(store, agreement, when)]
     finally:
         store.close()
     if fmt in ("json", "jsonl"):
@@ -138,7 +151,7 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
              "deadlines and term": _deadline_summary(r)} for r in records]
     emit(rows, fmt, ["provision", "topic", "status", "since", "evidence", "sides", "last report", "incidents",
                      "deadlines and term"],
-         title=f"{agreements[agreement_id].short_title or agreement_id}: status as of {when}")
+         title=f"{agreement.short_title or agreement.id}: status as of {when}")
     if fmt == "csv":
         return
     for r in records:
@@ -158,7 +171,7 @@ def status_command(agreement_id: str, db: str | None, as_of: str | None, agreeme
     if any(r["evidence"] or r["undated"] for r in records):
         click.echo("\nConfirm or reject a line by its id: trucewatch review evidence ID --verdict confirmed|rejected")
     else:
-        click.echo(f"No evidence for {agreement_id} dated from its signing to {when}: `trucewatch analyse` "
+        click.echo(f"No evidence for {agreement.id} dated from its signing to {when}: `trucewatch analyse` "
                    "writes it.", err=True)
 
 

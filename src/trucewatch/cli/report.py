@@ -10,28 +10,21 @@ import click
 from rich.console import Console
 
 from trucewatch.cli import db_option, main, open_store
-from trucewatch.cli.assessments import agreements_path_option, as_of_option, as_of_or_default, load_agreement_files
+from trucewatch.cli.assessments import (
+    agreement_option,
+    agreements_path_option,
+    as_of_option,
+    as_of_or_default,
+    chosen_agreement,
+    load_agreement_files,
+)
 from trucewatch.cli.output import emit, format_option
 
 if TYPE_CHECKING:  # the commands import what they use: `--help` loads no YAML, SQL or NLP
-    from trucewatch.agreements import Agreement
     from trucewatch.store import Store
 
 err = Console(stderr=True)
 
-agreement_option = click.option("--agreement", "agreement_id", metavar="ID", default=None,
-                                help="Agreement id, e.g. karabakh-2020-11-10 (optional when only one is loaded).")
-
-
-def _agreement(agreement_id: str | None, paths: tuple[str, ...] = ()) -> Agreement:
-    agreements = load_agreement_files(paths)
-    if agreement_id is None:
-        if len(agreements) == 1:
-            return next(iter(agreements.values()))
-        raise click.UsageError(f"choose an agreement with --agreement: {', '.join(sorted(agreements)) or 'none'}")
-    if agreement_id not in agreements:
-        raise click.UsageError(f"no agreement {agreement_id!r}; known: {', '.join(sorted(agreements))}")
-    return agreements[agreement_id]
 
 
 @main.command("stance", short_help="How each actor assesses each target over time.")
@@ -50,7 +43,7 @@ def stance_command(db: str | None, agreement_id: str | None, as_of: str | None, 
     from trucewatch.assess.views import stance_view
 
     # --agreements is checked even when not filtering: a broken file must not pass silently
-    agreement = _agreement(agreement_id, agreement_paths) if agreement_id else None
+    agreement = chosen_agreement(agreement_id, agreement_paths) if agreement_id else None
     if agreement is None and agreement_paths:
         load_agreement_files(agreement_paths)
     store = open_store(db)
@@ -77,7 +70,7 @@ def contradictions_command(db: str | None, agreement_id: str | None, as_of: str 
     """
     from trucewatch.assess.views import contradictions_view
 
-    agreement = _agreement(agreement_id, agreement_paths)
+    agreement = chosen_agreement(agreement_id, agreement_paths)
     store = open_store(db)
     found = contradictions_view(store, agreement, as_of_or_default(store, agreement.id, as_of)[0])
     columns = ["date", "kind", "provision", "summary", "reason"]
@@ -111,7 +104,7 @@ def report_command(db: str | None, agreement_id: str | None, as_of: str | None, 
 
     One self-contained HTML file (no network needed to open it), from what `trucewatch analyse` stored.
     """
-    agreement = _agreement(agreement_id, agreement_paths)  # a wrong id fails before the store is touched
+    agreement = chosen_agreement(agreement_id, agreement_paths)  # a wrong id fails before the store is touched
     write_report(open_store(db), agreement.id, as_of, out, agreement_paths, since=since.date() if since else None)
 
 
@@ -121,7 +114,7 @@ def write_report(store: Store, agreement_id: str | None, as_of: str | None, out:
     from trucewatch.actors import load_registry
     from trucewatch.report import gather, render
 
-    agreement = _agreement(agreement_id, agreement_paths)
+    agreement = chosen_agreement(agreement_id, agreement_paths)
     day, how = as_of_or_default(store, agreement.id, as_of)
     registry = load_registry()
     actors = registry.actors.values()
