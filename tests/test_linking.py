@@ -86,6 +86,13 @@ def test_mention_of_the_whole_agreement_links_to_agreement_level_only(agreements
     assert "names the agreement ('trilateral statement')" in links["*"].reason
 
 
+def test_a_violation_of_the_whole_agreement_is_no_agreement_level_link(agreements):
+    """A violation is of a provision: with none named, "in violation of the trilateral statement" is not placed at ``*``
+    (while "largely being implemented", just above, is how the whole agreement fares)."""
+    text = "Baku said the move was a gross violation of the trilateral statement."
+    assert links_for(text, agreements[KARABAKH]) == {}
+
+
 def test_naming_the_agreement_is_not_evidence(agreements):
     """Superseded expectation: a bare mention used to link to ``*``; it says nothing about implementation."""
     assert (

@@ -18,7 +18,8 @@ Text matching an ``exclude`` phrase is ignored for that provision (the
 "humanitarian ceasefires" of October 2020 are not point 1; a "peacekeeping
 centre" is point 5, not the peacekeepers of point 3). A sentence that names the
 agreement as a whole ("the trilateral statement") and no provision is linked to
-the agreement level, provision ``"*"``. Documents outside the agreement's
+the agreement level, provision ``"*"``, when it says how the agreement fares (signed, in force, implemented,
+disputed; not "violated": a violation is of a provision the sentence does not name). Documents outside the agreement's
 ``scope`` (its conflict), or naming other agreements and conflicts more often than it, get no links at all;
 evidence must fall in the agreement's window, from the signing to an agreement-wide termination (the report's
 date, the statement's, the sentence's written years); a sentence naming another agreement or conflict
@@ -67,6 +68,10 @@ UNDATED_WEIGHT = 0.8  # a link from a report of unknown date: the window check r
 UNDATED_SCOPE_MARGIN = 2  # an undated report names the agreement's conflict twice as often as others, or is not read
 # Strongest first: a sentence saying both "began" and "not yet completed" reports that it is not done.
 SIGNAL_PRIORITY = ("disputed", "terminated", "reversed", "violated", "not_done", "done", "advanced", "started")
+# What a sentence naming only the agreement cannot say of it as a whole: a violation is of something it requires
+# (fire, a road cut, troops left in place), so "in violation of the ceasefire deal" with no provision named is a
+# charge nobody can place; the provision comes from the paragraph around it, which one sentence does not give
+NOT_AGREEMENT_WIDE = ("violated",)
 _WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # a year ahead of the writing: the words before it ("until 2025", "by 2030", "will be extended ... to 2026")
@@ -494,7 +499,7 @@ def _match(text: Text, linking: Linker, *, generic: bool) -> list[Match]:
     if (
         not matches
         and (ref := _names(text, linking, generic=generic))
-        and _signal(text, linking.cues[AGREEMENT_LEVEL])[0]
+        and _signal(text, linking.cues[AGREEMENT_LEVEL])[0] not in (None, *NOT_AGREEMENT_WIDE)
     ):  # naming it is not evidence; saying how it fares is
         matches.append(Match(AGREEMENT_LEVEL, WEIGHTS["phrase"], (f"names the agreement ({ref!r})",)))
     return matches
