@@ -24,10 +24,19 @@ from tests.test_incidents import incidents
         ("The ceasefire was violated 20 times overnight.", "ceasefire_violation_report"),
         ("Hostilities ceased at midnight.", "ceasefire_declared"),
         ("The mediators said neither party respected the truce.", "ceasefire_violation_report"),
+        # one side's advance is an attack on the other, as a verb or a noun
+        ("The enemy tried to make advances towards the villages.", "attack"),
+        # a monitor's report is the report of an incident, not its background
+        ("Monitors reported that heavy fighting erupted near the village.", "armed_clash"),
     ],
 )
 def test_general_news_vocabulary_reports_an_incident(body, kind):
     assert [i.type for i in incidents(body)] == [kind]
+
+
+def test_forces_advancing_attack_as_well_as_clash():
+    assert {"attack", "armed_clash"} <= {i.type for i in incidents("Government troops advanced on the rebel-held town.")}
+    assert [i.type for i in incidents("Within hours they had advanced into the suburbs.")] == ["attack"]
 
 
 def test_fire_opened_on_a_bus_is_an_attack():
