@@ -35,8 +35,15 @@ def test_general_news_vocabulary_reports_an_incident(body, kind):
 
 
 def test_forces_advancing_attack_as_well_as_clash():
-    assert {"attack", "armed_clash"} <= {i.type for i in incidents("Government troops advanced on the rebel-held town.")}
+    found = {i.type for i in incidents("Government troops advanced on the rebel-held town.")}
+    assert {"attack", "armed_clash"} <= found
     assert [i.type for i in incidents("Within hours they had advanced into the suburbs.")] == ["attack"]
+
+
+def test_one_incident_of_a_type_per_clause_with_a_day_of_its_own():
+    found = incidents("Azerbaijani forces shelled Martuni on 3 May, and on 5 May they shelled Askeran again.")
+    assert [(i.type, i.date[5:10]) for i in found] == [("shelling", "05-03"), ("shelling", "05-05")]
+    assert len(incidents("On 3 May the army shelled Martuni and shelled Askeran.")) == 1
 
 
 def test_fire_opened_on_a_bus_is_an_attack():

@@ -62,7 +62,8 @@ def extract_incidents(
     gazetteer: Gazetteer,
     statements: Sequence[Statement] = (),
 ) -> list[Incident]:
-    """The incidents ``doc`` reports, one per (sentence, type), in text order, a one-off event told again (a second
+    """The incidents ``doc`` reports, one per (sentence, type) (two where a later clause with a day of its own tells of
+    another), in text order, a one-off event told again (a second
     sentence on one meeting) once; none in a language with no rules."""
     language = doc.language or "en"
     if language not in languages(having="incidents"):
@@ -86,7 +87,8 @@ def extract_incidents(
         for incident in _sentence_incidents(
             doc, low, sentence, rules, registry, gazetteer, reporter_of, today, page_day
         ):
-            found.setdefault((incident.type, " ".join(incident.sentence.split())), incident)
+            key = (incident.type, " ".join(incident.sentence.split()), incident.cue, incident.date)
+            found.setdefault(key, incident)
     told = partial(_told, doc=doc, low=low, today=today, details=rules.repeat_details)
     return _without_repeats(list(found.values()), rules.repeat_types, told)
 
@@ -137,7 +139,7 @@ def _compatible(one: str | None, other: str | None) -> bool:
     return one[:shorter] == other[:shorter]
 
 
-def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | None:
+def _cue(rule: TypeRule, rules: IncidentRules, text: str, start: int = 0) -> re.Match[str] | None:
     """The first cue of ``rule`` in ``text`` that speaks of an incident that happened: not negated,
     hypothetical or background in its clause, not an intention ("agreed to withdraw"), not zero ("no violations"),
     not violence counted over a long period or judged later in its clause ("has killed thousands since 2014",
@@ -145,7 +147,7 @@ def _cue(rule: TypeRule, rules: IncidentRules, text: str) -> re.Match[str] | Non
     after it or inside it ("will begin", "over its route are set to begin", "peacekeepers will be
     deployed"), not denied later in the sentence
     ("... is false")."""
-    for match in rule.cues.finditer(text):
+    for match in rule.cues.finditer(text, start):
         clause = text[max(0, match.start() - 80) : match.start()]
         cut = list(rules.clause_end.finditer(clause))
         while cut and cut[-1].group().strip() in rules.coordinators and (
@@ -257,6 +259,7 @@ def _sentence_incidents(
     if not kept:
         return []
     dates = date_mentions(doc.body, today, sentence.start, sentence.end, _lookahead(doc))
+    kept += _second_cues(kept, rules, ltext, [d for d in dates if d.precision == "day"], sentence.start)
     undated = (None, None) if dates else _context_date(doc, sentence.start, today, _day_shift(ltext, rules), page_day)
     reporter, span = reporter_of(sentence)
     span = span and (span[0] - sentence.start, span[1] - sentence.start)
@@ -324,6 +327,23 @@ def _sentence_incidents(
             )
         )
     return incidents
+
+
+def _second_cues(kept: list, rules: IncidentRules, text: str, days: list, offset: int) -> list:
+    """A second incident of a type in one sentence: another cue of it, in a clause of its own after the first, each
+    with a day of its own ("the truce took effect on April 2 and was extended on June 2")."""
+    more = []
+    for rule, first in kept:
+        second = _cue(rule, rules, text, first.end())
+        cuts = list(rules.clause_end.finditer(text, first.end(), second.start())) if second else []
+        if not cuts:
+            continue
+        split = cuts[-1].start()  # the second cue's clause begins here
+        before = {d.value[:10] for d in days if d.start - offset < split}
+        after = {d.value[:10] for d in days if d.start - offset >= split}
+        if before and after and not before & after:
+            more.append((rule, second))
+    return more
 
 
 def _nights(dates: list, low: str, rules: IncidentRules) -> list:
