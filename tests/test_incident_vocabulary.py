@@ -46,6 +46,11 @@ def test_one_incident_of_a_type_per_clause_with_a_day_of_its_own():
     assert len(incidents("On 3 May the army shelled Martuni and shelled Askeran.")) == 1
 
 
+def test_air_strikes_beside_shelling_are_an_attack_of_their_own():
+    found = [i.type for i in incidents("The army shelled the town, and air strikes hit the market on Monday.")]
+    assert sorted(found) == ["attack", "shelling"]
+
+
 def test_fire_opened_on_a_bus_is_an_attack():
     assert "attack" in [i.type for i in incidents("Gunmen opened fire on a bus, killing seven passengers.")]
 
