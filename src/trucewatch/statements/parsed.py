@@ -371,10 +371,15 @@ def _coordinated_clause(parsed, cue, clause) -> list:
     a subject of its own and no cue of its own, and only ", and" lies between."""
     last = clause.right_edge.i
     for conj in cue.children:
-        if conj.dep_ != "conj" or conj.i <= last or conj.lower_ in CUE_FORMS or not _is_verb(conj):
+        if conj.i <= last or conj.lower_ in CUE_FORMS or not _is_verb(conj):
             continue
         between = [t.lower_ for t in parsed[last + 1:conj.left_edge.i]]
-        if between in ([",", "and"], ["and"]) and any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+        if conj.dep_ == "ccomp" and not between and not any(c.dep_ == "mark" for c in conj.children):
+            # "said A has respect for the military and his comment was B": the parser's second complement, its
+            # subject taken into the first one's object, goes on from it
+            return [t for t in parsed if last < t.i <= conj.right_edge.i]
+        if conj.dep_ == "conj" and between in ([",", "and"], ["and"]) \
+                and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):  # "and there was B"
             return [t for t in parsed if last < t.i <= conj.right_edge.i]
     return []
 
