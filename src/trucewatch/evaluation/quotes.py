@@ -257,7 +257,17 @@ def clause_units(statements: Sequence[Statement], text: str) -> list[tuple[State
         end = min(quotation_tail(text, close, clause_end) or clause_end, next_cue)
         end = len(text[:end].rstrip(" ,;"))
         out.append(replace(first, start=min(start, first.start), end=end, text=text[start:end]))
-    return _paragraphs_joined(sorted(out, key=lambda s: s.start), text)
+    return _paragraphs_joined(sorted(_not_nested(out), key=lambda s: s.start), text)
+
+
+def _not_nested(units: list[Statement]) -> list[Statement]:
+    """Units without those inside another's words: '... was “absolutely right” when he said that “the generals
+    have been reduced to rubble”', 'The four “loopholes” he cited are “...,” The Hill reported': for PolNeAR
+    what a frame outside the words reports holds the quotations and frames within it (for us statements of
+    their own)."""
+    framed = [o for o in units if o.cue_start is not None and not o.start <= o.cue_start < o.end]
+    return [s for s in units if not any(o is not s and o.start <= s.start and s.end <= o.end
+                                        and o.end - o.start > s.end - s.start for o in framed)]
 
 
 def _with_sentence_head(s: Statement, text: str, statements: Sequence[Statement]) -> Statement:
