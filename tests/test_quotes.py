@@ -34,6 +34,11 @@ def test_nested_quotes_stay_inside_the_outer_quotation():
     assert contents(text) == ["We reject the term ‘buffer zone’ and the “so-called” corridor,"]
 
 
+def test_a_stray_straight_mark_does_not_swallow_the_curly_quotations_after_it():
+    text = 'The "so-called talks went on. The minister said the “ceasefire” holds and the “line” is calm.'
+    assert contents(text) == ["ceasefire", "line"]
+
+
 def test_apostrophes_are_not_quotes():
     text = "“The peacekeepers’ work and today's talks matter,” he said. It’s the ministers’ view."
     assert contents(text) == ["The peacekeepers’ work and today's talks matter,"]

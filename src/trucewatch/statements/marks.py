@@ -87,6 +87,9 @@ def find_quotes(text: str) -> list[Quote]:
             if opener is None:
                 if mark in "«„“‟" or (mark in "\"”" and opens(text, i)):
                     opener, depth = (i, mark), 0
+            elif mark == "“" and opener[1] == '"' and not depth and opens(text, i) and not _closes(text, i) \
+                    and '"' not in text[i:]:
+                opener = (i, mark)  # a straight mark no straight one closes, then curly ones: a stray mark
             elif mark in "«„“‟" and mark != '"' and opens(text, i) and not _closes(text, i):
                 depth += 1  # a quotation inside the quotation, in double marks too
             elif depth and (mark in "»”" or (mark in '"“' and _closes(text, i))):
