@@ -19,6 +19,12 @@ def test_a_verb_that_is_no_cue_frames_a_quotation_after_its_colon():
     assert [s for s, _ in _speakers("Smith tweeted: “Big win tonight for all of us.”")] == ["Smith"]
 
 
+def test_a_name_its_verb_and_the_verb_s_object_before_a_colon_frame_the_quotation():
+    for text in ("Clinton had a simple message for voters on Monday: “We will win this election.”",
+                 "Trump summed it up: “We will win this election.”"):
+        assert [s for s, _ in _speakers(text)] == [text.split()[0]]
+
+
 def test_a_colon_after_a_clause_that_is_no_frame_names_no_speaker():
     speakers = [s for s, _ in _speakers("The result of the long count was clear: “We lost the town to them.”")]
     assert speakers in ([], [None])

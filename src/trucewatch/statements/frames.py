@@ -199,7 +199,8 @@ _COLON_VERB = re.compile(
     rf"(?:^|[,;—–]\s*|[.!?]\s*[\"”»]?\s+|[\"”»]\s+|\b(?:and|but|then)\s+)"
     rf"(?P<speaker>{_NAME_PHRASE}|{_PERSON_PRONOUN})"
     rf"\s+(?:(?:also|then|later|again)\s+)?"
-    rf"(?P<cue>(?-i:[a-z]+ed)|(?i:{alternation(words('quotes', 'colon_verbs'))}))\s*:\s*$")
+    rf"(?P<cue>(?-i:[a-z]+ed)|(?i:{alternation(words('quotes', 'colon_verbs'))}))"
+    rf"(?:\s+[\w’'-]+){{0,8}}?\s*:\s*$")  # its object and adjuncts too: 'Clinton had a message for voters Monday:'
 # 'TRUMP: “...”', 'Mr. Smith: “...”': a transcript's label opening the line (or sentence) before a quotation
 _COLON_LABEL = re.compile(rf"(?:^|\n)[ \t]*(?P<speaker>{_NAME_PHRASE})[ \t]*(?P<cue>:)\s*$")
 _AS_PHRASE = rf"(?:(?:{_DET})\s+)?(?:{_WORD}\s+){{0,6}}?{_WORD}"
@@ -213,7 +214,7 @@ _AS_FRAME_AFTER = re.compile(rf"[\s,]*(?:{alternation(words('quotes', 'as_after'
 
 def _colon_frame(window: str, s: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(cue span, speaker span) of a name and a verb, a transcript label or "as X put it" before a quotation."""
-    for pattern in (_COLON_VERB, _COLON_LABEL, AS_FRAME_BEFORE):
+    for pattern in (AS_FRAME_BEFORE, _COLON_VERB, _COLON_LABEL):  # "As X put it:" before a name and its verb
         match = pattern.search(window)
         if match is not None and (pattern is not AS_FRAME_BEFORE or _plausible_speaker(match.group("speaker"))) \
                 and match.group("speaker").split()[-1].lower() not in _NOT_SPEAKER:
