@@ -49,6 +49,31 @@ def test_generic_descriptors_depend_on_side_and_date(registry):
     assert registry.descriptor_candidates("infrastructure", "2020-12-18") is None
 
 
+@pytest.mark.parametrize("phrase, on, actor_id", [
+    ("the deputy prime minister of Armenia", "2022-05-01", "mher-grigoryan"),
+    ("the Armenian Security Council secretary", "2022-05-01", "armen-grigoryan"),
+    ("the Israeli prime minister", "2021-08-01", "naftali-bennett"),
+    ("the Israeli prime minister", "2024-01-15", "benjamin-netanyahu"),
+    ("the US president", "2016-05-01", "barack-obama"),
+    ("the US president", "2022-05-01", "joe-biden"),
+    ("the UN secretary-general", "2023-01-01", "antonio-guterres"),
+    ("the EU foreign policy chief", "2025-02-01", "kaja-kallas"),
+    ("the Ukrainian president", "2016-01-01", "petro-poroshenko"),
+    ("the Hezbollah leader", "2024-11-01", "naim-qassem"),
+    ("the commander of the peacekeeping contingent", "2023-09-20", "kirill-kulakov"),
+    ("the Armenian foreign ministry spokesperson", "2023-06-01", "ani-badalyan"),
+    ("the Azerbaijani foreign ministry spokesman", "2023-01-01", "aykhan-hajizada"),
+])
+def test_descriptors_of_other_ceasefires_resolve_to_the_holder_on_the_date(registry, phrase, on, actor_id):
+    assert registry.descriptor_candidates(phrase, on) == [actor_id]
+
+
+def test_longer_names_win_over_a_shared_word(registry):
+    text = "Abbas Araghchi met Mahmoud Abbas; Osama Hamdan spoke of Mohamed Hamdan Dagalo."
+    assert [m.actor_id for m in registry.mentions(text)] == [
+        "abbas-araghchi", "mahmoud-abbas", "osama-hamdan", "mohamed-hamdan-dagalo"]
+
+
 def test_user_files_extend_and_bad_files_fail_clearly(tmp_path):
     extra = tmp_path / "extra.yaml"
     extra.write_text("actors:\n  - {id: jane-roe, name: Jane Roe, type: person, side: AZ, gender: female,"

@@ -80,6 +80,32 @@ def test_quoted_names_are_not_the_speaker_and_several_people_are_nobody(registry
     assert [r[4] for r in rows] == ["sergey-lavrov", None]
 
 
+def test_a_registry_persons_surname_alone_is_theirs_once_named_in_full(registry):
+    text = ('Ruben Vardanyan told reporters that the blockade must end. "People are starving," Vardanyan said. '
+            '"We will see," said Laura Petrosyan, a resident.')
+    rows = table(text, registry, "2023-06-01")
+    assert [r[4] for r in rows] == ["ruben-vardanyan", "ruben-vardanyan", "provisional:laura-petrosyan"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A senior Hamas official said the hostages would be freed on Sunday.", "provisional:hamas-official"),
+    ("Hamas said in a statement that the deal was fair.", "hamas"),
+    ("A Kiev military spokesman said two soldiers were killed.", "provisional:kiev-military-spokesman"),
+    ("Azerbaijani officials said the road was open.", "azerbaijan"),
+])
+def test_an_unnamed_member_is_no_organisation_or_state(registry, text, speaker):
+    assert table(text, registry, "2024-01-15")[0][4] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Hamas rejected the plan on Monday. A Hamas spokesman said that talks would go on.",
+     "provisional:hamas-spokesman"),
+    ("Hamas rejected the plan on Monday. The Hamas spokesman said that talks would go on.", "hazem-qassem"),
+])
+def test_an_indefinite_description_is_never_the_registry_holder_of_the_role(registry, text, speaker):
+    assert table(text, registry, "2024-01-15")[0][4] == speaker
+
+
 def test_no_date_cue_means_the_publication_date_or_nothing(registry):
     text = '"The border is calm," Pashinyan said.'
     assert table(text, registry)[0][5] == "2020-12-18"
@@ -130,7 +156,7 @@ def test_provisional_speakers_are_named_by_the_person_the_ner_finds_not_by_their
             "He said that the provincial administration helped to evacuate residents.")
     statements = extract_statements(doc(text), registry)
     assert [(s.speaker, s.speaker_name) for s in statements] == [
-        ("provisional:marco-rubio", "Marco Rubio"), ("provisional:karen-sargsian", "Karen Sargsian"),
+        ("marco-rubio", "Marco Rubio"), ("provisional:karen-sargsian", "Karen Sargsian"),
         ("provisional:karen-sargsian", "Karen Sargsian")]
 
 
@@ -448,10 +474,10 @@ def test_parties_named_far_before_a_statement_did_not_issue_it(registry):
     assert [r[4] for r in table(text, registry)] == ["russia-mfa", "russia-mfa"]
 
 
-def test_a_title_alone_refers_to_the_unknown_actor_introduced_with_it(registry):
+def test_a_title_alone_refers_to_the_actor_introduced_with_it(registry):
     text = ("U.N. Secretary-General Antonio Guterres said the truce must be respected. "
             "The secretary-general added that aid must flow.")
-    assert [r[4] for r in table(text, registry)] == ["provisional:antonio-guterres"] * 2
+    assert [r[4] for r in table(text, registry)] == ["antonio-guterres"] * 2
 
 
 def test_a_rank_before_an_unnamed_official_is_no_part_of_the_role(registry):
@@ -497,7 +523,7 @@ def test_in_his_words_reports_the_speech_of_the_one_spoken_of(registry):
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("The US State Department said the talks were constructive.", "provisional:us-state-department"),
+    ("The US State Department said the talks were constructive.", "us-state-department"),
     ("The US said the talks were constructive.", "united-states"),
     ("Washington said the talks were constructive.", "united-states"),
 ])
@@ -548,12 +574,12 @@ def test_doubled_blank_lines_are_one_paragraph_break(registry):
 
 @pytest.mark.parametrize("text, speakers", [
     ("Qatar’s Prime Minister Mohammed bin Abdulrahman Al Thani said talks were progressing. "
-     "The Qatari prime minister said a deal was close.", ["provisional:mohammed-bin-abdulrahman-al-thani"] * 2),
+     "The Qatari prime minister said a deal was close.", ["mohammed-bin-abdulrahman"] * 2),
     ("The UN envoy for Yemen, Hans Grundberg, said the truce had been extended. The envoy said both parties agreed.",
      ["hans-grundberg"] * 2),
     ("The Sudanese army said it had repelled an attack. The army said the RSF had shelled Omdurman.",
-     ["provisional:sudanese-army"] * 2),
-    ("The RSF said the army had violated the truce. It said the army had shelled Omdurman.", ["provisional:rsf"] * 2),
+     ["sudanese-armed-forces"] * 2),
+    ("The RSF said the army had violated the truce. It said the army had shelled Omdurman.", ["rsf"] * 2),
 ])
 def test_titles_introduce_an_actor_and_a_determiner_is_never_a_name(registry, text, speakers):
     assert [r[4] for r in table(text, registry)] == speakers
@@ -623,4 +649,4 @@ def test_it_after_a_sentence_opening_with_an_institution_is_that_institution(reg
 
 def test_a_spokesperson_named_by_the_ner_is_the_person_not_the_title(registry):
     text = "UN Deputy Spokesperson Farhan Haq said that more crossings must open."
-    assert [r[4] for r in table(text, registry)] == ["provisional:farhan-haq"]
+    assert [r[4] for r in table(text, registry)] == ["farhan-haq"]

@@ -121,6 +121,7 @@ _ISSUER_REACH = 5  # words at most between joint parties and the document they i
 # "the secretary-general", "the Israeli prime minister": a title alone, that an actor was introduced with
 _TITLE_ANAPHOR = re.compile(r"(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<title>[\w-]+(?:\s+[\w-]+){0,3})")
 _COLLECTIVE: frozenset[str] = words("speakers", "collective_roles")
+_INDEFINITE = re.compile(rf"(?:{alternation(words('speakers', 'indefinite_articles'))})\s", re.I)  # "a Hamas spokesman"
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 _WINDOW = 1500  # characters back in which a pronoun or descriptor looks for its actor
 _GENERIC_HEADS: frozenset[str] = words("speakers", "generic_heads")
@@ -463,7 +464,8 @@ class SpeakerResolver:
             named = self._named_before(generic.group("noun").split()[-1], start)
             if named is not None:  # "the Artsakh State Service for Emergency Situations ... The Service said"
                 return named
-        candidates = self._same_side(self.registry.descriptor_candidates(self._state_named(phrase), on), written)
+        candidates = None if _INDEFINITE.match(phrase.strip()) else self._same_side(
+            self.registry.descriptor_candidates(self._state_named(phrase), on), written)
         if candidates:  # "the prime minister" of another conflict: only one this text has brought in
             candidates = [c for c in candidates if self._present(c, end)]
         if not candidates and located != phrase.strip(" ,.") and _LOCATED.match(located):
@@ -476,7 +478,7 @@ class SpeakerResolver:
         if titled is not None:  # "U.N. Secretary-General Antonio Guterres ... the secretary-general said"
             return titled
         inner = [m for m in self.mentions if start <= m.start and m.end <= end]
-        if inner and not self._institution_of_state(inner, end):
+        if inner and not self._institution_of_state(inner, end) and not self._unnamed_member(inner, phrase, end):
             return self._pick(inner)
         head = lower.split()[-1] if lower.split() else ""
         if head in _DOCUMENT_NOUNS or lower.endswith(_DOCUMENT_ENDINGS):
@@ -492,6 +494,14 @@ class SpeakerResolver:
             return self._register(role.group("name"), [], _ORGANISATION.search(role.group("name")) is not None
                                   or role.group("name").split()[-1].lower() in _COLLECTIVE)
         return self._organisation(written, phrase) or self._provisional(phrase)
+
+    def _unnamed_member(self, inner: list[Mention], phrase: str, end: int) -> bool:
+        """"A senior Hamas official", "a Kiev military spokesman": an unnamed person known by the organisation or
+        state they serve and their role, a speaker of their own (the role below), not the organisation or state."""
+        if _ROLE.match(phrase.strip(" ,.")) is None or any(
+                (a := self.registry.get(m.actor_id)) is None or a.is_person for m in inner):
+            return False
+        return self.text[max(m.end for m in inner):end].strip(" ,.") != ""
 
     def _last_heard(self, actor_id: str, before: int) -> int:
         """Where the actor was last named or spoke before ``before`` (-1: not at all)."""
@@ -799,6 +809,14 @@ class SpeakerResolver:
             return None
         return self._register(" ".join(run), run, organisation)
 
+    def _surname_of_named(self, surname: str) -> str | None:
+        """The registry person the text names in full ("Ruben Vardanyan") whose last name is ``surname``, when
+        the registry lists no such surname alone (it may be another's too): one person only, else None."""
+        found = {m.actor_id for m in self.mentions
+                 if len(m.text.split()) > 1 and re.sub(r"['’]s$", "", m.text.split()[-1]).lower() == surname
+                 and (actor := self.registry.get(m.actor_id)) is not None and actor.is_person}
+        return found.pop() if len(found) == 1 else None
+
     def _register(self, name: str, run: list[str], organisation: bool) -> str:
         """The actor the registry knows by ``name``, else the provisional actor of ``name``: the one already seen
         under it (or its surname), else a new one."""
@@ -808,6 +826,8 @@ class SpeakerResolver:
         key = name.lower()
         if key in self.provisional:
             return self.provisional[key]
+        if len(run) == 1 and (named := self._surname_of_named(key)) is not None:
+            return named  # "Ruben Vardanyan ... Vardanyan said": the registry's person named in full
         actor_id = PROVISIONAL + slug(name)
         self.provisional[key] = actor_id
         self.names[actor_id] = name
