@@ -62,9 +62,9 @@ def extract_incidents(
     gazetteer: Gazetteer,
     statements: Sequence[Statement] = (),
 ) -> list[Incident]:
-    """The incidents ``doc`` reports, one per (sentence, type) (two where a later clause with a day of its own tells of
-    another), in text order, a one-off event told again (a second
-    sentence on one meeting) once; none in a language with no rules."""
+    """The incidents ``doc`` reports, one per (sentence, type) (two where a later clause with a day of its own tells
+    of another), in text order; a one-off event told again (a second sentence on one meeting) once; none in a
+    language with no rules."""
     language = doc.language or "en"
     if language not in languages(having="incidents"):
         return []
