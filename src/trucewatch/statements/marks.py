@@ -57,6 +57,7 @@ def find_quotes(text: str) -> list[Quote]:
     ends = [*(s for s, _ in paragraphs), len(text)]
     # A text cut off inside a quotation (no mark after the last opening one, no final stop) goes on quoting.
     last_mark = max((m.start() for m in MARKS.finditer(text)), default=-1)
+    last_straight = text.rfind('"')  # after it, an open straight mark is never closed
     cut = _cut_off(text)
     quotes: list[Quote] = []
     opener: tuple[int, str] | None = None  # (offset, mark)
@@ -88,7 +89,7 @@ def find_quotes(text: str) -> list[Quote]:
                 if mark in "«„“‟" or (mark in "\"”" and opens(text, i)):
                     opener, depth = (i, mark), 0
             elif mark == "“" and opener[1] == '"' and not depth and opens(text, i) and not _closes(text, i) \
-                    and '"' not in text[i:]:
+                    and i > last_straight:
                 opener = (i, mark)  # a straight mark no straight one closes, then curly ones: a stray mark
             elif mark in "«„“‟" and mark != '"' and opens(text, i) and not _closes(text, i):
                 depth += 1  # a quotation inside the quotation, in double marks too
