@@ -13,8 +13,12 @@ from trucewatch.statements.lexicon import alternation, lexicon, words
 from trucewatch.text.verbs import forms
 
 
+def _inflected(lemmas: frozenset[str]) -> frozenset[str]:
+    return frozenset(form for lemma in lemmas for form in forms(lemma))
+
+
 def _forms(key: str) -> frozenset[str]:
-    return frozenset(form for lemma in words("quotes", key) for form in forms(lemma))
+    return _inflected(words("quotes", key))
 
 
 CUE_FORMS: frozenset[str] = _forms("cues")
@@ -56,7 +60,7 @@ CONTENT_NOUNS: frozenset[str] = words("quotes", "content_nouns")
 PARSE_WORDS: dict[str, frozenset[str]] = {role: frozenset(w.lower() for w in listed)
                                           for role, listed in lexicon("quotes")["parse_words"].items()}
 # Cues whose addressee follows a preposition, before what is asked ("called on Russia to implement ...").
-APPEAL_CUES: frozenset[str] = frozenset(f for lemma in PARSE_WORDS["appeal_cues"] for f in forms(lemma))
+APPEAL_CUES: frozenset[str] = _inflected(PARSE_WORDS["appeal_cues"])
 # Any cue form, as a regex alternation: cues that report speech even without a content clause ("X said.").
 SPEECH: str = alternation(CUE_FORMS)
 
